@@ -1,0 +1,91 @@
+// The contracts shared by every part of nuance. Adapters convert these; they never re-decide them.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/**
+ * One piece of a prose segment: a range of the document text.
+ * - A plain piece contributes `text.slice(start, end)` to the segment's prose.
+ * - A piece with `text` contributes that text instead (a character reference `&#29992;` -> `用`,
+ *   an escape `\*` -> `*`): every unit of it maps to the whole `[start, end)`.
+ * - A `separator` piece (inline code, an autolink, an image...) contributes one U+FFFC:
+ *   nothing is matched across it or inside it.
+ * Transparent markup (emphasis delimiters, link brackets, inline HTML) is simply left out
+ * between two pieces, so `**实用**外交` is the pieces `实用` and `外交`.
+ */
+export interface SegmentPiece {
+  start: number;
+  end: number;
+  text?: string;
+  separator?: boolean;
+}
+
+/** One prose block (paragraph, heading, table cell...): its pieces in document order. */
+export interface Segment {
+  pieces: SegmentPiece[];
+}
+
+/** The prose of one segment with a map back to document offsets, one entry per UTF-16 unit. */
+export interface Prose {
+  text: string;
+  /** docStart[i], docEnd[i]: the document range that prose unit i came from. */
+  docStart: Int32Array;
+  docEnd: Int32Array;
+}
+
+/**
+ * The normalized match view of a prose string (DESIGN, Matching, steps 1-8).
+ * View unit i came from prose units [start[i], end[i]).
+ */
+export interface MatchView {
+  text: string;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  actual: string;
+  expected: string[];
+  suggestions?: Edit[];
+  fix?: Edit;
+  note?: string;
+  url?: string;
+  audiences?: Record<string, string>;
+}
+
+/** A problem in the user's setup (a pack or a config file). */
+export type ProblemCode =
+  | 'yaml-syntax'
+  | 'unknown-key'
+  | 'invalid-value'
+  | 'missing-key'
+  | 'duplicate-id'
+  | 'unknown-rule'
+  | 'bad-pattern'
+  | 'unsafe-pattern'
+  | 'unreadable-pack'
+  | 'bad-phrase'
+  | 'bad-example';
+
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+}
