@@ -1,0 +1,144 @@
+// One segment: its prose, its match view, and the candidate matches that pass the per-script
+// checks on the original prose (DESIGN: Matching).
+import { hanStartOk } from '../lang/han.js';
+import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
+import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
+import { scriptOf } from '../lang/script.js';
+import { splitSentences } from '../text/sentences.js';
+import type { MatchView, Prose, Segment } from '../types.js';
+import { buildProse } from '../view/prose.js';
+import { buildView } from '../view/normalize.js';
+import type { CompiledRuleSet, PhraseRef } from './compiled.js';
+
+export interface Candidate {
+  ref: PhraseRef;
+  /** Match view range. */
+  vs: number;
+  ve: number;
+  /** Prose range of the term itself (no particle, no inflection suffix). */
+  ps: number;
+  pe: number;
+  /** Prose end after the accepted inflection suffix or particles. */
+  tail: number;
+  particles: string[];
+}
+
+export interface SegmentState {
+  index: number;
+  prose: Prose;
+  view: MatchView;
+  candidates: Candidate[];
+  sentenceSpans?: Array<{ start: number; end: number }>;
+}
+
+/** The sentence index (within the segment) holding a prose offset. */
+export function sentenceOf(seg: SegmentState, offset: number): number {
+  seg.sentenceSpans ??= splitSentences(seg.prose.text);
+  const spans = seg.sentenceSpans;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((spans[mid]?.start ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Roles whose matches need no boundary check: they only contain or silence other matches. */
+const UNCHECKED = new Set(['exception', 'accept']);
+
+function lastCodePointBefore(s: string, end: number): number {
+  const lo = s.charCodeAt(end - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && end >= 2) return s.codePointAt(end - 2) ?? lo;
+  return lo;
+}
+
+/** Checks both ends of a candidate by the script of its first and last characters. */
+function boundaries(prose: string, ps: number, pe: number, ies: boolean): { tail: number; particles: string[] } | null {
+  const first = scriptOf(prose.codePointAt(ps) ?? 0);
+  if (first === 'latin' && !latinLeftOk(prose, ps)) return null;
+  if (first === 'hangul' && !hangulLeftOk(prose, ps)) return null;
+  const last = scriptOf(lastCodePointBefore(prose, pe));
+  let tail = pe;
+  let particles: string[] = [];
+  if (last === 'latin') {
+    tail = latinRightEnd(prose, pe, ies ? 'ies' : 'plain');
+    if (tail < 0) return null;
+  } else if (last === 'hangul') {
+    const right = hangulRight(prose, pe);
+    if (right === null) return null;
+    tail = right.end;
+    particles = right.particles;
+  } else if (ies) {
+    return null;
+  }
+  // The Han check runs the segmenter: do it last, only for candidates that passed the rest.
+  if (first === 'han' && !hanStartOk(prose, ps)) return null;
+  return { tail, particles };
+}
+
+export function scanSegment(ruleSet: CompiledRuleSet, docText: string, segment: Segment, index: number): SegmentState {
+  const prose = buildProse(docText, segment);
+  const view = buildView(prose.text);
+  const candidates: Candidate[] = [];
+  const consider = (ref: PhraseRef, vs: number, ve: number) => {
+    if (ve <= vs) return;
+    const ps = view.start[vs] ?? 0;
+    const pe = view.end[ve - 1] ?? ps;
+    if (UNCHECKED.has(ref.role)) {
+      candidates.push({ ref, vs, ve, ps, pe, tail: pe, particles: [] });
+      return;
+    }
+    const b = boundaries(prose.text, ps, pe, ref.ies === true);
+    if (b) candidates.push({ ref, vs, ve, ps, pe, tail: b.tail, particles: b.particles });
+  };
+  if (view.text.length > 0) {
+    ruleSet.automaton.scan(view.text, (id, vs, ve) => {
+      const ref = ruleSet.refs[id];
+      if (ref) consider(ref, vs, ve);
+    });
+    for (const p of ruleSet.patterns) {
+      p.regex.lastIndex = 0;
+      for (let m = p.regex.exec(view.text); m !== null; m = p.regex.exec(view.text)) {
+        if (m[0].length === 0) {
+          p.regex.lastIndex++;
+          continue;
+        }
+        consider(p.ref, m.index, m.index + m[0].length);
+      }
+    }
+  }
+  return { index, prose, view, candidates: resolve(candidates) };
+}
+
+const REPORTING = new Set(['term', 'phrase', 'when', 'variant']);
+
+/**
+ * Drops candidates rejected by an exception or an `accept` phrase that contains them, then
+ * resolves overlaps within one rule (leftmost-longest); different rules stay independent.
+ */
+function resolve(all: Candidate[]): Candidate[] {
+  const blockers = all.filter((c) => c.ref.role === 'exception' || c.ref.role === 'accept');
+  const kept = blockers.length
+    ? all.filter(
+        (c) =>
+          !REPORTING.has(c.ref.role) ||
+          !blockers.some(
+            (b) => (b.ref.role === 'accept' || b.ref.rule === c.ref.rule) && b.vs <= c.vs && c.ve <= b.ve,
+          ),
+      )
+    : all;
+  kept.sort((a, b) => a.ps - b.ps || b.pe - a.pe || a.ref.rule - b.ref.rule);
+  const out: Candidate[] = [];
+  // Last accepted end per rule and role.
+  const lastEnd = new Map<string, number>();
+  for (const c of kept) {
+    if (c.ref.role === 'exception' || c.ref.role === 'accept') continue;
+    const key = `${c.ref.rule}:${c.ref.role}`;
+    if ((lastEnd.get(key) ?? -1) > c.ps) continue;
+    lastEnd.set(key, c.pe);
+    out.push(c);
+  }
+  return out;
+}

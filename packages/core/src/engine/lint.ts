@@ -1,0 +1,66 @@
+// The engine's entry points: compile packs once, lint the segments of each document.
+import { createLineIndex } from '../text/lines.js';
+import type { Finding, Segment } from '../types.js';
+import { buildView } from '../view/normalize.js';
+import { type SegmentState, scanSegment } from './candidates.js';
+import type { CompiledRuleSet } from './compiled.js';
+import type { DocContext } from './finding.js';
+import { checkCaution } from './kinds/caution.js';
+import { checkConsistency } from './kinds/consistency.js';
+import { checkRequires } from './kinds/requires.js';
+import { checkTerm } from './kinds/term.js';
+import type { KindChecker, RuleMatch } from './kinds/types.js';
+import type { RuleSet } from './rule-set.js';
+
+export { compilePacks } from './compile.js';
+
+export interface LintInput {
+  /** The document text (no BOM). */
+  text: string;
+  segments: readonly Segment[];
+  /** The document language (BCP 47), when known. */
+  lang?: string;
+}
+
+const CHECKERS: Record<string, KindChecker> = {
+  term: checkTerm,
+  caution: checkCaution,
+  requires: checkRequires,
+  consistency: checkConsistency,
+};
+
+function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
+  const c = ruleSet as Partial<CompiledRuleSet>;
+  if (!c.automaton || !c.compiled) throw new TypeError('Expected a rule set made by compilePacks');
+  return c as CompiledRuleSet;
+}
+
+/** Findings for the segments of one document, sorted by start, then rule id. */
+export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
+  const rs = compiledOf(ruleSet);
+  const doc: DocContext = { text: input.text, lines: createLineIndex(input.text) };
+  const perRule: RuleMatch[][] = rs.compiled.map(() => []);
+  input.segments.forEach((segment, index) => {
+    const seg: SegmentState = scanSegment(rs, input.text, segment, index);
+    for (const c of seg.candidates) perRule[c.ref.rule]?.push({ seg, c });
+  });
+  const findings: Finding[] = [];
+  rs.compiled.forEach((rule, i) => {
+    const matches = perRule[i];
+    if (!matches || matches.length === 0) return;
+    const check = CHECKERS[rule.def.kind];
+    if (check) findings.push(...check({ doc, rule, matches }));
+  });
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+/**
+ * Cheap pre-check: false only when no candidate can occur in `text`, so a caller may skip parsing.
+ * It looks for the first character (CJK) or first word (Latin) of every phrase, which markup
+ * cannot split.
+ */
+export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
+  const rs = compiledOf(ruleSet);
+  if (rs.patterns.length > 0) return true;
+  return rs.atoms.test(buildView(text).text);
+}

@@ -1,0 +1,35 @@
+import type { Examples, RuleDefinition } from '../pack/types.js';
+import type { Severity } from '../types.js';
+
+/** What adapters may know about a compiled rule (for `explain`, SARIF rule metadata, hovers). */
+export interface RuleInfo {
+  id: string;
+  pack: string;
+  kind: RuleDefinition['kind'];
+  severity: Severity;
+  message: string;
+  note?: string;
+  source?: string;
+  /** The rule's url, else `<pack homepage>#<rule name>`, else absent. */
+  url?: string;
+  audiences?: Record<string, string>;
+  examples: Examples;
+  /** Whether the rule gives safe autofixes. */
+  fixable: boolean;
+}
+
+export interface CompileOptions {
+  /** Severity overrides or `off`, by rule id. Unknown ids are ignored here (see `RuleSet.has`). */
+  rules?: Record<string, Severity | 'off'>;
+  /** Phrases never reported (config `accept`). */
+  accept?: string[];
+  /** Keep only the readings for these audiences (BCP 47, prefix match). */
+  audience?: string | string[];
+}
+
+/** A compiled, ready-to-run set of rules. Build one with `compilePacks`; reuse it for every document. */
+export interface RuleSet {
+  readonly rules: readonly RuleInfo[];
+  has(id: string): boolean;
+  get(id: string): RuleInfo | undefined;
+}

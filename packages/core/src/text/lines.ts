@@ -1,0 +1,38 @@
+// Line and column lookup over a document text. Lines end at \n, \r\n or a lone \r (DESIGN:
+// Documents); columns count UTF-16 units, both 1-based.
+
+export interface LineIndex {
+  /** 1-based line and UTF-16 column of an offset. */
+  position(offset: number): { line: number; column: number };
+  /** The offset of a 1-based line's first unit. */
+  lineStart(line: number): number;
+  readonly lineCount: number;
+}
+
+export function createLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return {
+    lineCount: starts.length,
+    lineStart(line) {
+      return starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0;
+    },
+    position(offset) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+    },
+  };
+}

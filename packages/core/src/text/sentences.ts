@@ -1,0 +1,136 @@
+// Sentence spans for `sentence` scopes and `unless` (DESIGN: Matching). Hand-written and linear:
+// Intl.Segmenter is quadratic on long CJK text in Node 20, and English splitters get CJK wrong.
+//
+// Choices:
+// - Spans tile the text: whitespace after a sentence belongs to it, so every offset of a
+//   non-empty text lies in exactly one span and the spans run from 0 to text.length.
+// - 。｡！？!?…⋯‼⁇⁈⁉ end a sentence wherever they are, as does a run of them ("?!", "……"),
+//   except that an ASCII ! or ? directly followed by an ASCII letter or digit does not
+//   ("Yahoo!Japan", "page?id=2"). Closing quotes and brackets after them stay with the sentence.
+// - A `.` (or a run of them) ends a sentence only when followed, after any closers, by whitespace
+//   and then, after any opening quotes or brackets, a capital, a digit or a Han, Hangul or kana
+//   character. So "3.5" and "example.com" never split, "협력합니다. 한국은" does.
+// - Abbreviations never end a sentence, even before a capital: "in the U.S. The talks" is one
+//   sentence. Telling a sentence end from a name after "U.S." needs more than a splitter knows,
+//   and a missed split only widens a scope.
+// - U+FFFC (a separator) is ordinary text: neither whitespace nor a capital.
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+const TERMINATORS = new Set([...'。｡！？!?…⋯‼⁇⁈⁉'].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set([...'”’"\')]}»›］）｝」』》〉】〕〗〙〛｣〞〟＂＇'].map((c) => c.charCodeAt(0)));
+const OPENERS = new Set([...'“‘"\'([{«‹［（｛「『《〈【〔〖〘〚｢〝＂＇'].map((c) => c.charCodeAt(0)));
+const ABBREVIATIONS = new Set([
+  'U.S',
+  'U.K',
+  'U.N',
+  'Dr',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'No',
+  'St',
+  'Jr',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'Gen',
+  'Gov',
+  'Sen',
+  'Rep',
+  'Prof',
+  'E.g',
+  'I.e',
+  'Etc',
+  'Vs',
+]);
+const LONGEST_ABBREVIATION = 4;
+const SENTENCE_START =
+  /^[\p{Lu}\p{Lt}\p{Nd}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Sentence spans of one segment's prose, [start, end) in UTF-16 units, tiling the text in order. */
+export function splitSentences(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    let end = -1;
+    if (TERMINATORS.has(c)) {
+      const runEnd = skipWhile(text, i + 1, (u) => TERMINATORS.has(u));
+      const j = skipWhile(text, runEnd, (u) => CLOSERS.has(u));
+      const last = text.charCodeAt(runEnd - 1);
+      if (!((last === 0x21 || last === 0x3f) && isAsciiAlnum(text.charCodeAt(j)))) end = j;
+      i = j;
+    } else if (c === 0x2e) {
+      let j = skipWhile(text, i + 1, (u) => u === 0x2e);
+      const single = j === i + 1;
+      j = skipWhile(text, j, (u) => CLOSERS.has(u));
+      if (endsAtDot(text, i, j, single)) end = j;
+      i = j;
+    } else {
+      i++;
+      continue;
+    }
+    if (end === -1 || end >= text.length) continue;
+    const next = skipWhile(text, end, isSpace);
+    if (next >= text.length) break;
+    spans.push({ start, end: next });
+    start = next;
+    i = next;
+  }
+  if (start < text.length) spans.push({ start, end: text.length });
+  return spans;
+}
+
+// The dot run starts at `dot`; `after` is past the run and its closers.
+function endsAtDot(text: string, dot: number, after: number, single: boolean): boolean {
+  if (!isSpace(text.charCodeAt(after))) return false;
+  let k = skipWhile(text, after, isSpace);
+  k = skipWhile(text, k, (u) => OPENERS.has(u));
+  const cp = text.codePointAt(k);
+  if (cp === undefined || !SENTENCE_START.test(String.fromCodePoint(cp))) return false;
+  return !(single && isAbbreviation(text, dot));
+}
+
+// Whether the word before the dot at `dot` is a listed abbreviation; looks back a bounded distance.
+function isAbbreviation(text: string, dot: number): boolean {
+  let k = dot;
+  while (k > 0 && dot - k <= LONGEST_ABBREVIATION && !isSpace(text.charCodeAt(k - 1))) {
+    const word = text.slice(k - 1, dot);
+    const before = k - 2 >= 0 ? text.charCodeAt(k - 2) : -1;
+    if (ABBREVIATIONS.has(word) && (before === -1 || isSpace(before) || OPENERS.has(before))) return true;
+    k--;
+  }
+  return false;
+}
+
+function skipWhile(text: string, from: number, accept: (unit: number) => boolean): number {
+  let k = from;
+  while (k < text.length && accept(text.charCodeAt(k))) k++;
+  return k;
+}
+
+// The units JavaScript's \s matches; NaN (past the end) is not one.
+function isSpace(unit: number): boolean {
+  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return (
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  );
+}
+
+function isAsciiAlnum(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+}

@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { applyEdits, fixText, lintSegments } from '../src/index.js';
+import { blockSegments, lintText, rows, ruleSetFromYaml } from './helpers.js';
+
+const PACK = `
+pack: t
+rules:
+  - id: t/wushi
+    kind: term
+    severity: error
+    message: Use \`{expected}\` instead of \`{actual}\`
+    exceptions: [实用新型]
+    terms:
+      zh:
+        - 务实外交
+        - {text: 实用外交, status: deprecated, use: 务实外交, use-hant: 務實外交}
+        - {text: 实用路线, status: deprecated, use: 务实路线, use-hant: 務實路線}
+  - id: t/bare-shiyong
+    kind: term
+    severity: hint
+    message: "\`{actual}\`"
+    exceptions: [实用新型]
+    terms:
+      zh:
+        - 务实
+        - {text: 实用, status: deprecated}
+  - id: t/nanhan
+    kind: term
+    severity: warning
+    message: Use \`{expected}\` instead of \`{actual}\`
+    terms:
+      zh: [韩国, {text: 南韩, status: deprecated}]
+  - id: t/neighborhood
+    kind: term
+    severity: warning
+    message: Use \`{expected}\` instead of \`{actual}\`
+    terms:
+      en:
+        - neighborhood diplomacy
+        - {text: neighbourhood diplomacy, status: admitted}
+        - {text: peripheral diplomacy, status: deprecated}
+  - id: t/korea
+    kind: term
+    severity: warning
+    message: Use \`{expected}\` instead of \`{actual}\`
+    terms:
+      ko: [한국, {text: 코리아, status: deprecated}]
+  - id: t/scp
+    kind: caution
+    severity: warning
+    message: State the scope of \`{actual}\`
+    audiences: {zh: economic and diplomatic, ko: may include security}
+    phrases:
+      - strategic cooperative partner
+      - strategic cooperative partnership
+      - 战略合作伙伴[关系]
+      - 전략적 협력 동반자[ 관계]
+    unless: [economic cooperation]
+  - id: t/ko-terms
+    kind: caution
+    severity: info
+    message: "\`{actual}\`"
+    phrases: [실용외교, 중공, 한국, 상호 존중, 한·중 관계]
+  - id: t/core
+    kind: requires
+    severity: warning
+    message: "\`{actual}\` without \`{expected}\`"
+    scope: segment
+    when:
+      en: ["{China's|Chinese} core interests"]
+      zh: ["中{国|方}[的]核心利益"]
+    require:
+      en: ["{South Korea's|Korea's} core interests"]
+      zh: ["韩{国|方}[的]核心利益"]
+    context:
+      en: [South Korea, Seoul]
+      zh: [韩国, 韩方]
+  - id: t/core-latin
+    kind: caution
+    severity: hint
+    message: "\`{actual}\`"
+    phrases: [core interests, 李在明, Kim Jong-un]
+  - id: t/practical
+    kind: consistency
+    severity: warning
+    message: Use \`{expected}\` consistently
+    fix: true
+    groups:
+      - [practical diplomacy, pragmatic diplomacy]
+`;
+
+const rs = ruleSetFromYaml(PACK);
+const only = (text: string, ruleId: string) => rows(lintText(text, rs).filter((f) => f.ruleId === ruleId));
+
+describe('positions', () => {
+  it('counts lines after CRLF and lone CR, columns in UTF-16 units', () => {
+    expect(only('First line\r\n韩国奉行实用外交。', 't/wushi')).toEqual(['2:5-2:9 t/wushi 实用外交']);
+    expect(only('First line\r韩国奉行实用外交。', 't/wushi')).toEqual(['2:5-2:9 t/wushi 实用外交']);
+    expect(only('a\rb\r\nc\n😀实用外交', 't/wushi')).toEqual(['4:3-4:7 t/wushi 实用外交']);
+  });
+
+  it('reports a term after Hangul and an emoji with exact offsets', () => {
+    const [f] = lintText('한국은 😀 实用外交를', rs).filter((x) => x.ruleId === 't/wushi');
+    expect(f).toMatchObject({ start: 7, end: 11, line: 1, column: 8, endColumn: 12, actual: '实用外交' });
+  });
+
+  it('matches a term split by a zero-width space and keeps its original span', () => {
+    const [f] = lintText('奉行实\u200b用外交', rs).filter((x) => x.ruleId === 't/wushi');
+    expect(f).toMatchObject({ start: 2, end: 7, column: 3, endColumn: 8, actual: '实\u200b用外交' });
+  });
+
+  it('folds compatibility ideographs, dot and dash variants', () => {
+    expect(only('總統 \uf9e1在明 said', 't/core-latin')).toEqual(['1:4-1:7 t/core-latin \uf9e1在明']);
+    expect(only('Meet Kim Jong\u2010un today', 't/core-latin')).toEqual(['1:6-1:17 t/core-latin Kim Jong\u2010un']);
+    expect(only('한ㆍ중 관계를 발전', 't/ko-terms')).toEqual(['1:1-1:7 t/ko-terms 한ㆍ중 관계']);
+    expect(only('한・중 관계', 't/ko-terms')).toEqual(['1:1-1:7 t/ko-terms 한・중 관계']);
+  });
+});
+
+describe('matching', () => {
+  it('matches Han across a line break between Han characters', () => {
+    expect(only('韩国奉行实用\n外交。', 't/wushi')).toEqual(['1:5-2:3 t/wushi 实用\n外交']);
+  });
+
+  it('rejects a Han candidate that does not start a word', () => {
+    expect(only('我们要切实用以指导实践。', 't/bare-shiyong')).toEqual([]);
+    expect(only('越南韩国关系', 't/nanhan')).toEqual([]);
+    expect(only('南韩与越南', 't/nanhan')).toEqual(['1:1-1:3 t/nanhan 南韩']);
+  });
+
+  it('honours exceptions that contain a candidate', () => {
+    expect(only('这是一项实用新型专利。', 't/bare-shiyong')).toEqual([]);
+    expect(only('这项技术非常实用。', 't/wushi')).toEqual([]);
+  });
+
+  it('matches Korean terms with attached particles and free spacing', () => {
+    expect(only('한국 실용외교를 지지한다', 't/ko-terms')).toEqual([
+      '1:1-1:3 t/ko-terms 한국',
+      '1:4-1:8 t/ko-terms 실용외교',
+    ]);
+    expect(only('전략적 협력동반자 관계를 맺었다', 't/scp')).toEqual(['1:1-1:13 t/scp 전략적 협력동반자 관계']);
+    expect(only('전략적협력동반자관계로서의 의미', 't/scp')).toEqual(['1:1-1:11 t/scp 전략적협력동반자관계']);
+    expect(only('전략적 협력 동반자 관계 도약', 't/scp')).toEqual(['1:1-1:14 t/scp 전략적 협력 동반자 관계']);
+    expect(only('전략적 협력 동반자 관계입니다.', 't/scp')).toEqual(['1:1-1:14 t/scp 전략적 협력 동반자 관계']);
+  });
+
+  it('rejects Korean candidates followed by other Hangul', () => {
+    expect(only('중공업 육성', 't/ko-terms')).toEqual([]);
+    expect(only('한국인 관광객', 't/ko-terms')).toEqual([]);
+    expect(only('실용외교적 접근', 't/ko-terms')).toEqual([]);
+  });
+
+  it('matches English with curly apostrophes, line wraps, inflection and Han neighbours', () => {
+    expect(only('Seoul and South Korea: China’s core interests matter.', 't/core')).toEqual([
+      '1:24-1:46 t/core China’s core interests',
+    ]);
+    expect(only('a Strategic Cooperative\nPartnership was agreed', 't/scp')).toEqual([
+      '1:3-2:12 t/scp Strategic Cooperative\nPartnership',
+    ]);
+    expect(only('strategic cooperative partners and the strategic cooperative partnership’s aims', 't/scp')).toEqual([
+      '1:1-1:30 t/scp strategic cooperative partner',
+      '1:40-1:73 t/scp strategic cooperative partnership',
+    ]);
+    expect(only('中国core interests', 't/core-latin')).toEqual(['1:3-1:17 t/core-latin core interests']);
+    expect(only('hardcore interests', 't/core-latin')).toEqual([]);
+  });
+
+  it('matches Traditional text against Simplified phrases', () => {
+    expect(only('韓國奉行實用外交。', 't/wushi')).toEqual(['1:5-1:9 t/wushi 實用外交']);
+    expect(only('中韓戰略合作夥伴關係', 't/scp')).toEqual(['1:3-1:11 t/scp 戰略合作夥伴關係']);
+  });
+});
+
+describe('rule kinds', () => {
+  it('caution: one finding per match with readings, silenced by unless in the sentence', () => {
+    const [f] = lintText('We are strategic cooperative partners.', rs).filter((x) => x.ruleId === 't/scp');
+    expect(f?.audiences).toEqual({ zh: 'economic and diplomatic', ko: 'may include security' });
+    expect(f?.expected).toEqual([]);
+    expect(f?.fix).toBeUndefined();
+    expect(only('A strategic cooperative partnership for economic cooperation.', 't/scp')).toEqual([]);
+    expect(only('A strategic cooperative partnership. It covers economic cooperation.', 't/scp')).toHaveLength(1);
+  });
+
+  it('caution: the audience filter keeps one reading and silences rules without it', () => {
+    const zh = ruleSetFromYaml(PACK, { audience: 'zh-CN' });
+    const [f] = lintText('战略合作伙伴关系', zh).filter((x) => x.ruleId === 't/scp');
+    expect(f?.audiences).toEqual({ zh: 'economic and diplomatic' });
+    const en = ruleSetFromYaml(PACK, { audience: 'en' });
+    expect(lintText('战略合作伙伴关系', en).filter((x) => x.ruleId === 't/scp')).toEqual([]);
+  });
+
+  it('requires: one finding per segment without the required phrase, only with context', () => {
+    const text = [
+      'South Korea respects China’s core interests and Chinese core interests.',
+      '',
+      'South Korea respects China’s core interests, and China respects South Korea’s core interests.',
+      '',
+      'China will defend China’s core interests.',
+      '',
+      '韩方尊重中国的核心利益。',
+      '',
+      '中方坚定维护中国核心利益。',
+    ].join('\n');
+    const found = lintText(text, rs).filter((x) => x.ruleId === 't/core');
+    expect(rows(found)).toEqual(['1:22-1:44 t/core China’s core interests', '7:5-7:12 t/core 中国的核心利益']);
+    expect(found[0]?.expected).toEqual(["South Korea's core interests", "Korea's core interests"]);
+    expect(found[0]?.suggestions).toBeUndefined();
+  });
+
+  it('consistency: the first variant is the reference', () => {
+    const found = lintText('Pragmatic diplomacy first.\n\nThen practical diplomacy and Practical diplomacy.', rs);
+    expect(rows(found)).toEqual([
+      '3:6-3:25 t/practical practical diplomacy',
+      '3:30-3:49 t/practical Practical diplomacy',
+    ]);
+    expect(found.map((f) => f.expected[0])).toEqual(['pragmatic diplomacy', 'Pragmatic diplomacy']);
+  });
+
+  it('term: admitted and preferred terms give no finding', () => {
+    expect(lintText('neighbourhood diplomacy and neighborhood diplomacy; 务实外交; 韩国', rs)).toEqual([]);
+  });
+
+  it('accept phrases are never reported', () => {
+    const acc = ruleSetFromYaml(PACK, { accept: ['strategic cooperative partnership of 2008'] });
+    expect(lintText('the strategic cooperative partnership of 2008 holds', acc)).toEqual([]);
+    expect(lintText('a strategic cooperative partnership now', acc)).toHaveLength(1);
+  });
+
+  it('severity overrides and off', () => {
+    const o = ruleSetFromYaml(PACK, { rules: { 't/wushi': 'info', 't/scp': 'off' } });
+    const found = lintText('实用外交与战略合作伙伴', o).filter((f) => f.ruleId !== 't/bare-shiyong');
+    expect(found.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['t/wushi info']);
+  });
+});
+
+describe('fixes', () => {
+  const fix = (text: string) => fixText(text, (t) => lintSegments({ text: t, segments: blockSegments(t) }, rs)).output;
+
+  it('writes the fix in the script of the match', () => {
+    const [f] = lintText('韓國奉行實用外交。', rs).filter((x) => x.ruleId === 't/wushi');
+    expect(f?.expected).toEqual(['務實外交']);
+    expect(f?.fix).toEqual({ start: 4, end: 6, text: '務實' });
+    expect(fix('韓國奉行實用外交。')).toBe('韓國奉行務實外交。');
+    expect(fix('奉行实用外交和实用路线')).toBe('奉行务实外交和务实路线');
+  });
+
+  it('re-selects a Korean particle, widening the edit over it', () => {
+    const [f] = lintText('코리아가 주도한다', rs).filter((x) => x.ruleId === 't/korea');
+    expect(f).toMatchObject({ start: 0, end: 3, actual: '코리아', expected: ['한국'] });
+    expect(f?.fix).toEqual({ start: 0, end: 4, text: '한국이' });
+    expect(fix('코리아가 주도한다. 코리아를 보라. 코리아의 길')).toBe('한국이 주도한다. 한국을 보라. 한국의 길');
+  });
+
+  it('keeps the letter case and the inflection outside the replaced part', () => {
+    expect(fix('Peripheral diplomacy matters.')).toBe('Neighborhood diplomacy matters.');
+    expect(fix('PERIPHERAL DIPLOMACY')).toBe('NEIGHBORHOOD DIPLOMACY');
+    expect(fix("China's peripheral diplomacy's aims")).toBe("China's neighborhood diplomacy's aims");
+    const [f] = lintText('Peripheral diplomacy', rs);
+    expect(f?.fix).toEqual({ start: 0, end: 10, text: 'Neighborhood' });
+  });
+
+  it('gives no fix when the edit would cover markup', () => {
+    const text = '实用**外交';
+    const findings = lintSegments(
+      { text, segments: [{ pieces: [{ start: 0, end: 2 }, { start: 4, end: 6 }] }] },
+      rs,
+    ).filter((f) => f.ruleId === 't/wushi');
+    expect(findings[0]).toMatchObject({ start: 0, end: 6, actual: '实用外交', fix: { start: 0, end: 2, text: '务实' } });
+    const across = '实**用外交';
+    const [g] = lintSegments(
+      { text: across, segments: [{ pieces: [{ start: 0, end: 1 }, { start: 3, end: 6 }] }] },
+      rs,
+    ).filter((f) => f.ruleId === 't/wushi');
+    expect(g?.actual).toBe('实用外交');
+    expect(g?.fix).toBeUndefined();
+  });
+
+  it('resolves overlapping fixes over passes and is idempotent', () => {
+    const overlap = ruleSetFromYaml(`
+pack: o
+rules:
+  - {id: o/a, kind: term, severity: error, message: m, terms: {en: [alpha gamma, {text: alpha beta, status: deprecated}]}}
+  - {id: o/b, kind: term, severity: error, message: m, terms: {en: [zeta delta, {text: beta delta, status: deprecated, use: bxta delta}]}}
+  - {id: o/c, kind: term, severity: error, message: m, terms: {en: [omega delta, {text: gamma delta, status: deprecated}]}}
+`);
+    const lint = (t: string) => lintSegments({ text: t, segments: blockSegments(t) }, overlap);
+    const first = lint('alpha beta delta');
+    expect(first.map((f) => f.fix)).toEqual([
+      { start: 6, end: 9, text: 'gamm' },
+      { start: 7, end: 8, text: 'x' },
+    ]);
+    const applied = applyEdits('alpha beta delta', first.flatMap((f) => (f.fix ? [f.fix] : [])));
+    expect(applied.output).toBe('alpha gamma delta');
+    expect(applied.skipped).toEqual([{ start: 7, end: 8, text: 'x' }]);
+    const result = fixText('alpha beta delta', lint);
+    expect(result).toMatchObject({ output: 'alpha omega delta', passes: 2, fixed: 2 });
+    expect(fixText(result.output, lint)).toMatchObject({ output: result.output, passes: 0, fixed: 0 });
+    expect(fix(fix('韓國奉行實用外交。Peripheral diplomacy'))).toBe(fix('韓國奉行實用外交。Peripheral diplomacy'));
+  });
+});

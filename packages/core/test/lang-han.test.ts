@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { hanStartOk } from '../src/lang/han.js';
+
+describe('hanStartOk', () => {
+  it('rejects a candidate that starts inside a word', () => {
+    // 切实|用以: 实用 at 1 starts inside 切实.
+    expect(hanStartOk('切实用以', 1)).toBe(false);
+    // 越南|韩国: 南韩 at 1 starts inside 越南; 韩国 at 2 is a word.
+    expect(hanStartOk('越南韩国', 1)).toBe(false);
+    expect(hanStartOk('越南韩国', 2)).toBe(true);
+    expect(hanStartOk('越南韩国企业合作，南韩政府表示', 1)).toBe(false);
+    expect(hanStartOk('越南韩国企业合作，南韩政府表示', 9)).toBe(true);
+  });
+
+  it('accepts word starts', () => {
+    expect(hanStartOk('实用外交', 0)).toBe(true);
+    expect(hanStartOk('奉行实用外交', 2)).toBe(true);
+    expect(hanStartOk('韩国奉行实用外交。', 4)).toBe(true);
+    // The segmenter gives 非常|实用: a word start, so the rule's own phrases decide.
+    expect(hanStartOk('非常实用', 2)).toBe(true);
+    expect(hanStartOk('中韩战略合作伙伴关系', 2)).toBe(true);
+  });
+
+  it('treats a sentence end, a line break and U+FFFC as the window edge', () => {
+    // Without the clip, 。 does not change the answer here, but the window never crosses it.
+    expect(hanStartOk('他说。实用外交', 3)).toBe(true);
+    expect(hanStartOk('这是\n实用外交', 3)).toBe(true);
+    expect(hanStartOk('这是\r\n实用外交', 4)).toBe(true);
+    // 切实用以 joined would reject 实用 at 1; the separator splits it, so 实 at 2 starts a window.
+    expect(hanStartOk('切\uFFFC实用以', 2)).toBe(true);
+    expect(hanStartOk('切实用以', 1)).toBe(false);
+    // Clipped after the candidate: 切实 alone still holds 实 inside a word.
+    expect(hanStartOk('切实\uFFFC用以', 1)).toBe(false);
+    expect(hanStartOk('切实\n用以', 1)).toBe(false);
+  });
+
+  it('uses context past 16 code points only up to the window limit', () => {
+    // 20 characters of context before the candidate: the window starts 16 code points back.
+    const prose = '我们今天在这里讨论关于两国之间的长期合作越南韩国';
+    const at = prose.indexOf('南韩');
+    expect(at).toBe(21);
+    expect(hanStartOk(prose, at)).toBe(false);
+    expect(hanStartOk(prose, at + 1)).toBe(true);
+  });
+
+  it('counts astral Han characters as one code point', () => {
+    const prose = '𠀀越南韩国';
+    expect(hanStartOk(prose, 3)).toBe(false);
+    expect(hanStartOk(prose, 4)).toBe(true);
+    // Inside a surrogate pair is never a start.
+    expect(hanStartOk(prose, 1)).toBe(false);
+  });
+
+  it('handles the text edges', () => {
+    expect(hanStartOk('实用', 0)).toBe(true);
+    expect(hanStartOk('实用', 2)).toBe(false);
+  });
+
+  // No timing assertion (DESIGN: benchmarks, never timed tests): segmenting the whole string
+  // 2,000 times would take hours on Node 20, so this finishing within the test timeout is the check.
+  it('segments only a window, so long text stays fast', () => {
+    const sentence = '韩国奉行务实外交政策，越南韩国企业合作';
+    let prose = '';
+    while (prose.length < 100_000) prose += sentence;
+    expect(prose.length).toBe(100_016);
+    let accepted = 0;
+    let rejected = 0;
+    for (let k = 0; k < 1000; k++) {
+      const base = k * sentence.length * 5;
+      // 南韩 inside 越南韩国 (rejected) and 务实 after 奉行 (accepted).
+      if (hanStartOk(prose, base + 12)) accepted++;
+      else rejected++;
+      if (hanStartOk(prose, base + 4)) accepted++;
+      else rejected++;
+    }
+    expect(accepted).toBe(1000);
+    expect(rejected).toBe(1000);
+  });
+});
