@@ -1,0 +1,79 @@
+// .nuancerc.yaml text -> NuanceConfig. A null or missing key means the default; a bad value drops
+// only that key (or, in `rules`, only that rule's entry); unknown keys are problems.
+import type { Problem, Severity } from '../types.js';
+import { isRecord, sortProblems, unexpected, validate } from './issues.js';
+import { configSchema, ruleSettingSchema } from './schema.js';
+import { loadYaml, type Position, type YamlPath } from './yaml-source.js';
+
+export interface NuanceConfig {
+  packs?: string[];
+  audience?: string[];
+  lang?: string;
+  rules?: Record<string, Severity | 'off'>;
+  accept?: string[];
+  ignore?: string[];
+}
+
+export function parseConfig(
+  text: string,
+  file: string,
+): { config: NuanceConfig; problems: Problem[]; locate(path: YamlPath): Position } {
+  const source = loadYaml(text, file);
+  const problems = [...source.problems];
+  const config: NuanceConfig = {};
+  const result = { config, problems, locate: source.locate };
+  const root = source.value;
+  // An empty file (or a lone `~`) is a config with every default.
+  if (root === null || root === undefined) return result;
+  if (!isRecord(root)) {
+    problems.push(unexpected(source, [], root, 'a mapping'));
+    return result;
+  }
+
+  const shape = configSchema.shape;
+  for (const [key, value] of Object.entries(root)) {
+    if (source.damaged([key])) continue;
+    if (!(key in shape)) {
+      problems.push(source.problem('unknown-key', `Unknown key \`${key}\``, source.locateKey([key])));
+      continue;
+    }
+    if (value === null) continue;
+    switch (key as keyof typeof shape) {
+      case 'rules': {
+        if (!isRecord(value)) {
+          problems.push(unexpected(source, ['rules'], value, 'a mapping of rule ids to `off`, `error`, `warning`, `info` or `hint`'));
+          break;
+        }
+        const rules: Record<string, Severity | 'off'> = {};
+        for (const [id, setting] of Object.entries(value)) {
+          const checked = validate(ruleSettingSchema, setting, ['rules', id], source);
+          if (checked.ok) rules[id] = checked.data;
+          else problems.push(...checked.problems);
+        }
+        config.rules = rules;
+        break;
+      }
+      case 'audience': {
+        const checked = validate(shape.audience, value, [key], source);
+        if (!checked.ok) problems.push(...checked.problems);
+        else if (typeof checked.data === 'string') config.audience = [checked.data];
+        else if (checked.data) config.audience = checked.data;
+        break;
+      }
+      case 'lang': {
+        const checked = validate(shape.lang, value, [key], source);
+        if (!checked.ok) problems.push(...checked.problems);
+        else if (checked.data) config.lang = checked.data;
+        break;
+      }
+      default: {
+        const listKey = key as 'packs' | 'accept' | 'ignore';
+        const checked = validate(shape[listKey], value, [key], source);
+        if (!checked.ok) problems.push(...checked.problems);
+        else if (checked.data) config[listKey] = checked.data;
+      }
+    }
+  }
+  sortProblems(problems);
+  return result;
+}

@@ -1,0 +1,224 @@
+// Pack YAML text -> the normalized PackDefinition, with every problem located in the file.
+// A problem inside a rule drops that rule only; a duplicate id keeps the first; a bad pack-level
+// value is reported and the rest still loads.
+import type { Problem } from '../types.js';
+import { isRecord, orList, sortProblems, unexpected, validate } from './issues.js';
+import { checkRule, type RuleOutput } from './rule-checks.js';
+import { packSchema, RULE_KINDS, ruleSchemaByKind, type TermRuleOutput } from './schema.js';
+import type {
+  Examples,
+  PackDefinition,
+  ParsedPack,
+  PatternEntry,
+  PhraseEntry,
+  RuleDefinition,
+  TermEntry,
+} from './types.js';
+import { loadYaml, type YamlSource } from './yaml-source.js';
+
+export function parsePack(text: string, file: string): { pack: ParsedPack | undefined; problems: Problem[] } {
+  const source = loadYaml(text, file);
+  const problems = [...source.problems];
+  const root = source.value;
+  if (!isRecord(root)) {
+    if (root === null) {
+      problems.push(source.problem('missing-key', 'The pack is empty: expected `pack` and `rules`', source.locate([])));
+    } else if (root !== undefined && problems.length === 0) {
+      problems.push(unexpected(source, [], root, 'a mapping with `pack` and `rules`'));
+    }
+    return { pack: undefined, problems: sortProblems(problems) };
+  }
+
+  const shape = packSchema.shape;
+  for (const key of Object.keys(root)) {
+    if (!(key in shape) && !source.damaged([key])) {
+      problems.push(source.problem('unknown-key', `Unknown key \`${key}\``, source.locateKey([key])));
+    }
+  }
+
+  let name = nameFromFile(file);
+  // Rule ids are checked against the pack name only when it is valid: a typo in `pack` should
+  // not drop every rule.
+  let prefix: string | undefined;
+  if (!('pack' in root)) {
+    problems.push(source.problem('missing-key', 'Missing key `pack`', source.locate([])));
+  } else if (!source.damaged(['pack'])) {
+    const result = validate(shape.pack, root.pack, ['pack'], source);
+    if (result.ok) {
+      name = result.data;
+      prefix = name;
+    } else {
+      problems.push(...result.problems);
+      // Keep the authored name so rule ids that use it still load.
+      if (typeof root.pack === 'string' && root.pack !== '') name = root.pack;
+    }
+  }
+
+  const definition: PackDefinition = { pack: name, rules: [] };
+  for (const key of ['description', 'homepage'] as const) {
+    if (!(key in root) || source.damaged([key])) continue;
+    const result = validate(shape[key], root[key], [key], source);
+    if (!result.ok) problems.push(...result.problems);
+    else if (result.data !== undefined) definition[key] = result.data;
+  }
+
+  if (!('rules' in root)) {
+    problems.push(source.problem('missing-key', 'Missing key `rules`', source.locate([])));
+  } else if (!Array.isArray(root.rules)) {
+    if (!source.damaged(['rules'])) problems.push(unexpected(source, ['rules'], root.rules, 'a list'));
+  } else {
+    const firstLine = new Map<string, number>();
+    root.rules.forEach((raw, index) => {
+      const path = ['rules', index];
+      // A YAML error inside this rule is reported already; what yaml salvaged is not trustworthy.
+      if (source.damaged(path)) return;
+      if (isRecord(raw) && typeof raw.id === 'string') {
+        const first = firstLine.get(raw.id);
+        if (first !== undefined) {
+          problems.push(
+            source.problem(
+              'duplicate-id',
+              `Duplicate rule id \`${raw.id}\` (first defined on line ${first}); this one is ignored`,
+              source.locate([...path, 'id']),
+            ),
+          );
+          return;
+        }
+        firstLine.set(raw.id, source.locate([...path, 'id']).line);
+      }
+      const rule = parseRule(raw, path, prefix, source, problems);
+      if (rule) definition.rules.push(rule);
+    });
+  }
+
+  return { pack: { file, definition, locate: source.locate }, problems: sortProblems(problems) };
+}
+
+function parseRule(
+  raw: unknown,
+  path: (string | number)[],
+  packName: string | undefined,
+  source: YamlSource,
+  problems: Problem[],
+): RuleDefinition | undefined {
+  if (!isRecord(raw)) {
+    problems.push(unexpected(source, path, raw, 'a mapping (a rule)'));
+    return undefined;
+  }
+  if (!('kind' in raw)) {
+    problems.push(source.problem('missing-key', 'Missing key `kind`', source.locate(path)));
+    return undefined;
+  }
+  const kind = RULE_KINDS.find((candidate) => candidate === raw.kind);
+  if (!kind) {
+    const expected = orList(RULE_KINDS.map((k) => `\`${k}\``));
+    problems.push(unexpected(source, [...path, 'kind'], raw.kind, expected));
+    return undefined;
+  }
+  const result = validate(ruleSchemaByKind[kind], raw, path, source);
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return undefined;
+  }
+  const rule = result.data as RuleOutput;
+  const ruleProblems = checkRule(rule, path, packName, source);
+  if (ruleProblems.length > 0) {
+    problems.push(...ruleProblems);
+    return undefined;
+  }
+  return normalizeRule(rule);
+}
+
+function normalizeRule(rule: RuleOutput): RuleDefinition {
+  const base = {
+    id: rule.id,
+    severity: rule.severity,
+    message: rule.message,
+    examples: normalizeExamples(rule.examples),
+    ...optional('note', rule.note),
+    ...optional('source', rule.source),
+    ...optional('url', rule.url),
+    ...optional('audiences', rule.audiences),
+  };
+  switch (rule.kind) {
+    case 'term':
+      return {
+        ...base,
+        kind: 'term',
+        fix: rule.fix,
+        consistent: rule.consistent,
+        exceptions: phraseEntries(rule.exceptions),
+        terms: termEntries(rule.terms),
+      };
+    case 'caution':
+      return {
+        ...base,
+        kind: 'caution',
+        phrases: phraseEntries(rule.phrases),
+        patterns: phraseEntries(rule.patterns).map(
+          ({ phrase, lang }): PatternEntry => ({ pattern: phrase, ...optional('lang', lang) }),
+        ),
+        unless: phraseEntries(rule.unless),
+      };
+    case 'requires':
+      return {
+        ...base,
+        kind: 'requires',
+        scope: rule.scope,
+        when: phraseEntries(rule.when),
+        require: phraseEntries(rule.require),
+        context: phraseEntries(rule.context),
+      };
+    case 'consistency':
+      return {
+        ...base,
+        kind: 'consistency',
+        fix: rule.fix,
+        groups: rule.groups.map((group) => group.map((phrase) => ({ phrase }))),
+      };
+  }
+}
+
+function phraseEntries(list: string[] | Record<string, string[]> | undefined): PhraseEntry[] {
+  if (list === undefined) return [];
+  if (Array.isArray(list)) return list.map((phrase) => ({ phrase }));
+  return Object.entries(list).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ phrase, lang })));
+}
+
+function termEntries(terms: TermRuleOutput['terms']): TermEntry[] {
+  return Object.entries(terms).flatMap(([lang, entries]) =>
+    entries.map((entry): TermEntry => {
+      if (typeof entry === 'string') return { lang, status: 'preferred', text: entry };
+      return {
+        lang,
+        status: entry.status,
+        ...optional('text', entry.text),
+        ...optional('pattern', entry.pattern),
+        ...optional('use', entry.use),
+        ...optional('useHant', entry['use-hant']),
+      };
+    }),
+  );
+}
+
+function normalizeExamples(examples: RuleOutput['examples']): Examples {
+  if (!examples) return { valid: [], invalid: [] };
+  return {
+    valid: [...examples.valid],
+    invalid: examples.invalid.map((example) =>
+      typeof example === 'string' ? { text: example } : { text: example.text, ...optional('output', example.output) },
+    ),
+  };
+}
+
+/** `{key: value}`, or nothing when the value is absent (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** `rules/korea-china/pack.yaml` -> `korea-china`; `team-terms.yaml` -> `team-terms`. */
+function nameFromFile(file: string): string {
+  const parts = file.split(/[\\/]/).filter((part) => part !== '');
+  const base = (parts[parts.length - 1] ?? '').replace(/\.ya?ml$/i, '');
+  return (base === 'pack' ? parts[parts.length - 2] : base) ?? base;
+}

@@ -1,0 +1,286 @@
+// The match view (DESIGN, Matching, steps 1-8): one pass over the prose, one chunk (a base code
+// point plus its combining marks) at a time, so that NFKC, which expands and contracts, can only
+// ever move text within a chunk and every view unit keeps the prose range it came from.
+
+import type { MatchView } from '../types.js';
+import { foldT2SCodePoint } from './t2s.js';
+
+const MIDDLE_DOT = 0xb7;
+const SPACE = 0x20;
+
+/** Step 1 (per code point): the folded code point, or -1 for an invisible that is dropped. */
+function foldVariant(cp: number): number {
+  switch (cp) {
+    case 0x00b7:
+    case 0x2024:
+    case 0x2027:
+    case 0x2219:
+    case 0x22c5:
+    case 0x30fb:
+    case 0xff65:
+    case 0x318d:
+    case 0x119e:
+      return MIDDLE_DOT;
+    case 0x2010:
+    case 0x2011:
+    case 0x2013:
+    case 0x2212:
+      return 0x2d; // -
+    case 0x2018:
+    case 0x2019:
+    case 0x02bc:
+      return 0x27; // '
+    case 0x201c:
+    case 0x201d:
+      return 0x22; // "
+    case 0x200b: // zero-width space
+    case 0x200c: // zero-width non-joiner
+    case 0x200d: // zero-width joiner
+    case 0x00ad: // soft hyphen
+    case 0x2060: // word joiner
+    case 0xfeff: // zero-width no-break space
+      return -1;
+    default:
+      if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return -1;
+      return cp;
+  }
+}
+
+const MARK = /^\p{M}$/u;
+
+/** A code point that NFKC may combine with what precedes it, so it joins the current chunk. */
+function continuesChunk(cp: number): boolean {
+  if (cp < 0x300) return false;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)) return false;
+  // Conjoining Hangul vowels and finals (NFD Korean from macOS or HWP exports compose with their
+  // leading consonant or LV syllable), and half-width katakana voicing marks.
+  if ((cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7fb)) return true;
+  if (cp === 0xff9e || cp === 0xff9f) return true;
+  return MARK.test(String.fromCodePoint(cp));
+}
+
+/** Single code points known to be NFKC-stable: ASCII, Hangul syllables, common Han. */
+function isStable(cp: number): boolean {
+  return (
+    cp < 0x80 ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf)
+  );
+}
+
+// NFKC of single non-trivial code points, kept across calls (text repeats its punctuation and
+// letters); bounded so that hostile input cannot grow it without limit.
+const nfkcCache = new Map<number, string>();
+
+function nfkcOf(cp: number): string {
+  let out = nfkcCache.get(cp);
+  if (out === undefined) {
+    out = String.fromCodePoint(cp).normalize('NFKC');
+    if (nfkcCache.size > 20_000) nfkcCache.clear();
+    nfkcCache.set(cp, out);
+  }
+  return out;
+}
+
+const LATIN = /^\p{Script=Latin}$/u;
+
+/** Step 3: lowercase a Latin code point; the result may be longer ('İ' -> 'i̇'). */
+function lowerLatin(cp: number): number | string {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp;
+  if (cp < 0xc0 || (cp >= 0x2e80 && cp < 0xa500) || (cp >= 0xac00 && cp < 0xd800) || cp > 0x1ffff) return cp;
+  const s = String.fromCodePoint(cp);
+  if (!LATIN.test(s)) return cp;
+  const lower = s.toLowerCase();
+  return lower === s ? cp : lower;
+}
+
+const HAN = /^\p{Script=Han}$/u;
+
+function isHan(cp: number): boolean {
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return true;
+  if (cp < 0x2e80) return false;
+  return HAN.test(String.fromCodePoint(cp));
+}
+
+function isHangulSyllable(cp: number): boolean {
+  return cp >= 0xac00 && cp <= 0xd7a3;
+}
+
+/** JavaScript's \s, less U+FEFF (dropped in step 1). */
+function isSpace(cp: number): boolean {
+  if (cp <= 0x20) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  if (cp < 0x85) return false;
+  return (
+    cp === 0x85 ||
+    cp === 0xa0 ||
+    cp === 0x1680 ||
+    (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0x202f ||
+    cp === 0x205f ||
+    cp === 0x3000
+  );
+}
+
+/** Growable view output: UTF-16 units with their prose ranges. */
+class ViewBuilder {
+  units: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+
+  push(unit: number, start: number, end: number): void {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.start[this.length] = start;
+    this.end[this.length] = end;
+    this.length++;
+  }
+
+  private grow(): void {
+    const capacity = this.units.length * 2 + 16;
+    const units = new Uint16Array(capacity);
+    const start = new Int32Array(capacity);
+    const end = new Int32Array(capacity);
+    units.set(this.units);
+    start.set(this.start);
+    end.set(this.end);
+    this.units = units;
+    this.start = start;
+    this.end = end;
+  }
+
+  finish(): MatchView {
+    // fromCharCode over 1,024-unit slices joined once: measured ~6x faster than 8,192-unit slices.
+    const parts: string[] = [];
+    for (let i = 0; i < this.length; i += 1024) {
+      const part = this.units.subarray(i, Math.min(i + 1024, this.length));
+      parts.push(String.fromCharCode.apply(null, part as unknown as number[]));
+    }
+    return {
+      text: parts.join(''),
+      start: this.start.slice(0, this.length),
+      end: this.end.slice(0, this.length),
+    };
+  }
+}
+
+/** Steps 5-8 on the code points coming out of steps 1-4. */
+class SpaceFolder {
+  private pending = false;
+  private pendingStart = 0;
+  private pendingEnd = 0;
+  private last = -1;
+
+  constructor(private readonly out: ViewBuilder) {}
+
+  emit(cp: number, start: number, end: number): void {
+    if (isSpace(cp)) {
+      if (!this.pending) {
+        this.pending = true;
+        this.pendingStart = start;
+      }
+      this.pendingEnd = end;
+      return;
+    }
+    if (this.pending) {
+      this.pending = false;
+      const joined = (isHan(this.last) && isHan(cp)) || (isHangulSyllable(this.last) && isHangulSyllable(cp));
+      if (!joined) this.out.push(SPACE, this.pendingStart, this.pendingEnd);
+    }
+    // U+FFFC (a separator) passes through like any other character: it is not a space, Han or
+    // Hangul, so nothing is joined across it (step 8).
+    if (cp > 0xffff) {
+      this.out.push(0xd800 + ((cp - 0x10000) >> 10), start, end);
+      this.out.push(0xdc00 + ((cp - 0x10000) & 0x3ff), start, end);
+    } else {
+      this.out.push(cp, start, end);
+    }
+    this.last = cp;
+  }
+
+  finish(): void {
+    if (this.pending) this.out.push(SPACE, this.pendingStart, this.pendingEnd);
+    this.pending = false;
+  }
+}
+
+/** Steps 3-4 on one code point of a chunk's NFKC form, then on to the space folder. */
+function emitFolded(cp: number, start: number, end: number, spaces: SpaceFolder): void {
+  const lower = lowerLatin(cp);
+  if (typeof lower === 'number') {
+    spaces.emit(foldT2SCodePoint(lower), start, end);
+    return;
+  }
+  for (let k = 0; k < lower.length; ) {
+    const c = lower.codePointAt(k) ?? 0;
+    spaces.emit(foldT2SCodePoint(c), start, end);
+    k += c > 0xffff ? 2 : 1;
+  }
+}
+
+export function buildView(prose: string): MatchView {
+  const out = new ViewBuilder(prose.length + 16);
+  const spaces = new SpaceFolder(out);
+  // The current chunk: its first code point (after step 1) and, when marks follow, the whole
+  // folded string; [chunkStart, chunkEnd) is its prose range (an invisible dropped between the base
+  // and a mark is inside it; one after the chunk's last code point is not).
+  let base = -1;
+  let rest = '';
+  let chunkStart = 0;
+  let chunkEnd = 0;
+
+  const flush = (): void => {
+    if (base < 0) return;
+    if (rest === '' && isStable(base)) {
+      // Stable code points need no NFKC; only ASCII needs lowercasing, only Han needs T2S.
+      if (base < 0x80) spaces.emit(base >= 0x41 && base <= 0x5a ? base + 32 : base, chunkStart, chunkEnd);
+      else spaces.emit(foldT2SCodePoint(base), chunkStart, chunkEnd);
+    } else {
+      const normal = rest === '' ? nfkcOf(base) : (String.fromCodePoint(base) + rest).normalize('NFKC');
+      for (let k = 0; k < normal.length; ) {
+        const c = normal.codePointAt(k) ?? 0;
+        emitFolded(c, chunkStart, chunkEnd, spaces);
+        k += c > 0xffff ? 2 : 1;
+      }
+    }
+    base = -1;
+    rest = '';
+  };
+
+  for (let i = 0; i < prose.length; ) {
+    const raw = prose.codePointAt(i) ?? 0;
+    const next = i + (raw > 0xffff ? 2 : 1);
+    const cp = foldVariant(raw);
+    if (cp >= 0) {
+      if (base >= 0 && continuesChunk(cp)) {
+        rest += String.fromCodePoint(cp);
+        chunkEnd = next;
+      } else {
+        flush();
+        base = cp;
+        chunkStart = i;
+        chunkEnd = next;
+      }
+    }
+    // A dropped invisible extends no range by itself; one followed by a mark of the same chunk
+    // ends up inside it.
+    i = next;
+  }
+  flush();
+  spaces.finish();
+  return out.finish();
+}
+
+/** A phrase normalized by the very same function, so that phrases and text agree. */
+export function normalizePhrase(phrase: string): string {
+  return buildView(phrase).text.trim();
+}

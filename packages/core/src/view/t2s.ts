@@ -1,0 +1,80 @@
+// Traditional -> Simplified folding for the match view (DESIGN, Matching, step 4), one code point
+// at a time: OpenCC's character tables only, never its phrase tables, which change lengths.
+//
+// Why a committed, generated table (t2s-table.ts) rather than importing opencc-js at load:
+// measured on Node 20, importing `opencc-js/preset/t2cn` costs ~40 ms and splitting its
+// TSCharacters string ~9 ms before the first lookup, and it would put ~110 KB of dictionaries
+// (phrase tables we must never use included) into every browser bundle of core. The generated
+// table is the same data as code-point pairs (~8,000 UTF-16 units), turned into lookup tables in ~2 ms
+// on first use. The derivation from opencc-js (TSCharacters plus the TW/HK character variant tables,
+// single-code-point entries, first candidate) lives in test/view.test.ts, which fails when the
+// committed table drifts from the installed opencc-js and rewrites it with NUANCE_WRITE_T2S_TABLE=1.
+
+import { T2S_PAIRS } from './t2s-table.js';
+
+// BMP sources with a BMP target are looked up in a typed array (most of the table, and the
+// per-character hot path of the match view); ASTRAL marks a BMP source whose target is astral.
+const ASTRAL = 0xffff;
+let bmp: Uint16Array | undefined;
+let others: Map<number, number> | undefined;
+
+function buildTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  const map = new Map<number, number>();
+  for (let i = 0; i < T2S_PAIRS.length; ) {
+    const source = T2S_PAIRS.codePointAt(i) ?? 0;
+    i += source > 0xffff ? 2 : 1;
+    const target = T2S_PAIRS.codePointAt(i) ?? 0;
+    i += target > 0xffff ? 2 : 1;
+    if (source <= 0xffff && target < ASTRAL) table[source] = target;
+    else {
+      if (source <= 0xffff) table[source] = ASTRAL;
+      map.set(source, target);
+    }
+  }
+  others = map;
+  return table;
+}
+
+export function foldT2SCodePoint(cp: number): number {
+  // Everything below U+2E80 (Latin, Hangul jamo, punctuation...) has no entry; skip the lookup.
+  if (cp < 0x2e80) return cp;
+  bmp ??= buildTable();
+  if (cp <= 0xffff) {
+    const target = bmp[cp] ?? 0;
+    if (target === 0) return cp;
+    if (target !== ASTRAL) return target;
+  }
+  return others?.get(cp) ?? cp;
+}
+
+/**
+ * Traditional -> Simplified, per code point, character table only. Some mappings switch between
+ * the BMP and the astral planes (蒍 -> 𫇭), so the UTF-16 length may change; the code point
+ * count never does.
+ */
+export function foldT2S(s: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    const folded = foldT2SCodePoint(cp);
+    if (folded !== cp) {
+      out += s.slice(copied, i) + String.fromCodePoint(folded);
+      copied = i + width;
+    }
+    i += width;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** True when some code point of s changes under foldT2S (the text is written in Traditional). */
+export function isTraditional(s: string): boolean {
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i) ?? 0;
+    if (foldT2SCodePoint(cp) !== cp) return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}
