@@ -111,7 +111,9 @@ describe('positions', () => {
 
   it('folds compatibility ideographs, dot and dash variants', () => {
     expect(only('總統 \uf9e1在明 said', 't/core-latin')).toEqual(['1:4-1:7 t/core-latin \uf9e1在明']);
-    expect(only('Meet Kim Jong\u2010un today', 't/core-latin')).toEqual(['1:6-1:17 t/core-latin Kim Jong\u2010un']);
+    expect(only('Meet Kim Jong\u2010un today', 't/core-latin')).toEqual([
+      '1:6-1:17 t/core-latin Kim Jong\u2010un',
+    ]);
     expect(only('한ㆍ중 관계를 발전', 't/ko-terms')).toEqual(['1:1-1:7 t/ko-terms 한ㆍ중 관계']);
     expect(only('한・중 관계', 't/ko-terms')).toEqual(['1:1-1:7 t/ko-terms 한・중 관계']);
   });
@@ -138,10 +140,14 @@ describe('matching', () => {
       '1:1-1:3 t/ko-terms 한국',
       '1:4-1:8 t/ko-terms 실용외교',
     ]);
-    expect(only('전략적 협력동반자 관계를 맺었다', 't/scp')).toEqual(['1:1-1:13 t/scp 전략적 협력동반자 관계']);
+    expect(only('전략적 협력동반자 관계를 맺었다', 't/scp')).toEqual([
+      '1:1-1:13 t/scp 전략적 협력동반자 관계',
+    ]);
     expect(only('전략적협력동반자관계로서의 의미', 't/scp')).toEqual(['1:1-1:11 t/scp 전략적협력동반자관계']);
     expect(only('전략적 협력 동반자 관계 도약', 't/scp')).toEqual(['1:1-1:14 t/scp 전략적 협력 동반자 관계']);
-    expect(only('전략적 협력 동반자 관계입니다.', 't/scp')).toEqual(['1:1-1:14 t/scp 전략적 협력 동반자 관계']);
+    expect(only('전략적 협력 동반자 관계입니다.', 't/scp')).toEqual([
+      '1:1-1:14 t/scp 전략적 협력 동반자 관계',
+    ]);
   });
 
   it('rejects Korean candidates followed by other Hangul', () => {
@@ -157,7 +163,9 @@ describe('matching', () => {
     expect(only('a Strategic Cooperative\nPartnership was agreed', 't/scp')).toEqual([
       '1:3-2:12 t/scp Strategic Cooperative\nPartnership',
     ]);
-    expect(only('strategic cooperative partners and the strategic cooperative partnership’s aims', 't/scp')).toEqual([
+    expect(
+      only('strategic cooperative partners and the strategic cooperative partnership’s aims', 't/scp'),
+    ).toEqual([
       '1:1-1:30 t/scp strategic cooperative partner',
       '1:40-1:73 t/scp strategic cooperative partnership',
     ]);
@@ -178,7 +186,9 @@ describe('rule kinds', () => {
     expect(f?.expected).toEqual([]);
     expect(f?.fix).toBeUndefined();
     expect(only('A strategic cooperative partnership for economic cooperation.', 't/scp')).toEqual([]);
-    expect(only('A strategic cooperative partnership. It covers economic cooperation.', 't/scp')).toHaveLength(1);
+    expect(
+      only('A strategic cooperative partnership. It covers economic cooperation.', 't/scp'),
+    ).toHaveLength(1);
   });
 
   it('caution: the audience filter keeps one reading and silences rules without it', () => {
@@ -202,13 +212,19 @@ describe('rule kinds', () => {
       '中方坚定维护中国核心利益。',
     ].join('\n');
     const found = lintText(text, rs).filter((x) => x.ruleId === 't/core');
-    expect(rows(found)).toEqual(['1:22-1:44 t/core China’s core interests', '7:5-7:12 t/core 中国的核心利益']);
+    expect(rows(found)).toEqual([
+      '1:22-1:44 t/core China’s core interests',
+      '7:5-7:12 t/core 中国的核心利益',
+    ]);
     expect(found[0]?.expected).toEqual(["South Korea's core interests", "Korea's core interests"]);
     expect(found[0]?.suggestions).toBeUndefined();
   });
 
   it('consistency: the first variant is the reference', () => {
-    const found = lintText('Pragmatic diplomacy first.\n\nThen practical diplomacy and Practical diplomacy.', rs);
+    const found = lintText(
+      'Pragmatic diplomacy first.\n\nThen practical diplomacy and Practical diplomacy.',
+      rs,
+    );
     expect(rows(found)).toEqual([
       '3:6-3:25 t/practical practical diplomacy',
       '3:30-3:49 t/practical Practical diplomacy',
@@ -234,7 +250,8 @@ describe('rule kinds', () => {
 });
 
 describe('fixes', () => {
-  const fix = (text: string) => fixText(text, (t) => lintSegments({ text: t, segments: blockSegments(t) }, rs)).output;
+  const fix = (text: string) =>
+    fixText(text, (t) => lintSegments({ text: t, segments: blockSegments(t) }, rs)).output;
 
   it('writes the fix in the script of the match', () => {
     const [f] = lintText('韓國奉行實用外交。', rs).filter((x) => x.ruleId === 't/wushi');
@@ -248,7 +265,9 @@ describe('fixes', () => {
     const [f] = lintText('코리아가 주도한다', rs).filter((x) => x.ruleId === 't/korea');
     expect(f).toMatchObject({ start: 0, end: 3, actual: '코리아', expected: ['한국'] });
     expect(f?.fix).toEqual({ start: 0, end: 4, text: '한국이' });
-    expect(fix('코리아가 주도한다. 코리아를 보라. 코리아의 길')).toBe('한국이 주도한다. 한국을 보라. 한국의 길');
+    expect(fix('코리아가 주도한다. 코리아를 보라. 코리아의 길')).toBe(
+      '한국이 주도한다. 한국을 보라. 한국의 길',
+    );
   });
 
   it('keeps the letter case and the inflection outside the replaced part', () => {
@@ -262,13 +281,38 @@ describe('fixes', () => {
   it('gives no fix when the edit would cover markup', () => {
     const text = '实用**外交';
     const findings = lintSegments(
-      { text, segments: [{ pieces: [{ start: 0, end: 2 }, { start: 4, end: 6 }] }] },
+      {
+        text,
+        segments: [
+          {
+            pieces: [
+              { start: 0, end: 2 },
+              { start: 4, end: 6 },
+            ],
+          },
+        ],
+      },
       rs,
     ).filter((f) => f.ruleId === 't/wushi');
-    expect(findings[0]).toMatchObject({ start: 0, end: 6, actual: '实用外交', fix: { start: 0, end: 2, text: '务实' } });
+    expect(findings[0]).toMatchObject({
+      start: 0,
+      end: 6,
+      actual: '实用外交',
+      fix: { start: 0, end: 2, text: '务实' },
+    });
     const across = '实**用外交';
     const [g] = lintSegments(
-      { text: across, segments: [{ pieces: [{ start: 0, end: 1 }, { start: 3, end: 6 }] }] },
+      {
+        text: across,
+        segments: [
+          {
+            pieces: [
+              { start: 0, end: 1 },
+              { start: 3, end: 6 },
+            ],
+          },
+        ],
+      },
       rs,
     ).filter((f) => f.ruleId === 't/wushi');
     expect(g?.actual).toBe('实用外交');
@@ -289,12 +333,28 @@ rules:
       { start: 6, end: 9, text: 'gamm' },
       { start: 7, end: 8, text: 'x' },
     ]);
-    const applied = applyEdits('alpha beta delta', first.flatMap((f) => (f.fix ? [f.fix] : [])));
+    const applied = applyEdits(
+      'alpha beta delta',
+      first.flatMap((f) => (f.fix ? [f.fix] : [])),
+    );
     expect(applied.output).toBe('alpha gamma delta');
     expect(applied.skipped).toEqual([{ start: 7, end: 8, text: 'x' }]);
     const result = fixText('alpha beta delta', lint);
     expect(result).toMatchObject({ output: 'alpha omega delta', passes: 2, fixed: 2 });
     expect(fixText(result.output, lint)).toMatchObject({ output: result.output, passes: 0, fixed: 0 });
-    expect(fix(fix('韓國奉行實用外交。Peripheral diplomacy'))).toBe(fix('韓國奉行實用外交。Peripheral diplomacy'));
+    expect(fix(fix('韓國奉行實用外交。Peripheral diplomacy'))).toBe(
+      fix('韓國奉行實用外交。Peripheral diplomacy'),
+    );
+  });
+});
+
+describe('minimal edits keep what the view ignores', () => {
+  it('keeps a line break inside a wrapped term', () => {
+    const [f] = lintText('韩国奉行实用\n外交。', rs).filter((x) => x.ruleId === 't/wushi');
+    expect(f?.fix).toEqual({ start: 4, end: 6, text: '务实' });
+    const [g] = lintText('We follow Peripheral\ndiplomacy.', rs);
+    expect(g?.fix).toEqual({ start: 10, end: 20, text: 'Neighborhood' });
+    const [h] = lintText('奉行实\u200b用外交', rs).filter((x) => x.ruleId === 't/wushi');
+    expect(h?.fix).toEqual({ start: 2, end: 5, text: '务实' });
   });
 });

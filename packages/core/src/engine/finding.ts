@@ -22,36 +22,54 @@ function codePointLength(s: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
 }
 
+function codePointLengthBefore(s: string, end: number): number {
+  const c = s.charCodeAt(end - 1);
+  return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? 2 : 1;
+}
+
+// Units the match view drops or folds (line breaks, spaces, zero-width characters): an edit keeps
+// them where they are rather than rewriting them, so a term wrapped over two lines keeps its wrap.
+const IGNORABLE = /^[\s\u200b-\u200d\u2060\u00ad\ufeff\ufe00-\ufe0f]$/u;
+const SPACE = /^\s$/u;
+
+type Step = 'both' | 'actual' | 'stop';
+
+function step(a: string, r: string | undefined): Step {
+  if (r !== undefined && (a === r || (SPACE.test(a) && SPACE.test(r)))) return 'both';
+  return IGNORABLE.test(a) ? 'actual' : 'stop';
+}
+
 /**
  * The minimal document edit turning prose[ps, pe) into `replacement`: common prefix and suffix
- * trimmed per code point. Undefined when the edit would cover markup (the document text of the
+ * trimmed per code point, where whitespace and invisibles of the original that the replacement
+ * lacks stay untouched. Undefined when the edit would cover markup (the document text of the
  * changed range differs from its prose).
  */
 export function minimalEdit(docText: string, prose: Prose, ps: number, pe: number, replacement: string): Edit | undefined {
   const actual = prose.text.slice(ps, pe);
-  let pre = 0;
-  while (pre < actual.length && pre < replacement.length) {
-    const n = codePointLength(actual, pre);
-    if (actual.slice(pre, pre + n) !== replacement.slice(pre, pre + n)) break;
-    pre += n;
+  let a0 = 0;
+  let r0 = 0;
+  while (a0 < actual.length) {
+    const n = codePointLength(actual, a0);
+    const m = r0 < replacement.length ? codePointLength(replacement, r0) : 0;
+    const s = step(actual.slice(a0, a0 + n), m ? replacement.slice(r0, r0 + m) : undefined);
+    if (s === 'stop') break;
+    a0 += n;
+    if (s === 'both') r0 += m;
   }
-  let suf = 0;
-  while (suf < actual.length - pre && suf < replacement.length - pre) {
-    const a = actual.charCodeAt(actual.length - 1 - suf);
-    const r = replacement.charCodeAt(replacement.length - 1 - suf);
-    if (a !== r) break;
-    // Never split a surrogate pair.
-    if (a >= 0xdc00 && a <= 0xdfff) {
-      if (actual.charCodeAt(actual.length - 2 - suf) !== replacement.charCodeAt(replacement.length - 2 - suf)) break;
-      if (suf + 2 > actual.length - pre || suf + 2 > replacement.length - pre) break;
-      suf += 2;
-      continue;
-    }
-    suf++;
+  let a1 = actual.length;
+  let r1 = replacement.length;
+  while (a1 > a0) {
+    const n = codePointLengthBefore(actual, a1);
+    const m = r1 > r0 ? codePointLengthBefore(replacement, r1) : 0;
+    const s = step(actual.slice(a1 - n, a1), m ? replacement.slice(r1 - m, r1) : undefined);
+    if (s === 'stop') break;
+    a1 -= n;
+    if (s === 'both') r1 -= m;
   }
-  const a = ps + pre;
-  const b = pe - suf;
-  const text = replacement.slice(pre, replacement.length - suf);
+  const a = ps + a0;
+  const b = ps + a1;
+  const text = replacement.slice(r0, r1);
   if (a === b) {
     if (text === '') return undefined;
     const at = a < pe ? (prose.docStart[a] ?? 0) : (prose.docEnd[a - 1] ?? 0);

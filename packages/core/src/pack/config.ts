@@ -41,7 +41,14 @@ export function parseConfig(
     switch (key as keyof typeof shape) {
       case 'rules': {
         if (!isRecord(value)) {
-          problems.push(unexpected(source, ['rules'], value, 'a mapping of rule ids to `off`, `error`, `warning`, `info` or `hint`'));
+          problems.push(
+            unexpected(
+              source,
+              ['rules'],
+              value,
+              'a mapping of rule ids to `off`, `error`, `warning`, `info` or `hint`',
+            ),
+          );
           break;
         }
         const rules: Record<string, Severity | 'off'> = {};

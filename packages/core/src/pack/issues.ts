@@ -33,7 +33,13 @@ function mapIssue(issue: Issue, base: YamlPath, input: unknown, source: YamlSour
       const first = issue.issues[0];
       const expected = first ? expectation(first) : 'a valid key';
       const key = String(path[path.length - 1]);
-      out.push(source.problem('invalid-value', `Unexpected key \`${key}\`, expected ${expected}`, source.locateKey(path)));
+      out.push(
+        source.problem(
+          'invalid-value',
+          `Unexpected key \`${key}\`, expected ${expected}`,
+          source.locateKey(path),
+        ),
+      );
       return;
     }
     case 'invalid_union': {
@@ -50,7 +56,9 @@ function mapIssue(issue: Issue, base: YamlPath, input: unknown, source: YamlSour
         .map((branch) => branch.find((inner) => inner.path.length === 0))
         .map((inner) => (inner ? expectation(inner) : undefined))
         .filter((text): text is string => text !== undefined);
-      out.push(unexpected(source, path, value, expected.length > 0 ? orList(unique(expected)) : 'another value'));
+      out.push(
+        unexpected(source, path, value, expected.length > 0 ? orList(unique(expected)) : 'another value'),
+      );
       return;
     }
     case 'invalid_type': {

@@ -22,7 +22,9 @@ export function parsePack(text: string, file: string): { pack: ParsedPack | unde
   const root = source.value;
   if (!isRecord(root)) {
     if (root === null) {
-      problems.push(source.problem('missing-key', 'The pack is empty: expected `pack` and `rules`', source.locate([])));
+      problems.push(
+        source.problem('missing-key', 'The pack is empty: expected `pack` and `rules`', source.locate([])),
+      );
     } else if (root !== undefined && problems.length === 0) {
       problems.push(unexpected(source, [], root, 'a mapping with `pack` and `rules`'));
     }
@@ -206,7 +208,9 @@ function normalizeExamples(examples: RuleOutput['examples']): Examples {
   return {
     valid: [...examples.valid],
     invalid: examples.invalid.map((example) =>
-      typeof example === 'string' ? { text: example } : { text: example.text, ...optional('output', example.output) },
+      typeof example === 'string'
+        ? { text: example }
+        : { text: example.text, ...optional('output', example.output) },
     ),
   };
 }

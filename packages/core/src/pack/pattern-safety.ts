@@ -8,7 +8,9 @@
 // It does not reject polynomial cases such as `\s*\s*` or `.*x.*y` (input length is bounded at
 // run time), and it rejects some safe patterns such as `(ab|ac)+`: rewrite those without the group.
 
-export type PatternCheck = { ok: true } | { ok: false; code: 'bad-pattern' | 'unsafe-pattern'; message: string };
+export type PatternCheck =
+  | { ok: true }
+  | { ok: false; code: 'bad-pattern' | 'unsafe-pattern'; message: string };
 
 interface Frame {
   /** A quantifier occurs somewhere inside. */
@@ -21,12 +23,22 @@ export function checkPatternSafety(pattern: string): PatternCheck {
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
-    return { ok: false, code: 'bad-pattern', message: `Invalid regular expression \`${pattern}\`: ${(error as Error).message}` };
+    // V8 says `Invalid regular expression: /…/u: Unterminated group`: keep only the reason.
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/u: /s, '');
+    return {
+      ok: false,
+      code: 'bad-pattern',
+      message: `Invalid regular expression \`${pattern}\`: ${reason}`,
+    };
   }
   const reason = findUnsafe(pattern);
   return reason === undefined
     ? { ok: true }
-    : { ok: false, code: 'unsafe-pattern', message: `Pattern \`${pattern}\` may backtrack catastrophically: ${reason}` };
+    : {
+        ok: false,
+        code: 'unsafe-pattern',
+        message: `Pattern \`${pattern}\` may backtrack catastrophically: ${reason}`,
+      };
 }
 
 function findUnsafe(pattern: string): string | undefined {
@@ -41,10 +53,10 @@ function findUnsafe(pattern: string): string | undefined {
   while (i < pattern.length) {
     const char = pattern[i] as string;
     if (char === '\\') {
-      const escape = readEscape(pattern, i);
-      if (/^\\(?:[1-9]|k<)/.test(escape)) return `backreference \`${escape}\``;
-      atom(escape);
-      i += escape.length;
+      const escaped = readEscape(pattern, i);
+      if (/^\\(?:[1-9]|k<)/.test(escaped)) return `backreference \`${escaped}\``;
+      atom(escaped);
+      i += escaped.length;
     } else if (char === '[') {
       const end = classEnd(pattern, i);
       atom(pattern.slice(i, end));
@@ -86,9 +98,10 @@ function findUnsafe(pattern: string): string | undefined {
 
 function readEscape(pattern: string, i: number): string {
   const rest = pattern.slice(i);
-  const match = /^\\(?:u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>|\d+|[\s\S])/.exec(
-    rest,
-  );
+  const match =
+    /^\\(?:u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|[pP]\{[^}]*\}|k<[^>]*>|\d+|[\s\S])/.exec(
+      rest,
+    );
   return match ? match[0] : '\\';
 }
 

@@ -80,7 +80,10 @@ class Parser {
         flush();
         parts.push({ alternatives: this.alternatives() });
       } else if (char === ']' || char === '}') {
-        throw new PhraseError(`Unexpected \`${char}\` without an opening \`${char === ']' ? '[' : '{'}\``, this.index);
+        throw new PhraseError(
+          `Unexpected \`${char}\` without an opening \`${char === ']' ? '[' : '{'}\``,
+          this.index,
+        );
       } else if (char === '|') {
         throw new PhraseError('Unexpected `|` outside `{…}` (write `\\|` for the character)', this.index);
       } else {

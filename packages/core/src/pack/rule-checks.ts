@@ -61,13 +61,16 @@ export function checkRule(
     case 'term':
       phrases(rule.exceptions, 'exceptions');
       for (const [lang, terms] of Object.entries(rule.terms)) {
-        terms.forEach((term, index) => {
+        for (const [index, term] of terms.entries()) {
           const where = at('terms', lang, index);
-          if (typeof term === 'string') return phrase(term, where);
+          if (typeof term === 'string') {
+            phrase(term, where);
+            continue;
+          }
           checkTerm(term, where, source, problems);
           if (term.text !== undefined) phrase(term.text, [...where, 'text']);
           if (term.pattern !== undefined) pattern(term.pattern, [...where, 'pattern']);
-        });
+        }
       }
       break;
     case 'caution':
@@ -81,9 +84,9 @@ export function checkRule(
       phrases(rule.context, 'context');
       break;
     case 'consistency':
-      rule.groups.forEach((group, g) => {
-        group.forEach((text, index) => phrase(text, at('groups', g, index)));
-      });
+      for (const [g, group] of rule.groups.entries()) {
+        for (const [index, text] of group.entries()) phrase(text, at('groups', g, index));
+      }
       break;
   }
 
@@ -96,7 +99,11 @@ type TermObject = Exclude<TermRuleOutput['terms'][string][number], string>;
 function checkTerm(term: TermObject, where: YamlPath, source: YamlSource, problems: Problem[]): void {
   if (term.text !== undefined && term.pattern !== undefined) {
     problems.push(
-      source.problem('invalid-value', 'A term has `text` or `pattern`, not both', source.locateKey([...where, 'pattern'])),
+      source.problem(
+        'invalid-value',
+        'A term has `text` or `pattern`, not both',
+        source.locateKey([...where, 'pattern']),
+      ),
     );
   } else if (term.text === undefined && term.pattern === undefined) {
     problems.push(source.problem('missing-key', 'Missing key `text` (or `pattern`)', source.locate(where)));
@@ -104,11 +111,22 @@ function checkTerm(term: TermObject, where: YamlPath, source: YamlSource, proble
   const replaceable = term.status === 'deprecated' || term.status === 'forbidden';
   if (term.use !== undefined && !replaceable) {
     problems.push(
-      unexpected(source, [...where, 'status'], term.status, '`deprecated` or `forbidden` for a term with `use`'),
+      unexpected(
+        source,
+        [...where, 'status'],
+        term.status,
+        '`deprecated` or `forbidden` for a term with `use`',
+      ),
     );
   }
   if (term['use-hant'] !== undefined && term.use === undefined) {
-    problems.push(source.problem('missing-key', 'Missing key `use` (`use-hant` is its Traditional form)', source.locate(where)));
+    problems.push(
+      source.problem(
+        'missing-key',
+        'Missing key `use` (`use-hant` is its Traditional form)',
+        source.locate(where),
+      ),
+    );
   }
 }
 
@@ -117,13 +135,18 @@ function checkExamples(rule: RuleOutput, where: YamlPath, source: YamlSource, pr
   examples.valid.forEach((text, index) => {
     if (/[⟦⟧]/.test(text)) {
       problems.push(
-        source.problem('bad-example', 'A valid example has no `⟦…⟧` marks', source.locate([...where, 'valid', index])),
+        source.problem(
+          'bad-example',
+          'A valid example has no `⟦…⟧` marks',
+          source.locate([...where, 'valid', index]),
+        ),
       );
     }
   });
   examples.invalid.forEach((example, index) => {
     const text = typeof example === 'string' ? example : example.text;
-    const path = typeof example === 'string' ? [...where, 'invalid', index] : [...where, 'invalid', index, 'text'];
+    const path =
+      typeof example === 'string' ? [...where, 'invalid', index] : [...where, 'invalid', index, 'text'];
     const error = markError(text);
     if (error) problems.push(source.problem('bad-example', error, source.locate(path)));
   });

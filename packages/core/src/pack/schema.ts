@@ -13,7 +13,9 @@ export const RULE_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-
 // A loose BCP 47 shape (language, then subtags): enough to catch typos such as `zh_CN`.
 export const LANG_TAG_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
-const langTag = z.string().regex(LANG_TAG_PATTERN, { error: 'a BCP 47 language tag such as `en`, `zh` or `zh-Hant`' });
+const langTag = z
+  .string()
+  .regex(LANG_TAG_PATTERN, { error: 'a BCP 47 language tag such as `en`, `zh` or `zh-Hant`' });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 
 const phrase = z
@@ -47,18 +49,17 @@ function keyedOrPlain<T extends z.ZodType>(item: T, title: string, description: 
 
 const termObject = z
   .strictObject({
-    text: phrase.optional().meta({ title: 'Text', description: 'The term (a phrase). Give `text` or `pattern`.' }),
+    text: phrase
+      .optional()
+      .meta({ title: 'Text', description: 'The term (a phrase). Give `text` or `pattern`.' }),
     pattern: regexSource
       .optional()
       .meta({ title: 'Pattern', description: 'A regular expression, where a phrase cannot say it.' }),
-    status: z
-      .enum(TERM_STATUSES)
-      .default('preferred')
-      .meta({
-        title: 'Status',
-        description:
-          'TBX status: `preferred`, `admitted`, `deprecated` or `forbidden`. A deprecated or forbidden term is a finding.',
-      }),
+    status: z.enum(TERM_STATUSES).default('preferred').meta({
+      title: 'Status',
+      description:
+        'TBX status: `preferred`, `admitted`, `deprecated` or `forbidden`. A deprecated or forbidden term is a finding.',
+    }),
     use: z.string().min(1).optional().meta({
       title: 'Replacement',
       description:
@@ -77,12 +78,17 @@ const termObject = z
   });
 
 const termEntry = z
-  .union([phrase.meta({ title: 'Preferred term', description: 'A bare string is a preferred term.' }), termObject])
+  .union([
+    phrase.meta({ title: 'Preferred term', description: 'A bare string is a preferred term.' }),
+    termObject,
+  ])
   .meta({ title: 'Term', description: 'A preferred term as a bare string, or a term with its status.' });
 
 const invalidExample = z
   .union([
-    z.string().meta({ title: 'Invalid text', description: 'A text with every expected finding marked `⟦…⟧`.' }),
+    z
+      .string()
+      .meta({ title: 'Invalid text', description: 'A text with every expected finding marked `⟦…⟧`.' }),
     z
       .strictObject({
         text: z.string().meta({ title: 'Text', description: 'Every expected finding marked `⟦…⟧`.' }),
@@ -93,7 +99,10 @@ const invalidExample = z
       })
       .meta({ title: 'Invalid example' }),
   ])
-  .meta({ title: 'Invalid example', description: 'Text with every expected span marked `⟦…⟧`, and the fixed output.' });
+  .meta({
+    title: 'Invalid example',
+    description: 'Text with every expected span marked `⟦…⟧`, and the fixed output.',
+  });
 
 const examples = z
   .strictObject({
@@ -106,12 +115,16 @@ const examples = z
       description: 'Texts with every expected span marked `⟦…⟧`; `output` is the text after the fix.',
     }),
   })
-  .meta({ title: 'Examples', description: 'Run in CI and by `nuance rules test`, never when a pack is loaded.' });
+  .meta({
+    title: 'Examples',
+    description: 'Run in CI and by `nuance rules test`, never when a pack is loaded.',
+  });
 
 const ruleBase = {
   id: z.string().regex(RULE_ID_PATTERN, { error: 'a kebab-case id `<pack>/<name>`' }).meta({
     title: 'Rule id',
-    description: 'Stable, kebab-case, namespaced by pack: `<pack>/<name>`, e.g. `korea-china/wushi-not-shiyong`.',
+    description:
+      'Stable, kebab-case, namespaced by pack: `<pack>/<name>`, e.g. `korea-china/wushi-not-shiyong`.',
   }),
   severity: z
     .enum(SEVERITIES)
@@ -140,22 +153,38 @@ export const termRuleSchema = z
       .meta({ title: 'Fix', description: 'Whether the replacement is a safe autofix (default true).' }),
     consistent: z.boolean().default(false).meta({
       title: 'Consistent',
-      description: "True: the concept's preferred and admitted terms of one language form a consistency group.",
+      description:
+        "True: the concept's preferred and admitted terms of one language form a consistency group.",
     }),
-    exceptions: keyedOrPlain(phrase, 'Exceptions', 'Phrases: a candidate inside one of these is no match.').optional(),
-    terms: z
-      .record(langTag, z.array(termEntry).min(1))
-      .meta({ title: 'Terms', description: 'Terms by language (BCP 47 tag); a bare string is a preferred term.' }),
+    exceptions: keyedOrPlain(
+      phrase,
+      'Exceptions',
+      'Phrases: a candidate inside one of these is no match.',
+    ).optional(),
+    terms: z.record(langTag, z.array(termEntry).min(1)).meta({
+      title: 'Terms',
+      description: 'Terms by language (BCP 47 tag); a bare string is a preferred term.',
+    }),
   })
   .meta({ title: 'Term rule' });
 
 export const cautionRuleSchema = z
   .strictObject({
     ...ruleBase,
-    kind: z.literal('caution').meta({ title: 'Kind', description: 'Phrases whose reading differs by audience.' }),
+    kind: z
+      .literal('caution')
+      .meta({ title: 'Kind', description: 'Phrases whose reading differs by audience.' }),
     phrases: keyedOrPlain(phrase, 'Phrases', 'The phrases to flag.'),
-    patterns: keyedOrPlain(regexSource, 'Patterns', 'Regular expressions to flag, where phrases cannot say it.').optional(),
-    unless: keyedOrPlain(phrase, 'Unless', 'Phrases that silence the rule when in the same sentence.').optional(),
+    patterns: keyedOrPlain(
+      regexSource,
+      'Patterns',
+      'Regular expressions to flag, where phrases cannot say it.',
+    ).optional(),
+    unless: keyedOrPlain(
+      phrase,
+      'Unless',
+      'Phrases that silence the rule when in the same sentence.',
+    ).optional(),
   })
   .meta({ title: 'Caution rule' });
 
@@ -182,11 +211,13 @@ export const requiresRuleSchema = z
 export const consistencyRuleSchema = z
   .strictObject({
     ...ruleBase,
-    kind: z.literal('consistency').meta({ title: 'Kind', description: 'Variant groups: the first one used wins.' }),
-    fix: z
-      .boolean()
-      .default(false)
-      .meta({ title: 'Fix', description: 'Whether replacing by the reference variant is a safe autofix (default false).' }),
+    kind: z
+      .literal('consistency')
+      .meta({ title: 'Kind', description: 'Variant groups: the first one used wins.' }),
+    fix: z.boolean().default(false).meta({
+      title: 'Fix',
+      description: 'Whether replacing by the reference variant is a safe autofix (default false).',
+    }),
     groups: z
       .array(z.array(phrase).min(2).meta({ title: 'Group', description: 'Variants of one wording.' }))
       .min(1)
@@ -203,7 +234,10 @@ export const ruleSchemaByKind = {
 
 export const ruleSchema = z
   .discriminatedUnion('kind', [termRuleSchema, cautionRuleSchema, requiresRuleSchema, consistencyRuleSchema])
-  .meta({ title: 'Rule', description: 'One rule; `kind` is `term`, `caution`, `requires` or `consistency`.' });
+  .meta({
+    title: 'Rule',
+    description: 'One rule; `kind` is `term`, `caution`, `requires` or `consistency`.',
+  });
 
 export const packSchema = z
   .strictObject({
@@ -226,14 +260,10 @@ export const ruleSettingSchema = z.enum([...SEVERITIES, 'off']).meta({
 
 export const configSchema = z
   .strictObject({
-    packs: z
-      .array(z.string().min(1))
-      .nullable()
-      .optional()
-      .meta({
-        title: 'Packs',
-        description: 'Built-in pack names or paths relative to this file. Default: `[korea-china]`.',
-      }),
+    packs: z.array(z.string().min(1)).nullable().optional().meta({
+      title: 'Packs',
+      description: 'Built-in pack names or paths relative to this file. Default: `[korea-china]`.',
+    }),
     audience: z
       .union([langTag, z.array(langTag)])
       .nullable()
@@ -262,7 +292,10 @@ export const configSchema = z
       .optional()
       .meta({ title: 'Ignore', description: 'Globs of files not linted, relative to this file.' }),
   })
-  .meta({ title: 'nuance configuration', description: 'A .nuancerc.yaml file. A null or missing key means the default.' });
+  .meta({
+    title: 'nuance configuration',
+    description: 'A .nuancerc.yaml file. A null or missing key means the default.',
+  });
 
 export type PackInput = z.input<typeof packSchema>;
 export type RuleInput = z.input<typeof ruleSchema>;

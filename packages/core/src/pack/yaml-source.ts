@@ -1,6 +1,6 @@
 // A YAML file with positions: the JS value, the YAML problems, and the line/column of any node by
 // its path, so every pack or config problem points at the offending text.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Problem, ProblemCode } from '../types.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -53,9 +53,13 @@ export function loadYaml(text: string, file: string): YamlSource {
   // mark what they touch as damaged, so salvaged data there is not validated.
   for (const error of doc.errors) errorOffsets.push(error.pos[0]);
   const firstError = doc.errors[0];
-  if (firstError) problems.push(problem('yaml-syntax', firstLine(firstError.message), toPosition(firstError.pos[0])));
+  if (firstError)
+    problems.push(problem('yaml-syntax', firstLine(firstError.message), toPosition(firstError.pos[0])));
   for (const warning of doc.warnings) {
-    problems.push({ ...problem('yaml-syntax', firstLine(warning.message), toPosition(warning.pos[0])), severity: 'warning' });
+    problems.push({
+      ...problem('yaml-syntax', firstLine(warning.message), toPosition(warning.pos[0])),
+      severity: 'warning',
+    });
   }
 
   let value: unknown;
@@ -64,7 +68,15 @@ export function loadYaml(text: string, file: string): YamlSource {
   } catch (error) {
     // An unresolved alias or an alias bomb: the data cannot be built.
     value = undefined;
-    problems.push(problem('yaml-syntax', (error as Error).message, { line: 1, column: 1 }));
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.resolve(doc) !== undefined) return undefined;
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    problems.push(problem('yaml-syntax', (error as Error).message, toPosition(offset)));
   }
 
   const resolve = (node: Node | undefined): Node | undefined =>
@@ -98,7 +110,8 @@ export function loadYaml(text: string, file: string): YamlSource {
     return steps;
   };
 
-  const startOf = (step: Step | undefined): number | undefined => step?.value?.range?.[0] ?? step?.key?.range?.[0];
+  const startOf = (step: Step | undefined): number | undefined =>
+    step?.value?.range?.[0] ?? step?.key?.range?.[0];
 
   const locate = (path: YamlPath): Position => {
     const steps = walk(path);

@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { parseConfig } from '../src/pack/config.js';
+
+const summary = (problems: { code: string; line: number; column: number; message: string }[]) =>
+  problems.map((p) => [p.code, p.line, p.column, p.message]);
+
+describe('parseConfig', () => {
+  test('every key', () => {
+    const text = `packs: [korea-china, ./team-terms.yaml]
+audience: [zh, ko-KR]
+lang: en
+rules:
+  korea-china/mutual-respect: off
+  korea-china/wushi-not-shiyong: warning
+accept: ["strategic cooperative partnership of 2008"]
+ignore: ["archive/**"]
+`;
+    const { config, problems } = parseConfig(text, '.nuancerc.yaml');
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      packs: ['korea-china', './team-terms.yaml'],
+      audience: ['zh', 'ko-KR'],
+      lang: 'en',
+      rules: { 'korea-china/mutual-respect': 'off', 'korea-china/wushi-not-shiyong': 'warning' },
+      accept: ['strategic cooperative partnership of 2008'],
+      ignore: ['archive/**'],
+    });
+  });
+
+  test('a single audience becomes a list', () => {
+    expect(parseConfig('audience: zh\n', 'c.yaml').config).toEqual({ audience: ['zh'] });
+  });
+
+  test('a wrong type for one key drops that key only', () => {
+    const text = 'packs: korea-china\nlang: en\nignore: [a, 5]\naudience: zh_CN\n';
+    const { config, problems } = parseConfig(text, '.nuancerc.yaml');
+    expect(config).toEqual({ lang: 'en' });
+    expect(summary(problems)).toEqual([
+      ['invalid-value', 1, 8, 'Unexpected value `korea-china` for `packs`, expected a list'],
+      ['invalid-value', 3, 13, 'Unexpected value `5` for an item of `ignore`, expected a string'],
+      [
+        'invalid-value',
+        4,
+        11,
+        'Unexpected value `zh_CN` for `audience`, expected a BCP 47 language tag such as `en`, `zh` or `zh-Hant`',
+      ],
+    ]);
+    expect(problems[0]).toMatchObject({ file: '.nuancerc.yaml', severity: 'error' });
+  });
+
+  test('a bad rule setting drops that entry only', () => {
+    const { config, problems } = parseConfig('rules:\n  a/b: off\n  a/c: loud\n  a/d: error\n', 'c.yaml');
+    expect(config).toEqual({ rules: { 'a/b': 'off', 'a/d': 'error' } });
+    expect(summary(problems)).toEqual([
+      [
+        'invalid-value',
+        3,
+        8,
+        'Unexpected value `loud` for `a/c`, expected `error`, `warning`, `info`, `hint` or `off`',
+      ],
+    ]);
+  });
+
+  test('null values mean the default', () => {
+    const { config, problems } = parseConfig(
+      'packs: ~\naudience:\nlang: null\nrules:\naccept:\nignore:\n',
+      'c.yaml',
+    );
+    expect(problems).toEqual([]);
+    expect(config).toEqual({});
+  });
+
+  test('an empty file is every default', () => {
+    expect(parseConfig('', 'c.yaml')).toMatchObject({ config: {}, problems: [] });
+    expect(parseConfig('# nothing\n', 'c.yaml')).toMatchObject({ config: {}, problems: [] });
+  });
+
+  test('an unknown key is a problem; the rest loads', () => {
+    const { config, problems } = parseConfig('lang: ko\naudiences: zh\n', 'c.yaml');
+    expect(config).toEqual({ lang: 'ko' });
+    expect(summary(problems)).toEqual([['unknown-key', 2, 1, 'Unknown key `audiences`']]);
+  });
+
+  test('a document that is not a mapping', () => {
+    expect(summary(parseConfig('- a\n', 'c.yaml').problems)).toEqual([
+      ['invalid-value', 1, 1, 'Unexpected list for the document, expected a mapping'],
+    ]);
+  });
+
+  test('YAML syntax errors are located; undamaged keys still load', () => {
+    const { config, problems } = parseConfig('lang: en\npacks: [a, b\n', 'c.yaml');
+    expect(config).toEqual({ lang: 'en' });
+    expect(summary(problems)).toEqual([
+      [
+        'yaml-syntax',
+        3,
+        1,
+        'Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ],
+    ]);
+  });
+
+  test('locate finds a node by path, else its nearest ancestor', () => {
+    const { locate } = parseConfig('lang: en\nrules:\n  a/b: off\n', 'c.yaml');
+    expect(locate(['rules', 'a/b'])).toEqual({ line: 3, column: 8 });
+    expect(locate(['rules', 'a/zz'])).toEqual({ line: 3, column: 3 });
+    expect(locate(['lang'])).toEqual({ line: 1, column: 7 });
+    expect(locate([])).toEqual({ line: 1, column: 1 });
+  });
+});

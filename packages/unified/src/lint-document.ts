@@ -1,0 +1,83 @@
+// The whole pipeline the CLI and the language server share, so a draft gets the same findings
+// everywhere.
+import {
+  type Finding,
+  hasCandidate,
+  type LintInput,
+  lintSegments,
+  type RuleSet,
+  type Segment,
+} from '@nuance/core';
+import type { Root } from 'mdast';
+import { applyDirectives, type Directive, directivesOf } from './directives.js';
+import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
+import { parseMarkdown, segmentsOf } from './markdown-segments.js';
+import { textSegments } from './text-segments.js';
+
+export interface LintDocumentInput {
+  /** The document text, without a BOM. */
+  text: string;
+  path?: string | undefined;
+  ruleSet: RuleSet;
+  /** The language to assume when the document does not say (config `lang`). */
+  lang?: string | undefined;
+  format?: DocumentFormat | undefined;
+}
+
+export interface LintDocumentResult {
+  findings: Finding[];
+  /** The document language used (front matter, file name, else the given `lang`). */
+  lang?: string;
+}
+
+const DIRECTIVE_MARK = 'nuance-';
+
+/** Lint segments and apply directives: the part shared by `lintDocument` and the plugin. */
+export function lintParsed(input: {
+  text: string;
+  segments: Segment[];
+  directives: Directive[];
+  ruleSet: RuleSet;
+  lang?: string | undefined;
+  candidate?: boolean;
+}): Finding[] {
+  const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
+  const lintInput: LintInput = { text: input.text, segments: input.segments };
+  if (input.lang !== undefined) lintInput.lang = input.lang;
+  const findings = candidate ? lintSegments(lintInput, input.ruleSet) : [];
+  return applyDirectives(findings, input.directives, input.text, input.ruleSet);
+}
+
+/** Lint a parsed Markdown tree (the plugin's path: the tree comes from the caller's processor). */
+export function lintTree(tree: Root, text: string, ruleSet: RuleSet, lang?: string): Finding[] {
+  const candidate = hasCandidate(text, ruleSet);
+  const segments = candidate ? segmentsOf(tree, text) : [];
+  return lintParsed({ text, segments, directives: directivesOf(tree, text), ruleSet, lang, candidate });
+}
+
+/** Lint one document. A text with no candidate match and no directive is never parsed. */
+export function lintDocument(input: LintDocumentInput): LintDocumentResult {
+  const { text, ruleSet } = input;
+  const format = input.format ?? formatOf(input.path);
+  const lang = documentLanguage({ text, path: input.path, lang: input.lang, format });
+  const result: LintDocumentResult = { findings: [] };
+  if (lang !== undefined) result.lang = lang;
+  const candidate = hasCandidate(text, ruleSet);
+  if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
+  if (format === 'markdown') {
+    const tree = parseMarkdown(text);
+    const segments = segmentsOf(tree, text);
+    result.findings = lintParsed({
+      text,
+      segments,
+      directives: directivesOf(tree, text),
+      ruleSet,
+      lang,
+      candidate,
+    });
+  } else {
+    const { segments, directives } = textSegments(text);
+    result.findings = lintParsed({ text, segments, directives, ruleSet, lang, candidate });
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+// The unified plugin: findings become vfile messages. It converts; it never re-decides.
+import type { Finding, RuleSet } from '@nuance/core';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { documentLanguage } from './language.js';
+import { lintTree } from './lint-document.js';
+
+export interface NuanceOptions {
+  ruleSet: RuleSet;
+  /** The language to assume when the document does not say. */
+  lang?: string | undefined;
+}
+
+/** DESIGN, Findings: error is fatal, warning is not, info and hint leave `fatal` unset. */
+const FATAL = { error: true, warning: false, info: undefined, hint: undefined } as const;
+
+/** Report one finding on `file` with the structured fields editors use for quick fixes. */
+export function reportFinding(file: VFile, finding: Finding): void {
+  const message = file.message(finding.message, {
+    place: {
+      start: { line: finding.line, column: finding.column, offset: finding.start },
+      end: { line: finding.endLine, column: finding.endColumn, offset: finding.end },
+    },
+    ruleId: finding.ruleId,
+    source: 'nuance',
+  });
+  message.actual = finding.actual;
+  message.expected = finding.expected;
+  if (finding.note !== undefined) message.note = finding.note;
+  if (finding.url !== undefined) message.url = finding.url;
+  message.fatal = FATAL[finding.severity];
+}
+
+/**
+ * `unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(nuance, {ruleSet})`:
+ * one `file.message()` per finding, never `file.fail()`.
+ */
+export default function nuance(options: NuanceOptions): (tree: Root, file: VFile) => void {
+  if (!options?.ruleSet) throw new TypeError('Missing `ruleSet` in options');
+  const { ruleSet } = options;
+  return (tree, file) => {
+    // remark's positions count from after a BOM, like the findings' offsets.
+    const text = String(file.value ?? '').replace(/^\uFEFF/, '');
+    const path = file.path || undefined;
+    const lang = documentLanguage({ text, path, lang: options.lang, format: 'markdown' });
+    for (const finding of lintTree(tree, text, ruleSet, lang)) reportFinding(file, finding);
+  };
+}

@@ -1,0 +1,75 @@
+// Plain text (`.txt`, stdin without a Markdown name) never goes through remark: its segments are
+// blank-line-separated blocks, so an indented Chinese paragraph is prose, not code.
+import { createLineIndex, type Segment } from '@nuance/core';
+import { type Directive, parseDirectiveAt } from './directives.js';
+import { PieceList } from './pieces.js';
+
+const NOT_SPACE = /\S/g;
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  NOT_SPACE.lastIndex = from;
+  const match = NOT_SPACE.exec(text);
+  return match && match.index < to ? match.index : to;
+}
+
+function endOfContent(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+/**
+ * Segments and directives of a plain-text document. A directive alone on its line ends the block
+ * (the line is not prose); one at the end of a line is left out of the prose around it.
+ */
+export function textSegments(source: string): { segments: Segment[]; directives: Directive[] } {
+  const lines = createLineIndex(source);
+  const segments: Segment[] = [];
+  const directives: Directive[] = [];
+  let block: PieceList | undefined;
+  let lineEnding: [number, number] | undefined;
+  const close = (): void => {
+    const segment = block?.segment();
+    if (segment) segments.push(segment);
+    block = undefined;
+    lineEnding = undefined;
+  };
+  for (let line = 1; line <= lines.lineCount; line++) {
+    const lineStart = lines.lineStart(line);
+    const nextStart = line < lines.lineCount ? lines.lineStart(line + 1) : source.length;
+    const contentEnd = endOfContent(source, lineStart, nextStart);
+    const first = firstNonSpace(source, lineStart, contentEnd);
+    if (first >= contentEnd) {
+      close();
+      continue;
+    }
+    const alone = parseDirectiveAt(source, first, lines);
+    if (alone && alone.end === contentEnd) {
+      directives.push(alone);
+      close();
+      continue;
+    }
+    let proseEnd = contentEnd;
+    const commentAt = source.lastIndexOf('<!--', contentEnd);
+    if (commentAt > first) {
+      const trailing = parseDirectiveAt(source, commentAt, lines);
+      if (trailing && trailing.end === contentEnd) {
+        directives.push(trailing);
+        proseEnd = endOfContent(source, first, commentAt);
+      }
+    }
+    if (block && lineEnding) block.plain(lineEnding[0], lineEnding[1]);
+    block ??= new PieceList();
+    block.plain(block.pieces.length === 0 ? first : lineStart, proseEnd);
+    lineEnding = [proseEnd === contentEnd ? contentEnd : endOfLine(source, contentEnd, nextStart), nextStart];
+  }
+  close();
+  return { segments, directives };
+}
+
+/** Where the line terminator of a line starts (after any trailing spaces). */
+function endOfLine(source: string, from: number, to: number): number {
+  let at = from;
+  while (at < to && source[at] !== '\n' && source[at] !== '\r') at++;
+  return at;
+}

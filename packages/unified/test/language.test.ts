@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { documentLanguage, formatOf } from '../src/index.js';
+
+describe('formatOf', () => {
+  test.each([
+    ['draft.md', 'markdown'],
+    ['notes/DRAFT.Markdown', 'markdown'],
+    ['draft.txt', 'text'],
+    ['draft.mdx', 'text'],
+    [undefined, 'text'],
+  ] as const)('%s is %s', (path, format) => {
+    expect(formatOf(path)).toBe(format);
+  });
+});
+
+describe('documentLanguage', () => {
+  test('front matter `lang:` wins over the file name and the option', () => {
+    const text = '---\ntitle: x\nlang: "zh-Hant" # Taiwan\n---\n\nbody';
+    expect(documentLanguage({ text, path: 'a.ko.md', lang: 'en' })).toBe('zh-Hant');
+  });
+
+  test('TOML front matter', () => {
+    expect(documentLanguage({ text: "+++\nlang = 'ko'\n+++\n", path: 'a.md' })).toBe('ko');
+  });
+
+  test('CRLF front matter', () => {
+    expect(documentLanguage({ text: '---\r\nlang: ko\r\n---\r\n', path: 'a.md' })).toBe('ko');
+  });
+
+  test('front matter is not read in plain text', () => {
+    expect(documentLanguage({ text: '---\nlang: ko\n---\n', path: 'a.txt', lang: 'en' })).toBe('en');
+  });
+
+  test('a .zh.md / .ko.md / .en.txt suffix, else the option, else undefined', () => {
+    expect(documentLanguage({ text: 'x', path: 'press/release.zh.md', lang: 'en' })).toBe('zh');
+    expect(documentLanguage({ text: 'x', path: 'release.ko.md' })).toBe('ko');
+    expect(documentLanguage({ text: 'x', path: 'release.en.txt' })).toBe('en');
+    expect(documentLanguage({ text: 'x', path: 'notes.old.md', lang: 'ko' })).toBe('ko');
+    expect(documentLanguage({ text: '---\ntitle: x\n---\n', path: 'notes.md' })).toBeUndefined();
+  });
+});
