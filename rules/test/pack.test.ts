@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePacks, type Finding, type ParsedPack, parsePack, type RuleSet } from '@nuance/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // rules/ has no @nuance/unified dependency (nothing in the package needs it at run time), so the
 // test reaches the unified package's entry point by path.
 import { type ExampleResult, lintDocument, runPackExamples } from '@nuance/unified';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinPack, builtinPacks } from '../src/index.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

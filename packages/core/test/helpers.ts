@@ -1,15 +1,19 @@
 // Test helpers: a rule set from pack YAML, plain text split into blank-line blocks, and `⟦…⟧` spans.
-import { parsePack } from '../src/pack/parse.js';
-import { compilePacks, lintSegments } from '../src/index.js';
+
 import type { CompileOptions, Finding, RuleSet, Segment } from '../src/index.js';
+import { compilePacks, lintSegments } from '../src/index.js';
+import { parsePack } from '../src/pack/parse.js';
 
 export function ruleSetFromYaml(yaml: string, options: CompileOptions = {}): RuleSet {
   const { pack, problems } = parsePack(yaml, 'test-pack.yaml');
   if (!pack || problems.length > 0) {
-    throw new Error(`test pack problems: ${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`);
+    throw new Error(
+      `test pack problems: ${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('; ')}`,
+    );
   }
   const compiled = compilePacks([pack], options);
-  if (compiled.problems.length > 0) throw new Error(`compile problems: ${compiled.problems.map((p) => p.message).join('; ')}`);
+  if (compiled.problems.length > 0)
+    throw new Error(`compile problems: ${compiled.problems.map((p) => p.message).join('; ')}`);
   return compiled.ruleSet;
 }
 

@@ -6,8 +6,8 @@ import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
 import { scriptOf } from '../lang/script.js';
 import { splitSentences } from '../text/sentences.js';
 import type { MatchView, Prose, Segment } from '../types.js';
-import { buildProse } from '../view/prose.js';
 import { buildView } from '../view/normalize.js';
+import { buildProse } from '../view/prose.js';
 import type { CompiledRuleSet, PhraseRef } from './compiled.js';
 
 export interface Candidate {
@@ -55,7 +55,12 @@ function lastCodePointBefore(s: string, end: number): number {
 }
 
 /** Checks both ends of a candidate by the script of its first and last characters. */
-function boundaries(prose: string, ps: number, pe: number, ies: boolean): { tail: number; particles: string[] } | null {
+function boundaries(
+  prose: string,
+  ps: number,
+  pe: number,
+  ies: boolean,
+): { tail: number; particles: string[] } | null {
   const first = scriptOf(prose.codePointAt(ps) ?? 0);
   if (first === 'latin' && !latinLeftOk(prose, ps)) return null;
   if (first === 'hangul' && !hangulLeftOk(prose, ps)) return null;
@@ -78,7 +83,12 @@ function boundaries(prose: string, ps: number, pe: number, ies: boolean): { tail
   return { tail, particles };
 }
 
-export function scanSegment(ruleSet: CompiledRuleSet, docText: string, segment: Segment, index: number): SegmentState {
+export function scanSegment(
+  ruleSet: CompiledRuleSet,
+  docText: string,
+  segment: Segment,
+  index: number,
+): SegmentState {
   const prose = buildProse(docText, segment);
   const view = buildView(prose.text);
   const candidates: Candidate[] = [];

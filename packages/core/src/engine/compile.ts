@@ -1,13 +1,21 @@
 // Packs -> one CompiledRuleSet: every phrase of every rule expanded, normalized by the same
 // function as the text, and registered in one automaton.
+
+import { scriptOf } from '../lang/script.js';
 import { PhraseAutomaton } from '../match/automaton.js';
 import { expandPhrase } from '../pack/phrase.js';
 import type { ParsedPack, PhraseEntry, RuleDefinition } from '../pack/types.js';
-import { foldT2S } from '../view/t2s.js';
-import { normalizePhrase } from '../view/normalize.js';
-import { scriptOf } from '../lang/script.js';
 import type { Problem, Severity } from '../types.js';
-import type { CompiledPattern, CompiledRule, CompiledRuleSet, CompiledTerm, PhraseRef, PhraseRole } from './compiled.js';
+import { normalizePhrase } from '../view/normalize.js';
+import { foldT2S } from '../view/t2s.js';
+import type {
+  CompiledPattern,
+  CompiledRule,
+  CompiledRuleSet,
+  CompiledTerm,
+  PhraseRef,
+  PhraseRole,
+} from './compiled.js';
 import type { CompileOptions, RuleInfo } from './rule-set.js';
 
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -52,7 +60,12 @@ class Builder {
     const id = this.refs.length;
     this.refs.push(ref);
     this.automaton.add(norm, id);
-    if (ref.role === 'accept' || ref.role === 'exception' || ref.role === 'unless' || ref.role === 'context') {
+    if (
+      ref.role === 'accept' ||
+      ref.role === 'exception' ||
+      ref.role === 'unless' ||
+      ref.role === 'context'
+    ) {
       return;
     }
     const atom = atomOf(norm);
@@ -86,7 +99,9 @@ function ruleInfo(def: RuleDefinition, pack: ParsedPack, severity: Severity): Ru
   if (def.source !== undefined) info.source = def.source;
   const url =
     def.url ??
-    (pack.definition.homepage ? `${pack.definition.homepage}#${def.id.slice(def.id.indexOf('/') + 1)}` : undefined);
+    (pack.definition.homepage
+      ? `${pack.definition.homepage}#${def.id.slice(def.id.indexOf('/') + 1)}`
+      : undefined);
   if (url !== undefined) info.url = url;
   if (def.audiences !== undefined) info.audiences = def.audiences;
   return info;
@@ -205,7 +220,10 @@ function registerRule(
     for (const e of entries) b.addPhrase(e, { rule: index, role, ...extra });
   };
   const addPattern = (source: string, role: PhraseRole, extra: Partial<PhraseRef> = {}) => {
-    b.patterns.push({ regex: new RegExp(source, 'gu'), ref: { rule: index, role, literal: source, ...extra } });
+    b.patterns.push({
+      regex: new RegExp(source, 'gu'),
+      ref: { rule: index, role, literal: source, ...extra },
+    });
   };
   switch (def.kind) {
     case 'term': {
@@ -225,7 +243,10 @@ function registerRule(
           }
         }
         if (t.text !== undefined) {
-          const literals = b.addPhrase({ phrase: t.text, lang: t.lang }, { rule: index, role: 'term', term: ti });
+          const literals = b.addPhrase(
+            { phrase: t.text, lang: t.lang },
+            { rule: index, role: 'term', term: ti },
+          );
           ct.display = literals[0] ?? t.text;
         } else if (t.pattern !== undefined) {
           addPattern(t.pattern, 'term', { term: ti, lang: t.lang });
@@ -237,7 +258,8 @@ function registerRule(
     }
     case 'caution':
       add(def.phrases, 'phrase');
-      for (const p of def.patterns) addPattern(p.pattern, 'phrase', p.lang === undefined ? {} : { lang: p.lang });
+      for (const p of def.patterns)
+        addPattern(p.pattern, 'phrase', p.lang === undefined ? {} : { lang: p.lang });
       add(def.unless, 'unless');
       break;
     case 'requires':

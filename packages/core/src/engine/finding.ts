@@ -29,7 +29,7 @@ function codePointLengthBefore(s: string, end: number): number {
 
 // Units the match view drops or folds (line breaks, spaces, zero-width characters): an edit keeps
 // them where they are rather than rewriting them, so a term wrapped over two lines keeps its wrap.
-const IGNORABLE = /^[\s\u200b-\u200d\u2060\u00ad\ufeff\ufe00-\ufe0f]$/u;
+const IGNORABLE = /^(?:\s|[\u200b-\u200d\u2060\u00ad\ufeff]|\p{Variation_Selector})$/u;
 const SPACE = /^\s$/u;
 
 type Step = 'both' | 'actual' | 'stop';
@@ -45,7 +45,13 @@ function step(a: string, r: string | undefined): Step {
  * lacks stay untouched. Undefined when the edit would cover markup (the document text of the
  * changed range differs from its prose).
  */
-export function minimalEdit(docText: string, prose: Prose, ps: number, pe: number, replacement: string): Edit | undefined {
+export function minimalEdit(
+  docText: string,
+  prose: Prose,
+  ps: number,
+  pe: number,
+  replacement: string,
+): Edit | undefined {
   const actual = prose.text.slice(ps, pe);
   let a0 = 0;
   let r0 = 0;
@@ -119,7 +125,8 @@ export function makeFinding(
   }
   if (rule.info.note !== undefined) finding.note = rule.info.note;
   if (rule.info.url !== undefined) finding.url = rule.info.url;
-  if (rule.audiences !== undefined && Object.keys(rule.audiences).length > 0) finding.audiences = rule.audiences;
+  if (rule.audiences !== undefined && Object.keys(rule.audiences).length > 0)
+    finding.audiences = rule.audiences;
   return finding;
 }
 

@@ -51,7 +51,9 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
     const check = CHECKERS[rule.def.kind];
     if (check) findings.push(...check({ doc, rule, matches }));
   });
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return findings.sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
 }
 
 /**

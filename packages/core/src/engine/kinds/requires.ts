@@ -17,9 +17,9 @@ export function checkRequires(input: KindInput): Finding[] {
         : def.scope === 'segment'
           ? `${m.seg.index}`
           : `${m.seg.index}:${sentenceOf(m.seg, m.c.ps)}`;
-    let list = scopes.get(key);
-    if (!list) scopes.set(key, (list = []));
-    list.push(m);
+    const list = scopes.get(key);
+    if (list) list.push(m);
+    else scopes.set(key, [m]);
   }
   const out: Finding[] = [];
   for (const list of scopes.values()) {
@@ -28,13 +28,20 @@ export function checkRequires(input: KindInput): Finding[] {
     const first = list.find((m) => {
       if (m.c.ref.role !== 'when') return false;
       const lang = m.c.ref.lang;
-      if (lang !== undefined && rule.contextLangs.has(lang)) return contexts.some((c) => c.c.ref.lang === lang);
+      if (lang !== undefined && rule.contextLangs.has(lang))
+        return contexts.some((c) => c.c.ref.lang === lang);
       if (rule.hasUnkeyedContext) return contexts.some((c) => c.c.ref.lang === undefined);
       return true;
     });
     if (!first) continue;
-    const expected = rule.requireDisplay.get(first.c.ref.lang ?? '') ?? [...rule.requireDisplay.values()].flat();
-    out.push(makeFinding(input.doc, rule, first.seg, first.c, [...new Set(expected)], { fixable: false, suggest: false }));
+    const expected =
+      rule.requireDisplay.get(first.c.ref.lang ?? '') ?? [...rule.requireDisplay.values()].flat();
+    out.push(
+      makeFinding(input.doc, rule, first.seg, first.c, [...new Set(expected)], {
+        fixable: false,
+        suggest: false,
+      }),
+    );
   }
   return out;
 }

@@ -9,10 +9,17 @@ import { makeFinding } from '../finding.js';
 import { CONSISTENCY_MESSAGE, consistencyFindings } from './consistency.js';
 import type { KindInput } from './types.js';
 
-function replacementFor(rule: CompiledRule, term: CompiledTerm, actual: string): { text?: string; safe: boolean } {
+function replacementFor(
+  rule: CompiledRule,
+  term: CompiledTerm,
+  actual: string,
+): { text?: string; safe: boolean } {
   const trad = [...actual].some((ch) => scriptOf(ch.codePointAt(0) ?? 0) === 'han') && isTraditional(actual);
   if (term.use !== undefined) {
-    if (trad) return term.useHant !== undefined ? { text: term.useHant, safe: true } : { text: term.use, safe: false };
+    if (trad)
+      return term.useHant !== undefined
+        ? { text: term.useHant, safe: true }
+        : { text: term.use, safe: false };
     return { text: term.use, safe: true };
   }
   const preferred = rule.terms.find((t) => t.lang === term.lang && t.status === 'preferred' && t.display);
