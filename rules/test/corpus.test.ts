@@ -42,7 +42,9 @@ describe.skipIf(!present)('the korea-china pack on the real-text corpus', () => 
       const { findings } = lintDocument({ text, path: file, ruleSet });
       const perRule: Record<string, number> = {};
       for (const f of findings) perRule[f.ruleId] = (perRule[f.ruleId] ?? 0) + 1;
-      counts[relative(corpus, file).split('\\').join('/')] = Object.fromEntries(Object.entries(perRule).sort());
+      counts[relative(corpus, file).split('\\').join('/')] = Object.fromEntries(
+        Object.entries(perRule).sort(),
+      );
     }
     if (process.env.NUANCE_UPDATE_CORPUS_COUNTS === '1') {
       writeFileSync(countsFile, `${JSON.stringify(counts, null, 2)}\n`);
