@@ -1,0 +1,63 @@
+// Generates the extension's settings (`contributes.configuration`) from the config JSON Schema,
+// so editor settings and `.nuancerc.yaml` never drift apart. `--check` fails on a difference.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const schemaFile = path.join(root, '../packages/core/schema/config.schema.json');
+const manifestFile = path.join(root, 'package.json');
+const KEYS = ['packs', 'audience', 'lang', 'rules', 'ignore'];
+
+/** A schema property `anyOf: [X, {type: null}]` as a VS Code setting that defaults to null. */
+function setting(property) {
+  const variants = (property.anyOf ?? [property]).filter((v) => v.type !== 'null');
+  const flat = variants.flatMap((v) => v.anyOf ?? [v]);
+  const out = {
+    type: [...new Set([...flat.map((v) => v.type), 'null'])],
+    default: null,
+    markdownDescription: `${property.description.replace('relative to this file', 'relative to the workspace folder')} Overridden by \`.nuancerc.yaml\`; \`null\` means the default.`,
+    scope: 'resource',
+  };
+  for (const v of flat) {
+    if (v.type === 'array') out.items = v.items;
+    if (v.type === 'object') out.additionalProperties = v.additionalProperties;
+    if (v.type === 'string' && v.pattern) out.pattern = v.pattern;
+  }
+  return out;
+}
+
+export function generate(schema) {
+  const properties = {
+    'nuance.enable': {
+      type: 'boolean',
+      default: true,
+      markdownDescription: 'Lint Markdown and plain-text drafts with nuance.',
+      scope: 'resource',
+    },
+  };
+  for (const key of KEYS) properties[`nuance.${key}`] = setting(schema.properties[key]);
+  properties['nuance.trace.server'] = {
+    type: 'string',
+    enum: ['off', 'messages', 'verbose'],
+    default: 'off',
+    markdownDescription: 'Trace the messages between VS Code and the nuance language server.',
+    scope: 'window',
+  };
+  return { title: 'nuance', properties };
+}
+
+const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+const before = JSON.stringify(manifest.contributes?.configuration);
+manifest.contributes = { ...manifest.contributes, configuration: generate(schema) };
+if (process.argv.includes('--check')) {
+  if (before !== JSON.stringify(manifest.contributes.configuration)) {
+    console.error(
+      'extension/package.json settings are out of date: run `pnpm --filter ./extension generate`',
+    );
+    process.exit(1);
+  }
+} else {
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+}

@@ -1,0 +1,188 @@
+// SARIF 2.1.0 (OASIS), the format GitHub code scanning and most CI dashboards read. One run; the
+// rules carry the note as help and the rule's url; results carry fixes and fingerprints that
+// survive edits elsewhere in the file (they do not depend on line numbers).
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { createLineIndex, type Finding, type RuleInfo, type RuleSet, type Severity } from '@nuance/core';
+import type { FileResult } from '../results.js';
+import { VERSION } from '../version.js';
+
+export interface SarifOptions {
+  ruleSet: RuleSet;
+  /** The folder result paths are relative to; becomes the `%SRCROOT%` base URI. */
+  cwd: string;
+}
+
+/** A file result with its text (BOM removed), when known: fix regions then get lines and columns. */
+export type SarifFileResult = FileResult & { text?: string };
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
+
+// Findings the tool itself reports (not from a pack).
+const TOOL_RULES: Record<string, string> = {
+  'nuance/unreadable-file': 'The file could not be read as UTF-8 text, so it was not linted.',
+  'nuance/fix-not-applied': 'A fix could not be written to the file.',
+  'nuance/unknown-rule-in-directive': 'A suppression directive names a rule that no loaded pack has.',
+};
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription?: { text: string };
+  help?: { text: string; markdown?: string };
+  helpUri?: string;
+  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
+  properties?: Record<string, unknown>;
+}
+
+function ruleName(id: string): string {
+  const name = id.slice(id.indexOf('/') + 1);
+  return name.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+}
+
+function packRule(info: RuleInfo): SarifRule {
+  const rule: SarifRule = {
+    id: info.id,
+    name: ruleName(info.id),
+    shortDescription: { text: info.message.replace(/\{(actual|expected)\}/g, '…') },
+    defaultConfiguration: { level: LEVEL[info.severity] },
+    properties: { kind: info.kind, pack: info.pack, tags: ['terminology', info.pack] },
+  };
+  if (info.note) {
+    rule.fullDescription = { text: info.note };
+    const readings = Object.entries(info.audiences ?? {}).map(([tag, reading]) => `- ${tag}: ${reading}`);
+    const markdown = [
+      info.note,
+      readings.length ? `\nReadings:\n${readings.join('\n')}` : '',
+      info.source ? `\nSource: ${info.source}` : '',
+    ]
+      .join('')
+      .trim();
+    rule.help = { text: markdown.replace(/`/g, ''), markdown };
+  }
+  if (info.url) rule.helpUri = info.url;
+  if (info.audiences && rule.properties) rule.properties.audiences = info.audiences;
+  return rule;
+}
+
+function toolRule(id: string): SarifRule {
+  return {
+    id,
+    name: ruleName(id),
+    shortDescription: { text: TOOL_RULES[id] ?? id },
+    defaultConfiguration: { level: id === 'nuance/unknown-rule-in-directive' ? 'warning' : 'error' },
+  };
+}
+
+function fingerprint(path: string, finding: Finding, occurrence: number): string {
+  return createHash('sha256')
+    .update(`${finding.ruleId}\0${path}\0${finding.actual}\0${occurrence}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export function toSarif(results: readonly SarifFileResult[], options: SarifOptions): object {
+  const rules: SarifRule[] = options.ruleSet.rules.map(packRule);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const ruleIndex = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = rules.length;
+      rules.push(toolRule(id));
+      index.set(id, i);
+    }
+    return i;
+  };
+  const sarifResults: object[] = [];
+  for (const file of results) {
+    const lines = file.text === undefined ? undefined : createLineIndex(file.text);
+    const artifactLocation = { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' };
+    const seen = new Map<string, number>();
+    for (const f of file.messages) {
+      const key = `${f.ruleId}\0${f.actual}`;
+      const occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
+      const result: Record<string, unknown> = {
+        ruleId: f.ruleId,
+        ruleIndex: ruleIndex(f.ruleId),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: {
+                startLine: f.line,
+                startColumn: f.column,
+                endLine: f.endLine,
+                endColumn: f.endColumn,
+                charOffset: f.start,
+                charLength: f.end - f.start,
+              },
+            },
+          },
+        ],
+        partialFingerprints: { 'nuanceFinding/v1': fingerprint(file.path, f, occurrence) },
+      };
+      if (f.expected.length > 0 || f.audiences) {
+        const properties: Record<string, unknown> = { actual: f.actual, expected: f.expected };
+        if (f.audiences) properties.audiences = f.audiences;
+        result.properties = properties;
+      }
+      const fixes = (f.suggestions ?? []).map((edit, i) => {
+        const deletedRegion: Record<string, number> = {
+          charOffset: edit.start,
+          charLength: edit.end - edit.start,
+        };
+        if (lines) {
+          const from = lines.position(edit.start);
+          const to = lines.position(edit.end);
+          Object.assign(deletedRegion, {
+            startLine: from.line,
+            startColumn: from.column,
+            endLine: to.line,
+            endColumn: to.column,
+          });
+        }
+        return {
+          description: { text: `Replace with \`${f.expected[i] ?? edit.text}\`` },
+          artifactChanges: [
+            { artifactLocation, replacements: [{ deletedRegion, insertedContent: { text: edit.text } }] },
+          ],
+        };
+      });
+      if (fixes.length > 0) result.fixes = fixes;
+      sarifResults.push(result);
+    }
+  }
+  const base = pathToFileURL(options.cwd).href;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'nuance',
+            semanticVersion: VERSION,
+            version: VERSION,
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: base.endsWith('/') ? base : `${base}/` } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+}
+
+export function formatSarif(results: readonly SarifFileResult[], options: SarifOptions): string {
+  return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
+}

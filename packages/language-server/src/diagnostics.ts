@@ -1,0 +1,97 @@
+// Findings and setup problems as LSP diagnostics (DESIGN: Findings, Interfaces). Everything a code
+// action needs travels in `data`, so actions never depend on server state or on the client
+// echoing `source` or the message.
+import type { Finding, Problem, Severity } from '@nuance/core';
+import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const SOURCE = 'nuance';
+
+/** One suggestion, relative to the diagnostic's start so it survives edits elsewhere. */
+export interface DataEdit {
+  /** Offset of the edit from the diagnostic's start (may be negative). */
+  from: number;
+  /** Length of the replaced text. */
+  length: number;
+  /** The text replaced when the finding was made: an action whose text changed is dropped. */
+  old: string;
+  text: string;
+}
+
+export interface DiagnosticData {
+  nuance: 1;
+  ruleId: string;
+  actual: string;
+  expected: string[];
+  suggestions: DataEdit[];
+  fixable: boolean;
+  /**
+   * The diagnostic's start when it was made. Neovim 0.7 echoes ranges in byte columns; when the
+   * echoed range no longer points at the text, suggestions fall back to this position.
+   */
+  at: { line: number; character: number };
+  /** The length of the flagged span. */
+  span: number;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, document: TextDocument, text: string): Diagnostic {
+  const range: Range = { start: document.positionAt(finding.start), end: document.positionAt(finding.end) };
+  const data: DiagnosticData = {
+    nuance: 1,
+    ruleId: finding.ruleId,
+    actual: finding.actual,
+    expected: finding.expected,
+    suggestions: (finding.suggestions ?? []).map((s) => ({
+      from: s.start - finding.start,
+      length: s.end - s.start,
+      old: text.slice(s.start, s.end),
+      text: s.text,
+    })),
+    fixable: finding.fix !== undefined,
+    at: range.start,
+    span: finding.end - finding.start,
+  };
+  const diagnostic: Diagnostic = {
+    range,
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    source: SOURCE,
+    message: finding.message,
+    data,
+  };
+  if (finding.url) diagnostic.codeDescription = { href: finding.url };
+  return diagnostic;
+}
+
+export function isNuanceData(value: unknown): value is DiagnosticData {
+  if (!value || typeof value !== 'object') return false;
+  const data = value as Partial<DiagnosticData>;
+  return data.nuance === 1 && typeof data.ruleId === 'string' && Array.isArray(data.suggestions);
+}
+
+/** A config or pack problem as a diagnostic on the word at its position. */
+export function problemDiagnostic(problem: Problem, fileText: string | undefined): Diagnostic {
+  const line = Math.max(problem.line - 1, 0);
+  const character = Math.max(problem.column - 1, 0);
+  let length = 1;
+  if (fileText !== undefined) {
+    const lineText = fileText.split(/\r\n|\r|\n/)[line] ?? '';
+    // The word at the position, without a mapping key's colon.
+    const word = /^[^\s,\]}]+?(?=:(?:\s|$)|[\s,\]}]|$)/.exec(lineText.slice(character));
+    length = word ? word[0].length : Math.max(lineText.length - character, 0);
+  }
+  return {
+    range: { start: { line, character }, end: { line, character: character + length } },
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: `pack/${problem.code}`,
+    source: SOURCE,
+    message: problem.message,
+  };
+}

@@ -1,0 +1,45 @@
+// Hover text for a flagged span: rule, message, preferred wording, note, readings per audience,
+// source and documentation link. The same text explains a rule on request.
+import type { Finding, RuleInfo } from '@nuance/core';
+
+function section(title: string, body: string | undefined): string[] {
+  return body ? [`**${title}**: ${body.trim().replace(/\s*\n\s*/g, ' ')}`] : [];
+}
+
+export function explainFinding(finding: Finding, rule: RuleInfo | undefined): string {
+  const lines = [`**${finding.ruleId}** (${finding.severity})`, '', finding.message, ''];
+  if (finding.expected.length > 0) {
+    lines.push(`**Preferred**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');
+  }
+  lines.push(...body(rule, finding.audiences ?? rule?.audiences, finding.url ?? rule?.url));
+  return lines.join('\n').trim();
+}
+
+export function explainRule(rule: RuleInfo): string {
+  const lines = [`**${rule.id}** (${rule.severity}, ${rule.kind})`, '', rule.message, ''];
+  lines.push(...body(rule, rule.audiences, rule.url));
+  return lines.join('\n').trim();
+}
+
+function body(
+  rule: RuleInfo | undefined,
+  audiences: Record<string, string> | undefined,
+  url?: string,
+): string[] {
+  const lines: string[] = [];
+  if (rule?.note) lines.push(rule.note.trim(), '');
+  const readings = Object.entries(audiences ?? {});
+  if (readings.length > 0) {
+    lines.push('**Readings**:', '', ...readings.map(([tag, reading]) => `- \`${tag}\`: ${reading}`), '');
+  }
+  lines.push(...section('Source', rule?.source));
+  if (url) lines.push('', `[Rule documentation](${url})`);
+  return lines;
+}
+
+/** Findings covering `offset`, the innermost first. */
+export function findingsAt(findings: readonly Finding[], offset: number): Finding[] {
+  return findings
+    .filter((f) => f.start <= offset && offset <= f.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
+}

@@ -1,0 +1,90 @@
+/// <reference types="node" />
+// One open document's lint state: the incremental linter, the last findings (for hover and
+// explain), and the generation counter that drops results made stale by a newer edit.
+import { fileURLToPath } from 'node:url';
+import type { Finding, RuleSet } from '@nuance/core';
+import { type DocumentFormat, documentLanguage, formatOf } from '@nuance/unified';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type ConfigStore, isIgnored, type ResolvedConfig } from './config-store.js';
+import { toDiagnostic } from './diagnostics.js';
+import { IncrementalLinter } from './incremental.js';
+import type { ClientSettings } from './settings.js';
+
+export interface DocumentState {
+  linter: IncrementalLinter;
+  generation: number;
+  timer?: ReturnType<typeof setTimeout> | undefined;
+  /** The version and findings of the last lint, with the rule set that made them. */
+  version?: number;
+  findings: Finding[];
+  ruleSet?: RuleSet;
+  config?: ResolvedConfig;
+  /** Whether an internal error was already reported for this document. */
+  reported?: boolean;
+}
+
+export interface LintResult {
+  version: number;
+  diagnostics: Diagnostic[];
+  findings: Finding[];
+}
+
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CLI decides by extension; a document without a linted one follows its language id. */
+export function formatFor(filePath: string | undefined, languageId: string): DocumentFormat {
+  if (filePath && /\.(?:md|markdown|txt)$/i.test(filePath)) return formatOf(filePath);
+  return languageId === 'markdown' ? 'markdown' : 'text';
+}
+
+export interface LintDeps {
+  store: ConfigStore;
+  settingsFor(uri: string): Promise<ClientSettings>;
+  folderFor(uri: string): string | undefined;
+  document(uri: string): TextDocument | undefined;
+}
+
+/**
+ * Lint the current text of `uri`. Config resolution is asynchronous; linting itself is not, so
+ * the text linted is always the newest one when the lint starts.
+ */
+export async function lintNow(
+  uri: string,
+  state: DocumentState,
+  deps: LintDeps,
+): Promise<LintResult | undefined> {
+  const settings = await deps.settingsFor(uri);
+  const filePath = pathOf(uri);
+  const config = settings.enable
+    ? await deps.store.resolve(filePath, deps.folderFor(uri), settings)
+    : undefined;
+  const document = deps.document(uri);
+  if (!document) return undefined;
+  if (!config || isIgnored(config, filePath)) {
+    state.version = document.version;
+    state.findings = [];
+    return { version: document.version, diagnostics: [], findings: [] };
+  }
+  const text = document.getText();
+  const format = formatFor(filePath, document.languageId);
+  const lang = documentLanguage({ text, path: filePath, lang: config.config.lang, format });
+  const findings = state.linter.lint(text, config.ruleSet, lang, format);
+  state.version = document.version;
+  state.findings = findings;
+  state.ruleSet = config.ruleSet;
+  state.config = config;
+  const diagnostics = findings.map((f) => toDiagnostic(f, document, text));
+  return { version: document.version, diagnostics, findings };
+}
+
+export function newState(): DocumentState {
+  return { linter: new IncrementalLinter(), generation: 0, findings: [] };
+}

@@ -1,0 +1,73 @@
+// Client settings (`nuance.*`) as config defaults. Precedence is `.nuancerc.yaml` > editor
+// settings > defaults, and a null or missing setting means the default (DESIGN: Configuration).
+// Settings come from untrusted JSON: anything malformed is dropped, never thrown.
+import type { NuanceConfig, Severity } from '@nuance/core';
+
+export interface ClientSettings {
+  enable: boolean;
+  config: NuanceConfig;
+}
+
+export const DEFAULT_SETTINGS: ClientSettings = { enable: true, config: {} };
+
+const SETTINGS: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+function stringList(value: unknown): string[] | undefined {
+  if (typeof value === 'string' && value !== '') return [value];
+  if (!Array.isArray(value)) return undefined;
+  const list = value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return list.length > 0 || value.length === 0 ? list : undefined;
+}
+
+export function normalizeSettings(raw: unknown): ClientSettings {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return DEFAULT_SETTINGS;
+  const r = raw as Record<string, unknown>;
+  const config: NuanceConfig = {};
+  const packs = stringList(r.packs);
+  if (packs && packs.length > 0) config.packs = packs;
+  const audience = stringList(r.audience);
+  if (audience && audience.length > 0) config.audience = audience;
+  if (typeof r.lang === 'string' && r.lang !== '') config.lang = r.lang;
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    const rules: Record<string, Severity | 'off'> = {};
+    for (const [id, value] of Object.entries(r.rules)) {
+      if (typeof value === 'string' && SETTINGS.has(value)) rules[id] = value as Severity | 'off';
+    }
+    if (Object.keys(rules).length > 0) config.rules = rules;
+  }
+  const accept = stringList(r.accept);
+  if (accept && accept.length > 0) config.accept = accept;
+  const ignore = stringList(r.ignore);
+  if (ignore && ignore.length > 0) config.ignore = ignore;
+  return { enable: r.enable !== false, config };
+}
+
+/** The editor settings for the keys the config file leaves unset. */
+export function settingsUnder(file: NuanceConfig, settings: NuanceConfig): Partial<NuanceConfig> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined || value === null) continue;
+    if ((file as Record<string, unknown>)[key] !== undefined) continue;
+    out[key] = value;
+  }
+  return out as Partial<NuanceConfig>;
+}
+
+/** A glob (`archive/**`, `*.draft.md`) as a regular expression over '/'-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  const g = glob.replace(/^\.\//, '');
+  for (let i = 0; i < g.length; i++) {
+    const c = g.charAt(i);
+    if (c === '*' && g.charAt(i + 1) === '*') {
+      const slash = g.charAt(i + 2) === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A glob without a slash matches a name at any depth, like .gitignore.
+  const anchored = g.includes('/') ? `^${source}` : `(?:^|/)${source}`;
+  return new RegExp(`${anchored}(?:/.*)?$`);
+}

@@ -1,0 +1,178 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { inProcess, PUSH_CAPABILITIES, type TestClient, uriOf } from './client.js';
+
+const WUSHI = 'korea-china/wushi-not-shiyong';
+const DRAFT = '韩国奉行实用外交。\n';
+const dirs: string[] = [];
+const clients: TestClient[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nuance-ls-config-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function client(options: Parameters<typeof inProcess>[0] = {}): Promise<TestClient> {
+  const c = await inProcess(options);
+  clients.push(c);
+  return c;
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) await c.shutdown().catch(() => {});
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const severities = (d: Diagnostic[]) => d.map((x) => `${x.code} ${x.severity}`);
+
+describe('configuration', () => {
+  it('reloads when the client reports a changed config (didChangeWatchedFiles)', async () => {
+    const dir = tempDir();
+    const capabilities = {
+      ...PUSH_CAPABILITIES,
+      workspace: { ...PUSH_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+    };
+    const c = await client({ folders: [dir], capabilities });
+    const uri = uriOf(path.join(dir, 'draft.md'));
+    await c.open(uri, DRAFT);
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual([`${WUSHI} 1`]);
+    const config = path.join(dir, '.nuancerc.yaml');
+    writeFileSync(config, `rules:\n  ${WUSHI}: hint\n`);
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(config), type: 1 }],
+    });
+    expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 4))).toEqual([`${WUSHI} 4`]);
+  });
+
+  it('shows a broken config as diagnostics in that file and keeps linting with the last good one', async () => {
+    const dir = tempDir();
+    const config = path.join(dir, '.nuancerc.yaml');
+    writeFileSync(config, `rules:\n  ${WUSHI}: warning\n`);
+    const c = await client({ folders: [dir] });
+    const uri = uriOf(path.join(dir, 'draft.md'));
+    await c.open(uri, DRAFT);
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual([`${WUSHI} 2`]);
+    writeFileSync(config, `rules:\n  ${WUSHI}: [warning\naudience: martian!\n`);
+    const problems = await c.until(() => {
+      const p = c.published.get(uriOf(config));
+      return p && p.diagnostics.length > 0 ? p.diagnostics : undefined;
+    }, 'config diagnostics');
+    expect(problems[0]?.code).toBe('pack/yaml-syntax');
+    expect(problems[0]?.source).toBe('nuance');
+    // Still linted, with the last good settings.
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual([`${WUSHI} 2`]);
+    writeFileSync(config, 'rules:\n  korea-china/no-such-rule: off\n');
+    const unknown = await c.until(() => {
+      const d = c.published.get(uriOf(config))?.diagnostics ?? [];
+      return d[0]?.code === 'pack/unknown-rule' ? d : undefined;
+    }, 'unknown-rule diagnostic');
+    expect(unknown[0]?.range).toEqual({ start: { line: 1, character: 2 }, end: { line: 1, character: 26 } });
+    writeFileSync(config, '');
+    await c.until(() => c.published.get(uriOf(config))?.diagnostics.length === 0, 'problems cleared');
+    expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 1))).toEqual([`${WUSHI} 1`]);
+  });
+
+  it('asks workspace/configuration: null means defaults, settings apply under the config file', async () => {
+    const dir = tempDir();
+    const answers: Record<string, unknown> = {};
+    const capabilities = {
+      ...PUSH_CAPABILITIES,
+      workspace: { ...PUSH_CAPABILITIES.workspace, configuration: true },
+    };
+    const c = await client({
+      folders: [dir],
+      capabilities,
+      configuration: (item) => (item.scopeUri ? (answers[item.scopeUri] ?? null) : null),
+    });
+    const plain = uriOf(path.join(dir, 'plain.md'));
+    await c.open(plain, DRAFT);
+    expect(severities(await c.diagnostics(plain, (d) => d.length === 1))).toEqual([`${WUSHI} 1`]);
+
+    const sub = path.join(dir, 'sub');
+    mkdirSync(sub);
+    const withSettings = uriOf(path.join(sub, 'draft.md'));
+    answers[withSettings] = { enable: null, rules: { [WUSHI]: 'info' }, packs: null, audience: 42 };
+    await c.open(withSettings, DRAFT);
+    expect(severities(await c.diagnostics(withSettings, (d) => d.length === 1))).toEqual([`${WUSHI} 3`]);
+
+    // A config file wins over the editor settings for the keys it sets.
+    writeFileSync(path.join(sub, '.nuancerc.yaml'), `rules:\n  ${WUSHI}: warning\n`);
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect(severities(await c.diagnostics(withSettings, (d) => d[0]?.severity === 2))).toEqual([
+      `${WUSHI} 2`,
+    ]);
+
+    answers[withSettings] = { enable: false };
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.diagnostics(withSettings, (d) => d.length === 0);
+  });
+
+  it('works with no workspace folder, finding the config next to the file', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.nuancerc.yaml'), `rules:\n  ${WUSHI}: info\nignore: ["archive/**"]\n`);
+    const c = await client({ folders: [] });
+    const uri = uriOf(path.join(dir, 'draft.txt'));
+    await c.open(uri, DRAFT);
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual([`${WUSHI} 3`]);
+    const archived = uriOf(path.join(dir, 'archive', 'old.md'));
+    await c.open(archived, DRAFT);
+    expect(await c.diagnostics(archived)).toEqual([]);
+  });
+
+  it('takes settings from initializationOptions and didChangeConfiguration without workspace/configuration', async () => {
+    const c = await client({
+      initializationOptions: { debounce: 0, settings: { rules: { [WUSHI]: 'hint' } } },
+    });
+    const uri = 'untitled:settings';
+    await c.open(uri, DRAFT, 'markdown');
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual([`${WUSHI} 4`]);
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nuance: null } });
+    expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 1))).toEqual([`${WUSHI} 1`]);
+  });
+
+  it('never crashes on bad input', async () => {
+    const c = await client();
+    const uri = 'untitled:bad';
+    await c.open(uri, `\uD800 lone surrogate ${'x'.repeat(100_000)} \u0000 实用外交`, 'weird-language');
+    expect((await c.diagnostics(uri, (d) => d.length === 1)).map((d) => d.code)).toEqual([WUSHI]);
+    const requests: Array<[string, unknown]> = [
+      ['textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }],
+      [
+        'textDocument/hover',
+        { textDocument: { uri: 'untitled:never-opened' }, position: { line: 0, character: 0 } },
+      ],
+      [
+        'textDocument/codeAction',
+        {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: {
+            diagnostics: [
+              {
+                range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+                message: '',
+                data: {
+                  nuance: 1,
+                  ruleId: 'x',
+                  suggestions: [{ from: -5, length: 99, old: 'no', text: 'y' }],
+                },
+              },
+            ],
+          },
+        },
+      ],
+      ['workspace/executeCommand', { command: 'nuance.ignoreRule', arguments: [42] }],
+      ['workspace/executeCommand', { command: 'nuance.explain', arguments: [uri, 'not a position'] }],
+      ['workspace/executeCommand', { command: 'nuance.unknown' }],
+    ];
+    for (const [method, params] of requests) {
+      await c.connection.sendRequest(method, params).catch(() => undefined);
+    }
+    await c.change(uri, [{ text: '实用路线' }]);
+    expect((await c.diagnostics(uri, (d) => d.length === 1)).map((d) => d.range.end.character)).toEqual([4]);
+  });
+});

@@ -1,0 +1,73 @@
+// The built server over stdio, as editors run it, and parity with the CLI on the same files.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackages, root, serverBin } from './build.js';
+import { overStdio, type TestClient, uriOf } from './client.js';
+
+const bin = serverBin;
+const cli = path.join(root, 'packages/cli/dist/bin.js');
+
+let child: ChildProcess;
+let client: TestClient;
+
+beforeAll(async () => {
+  buildPackages('packages/language-server', 'packages/cli');
+  child = spawn(process.execPath, [bin, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  client = await overStdio(child, { folders: [root] });
+});
+
+afterAll(async () => {
+  await client?.shutdown(true).catch(() => {});
+  child?.kill();
+});
+
+describe('over stdio', () => {
+  it('answers initialize and pushes a diagnostic for 实用外交', async () => {
+    const uri = 'untitled:stdio.md';
+    await client.open(uri, '한국 😀 韩国奉行实用外交。', 'markdown');
+    const diagnostics = await client.diagnostics(uri, (d) => d.length === 1);
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([
+      [
+        'korea-china/wushi-not-shiyong',
+        { start: { line: 0, character: 10 }, end: { line: 0, character: 14 } },
+      ],
+    ]);
+  });
+
+  it('gives the same (rule, range) set as the CLI for the sample drafts', async () => {
+    const samples = path.join(root, 'rules/korea-china/samples');
+    const files = readdirSync(samples).map((f) => path.join(samples, f));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    // Exit 1 (an error-level finding) is expected: only the report matters here.
+    const json = spawnSync(process.execPath, [cli, '--format', 'json', ...files], {
+      cwd: root,
+      encoding: 'utf8',
+    }).stdout;
+    const report = JSON.parse(json) as Array<{
+      path: string;
+      messages: Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }>;
+    }>;
+    let total = 0;
+    for (const file of files) {
+      const fromCli = report.find((r) => path.resolve(root, r.path) === file)?.messages ?? [];
+      const expected = fromCli
+        .map((m) => `${m.ruleId} ${m.line - 1}:${m.column - 1}-${m.endLine - 1}:${m.endColumn - 1}`)
+        .sort();
+      const uri = uriOf(file);
+      await client.open(uri, readFileSync(file, 'utf8'));
+      const diagnostics = await client.diagnostics(uri);
+      const actual = diagnostics
+        .map(
+          (d) =>
+            `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+        )
+        .sort();
+      expect({ file, actual }).toEqual({ file, actual: expected });
+      total += expected.length;
+    }
+    // The samples must actually exercise the rules.
+    expect(total).toBeGreaterThan(10);
+  });
+});
