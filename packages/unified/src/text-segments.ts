@@ -50,7 +50,9 @@ export function textSegments(source: string): { segments: Segment[]; directives:
       continue;
     }
     let proseEnd = contentEnd;
-    const commentAt = source.lastIndexOf('<!--', contentEnd);
+    // Search this line only: lastIndexOf over the whole source would make long files quadratic.
+    const onLine = source.slice(first, contentEnd).lastIndexOf('<!--');
+    const commentAt = onLine < 0 ? -1 : first + onLine;
     if (commentAt > first) {
       const trailing = parseDirectiveAt(source, commentAt, lines);
       if (trailing && trailing.end === contentEnd) {

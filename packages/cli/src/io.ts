@@ -1,0 +1,18 @@
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Everything a run touches besides the file system, so tests can run the CLI in-process. */
+export interface CliIo {
+  cwd: string;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(stream: OutputStream, env: Readonly<Record<string, string | undefined>>): boolean {
+  return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}

@@ -1,0 +1,38 @@
+import { HELP, parseCommand, UsageError } from './args.js';
+import { runCheck } from './commands/check.js';
+import { runRulesTest } from './commands/rules-test.js';
+import type { CliIo } from './io.js';
+import { VERSION } from './version.js';
+
+/** Run the CLI with `argv` (without node and script) and return the exit code. Never exits the process. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    switch (command.name) {
+      case 'help':
+        io.stdout.write(HELP);
+        return 0;
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'rules-test': {
+        const options: Parameters<typeof runRulesTest>[0] = {};
+        if (command.pack !== undefined) options.pack = command.pack;
+        if (command.config !== undefined) options.config = command.config;
+        return await runRulesTest(options, io);
+      }
+      case 'check': {
+        const options: Parameters<typeof runCheck>[0] = { paths: command.paths, format: command.format };
+        if (command.config !== undefined) options.config = command.config;
+        return await runCheck(options, io);
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`nuance: ${error.message}\nRun \`nuance --help\` for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`nuance: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,114 @@
+/// <reference types="node" />
+import { readFile } from 'node:fs/promises';
+import { createLineIndex, type Finding } from '@nuance/core';
+
+export const UNREADABLE_FILE = 'nuance/unreadable-file';
+
+/** How many leading bytes are searched for NUL to call a file binary (as git does). */
+const BINARY_SNIFF_BYTES = 8192;
+
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; finding: Finding };
+
+/**
+ * Read a document as UTF-8. A leading BOM is dropped, so offsets count from the character after
+ * it (DESIGN, Documents). A file that cannot be read, is binary or UTF-16, or is not valid UTF-8
+ * gives one file-level `nuance/unreadable-file` finding instead of text.
+ */
+export async function readDocument(file: string): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return failure(`Cannot read file: ${systemReason(error)}`);
+  }
+  return decodeDocument(bytes);
+}
+
+export function decodeDocument(bytes: Uint8Array): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const order = bytes[0] === 0xff ? 'little-endian' : 'big-endian';
+    return failure(`Cannot read a UTF-16 file (${order} byte order mark); save it as UTF-8`);
+  }
+  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul !== -1) return failure(`Cannot read a binary file (NUL byte at byte offset ${nul})`);
+
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom };
+  } catch {
+    // The decoder does not say where; find the first bad byte ourselves (only on this slow path).
+    const bad = firstInvalidUtf8(body);
+    const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, bad));
+    const { line, column } = createLineIndex(prefix).position(prefix.length);
+    const byteOffset = bad + (bom ? 3 : 0);
+    return failure(
+      `Invalid UTF-8 at byte offset ${byteOffset} (line ${line}, column ${column}); save the file as UTF-8`,
+      { start: prefix.length, line, column },
+    );
+  }
+}
+
+/** The index of the first byte of the first ill-formed UTF-8 sequence, or -1 (WHATWG rules). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lower = 0xa0; // overlong
+      if (b === 0xed) upper = 0x9f; // surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lower = 0x90; // overlong
+      if (b === 0xf4) upper = 0x8f; // above U+10FFFF
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (k === 1 ? c < lower || c > upper : c < 0x80 || c > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function failure(
+  message: string,
+  at: { start: number; line: number; column: number } = noPosition,
+): ReadResult {
+  return {
+    ok: false,
+    finding: {
+      ruleId: UNREADABLE_FILE,
+      severity: 'error',
+      message,
+      start: at.start,
+      end: at.start,
+      line: at.line,
+      column: at.column,
+      endLine: at.line,
+      endColumn: at.column,
+      actual: '',
+      expected: [],
+    },
+  };
+}
+
+const noPosition = { start: 0, line: 1, column: 1 };
+
+function systemReason(error: unknown): string {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

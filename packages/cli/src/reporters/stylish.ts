@@ -1,0 +1,53 @@
+import type { Severity } from '@nuance/core';
+import { countSeverities, type FileResult } from '../results.js';
+import { displayWidth, padEnd } from './text-width.js';
+
+export interface StylishOptions {
+  color: boolean;
+}
+
+const SEVERITY_COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
+
+/**
+ * ESLint-style text: per file with findings a header with its path, then aligned
+ * `line:col  severity  message  ruleId` rows, then one summary line. Empty when there is nothing.
+ */
+export function formatStylish(results: readonly FileResult[], options: StylishOptions): string {
+  const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  let out = '';
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    const rows = result.messages.map((m) => ({
+      position: `${m.line}:${m.column}`,
+      severity: m.severity,
+      message: m.message.replace(/\s*[\r\n]+\s*/g, ' '),
+      ruleId: m.ruleId,
+    }));
+    const widths = {
+      position: Math.max(...rows.map((r) => r.position.length)),
+      severity: Math.max(...rows.map((r) => r.severity.length)),
+      message: Math.max(...rows.map((r) => displayWidth(r.message))),
+    };
+    out += `\n${paint(4, result.path)}\n`;
+    for (const row of rows) {
+      const severity = paint(SEVERITY_COLOR[row.severity], padEnd(row.severity, widths.severity));
+      out += `  ${padEnd(row.position, widths.position)}  ${severity}  ${padEnd(row.message, widths.message)}  ${paint(90, row.ruleId)}\n`;
+    }
+  }
+  if (out === '') return '';
+  const counts = countSeverities(results);
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const parts = [
+    plural(counts.error, 'error'),
+    plural(counts.warning, 'warning'),
+    plural(counts.info, 'info'),
+  ];
+  if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+  const summary = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
+  const summaryColor = counts.error > 0 ? 31 : counts.warning > 0 ? 33 : 36;
+  return `${out}\n${paint(1, paint(summaryColor, summary))}\n`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

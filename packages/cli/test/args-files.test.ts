@@ -1,0 +1,74 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommand, UsageError } from '../src/args.js';
+import { collectFiles, displayPath } from '../src/files.js';
+import { displayWidth } from '../src/reporters/text-width.js';
+import { FIXTURES, withTempDir } from './helpers.js';
+
+describe('parseCommand', () => {
+  it('defaults to check on the given paths with stylish output', () => {
+    expect(parseCommand([])).toEqual({ name: 'check', paths: [], format: 'stylish' });
+    expect(parseCommand(['a.md', '--format', 'json', 'b'])).toEqual({
+      name: 'check',
+      paths: ['a.md', 'b'],
+      format: 'json',
+    });
+    expect(parseCommand(['check', 'docs', '--config=x.yaml'])).toEqual({
+      name: 'check',
+      paths: ['docs'],
+      format: 'stylish',
+      config: 'x.yaml',
+    });
+  });
+
+  it('parses rules test, help and version', () => {
+    expect(parseCommand(['rules', 'test'])).toEqual({ name: 'rules-test' });
+    expect(parseCommand(['rules', 'test', 'my.yaml'])).toEqual({ name: 'rules-test', pack: 'my.yaml' });
+    expect(parseCommand(['--help', 'x'])).toEqual({ name: 'help' });
+    expect(parseCommand(['-v'])).toEqual({ name: 'version' });
+  });
+
+  it('throws a usage error for bad input', () => {
+    expect(() => parseCommand(['--format'])).toThrow(UsageError);
+    expect(() => parseCommand(['--format', 'sarif'])).toThrow('Unexpected value `sarif` for `--format`');
+    expect(() => parseCommand(['rules'])).toThrow('Missing subcommand');
+    expect(() => parseCommand(['rules', 'test', 'a', 'b'])).toThrow('at most one pack');
+  });
+});
+
+describe('collectFiles', () => {
+  const basic = path.join(FIXTURES, 'basic');
+  const names = (files: string[]) => files.map((f) => displayPath(f, basic));
+
+  it('walks a folder in path order, skipping dot-folders and other extensions', async () => {
+    const { files, errors } = await collectFiles([], basic);
+    expect(errors).toEqual([]);
+    expect(names(files)).toEqual(['a.md', 'b.txt', 'clean.md', 'notes/c.markdown']);
+  });
+
+  it('reports a missing path and lints an explicitly named dot-folder', async () => {
+    const { files, errors } = await collectFiles(['missing', '.hidden', 'a.md'], basic);
+    expect(names(files)).toEqual(['.hidden/d.md', 'a.md']);
+    expect(errors).toEqual(['No such file or folder: `missing`']);
+  });
+
+  it('reports an explicit folder with nothing to lint', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(path.join(dir, 'empty', 'sub'), { recursive: true });
+      await writeFile(path.join(dir, 'empty', 'sub', 'notes.rst'), 'x');
+      const { files, errors } = await collectFiles(['empty'], dir);
+      expect(files).toEqual([]);
+      expect(errors).toEqual(['No Markdown or text files in `empty`']);
+    });
+  });
+});
+
+describe('displayWidth', () => {
+  it('counts wide characters as two cells', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('务实外交')).toBe(8);
+    expect(displayWidth('실용외교')).toBe(8);
+    expect(displayWidth('e\u0301')).toBe(1);
+  });
+});

@@ -1,0 +1,9 @@
+export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
+export {
+  DEFAULT_PACKS,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadConfig,
+  mergeConfig,
+} from './load-config.js';
+export { builtinPackNames, isBuiltinPackName, type LoadedPack, loadPack } from './load-pack.js';

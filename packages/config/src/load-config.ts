@@ -1,0 +1,165 @@
+/// <reference types="node" />
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  compilePacks,
+  type NuanceConfig,
+  type ParsedPack,
+  type Problem,
+  parseConfig,
+  type RuleSet,
+} from '@nuance/core';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isBuiltinPackName, loadPack, reason, stripBom } from './load-pack.js';
+
+export interface LoadedConfig {
+  /** The absolute path of the config file read, if any. */
+  file?: string;
+  /** The effective settings: the file's, with the overrides on top. */
+  config: NuanceConfig;
+  ruleSet: RuleSet;
+  problems: Problem[];
+  packs: ParsedPack[];
+}
+
+export interface LoadConfigOptions {
+  /** A config file (relative to `cwd`); without one, the defaults apply. */
+  configFile?: string;
+  cwd: string;
+  /** Settings that win over the file's (CLI flags, editor settings); null or undefined = not set. */
+  overrides?: Partial<NuanceConfig>;
+}
+
+/** With no config file, the built-in `korea-china` pack is on (DESIGN, Configuration). */
+export const DEFAULT_PACKS: readonly string[] = ['korea-china'];
+
+type Locate = (path: ReadonlyArray<string | number>) => { line: number; column: number };
+
+/**
+ * Read a config file (or none: defaults), load its packs and compile them. Every problem is
+ * collected with a file and position and linting goes on with what is valid: a bad pack is
+ * skipped, an unknown rule id in `rules:` is reported and ignored. Loading never runs code.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  const problems: Problem[] = [];
+  let file: string | undefined;
+  let fileConfig: NuanceConfig = {};
+  let locate: Locate | undefined;
+  let text: string | undefined;
+  if (options.configFile !== undefined) {
+    file = path.resolve(options.cwd, options.configFile);
+    const read = await readConfigText(file);
+    if (typeof read === 'string') {
+      text = read;
+      const parsed = parseConfig(read, file);
+      fileConfig = parsed.config;
+      locate = parsed.locate;
+      problems.push(...parsed.problems);
+    } else {
+      problems.push(read);
+    }
+  }
+  const config = mergeConfig(fileConfig, options.overrides);
+  const baseDir = file ? path.dirname(file) : options.cwd;
+
+  const packs: ParsedPack[] = [];
+  const seen = new Set<string>();
+  const names = config.packs ?? DEFAULT_PACKS;
+  for (const [index, name] of names.entries()) {
+    const key = isBuiltinPackName(name) ? name : path.resolve(baseDir, name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const loaded = await loadPack(name, baseDir);
+    if (loaded.pack) packs.push(loaded.pack);
+    for (const problem of loaded.problems) {
+      // A pack that cannot be read has no file to point into: point at where the config names it.
+      if (problem.code === 'unreadable-pack' && file !== undefined && locate !== undefined) {
+        problems.push({ ...problem, file, ...locate(['packs', index]) });
+      } else problems.push(problem);
+    }
+  }
+
+  const compileOptions: Parameters<typeof compilePacks>[1] = {};
+  if (config.rules) compileOptions.rules = config.rules;
+  if (config.accept) compileOptions.accept = config.accept;
+  if (config.audience) compileOptions.audience = config.audience;
+  const compiled = compilePacks(packs, compileOptions);
+  problems.push(...compiled.problems);
+  problems.push(...unknownRules(config, packs, compiled.ruleSet, file, text, locate));
+
+  const result: LoadedConfig = { config, ruleSet: compiled.ruleSet, problems, packs };
+  if (file !== undefined) result.file = file;
+  return result;
+}
+
+async function readConfigText(file: string): Promise<string | Problem> {
+  try {
+    return stripBom(await readFile(file, 'utf8'));
+  } catch (error) {
+    // The closed ProblemCode set has no config-specific code; `unreadable-pack` is the nearest.
+    return {
+      code: 'unreadable-pack',
+      message: `Cannot read config file \`${file}\`: ${reason(error)}`,
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+    };
+  }
+}
+
+/** The file's settings with each set (non-null) override on top. */
+export function mergeConfig(base: NuanceConfig, overrides: Partial<NuanceConfig> | undefined): NuanceConfig {
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(base)) {
+    if (value !== undefined && value !== null) merged[key] = value;
+  }
+  for (const [key, value] of Object.entries(overrides ?? {})) {
+    if (value !== undefined && value !== null) merged[key] = value;
+  }
+  return merged as NuanceConfig;
+}
+
+function unknownRules(
+  config: NuanceConfig,
+  packs: readonly ParsedPack[],
+  ruleSet: RuleSet,
+  file: string | undefined,
+  text: string | undefined,
+  locate: Locate | undefined,
+): Problem[] {
+  // A rule turned `off` may be absent from the compiled set, so the packs' own ids count too.
+  const known = new Set(packs.flatMap((p) => p.definition.rules.map((r) => r.id)));
+  const problems: Problem[] = [];
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (known.has(id) || ruleSet.has(id)) continue;
+    const position = (text !== undefined ? ruleKeyPosition(text, id) : undefined) ??
+      locate?.(['rules', id]) ?? { line: 1, column: 1 };
+    problems.push({
+      code: 'unknown-rule',
+      message: `Unknown rule \`${id}\`: no loaded pack has it`,
+      file: file ?? '<overrides>',
+      ...position,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Where the key `id` of the `rules:` mapping is written. `parseConfig` only locates values, and an
+ * unknown id is a problem with the key itself.
+ */
+function ruleKeyPosition(text: string, id: string): { line: number; column: number } | undefined {
+  const lineCounter = new LineCounter();
+  const rules = parseDocument(text, { lineCounter }).get('rules', true);
+  if (!isMap(rules)) return undefined;
+  for (const pair of rules.items) {
+    const key = pair.key;
+    if (isScalar(key) && String(key.value) === id && key.range) {
+      const { line, col } = lineCounter.linePos(key.range[0]);
+      return { line, column: col };
+    }
+  }
+  return undefined;
+}

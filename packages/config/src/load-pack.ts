@@ -1,0 +1,83 @@
+/// <reference types="node" />
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type ParsedPack, type Problem, parsePack } from '@nuance/core';
+import { builtinPack, builtinPacks } from '@nuance/rules';
+
+export interface LoadedPack {
+  pack?: ParsedPack;
+  problems: Problem[];
+}
+
+/** Names of the packs that ship with nuance (`korea-china`...). */
+export function builtinPackNames(): string[] {
+  return builtinPacks.map((p) => p.name);
+}
+
+/**
+ * A bare kebab-case word names a built-in pack; anything with a path separator, a leading dot or
+ * a YAML extension is a file. Keeping the two spellings disjoint means a file next to the config
+ * can never shadow a built-in pack by accident.
+ */
+export function isBuiltinPackName(nameOrPath: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(nameOrPath);
+}
+
+/**
+ * Load one pack by built-in name or by path (relative to `baseDir`). Parsing only: a pack is data,
+ * and its examples run in `nuance rules test`, never here.
+ * A pack that cannot be found or read gives an `unreadable-pack` problem at line 1, column 1 of the
+ * missing file; callers that know where the pack was named (a config file) re-position it.
+ */
+export async function loadPack(nameOrPath: string, baseDir: string): Promise<LoadedPack> {
+  if (isBuiltinPackName(nameOrPath)) {
+    const builtin = builtinPack(nameOrPath);
+    if (!builtin) {
+      const known = builtinPackNames()
+        .map((n) => `\`${n}\``)
+        .join(', ');
+      return {
+        problems: [
+          unreadable(
+            nameOrPath,
+            `Unknown built-in pack \`${nameOrPath}\`, expected ${known || 'none'} or a path to a pack file`,
+          ),
+        ],
+      };
+    }
+    return parsed(builtin.text, builtin.file);
+  }
+  const file = path.resolve(baseDir, nameOrPath);
+  let text: string;
+  try {
+    text = stripBom(await readFile(file, 'utf8'));
+  } catch (error) {
+    return { problems: [unreadable(file, `Cannot read pack \`${nameOrPath}\`: ${reason(error)}`)] };
+  }
+  return parsed(text, file);
+}
+
+function parsed(text: string, file: string): LoadedPack {
+  const { pack, problems } = parsePack(text, file);
+  return pack ? { pack, problems } : { problems };
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The short system reason (`ENOENT: no such file or directory`) without the repeated path. */
+export function reason(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = String((error as { code: unknown }).code);
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EISDIR') return 'is a folder';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    return code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unreadable(file: string, message: string): Problem {
+  return { code: 'unreadable-pack', message, file, line: 1, column: 1, severity: 'error' };
+}
