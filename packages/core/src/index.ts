@@ -1,6 +1,13 @@
 export { type ApplyResult, applyEdits, type FixResult, fixText } from './engine/edits.js';
 export { minimalEdit } from './engine/finding.js';
-export { compilePacks, hasCandidate, type LintInput, lintSegments } from './engine/lint.js';
+export {
+  compilePacks,
+  createScanCache,
+  hasCandidate,
+  type LintInput,
+  lintSegments,
+  type ScanCache,
+} from './engine/lint.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';
 export { type NuanceConfig, parseConfig } from './pack/config.js';
 export { configJsonSchema, packJsonSchema } from './pack/json-schema.js';

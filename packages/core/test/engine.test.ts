@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, fixText, lintSegments } from '../src/index.js';
+import { applyEdits, createScanCache, fixText, lintSegments } from '../src/index.js';
 import { blockSegments, lintText, rows, ruleSetFromYaml } from './helpers.js';
 
 const PACK = `
@@ -356,5 +356,32 @@ describe('minimal edits keep what the view ignores', () => {
     expect(g?.fix).toEqual({ start: 10, end: 20, text: 'Neighborhood' });
     const [h] = lintText('奉行实\u200b用外交', rs).filter((x) => x.ruleId === 't/wushi');
     expect(h?.fix).toEqual({ start: 2, end: 5, text: '务实' });
+  });
+});
+
+describe('scan cache', () => {
+  it('gives the same findings as a fresh lint while reusing unchanged segments', () => {
+    const cache = createScanCache();
+    const docs = [
+      '韩国奉行实用外交。\n\nPeripheral diplomacy.\n\nA strategic cooperative partnership.',
+      'New first line.\n\n韩国奉行实用外交。\n\nPeripheral diplomacy.\n\nA strategic cooperative partnership.',
+      'New first line.\n\n韩国奉行实用外交，实用路线。\n\nPeripheral diplomacy.\n\nA strategic cooperative partnership.',
+    ];
+    let previous = new Set<unknown>();
+    docs.forEach((text, i) => {
+      const segments = blockSegments(text);
+      const cached = lintSegments({ text, segments, cache }, rs);
+      expect(cached).toEqual(lintSegments({ text, segments }, rs));
+      const entries = new Set(cache.entries.values());
+      expect(cache.entries.size).toBe(segments.length);
+      if (i === 1) expect([...previous].every((e) => entries.has(e))).toBe(true);
+      if (i === 2) expect([...entries].filter((e) => previous.has(e))).toHaveLength(3);
+      previous = entries;
+    });
+    const other = ruleSetFromYaml(PACK, { rules: { 't/wushi': 'off' } });
+    const text = docs[0] ?? '';
+    expect(lintSegments({ text, segments: blockSegments(text), cache }, other)).toEqual(
+      lintSegments({ text, segments: blockSegments(text) }, other),
+    );
   });
 });

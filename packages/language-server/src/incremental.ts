@@ -1,10 +1,17 @@
 // Re-lint after an edit by re-parsing only the top-level Markdown blocks it touched. Findings are
 // always computed by core over the whole document (consistency and document-scope rules look
 // across blocks), but only over the segments of blocks that can hold a candidate, and the
-// expensive part, remark's parse, is cached per block. Anything that could make a block's parse
+// expensive parts are cached: remark's parse per block, and core's scan per segment text. Anything that could make a block's parse
 // depend on its neighbours (fences, HTML blocks, link definitions, front matter, list
 // continuation) falls back to a full parse, so the findings are always those of `lintDocument`.
-import { createLineIndex, type Finding, hasCandidate, type RuleSet, type Segment } from '@nuance/core';
+import {
+  createLineIndex,
+  createScanCache,
+  type Finding,
+  hasCandidate,
+  type RuleSet,
+  type Segment,
+} from '@nuance/core';
 import {
   type Directive,
   type DocumentFormat,
@@ -44,6 +51,8 @@ export class IncrementalLinter {
   private text = '';
   private blocks: Block[] = [];
   private parsed = false;
+  // Scans of unchanged paragraphs are reused: an edit rescans only the segments whose text changed.
+  private readonly scanCache = createScanCache();
   readonly stats: IncrementalStats = { full: 0, partial: 0 };
 
   lint(text: string, ruleSet: RuleSet, lang: string | undefined, format: DocumentFormat): Finding[] {
@@ -133,7 +142,7 @@ export class IncrementalLinter {
       }
       for (const d of block.directives) directives.push(shiftDirective(d, block.start, lines));
     }
-    return lintParsed({ text, segments, directives, ruleSet, lang, candidate: any });
+    return lintParsed({ text, segments, directives, ruleSet, lang, candidate: any, cache: this.scanCache });
   }
 }
 

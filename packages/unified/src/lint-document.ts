@@ -6,6 +6,7 @@ import {
   type LintInput,
   lintSegments,
   type RuleSet,
+  type ScanCache,
   type Segment,
 } from '@nuance/core';
 import type { Root } from 'mdast';
@@ -40,10 +41,13 @@ export function lintParsed(input: {
   ruleSet: RuleSet;
   lang?: string | undefined;
   candidate?: boolean;
+  /** Reuse unchanged segments' scans between lints of one document (the language server). */
+  cache?: ScanCache | undefined;
 }): Finding[] {
   const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
   const lintInput: LintInput = { text: input.text, segments: input.segments };
   if (input.lang !== undefined) lintInput.lang = input.lang;
+  if (input.cache !== undefined) lintInput.cache = input.cache;
   const findings = candidate ? lintSegments(lintInput, input.ruleSet) : [];
   return applyDirectives(findings, input.directives, input.text, input.ruleSet);
 }

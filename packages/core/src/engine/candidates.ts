@@ -83,13 +83,43 @@ function boundaries(
   return { tail, particles };
 }
 
+/** The view and accepted candidates of a prose string: they depend on its text only, so a caller
+ *  may cache them by text (see ScanCache) while offsets elsewhere in the document move. */
+export interface ProseScan {
+  view: MatchView;
+  candidates: Candidate[];
+  sentenceSpans?: Array<{ start: number; end: number }>;
+}
+
 export function scanSegment(
   ruleSet: CompiledRuleSet,
   docText: string,
   segment: Segment,
   index: number,
+  cache?: Map<string, ProseScan>,
 ): SegmentState {
   const prose = buildProse(docText, segment);
+  let scan = cache?.get(prose.text);
+  if (!scan) {
+    scan = scanProse(ruleSet, prose);
+    cache?.set(prose.text, scan);
+  }
+  const shared = scan;
+  const state: SegmentState = { index, prose, view: shared.view, candidates: shared.candidates };
+  if (cache) {
+    // Sentence spans are computed lazily: share them with the cache entry.
+    Object.defineProperty(state, 'sentenceSpans', {
+      get: () => shared.sentenceSpans,
+      set: (spans: Array<{ start: number; end: number }>) => {
+        shared.sentenceSpans = spans;
+      },
+      enumerable: true,
+    });
+  }
+  return state;
+}
+
+function scanProse(ruleSet: CompiledRuleSet, prose: Prose): ProseScan {
   const view = buildView(prose.text);
   const candidates: Candidate[] = [];
   const consider = (ref: PhraseRef, vs: number, ve: number) => {
@@ -119,7 +149,7 @@ export function scanSegment(
       }
     }
   }
-  return { index, prose, view, candidates: resolve(candidates) };
+  return { view, candidates: resolve(candidates) };
 }
 
 const REPORTING = new Set(['term', 'phrase', 'when', 'variant']);

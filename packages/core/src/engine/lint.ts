@@ -2,7 +2,7 @@
 import { createLineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
-import { type SegmentState, scanSegment } from './candidates.js';
+import { type ProseScan, type SegmentState, scanSegment } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
 import type { DocContext } from './finding.js';
 import { checkCaution } from './kinds/caution.js';
@@ -20,6 +20,22 @@ export interface LintInput {
   segments: readonly Segment[];
   /** The document language (BCP 47), when known. */
   lang?: string;
+  /** Reuse the scans of unchanged segments between lints of one document (an editor's). */
+  cache?: ScanCache;
+}
+
+/**
+ * Per-document memo of segment scans keyed by the segment's prose: re-linting after an edit only
+ * rescans the segments whose text changed. Entries not used by the latest lint are dropped, so
+ * it holds one document's segments; it resets itself when the rule set changes.
+ */
+export interface ScanCache {
+  /** @internal */ ruleSet?: RuleSet;
+  /** @internal */ entries: Map<string, ProseScan>;
+}
+
+export function createScanCache(): ScanCache {
+  return { entries: new Map() };
 }
 
 const CHECKERS: Record<string, KindChecker> = {
@@ -40,10 +56,21 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
   const rs = compiledOf(ruleSet);
   const doc: DocContext = { text: input.text, lines: createLineIndex(input.text) };
   const perRule: RuleMatch[][] = rs.compiled.map(() => []);
+  const cache = input.cache;
+  if (cache && cache.ruleSet !== ruleSet) {
+    cache.ruleSet = ruleSet;
+    cache.entries.clear();
+  }
+  const used = cache ? new Map<string, ProseScan>() : undefined;
   input.segments.forEach((segment, index) => {
-    const seg: SegmentState = scanSegment(rs, input.text, segment, index);
+    const seg: SegmentState = scanSegment(rs, input.text, segment, index, cache?.entries);
+    if (used && cache) {
+      const entry = cache.entries.get(seg.prose.text);
+      if (entry) used.set(seg.prose.text, entry);
+    }
     for (const c of seg.candidates) perRule[c.ref.rule]?.push({ seg, c });
   });
+  if (cache && used) cache.entries = used;
   const findings: Finding[] = [];
   rs.compiled.forEach((rule, i) => {
     const matches = perRule[i];
