@@ -2,52 +2,106 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { GitignoreTree } from './gitignore.js';
 
 export const LINTED_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
 
+/** Why a file is excluded (`ignore` of a config), or undefined when it is not. */
+export type IgnoreCheck = (absPath: string) => Promise<string | undefined> | string | undefined;
+
+export interface CollectOptions {
+  /** Config `ignore` globs; folders walked and globs expanded skip what this excludes. */
+  isIgnored?: IgnoreCheck;
+  /** Honour `.gitignore` files (default true). */
+  gitignore?: boolean;
+}
+
 export interface FileList {
-  /** Absolute paths, in a stable order: arguments as given, each folder sorted by path. */
+  /** Absolute paths, in a stable order: arguments as given, each folder or glob sorted by path. */
   files: string[];
-  /** Problems with the arguments: a path that does not exist or a folder with nothing to lint. */
+  /**
+   * Files named on the command line that an ignore pattern covers, with the reason: listed in
+   * `files` (so they keep their place) but not linted.
+   */
+  ignored: Map<string, string>;
+  /** Problems with the arguments: a missing path, a folder with nothing to lint, an empty glob. */
   errors: string[];
 }
 
 /**
- * Expand the path arguments into files. An explicit file is linted whatever its extension; a
- * folder yields its Markdown and text files. A file reached twice is listed once (first place).
+ * Expand the path arguments into files. An argument that exists is a path (so a file named
+ * `[draft].md` needs no quoting); otherwise one with `*?[]{}` is a glob. An explicit file is
+ * linted whatever its extension; a folder or a glob yields its Markdown and text files, skipping
+ * `node_modules`, dot-folders, `.gitignore`d and config-ignored paths. A file reached twice is
+ * listed once (first place).
  */
-export async function collectFiles(paths: readonly string[], cwd: string): Promise<FileList> {
+export async function collectFiles(
+  paths: readonly string[],
+  cwd: string,
+  options: CollectOptions = {},
+): Promise<FileList> {
   const explicit = paths.length > 0;
   const files: string[] = [];
+  const ignored = new Map<string, string>();
   const errors: string[] = [];
   const seen = new Set<string>();
+  const gitignore = options.gitignore === false ? undefined : new GitignoreTree();
   const add = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     files.push(file);
   };
+  const whyIgnored = async (file: string, root: string | undefined): Promise<string | undefined> => {
+    if (gitignore) {
+      const gitRoot = root ?? (await gitignore.rootFor(path.dirname(file)));
+      if (await gitignore.isIgnored(gitRoot, file, false)) return 'File ignored by `.gitignore`';
+    }
+    return (await options.isIgnored?.(file)) ?? undefined;
+  };
+
   for (const arg of explicit ? paths : ['.']) {
     const absolute = path.resolve(cwd, arg);
-    let info: Stats;
+    let info: Stats | undefined;
     try {
       info = await stat(absolute);
     } catch {
-      errors.push(`No such file or folder: \`${arg}\``);
+      info = undefined;
+    }
+    if (!info) {
+      if (isDynamicPattern(arg)) {
+        const matched = await expandGlob(arg, cwd);
+        if (matched.length === 0) {
+          errors.push(`No files match \`${arg}\``);
+          continue;
+        }
+        const kept: string[] = [];
+        for (const file of matched) if ((await whyIgnored(file, undefined)) === undefined) kept.push(file);
+        if (kept.length === 0) errors.push(`All files matching \`${arg}\` are ignored`);
+        kept.forEach(add);
+      } else {
+        errors.push(`No such file or folder: \`${arg}\``);
+      }
       continue;
     }
     if (!info.isDirectory()) {
+      // Named on purpose: kept in the list, but an ignore pattern still wins (as in ESLint).
+      const reason = seen.has(absolute) ? undefined : await whyIgnored(absolute, undefined);
+      if (reason !== undefined) ignored.set(absolute, reason);
       add(absolute);
       continue;
     }
-    const found = await walk(absolute);
+    const root = gitignore ? await gitignore.rootFor(absolute) : absolute;
+    const found: string[] = [];
+    for (const file of await walk(absolute, gitignore, root)) {
+      if ((await options.isIgnored?.(file)) === undefined) found.push(file);
+    }
     if (found.length === 0 && explicit) {
       errors.push(`No Markdown or text files in \`${arg}\``);
     }
-    // Plain code-unit order, not locale order: the same listing on every machine.
-    found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    found.forEach(add);
+    sortPaths(found).forEach(add);
   }
-  return { files, errors };
+  return { files, ignored, errors };
 }
 
 export function isLintedFile(name: string): boolean {
@@ -55,7 +109,25 @@ export function isLintedFile(name: string): boolean {
   return LINTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-async function walk(dir: string): Promise<string[]> {
+// Plain code-unit order, not locale order: the same listing on every machine.
+function sortPaths(files: string[]): string[] {
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+  const matched = await glob(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    expandDirectories: false,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**'],
+  });
+  return sortPaths(matched.map((f) => path.resolve(f)).filter((f) => isLintedFile(f)));
+}
+
+async function walk(dir: string, gitignore: GitignoreTree | undefined, root: string): Promise<string[]> {
   const out: string[] = [];
   const pending = [dir];
   for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
@@ -69,8 +141,11 @@ async function walk(dir: string): Promise<string[]> {
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(full);
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        if (gitignore && (await gitignore.isIgnored(root, full, true))) continue;
+        pending.push(full);
       } else if (isLintedFile(entry.name)) {
+        if (gitignore && (await gitignore.isIgnored(root, full, false))) continue;
         // Symlinked folders are not followed (no cycles); a symlink to a file is linted.
         if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))) out.push(full);
       }

@@ -1,7 +1,35 @@
-export { type Command, HELP, type OutputFormat, parseCommand, UsageError } from './args.js';
-export { type CheckOptions, runCheck } from './commands/check.js';
+export {
+  type CheckCommand,
+  type Command,
+  FORMATS,
+  HELP,
+  type ListFormat,
+  type OutputFormat,
+  parseCommand,
+  UsageError,
+} from './args.js';
+export { type CheckOptions, FILE_IGNORED, runCheck } from './commands/check.js';
+export { STDIN_PATH } from './commands/check-stdin.js';
+export { type ExplainOptions, formatExplain, runExplain } from './commands/explain.js';
+export { runInit, STARTER_CONFIG } from './commands/init.js';
+export { type Catalog, type CatalogRule, didYouMean, loadCatalog } from './commands/rule-catalog.js';
+export { type RulesListOptions, runRulesList } from './commands/rules-list.js';
 export { type RulesTestOptions, runRulesTest } from './commands/rules-test.js';
-export { collectFiles, displayPath, type FileList, isLintedFile } from './files.js';
+export {
+  type ActiveConfig,
+  ConfigResolver,
+  type ConfigResolverOptions,
+  unionRuleSet,
+} from './config-resolver.js';
+export {
+  type CollectOptions,
+  collectFiles,
+  displayPath,
+  type FileList,
+  type IgnoreCheck,
+  isLintedFile,
+} from './files.js';
+export { GitignoreTree } from './gitignore.js';
 export type { CliIo, OutputStream } from './io.js';
 export { main } from './main.js';
 export {
@@ -9,10 +37,15 @@ export {
   firstInvalidUtf8,
   type ReadResult,
   readDocument,
+  readSnapshot,
+  type SnapshotResult,
   UNREADABLE_FILE,
 } from './read-file.js';
+export { onlyErrors, renderReport, writeFileAtomic } from './report.js';
+export { formatGithub } from './reporters/github.js';
 export { formatJson, type JsonFileResult, toJsonResults } from './reporters/json.js';
 export { formatProblems } from './reporters/problems.js';
+export { formatSarif, type SarifFileResult, type SarifOptions, toSarif } from './reporters/sarif.js';
 export { formatStylish, type StylishOptions } from './reporters/stylish.js';
 export { countSeverities, type FileResult, type SeverityCounts } from './results.js';
 export { VERSION } from './version.js';

@@ -8,6 +8,8 @@ export interface CliIo {
   cwd: string;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Read by `--stdin`; the bin passes process.stdin. */
+  stdin?: AsyncIterable<Uint8Array | string>;
   /** Defaults to process.env. */
   env?: Readonly<Record<string, string | undefined>>;
 }

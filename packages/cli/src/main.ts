@@ -1,5 +1,8 @@
 import { HELP, parseCommand, UsageError } from './args.js';
 import { runCheck } from './commands/check.js';
+import { runExplain } from './commands/explain.js';
+import { runInit } from './commands/init.js';
+import { runRulesList } from './commands/rules-list.js';
 import { runRulesTest } from './commands/rules-test.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
@@ -15,6 +18,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'version':
         io.stdout.write(`${VERSION}\n`);
         return 0;
+      case 'init':
+        return await runInit(io);
+      case 'explain': {
+        const { name: _, ...options } = command;
+        return await runExplain(options, io);
+      }
+      case 'rules-list': {
+        const { name: _, ...options } = command;
+        return await runRulesList(options, io);
+      }
       case 'rules-test': {
         const options: Parameters<typeof runRulesTest>[0] = {};
         if (command.pack !== undefined) options.pack = command.pack;
@@ -22,8 +35,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runRulesTest(options, io);
       }
       case 'check': {
-        const options: Parameters<typeof runCheck>[0] = { paths: command.paths, format: command.format };
-        if (command.config !== undefined) options.config = command.config;
+        const { name: _, ...options } = command;
         return await runCheck(options, io);
       }
     }

@@ -1,6 +1,7 @@
 /// <reference types="node" />
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createLineIndex, type Finding } from '@nuance/core';
+import type { Snapshot } from './fix/fix-file.js';
 
 export const UNREADABLE_FILE = 'nuance/unreadable-file';
 
@@ -22,6 +23,33 @@ export async function readDocument(file: string): Promise<ReadResult> {
     return failure(`Cannot read file: ${systemReason(error)}`);
   }
   return decodeDocument(bytes);
+}
+
+export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; finding: Finding };
+
+/**
+ * Read a document with what `--fix` needs to write it back safely: the exact bytes (to notice a
+ * change before writing), the BOM, the mode and the modification time.
+ */
+export async function readSnapshot(file: string, displayPath: string): Promise<SnapshotResult> {
+  let bytes: Uint8Array;
+  let mode: number;
+  let mtimeMs: number;
+  try {
+    // stat first: a change between the two calls then shows up as a byte difference at write time.
+    const info = await stat(file);
+    mode = info.mode;
+    mtimeMs = info.mtimeMs;
+    bytes = await readFile(file);
+  } catch (error) {
+    return failure(`Cannot read file: ${systemReason(error)}`);
+  }
+  const decoded = decodeDocument(bytes);
+  if (!decoded.ok) return decoded;
+  return {
+    ok: true,
+    snapshot: { path: file, displayPath, bytes, text: decoded.text, bom: decoded.bom, mode, mtimeMs },
+  };
 }
 
 export function decodeDocument(bytes: Uint8Array): ReadResult {
@@ -84,7 +112,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 function failure(
   message: string,
   at: { start: number; line: number; column: number } = noPosition,
-): ReadResult {
+): { ok: false; finding: Finding } {
   return {
     ok: false,
     finding: {

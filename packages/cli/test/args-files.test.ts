@@ -22,6 +22,62 @@ describe('parseCommand', () => {
     });
   });
 
+  it('parses every check option', () => {
+    expect(
+      parseCommand([
+        'docs/**/*.md',
+        '-f',
+        'sarif',
+        '-o',
+        'out.sarif',
+        '-q',
+        '--max-warnings',
+        '0',
+        '--fix',
+        '--lang',
+        'zh-CN',
+        '--audience',
+        'zh,ko',
+        '--audience',
+        'en',
+      ]),
+    ).toEqual({
+      name: 'check',
+      paths: ['docs/**/*.md'],
+      format: 'sarif',
+      output: 'out.sarif',
+      quiet: true,
+      maxWarnings: 0,
+      fix: true,
+      lang: 'zh-CN',
+      audience: ['zh', 'ko', 'en'],
+    });
+    expect(parseCommand(['--stdin', '--stdin-filename', 'a.zh.md', '--fix-dry-run', '-f', 'github'])).toEqual(
+      {
+        name: 'check',
+        paths: [],
+        format: 'github',
+        stdin: true,
+        stdinFilename: 'a.zh.md',
+        fixDryRun: true,
+      },
+    );
+  });
+
+  it('parses init, explain and rules list', () => {
+    expect(parseCommand(['init'])).toEqual({ name: 'init' });
+    expect(parseCommand(['explain', 'x/y', '--audience', 'zh'])).toEqual({
+      name: 'explain',
+      rule: 'x/y',
+      audience: ['zh'],
+    });
+    expect(parseCommand(['rules', 'list', '--format', 'json', '-c', 'c.yaml'])).toEqual({
+      name: 'rules-list',
+      format: 'json',
+      config: 'c.yaml',
+    });
+  });
+
   it('parses rules test, help and version', () => {
     expect(parseCommand(['rules', 'test'])).toEqual({ name: 'rules-test' });
     expect(parseCommand(['rules', 'test', 'my.yaml'])).toEqual({ name: 'rules-test', pack: 'my.yaml' });
@@ -31,8 +87,25 @@ describe('parseCommand', () => {
 
   it('throws a usage error for bad input', () => {
     expect(() => parseCommand(['--format'])).toThrow(UsageError);
-    expect(() => parseCommand(['--format', 'sarif'])).toThrow('Unexpected value `sarif` for `--format`');
+    expect(() => parseCommand(['--format', 'xml'])).toThrow(
+      'Unexpected value `xml` for `--format`, expected `stylish`, `json`, `sarif` or `github`',
+    );
     expect(() => parseCommand(['rules'])).toThrow('Missing subcommand');
+    expect(() => parseCommand(['--max-warnings=-1'])).toThrow('expected a whole number');
+    expect(() => parseCommand(['--max-warnings', 'many'])).toThrow('expected a whole number');
+    expect(() => parseCommand(['--fix', '--fix-dry-run'])).toThrow('cannot be used together');
+    expect(() => parseCommand(['--stdin', 'a.md'])).toThrow('give no paths');
+    expect(() => parseCommand(['--stdin-filename', 'a.md'])).toThrow('needs `--stdin`');
+    expect(() => parseCommand(['--lang', 'chinese!'])).toThrow('for `--lang`, expected a BCP 47');
+    expect(() => parseCommand(['--audience', 'zh,'])).toThrow('Unexpected value `` for `--audience`');
+    expect(() => parseCommand(['explain'])).toThrow('Missing rule');
+    expect(() => parseCommand(['explain', 'a', 'b'])).toThrow('takes one rule');
+    expect(() => parseCommand(['rules', 'list', '--format', 'sarif'])).toThrow(
+      'expected `stylish` or `json`',
+    );
+    expect(() => parseCommand(['rules', 'list', '--fix'])).toThrow('`--fix` applies to `nuance check` only');
+    expect(() => parseCommand(['init', '--config', 'x'])).toThrow('does not apply to `nuance init`');
+    expect(() => parseCommand(['init', 'here'])).toThrow('takes no arguments');
     expect(() => parseCommand(['rules', 'test', 'a', 'b'])).toThrow('at most one pack');
   });
 });

@@ -125,7 +125,9 @@ describe('exit code 2', () => {
   it('for a usage error', async () => {
     const badFormat = await run(['--format', 'xml'], BASIC);
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain('Unexpected value `xml` for `--format`, expected `stylish` or `json`');
+    expect(badFormat.stderr).toContain(
+      'Unexpected value `xml` for `--format`, expected `stylish`, `json`, `sarif` or `github`',
+    );
     expect(badFormat.stdout).toBe('');
     const unknownOption = await run(['--frobnicate'], BASIC);
     expect(unknownOption.code).toBe(2);

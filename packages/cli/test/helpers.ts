@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,16 +16,27 @@ export interface RunResult {
 export async function run(
   argv: string[],
   cwd: string,
-  options: { tty?: boolean; env?: Record<string, string> } = {},
+  options: { tty?: boolean; env?: Record<string, string>; stdin?: string | Uint8Array } = {},
 ) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {
+  const io: Parameters<typeof main>[1] = {
     cwd,
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
     stderr: { write: (s: string) => (stderr += s) },
     env: options.env ?? {},
-  });
+  };
+  if (options.stdin !== undefined) {
+    const input = options.stdin;
+    // Split in two chunks so a reader that keeps only the first chunk would fail.
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input);
+    const middle = Math.floor(bytes.length / 2);
+    io.stdin = (async function* () {
+      yield bytes.subarray(0, middle);
+      yield bytes.subarray(middle);
+    })();
+  }
+  const code = await main(argv, io);
   return { code, stdout, stderr } satisfies RunResult;
 }
 
@@ -38,6 +49,15 @@ interface JsonResult {
 export function findingLines(jsonOutput: string): string[] {
   const results = JSON.parse(jsonOutput) as JsonResult[];
   return results.flatMap((r) => r.messages.map((m) => `${r.path}:${m.line}:${m.column} ${m.ruleId}`));
+}
+
+/** Write `files` (path -> content) under `dir`, creating folders. */
+export async function writeTree(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
 }
 
 export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {

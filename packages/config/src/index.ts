@@ -1,4 +1,5 @@
 export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
+export { createIgnoreMatcher, type IgnoreMatcher, isIgnored, relativeInside } from './ignore.js';
 export {
   DEFAULT_PACKS,
   type LoadConfigOptions,

@@ -15,7 +15,7 @@ import { isBuiltinPackName, loadPack, reason, stripBom } from './load-pack.js';
 export interface LoadedConfig {
   /** The absolute path of the config file read, if any. */
   file?: string;
-  /** The effective settings: the file's, with the overrides on top. */
+  /** The effective settings: the defaults, the file's on top, the overrides on top of both. */
   config: NuanceConfig;
   ruleSet: RuleSet;
   problems: Problem[];
@@ -26,8 +26,13 @@ export interface LoadConfigOptions {
   /** A config file (relative to `cwd`); without one, the defaults apply. */
   configFile?: string;
   cwd: string;
-  /** Settings that win over the file's (CLI flags, editor settings); null or undefined = not set. */
+  /** Settings that win over the file's (CLI flags); null or undefined = not set. */
   overrides?: Partial<NuanceConfig>;
+  /**
+   * Settings the file's win over (editor settings), above the built-in defaults; null or
+   * undefined = not set. Precedence: overrides > file > defaults > built-in defaults.
+   */
+  defaults?: Partial<NuanceConfig>;
 }
 
 /** With no config file, the built-in `korea-china` pack is on (DESIGN, Configuration). */
@@ -59,7 +64,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       problems.push(read);
     }
   }
-  const config = mergeConfig(fileConfig, options.overrides);
+  const config = mergeConfig(mergeConfig(options.defaults ?? {}, fileConfig), options.overrides);
   const baseDir = file ? path.dirname(file) : options.cwd;
 
   const packs: ParsedPack[] = [];

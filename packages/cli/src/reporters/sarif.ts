@@ -28,6 +28,13 @@ const TOOL_RULES: Record<string, string> = {
   'nuance/unreadable-file': 'The file could not be read as UTF-8 text, so it was not linted.',
   'nuance/fix-not-applied': 'A fix could not be written to the file.',
   'nuance/unknown-rule-in-directive': 'A suppression directive names a rule that no loaded pack has.',
+  'nuance/file-ignored':
+    'A file named on the command line is ignored by .gitignore or the config, so it was not linted.',
+};
+
+const TOOL_LEVEL: Record<string, 'error' | 'warning' | 'note'> = {
+  'nuance/unknown-rule-in-directive': 'warning',
+  'nuance/file-ignored': 'note',
 };
 
 interface SarifRule {
@@ -76,7 +83,7 @@ function toolRule(id: string): SarifRule {
     id,
     name: ruleName(id),
     shortDescription: { text: TOOL_RULES[id] ?? id },
-    defaultConfiguration: { level: id === 'nuance/unknown-rule-in-directive' ? 'warning' : 'error' },
+    defaultConfiguration: { level: TOOL_LEVEL[id] ?? 'error' },
   };
 }
 

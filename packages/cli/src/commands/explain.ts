@@ -1,0 +1,65 @@
+import type { CliIo } from '../io.js';
+import { type CatalogRule, didYouMean, loadCatalog } from './rule-catalog.js';
+
+export interface ExplainOptions {
+  rule: string;
+  config?: string;
+  audience?: string[];
+}
+
+/** `nuance explain RULE`: everything a writer needs to decide about a finding. Exit 2 for an unknown rule. */
+export async function runExplain(options: ExplainOptions, io: CliIo): Promise<number> {
+  const catalog = await loadCatalog(options, io);
+  const found = catalog.rules.find((r) => r.info.id === options.rule);
+  if (!found) {
+    const suggestion = didYouMean(
+      options.rule,
+      catalog.rules.map((r) => r.info.id),
+    );
+    io.stderr.write(
+      `nuance: Unknown rule \`${options.rule}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}\n` +
+        'Run `nuance rules list` for the rules in effect.\n',
+    );
+    return 2;
+  }
+  io.stdout.write(formatExplain(found));
+  return catalog.failed ? 2 : 0;
+}
+
+export function formatExplain({ info, severity }: CatalogRule): string {
+  const lines: string[] = [info.id, ''];
+  lines.push(`  kind      ${info.kind}`);
+  lines.push(`  severity  ${severity}${severity === 'off' ? ' (turned off by the config)' : ''}`);
+  lines.push(`  fixable   ${info.fixable ? 'yes' : 'no'}`);
+  lines.push(`  pack      ${info.pack}`);
+  lines.push(`  message   ${info.message}`);
+  if (info.note) lines.push('', 'Why', ...indent(info.note));
+  const readings = Object.entries(info.audiences ?? {});
+  if (readings.length > 0) {
+    lines.push('', 'Readings by audience');
+    for (const [tag, reading] of readings) lines.push(`  ${tag}: ${reading}`);
+  }
+  if (info.source) lines.push('', 'Source', ...indent(info.source));
+  if (info.url) lines.push('', `More: ${info.url}`);
+  const { valid, invalid } = info.examples;
+  if (valid.length > 0 || invalid.length > 0) {
+    lines.push('', 'Examples');
+    for (const text of valid) lines.push(`  ✓ ${oneLine(text)}`);
+    for (const example of invalid) {
+      lines.push(`  ✗ ${oneLine(example.text)}`);
+      if (example.output !== undefined) lines.push(`    → ${oneLine(example.output)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function indent(text: string): string[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : `  ${line}`));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r?\n/g, '⏎');
+}

@@ -1,0 +1,89 @@
+/// <reference types="node" />
+import { findConfigFile, type LoadedConfig, loadConfig } from '@nuance/config';
+import type { RuleInfo, Severity } from '@nuance/core';
+import type { CliIo } from '../io.js';
+import { formatProblems } from '../reporters/problems.js';
+
+/** A rule as configured here: `severity` is what the config makes it, `off` included. */
+export interface CatalogRule {
+  info: RuleInfo;
+  severity: Severity | 'off';
+}
+
+export interface Catalog {
+  rules: CatalogRule[];
+  loaded: LoadedConfig;
+  /** Config or pack problems were printed: the command exits 2 after its output. */
+  failed: boolean;
+}
+
+/**
+ * The rules in effect in the working folder: `--config`, else the nearest `.nuancerc.yaml`, else
+ * the defaults. Rules the config turns off are listed too (as `off`), so `explain` can still
+ * describe them.
+ */
+export async function loadCatalog(
+  options: { config?: string; audience?: string[] },
+  io: CliIo,
+): Promise<Catalog> {
+  const configFile = options.config ?? (await findConfigFile(io.cwd));
+  const loadOptions: Parameters<typeof loadConfig>[0] = { cwd: io.cwd };
+  if (configFile !== undefined) loadOptions.configFile = configFile;
+  if (options.audience) loadOptions.overrides = { audience: options.audience };
+  const loaded = await loadConfig(loadOptions);
+  if (loaded.problems.length > 0) io.stderr.write(formatProblems(loaded.problems, io.cwd));
+  const failed = loaded.problems.some((p) => p.severity === 'error');
+
+  // The rule set keeps rules turned off (so ids stay known), with their pack severity.
+  const settings = loaded.config.rules ?? {};
+  const audience = loaded.config.audience;
+  const rules = loaded.ruleSet.rules.map((rule) => {
+    const info =
+      audience && rule.audiences ? { ...rule, audiences: readingsFor(rule.audiences, audience) } : rule;
+    return { info, severity: settings[rule.id] === 'off' ? ('off' as const) : rule.severity };
+  });
+  return { rules, loaded, failed };
+}
+
+/** The readings for an audience (BCP 47 prefix match either way: `zh` keeps `zh-CN`, `zh-CN` keeps `zh`). */
+export function readingsFor(
+  audiences: Record<string, string>,
+  wanted: readonly string[],
+): Record<string, string> {
+  const covers = (a: string, b: string) => a === b || a.startsWith(`${b}-`);
+  return Object.fromEntries(
+    Object.entries(audiences).filter(([tag]) =>
+      wanted.some(
+        (w) => covers(tag.toLowerCase(), w.toLowerCase()) || covers(w.toLowerCase(), tag.toLowerCase()),
+      ),
+    ),
+  );
+}
+
+/** The closest rule id to a mistyped one, if any is close (edit distance, also on the name alone). */
+export function didYouMean(input: string, ids: readonly string[]): string | undefined {
+  const wanted = input.toLowerCase();
+  const byName = ids.filter((id) => id.slice(id.indexOf('/') + 1) === wanted);
+  if (byName.length === 1) return byName[0];
+  let best: { id: string; distance: number } | undefined;
+  for (const id of ids) {
+    const name = id.slice(id.indexOf('/') + 1);
+    const distance = Math.min(editDistance(wanted, id), editDistance(wanted, name));
+    if (!best || distance < best.distance) best = { id, distance };
+  }
+  if (!best) return undefined;
+  return best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.id : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,83 @@
+import { type LoadedConfig, loadConfig } from '@nuance/config';
+import type { Finding, NuanceConfig } from '@nuance/core';
+import { lintDocument } from '@nuance/unified';
+import { readSnapshot } from '../read-file.js';
+
+/** One file to lint; everything in it crosses a thread boundary, so it is plain data. */
+export interface LintTask {
+  /** The file's place in the run (its input order). */
+  index: number;
+  /** Absolute path. */
+  path: string;
+  /** The path shown in reports. */
+  displayPath: string;
+  /** The file's config (absolute), as the main thread resolved it; undefined: the defaults. */
+  configFile?: string;
+  /** CLI flags (`--lang`, `--audience`), above the config file. */
+  overrides?: Partial<NuanceConfig>;
+  /** The file's size, to balance batches; the pool stats the file when it is missing. */
+  bytes?: number;
+}
+
+export interface LintTaskResult {
+  index: number;
+  findings: Finding[];
+  /** The text linted (BOM removed); absent when the file could not be read. */
+  text?: string;
+  /** An internal error (a bug, or a worker that died): the caller reports it and exits 2. */
+  error?: string;
+}
+
+/** Gives the loaded config for a task's config file and overrides, loading each once. */
+export type ConfigLoader = (
+  configFile: string | undefined,
+  overrides: Partial<NuanceConfig> | undefined,
+) => Promise<LoadedConfig>;
+
+/**
+ * A loader caching per config file and overrides, loading as the CLI's ConfigResolver does
+ * (`cwd` is where a config-less run resolves pack paths), so a worker compiles each pack set once.
+ */
+export function createConfigLoader(cwd: string): ConfigLoader {
+  const cache = new Map<string, Promise<LoadedConfig>>();
+  return (configFile, overrides) => {
+    const key = `${configFile ?? ''}\0${JSON.stringify(overrides ?? {})}`;
+    let loaded = cache.get(key);
+    if (!loaded) {
+      const options: Parameters<typeof loadConfig>[0] = { cwd };
+      if (configFile !== undefined) options.configFile = configFile;
+      if (overrides !== undefined) options.overrides = overrides;
+      loaded = loadConfig(options);
+      cache.set(key, loaded);
+    }
+    return loaded;
+  };
+}
+
+/**
+ * Read and lint one file: the single code path of both `--jobs 1` and the worker threads, so the
+ * two give the same findings. An unreadable file gives its `nuance/unreadable-file` finding; an
+ * internal error is returned (with its stack), never thrown, so one bad document does not stop
+ * a batch.
+ */
+export async function lintOneFile(task: LintTask, loadConfigCached: ConfigLoader): Promise<LintTaskResult> {
+  try {
+    const read = await readSnapshot(task.path, task.displayPath);
+    if (!read.ok) return { index: task.index, findings: [read.finding] };
+    const loaded = await loadConfigCached(task.configFile, task.overrides);
+    const { text } = read.snapshot;
+    const findings = lintDocument({
+      text,
+      path: task.path,
+      ruleSet: loaded.ruleSet,
+      lang: loaded.config.lang,
+    }).findings;
+    return { index: task.index, findings, text };
+  } catch (error) {
+    return {
+      index: task.index,
+      findings: [],
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+}

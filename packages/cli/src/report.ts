@@ -1,0 +1,54 @@
+/// <reference types="node" />
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding, RuleSet } from '@nuance/core';
+import type { OutputFormat } from './args.js';
+import { formatGithub } from './reporters/github.js';
+import { formatJson } from './reporters/json.js';
+import { formatSarif, type SarifFileResult } from './reporters/sarif.js';
+import { formatStylish } from './reporters/stylish.js';
+
+export interface RenderOptions {
+  ruleSet: RuleSet;
+  cwd: string;
+  color: boolean;
+}
+
+/** The report in one of the four formats; every reporter gets the same (possibly --quiet) results. */
+export function renderReport(
+  format: OutputFormat,
+  results: readonly SarifFileResult[],
+  options: RenderOptions,
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, { ruleSet: options.ruleSet, cwd: options.cwd });
+    case 'github':
+      return formatGithub(results);
+    case 'stylish':
+      return formatStylish(results, { color: options.color });
+  }
+}
+
+/** `--quiet`: errors only (DESIGN's table), in every reporter. */
+export function onlyErrors<T extends { messages: Finding[] }>(results: readonly T[]): T[] {
+  return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));
+}
+
+/**
+ * Write `text` to `file` through a temporary file in the same folder and a rename, so a reader
+ * (a CI step uploading SARIF) never sees half a report.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text);
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}

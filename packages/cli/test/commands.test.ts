@@ -1,0 +1,142 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig } from '@nuance/config';
+import { describe, expect, it } from 'vitest';
+import { didYouMean } from '../src/commands/rule-catalog.js';
+import { FIXTURES, run, withTempDir } from './helpers.js';
+
+describe('nuance init', () => {
+  it('writes a commented starter config that loads with the defaults and no problems', async () => {
+    await withTempDir(async (dir) => {
+      const result = await run(['init'], dir);
+      expect(result).toEqual({ code: 0, stdout: 'Wrote .nuancerc.yaml\n', stderr: '' });
+      const text = await readFile(path.join(dir, '.nuancerc.yaml'), 'utf8');
+      for (const key of ['packs:', 'audience:', 'lang:', 'rules:', 'accept:', 'ignore:']) {
+        expect(text).toContain(key);
+      }
+      const loaded = await loadConfig({ configFile: '.nuancerc.yaml', cwd: dir });
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.config).toEqual({ packs: ['korea-china'] });
+    });
+  });
+
+  it('refuses to overwrite an existing config: exit 2', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, '.nuancerc.yaml'), 'lang: en\n');
+      const result = await run(['init'], dir);
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'nuance: `.nuancerc.yaml` already exists here; not overwriting it\n',
+      });
+      expect(await readFile(path.join(dir, '.nuancerc.yaml'), 'utf8')).toBe('lang: en\n');
+    });
+  });
+});
+
+describe('nuance explain', () => {
+  it('shows kind, severity, message, note, readings, source and examples', async () => {
+    const result = await run(['explain', 'korea-china/wushi-not-shiyong'], FIXTURES);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'korea-china/wushi-not-shiyong',
+      '',
+      '  kind      term',
+      '  severity  error',
+      '  fixable   yes',
+      '  pack      korea-china',
+    ]);
+    for (const heading of ['Why', 'Readings by audience', 'Source', 'Examples'])
+      expect(lines).toContain(heading);
+    expect(lines).toContain('  ✗ 韩国新政府奉行⟦实用外交⟧。');
+    expect(lines).toContain('    → 韩国新政府奉行务实外交。');
+    expect(lines.some((l) => l.startsWith('  zh: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('  ko: '))).toBe(true);
+  });
+
+  it('keeps only the readings for --audience', async () => {
+    const result = await run(['explain', 'korea-china/wushi-not-shiyong', '--audience', 'ko'], FIXTURES);
+    const lines = result.stdout.split('\n');
+    expect(lines.some((l) => l.startsWith('  ko: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('  zh: '))).toBe(false);
+  });
+
+  it('describes a rule the config turns off', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, '.nuancerc.yaml'), 'rules:\n  korea-china/thaad: off\n');
+      const result = await run(['explain', 'korea-china/thaad'], dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('  severity  off (turned off by the config)\n');
+    });
+  });
+
+  it('exits 2 for an unknown rule with a did-you-mean', async () => {
+    const result = await run(['explain', 'korea-china/wushi-not-shiyon'], FIXTURES);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'nuance: Unknown rule `korea-china/wushi-not-shiyon`; did you mean `korea-china/wushi-not-shiyong`?\n' +
+        'Run `nuance rules list` for the rules in effect.\n',
+    });
+    const far = await run(['explain', 'nothing-like-it/at-all'], FIXTURES);
+    expect(far.stderr.split('\n')[0]).toBe('nuance: Unknown rule `nothing-like-it/at-all`');
+  });
+
+  it('suggests by the name alone and by edit distance', () => {
+    const ids = ['korea-china/thaad', 'korea-china/korean-wave', 'team/tone'];
+    expect(didYouMean('thaad', ids)).toBe('korea-china/thaad');
+    expect(didYouMean('korea-china/korean-wav', ids)).toBe('korea-china/korean-wave');
+    expect(didYouMean('tone', ids)).toBe('team/tone');
+    expect(didYouMean('zzzzzz', ids)).toBeUndefined();
+  });
+});
+
+describe('nuance rules list', () => {
+  it('lists id, kind, severity and fixable, with the config applied', async () => {
+    const result = await run(['rules', 'list'], path.join(FIXTURES, 'configs'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'rule                kind     severity  fixable',
+        'team/utilitarian    term     error     yes',
+        'team/zh-term        term     error     yes',
+        'team/partner-scope  caution  warning   no',
+        'team/tone           term     warning   yes',
+        '',
+        '4 rules',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints JSON with --format json and lists rules turned off', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, '.nuancerc.yaml'), 'rules:\n  korea-china/thaad: off\n');
+      const result = await run(['rules', 'list', '--format', 'json'], dir);
+      const rows = JSON.parse(result.stdout) as {
+        id: string;
+        severity: string;
+        kind: string;
+        fixable: boolean;
+      }[];
+      expect(rows[0]).toEqual({
+        id: 'korea-china/wushi-not-shiyong',
+        pack: 'korea-china',
+        kind: 'term',
+        severity: 'error',
+        fixable: true,
+      });
+      expect(rows.find((r) => r.id === 'korea-china/thaad')?.severity).toBe('off');
+    });
+  });
+
+  it('exits 2 after listing when the config has a problem', async () => {
+    const result = await run(['rules', 'list', '--config', 'broken-config/nuance.yaml'], FIXTURES);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('pack/unknown-key');
+    expect(result.stdout).toContain('team/utilitarian');
+  });
+});

@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectFiles, displayPath } from '../src/files.js';
+import {
+  defaultJobs,
+  type LintTask,
+  type LintTaskResult,
+  lintInParallel,
+  makeBatches,
+} from '../src/parallel/index.js';
+import { formatJson } from '../src/reporters/json.js';
+import { run, withTempDir } from './helpers.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const samples = path.join(repoRoot, 'rules/korea-china/samples');
+const MB = 1024 * 1024;
+
+beforeAll(() => {
+  // Worker threads run dist/parallel/worker.js; build it from the current sources.
+  execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: repoRoot, stdio: 'pipe' });
+});
+
+describe('defaultJobs', () => {
+  it('uses one thread for small runs and min(2, cores) from 50 files or 2 MB', () => {
+    expect(defaultJobs(49, 2 * MB - 1, 8)).toBe(1);
+    expect(defaultJobs(50, 1000, 8)).toBe(2);
+    expect(defaultJobs(3, 2 * MB, 8)).toBe(2);
+    expect(defaultJobs(500, 50 * MB, 1)).toBe(1);
+    expect(defaultJobs(500, 50 * MB, 16)).toBe(2);
+    // One file cannot be split, however big.
+    expect(defaultJobs(1, 40 * MB, 8)).toBe(1);
+  });
+});
+
+describe('makeBatches', () => {
+  it('covers every slot once, in runs of neighbours, largest batch first', () => {
+    const sizes = [10, 10, 10, 10, 500, 10, 10, 10, 10, 10];
+    const batches = makeBatches(sizes, 2);
+    expect(batches.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(batches[0]).toContain(4);
+    for (const batch of batches) expect(batch).toEqual(batch.map((_, i) => batch[0]! + i));
+  });
+});
+
+/** ~60 drafts in zh, ko and en (the pack's samples, some varied), two of them unreadable. */
+async function makeDrafts(dir: string): Promise<void> {
+  const names = [
+    'briefing.ko.md',
+    'press-release.en.md',
+    'remarks.zh.txt',
+    'statement-hant.zh.md',
+    'statement.zh.md',
+  ];
+  for (let i = 0; i < 58; i++) {
+    const name = names[i % names.length]!;
+    const folder = path.join(dir, `batch-${i % 4}`, i % 3 === 0 ? 'sub' : '');
+    await mkdir(folder, { recursive: true });
+    const target = path.join(folder, `${String(i).padStart(2, '0')}-${name}`);
+    if (i % 7 === 0) {
+      // Clean text: no findings, only a parse.
+      await writeFile(target, `# Note ${i}\n\nThe delegations met in Seoul and agreed to meet again.\n`);
+    } else if (i % 5 === 1) {
+      // A draft repeated: longer than the others, so batches differ in size.
+      const text = await readFile(path.join(samples, name), 'utf8');
+      await writeFile(target, text.repeat(20));
+    } else {
+      await copyFile(path.join(samples, name), target);
+    }
+  }
+  await writeFile(path.join(dir, 'batch-1', 'broken.md'), Buffer.from([0x61, 0x62, 0xff, 0x0a]));
+  await writeFile(path.join(dir, 'batch-2', 'utf16.md'), Buffer.from([0xff, 0xfe, 0x61, 0x00]));
+}
+
+async function tasksOf(dir: string): Promise<LintTask[]> {
+  const { files } = await collectFiles([], dir, { gitignore: false });
+  return files.map((file, index) => ({ index, path: file, displayPath: displayPath(file, dir) }));
+}
+
+function asJson(tasks: readonly LintTask[], results: readonly LintTaskResult[]): string {
+  return formatJson(results.map((r, i) => ({ path: tasks[i]!.displayPath, messages: r.findings })));
+}
+
+describe('lintInParallel', () => {
+  it('gives with 2 workers exactly the bytes of the sequential run and of `nuance --format json`', async () => {
+    await withTempDir(async (dir) => {
+      await makeDrafts(dir);
+      const tasks = await tasksOf(dir);
+      expect(tasks).toHaveLength(60);
+
+      const progress: number[] = [];
+      const parallel = await lintInParallel(tasks, {
+        jobs: 2,
+        cwd: dir,
+        onProgress: (done) => progress.push(done),
+      });
+      const sequential = await lintInParallel(tasks, { jobs: 1, cwd: dir });
+
+      expect(parallel.map((r) => r.index)).toEqual(tasks.map((t) => t.index));
+      expect(parallel.filter((r) => r.error !== undefined)).toEqual([]);
+      expect(asJson(tasks, parallel)).toBe(asJson(tasks, sequential));
+      expect(JSON.stringify(parallel.map((r) => r.text))).toBe(JSON.stringify(sequential.map((r) => r.text)));
+      expect(progress).toEqual(tasks.map((_, i) => i + 1));
+
+      const cli = await run(['--format', 'json', '.'], dir);
+      expect(asJson(tasks, parallel)).toBe(cli.stdout);
+
+      const byPath = new Map(tasks.map((t, i) => [t.displayPath, parallel[i]!]));
+      expect(
+        byPath
+          .get('batch-1/broken.md')
+          ?.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`),
+      ).toEqual([
+        '1:3 nuance/unreadable-file Invalid UTF-8 at byte offset 2 (line 1, column 3); save the file as UTF-8',
+      ]);
+      expect(byPath.get('batch-2/utf16.md')?.findings[0]?.ruleId).toBe('nuance/unreadable-file');
+      expect(byPath.get('batch-2/utf16.md')?.text).toBeUndefined();
+      expect(
+        byPath
+          .get('batch-2/02-remarks.zh.txt')
+          ?.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.actual}`),
+      ).toEqual([
+        '3:8 korea-china/wushi-not-shiyong 实用主义外交路线',
+        '10:6 korea-china/mutual-respect 相互尊重',
+      ]);
+      expect(byPath.get('batch-0/sub/00-briefing.ko.md')?.findings).toEqual([]);
+      const withFindings = parallel.filter((r) => r.findings.length > 0).length;
+      expect(withFindings).toBeGreaterThan(40);
+    });
+  });
+
+  it('gives an error result for the file a crashing worker was on, and lints the rest of its batch', async () => {
+    await withTempDir(async (dir) => {
+      const worker = path.join(dir, 'crashy-worker.mjs');
+      await writeFile(
+        worker,
+        `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', ({ tasks }) => {
+  for (const { slot, task } of tasks) {
+    if (task.displayPath.includes('crash')) process.exit(3);
+    parentPort.postMessage({ type: 'result', slot, result: { index: task.index, findings: [], text: task.displayPath } });
+  }
+  parentPort.postMessage({ type: 'batch-done' });
+});
+parentPort.postMessage({ type: 'ready' });
+`,
+      );
+      const tasks: LintTask[] = ['a.md', 'b.md', 'crash.md', 'd.md', 'e.md', 'crash-2.md', 'g.md'].map(
+        (name, index) => ({
+          index,
+          path: path.join(dir, name),
+          displayPath: name,
+          bytes: 100,
+        }),
+      );
+      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker });
+      expect(results.map((r) => r.text ?? r.error?.replace(/ \(exit code 3\)/, ''))).toEqual([
+        'a.md',
+        'b.md',
+        'worker thread stopped, while linting crash.md',
+        'd.md',
+        'e.md',
+        'worker thread stopped, while linting crash-2.md',
+        'g.md',
+      ]);
+    });
+  });
+
+  it('fails every task, without hanging, when the worker cannot start', async () => {
+    await withTempDir(async (dir) => {
+      const worker = path.join(dir, 'broken-worker.mjs');
+      await writeFile(worker, `throw new Error('cannot load the packs');\n`);
+      const tasks: LintTask[] = [0, 1, 2, 3].map((index) => ({
+        index,
+        path: `${dir}/${index}.md`,
+        displayPath: `${index}.md`,
+      }));
+      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker });
+      expect(results.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+      for (const r of results)
+        expect(r.error).toMatch(/^worker thread stopped \(exit code 1\): Error: cannot load the packs/);
+    });
+  });
+});
