@@ -1,10 +1,13 @@
 /// <reference types="node" />
 import { parseArgs } from 'node:util';
+import type { MergeFormat } from './merge.js';
+import { parseShard, type Shard, ShardError } from './shard.js';
 
-export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
-export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github' | 'html';
+export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github', 'html'];
 export type ListFormat = 'stylish' | 'json';
 const LIST_FORMATS: readonly ListFormat[] = ['stylish', 'json'];
+const MERGE_FORMATS: readonly MergeFormat[] = ['json', 'sarif'];
 
 export interface CheckCommand {
   name: 'check';
@@ -20,6 +23,16 @@ export interface CheckCommand {
   stdinFilename?: string;
   lang?: string;
   audience?: string[];
+  /** Worker threads; undefined: chosen from the number and size of the files. */
+  jobs?: number;
+  shard?: Shard;
+}
+
+export interface MergeCommand {
+  name: 'merge';
+  files: string[];
+  format?: MergeFormat;
+  output?: string;
 }
 
 export type Command =
@@ -29,7 +42,8 @@ export type Command =
   | { name: 'init' }
   | { name: 'explain'; rule: string; config?: string; audience?: string[] }
   | { name: 'rules-list'; format: ListFormat; config?: string; audience?: string[] }
-  | { name: 'rules-test'; pack?: string; config?: string };
+  | { name: 'rules-test'; pack?: string; config?: string }
+  | MergeCommand;
 
 export class UsageError extends Error {}
 
@@ -38,6 +52,7 @@ export const HELP = `Usage: nuance [check] [paths...] [options]
        nuance explain RULE
        nuance rules list [--format json]
        nuance rules test [pack]
+       nuance merge FILE... [--format json|sarif] [--output FILE]
        nuance init
 
 Lint Markdown (.md, .markdown) and text (.txt) drafts for terminology and translation nuance.
@@ -47,7 +62,7 @@ excludes; no path means the current folder. Each file uses the nearest .nuancerc
 
 Options:
   -c, --config FILE          use this config for every file (no discovery)
-  -f, --format NAME          stylish (default), json, sarif or github
+  -f, --format NAME          stylish (default), json, sarif, github or html
   -o, --output FILE          write the report to FILE instead of stdout
       --lang TAG             document language when a file does not say (over the config's)
       --audience TAG[,TAG]   keep only the readings for these readers (over the config's)
@@ -55,6 +70,10 @@ Options:
       --fix-dry-run          print the fixes as a unified diff; write nothing
   -q, --quiet                report errors only
       --max-warnings N       exit 1 when there are more than N warnings
+  -j, --jobs N               lint on N worker threads (default: 1 below 50 files and 2 MB, else
+                             2 or the cores if fewer); the report is the same whatever N
+      --shard I/N            lint only shard I of N (a stable split by path), for a CI matrix;
+                             join the shards' json or sarif reports with \`nuance merge\`
       --stdin                lint standard input (with --fix: print the fixed text)
       --stdin-filename NAME  the name of the stdin document (format, config, language)
   -h, --help                 show this help
@@ -65,6 +84,8 @@ Commands:
   explain RULE               show a rule: its note, readings per audience, source and examples
   rules list                 list the rules in effect (id, kind, severity, fixable)
   rules test [pack]          run the examples of the built-in packs, or of one pack (name or file)
+  merge FILE...              join the json (or sarif) reports of --shard runs into the report
+                             one unsharded run gives (--format and --output as for check)
   init                       write a commented starter .nuancerc.yaml here
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 error findings, too many
@@ -81,6 +102,8 @@ const CHECK_ONLY = [
   'stdin',
   'stdin-filename',
   'lang',
+  'jobs',
+  'shard',
 ] as const;
 
 /** Parse the command line; throws UsageError with a message meant for the user. */
@@ -99,6 +122,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
   const [first, second, ...rest] = positionals;
   const audience = values.audience === undefined ? undefined : parseAudience(values.audience);
+  if (first === 'merge') return mergeCommand(positionals.slice(1), values);
   if (first === 'rules' || first === 'explain' || first === 'init') {
     const misplaced = CHECK_ONLY.find((name) => values[name] !== undefined);
     if (misplaced) throw new UsageError(`\`--${misplaced}\` applies to \`nuance check\` only`);
@@ -176,6 +200,44 @@ export function parseCommand(argv: readonly string[]): Command {
     command.lang = values.lang;
   }
   if (audience) command.audience = audience;
+  if (values.jobs !== undefined) {
+    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) {
+      throw new UsageError(
+        `Unexpected value \`${values.jobs}\` for \`--jobs\`, expected a whole number from 1`,
+      );
+    }
+    command.jobs = Number(values.jobs);
+  }
+  if (values.shard !== undefined) {
+    if (command.stdin) throw new UsageError('`--shard` splits files and folders: not with `--stdin`');
+    try {
+      command.shard = parseShard(values.shard);
+    } catch (error) {
+      if (error instanceof ShardError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  return command;
+}
+
+type ParsedValues = ReturnType<typeof parse>['values'];
+
+function mergeCommand(files: string[], values: ParsedValues): MergeCommand {
+  const misplaced = [...CHECK_ONLY, 'config', 'audience'].find(
+    (name) => name !== 'output' && values[name as keyof ParsedValues] !== undefined,
+  );
+  if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`nuance merge\``);
+  if (files.length === 0) {
+    throw new UsageError('Missing reports: `nuance merge shard-1.json shard-2.json ...`');
+  }
+  const command: MergeCommand = { name: 'merge', files };
+  if (values.format !== undefined) {
+    if (!MERGE_FORMATS.includes(values.format as MergeFormat)) {
+      throw badValue(values.format, '--format', MERGE_FORMATS);
+    }
+    command.format = values.format as MergeFormat;
+  }
+  if (values.output !== undefined) command.output = values.output;
   return command;
 }
 
@@ -215,6 +277,8 @@ function parse(argv: readonly string[]) {
       stdin: { type: 'boolean' },
       'stdin-filename': { type: 'string' },
       lang: { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+      shard: { type: 'string' },
       audience: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

@@ -4,6 +4,7 @@ export {
   FORMATS,
   HELP,
   type ListFormat,
+  type MergeCommand,
   type OutputFormat,
   parseCommand,
   UsageError,
@@ -33,6 +34,35 @@ export { GitignoreTree } from './gitignore.js';
 export type { CliIo, OutputStream } from './io.js';
 export { main } from './main.js';
 export {
+  formatMergedJson,
+  formatMergedSarif,
+  type MergeFormat,
+  MergeInputError,
+  type MergeOptions,
+  mergeJson,
+  mergeSarif,
+  runMerge,
+} from './merge.js';
+export {
+  type ConfigLoader,
+  createConfigLoader,
+  defaultJobs,
+  type LintTask,
+  type LintTaskResult,
+  linter,
+  lintInParallel,
+  lintOneFile,
+  makeBatches,
+  type ParallelOptions,
+  workerEntry,
+} from './parallel/index.js';
+export {
+  createProgress,
+  type Progress,
+  type ProgressOptions,
+  type ProgressStream,
+} from './progress.js';
+export {
   decodeDocument,
   firstInvalidUtf8,
   type ReadResult,
@@ -43,9 +73,11 @@ export {
 } from './read-file.js';
 export { onlyErrors, renderReport, writeFileAtomic } from './report.js';
 export { formatGithub } from './reporters/github.js';
+export { formatHtml, type HtmlFileResult, type HtmlOptions } from './reporters/html.js';
 export { formatJson, type JsonFileResult, toJsonResults } from './reporters/json.js';
 export { formatProblems } from './reporters/problems.js';
 export { formatSarif, type SarifFileResult, type SarifOptions, toSarif } from './reporters/sarif.js';
 export { formatStylish, type StylishOptions } from './reporters/stylish.js';
-export { countSeverities, type FileResult, type SeverityCounts } from './results.js';
+export { countSeverities, type FileResult, fileFinding, type SeverityCounts } from './results.js';
+export { parseShard, type Shard, ShardError, selectShard, shardOf } from './shard.js';
 export { VERSION } from './version.js';

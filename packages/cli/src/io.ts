@@ -1,6 +1,8 @@
 export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** Terminal width, when a terminal (the progress line fits in it). */
+  columns?: number;
 }
 
 /** Everything a run touches besides the file system, so tests can run the CLI in-process. */

@@ -5,6 +5,7 @@ import { runInit } from './commands/init.js';
 import { runRulesList } from './commands/rules-list.js';
 import { runRulesTest } from './commands/rules-test.js';
 import type { CliIo } from './io.js';
+import { runMerge } from './merge.js';
 import { VERSION } from './version.js';
 
 /** Run the CLI with `argv` (without node and script) and return the exit code. Never exits the process. */
@@ -33,6 +34,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         if (command.pack !== undefined) options.pack = command.pack;
         if (command.config !== undefined) options.config = command.config;
         return await runRulesTest(options, io);
+      }
+      case 'merge': {
+        const { name: _, files, ...options } = command;
+        return await runMerge(files, io, options);
       }
       case 'check': {
         const { name: _, ...options } = command;

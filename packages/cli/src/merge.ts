@@ -90,8 +90,9 @@ export function mergeSarif(logs: readonly unknown[], names: readonly string[] = 
   const declared = new Map<string, SarifRule>();
   const added = new Map<string, SarifRule>();
   const groups: { path: string; results: SarifResult[]; run: SarifRun }[] = [];
-  const owner = new Map<string, string>();
-  for (const { run, name } of runs) {
+  // By input position, not name: the same report given twice is two overlapping shards too.
+  const owner = new Map<string, number>();
+  for (const [position, { run, name }] of runs.entries()) {
     for (const rule of run.tool.driver.rules ?? []) {
       const into = isToolRule(rule.id) ? added : declared;
       if (!into.has(rule.id)) into.set(rule.id, rule);
@@ -101,12 +102,12 @@ export function mergeSarif(logs: readonly unknown[], names: readonly string[] = 
       const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
       if (current?.path !== uri) {
         const seenIn = owner.get(uri);
-        if (seenIn !== undefined && seenIn !== name) {
+        if (seenIn !== undefined && seenIn !== position) {
           throw new MergeInputError(
-            `${name}: results for \`${uri}\` are also in ${seenIn}; were the shards given the same \`--shard\`?`,
+            `${name}: results for \`${uri}\` are also in ${runs[seenIn]!.name}; were the shards given the same \`--shard\`?`,
           );
         }
-        owner.set(uri, name);
+        owner.set(uri, position);
         current = { path: uri, results: [], run };
         groups.push(current);
       }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Finding, RuleSet } from '@nuance/core';
 import type { OutputFormat } from './args.js';
 import { formatGithub } from './reporters/github.js';
+import { formatHtml } from './reporters/html.js';
 import { formatJson } from './reporters/json.js';
 import { formatSarif, type SarifFileResult } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
@@ -15,7 +16,10 @@ export interface RenderOptions {
   color: boolean;
 }
 
-/** The report in one of the four formats; every reporter gets the same (possibly --quiet) results. */
+/**
+ * The report in one of the formats; every reporter gets the same (possibly --quiet) results. SARIF
+ * and HTML read each file's `text` when present (fix regions' lines, a finding's sentence).
+ */
 export function renderReport(
   format: OutputFormat,
   results: readonly SarifFileResult[],
@@ -30,6 +34,8 @@ export function renderReport(
       return formatGithub(results);
     case 'stylish':
       return formatStylish(results, { color: options.color });
+    case 'html':
+      return formatHtml(results, { ruleSet: options.ruleSet });
   }
 }
 

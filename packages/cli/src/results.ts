@@ -15,3 +15,23 @@ export function countSeverities(results: readonly FileResult[]): SeverityCounts 
   }
   return counts;
 }
+
+/**
+ * A finding about the whole file rather than a span of it (ignored, not fixed): placed at 1:1
+ * with an empty range, where editors and SARIF viewers show a file-level message.
+ */
+export function fileFinding(ruleId: string, severity: Severity, message: string): Finding {
+  return {
+    ruleId,
+    severity,
+    message,
+    start: 0,
+    end: 0,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    actual: '',
+    expected: [],
+  };
+}

@@ -88,7 +88,7 @@ describe('parseCommand', () => {
   it('throws a usage error for bad input', () => {
     expect(() => parseCommand(['--format'])).toThrow(UsageError);
     expect(() => parseCommand(['--format', 'xml'])).toThrow(
-      'Unexpected value `xml` for `--format`, expected `stylish`, `json`, `sarif` or `github`',
+      'Unexpected value `xml` for `--format`, expected `stylish`, `json`, `sarif`, `github` or `html`',
     );
     expect(() => parseCommand(['rules'])).toThrow('Missing subcommand');
     expect(() => parseCommand(['--max-warnings=-1'])).toThrow('expected a whole number');

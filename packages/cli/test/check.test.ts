@@ -126,7 +126,7 @@ describe('exit code 2', () => {
     const badFormat = await run(['--format', 'xml'], BASIC);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain(
-      'Unexpected value `xml` for `--format`, expected `stylish`, `json`, `sarif` or `github`',
+      'Unexpected value `xml` for `--format`, expected `stylish`, `json`, `sarif`, `github` or `html`',
     );
     expect(badFormat.stdout).toBe('');
     const unknownOption = await run(['--frobnicate'], BASIC);

@@ -16,14 +16,20 @@ export interface RunResult {
 export async function run(
   argv: string[],
   cwd: string,
-  options: { tty?: boolean; env?: Record<string, string>; stdin?: string | Uint8Array } = {},
+  options: {
+    tty?: boolean;
+    /** stderr is a terminal (where the progress line goes). */
+    stderrTty?: boolean;
+    env?: Record<string, string>;
+    stdin?: string | Uint8Array;
+  } = {},
 ) {
   let stdout = '';
   let stderr = '';
   const io: Parameters<typeof main>[1] = {
     cwd,
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => (stderr += s) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrTty ?? false, columns: 80 },
     env: options.env ?? {},
   };
   if (options.stdin !== undefined) {

@@ -7,6 +7,7 @@ import Ajv04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../src/reporters/github.js';
 import { formatSarif, type SarifFileResult } from '../src/reporters/sarif.js';
+import { fileFinding } from '../src/results.js';
 
 const require = createRequire(import.meta.url);
 const sarifSchema = JSON.parse(
@@ -118,19 +119,7 @@ describe('--format sarif', () => {
   });
 
   it('adds tool rules such as nuance/unreadable-file on demand', () => {
-    const unreadable: Finding = {
-      ruleId: 'nuance/unreadable-file',
-      severity: 'error',
-      message: 'Cannot read `bin.md`: binary file',
-      start: 0,
-      end: 0,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      actual: '',
-      expected: [],
-    };
+    const unreadable = fileFinding('nuance/unreadable-file', 'error', 'Cannot read `bin.md`: binary file');
     const out = JSON.parse(
       formatSarif([{ path: 'bin.md', messages: [unreadable] }], { ruleSet, cwd: '/w' }),
     ) as typeof sarif;

@@ -2,11 +2,15 @@
 // Config resolution for open documents: the CLI's discovery (the nearest `.nuancerc.yaml`), client
 // settings under the file's own keys, one load per (config file, settings), and the last good
 // load kept when a config or pack becomes unreadable or is no longer valid YAML.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findConfigFile, type LoadedConfig, loadConfig } from '@nuance/config';
-import { type NuanceConfig, type Problem, parseConfig, type RuleSet } from '@nuance/core';
-import { type ClientSettings, globToRegExp, settingsUnder } from './settings.js';
+import {
+  findConfigFile,
+  isIgnored as isIgnoredByConfig,
+  type LoadedConfig,
+  loadConfig,
+} from '@nuance/config';
+import type { NuanceConfig, Problem, RuleSet } from '@nuance/core';
+import type { ClientSettings } from './settings.js';
 
 export interface ResolvedConfig {
   file?: string;
@@ -59,15 +63,12 @@ export class ConfigStore {
     cwd: string,
     settings: ClientSettings,
   ): Promise<ResolvedConfig> {
-    let overrides: Partial<NuanceConfig> = settings.config;
-    if (configFile) {
-      const text = await readFile(configFile, 'utf8').catch(() => undefined);
-      const own = text === undefined ? {} : parseConfig(text.replace(/^\uFEFF/, ''), configFile).config;
-      overrides = settingsUnder(own, settings.config);
-    }
+    // Editor settings sit below the file: a key the config file sets wins over the same setting.
+    const options: Parameters<typeof loadConfig>[0] = { cwd, defaults: settings.config };
+    if (configFile) options.configFile = configFile;
     let loaded: LoadedConfig;
     try {
-      loaded = await loadConfig(configFile ? { configFile, cwd, overrides } : { cwd, overrides });
+      loaded = await loadConfig(options);
     } catch (error) {
       // A loader bug must not stop linting: report it on the config file and keep the last good.
       const message = error instanceof Error ? error.message : String(error);
@@ -118,11 +119,9 @@ export class ConfigStore {
   }
 }
 
-/** Whether `filePath` is excluded by the config's `ignore` globs. */
+/** Whether `filePath` is excluded by the config's `ignore` globs (the CLI's matcher, gitignore rules). */
 export function isIgnored(config: ResolvedConfig, filePath: string | undefined): boolean {
   const globs = config.config.ignore;
   if (!globs || globs.length === 0 || !filePath || !config.baseDir) return false;
-  const relative = path.relative(config.baseDir, filePath).split(path.sep).join('/');
-  if (relative.startsWith('../')) return false;
-  return globs.some((glob) => globToRegExp(glob).test(relative));
+  return isIgnoredByConfig(config.baseDir, globs, filePath);
 }

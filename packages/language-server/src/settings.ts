@@ -41,33 +41,3 @@ export function normalizeSettings(raw: unknown): ClientSettings {
   if (ignore && ignore.length > 0) config.ignore = ignore;
   return { enable: r.enable !== false, config };
 }
-
-/** The editor settings for the keys the config file leaves unset. */
-export function settingsUnder(file: NuanceConfig, settings: NuanceConfig): Partial<NuanceConfig> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(settings)) {
-    if (value === undefined || value === null) continue;
-    if ((file as Record<string, unknown>)[key] !== undefined) continue;
-    out[key] = value;
-  }
-  return out as Partial<NuanceConfig>;
-}
-
-/** A glob (`archive/**`, `*.draft.md`) as a regular expression over '/'-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  const g = glob.replace(/^\.\//, '');
-  for (let i = 0; i < g.length; i++) {
-    const c = g.charAt(i);
-    if (c === '*' && g.charAt(i + 1) === '*') {
-      const slash = g.charAt(i + 2) === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  // A glob without a slash matches a name at any depth, like .gitignore.
-  const anchored = g.includes('/') ? `^${source}` : `(?:^|/)${source}`;
-  return new RegExp(`${anchored}(?:/.*)?$`);
-}

@@ -4,9 +4,10 @@ import { fixText } from '@nuance/core';
 import type { ConfigResolver } from '../config-resolver.js';
 import { fixFile } from '../fix/fix-file.js';
 import type { CliIo } from '../io.js';
+import { linter } from '../parallel/lint-one.js';
 import { decodeDocument } from '../read-file.js';
 import type { CheckOptions } from './check.js';
-import { type CheckRun, linter } from './lint-run.js';
+import type { CheckRun } from './lint-run.js';
 
 export const STDIN_PATH = '<stdin>';
 
@@ -33,7 +34,7 @@ export async function checkStdin(
     run.results.push({ path: shown, messages: [decoded.finding] });
     return { run };
   }
-  const lint = linter(file, active);
+  const lint = linter(file, active.loaded);
   try {
     if (options.fix) {
       const fixed = fixText(decoded.text, lint);

@@ -16,6 +16,7 @@ import {
 import path from 'node:path';
 import { type Finding, fixText } from '@nuance/core';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { fileFinding } from '../results.js';
 
 export const FIX_NOT_APPLIED = 'nuance/fix-not-applied';
 
@@ -205,19 +206,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 function notApplied(message: string): Finding {
-  return {
-    ruleId: FIX_NOT_APPLIED,
-    severity: 'error',
-    message,
-    start: 0,
-    end: 0,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    actual: '',
-    expected: [],
-  };
+  return fileFinding(FIX_NOT_APPLIED, 'error', message);
 }
 
 function isPermissionError(error: unknown): boolean {

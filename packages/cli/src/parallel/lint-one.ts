@@ -66,13 +66,7 @@ export async function lintOneFile(task: LintTask, loadConfigCached: ConfigLoader
     if (!read.ok) return { index: task.index, findings: [read.finding] };
     const loaded = await loadConfigCached(task.configFile, task.overrides);
     const { text } = read.snapshot;
-    const findings = lintDocument({
-      text,
-      path: task.path,
-      ruleSet: loaded.ruleSet,
-      lang: loaded.config.lang,
-    }).findings;
-    return { index: task.index, findings, text };
+    return { index: task.index, findings: linter(task.path, loaded)(text), text };
   } catch (error) {
     return {
       index: task.index,
@@ -80,4 +74,13 @@ export async function lintOneFile(task: LintTask, loadConfigCached: ConfigLoader
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
   }
+}
+
+/**
+ * Lint a document's text under its config; the path picks Markdown or text and a `.zh.md`
+ * language. The one lint call of the CLI: files (here), `--fix` passes and `--stdin` all use it.
+ */
+export function linter(file: string | undefined, loaded: LoadedConfig): (text: string) => Finding[] {
+  return (text) =>
+    lintDocument({ text, path: file, ruleSet: loaded.ruleSet, lang: loaded.config.lang }).findings;
 }

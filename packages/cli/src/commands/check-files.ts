@@ -1,0 +1,179 @@
+/// <reference types="node" />
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import type { NuanceConfig } from '@nuance/core';
+import type { ActiveConfig, ConfigResolver } from '../config-resolver.js';
+import { collectFiles, displayPath } from '../files.js';
+import { fixFile } from '../fix/fix-file.js';
+import type { CliIo } from '../io.js';
+import { defaultJobs, type LintTask, type LintTaskResult, lintInParallel } from '../parallel/index.js';
+import { linter, lintOneFile } from '../parallel/lint-one.js';
+import { createProgress, type Progress } from '../progress.js';
+import { readSnapshot } from '../read-file.js';
+import type { SarifFileResult } from '../reporters/sarif.js';
+import { fileFinding } from '../results.js';
+import { selectShard } from '../shard.js';
+import type { CheckOptions } from './check.js';
+import type { CheckRun } from './lint-run.js';
+
+export const FILE_IGNORED = 'nuance/file-ignored';
+
+/** A place in the report: a file ignored by name (its finding is known) or a file to lint. */
+type Slot = { shown: string; ignored: string } | { shown: string; task: LintTask; active: ActiveConfig };
+
+/**
+ * Lint the files, folders and globs of the command line (the `--shard` of them), in input order.
+ * `--fix` and `--fix-dry-run` go one file at a time; otherwise files are linted in this thread or
+ * on `--jobs` worker threads, with the same function, so the report is the same either way.
+ */
+export async function checkFiles(
+  options: CheckOptions,
+  overrides: Partial<NuanceConfig>,
+  io: CliIo,
+  resolver: ConfigResolver,
+): Promise<CheckRun> {
+  const run: CheckRun = { results: [], diffs: [], failed: false };
+  const collected = await collectFiles(options.paths, io.cwd, {
+    isIgnored: async (file) => {
+      const active = await resolver.forFile(file);
+      if (!active.isIgnored(file)) return undefined;
+      const where = active.file === undefined ? 'the config' : `\`${displayPath(active.file, io.cwd)}\``;
+      return `File ignored by \`ignore\` in ${where}`;
+    },
+  });
+  for (const error of collected.errors) io.stderr.write(`nuance: ${error}\n`);
+  run.failed ||= collected.errors.length > 0;
+  const files = options.shard
+    ? selectShard(collected.files, options.shard, (f) => displayPath(f, io.cwd))
+    : collected.files;
+
+  const slots: Slot[] = [];
+  for (const file of files) {
+    const shown = displayPath(file, io.cwd);
+    const reason = collected.ignored.get(file);
+    if (reason !== undefined) {
+      slots.push({ shown, ignored: reason });
+      continue;
+    }
+    const active = await resolver.forFile(file);
+    const task: LintTask = { index: slots.length, path: file, displayPath: shown, overrides };
+    if (active.file !== undefined) task.configFile = active.file;
+    slots.push({ shown, task, active });
+  }
+
+  const progress = createProgress(io.stderr, io.env ?? process.env);
+  const report = (slot: Slot, result: SarifFileResult | { error: string }) => {
+    if ('error' in result) {
+      // An internal bug: reported once for this document; the other files are still linted.
+      progress.done();
+      io.stderr.write(`${slot.shown}: internal error: ${result.error}\n`);
+      run.failed = true;
+    } else run.results.push(result);
+  };
+  const tasks = slots.flatMap((s) => ('task' in s ? [s.task] : []));
+  if (options.fix || options.fixDryRun) {
+    let done = 0;
+    for (const slot of slots) {
+      if ('task' in slot) {
+        progress.update(done, tasks.length, slot.shown);
+        report(slot, await fixOne(slot.task, slot.active, options.fixDryRun === true, run.diffs));
+        done++;
+      } else report(slot, ignoredResult(slot));
+    }
+  } else {
+    const jobs =
+      options.jobs ?? defaultJobs(tasks.length, await totalBytes(tasks), os.availableParallelism());
+    const linted = await lintTasks(slots, tasks, jobs, io.cwd, progress);
+    for (const slot of slots) {
+      if ('task' in slot) report(slot, toFileResult(slot.shown, linted[slot.task.index]!));
+      else report(slot, ignoredResult(slot));
+    }
+  }
+  progress.done();
+  return run;
+}
+
+async function lintTasks(
+  slots: readonly Slot[],
+  tasks: readonly LintTask[],
+  jobs: number,
+  cwd: string,
+  progress: Progress,
+): Promise<(LintTaskResult | undefined)[]> {
+  const bySlot: (LintTaskResult | undefined)[] = new Array(slots.length).fill(undefined);
+  if (jobs > 1 && tasks.length > 1) {
+    // Workers report a file only once linted: show the count at once, not after the first file.
+    progress.update(0, tasks.length);
+    const results = await lintInParallel(tasks, {
+      jobs,
+      cwd,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    for (const result of results) bySlot[result.index] = result;
+    return bySlot;
+  }
+  // One thread: the configs the run already loaded, so no pack is compiled twice.
+  let done = 0;
+  for (const slot of slots) {
+    if (!('task' in slot)) continue;
+    progress.update(done, tasks.length, slot.shown);
+    bySlot[slot.task.index] = await lintOneFile(slot.task, async () => slot.active.loaded);
+    done++;
+  }
+  progress.update(done, tasks.length);
+  return bySlot;
+}
+
+function toFileResult(shown: string, r: LintTaskResult): SarifFileResult | { error: string } {
+  if (r.error !== undefined) return { error: r.error };
+  const result: SarifFileResult = { path: shown, messages: r.findings };
+  if (r.text !== undefined) result.text = r.text;
+  return result;
+}
+
+async function fixOne(
+  task: LintTask,
+  active: ActiveConfig,
+  dryRun: boolean,
+  diffs: string[],
+): Promise<SarifFileResult | { error: string }> {
+  try {
+    const read = await readSnapshot(task.path, task.displayPath);
+    if (!read.ok) return { path: task.displayPath, messages: [read.finding] };
+    const fixed = await fixFile(read.snapshot, linter(task.path, active.loaded), { dryRun });
+    if (fixed.diff !== undefined) diffs.push(fixed.diff);
+    // The findings are of the fixed text, which SARIF cannot re-read here: no `text`, so fix
+    // regions keep offsets only.
+    return { path: task.displayPath, messages: fixed.findings };
+  } catch (error) {
+    return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/**
+ * A file named on the command line that an ignore pattern covers: ESLint's "File ignored" warning,
+ * as an `info` so that a pre-commit hook passing every staged file by name and running with
+ * `--max-warnings 0` does not fail on files the project ignores.
+ */
+function ignoredResult(slot: { shown: string; ignored: string }): SarifFileResult {
+  return {
+    path: slot.shown,
+    messages: [fileFinding(FILE_IGNORED, 'info', `${slot.ignored}; it was not linted`)],
+  };
+}
+
+/** The bytes to lint, for defaultJobs; each size is kept in its task so the pool need not stat again. */
+async function totalBytes(tasks: LintTask[]): Promise<number> {
+  let total = 0;
+  await Promise.all(
+    tasks.map(async (task) => {
+      // Unreadable: it costs next to nothing, and lintOneFile reports why.
+      task.bytes = await stat(task.path).then(
+        (s) => s.size,
+        () => 0,
+      );
+      total += task.bytes;
+    }),
+  );
+  return total;
+}
