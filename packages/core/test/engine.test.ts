@@ -79,7 +79,7 @@ rules:
     kind: caution
     severity: hint
     message: "\`{actual}\`"
-    phrases: [core interests, 李在明, Kim Jong-un]
+    phrases: [core interests, 李在明, Kim Jong-un, G20, 2+2 dialogue]
   - id: t/practical
     kind: consistency
     severity: warning
@@ -171,6 +171,18 @@ describe('matching', () => {
     ]);
     expect(only('中国core interests', 't/core-latin')).toEqual(['1:3-1:17 t/core-latin core interests']);
     expect(only('hardcore interests', 't/core-latin')).toEqual([]);
+  });
+
+  it('checks a digit at either end of a phrase like a Latin word boundary', () => {
+    expect(only('At the G20 summit and the G20’s agenda', 't/core-latin')).toEqual([
+      '1:8-1:11 t/core-latin G20',
+      '1:27-1:30 t/core-latin G20',
+    ]);
+    expect(only('G200 and AG20 and G20x', 't/core-latin')).toEqual([]);
+    expect(only('a 2+2 dialogue; a 12+2 dialogue; 在G20峰会上', 't/core-latin')).toEqual([
+      '1:3-1:15 t/core-latin 2+2 dialogue',
+      '1:35-1:38 t/core-latin G20',
+    ]);
   });
 
   it('matches Traditional text against Simplified phrases', () => {

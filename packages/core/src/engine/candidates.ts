@@ -3,7 +3,7 @@
 import { hanStartOk } from '../lang/han.js';
 import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
 import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
-import { scriptOf } from '../lang/script.js';
+import { isDigit, scriptOf } from '../lang/script.js';
 import { splitSentences } from '../text/sentences.js';
 import type { MatchView, Prose, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
@@ -54,6 +54,12 @@ function lastCodePointBefore(s: string, end: number): number {
   return lo;
 }
 
+// A phrase that starts or ends with a digit (G20, 2+2) is checked like Latin on that side:
+// no letter or digit may continue it.
+function wordScript(cp: number): ReturnType<typeof scriptOf> {
+  return isDigit(cp) ? 'latin' : scriptOf(cp);
+}
+
 /** Checks both ends of a candidate by the script of its first and last characters. */
 function boundaries(
   prose: string,
@@ -61,10 +67,10 @@ function boundaries(
   pe: number,
   ies: boolean,
 ): { tail: number; particles: string[] } | null {
-  const first = scriptOf(prose.codePointAt(ps) ?? 0);
+  const first = wordScript(prose.codePointAt(ps) ?? 0);
   if (first === 'latin' && !latinLeftOk(prose, ps)) return null;
   if (first === 'hangul' && !hangulLeftOk(prose, ps)) return null;
-  const last = scriptOf(lastCodePointBefore(prose, pe));
+  const last = wordScript(lastCodePointBefore(prose, pe));
   let tail = pe;
   let particles: string[] = [];
   if (last === 'latin') {
