@@ -32,6 +32,13 @@ export interface LintDocumentResult {
 }
 
 const DIRECTIVE_MARK = 'nuance-';
+// A numeric character reference can spell a term's first character (`&#23454;用外交`), which the
+// raw-text pre-check cannot see: such Markdown is always parsed.
+const CHARACTER_REFERENCE = /&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});/;
+
+function markdownCandidate(text: string, ruleSet: RuleSet): boolean {
+  return hasCandidate(text, ruleSet) || CHARACTER_REFERENCE.test(text);
+}
 
 /** Lint segments and apply directives: the part shared by `lintDocument` and the plugin. */
 export function lintParsed(input: {
@@ -54,7 +61,7 @@ export function lintParsed(input: {
 
 /** Lint a parsed Markdown tree (the plugin's path: the tree comes from the caller's processor). */
 export function lintTree(tree: Root, text: string, ruleSet: RuleSet, lang?: string): Finding[] {
-  const candidate = hasCandidate(text, ruleSet);
+  const candidate = markdownCandidate(text, ruleSet);
   const segments = candidate ? segmentsOf(tree, text) : [];
   return lintParsed({ text, segments, directives: directivesOf(tree, text), ruleSet, lang, candidate });
 }
@@ -66,7 +73,7 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   const lang = documentLanguage({ text, path: input.path, lang: input.lang, format });
   const result: LintDocumentResult = { findings: [] };
   if (lang !== undefined) result.lang = lang;
-  const candidate = hasCandidate(text, ruleSet);
+  const candidate = format === 'markdown' ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet);
   if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
   if (format === 'markdown') {
     const tree = parseMarkdown(text);

@@ -82,6 +82,16 @@ describe('lintDocument with the engine', () => {
     ]);
   });
 
+  test('a term whose first character is a character reference is still found', () => {
+    const text = '韩国奉行&#23454;用外交。';
+    const { findings } = lintDocument({ text, path: 'a.md', ruleSet });
+    expect(at(findings)).toEqual(['1:5-1:16 demo/wushi-not-shiyong']);
+    expect(findings[0]?.actual).toBe('实用外交');
+    expect(findings[0]?.fix).toBeUndefined();
+    // In plain text a reference is just text.
+    expect(lintDocument({ text, path: 'a.txt', ruleSet }).findings).toEqual([]);
+  });
+
   test('directives and an unknown rule id', () => {
     const text =
       '实用外交 <!-- nuance-disable-line demo/wushi-not-shiyong -->\n实用外交 <!-- nuance-disable-line demo/nope -->\n';
