@@ -10,6 +10,7 @@ import {
   type Segment,
 } from '@nuance/core';
 import type { Root } from 'mdast';
+import { type Chunk, markdownChunks } from './chunks.js';
 import { applyDirectives, type Directive, directivesOf } from './directives.js';
 import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
 import { parseMarkdown, segmentsOf } from './markdown-segments.js';
@@ -23,6 +24,8 @@ export interface LintDocumentInput {
   /** The language to assume when the document does not say (config `lang`). */
   lang?: string | undefined;
   format?: DocumentFormat | undefined;
+  /** Parse a Markdown document whole even when its chunks could be parsed alone (tests). */
+  fullParse?: boolean | undefined;
 }
 
 export interface LintDocumentResult {
@@ -66,6 +69,22 @@ export function lintTree(tree: Root, text: string, ruleSet: RuleSet, lang?: stri
   return lintParsed({ text, segments, directives: directivesOf(tree, text), ruleSet, lang, candidate });
 }
 
+/** Segments of the chunks that can hold a candidate, each chunk parsed alone. */
+function chunkSegments(text: string, chunks: readonly Chunk[], ruleSet: RuleSet): Segment[] {
+  const segments: Segment[] = [];
+  for (const chunk of chunks) {
+    if (chunk.frontMatter) continue;
+    const source = text.slice(chunk.start, chunk.end);
+    if (!markdownCandidate(source, ruleSet)) continue;
+    for (const segment of segmentsOf(parseMarkdown(source), source)) {
+      segments.push({
+        pieces: segment.pieces.map((p) => ({ ...p, start: p.start + chunk.start, end: p.end + chunk.start })),
+      });
+    }
+  }
+  return segments;
+}
+
 /** Lint one document. A text with no candidate match and no directive is never parsed. */
 export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   const { text, ruleSet } = input;
@@ -75,7 +94,17 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   if (lang !== undefined) result.lang = lang;
   const candidate = format === 'markdown' ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet);
   if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
-  if (format === 'markdown') {
+  const chunks = format === 'markdown' && !input.fullParse && candidate ? markdownChunks(text) : undefined;
+  if (chunks && !text.includes(DIRECTIVE_MARK)) {
+    result.findings = lintParsed({
+      text,
+      segments: chunkSegments(text, chunks, ruleSet),
+      directives: [],
+      ruleSet,
+      lang,
+      candidate,
+    });
+  } else if (format === 'markdown') {
     const tree = parseMarkdown(text);
     const segments = segmentsOf(tree, text);
     result.findings = lintParsed({

@@ -36,7 +36,11 @@ class Builder {
   private readonly atomSeen = new Set<string>();
 
   /** Register every literal of a phrase; returns the first literal (for display). */
-  addPhrase(entry: PhraseEntry | string, base: Omit<PhraseRef, 'literal'>): string[] {
+  addPhrase(
+    entry: PhraseEntry | string,
+    base: Omit<PhraseRef, 'literal'>,
+    reportable = REPORTING_ROLES.has(base.role),
+  ): string[] {
     const phrase = typeof entry === 'string' ? entry : entry.phrase;
     const lang = typeof entry === 'string' ? base.lang : (entry.lang ?? base.lang);
     const literals = expandPhrase(phrase);
@@ -46,28 +50,23 @@ class Builder {
       const ref: PhraseRef = { ...base, literal };
       if (lang !== undefined) ref.lang = lang;
       else delete ref.lang;
-      this.register(norm, ref);
+      this.register(norm, ref, reportable);
       // English plural of a final consonant + y: register the `ie` stem; the boundary check then
       // requires the `s` (policy -> policies).
       if (CONSONANT_Y.test(norm) && scriptOf(norm.codePointAt(norm.length - 2) ?? 0) === 'latin') {
-        this.register(`${norm.slice(0, -1)}ie`, { ...ref, ies: true });
+        this.register(`${norm.slice(0, -1)}ie`, { ...ref, ies: true }, reportable);
       }
     }
     return literals;
   }
 
-  private register(norm: string, ref: PhraseRef): void {
+  /** `reportable`: a match of this literal can give a finding by itself, so its atom goes into
+   *  the pre-check (a `require` or `context` phrase, or a preferred term, cannot). */
+  private register(norm: string, ref: PhraseRef, reportable: boolean): void {
     const id = this.refs.length;
     this.refs.push(ref);
     this.automaton.add(norm, id);
-    if (
-      ref.role === 'accept' ||
-      ref.role === 'exception' ||
-      ref.role === 'unless' ||
-      ref.role === 'context'
-    ) {
-      return;
-    }
+    if (!reportable) return;
     const atom = atomOf(norm);
     if (!this.atomSeen.has(atom)) {
       this.atomSeen.add(atom);
@@ -76,13 +75,17 @@ class Builder {
   }
 }
 
-/** The first character of a CJK literal, else its first word: markup can split a term in the raw
- *  text, so the pre-check must only look for something no markup can split. */
+const REPORTING_ROLES = new Set<PhraseRole>(['term', 'phrase', 'when', 'variant']);
+
+/** The first character of a CJK literal, else its longest word: markup can split a term in the
+ *  raw text, so the pre-check looks only for something markup does not split, and the longest
+ *  word of an English phrase is the most selective (`interests`, not `the`). */
 function atomOf(norm: string): string {
   const first = norm.codePointAt(0) ?? 0;
   if (scriptOf(first) !== 'latin') return String.fromCodePoint(first);
-  const m = /^[\p{L}\p{N}_']+/u.exec(norm);
-  return m ? m[0] : String.fromCodePoint(first);
+  let best = '';
+  for (const m of norm.matchAll(/[\p{L}\p{N}_]+/gu)) if (m[0].length > best.length) best = m[0];
+  return best || String.fromCodePoint(first);
 }
 
 function ruleInfo(def: RuleDefinition, pack: ParsedPack, severity: Severity): RuleInfo {
@@ -262,10 +265,13 @@ function registerRule(
         addPattern(p.pattern, 'phrase', p.lang === undefined ? {} : { lang: p.lang });
       add(def.unless, 'unless');
       break;
-    case 'requires':
+    case 'requires': {
+      // Across a document, a paragraph holding only the required phrase decides a finding
+      // elsewhere: the pre-check must then see `require` and `context` phrases too.
+      const wide = def.scope === 'document';
       add(def.when, 'when');
       for (const e of def.require) {
-        const literals = b.addPhrase(e, { rule: index, role: 'require' });
+        const literals = b.addPhrase(e, { rule: index, role: 'require' }, wide);
         const key = e.lang ?? '';
         rule.requireDisplay.set(key, [...(rule.requireDisplay.get(key) ?? []), ...literals]);
       }
@@ -273,8 +279,9 @@ function registerRule(
         if (e.lang === undefined) rule.hasUnkeyedContext = true;
         else rule.contextLangs.add(e.lang);
       }
-      add(def.context, 'context');
+      for (const e of def.context) b.addPhrase(e, { rule: index, role: 'context' }, wide);
       break;
+    }
     case 'consistency':
       def.groups.forEach((group, gi) => {
         group.forEach((variant, vi) => {
