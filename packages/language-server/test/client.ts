@@ -2,10 +2,12 @@
 // child process over stdio. It answers the server's requests the way an editor would, applying
 // workspace edits to its open documents and writing other files to disk (as an editor that saves).
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import { createConnection } from 'vscode-languageserver/node';
 import {
   type ClientCapabilities,
@@ -223,4 +225,29 @@ export async function overStdio(child: ChildProcess, options: ClientOptions = {}
   const client = new TestClient(createProtocolConnection(child.stdout, child.stdin), options);
   await client.initialize();
   return client;
+}
+
+/** Per-test temp folders and in-process clients, cleaned up after each test. */
+export function useTestResources(prefix: string): {
+  tempDir(): string;
+  client(options?: ClientOptions): Promise<TestClient>;
+} {
+  const dirs: string[] = [];
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.shutdown().catch(() => {});
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    tempDir() {
+      const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    async client(options = {}) {
+      const c = await inProcess(options);
+      clients.push(c);
+      return c;
+    },
+  };
 }

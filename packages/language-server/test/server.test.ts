@@ -3,28 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol/node';
-import { inProcess, PUSH_CAPABILITIES, type TestClient, uriOf } from './client.js';
+import { inProcess, PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
 
 const WUSHI = 'korea-china/wushi-not-shiyong';
-const dirs: string[] = [];
-const clients: TestClient[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'nuance-ls-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function client(options: Parameters<typeof inProcess>[0] = {}): Promise<TestClient> {
-  const c = await inProcess(options);
-  clients.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) await c.shutdown().catch(() => {});
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { tempDir, client } = useTestResources('nuance-ls-');
 
 function ranges(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map(
