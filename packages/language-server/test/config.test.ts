@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { inProcess, PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
+import { PUSH_CAPABILITIES, uriOf, useTestResources } from './client.js';
 
 const WUSHI = 'korea-china/wushi-not-shiyong';
 const DRAFT = '韩国奉行实用外交。\n';

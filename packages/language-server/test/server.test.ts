@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol/node';
-import { inProcess, PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
+import { PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
 
 const WUSHI = 'korea-china/wushi-not-shiyong';
 const { tempDir, client } = useTestResources('nuance-ls-');
