@@ -7,6 +7,12 @@ import { FIXTURES } from './helpers.js';
 const BIN = path.join(FIXTURES, '..', '..', 'dist', 'bin.js');
 
 // The root `test` script builds first; a bare `vitest run` before any build has no bin to run.
+// CI always builds first, so there a missing bin is a failure, not a skip.
+if (!existsSync(BIN) && process.env.CI) {
+  it('has the built bin in CI', () => {
+    throw new Error(`${BIN} is missing: CI runs \`pnpm build\` first`);
+  });
+}
 describe.skipIf(!existsSync(BIN))('the built bin', () => {
   const nuance = (args: string[]) =>
     spawnSync(process.execPath, [BIN, ...args], {

@@ -18,6 +18,14 @@ import { FIXTURES } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
+// In CI a missing Chromium is a failed install (.ci/run installs it), never a silent skip.
+if (!hasChromium && process.env.CI) {
+  it('has what it needs in CI', () => {
+    throw new Error(
+      `${CHROMIUM} is absent, and CI must run the report's browser tests (apt-get install chromium)`,
+    );
+  });
+}
 if (!hasChromium)
   console.warn(`html report browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 
