@@ -55,7 +55,7 @@ function step(a: string, r: string | undefined): Step {
  * lacks stay untouched. Undefined when the edit would cover markup (the document text of the
  * changed range differs from its prose).
  */
-export function minimalEdit(
+function minimalEdit(
   docText: string,
   prose: Prose,
   ps: number,
