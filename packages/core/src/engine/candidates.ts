@@ -8,6 +8,7 @@ import { splitSentences } from '../text/sentences.js';
 import type { MatchView, Prose, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
 import { buildProse } from '../view/prose.js';
+import { forEachPatternMatch } from './patterns.js';
 import type { PhraseIndex, PhraseRef } from './phrase-ref.js';
 
 export interface Candidate {
@@ -149,14 +150,7 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
       if (ref) consider(ref, vs, ve);
     });
     for (const p of ruleSet.patterns) {
-      p.regex.lastIndex = 0;
-      for (let m = p.regex.exec(view.text); m !== null; m = p.regex.exec(view.text)) {
-        if (m[0].length === 0) {
-          p.regex.lastIndex++;
-          continue;
-        }
-        consider(p.ref, m.index, m.index + m[0].length);
-      }
+      forEachPatternMatch(p.regex, view.text, (vs, ve) => consider(p.ref, vs, ve));
     }
   }
   return { view, candidates: resolve(candidates) };
