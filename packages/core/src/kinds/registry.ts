@@ -20,13 +20,17 @@ export type RuleDefinition = Parameters<Kind['compile']>[0];
 /** A kind as the generic code sees it: any definition in, and its own compiled data back. */
 export type AnyRuleKind = RuleKind<RuleKindName, Kind['schema'], RuleDefinition, unknown>;
 
+// Each kind's functions are type-checked against its own definition and data in its module; this
+// wider view type-checks because method parameters are bivariant. The generic code only hands a
+// kind what that kind validated, defined or compiled (parse.ts, compile.ts keep them together).
 export const RULE_KINDS: readonly AnyRuleKind[] = KINDS;
 
 type SchemasOf<T extends readonly unknown[]> = {
   [I in keyof T]: T[I] extends { schema: infer S } ? S : never;
 };
 
-/** The kinds' rule schemas, as the tuple the pack schema's discriminated union takes. */
+/** The kinds' rule schemas, as the tuple the pack schema's discriminated union takes (`map`
+ *  loses the tuple type, hence the cast). */
 export const RULE_SCHEMAS = KINDS.map((kind) => kind.schema) as unknown as SchemasOf<typeof KINDS>;
 
 export function kindOf(def: RuleDefinition): AnyRuleKind {
