@@ -1,5 +1,4 @@
 export { type ApplyResult, applyEdits, type FixResult, fixText } from './engine/edits.js';
-export { minimalEdit } from './engine/finding.js';
 export {
   compilePacks,
   createScanCache,

@@ -8,7 +8,8 @@ import { splitSentences } from '../text/sentences.js';
 import type { MatchView, Prose, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
 import { buildProse } from '../view/prose.js';
-import type { CompiledRuleSet, PhraseRef } from './compiled.js';
+import { forEachPatternMatch } from './patterns.js';
+import type { PhraseIndex, PhraseRef } from './phrase-ref.js';
 
 export interface Candidate {
   ref: PhraseRef;
@@ -31,6 +32,12 @@ export interface SegmentState {
   sentenceSpans?: Array<{ start: number; end: number }>;
 }
 
+/** A candidate of one rule with the segment it came from. */
+export interface RuleMatch {
+  seg: SegmentState;
+  c: Candidate;
+}
+
 /** The sentence index (within the segment) holding a prose offset. */
 export function sentenceOf(seg: SegmentState, offset: number): number {
   seg.sentenceSpans ??= splitSentences(seg.prose.text);
@@ -44,9 +51,6 @@ export function sentenceOf(seg: SegmentState, offset: number): number {
   }
   return lo;
 }
-
-/** Roles whose matches need no boundary check: they only contain or silence other matches. */
-const UNCHECKED = new Set(['exception', 'accept']);
 
 function lastCodePointBefore(s: string, end: number): number {
   const lo = s.charCodeAt(end - 1);
@@ -98,7 +102,7 @@ export interface ProseScan {
 }
 
 export function scanSegment(
-  ruleSet: CompiledRuleSet,
+  ruleSet: PhraseIndex,
   docText: string,
   segment: Segment,
   index: number,
@@ -125,14 +129,15 @@ export function scanSegment(
   return state;
 }
 
-function scanProse(ruleSet: CompiledRuleSet, prose: Prose): ProseScan {
+function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
   const view = buildView(prose.text);
   const candidates: Candidate[] = [];
   const consider = (ref: PhraseRef, vs: number, ve: number) => {
     if (ve <= vs) return;
     const ps = view.start[vs] ?? 0;
     const pe = view.end[ve - 1] ?? ps;
-    if (UNCHECKED.has(ref.role)) {
+    // A blocking phrase only has to contain the matches it rejects.
+    if (ref.effect === 'block') {
       candidates.push({ ref, vs, ve, ps, pe, tail: pe, particles: [] });
       return;
     }
@@ -145,33 +150,25 @@ function scanProse(ruleSet: CompiledRuleSet, prose: Prose): ProseScan {
       if (ref) consider(ref, vs, ve);
     });
     for (const p of ruleSet.patterns) {
-      p.regex.lastIndex = 0;
-      for (let m = p.regex.exec(view.text); m !== null; m = p.regex.exec(view.text)) {
-        if (m[0].length === 0) {
-          p.regex.lastIndex++;
-          continue;
-        }
-        consider(p.ref, m.index, m.index + m[0].length);
-      }
+      forEachPatternMatch(p.regex, view.text, (vs, ve) => consider(p.ref, vs, ve));
     }
   }
   return { view, candidates: resolve(candidates) };
 }
 
-const REPORTING = new Set(['term', 'phrase', 'when', 'variant']);
-
 /**
- * Drops candidates rejected by an exception or an `accept` phrase that contains them, then
- * resolves overlaps within one rule (leftmost-longest); different rules stay independent.
+ * Drops the reporting candidates that a blocking phrase (an exception of their rule, or config
+ * `accept`) contains, then resolves overlaps within one rule and role (leftmost-longest);
+ * different rules stay independent.
  */
 function resolve(all: Candidate[]): Candidate[] {
-  const blockers = all.filter((c) => c.ref.role === 'exception' || c.ref.role === 'accept');
+  const blockers = all.filter((c) => c.ref.effect === 'block');
   const kept = blockers.length
     ? all.filter(
         (c) =>
-          !REPORTING.has(c.ref.role) ||
+          c.ref.effect !== 'report' ||
           !blockers.some(
-            (b) => (b.ref.role === 'accept' || b.ref.rule === c.ref.rule) && b.vs <= c.vs && c.ve <= b.ve,
+            (b) => (b.ref.rule === -1 || b.ref.rule === c.ref.rule) && b.vs <= c.vs && c.ve <= b.ve,
           ),
       )
     : all;
@@ -180,7 +177,7 @@ function resolve(all: Candidate[]): Candidate[] {
   // Last accepted end per rule and role.
   const lastEnd = new Map<string, number>();
   for (const c of kept) {
-    if (c.ref.role === 'exception' || c.ref.role === 'accept') continue;
+    if (c.ref.effect === 'block') continue;
     const key = `${c.ref.rule}:${c.ref.role}`;
     if ((lastEnd.get(key) ?? -1) > c.ps) continue;
     lastEnd.set(key, c.pe);

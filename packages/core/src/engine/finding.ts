@@ -2,13 +2,23 @@
 // compute edits; they convert these.
 import { reselectParticles } from '../lang/ko-particles.js';
 import type { LineIndex } from '../text/lines.js';
-import type { Edit, Finding, Prose } from '../types.js';
+import type { Edit, Finding, Prose, Severity } from '../types.js';
 import type { Candidate, SegmentState } from './candidates.js';
-import type { CompiledRule } from './compiled.js';
 
 export interface DocContext {
   text: string;
   lines: LineIndex;
+}
+
+/** What every finding of a rule carries from it, as compiled (severity and audiences per config). */
+export interface FindingRule {
+  id: string;
+  severity: Severity;
+  message: string;
+  note?: string;
+  url?: string;
+  /** The readings kept after the audience filter. */
+  audiences?: Record<string, string>;
 }
 
 function fillMessage(template: string, actual: string, expected: readonly string[]): string {
@@ -45,7 +55,7 @@ function step(a: string, r: string | undefined): Step {
  * lacks stay untouched. Undefined when the edit would cover markup (the document text of the
  * changed range differs from its prose).
  */
-export function minimalEdit(
+function minimalEdit(
   docText: string,
   prose: Prose,
   ps: number,
@@ -89,7 +99,7 @@ export function minimalEdit(
 
 export function makeFinding(
   doc: DocContext,
-  rule: CompiledRule,
+  rule: FindingRule,
   seg: SegmentState,
   c: Candidate,
   expected: string[],
@@ -102,9 +112,9 @@ export function makeFinding(
   const to = doc.lines.position(end);
   const actual = prose.text.slice(c.ps, c.pe);
   const finding: Finding = {
-    ruleId: rule.info.id,
+    ruleId: rule.id,
     severity: rule.severity,
-    message: fillMessage(options.message ?? rule.info.message, actual, expected),
+    message: fillMessage(options.message ?? rule.message, actual, expected),
     start,
     end,
     line: from.line,
@@ -123,8 +133,8 @@ export function makeFinding(
     finding.suggestions = suggestions;
     if (options.fixable && suggestions[0] && expected.length > 0) finding.fix = suggestions[0];
   }
-  if (rule.info.note !== undefined) finding.note = rule.info.note;
-  if (rule.info.url !== undefined) finding.url = rule.info.url;
+  if (rule.note !== undefined) finding.note = rule.note;
+  if (rule.url !== undefined) finding.url = rule.url;
   if (rule.audiences !== undefined && Object.keys(rule.audiences).length > 0)
     finding.audiences = rule.audiences;
   return finding;

@@ -2,14 +2,9 @@
 import { createLineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
-import { type ProseScan, type SegmentState, scanSegment } from './candidates.js';
+import { type ProseScan, type RuleMatch, type SegmentState, scanSegment } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
 import type { DocContext } from './finding.js';
-import { checkCaution } from './kinds/caution.js';
-import { checkConsistency } from './kinds/consistency.js';
-import { checkRequires } from './kinds/requires.js';
-import { checkTerm } from './kinds/term.js';
-import type { KindChecker, RuleMatch } from './kinds/types.js';
 import type { RuleSet } from './rule-set.js';
 
 export { compilePacks } from './compile.js';
@@ -37,13 +32,6 @@ export interface ScanCache {
 export function createScanCache(): ScanCache {
   return { entries: new Map() };
 }
-
-const CHECKERS: Record<string, KindChecker> = {
-  term: checkTerm,
-  caution: checkCaution,
-  requires: checkRequires,
-  consistency: checkConsistency,
-};
 
 function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
   const c = ruleSet as Partial<CompiledRuleSet>;
@@ -75,8 +63,7 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
   rs.compiled.forEach((rule, i) => {
     const matches = perRule[i];
     if (!matches || matches.length === 0) return;
-    const check = CHECKERS[rule.def.kind];
-    if (check) findings.push(...check({ doc, rule, matches }));
+    findings.push(...rule.findings(doc, matches));
   });
   return findings.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),

@@ -1,11 +1,12 @@
-import type { Examples, RuleDefinition } from '../pack/types.js';
+import type { RuleKindName } from '../kinds/registry.js';
+import type { Examples } from '../pack/rule-parts.js';
 import type { Severity } from '../types.js';
 
 /** What adapters may know about a compiled rule (for `explain`, SARIF rule metadata, hovers). */
 export interface RuleInfo {
   id: string;
   pack: string;
-  kind: RuleDefinition['kind'];
+  kind: RuleKindName;
   severity: Severity;
   message: string;
   note?: string;

@@ -1,19 +1,14 @@
 // Pack YAML text -> the normalized PackDefinition, with every problem located in the file.
 // A problem inside a rule drops that rule only; a duplicate id keeps the first; a bad pack-level
 // value is reported and the rest still loads.
+import { RULE_KINDS } from '../kinds/registry.js';
 import type { Problem } from '../types.js';
 import { isRecord, orList, sortProblems, unexpected, validate } from './issues.js';
-import { checkRule, type RuleOutput } from './rule-checks.js';
-import { packSchema, RULE_KINDS, ruleSchemaByKind, type TermRuleOutput } from './schema.js';
-import type {
-  Examples,
-  PackDefinition,
-  ParsedPack,
-  PatternEntry,
-  PhraseEntry,
-  RuleDefinition,
-  TermEntry,
-} from './types.js';
+import { checkRule } from './rule-checks.js';
+import { type Examples, optional, type RuleBase } from './rule-parts.js';
+import { packSchema } from './schema.js';
+import type { RuleBaseOutput } from './schema-parts.js';
+import type { PackDefinition, ParsedPack, RuleDefinition } from './types.js';
 import { loadYaml, type YamlSource } from './yaml-source.js';
 
 export function parsePack(text: string, file: string): { pack: ParsedPack | undefined; problems: Problem[] } {
@@ -111,28 +106,28 @@ function parseRule(
     problems.push(source.problem('missing-key', 'Missing key `kind`', source.locate(path)));
     return undefined;
   }
-  const kind = RULE_KINDS.find((candidate) => candidate === raw.kind);
+  const kind = RULE_KINDS.find((candidate) => candidate.name === raw.kind);
   if (!kind) {
-    const expected = orList(RULE_KINDS.map((k) => `\`${k}\``));
+    const expected = orList(RULE_KINDS.map((k) => `\`${k.name}\``));
     problems.push(unexpected(source, [...path, 'kind'], raw.kind, expected));
     return undefined;
   }
-  const result = validate(ruleSchemaByKind[kind], raw, path, source);
+  const result = validate(kind.schema, raw, path, source);
   if (!result.ok) {
     problems.push(...result.problems);
     return undefined;
   }
-  const rule = result.data as RuleOutput;
-  const ruleProblems = checkRule(rule, path, packName, source);
+  const rule = result.data;
+  const ruleProblems = checkRule(kind, rule, path, packName, source);
   if (ruleProblems.length > 0) {
     problems.push(...ruleProblems);
     return undefined;
   }
-  return normalizeRule(rule);
+  return kind.define(rule, ruleBaseOf(rule));
 }
 
-function normalizeRule(rule: RuleOutput): RuleDefinition {
-  const base = {
+function ruleBaseOf(rule: RuleBaseOutput): RuleBase {
+  return {
     id: rule.id,
     severity: rule.severity,
     message: rule.message,
@@ -142,68 +137,9 @@ function normalizeRule(rule: RuleOutput): RuleDefinition {
     ...optional('url', rule.url),
     ...optional('audiences', rule.audiences),
   };
-  switch (rule.kind) {
-    case 'term':
-      return {
-        ...base,
-        kind: 'term',
-        fix: rule.fix,
-        consistent: rule.consistent,
-        exceptions: phraseEntries(rule.exceptions),
-        terms: termEntries(rule.terms),
-      };
-    case 'caution':
-      return {
-        ...base,
-        kind: 'caution',
-        phrases: phraseEntries(rule.phrases),
-        patterns: phraseEntries(rule.patterns).map(
-          ({ phrase, lang }): PatternEntry => ({ pattern: phrase, ...optional('lang', lang) }),
-        ),
-        unless: phraseEntries(rule.unless),
-      };
-    case 'requires':
-      return {
-        ...base,
-        kind: 'requires',
-        scope: rule.scope,
-        when: phraseEntries(rule.when),
-        require: phraseEntries(rule.require),
-        context: phraseEntries(rule.context),
-      };
-    case 'consistency':
-      return {
-        ...base,
-        kind: 'consistency',
-        fix: rule.fix,
-        groups: rule.groups.map((group) => group.map((phrase) => ({ phrase }))),
-      };
-  }
 }
 
-function phraseEntries(list: string[] | Record<string, string[]> | undefined): PhraseEntry[] {
-  if (list === undefined) return [];
-  if (Array.isArray(list)) return list.map((phrase) => ({ phrase }));
-  return Object.entries(list).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ phrase, lang })));
-}
-
-function termEntries(terms: TermRuleOutput['terms']): TermEntry[] {
-  return Object.entries(terms).flatMap(([lang, entries]) =>
-    entries.map((entry): TermEntry => {
-      if (typeof entry === 'string') return { lang, status: 'preferred', text: entry };
-      return {
-        lang,
-        status: entry.status,
-        ...optional('text', entry.text),
-        ...optional('pattern', entry.pattern),
-        ...optional('use', entry.use),
-        ...optional('useHant', entry['use-hant']),
-      };
-    }),
-  );
-}
-
-function normalizeExamples(examples: RuleOutput['examples']): Examples {
+function normalizeExamples(examples: RuleBaseOutput['examples']): Examples {
   if (!examples) return { valid: [], invalid: [] };
   return {
     valid: [...examples.valid],
@@ -213,11 +149,6 @@ function normalizeExamples(examples: RuleOutput['examples']): Examples {
         : { text: example.text, ...optional('output', example.output) },
     ),
   };
-}
-
-/** `{key: value}`, or nothing when the value is absent (exactOptionalPropertyTypes). */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** `rules/korea-china/pack.yaml` -> `korea-china`; `team-terms.yaml` -> `team-terms`. */

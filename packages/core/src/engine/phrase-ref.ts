@@ -1,0 +1,40 @@
+// What one automaton payload (or compiled pattern) means. Its `role` is the rule kind's own word
+// for what the phrase does in its rule; its `effect` is the little the generic matcher must know.
+import type { PhraseAutomaton } from '../match/automaton.js';
+
+/**
+ * - `report`: a match can give a finding by itself: its boundaries are checked, a `block` match
+ *   that contains it rejects it, and it goes into the `hasCandidate` pre-check;
+ * - `context`: its boundaries are checked and nothing rejects it; the kind reads it (an `unless`,
+ *   `require` or `context` phrase);
+ * - `block`: rejects the `report` matches of its rule that it contains (a term rule's
+ *   `exceptions`), or of every rule (config `accept`, rule -1); it never reaches a kind.
+ */
+export type PhraseEffect = 'report' | 'context' | 'block';
+
+export interface PhraseRef {
+  /** Index into CompiledRuleSet.compiled, or -1 for config `accept`. */
+  rule: number;
+  role: string;
+  effect: PhraseEffect;
+  /** The expanded literal as written in the pack (not normalized). */
+  literal: string;
+  lang?: string;
+  /** The kind's own index for this phrase (a term of a `term` rule, a `consistency` variant). */
+  item?: number;
+  /** Latin phrase registered with its final `y` as `ie`: only an `s` may follow. */
+  ies?: boolean;
+}
+
+export interface CompiledPattern {
+  regex: RegExp;
+  ref: PhraseRef;
+}
+
+/** Every phrase and pattern of a rule set, as the scanner runs them. */
+export interface PhraseIndex {
+  readonly automaton: PhraseAutomaton;
+  /** Automaton payload id -> meaning. */
+  readonly refs: readonly PhraseRef[];
+  readonly patterns: readonly CompiledPattern[];
+}

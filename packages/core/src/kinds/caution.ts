@@ -1,0 +1,91 @@
+// `caution`: phrases whose reading differs by audience. One finding per match, carrying the
+// readings per audience and no fix; an `unless` phrase in the same sentence silences it, and so
+// does an audience filter that keeps none of its readings.
+import { z } from 'zod';
+import { sentenceOf } from '../engine/candidates.js';
+import { makeFinding } from '../engine/finding.js';
+import {
+  listItems,
+  optional,
+  type PatternEntry,
+  type PhraseEntry,
+  phraseEntries,
+  type RuleBase,
+} from '../pack/rule-parts.js';
+import { keyedOrPlain, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
+import type { Finding } from '../types.js';
+import type { RuleKind } from './kind.js';
+
+const schema = z
+  .strictObject({
+    ...ruleBase,
+    kind: z
+      .literal('caution')
+      .meta({ title: 'Kind', description: 'Phrases whose reading differs by audience.' }),
+    phrases: keyedOrPlain(phrase, 'Phrases', 'The phrases to flag.'),
+    patterns: keyedOrPlain(
+      regexSource,
+      'Patterns',
+      'Regular expressions to flag, where phrases cannot say it.',
+    ).optional(),
+    unless: keyedOrPlain(
+      phrase,
+      'Unless',
+      'Phrases that silence the rule when in the same sentence.',
+    ).optional(),
+  })
+  .meta({ title: 'Caution rule' });
+
+export interface CautionRule extends RuleBase {
+  kind: 'caution';
+  phrases: PhraseEntry[];
+  patterns: PatternEntry[];
+  unless: PhraseEntry[];
+}
+
+export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined> = {
+  name: 'caution',
+  schema,
+
+  check(rule, checks) {
+    checks.phrases(rule.phrases, 'phrases');
+    checks.phrases(rule.unless, 'unless');
+    for (const [text, where] of listItems(rule.patterns, checks.at('patterns'))) checks.pattern(text, where);
+  },
+
+  define: (rule, base) => ({
+    ...base,
+    kind: 'caution',
+    phrases: phraseEntries(rule.phrases),
+    patterns: phraseEntries(rule.patterns).map(
+      ({ phrase, lang }): PatternEntry => ({ pattern: phrase, ...optional('lang', lang) }),
+    ),
+    unless: phraseEntries(rule.unless),
+  }),
+
+  fixable: () => false,
+
+  compile(def, compiler) {
+    for (const e of def.phrases) compiler.phrase(e, { role: 'phrase', effect: 'report' });
+    for (const p of def.patterns) {
+      compiler.pattern(p.pattern, { role: 'phrase', effect: 'report', ...optional('lang', p.lang) });
+    }
+    for (const e of def.unless) compiler.phrase(e, { role: 'unless', effect: 'context' });
+    return undefined;
+  },
+
+  findings(input) {
+    if (input.noAudienceReading) return [];
+    const unless = input.matches.filter((m) => m.c.ref.role === 'unless');
+    const out: Finding[] = [];
+    for (const m of input.matches) {
+      if (m.c.ref.role !== 'phrase') continue;
+      if (unless.length > 0) {
+        const sentence = sentenceOf(m.seg, m.c.ps);
+        if (unless.some((u) => u.seg === m.seg && sentenceOf(u.seg, u.c.ps) === sentence)) continue;
+      }
+      out.push(makeFinding(input.doc, input.rule, m.seg, m.c, [], { fixable: false }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,82 @@
+// The contract of a rule kind. Each kind is one module (term.ts, caution.ts, requires.ts,
+// consistency.ts) that owns everything about it: its schema fields, its normalized definition,
+// its load-time checks, which phrases it registers with which roles and what it compiles per rule,
+// and how its candidates become findings. The generic code (pack/schema.ts, pack/parse.ts,
+// pack/rule-checks.ts, engine/compile.ts, engine/lint.ts) goes through the list in registry.ts and
+// never names a kind.
+import type { z } from 'zod';
+import type { RuleMatch } from '../engine/candidates.js';
+import type { DocContext, FindingRule } from '../engine/finding.js';
+import type { PhraseEffect } from '../engine/phrase-ref.js';
+import type { KeyedList, PhraseEntry, RuleBase } from '../pack/rule-parts.js';
+import type { RuleBaseOutput } from '../pack/schema-parts.js';
+import type { YamlPath, YamlSource } from '../pack/yaml-source.js';
+import type { Finding, Problem, ProblemCode } from '../types.js';
+
+/** The load-time checks a kind runs on its validated rule (pack/rule-checks.ts provides them). */
+export interface RuleChecks {
+  readonly source: YamlSource;
+  /** The path in the pack file of a value of this rule: `at('terms', 'en', 0)`. */
+  at(...rest: (string | number)[]): YamlPath;
+  /** Any problem drops the rule. */
+  report(problem: Problem): void;
+  /** Phrase syntax (`bad-phrase`). */
+  phrase(text: string, where: YamlPath): void;
+  /** The phrase syntax of every item of a plain or keyed list. */
+  phrases(list: KeyedList | undefined, key: string): void;
+  /** Pattern syntax and safety (`bad-pattern`, `unsafe-pattern`). */
+  pattern(text: string, where: YamlPath): void;
+}
+
+export interface PhraseOptions {
+  /** The kind's own word for what the phrase does in its rule (`term`, `unless`, `require`...);
+   *  overlaps are resolved per rule and role. */
+  role: string;
+  effect: PhraseEffect;
+  /** The kind's own index for the phrase (a term, a variant). */
+  item?: number;
+  /** Whether `hasCandidate` must look for the phrase. Default: a `report` phrase only. */
+  precheck?: boolean;
+}
+
+/** What a kind's `compile` registers the phrases and patterns of one rule with (engine/compile.ts). */
+export interface RuleCompiler {
+  /** Registers every literal of a phrase, under the entry's language; returns the literals (the
+   *  first one is the phrase as displayed). */
+  phrase(entry: PhraseEntry, options: PhraseOptions): string[];
+  pattern(source: string, options: PhraseOptions & { lang?: string }): void;
+  /** A problem located at the rule; the rule still compiles. */
+  problem(code: ProblemCode, message: string): void;
+}
+
+/** What a kind's `findings` gets: one rule, its compiled data and its candidates in one document. */
+export interface KindInput<Def, Data> {
+  doc: DocContext;
+  rule: FindingRule;
+  def: Def;
+  data: Data;
+  /** An audience filter is configured and keeps none of the rule's readings. */
+  noAudienceReading: boolean;
+  /** This rule's candidates across the document, in document order. */
+  matches: RuleMatch[];
+}
+
+export interface RuleKind<
+  Name extends string,
+  Schema extends z.ZodType<RuleBaseOutput>,
+  Def extends RuleBase & { kind: Name },
+  Data,
+> {
+  readonly name: Name;
+  /** The rule's schema: `ruleBase` plus the kind's fields (the JSON Schema comes from it). */
+  readonly schema: Schema;
+  /** The checks a schema cannot express (phrase syntax, pattern safety...). */
+  check(rule: z.output<Schema>, checks: RuleChecks): void;
+  /** The normalized definition: `base`, then `kind`, then the kind's fields. */
+  define(rule: z.output<Schema>, base: RuleBase): Def;
+  /** Whether the rule gives safe autofixes. */
+  fixable(def: Def): boolean;
+  /** Registers the rule's phrases and returns what its findings need at run time. */
+  compile(def: Def, compiler: RuleCompiler): Data;
+  findings(input: KindInput<Def, Data>): Finding[];
+}

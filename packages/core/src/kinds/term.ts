@@ -1,0 +1,279 @@
+// `term`: a concept with terms per language, each with a TBX status. A deprecated or forbidden
+// term is a finding, with the term's own `use` (its Traditional form `use-hant` when the match is
+// Traditional) or the concept's first preferred term of that language; `consistent: true` makes
+// the preferred and admitted terms of one language a consistency group.
+import { z } from 'zod';
+import { makeFinding } from '../engine/finding.js';
+import { applyCase } from '../lang/latin.js';
+import { scriptOf } from '../lang/script.js';
+import { unexpected } from '../pack/issues.js';
+import { optional, type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
+import { keyedOrPlain, langTag, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
+import type { YamlPath } from '../pack/yaml-source.js';
+import type { Finding } from '../types.js';
+import { normalizePhrase } from '../view/normalize.js';
+import { foldT2S, isTraditional } from '../view/t2s.js';
+import type { KindInput, RuleChecks, RuleKind } from './kind.js';
+import { CONSISTENCY_MESSAGE, consistencyFindings } from './variants.js';
+
+export const TERM_STATUSES = ['preferred', 'admitted', 'deprecated', 'forbidden'] as const;
+export type TermStatus = (typeof TERM_STATUSES)[number];
+
+const termObject = z
+  .strictObject({
+    text: phrase
+      .optional()
+      .meta({ title: 'Text', description: 'The term (a phrase). Give `text` or `pattern`.' }),
+    pattern: regexSource
+      .optional()
+      .meta({ title: 'Pattern', description: 'A regular expression, where a phrase cannot say it.' }),
+    status: z.enum(TERM_STATUSES).default('preferred').meta({
+      title: 'Status',
+      description:
+        'TBX status: `preferred`, `admitted`, `deprecated` or `forbidden`. A deprecated or forbidden term is a finding.',
+    }),
+    use: z.string().min(1).optional().meta({
+      title: 'Replacement',
+      description:
+        'For a deprecated or forbidden term: its replacement. Default: the first preferred term of this language.',
+    }),
+    'use-hant': z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ title: 'Traditional replacement', description: 'The Traditional Chinese form of `use`.' }),
+  })
+  .meta({
+    title: 'Term',
+    description: 'A term with its status. Exactly one of `text` and `pattern`.',
+    oneOf: [{ required: ['text'] }, { required: ['pattern'] }],
+  });
+
+const termEntry = z
+  .union([
+    phrase.meta({ title: 'Preferred term', description: 'A bare string is a preferred term.' }),
+    termObject,
+  ])
+  .meta({ title: 'Term', description: 'A preferred term as a bare string, or a term with its status.' });
+
+const schema = z
+  .strictObject({
+    ...ruleBase,
+    kind: z.literal('term').meta({ title: 'Kind', description: 'A concept with terms per language.' }),
+    fix: z
+      .boolean()
+      .default(true)
+      .meta({ title: 'Fix', description: 'Whether the replacement is a safe autofix (default true).' }),
+    consistent: z.boolean().default(false).meta({
+      title: 'Consistent',
+      description:
+        "True: the concept's preferred and admitted terms of one language form a consistency group.",
+    }),
+    exceptions: keyedOrPlain(
+      phrase,
+      'Exceptions',
+      'Phrases: a candidate inside one of these is no match.',
+    ).optional(),
+    terms: z.record(langTag, z.array(termEntry).min(1)).meta({
+      title: 'Terms',
+      description: 'Terms by language (BCP 47 tag); a bare string is a preferred term.',
+    }),
+  })
+  .meta({ title: 'Term rule' });
+
+type TermRuleOutput = z.output<typeof schema>;
+type TermObject = Exclude<TermRuleOutput['terms'][string][number], string>;
+
+export interface TermEntry {
+  lang: string;
+  status: TermStatus;
+  /** Exactly one of text / pattern. */
+  text?: string;
+  pattern?: string;
+  use?: string;
+  useHant?: string;
+}
+
+export interface TermRule extends RuleBase {
+  kind: 'term';
+  fix: boolean;
+  consistent: boolean;
+  exceptions: PhraseEntry[];
+  terms: TermEntry[];
+}
+
+export interface CompiledTerm {
+  lang: string;
+  status: TermStatus;
+  /** First expanded literal (for display). */
+  display: string;
+  use?: string;
+  useHant?: string;
+}
+
+/** Compiled per rule: its terms, indexed by the `item` of their phrases. */
+export interface TermData {
+  terms: CompiledTerm[];
+}
+
+export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
+  name: 'term',
+  schema,
+
+  check(rule, checks) {
+    checks.phrases(rule.exceptions, 'exceptions');
+    for (const [lang, terms] of Object.entries(rule.terms)) {
+      for (const [index, entry] of terms.entries()) {
+        const where = checks.at('terms', lang, index);
+        if (typeof entry === 'string') {
+          checks.phrase(entry, where);
+          continue;
+        }
+        checkTerm(entry, where, checks);
+        if (entry.text !== undefined) checks.phrase(entry.text, [...where, 'text']);
+        if (entry.pattern !== undefined) checks.pattern(entry.pattern, [...where, 'pattern']);
+      }
+    }
+  },
+
+  define: (rule, base) => ({
+    ...base,
+    kind: 'term',
+    fix: rule.fix,
+    consistent: rule.consistent,
+    exceptions: phraseEntries(rule.exceptions),
+    terms: termEntries(rule.terms),
+  }),
+
+  fixable: (def) => def.fix,
+
+  compile(def, compiler) {
+    const terms = def.terms.map((t, item): CompiledTerm => {
+      const ct: CompiledTerm = { lang: t.lang, status: t.status, display: t.text ?? t.pattern ?? '' };
+      if (t.use !== undefined) ct.use = t.use;
+      if (t.useHant !== undefined) {
+        ct.useHant = t.useHant;
+        if (t.use !== undefined && foldT2S(normalizePhrase(t.useHant)) !== normalizePhrase(t.use)) {
+          compiler.problem(
+            'invalid-value',
+            `\`use-hant\` \`${t.useHant}\` of rule \`${def.id}\` does not fold to \`use\` \`${t.use}\``,
+          );
+        }
+      }
+      if (t.text !== undefined) {
+        const literals = compiler.phrase(
+          { phrase: t.text, lang: t.lang },
+          { role: 'term', effect: 'report', item },
+        );
+        ct.display = literals[0] ?? t.text;
+      } else if (t.pattern !== undefined) {
+        compiler.pattern(t.pattern, { role: 'term', effect: 'report', item, lang: t.lang });
+      }
+      return ct;
+    });
+    for (const e of def.exceptions) compiler.phrase(e, { role: 'exception', effect: 'block' });
+    return { terms };
+  },
+
+  findings(input) {
+    const { def, data } = input;
+    const out: Finding[] = [];
+    for (const m of input.matches) {
+      const t = termOf(data, m.c.ref.item);
+      if (!t || (t.status !== 'deprecated' && t.status !== 'forbidden')) continue;
+      const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
+      const rep = replacementFor(data, t, actual);
+      let expected: string[] = [];
+      if (rep.text !== undefined) {
+        let text = applyCase(actual, rep.text);
+        // `policies` matched through the `ie` stem: the kept suffix is `s`.
+        if (m.c.ref.ies && /[^aeiou]y$/i.test(text)) text = `${text.slice(0, -1)}ie`;
+        expected = [text];
+      }
+      out.push(makeFinding(input.doc, input.rule, m.seg, m.c, expected, { fixable: def.fix && rep.safe }));
+    }
+    if (def.consistent) out.push(...consistentFindings(input));
+    return out;
+  },
+};
+
+function consistentFindings(input: KindInput<TermRule, TermData>): Finding[] {
+  const { data } = input;
+  const variants = input.matches.filter((m) => {
+    const t = termOf(data, m.c.ref.item);
+    return t !== undefined && (t.status === 'preferred' || t.status === 'admitted');
+  });
+  return consistencyFindings(
+    input,
+    variants,
+    (m) => data.terms[m.c.ref.item ?? 0]?.lang ?? '',
+    (m) => m.c.ref.item ?? 0,
+    { fixable: input.def.fix, message: CONSISTENCY_MESSAGE },
+  );
+}
+
+function termOf(data: TermData, item: number | undefined): CompiledTerm | undefined {
+  return item === undefined ? undefined : data.terms[item];
+}
+
+function replacementFor(data: TermData, t: CompiledTerm, actual: string): { text?: string; safe: boolean } {
+  const trad = [...actual].some((ch) => scriptOf(ch.codePointAt(0) ?? 0) === 'han') && isTraditional(actual);
+  if (t.use !== undefined) {
+    if (trad) return t.useHant !== undefined ? { text: t.useHant, safe: true } : { text: t.use, safe: false };
+    return { text: t.use, safe: true };
+  }
+  const preferred = data.terms.find((p) => p.lang === t.lang && p.status === 'preferred' && p.display);
+  if (!preferred) return { safe: false };
+  return { text: preferred.display, safe: !trad };
+}
+
+function checkTerm(entry: TermObject, where: YamlPath, checks: RuleChecks): void {
+  const { source } = checks;
+  if (entry.text !== undefined && entry.pattern !== undefined) {
+    checks.report(
+      source.problem(
+        'invalid-value',
+        'A term has `text` or `pattern`, not both',
+        source.locateKey([...where, 'pattern']),
+      ),
+    );
+  } else if (entry.text === undefined && entry.pattern === undefined) {
+    checks.report(source.problem('missing-key', 'Missing key `text` (or `pattern`)', source.locate(where)));
+  }
+  const replaceable = entry.status === 'deprecated' || entry.status === 'forbidden';
+  if (entry.use !== undefined && !replaceable) {
+    checks.report(
+      unexpected(
+        source,
+        [...where, 'status'],
+        entry.status,
+        '`deprecated` or `forbidden` for a term with `use`',
+      ),
+    );
+  }
+  if (entry['use-hant'] !== undefined && entry.use === undefined) {
+    checks.report(
+      source.problem(
+        'missing-key',
+        'Missing key `use` (`use-hant` is its Traditional form)',
+        source.locate(where),
+      ),
+    );
+  }
+}
+
+function termEntries(terms: TermRuleOutput['terms']): TermEntry[] {
+  return Object.entries(terms).flatMap(([lang, entries]) =>
+    entries.map((entry): TermEntry => {
+      if (typeof entry === 'string') return { lang, status: 'preferred', text: entry };
+      return {
+        lang,
+        status: entry.status,
+        ...optional('text', entry.text),
+        ...optional('pattern', entry.pattern),
+        ...optional('use', entry.use),
+        ...optional('useHant', entry['use-hant']),
+      };
+    }),
+  );
+}

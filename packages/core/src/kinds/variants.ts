@@ -1,0 +1,35 @@
+// Consistency findings, shared by `consistency` rules and by `term` rules with `consistent: true`:
+// the first variant of a group used in a document is the reference; every occurrence of another
+// variant of that group is a finding.
+import type { RuleMatch } from '../engine/candidates.js';
+import { makeFinding } from '../engine/finding.js';
+import { applyCase } from '../lang/latin.js';
+import type { Finding } from '../types.js';
+import type { KindInput } from './kind.js';
+
+export const CONSISTENCY_MESSAGE = 'Use `{expected}` consistently: this document uses it before `{actual}`';
+
+/** Findings for variant matches grouped by `keyOf`; `variantOf` tells two variants apart. */
+export function consistencyFindings(
+  input: Pick<KindInput<unknown, unknown>, 'doc' | 'rule'>,
+  variants: RuleMatch[],
+  keyOf: (m: RuleMatch) => string,
+  variantOf: (m: RuleMatch) => number,
+  options: { fixable: boolean; message?: string },
+): Finding[] {
+  const reference = new Map<string, RuleMatch>();
+  const out: Finding[] = [];
+  for (const m of variants) {
+    const key = keyOf(m);
+    const ref = reference.get(key);
+    if (!ref) {
+      reference.set(key, m);
+      continue;
+    }
+    if (variantOf(ref) === variantOf(m)) continue;
+    const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
+    const expected = applyCase(actual, ref.c.ref.literal);
+    out.push(makeFinding(input.doc, input.rule, m.seg, m.c, [expected], options));
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// The normalized parts every rule kind shares, and the helpers that normalize the phrase lists an
+// author may write plain or keyed by language. The YAML accepts shorthands; the parser turns them
+// into these shapes, so the compiler never sees two spellings of one thing.
+import type { Severity } from '../types.js';
+import type { YamlPath } from './yaml-source.js';
+
+/** A phrase (with `[…]` and `{a|b}` syntax, unexpanded) and the language key it was listed under. */
+export interface PhraseEntry {
+  phrase: string;
+  lang?: string;
+}
+
+export interface PatternEntry {
+  pattern: string;
+  lang?: string;
+}
+
+export interface InvalidExample {
+  text: string;
+  output?: string;
+}
+
+export interface Examples {
+  valid: string[];
+  invalid: InvalidExample[];
+}
+
+/** The fields of every normalized rule; each kind adds `kind` and its own fields. */
+export interface RuleBase {
+  id: string;
+  severity: Severity;
+  message: string;
+  note?: string;
+  source?: string;
+  url?: string;
+  audiences?: Record<string, string>;
+  examples: Examples;
+}
+
+/** A list as written: plain, or keyed by language. */
+export type KeyedList<T = string> = T[] | Record<string, T[]>;
+
+export function phraseEntries(list: KeyedList | undefined): PhraseEntry[] {
+  if (list === undefined) return [];
+  if (Array.isArray(list)) return list.map((phrase) => ({ phrase }));
+  return Object.entries(list).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ phrase, lang })));
+}
+
+/** The items of a plain or keyed list with their paths in the pack file. */
+export function listItems(list: KeyedList | undefined, where: YamlPath): [string, YamlPath][] {
+  if (list === undefined) return [];
+  if (Array.isArray(list)) return list.map((text, index) => [text, [...where, index]]);
+  return Object.entries(list).flatMap(([lang, items]) =>
+    items.map((text, index): [string, YamlPath] => [text, [...where, lang, index]]),
+  );
+}
+
+/** `{key: value}`, or nothing when the value is absent (exactOptionalPropertyTypes). */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,108 @@
+// The schema parts every rule kind shares: phrases, patterns, phrase lists (plain or keyed by
+// language), examples and the base fields of a rule. Each kind's module (src/kinds/) adds its own
+// fields to `ruleBase`; `schema.ts` puts the kinds together into the pack schema.
+import { z } from 'zod';
+
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+
+export const PACK_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const RULE_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// A loose BCP 47 shape (language, then subtags): enough to catch typos such as `zh_CN`.
+export const LANG_TAG_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
+export const langTag = z
+  .string()
+  .regex(LANG_TAG_PATTERN, { error: 'a BCP 47 language tag such as `en`, `zh` or `zh-Hant`' });
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+
+export const phrase = z
+  .string()
+  .min(1)
+  .meta({
+    title: 'Phrase',
+    description:
+      'Literal text; `[…]` marks an optional part and `{a|b}` alternatives (they nest). ' +
+      'Expands to at most 64 literals. Escape `[ ] { } | \\` with a backslash.',
+  });
+
+export const regexSource = z
+  .string()
+  .min(1)
+  .meta({
+    title: 'Pattern',
+    description:
+      'A JavaScript regular expression (compiled with the `u` flag) matched against the normalized ' +
+      'text: lowercase, Simplified, folded. Checked at load for catastrophic backtracking.',
+  });
+
+export function keyedOrPlain<T extends z.ZodType>(item: T, title: string, description: string) {
+  return z
+    .union([
+      z.array(item).meta({ title: `${title} (any language)` }),
+      z.record(langTag, z.array(item)).meta({ title: `${title} by language` }),
+    ])
+    .meta({ title, description: `${description} A plain list, or lists keyed by language (BCP 47).` });
+}
+
+const invalidExample = z
+  .union([
+    z
+      .string()
+      .meta({ title: 'Invalid text', description: 'A text with every expected finding marked `⟦…⟧`.' }),
+    z
+      .strictObject({
+        text: z.string().meta({ title: 'Text', description: 'Every expected finding marked `⟦…⟧`.' }),
+        output: z
+          .string()
+          .optional()
+          .meta({ title: 'Output', description: "The text after the rule's fix (rules with fixes)." }),
+      })
+      .meta({ title: 'Invalid example' }),
+  ])
+  .meta({
+    title: 'Invalid example',
+    description: 'Text with every expected span marked `⟦…⟧`, and the fixed output.',
+  });
+
+const examples = z
+  .strictObject({
+    valid: z
+      .array(z.string())
+      .default([])
+      .meta({ title: 'Valid examples', description: 'Texts that must give no finding from the pack.' }),
+    invalid: z.array(invalidExample).default([]).meta({
+      title: 'Invalid examples',
+      description: 'Texts with every expected span marked `⟦…⟧`; `output` is the text after the fix.',
+    }),
+  })
+  .meta({
+    title: 'Examples',
+    description: 'Run in CI and by `nuance rules test`, never when a pack is loaded.',
+  });
+
+/** The fields of every rule, whatever its kind. */
+export const ruleBase = {
+  id: z.string().regex(RULE_ID_PATTERN, { error: 'a kebab-case id `<pack>/<name>`' }).meta({
+    title: 'Rule id',
+    description:
+      'Stable, kebab-case, namespaced by pack: `<pack>/<name>`, e.g. `korea-china/wushi-not-shiyong`.',
+  }),
+  severity: z
+    .enum(SEVERITIES)
+    .meta({ title: 'Severity', description: '`error`, `warning`, `info` or `hint`.' }),
+  message: z.string().min(1).meta({
+    title: 'Message',
+    description: 'What was seen and what is preferred; placeholders `{actual}` and `{expected}`.',
+  }),
+  note: z.string().optional().meta({ title: 'Note', description: 'The longer why (Markdown).' }),
+  source: z.string().optional().meta({ title: 'Source', description: 'The citation the rule comes from.' }),
+  url: httpUrl.optional().meta({ title: 'URL', description: "The rule's documentation page." }),
+  audiences: z
+    .record(langTag, z.string())
+    .optional()
+    .meta({ title: 'Audiences', description: 'How each audience (BCP 47 tag) reads the wording.' }),
+  examples: examples.optional(),
+};
+
+/** A validated rule of any kind, before normalization: the base fields and the kind's name. */
+export type RuleBaseOutput = z.output<z.ZodObject<typeof ruleBase>> & { kind: string };
