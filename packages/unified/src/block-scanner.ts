@@ -1,20 +1,25 @@
 // The line-by-line state that decides where a Markdown document can be cut into blocks that parse
 // alone (see blocks.ts). At a line that starts in column 1 after a blank line every container
 // (list item, block quote) has ended, so the only state that can carry on past it is a top-level
-// construct that spans blank lines: fenced code and HTML blocks of types 1 to 5 (comments,
-// `<script>`-like). This module tracks exactly those, the way micromark does. Where it cannot
-// tell (an indented fence that may sit in a list item or at the top level, HTML or paragraph
-// text followed by a fence) it gives up, and the rest of the document is one block.
+// construct that spans blank lines: fenced code and HTML blocks of types 1 to 5. This module tracks
+// exactly those, the way micromark reads them (comments and `<script>`-like blocks to their end;
+// `<?`, `<!X` and CDATA only when they end on their line). Where it cannot tell, it gives up and
+// the rest of the document is one block: a fence or an open HTML block after a line that may be
+// HTML (type 6 or 7) or paragraph text, or an indented fence whose lines do not settle it (below).
+//
+// A fence or HTML block indented 1 to 3 columns may be at the top level or inside a list item. If
+// no line up to its end is indented less than its first line, a list item holding it lasts at
+// least that long, so both readings agree that nothing is open after the end: `guard` holds that
+// indentation, and a line indented less makes the scanner give up.
 
 export type ScanState =
   | { kind: 'none' }
-  /** A top-level fence; every line up to its closing one must be indented at least `guard` columns. */
   | { kind: 'fence'; marker: string; length: number; guard: number }
   /** A fence opened on a list item's marker line; the item's content starts at column `width`. */
   | { kind: 'item-fence'; marker: string; length: number; width: number }
-  /** An HTML comment or `<script>`-like block; lines up to its end indented at least `guard`. */
+  /** An HTML comment (type 2) or a `<script>`-like block (type 1). */
   | { kind: 'html'; comment: boolean; guard: number }
-  /** An HTML block of type 6 or 7, or paragraph text: both end at a blank line, but differ on a fence. */
+  /** HTML of type 6 or 7, or paragraph text: both end at a blank line, but differ on a fence. */
   | { kind: 'maybe-html' };
 
 export const NONE: ScanState = { kind: 'none' };
@@ -22,8 +27,8 @@ export const NONE: ScanState = { kind: 'none' };
 export const GIVE_UP = 'give-up';
 
 const OPENING_FENCE = /^(`{3,})[^`]*$|^(~{3,})/;
-const ITEM_FENCE = /^(?:[-+*]|\d{1,9}[.)])( {1,4})(?=`{3}|~{3})/;
-const BULLET = /^[-+*]/;
+// A bullet or `1.` with content always starts a list item, even where another item could not.
+const ITEM_FENCE = /^(?:[-+*]|1[.)])( {1,4})(?=`{3}|~{3})/;
 const RAW_OPEN = /^<(?:script|pre|style|textarea)(?=[ \t>]|$)/i;
 const RAW_CLOSE = /<\/(?:script|pre|style|textarea)>/i;
 const TAG_OPEN = /^<\/?[A-Za-z]/;
@@ -88,7 +93,7 @@ function htmlEnds(line: string, comment: boolean): boolean {
 }
 
 /** The next state after a non-blank line starting at the top level (state `none`). */
-function fromNone(line: string, afterBlank: boolean): ScanState | typeof GIVE_UP {
+function fromNone(line: string): ScanState | typeof GIVE_UP {
   const { columns, at } = indentOf(line);
   if (columns >= 4) return NONE;
   const rest = line.slice(at);
@@ -99,20 +104,15 @@ function fromNone(line: string, afterBlank: boolean): ScanState | typeof GIVE_UP
   if (html) return html.closed ? NONE : { kind: 'html', comment: html.comment, guard: columns };
   if (TAG_OPEN.test(rest)) return { kind: 'maybe-html' };
   const item = columns === 0 ? ITEM_FENCE.exec(line) : null;
-  // An ordered item other than a bullet cannot interrupt a paragraph with any number.
-  if (item && (afterBlank || BULLET.test(line))) {
-    const width = item[0].length;
-    const itemFence = openingFence(line.slice(width));
-    if (itemFence) return { kind: 'item-fence', ...itemFence, width };
-  }
-  return NONE;
+  const itemFence = item ? openingFence(line.slice(item[0].length)) : undefined;
+  return item && itemFence ? { kind: 'item-fence', ...itemFence, width: item[0].length } : NONE;
 }
 
 /** The state after the non-blank `line`. */
-export function nextState(state: ScanState, line: string, afterBlank: boolean): ScanState | typeof GIVE_UP {
+export function nextState(state: ScanState, line: string): ScanState | typeof GIVE_UP {
   switch (state.kind) {
     case 'none':
-      return fromNone(line, afterBlank);
+      return fromNone(line);
     case 'fence': {
       const { columns, at } = indentOf(line);
       if (columns < state.guard) return GIVE_UP;
@@ -120,7 +120,7 @@ export function nextState(state: ScanState, line: string, afterBlank: boolean): 
     }
     case 'item-fence': {
       const { columns, at } = indentOf(line);
-      if (columns < state.width) return fromNone(line, afterBlank);
+      if (columns < state.width) return fromNone(line);
       const inner = columns - state.width <= 3 && closesFence(line.slice(at), state.marker, state.length);
       return inner ? NONE : state;
     }
@@ -129,7 +129,7 @@ export function nextState(state: ScanState, line: string, afterBlank: boolean): 
       return htmlEnds(line, state.comment) ? NONE : state;
     case 'maybe-html': {
       // HTML content or paragraph text: a fence or an open HTML block would mean different things.
-      const next = fromNone(line, false);
+      const next = fromNone(line);
       return next === NONE || (next !== GIVE_UP && next.kind === 'maybe-html') ? state : GIVE_UP;
     }
   }

@@ -5,9 +5,10 @@
 // starts at the beginning of the document, right after the front matter, or at a line that starts
 // in column 1 after a blank line while no fenced code or HTML block is open (block-scanner.ts);
 // it ends at the end of its last non-blank line. Front matter is a block of its own, and only at
-// offset 0: a later `---` line is a thematic break or a setext underline, so a block that does not
-// start the document is parsed without the front matter extension. Link and footnote definitions
-// reach across the whole document, so a document with one is a single block.
+// offset 0: a later `---` line is a thematic break or a setext underline, so blocks are parsed
+// without the front matter extension. A link or footnote definition can be used from any block,
+// and after a front matter fence that never closes remark reads no block quote or list anywhere:
+// such a document is one block, parsed whole.
 import {
   afterBlankLine,
   GIVE_UP,
@@ -111,7 +112,7 @@ function scanBlocks(text: string, from: number, stop?: Stop): { blocks: Block[];
         state = NONE;
       }
       if (!tail) {
-        const next = nextState(state, line, afterBlank);
+        const next = nextState(state, line);
         if (next === GIVE_UP) tail = true;
         else state = next;
       }
@@ -125,10 +126,7 @@ function scanBlocks(text: string, from: number, stop?: Stop): { blocks: Block[];
   return { blocks };
 }
 
-/**
- * Whether the document must be parsed as one block: a definition can be used from any block, and
- * after a front matter fence that never closes remark reads no block quote or list anywhere.
- */
+/** Whether the document must be parsed as one block (see the top of this file). */
 function isWhole(text: string): boolean {
   return text.includes(DEFINITION) || (FRONT_MATTER_OPEN.test(text) && frontMatterEnd(text) === undefined);
 }

@@ -77,6 +77,9 @@ const BLOCKS = [
   '- ```\n  实用外交 in an item fence\n\n  ```\n实用外交 after it',
   '- item\n\n  ```\n  实用外交\n\n  ```',
   '1. step\n   ```\n   code 实用外交\n   ```',
+  '2. second, 实用外交',
+  '-',
+  '2. ```\n   ```\n实用外交',
   '<custom>\n```\n\n实用外交',
   '<div>\n```\n\n实用外交\n\n```',
   'text <b>x</b>\n<!-- open\n\n实用外交 -->',
@@ -170,6 +173,11 @@ describe('splitting into blocks', () => {
     expect(slices('a\n\n  ```\nx\n\ny\n  ```\n\nb')).toEqual(['a\n\n  ```\nx\n\ny\n  ```\n\nb']);
     // `<custom>` after paragraph text is paragraph text, before a fence that then opens.
     expect(slices('a\n\np\n<custom>\n```\n\nb')).toEqual(['a', 'p\n<custom>\n```\n\nb']);
+  });
+
+  test('after indented code, a list item that cannot interrupt stays in its block, as micromark reads it', () => {
+    // micromark still counts the indented code as open at `2.`, which makes it paragraph text.
+    expect(slices('    code\n\n2. two\n\n- a')).toEqual(['    code\n\n2. two', '- a']);
   });
 
   test('a document with a link or footnote definition is one block', () => {
