@@ -127,6 +127,97 @@ function randomDocument(next: () => number): string {
   return text;
 }
 
+// Single lines that open, close or look like constructs spanning blank lines, and blank lines.
+const LINES = [
+  ...Array.from({ length: 14 }, () => ''),
+  '  ',
+  '\t',
+  'text 实用外交',
+  '  text',
+  '    code',
+  '\tx',
+  '- item',
+  '  - nested',
+  '1. one',
+  '2. two',
+  '10. ten',
+  '-',
+  '1.',
+  '* ',
+  '> quote',
+  '>',
+  '> ```',
+  '```',
+  '```js',
+  '``` `x`',
+  '  ```',
+  '   ```',
+  '    ```',
+  '\t```',
+  '~~~',
+  '  ~~~',
+  '````',
+  '- ```',
+  '1. ```',
+  '2. ```',
+  '1)  ```',
+  '-    ```',
+  '  - ```',
+  '<div>',
+  '   <div>',
+  '</div>',
+  '<custom>',
+  '<b>x</b> y',
+  '<https://x.org>',
+  '<!--',
+  '-->',
+  '<!-- x -->',
+  '<!-->',
+  '  <!--',
+  'a -->',
+  '- <!--',
+  '<!-- nuance-disable -->',
+  '<script>',
+  '</script>',
+  '<pre>',
+  '<style>x</style>',
+  '<?x',
+  '?>',
+  '<!X',
+  '>',
+  '---',
+  '+++',
+  '***',
+  '===',
+  '| a | b |',
+  '| - | - |',
+];
+
+function expectBlocksParseAsWhole(text: string): void {
+  const { blocks, whole } = splitBlocks(text);
+  if (whole) return;
+  const segments = [];
+  const directives = [];
+  for (const block of blocks) {
+    if (block.frontMatter) continue;
+    const source = text.slice(block.start, block.end);
+    const tree = parseMarkdownBlock(source);
+    const shift = <T extends { start: number; end: number }>(x: T) => ({
+      ...x,
+      start: x.start + block.start,
+      end: x.end + block.start,
+    });
+    for (const s of segmentsOf(tree, source)) segments.push({ pieces: s.pieces.map(shift) });
+    for (const d of directivesOf(tree, source)) directives.push({ ...shift(d), line: 0 });
+  }
+  const tree = parseMarkdown(text);
+  expect({ text, segments }).toEqual({ text, segments: segmentsOf(tree, text) });
+  expect({ text, directives }).toEqual({
+    text,
+    directives: directivesOf(tree, text).map((d) => ({ ...d, line: 0 })),
+  });
+}
+
 const at = (text: string) =>
   lintDocument({ text, path: 'd.md', ruleSet }).findings.map((f) => `${f.ruleId} ${f.line}:${f.column}`);
 
@@ -205,30 +296,17 @@ describe('the document at offset 0 alone has front matter', () => {
 describe('random documents', () => {
   test('every block parsed alone gives the segments and directives of one full parse', () => {
     const next = random(7);
-    for (let round = 0; round < 500; round++) {
-      const text = randomDocument(next);
-      const { blocks, whole } = splitBlocks(text);
-      if (whole) continue;
-      const segments = [];
-      const directives = [];
-      for (const block of blocks) {
-        if (block.frontMatter) continue;
-        const source = text.slice(block.start, block.end);
-        const tree = parseMarkdownBlock(source);
-        const shift = <T extends { start: number; end: number }>(x: T) => ({
-          ...x,
-          start: x.start + block.start,
-          end: x.end + block.start,
-        });
-        for (const s of segmentsOf(tree, source)) segments.push({ pieces: s.pieces.map(shift) });
-        for (const d of directivesOf(tree, source)) directives.push({ ...shift(d), line: 0 });
-      }
-      const tree = parseMarkdown(text);
-      expect({ text, segments }).toEqual({ text, segments: segmentsOf(tree, text) });
-      expect({ text, directives }).toEqual({
-        text,
-        directives: directivesOf(tree, text).map((d) => ({ ...d, line: 0 })),
-      });
+    for (let round = 0; round < 500; round++) expectBlocksParseAsWhole(randomDocument(next));
+  });
+
+  test('so do the blocks of 3,000 documents of random lines', () => {
+    const next = random(3);
+    for (let round = 0; round < 3000; round++) {
+      const lines = Array.from(
+        { length: 1 + Math.floor(next() * 14) },
+        () => LINES[Math.floor(next() * LINES.length)],
+      );
+      expectBlocksParseAsWhole(lines.join(next() < 0.1 ? '\r\n' : '\n'));
     }
   });
 
