@@ -139,8 +139,8 @@ export function splitBlocks(text: string, whole = false): BlockSplit {
 
 /**
  * The blocks of `text` after an edit of `oldText` split as `old` (not whole), scanning only from
- * the last block that starts before the first changed character to the first old block start
- * after the change that the scan reaches again. Equal to `splitBlocks(text)`; undefined when the
+ * the last block whose first line ends before the first changed character to the first old block
+ * start after the change that the scan reaches again. Equal to `splitBlocks(text)`; undefined when the
  * new text must be one block.
  */
 export function resplitBlocks(old: readonly Block[], oldText: string, text: string): Resplit | undefined {
@@ -157,8 +157,10 @@ export function resplitBlocks(old: readonly Block[], oldText: string, text: stri
   }
   const delta = text.length - oldText.length;
   const changeEnd = text.length - suffix;
-  // The text before that block is unchanged, so the parser starts afresh there as it did before.
+  // The last block whose first line is unchanged (that line and the text before it decide that a
+  // block starts there): the parser starts afresh there as it did before.
   let before = lastStartBefore(old, prefix);
+  while (before >= 0 && lineEnd(oldText, old[before]?.start ?? 0) >= prefix) before--;
   if (old[before]?.frontMatter) before = -1;
   const from = before < 0 ? 0 : (old[before]?.start ?? 0);
   let after = Math.max(before, 0);
