@@ -3,7 +3,7 @@
 // explain), and the generation counter that drops results made stale by a newer edit.
 import { fileURLToPath } from 'node:url';
 import type { Finding, RuleSet } from '@nuance/core';
-import { type DocumentFormat, documentLanguage, formatOf } from '@nuance/unified';
+import { documentLanguage, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type ConfigStore, isIgnored, type ResolvedConfig } from './config-store.js';
@@ -39,11 +39,9 @@ export function pathOf(uri: string): string | undefined {
   }
 }
 
-/** The CLI decides by extension; a document without a linted one follows its language id. */
-export function formatFor(filePath: string | undefined, languageId: string): DocumentFormat {
-  if (filePath && /\.(?:md|markdown|txt)$/i.test(filePath)) return formatOf(filePath);
-  return languageId === 'markdown' ? 'markdown' : 'text';
-}
+// The format is decided in @nuance/unified (by extension, else the editor's language id); the
+// workspace commands still import it under this name.
+export { formatOf as formatFor } from '@nuance/unified';
 
 export interface LintDeps {
   store: ConfigStore;
@@ -74,7 +72,7 @@ export async function lintNow(
     return { version: document.version, diagnostics: [], findings: [] };
   }
   const text = document.getText();
-  const format = formatFor(filePath, document.languageId);
+  const format = formatOf(filePath, document.languageId);
   const lang = documentLanguage({ text, path: filePath, lang: config.config.lang, format });
   const findings = state.linter.lint(text, config.ruleSet, lang, format);
   state.version = document.version;

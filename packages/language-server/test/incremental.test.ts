@@ -45,6 +45,12 @@ const FRAGMENTS = [
   '~~~',
   '# ',
   '---\n',
+  '+++\n',
+  '\n\n---\n韩国奉行实用外交。\n---\n',
+  '\n\n+++\n',
+  '\n\n  ```\n',
+  '- ```\n',
+  '<custom>\n',
   '| a | b |\n| - | - |\n',
   '<!-- nuance-disable-line -->',
   '<!-- nuance-disable -->',
@@ -96,7 +102,7 @@ function edit(text: string, rnd: () => number): string {
 }
 
 describe('incremental re-lint', () => {
-  it('gives the findings of a full lint after every one of 1,000 random edits', () => {
+  it('gives the findings of one full parse after every one of 1,000 random edits', () => {
     let partial = 0;
     for (let seed = 1; seed <= 20; seed++) {
       const rnd = random(seed);
@@ -106,7 +112,7 @@ describe('incremental re-lint', () => {
         text = edit(text, rnd);
         if (text.length > 4000) text = BASE;
         const incremental = linter.lint(text, ruleSet, undefined, 'markdown').map(key);
-        const full = lintDocument({ text, ruleSet, format: 'markdown' }).findings.map(key);
+        const full = lintDocument({ text, ruleSet, format: 'markdown', fullParse: true }).findings.map(key);
         if (JSON.stringify(incremental) !== JSON.stringify(full)) {
           expect({ seed, step, text, incremental }).toEqual({ seed, step, text, incremental: full });
         }
@@ -123,10 +129,26 @@ describe('incremental re-lint', () => {
     expect(linter.lint(text, ruleSet, undefined, 'markdown').map((f) => f.start)).toEqual([1304]);
     const edited = `A paragraph about 实用路线 trade.\n\n${text.slice(26)}`;
     expect(linter.lint(edited, ruleSet, undefined, 'markdown').map((f) => f.start)).toEqual([18, 1309]);
-    expect(linter.stats).toEqual({ full: 1, partial: 1 });
-    // Opening a fence changes what follows it: a full parse.
+    // One split of the whole text, then one re-split around the edit; of the 51 blocks only the
+    // flagged one was parsed, then only the edited one.
+    expect(linter.stats).toEqual({ full: 1, partial: 1, parsed: 2, parsedLength: 9 + 29 });
+    // Opening a fence changes what follows it: the whole document (but its last line ending) is
+    // now one block, parsed again.
     const fenced = `\`\`\`\n${edited}`;
     expect(linter.lint(fenced, ruleSet, undefined, 'markdown')).toEqual([]);
-    expect(linter.stats).toEqual({ full: 2, partial: 1 });
+    expect(linter.stats).toEqual({ full: 1, partial: 2, parsed: 3, parsedLength: 38 + fenced.length - 1 });
+  });
+
+  it('checks a later `---` block as prose, not front matter, before and after an edit', () => {
+    const linter = new IncrementalLinter();
+    const lint = (text: string) =>
+      linter.lint(text, ruleSet, undefined, 'markdown').map((f) => `${f.ruleId} ${f.line}:${f.column}`);
+    const text = 'Press release.\n\n---\n韩国奉行实用外交。\n---\n';
+    expect(lint(text)).toEqual(['korea-china/wushi-not-shiyong 4:5']);
+    expect(lint(`Draft press release.${text.slice(14)}`)).toEqual(['korea-china/wushi-not-shiyong 4:5']);
+    expect(lint(text.replace('韩国', '韩国政府'))).toEqual(['korea-china/wushi-not-shiyong 4:7']);
+    expect(lint(text.replace(/---/g, '+++'))).toEqual(['korea-china/wushi-not-shiyong 4:5']);
+    // At offset 0 the same lines are front matter, never prose.
+    expect(lint(text.slice(16))).toEqual([]);
   });
 });

@@ -43,6 +43,11 @@ function parseBody(body: string, offset: number): { rules: Token[]; reason?: str
   return { rules };
 }
 
+/** The line a directive at `[start, end)` is about (see `Directive.line`). */
+export function directiveLine(kind: DirectiveKind, start: number, end: number, lines: LineIndex): number {
+  return kind === 'disable-next-line' ? lines.position(end).line + 1 : lines.position(start).line;
+}
+
 /** A directive comment starting exactly at `start` in `text`, if there is one. */
 export function parseDirectiveAt(text: string, start: number, lines: LineIndex): Directive | undefined {
   COMMENT.lastIndex = start;
@@ -52,7 +57,7 @@ export function parseDirectiveAt(text: string, start: number, lines: LineIndex):
   const end = start + match[0].length;
   const bodyStart = end - 3 - (match[2] ?? '').length;
   const { rules, reason } = parseBody(match[2] ?? '', bodyStart);
-  const line = kind === 'disable-next-line' ? lines.position(end).line + 1 : lines.position(start).line;
+  const line = directiveLine(kind, start, end, lines);
   const directive: Directive = { kind, rules: rules.map((rule) => rule.text), start, end, line };
   if (reason !== undefined) directive.reason = reason;
   return directive;

@@ -1,3 +1,4 @@
+export { type Block, type BlockSplit, frontMatterEnd, splitBlocks } from './blocks.js';
 export {
   applyDirectives,
   type Directive,
@@ -7,13 +8,13 @@ export {
 } from './directives.js';
 export { type ExampleResult, type ExampleVariant, runPackExamples, stripMarks } from './examples.js';
 export { type DocumentFormat, documentLanguage, formatOf, frontMatterLanguage } from './language.js';
+export { type LintDocumentInput, type LintDocumentResult, lintDocument } from './lint-document.js';
+export { lintParsed, lintTree } from './lint-parsed.js';
 export {
-  type LintDocumentInput,
-  type LintDocumentResult,
-  lintDocument,
-  lintParsed,
-  lintTree,
-} from './lint-document.js';
+  MarkdownDocument,
+  type MarkdownDocumentOptions,
+  type MarkdownDocumentStats,
+} from './markdown-document.js';
 export { parseMarkdown, segmentsOf } from './markdown-segments.js';
 export { default, type NuanceOptions, reportFinding } from './plugin.js';
 export { textSegments } from './text-segments.js';

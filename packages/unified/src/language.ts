@@ -1,28 +1,31 @@
 // The document's format and language (DESIGN: Documents and segments). The language is used
 // only for bilingual pairing and audience-conditional rules, never to pick what is matched.
+import { frontMatterEnd } from './blocks.js';
 
 export type DocumentFormat = 'markdown' | 'text';
 
-/** `.md` and `.markdown` are Markdown; everything else (`.txt`, stdin without a name) is plain text. */
-export function formatOf(path: string | undefined): DocumentFormat {
-  return path !== undefined && /\.(?:md|markdown)$/i.test(path) ? 'markdown' : 'text';
+/**
+ * `.md` and `.markdown` are Markdown and `.txt` is plain text, whatever the editor says; a path
+ * with none of these (an editor's untitled document, stdin) follows the editor's language id when
+ * there is one, else it is plain text.
+ */
+export function formatOf(path: string | undefined, languageId?: string): DocumentFormat {
+  if (path !== undefined && /\.(?:md|markdown)$/i.test(path)) return 'markdown';
+  if (path !== undefined && /\.txt$/i.test(path)) return 'text';
+  return languageId === 'markdown' ? 'markdown' : 'text';
 }
 
 const TAG = '([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)';
-const YAML_FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const TOML_FRONT_MATTER = /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/;
 const YAML_LANG = new RegExp(`^lang[ \\t]*:[ \\t]*(['"]?)${TAG}\\1[ \\t]*(?:#.*)?\\r?$`, 'm');
 const TOML_LANG = new RegExp(`^lang[ \\t]*=[ \\t]*(['"])${TAG}\\1[ \\t]*(?:#.*)?\\r?$`, 'm');
 // Two-letter primary subtags only, so `notes.old.md` is not read as a language.
 const SUFFIX = /\.([a-z]{2}(?:-[A-Za-z0-9]{1,8})*)\.(?:md|markdown|txt)$/i;
 
-/** The `lang` of a Markdown document's YAML or TOML front matter. */
+/** The `lang` of a Markdown document's YAML or TOML front matter (as remark reads front matter). */
 export function frontMatterLanguage(text: string): string | undefined {
-  const yaml = YAML_FRONT_MATTER.exec(text);
-  if (yaml) return YAML_LANG.exec(yaml[1] ?? '')?.[2];
-  const toml = TOML_FRONT_MATTER.exec(text);
-  if (toml) return TOML_LANG.exec(toml[1] ?? '')?.[2];
-  return undefined;
+  const end = frontMatterEnd(text);
+  if (end === undefined) return undefined;
+  return (text.startsWith('---') ? YAML_LANG : TOML_LANG).exec(text.slice(0, end))?.[2];
 }
 
 /**

@@ -1,19 +1,9 @@
 // The whole pipeline the CLI and the language server share, so a draft gets the same findings
 // everywhere.
-import {
-  type Finding,
-  hasCandidate,
-  type LintInput,
-  lintSegments,
-  type RuleSet,
-  type ScanCache,
-  type Segment,
-} from '@nuance/core';
-import type { Root } from 'mdast';
-import { type Chunk, markdownChunks } from './chunks.js';
-import { applyDirectives, type Directive, directivesOf } from './directives.js';
+import { type Finding, hasCandidate, type RuleSet } from '@nuance/core';
 import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
-import { parseMarkdown, segmentsOf } from './markdown-segments.js';
+import { DIRECTIVE_MARK, lintParsed, markdownCandidate } from './lint-parsed.js';
+import { MarkdownDocument } from './markdown-document.js';
 import { textSegments } from './text-segments.js';
 
 export interface LintDocumentInput {
@@ -24,7 +14,7 @@ export interface LintDocumentInput {
   /** The language to assume when the document does not say (config `lang`). */
   lang?: string | undefined;
   format?: DocumentFormat | undefined;
-  /** Parse a Markdown document whole even when its chunks could be parsed alone (tests). */
+  /** Parse a Markdown document as one block even when its blocks could be parsed alone (tests). */
   fullParse?: boolean | undefined;
 }
 
@@ -34,57 +24,6 @@ export interface LintDocumentResult {
   lang?: string;
 }
 
-const DIRECTIVE_MARK = 'nuance-';
-// A numeric character reference can spell a term's first character (`&#23454;用外交`), which the
-// raw-text pre-check cannot see: such Markdown is always parsed.
-const CHARACTER_REFERENCE = /&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});/;
-
-function markdownCandidate(text: string, ruleSet: RuleSet): boolean {
-  return hasCandidate(text, ruleSet) || CHARACTER_REFERENCE.test(text);
-}
-
-/** Lint segments and apply directives: the part shared by `lintDocument` and the plugin. */
-export function lintParsed(input: {
-  text: string;
-  segments: Segment[];
-  directives: Directive[];
-  ruleSet: RuleSet;
-  lang?: string | undefined;
-  candidate?: boolean;
-  /** Reuse unchanged segments' scans between lints of one document (the language server). */
-  cache?: ScanCache | undefined;
-}): Finding[] {
-  const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
-  const lintInput: LintInput = { text: input.text, segments: input.segments };
-  if (input.lang !== undefined) lintInput.lang = input.lang;
-  if (input.cache !== undefined) lintInput.cache = input.cache;
-  const findings = candidate ? lintSegments(lintInput, input.ruleSet) : [];
-  return applyDirectives(findings, input.directives, input.text, input.ruleSet);
-}
-
-/** Lint a parsed Markdown tree (the plugin's path: the tree comes from the caller's processor). */
-export function lintTree(tree: Root, text: string, ruleSet: RuleSet, lang?: string): Finding[] {
-  const candidate = markdownCandidate(text, ruleSet);
-  const segments = candidate ? segmentsOf(tree, text) : [];
-  return lintParsed({ text, segments, directives: directivesOf(tree, text), ruleSet, lang, candidate });
-}
-
-/** Segments of the chunks that can hold a candidate, each chunk parsed alone. */
-function chunkSegments(text: string, chunks: readonly Chunk[], ruleSet: RuleSet): Segment[] {
-  const segments: Segment[] = [];
-  for (const chunk of chunks) {
-    if (chunk.frontMatter) continue;
-    const source = text.slice(chunk.start, chunk.end);
-    if (!markdownCandidate(source, ruleSet)) continue;
-    for (const segment of segmentsOf(parseMarkdown(source), source)) {
-      segments.push({
-        pieces: segment.pieces.map((p) => ({ ...p, start: p.start + chunk.start, end: p.end + chunk.start })),
-      });
-    }
-  }
-  return segments;
-}
-
 /** Lint one document. A text with no candidate match and no directive is never parsed. */
 export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   const { text, ruleSet } = input;
@@ -92,29 +31,13 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   const lang = documentLanguage({ text, path: input.path, lang: input.lang, format });
   const result: LintDocumentResult = { findings: [] };
   if (lang !== undefined) result.lang = lang;
-  const candidate = format === 'markdown' ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet);
+  const markdown = format === 'markdown';
+  const candidate = markdown ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet);
   if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
-  const chunks = format === 'markdown' && !input.fullParse && candidate ? markdownChunks(text) : undefined;
-  if (chunks && !text.includes(DIRECTIVE_MARK)) {
-    result.findings = lintParsed({
-      text,
-      segments: chunkSegments(text, chunks, ruleSet),
-      directives: [],
-      ruleSet,
-      lang,
-      candidate,
-    });
-  } else if (format === 'markdown') {
-    const tree = parseMarkdown(text);
-    const segments = segmentsOf(tree, text);
-    result.findings = lintParsed({
-      text,
-      segments,
-      directives: directivesOf(tree, text),
-      ruleSet,
-      lang,
-      candidate,
-    });
+  if (markdown) {
+    const document = new MarkdownDocument({ wholeDocument: input.fullParse });
+    document.update(text);
+    result.findings = document.lint(ruleSet, lang);
   } else {
     const { segments, directives } = textSegments(text);
     result.findings = lintParsed({ text, segments, directives, ruleSet, lang, candidate });

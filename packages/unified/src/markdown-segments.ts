@@ -8,10 +8,17 @@ import { unified } from 'unified';
 import { alignText, PieceList } from './pieces.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// Front matter exists only at the start of a document: a block after it is read without.
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Parse Markdown the way every nuance adapter does: remark-parse + remark-gfm + front matter. */
 export function parseMarkdown(source: string): Root {
   return processor.parse(source);
+}
+
+/** Parse one block of a document that is not its front matter (blocks.ts). */
+export function parseMarkdownBlock(source: string): Root {
+  return bodyProcessor.parse(source);
 }
 
 /** Blocks whose whole content is never prose. */

@@ -2,6 +2,7 @@
 // container prefixes and stripped whitespace and decode escapes and character references, so a
 // text node's value is walked together with its source slice and every unit keeps its offsets.
 import type { Segment, SegmentPiece } from '@nuance/core';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 export class PieceList {
   readonly pieces: SegmentPiece[] = [];
@@ -54,20 +55,9 @@ function decodeReference(source: string, s: number, value: string, v: number): [
   }
   NAMED_REFERENCE.lastIndex = s;
   const named = NAMED_REFERENCE.exec(source);
-  if (!named) return undefined;
-  const next = s + named[0].length;
-  // Without the entity table, find the decoded length by re-synchronising value and source.
-  const fits = (k: number, strict: boolean): boolean => {
-    if (v + k > value.length) return false;
-    const unit = value.charCodeAt(v + k - 1);
-    if (unit >= 0xd800 && unit <= 0xdbff) return false;
-    if (v + k === value.length || value[v + k] === source[next]) return true;
-    return !strict && (isPrefix(source[next]) || isLineEnding(source[next]) || source[next] === '\\');
-  };
-  for (let k = 1; k <= 4; k++) if (fits(k, true)) return [named[0].length, value.slice(v, v + k)];
-  if (value.startsWith(named[0], v)) return undefined;
-  for (let k = 1; k <= 4; k++) if (fits(k, false)) return [named[0].length, value.slice(v, v + k)];
-  return undefined;
+  // micromark decodes only the names of the HTML entity table; any other `&name;` is literal text.
+  const decoded = named ? decodeNamedCharacterReference(named[0].slice(1, -1)) : false;
+  return named && decoded !== false && value.startsWith(decoded, v) ? [named[0].length, decoded] : undefined;
 }
 
 /** Add the pieces of a text node: its source `[start, end)` aligned with its `value`. */

@@ -3,7 +3,7 @@ import type { Finding, RuleSet } from '@nuance/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { documentLanguage } from './language.js';
-import { lintTree } from './lint-document.js';
+import { lintTree } from './lint-parsed.js';
 
 export interface NuanceOptions {
   ruleSet: RuleSet;

@@ -13,6 +13,19 @@ describe('formatOf', () => {
   });
 });
 
+describe('formatOf with an editor language id', () => {
+  test.each([
+    ['draft.md', 'plaintext', 'markdown'],
+    ['draft.txt', 'markdown', 'text'],
+    ['draft.rst', 'markdown', 'markdown'],
+    ['draft.rst', 'plaintext', 'text'],
+    [undefined, 'markdown', 'markdown'],
+    [undefined, undefined, 'text'],
+  ] as const)('%s as %s is %s', (path, languageId, format) => {
+    expect(formatOf(path, languageId)).toBe(format);
+  });
+});
+
 describe('documentLanguage', () => {
   test('front matter `lang:` wins over the file name and the option', () => {
     const text = '---\ntitle: x\nlang: "zh-Hant" # Taiwan\n---\n\nbody';
@@ -25,6 +38,12 @@ describe('documentLanguage', () => {
 
   test('CRLF front matter', () => {
     expect(documentLanguage({ text: '---\r\nlang: ko\r\n---\r\n', path: 'a.md' })).toBe('ko');
+  });
+
+  test('only front matter as remark reads it: closed by the same fence, at the very start', () => {
+    expect(documentLanguage({ text: '---\rlang: ko\r---\r', path: 'a.md' })).toBe('ko');
+    expect(documentLanguage({ text: '---\nlang: ko\n...\n', path: 'a.md' })).toBeUndefined();
+    expect(documentLanguage({ text: '\n---\nlang: ko\n---\n', path: 'a.md' })).toBeUndefined();
   });
 
   test('front matter is not read in plain text', () => {

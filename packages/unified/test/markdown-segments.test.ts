@@ -81,6 +81,19 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'named references decode by the entity table, whatever follows them',
+    source: '&fjlig;j &eacute;e &ngE;x',
+    prose: ['fjj ée ≧̸x'],
+    at: [
+      [0, 1, '1:1-1:8'],
+      [0, 2, '1:8'],
+      [0, 4, '1:10-1:18'],
+      [0, 5, '1:18'],
+      [0, 8, '1:20-1:25'],
+      [0, 9, '1:25'],
+    ],
+  },
+  {
     name: 'YAML and TOML front matter are not prose',
     source: '---\ntitle: 实用外交\n---\n\n正文\n',
     prose: ['正文'],

@@ -1,0 +1,55 @@
+// Linting parsed segments and applying directives: the step every path ends with (lintDocument,
+// a Markdown document's blocks, the plugin), and the pre-check that lets a path skip the parse.
+import {
+  type Finding,
+  hasCandidate,
+  type LintInput,
+  lintSegments,
+  type RuleSet,
+  type ScanCache,
+  type Segment,
+} from '@nuance/core';
+import type { Root } from 'mdast';
+import { applyDirectives, type Directive, directivesOf } from './directives.js';
+import { segmentsOf } from './markdown-segments.js';
+
+/** Text containing this may hold a suppression directive, which must be read even without a candidate. */
+export const DIRECTIVE_MARK = 'nuance-';
+// A character reference can spell a character of a term (`&#23454;用外交`, `entr&eacute;e`), which
+// the pre-check on the raw text cannot see: Markdown holding one is always parsed.
+const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+export function hasCharacterReference(markdown: string): boolean {
+  return CHARACTER_REFERENCE.test(markdown);
+}
+
+/** Whether Markdown text can give a finding once parsed: false means its parse can be skipped. */
+export function markdownCandidate(markdown: string, ruleSet: RuleSet): boolean {
+  return hasCandidate(markdown, ruleSet) || hasCharacterReference(markdown);
+}
+
+/** Lint segments and apply directives: the part shared by `lintDocument` and the plugin. */
+export function lintParsed(input: {
+  text: string;
+  segments: Segment[];
+  directives: Directive[];
+  ruleSet: RuleSet;
+  lang?: string | undefined;
+  candidate?: boolean;
+  /** Reuse unchanged segments' scans between lints of one document (the language server). */
+  cache?: ScanCache | undefined;
+}): Finding[] {
+  const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
+  const lintInput: LintInput = { text: input.text, segments: input.segments };
+  if (input.lang !== undefined) lintInput.lang = input.lang;
+  if (input.cache !== undefined) lintInput.cache = input.cache;
+  const findings = candidate ? lintSegments(lintInput, input.ruleSet) : [];
+  return applyDirectives(findings, input.directives, input.text, input.ruleSet);
+}
+
+/** Lint a parsed Markdown tree (the plugin's path: the tree comes from the caller's processor). */
+export function lintTree(tree: Root, text: string, ruleSet: RuleSet, lang?: string): Finding[] {
+  const candidate = markdownCandidate(text, ruleSet);
+  const segments = candidate ? segmentsOf(tree, text) : [];
+  return lintParsed({ text, segments, directives: directivesOf(tree, text), ruleSet, lang, candidate });
+}
