@@ -1,0 +1,79 @@
+/// <reference types="node" />
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore from 'ignore';
+import { stripBom } from './text-file.js';
+
+type Ignore = ReturnType<typeof ignore>;
+
+/**
+ * `.gitignore` files, read lazily and cached per folder. A path is checked against every
+ * `.gitignore` from its root folder down to its own folder, each relative to where it lives; a
+ * deeper file can re-include (`!pattern`) what a shallower one excluded, as in git. The root is the
+ * enclosing git repository (the nearest folder up with a `.git`), else the folder being walked.
+ * Not read: `.git/info/exclude` and the global excludes file (they are per clone, not per project).
+ */
+export class GitignoreTree {
+  private readonly files = new Map<string, Promise<Ignore | undefined>>();
+  private readonly repoRoots = new Map<string, Promise<string | undefined>>();
+
+  /** The folder whose `.gitignore` is the outermost that applies to paths under `start`. */
+  async rootFor(start: string): Promise<string> {
+    return (await this.repoRoot(path.resolve(start))) ?? path.resolve(start);
+  }
+
+  /** Whether `absPath` (a folder when `isDir`) is ignored by the `.gitignore` files under `root`. */
+  async isIgnored(root: string, absPath: string, isDir: boolean): Promise<boolean> {
+    const relative = path.relative(root, absPath);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    let ignored = false;
+    let dir = root;
+    const parts = relative.split(path.sep);
+    for (let depth = 0; depth < parts.length; depth++) {
+      const rules = await this.load(dir);
+      if (rules) {
+        const rest = parts.slice(depth).join('/') + (isDir ? '/' : '');
+        const verdict = rules.test(rest);
+        if (verdict.ignored) ignored = true;
+        else if (verdict.unignored) ignored = false;
+      }
+      dir = path.join(dir, parts[depth]!);
+    }
+    return ignored;
+  }
+
+  private load(dir: string): Promise<Ignore | undefined> {
+    let loaded = this.files.get(dir);
+    if (!loaded) {
+      loaded = readFile(path.join(dir, '.gitignore'), 'utf8').then(
+        (text) => ignore({ allowRelativePaths: true }).add(stripBom(text)),
+        () => undefined,
+      );
+      this.files.set(dir, loaded);
+    }
+    return loaded;
+  }
+
+  private repoRoot(dir: string): Promise<string | undefined> {
+    let found = this.repoRoots.get(dir);
+    if (!found) {
+      found = (async () => {
+        // A `.git` folder, or a `.git` file in a worktree or submodule.
+        if (await exists(path.join(dir, '.git'))) return dir;
+        const parent = path.dirname(dir);
+        return parent === dir ? undefined : this.repoRoot(parent);
+      })();
+      this.repoRoots.set(dir, found);
+    }
+    return found;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
