@@ -30,7 +30,6 @@ export {
   type IgnoreCheck,
   isLintedFile,
 } from './files.js';
-export { GitignoreTree } from './gitignore.js';
 export type { CliIo, OutputStream } from './io.js';
 export { main } from './main.js';
 export {
