@@ -2,11 +2,12 @@
 // One open document's lint state: the incremental linter, the last findings (for hover and
 // explain), and the generation counter that drops results made stale by a newer edit.
 import { fileURLToPath } from 'node:url';
+import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import type { Finding, RuleSet } from '@nuance/core';
 import { type DocumentFormat, documentLanguage, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type ConfigStore, isIgnored, type ResolvedConfig } from './config-store.js';
+import { configFor } from './config-store.js';
 import { toDiagnostic } from './diagnostics.js';
 import { IncrementalLinter } from './incremental.js';
 import type { ClientSettings } from './settings.js';
@@ -46,7 +47,7 @@ export function formatFor(filePath: string | undefined, languageId: string): Doc
 }
 
 export interface LintDeps {
-  store: ConfigStore;
+  store: ConfigResolver;
   settingsFor(uri: string): Promise<ClientSettings>;
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
@@ -64,22 +65,23 @@ export async function lintNow(
   const settings = await deps.settingsFor(uri);
   const filePath = pathOf(uri);
   const config = settings.enable
-    ? await deps.store.resolve(filePath, deps.folderFor(uri), settings)
+    ? await configFor(deps.store, filePath, deps.folderFor(uri), settings)
     : undefined;
   const document = deps.document(uri);
   if (!document) return undefined;
-  if (!config || isIgnored(config, filePath)) {
+  if (!config || (filePath !== undefined && config.isIgnored(filePath))) {
     state.version = document.version;
     state.findings = [];
     return { version: document.version, diagnostics: [], findings: [] };
   }
   const text = document.getText();
   const format = formatFor(filePath, document.languageId);
-  const lang = documentLanguage({ text, path: filePath, lang: config.config.lang, format });
-  const findings = state.linter.lint(text, config.ruleSet, lang, format);
+  const { ruleSet } = config.loaded;
+  const lang = documentLanguage({ text, path: filePath, lang: config.loaded.config.lang, format });
+  const findings = state.linter.lint(text, ruleSet, lang, format);
   state.version = document.version;
   state.findings = findings;
-  state.ruleSet = config.ruleSet;
+  state.ruleSet = ruleSet;
   state.config = config;
   const diagnostics = findings.map((f) => toDiagnostic(f, document, text));
   return { version: document.version, diagnostics, findings };

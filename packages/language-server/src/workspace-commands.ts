@@ -20,14 +20,12 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from './code-actions.js';
 import { type ConfigChange, editConfigText, minimalReplacement } from './config-edit.js';
-import type { ConfigStore } from './config-store.js';
 import { explainFinding, explainRule, findingsAt } from './hover.js';
 import { type DocumentState, formatFor, pathOf } from './linting.js';
 
 export interface CommandDeps {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  store: ConfigStore;
   folderFor(uri: string): string | undefined;
   createFiles(): boolean;
   current(uri: string): Promise<{ document: TextDocument; state: DocumentState } | undefined>;
@@ -41,7 +39,7 @@ export function fixAllEdits(document: TextDocument, state: DocumentState): TextE
   const filePath = pathOf(document.uri);
   const format = formatFor(filePath, document.languageId);
   const text = document.getText();
-  const lang = documentLanguage({ text, path: filePath, lang: state.config.config.lang, format });
+  const lang = documentLanguage({ text, path: filePath, lang: state.config.loaded.config.lang, format });
   const lint = (t: string) => lintDocument({ text: t, ruleSet, lang, format }).findings;
   const first = state.version === document.version ? state.findings : lint(text);
   const edits = first.flatMap((f) => (f.fix ? [f.fix] : []));
