@@ -2,8 +2,8 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { GitignoreTree } from '@nuance/config';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { GitignoreTree } from './gitignore.js';
 
 export const LINTED_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
 

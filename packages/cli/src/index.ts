@@ -17,12 +17,6 @@ export { type Catalog, type CatalogRule, didYouMean, loadCatalog } from './comma
 export { type RulesListOptions, runRulesList } from './commands/rules-list.js';
 export { type RulesTestOptions, runRulesTest } from './commands/rules-test.js';
 export {
-  type ActiveConfig,
-  ConfigResolver,
-  type ConfigResolverOptions,
-  unionRuleSet,
-} from './config-resolver.js';
-export {
   type CollectOptions,
   collectFiles,
   displayPath,
@@ -30,7 +24,6 @@ export {
   type IgnoreCheck,
   isLintedFile,
 } from './files.js';
-export { GitignoreTree } from './gitignore.js';
 export type { CliIo, OutputStream } from './io.js';
 export { main } from './main.js';
 export {

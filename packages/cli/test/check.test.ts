@@ -160,7 +160,7 @@ describe('exit code 2', () => {
       const result = await run(['--config', 'nope.yaml', '--format', 'json'], dir);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(
-        /^nope\.yaml:1:1 {2}error {2}Cannot read config file .* {2}pack\/unreadable-pack\n$/,
+        /^nope\.yaml:1:1 {2}error {2}Cannot read config file `.*nope\.yaml`: no such file or folder {2}pack\/unreadable-config\n$/,
       );
       expect(findingLines(result.stdout)).toEqual(['doc.md:1:5 korea-china/wushi-not-shiyong']);
     });

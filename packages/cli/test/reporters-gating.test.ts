@@ -37,7 +37,9 @@ describe('--output FILE', () => {
   it('exits 2 when the report cannot be written', async () => {
     const result = await run([...CONFIG, '--output', '/no/such/folder/r.json'], BASIC);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('nuance: Cannot write the report to `/no/such/folder/r.json`: ENOENT\n');
+    expect(result.stderr).toBe(
+      'nuance: Cannot write the report to `/no/such/folder/r.json`: no such file or folder\n',
+    );
   });
 });
 

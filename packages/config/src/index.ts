@@ -1,4 +1,5 @@
 export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
+export { GitignoreTree } from './gitignore.js';
 export { createIgnoreMatcher, type IgnoreMatcher, isIgnored, relativeInside } from './ignore.js';
 export {
   DEFAULT_PACKS,
@@ -8,3 +9,11 @@ export {
   mergeConfig,
 } from './load-config.js';
 export { builtinPackNames, isBuiltinPackName, type LoadedPack, loadPack } from './load-pack.js';
+export {
+  type ConfigRequest,
+  ConfigResolver,
+  type ConfigResolverOptions,
+  type ResolvedConfig,
+  unionRuleSet,
+} from './resolver.js';
+export { describeFsError, stripBom } from './text-file.js';

@@ -9,8 +9,8 @@ import {
   parseConfig,
   type RuleSet,
 } from '@nuance/core';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { isBuiltinPackName, loadPack, reason, stripBom } from './load-pack.js';
+import { isBuiltinPackName, loadPack } from './load-pack.js';
+import { describeFsError, stripBom } from './text-file.js';
 
 export interface LoadedConfig {
   /** The absolute path of the config file read, if any. */
@@ -38,7 +38,7 @@ export interface LoadConfigOptions {
 /** With no config file, the built-in `korea-china` pack is on (DESIGN, Configuration). */
 export const DEFAULT_PACKS: readonly string[] = ['korea-china'];
 
-type Locate = (path: ReadonlyArray<string | number>) => { line: number; column: number };
+type ParsedConfig = ReturnType<typeof parseConfig>;
 
 /**
  * Read a config file (or none: defaults), load its packs and compile them. Every problem is
@@ -49,16 +49,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const problems: Problem[] = [];
   let file: string | undefined;
   let fileConfig: NuanceConfig = {};
-  let locate: Locate | undefined;
-  let text: string | undefined;
+  let parsed: ParsedConfig | undefined;
   if (options.configFile !== undefined) {
     file = path.resolve(options.cwd, options.configFile);
     const read = await readConfigText(file);
     if (typeof read === 'string') {
-      text = read;
-      const parsed = parseConfig(read, file);
+      parsed = parseConfig(read, file);
       fileConfig = parsed.config;
-      locate = parsed.locate;
       problems.push(...parsed.problems);
     } else {
       problems.push(read);
@@ -78,8 +75,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (loaded.pack) packs.push(loaded.pack);
     for (const problem of loaded.problems) {
       // A pack that cannot be read has no file to point into: point at where the config names it.
-      if (problem.code === 'unreadable-pack' && file !== undefined && locate !== undefined) {
-        problems.push({ ...problem, file, ...locate(['packs', index]) });
+      if (problem.code === 'unreadable-pack' && file !== undefined && parsed !== undefined) {
+        problems.push({ ...problem, file, ...parsed.locate(['packs', index]) });
       } else problems.push(problem);
     }
   }
@@ -90,7 +87,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (config.audience) compileOptions.audience = config.audience;
   const compiled = compilePacks(packs, compileOptions);
   problems.push(...compiled.problems);
-  problems.push(...unknownRules(config, packs, compiled.ruleSet, file, text, locate));
+  problems.push(...unknownRules(config, packs, compiled.ruleSet, file, parsed?.locateKey));
 
   const result: LoadedConfig = { config, ruleSet: compiled.ruleSet, problems, packs };
   if (file !== undefined) result.file = file;
@@ -101,10 +98,9 @@ async function readConfigText(file: string): Promise<string | Problem> {
   try {
     return stripBom(await readFile(file, 'utf8'));
   } catch (error) {
-    // The closed ProblemCode set has no config-specific code; `unreadable-pack` is the nearest.
     return {
-      code: 'unreadable-pack',
-      message: `Cannot read config file \`${file}\`: ${reason(error)}`,
+      code: 'unreadable-config',
+      message: `Cannot read config file \`${file}\`: ${describeFsError(error)}`,
       file,
       line: 1,
       column: 1,
@@ -130,16 +126,16 @@ function unknownRules(
   packs: readonly ParsedPack[],
   ruleSet: RuleSet,
   file: string | undefined,
-  text: string | undefined,
-  locate: Locate | undefined,
+  locateKey: ParsedConfig['locateKey'] | undefined,
 ): Problem[] {
   // A rule turned `off` may be absent from the compiled set, so the packs' own ids count too.
   const known = new Set(packs.flatMap((p) => p.definition.rules.map((r) => r.id)));
   const problems: Problem[] = [];
   for (const id of Object.keys(config.rules ?? {})) {
     if (known.has(id) || ruleSet.has(id)) continue;
-    const position = (text !== undefined ? ruleKeyPosition(text, id) : undefined) ??
-      locate?.(['rules', id]) ?? { line: 1, column: 1 };
+    // On the key itself (the id is the problem); an id from the overrides or defaults has no key
+    // in the file, and gets the nearest place there is.
+    const position = locateKey?.(['rules', id]) ?? { line: 1, column: 1 };
     problems.push({
       code: 'unknown-rule',
       message: `Unknown rule \`${id}\`: no loaded pack has it`,
@@ -149,22 +145,4 @@ function unknownRules(
     });
   }
   return problems;
-}
-
-/**
- * Where the key `id` of the `rules:` mapping is written. `parseConfig` only locates values, and an
- * unknown id is a problem with the key itself.
- */
-function ruleKeyPosition(text: string, id: string): { line: number; column: number } | undefined {
-  const lineCounter = new LineCounter();
-  const rules = parseDocument(text, { lineCounter }).get('rules', true);
-  if (!isMap(rules)) return undefined;
-  for (const pair of rules.items) {
-    const key = pair.key;
-    if (isScalar(key) && String(key.value) === id && key.range) {
-      const { line, col } = lineCounter.linePos(key.range[0]);
-      return { line, column: col };
-    }
-  }
-  return undefined;
 }

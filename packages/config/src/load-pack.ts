@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ParsedPack, type Problem, parsePack } from '@nuance/core';
 import { builtinPack, builtinPacks } from '@nuance/rules';
+import { describeFsError, stripBom } from './text-file.js';
 
 export interface LoadedPack {
   pack?: ParsedPack;
@@ -52,7 +53,7 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
   try {
     text = stripBom(await readFile(file, 'utf8'));
   } catch (error) {
-    return { problems: [unreadable(file, `Cannot read pack \`${nameOrPath}\`: ${reason(error)}`)] };
+    return { problems: [unreadable(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
   }
   return parsed(text, file);
 }
@@ -60,22 +61,6 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
 function parsed(text: string, file: string): LoadedPack {
   const { pack, problems } = parsePack(text, file);
   return pack ? { pack, problems } : { problems };
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The short system reason (`ENOENT: no such file or directory`) without the repeated path. */
-export function reason(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error) {
-    const code = String((error as { code: unknown }).code);
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EISDIR') return 'is a folder';
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    return code;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 function unreadable(file: string, message: string): Problem {

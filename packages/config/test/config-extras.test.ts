@@ -1,21 +1,17 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createIgnoreMatcher, findConfigFile, isIgnored, loadConfig, relativeInside } from '../src/index.js';
-
-async function withDir<T>(files: Record<string, string>, body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'nuance-config-'));
-  try {
-    for (const [name, text] of Object.entries(files)) {
-      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-      await writeFile(path.join(dir, name), text);
-    }
-    return await body(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+import {
+  createIgnoreMatcher,
+  describeFsError,
+  findConfigFile,
+  isIgnored,
+  loadConfig,
+  relativeInside,
+  stripBom,
+} from '../src/index.js';
+import { withDir } from './helpers.js';
 
 describe('loadConfig precedence: overrides > file > defaults > built-in defaults', () => {
   it('puts the file above defaults and overrides above both', async () => {
@@ -112,5 +108,25 @@ describe('a config is data only', () => {
         expect(loaded.ruleSet.has('korea-china/wushi-not-shiyong')).toBe(true);
       },
     );
+  });
+});
+
+describe('file-system wording, written once', () => {
+  it('describes an error in a few words, without the path the caller already names', async () => {
+    await withDir({ 'folder/x': '' }, async (dir) => {
+      const failure = (file: string) => readFile(path.join(dir, file), 'utf8').catch((e: unknown) => e);
+      expect(describeFsError(await failure('missing.yaml'))).toBe('no such file or folder');
+      expect(describeFsError(await failure('folder'))).toBe('it is a folder');
+      expect(describeFsError(await failure('folder/x/y'))).toBe('no such file or folder');
+    });
+    expect(describeFsError(Object.assign(new Error('EACCES'), { code: 'EACCES' }))).toBe('permission denied');
+    const rare = Object.assign(new Error("EMFILE: too many open files, open '/a/b.md'"), { code: 'EMFILE' });
+    expect(describeFsError(rare)).toBe('EMFILE: too many open files');
+    expect(describeFsError('gone')).toBe('gone');
+  });
+
+  it('strips a leading BOM only', () => {
+    expect(stripBom('\uFEFFpacks: []')).toBe('packs: []');
+    expect(stripBom('a\uFEFF')).toBe('a\uFEFF');
   });
 });

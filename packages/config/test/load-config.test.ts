@@ -48,7 +48,7 @@ describe('loadConfig', () => {
       ].sort(),
     );
     const messages = loaded.problems.map((p) => p.message);
-    expect(messages).toContainEqual('Cannot read pack `./packs/missing.yaml`: no such file');
+    expect(messages).toContainEqual('Cannot read pack `./packs/missing.yaml`: no such file or folder');
     expect(messages).toContainEqual(expect.stringContaining('`no-such-builtin`'));
     expect(messages).toContainEqual(expect.stringContaining('`team/unknown`'));
     expect(loaded.packs.map((p) => p.definition.pack)).toEqual(['team']);
@@ -57,8 +57,10 @@ describe('loadConfig', () => {
 
   it('reports a config file that cannot be read and falls back to the defaults', async () => {
     const loaded = await loadConfig({ configFile: 'nope.yaml', cwd: PROJECT });
-    expect(located(loaded.problems)).toEqual(['nope.yaml:1:1 unreadable-pack']);
-    expect(loaded.problems[0]!.message).toContain('Cannot read config file');
+    expect(located(loaded.problems)).toEqual(['nope.yaml:1:1 unreadable-config']);
+    expect(loaded.problems[0]!.message).toBe(
+      `Cannot read config file \`${path.join(PROJECT, 'nope.yaml')}\`: no such file or folder`,
+    );
     expect(loaded.packs.map((p) => p.definition.pack)).toEqual(['korea-china']);
   });
 

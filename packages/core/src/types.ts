@@ -78,6 +78,7 @@ export type ProblemCode =
   | 'bad-pattern'
   | 'unsafe-pattern'
   | 'unreadable-pack'
+  | 'unreadable-config'
   | 'bad-phrase'
   | 'bad-example';
 

@@ -2,11 +2,12 @@
 // One open document's lint state: the incremental linter, the last findings (for hover and
 // explain), and the generation counter that drops results made stale by a newer edit.
 import { fileURLToPath } from 'node:url';
+import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import type { Finding, RuleSet } from '@nuance/core';
 import { documentLanguage, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type ConfigStore, isIgnored, type ResolvedConfig } from './config-store.js';
+import { configFor } from './config-store.js';
 import { toDiagnostic } from './diagnostics.js';
 import { IncrementalLinter } from './incremental.js';
 import type { ClientSettings } from './settings.js';
@@ -39,12 +40,8 @@ export function pathOf(uri: string): string | undefined {
   }
 }
 
-// The format is decided in @nuance/unified (by extension, else the editor's language id); the
-// workspace commands still import it under this name.
-export { formatOf as formatFor } from '@nuance/unified';
-
 export interface LintDeps {
-  store: ConfigStore;
+  store: ConfigResolver;
   settingsFor(uri: string): Promise<ClientSettings>;
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
@@ -62,22 +59,23 @@ export async function lintNow(
   const settings = await deps.settingsFor(uri);
   const filePath = pathOf(uri);
   const config = settings.enable
-    ? await deps.store.resolve(filePath, deps.folderFor(uri), settings)
+    ? await configFor(deps.store, filePath, deps.folderFor(uri), settings)
     : undefined;
   const document = deps.document(uri);
   if (!document) return undefined;
-  if (!config || isIgnored(config, filePath)) {
+  if (!config || (filePath !== undefined && config.isIgnored(filePath))) {
     state.version = document.version;
     state.findings = [];
     return { version: document.version, diagnostics: [], findings: [] };
   }
   const text = document.getText();
   const format = formatOf(filePath, document.languageId);
-  const lang = documentLanguage({ text, path: filePath, lang: config.config.lang, format });
-  const findings = state.linter.lint(text, config.ruleSet, lang, format);
+  const { ruleSet } = config.loaded;
+  const lang = documentLanguage({ text, path: filePath, lang: config.loaded.config.lang, format });
+  const findings = state.linter.lint(text, ruleSet, lang, format);
   state.version = document.version;
   state.findings = findings;
-  state.ruleSet = config.ruleSet;
+  state.ruleSet = ruleSet;
   state.config = config;
   const diagnostics = findings.map((f) => toDiagnostic(f, document, text));
   return { version: document.version, diagnostics, findings };

@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, codeActions, FIX_ALL_KIND } from './code-actions.js';
-import { ConfigStore } from './config-store.js';
+import { createConfigStore } from './config-store.js';
 import { problemDiagnostic } from './diagnostics.js';
 import { explainFinding, findingsAt } from './hover.js';
 import { type DocumentState, type LintDeps, lintNow, newState, pathOf } from './linting.js';
@@ -54,7 +54,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     createFiles: false,
   };
   let problemUris = new Set<string>();
-  const store = new ConfigStore(() => void publishProblems());
+  const store = createConfigStore(() => void publishProblems());
   const watcher = new FolderWatcher(new Set([CONFIG_FILE_NAME]), () => reload());
 
   const stateOf = (uri: string): DocumentState => {
@@ -121,23 +121,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const publishProblems = async (): Promise<void> => {
     const byFile = new Map<string, Diagnostic[]>();
     const texts = new Map<string, string | undefined>();
-    for (const config of await store.all().catch(() => [])) {
-      for (const problem of config.problems) {
-        if (!path.isAbsolute(problem.file)) continue;
-        if (!texts.has(problem.file)) {
-          texts.set(problem.file, await readFile(problem.file, 'utf8').catch(() => undefined));
-        }
-        const uri = pathToFileURL(problem.file).href;
-        const list = byFile.get(uri) ?? [];
-        const diagnostic = problemDiagnostic(problem, texts.get(problem.file));
-        if (
-          !list.some(
-            (d) => d.message === diagnostic.message && d.range.start.line === diagnostic.range.start.line,
-          )
-        )
-          list.push(diagnostic);
-        byFile.set(uri, list);
+    for (const problem of await store.problems().catch(() => [])) {
+      if (!path.isAbsolute(problem.file)) continue;
+      if (!texts.has(problem.file)) {
+        texts.set(problem.file, await readFile(problem.file, 'utf8').catch(() => undefined));
       }
+      const uri = pathToFileURL(problem.file).href;
+      byFile.set(uri, [...(byFile.get(uri) ?? []), problemDiagnostic(problem, texts.get(problem.file))]);
     }
     for (const uri of problemUris) {
       if (!byFile.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -145,7 +135,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     for (const [uri, diagnostics] of byFile) void connection.sendDiagnostics({ uri, diagnostics });
     problemUris = new Set(byFile.keys());
     if (!features.watchedFiles) {
-      const files = (await store.all().catch(() => [])).flatMap((c) => c.files);
+      const files = await store.watchedFiles().catch(() => []);
       const dirs = [...folders];
       for (const document of documents.all()) {
         const file = pathOf(document.uri);
@@ -155,8 +145,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
   };
 
-  const reload = (): void => {
-    store.invalidate();
+  const relint = (): void => {
     if (features.pull) {
       if (features.refresh) void connection.languages.diagnostics.refresh();
     } else {
@@ -164,6 +153,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     // Configs nobody uses any more still get their problems cleared.
     if (documents.all().length === 0) void publishProblems();
+  };
+
+  const reload = (): void => {
+    store.invalidate();
+    relint();
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -224,13 +218,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     reload();
   });
 
-  connection.onDidChangeWatchedFiles(async (params) => {
-    const known = new Set((await store.all().catch(() => [])).flatMap((c) => c.files));
-    const relevant = params.changes.some((c) => {
-      const file = pathOf(c.uri);
-      return file !== undefined && (path.basename(file) === CONFIG_FILE_NAME || known.has(file));
-    });
-    if (relevant) reload();
+  connection.onDidChangeWatchedFiles((params) => {
+    // Every change is passed on (no short cut): each drops the configs that read that file.
+    const dropped = params.changes
+      .map((c) => pathOf(c.uri))
+      .filter((f) => f !== undefined && store.invalidate(f));
+    if (dropped.length > 0) relint();
   });
 
   connection.onNotification('workspace/didChangeWorkspaceFolders', (params) => {
@@ -304,7 +297,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     runCommand(params, {
       connection,
       documents,
-      store,
       folderFor,
       createFiles: () => features.createFiles,
       current: currentFindings,

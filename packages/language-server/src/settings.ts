@@ -1,6 +1,8 @@
 // Client settings (`nuance.*`) as config defaults. Precedence is `.nuancerc.yaml` > editor
 // settings > defaults, and a null or missing setting means the default (DESIGN: Configuration).
-// Settings come from untrusted JSON: anything malformed is dropped, never thrown.
+// Settings come from untrusted JSON: anything malformed is dropped, never thrown. The keys are
+// the extension's settings; `accept` is not one: accepted phrases belong to the project's
+// `.nuancerc.yaml`, where the "accept this term" command writes them.
 import type { NuanceConfig, Severity } from '@nuance/core';
 
 export interface ClientSettings {
@@ -35,8 +37,6 @@ export function normalizeSettings(raw: unknown): ClientSettings {
     }
     if (Object.keys(rules).length > 0) config.rules = rules;
   }
-  const accept = stringList(r.accept);
-  if (accept && accept.length > 0) config.accept = accept;
   const ignore = stringList(r.ignore);
   if (ignore && ignore.length > 0) config.ignore = ignore;
   return { enable: r.enable !== false, config };

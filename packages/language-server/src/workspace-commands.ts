@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '@nuance/config';
 import { applyEdits, fixText } from '@nuance/core';
-import { documentLanguage, lintDocument } from '@nuance/unified';
+import { documentLanguage, formatOf, lintDocument } from '@nuance/unified';
 import type {
   Connection,
   ExecuteCommandParams,
@@ -20,14 +20,12 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from './code-actions.js';
 import { type ConfigChange, editConfigText, minimalReplacement } from './config-edit.js';
-import type { ConfigStore } from './config-store.js';
 import { explainFinding, explainRule, findingsAt } from './hover.js';
-import { type DocumentState, formatFor, pathOf } from './linting.js';
+import { type DocumentState, pathOf } from './linting.js';
 
 export interface CommandDeps {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  store: ConfigStore;
   folderFor(uri: string): string | undefined;
   createFiles(): boolean;
   current(uri: string): Promise<{ document: TextDocument; state: DocumentState } | undefined>;
@@ -39,9 +37,9 @@ export function fixAllEdits(document: TextDocument, state: DocumentState): TextE
   const ruleSet = state.ruleSet;
   if (!ruleSet || !state.config) return [];
   const filePath = pathOf(document.uri);
-  const format = formatFor(filePath, document.languageId);
+  const format = formatOf(filePath, document.languageId);
   const text = document.getText();
-  const lang = documentLanguage({ text, path: filePath, lang: state.config.config.lang, format });
+  const lang = documentLanguage({ text, path: filePath, lang: state.config.loaded.config.lang, format });
   const lint = (t: string) => lintDocument({ text: t, ruleSet, lang, format }).findings;
   const first = state.version === document.version ? state.findings : lint(text);
   const edits = first.flatMap((f) => (f.fix ? [f.fix] : []));

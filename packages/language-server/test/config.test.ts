@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { normalizeSettings } from '../src/settings.js';
 import { PUSH_CAPABILITIES, uriOf, useTestResources } from './client.js';
 
 const WUSHI = 'korea-china/wushi-not-shiyong';
@@ -27,6 +28,31 @@ describe('configuration', () => {
       changes: [{ uri: uriOf(config), type: 1 }],
     });
     expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 4))).toEqual([`${WUSHI} 4`]);
+  });
+
+  it('reloads only for a file a config read: a pack file changed on disk', async () => {
+    const dir = tempDir();
+    const pack = path.join(dir, 'team.yaml');
+    const teamPack = (severity: string) =>
+      `pack: team\nrules:\n  - id: team/x\n    kind: caution\n    severity: ${severity}\n    message: m\n    phrases: [实用外交]\n`;
+    writeFileSync(path.join(dir, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+    writeFileSync(pack, teamPack('warning'));
+    const capabilities = {
+      ...PUSH_CAPABILITIES,
+      workspace: { ...PUSH_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+    };
+    const c = await client({ folders: [dir], capabilities });
+    const uri = uriOf(path.join(dir, 'draft.md'));
+    await c.open(uri, DRAFT);
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+    writeFileSync(pack, teamPack('info'));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(path.join(dir, 'other.yaml')), type: 2 }],
+    });
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(pack), type: 2 }],
+    });
+    expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
   });
 
   it('shows a broken config as diagnostics in that file and keeps linting with the last good one', async () => {
@@ -113,6 +139,13 @@ describe('configuration', () => {
     expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual([`${WUSHI} 4`]);
     await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nuance: null } });
     expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 1))).toEqual([`${WUSHI} 1`]);
+  });
+
+  it('has no `accept` setting: accepted phrases live in .nuancerc.yaml', () => {
+    expect(normalizeSettings({ accept: ['实用外交'], lang: 'en', ignore: 'old/**' })).toEqual({
+      enable: true,
+      config: { lang: 'en', ignore: ['old/**'] },
+    });
   });
 
   it('never crashes on bad input', async () => {

@@ -1,8 +1,8 @@
 /// <reference types="node" />
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
+import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import type { NuanceConfig } from '@nuance/core';
-import type { ActiveConfig, ConfigResolver } from '../config-resolver.js';
 import { collectFiles, displayPath } from '../files.js';
 import { fixFile } from '../fix/fix-file.js';
 import type { CliIo } from '../io.js';
@@ -19,7 +19,7 @@ import type { CheckRun } from './lint-run.js';
 export const FILE_IGNORED = 'nuance/file-ignored';
 
 /** A place in the report: a file ignored by name (its finding is known) or a file to lint. */
-type Slot = { shown: string; ignored: string } | { shown: string; task: LintTask; active: ActiveConfig };
+type Slot = { shown: string; ignored: string } | { shown: string; task: LintTask; active: ResolvedConfig };
 
 /**
  * Lint the files, folders and globs of the command line (the `--shard` of them), in input order.
@@ -133,7 +133,7 @@ function toFileResult(shown: string, r: LintTaskResult): SarifFileResult | { err
 
 async function fixOne(
   task: LintTask,
-  active: ActiveConfig,
+  active: ResolvedConfig,
   dryRun: boolean,
   diffs: string[],
 ): Promise<SarifFileResult | { error: string }> {

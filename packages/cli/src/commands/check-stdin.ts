@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import path from 'node:path';
+import type { ConfigResolver } from '@nuance/config';
 import { fixText } from '@nuance/core';
-import type { ConfigResolver } from '../config-resolver.js';
 import { fixFile } from '../fix/fix-file.js';
 import type { CliIo } from '../io.js';
 import { linter } from '../parallel/lint-one.js';

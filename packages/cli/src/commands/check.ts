@@ -1,8 +1,8 @@
 /// <reference types="node" />
 import path from 'node:path';
+import { ConfigResolver, describeFsError, unionRuleSet } from '@nuance/config';
 import type { NuanceConfig } from '@nuance/core';
 import type { CheckCommand } from '../args.js';
-import { ConfigResolver, unionRuleSet } from '../config-resolver.js';
 import { type CliIo, useColor } from '../io.js';
 import { onlyErrors, renderReport, writeFileAtomic } from '../report.js';
 import { formatProblems } from '../reporters/problems.js';
@@ -64,8 +64,9 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     try {
       await writeFileAtomic(file, report);
     } catch (error) {
-      const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-      io.stderr.write(`nuance: Cannot write the report to \`${options.output}\`: ${code || String(error)}\n`);
+      io.stderr.write(
+        `nuance: Cannot write the report to \`${options.output}\`: ${describeFsError(error)}\n`,
+      );
       failed = true;
     }
   } else {

@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { findConfigFile, type LoadedConfig, loadConfig } from '@nuance/config';
+import { ConfigResolver, type ConfigResolverOptions, type LoadedConfig } from '@nuance/config';
 import type { RuleInfo, Severity } from '@nuance/core';
 import type { CliIo } from '../io.js';
 import { formatProblems } from '../reporters/problems.js';
@@ -26,11 +26,10 @@ export async function loadCatalog(
   options: { config?: string; audience?: string[] },
   io: CliIo,
 ): Promise<Catalog> {
-  const configFile = options.config ?? (await findConfigFile(io.cwd));
-  const loadOptions: Parameters<typeof loadConfig>[0] = { cwd: io.cwd };
-  if (configFile !== undefined) loadOptions.configFile = configFile;
-  if (options.audience) loadOptions.overrides = { audience: options.audience };
-  const loaded = await loadConfig(loadOptions);
+  const resolverOptions: ConfigResolverOptions = { cwd: io.cwd };
+  if (options.config !== undefined) resolverOptions.configFile = options.config;
+  if (options.audience) resolverOptions.overrides = { audience: options.audience };
+  const { loaded } = await new ConfigResolver(resolverOptions).forDir(io.cwd);
   if (loaded.problems.length > 0) io.stderr.write(formatProblems(loaded.problems, io.cwd));
   const failed = loaded.problems.some((p) => p.severity === 'error');
 

@@ -1,4 +1,4 @@
-import { type LoadedConfig, loadConfig } from '@nuance/config';
+import { ConfigResolver, type LoadedConfig } from '@nuance/config';
 import type { Finding, NuanceConfig } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import { readSnapshot } from '../read-file.js';
@@ -35,23 +35,14 @@ export type ConfigLoader = (
 ) => Promise<LoadedConfig>;
 
 /**
- * A loader caching per config file and overrides, loading as the CLI's ConfigResolver does
- * (`cwd` is where a config-less run resolves pack paths), so a worker compiles each pack set once.
+ * The config of a task as the main thread's resolver gives it (the file it found, no discovery
+ * again), from a resolver of this thread's own, so a worker compiles each pack set once. `cwd` is
+ * where a config-less run resolves pack paths.
  */
 export function createConfigLoader(cwd: string): ConfigLoader {
-  const cache = new Map<string, Promise<LoadedConfig>>();
-  return (configFile, overrides) => {
-    const key = `${configFile ?? ''}\0${JSON.stringify(overrides ?? {})}`;
-    let loaded = cache.get(key);
-    if (!loaded) {
-      const options: Parameters<typeof loadConfig>[0] = { cwd };
-      if (configFile !== undefined) options.configFile = configFile;
-      if (overrides !== undefined) options.overrides = overrides;
-      loaded = loadConfig(options);
-      cache.set(key, loaded);
-    }
-    return loaded;
-  };
+  const resolver = new ConfigResolver({ cwd });
+  return async (configFile, overrides) =>
+    (await resolver.forConfigFile(configFile, overrides ? { overrides } : {})).loaded;
 }
 
 /**

@@ -17,11 +17,16 @@ export interface NuanceConfig {
 export function parseConfig(
   text: string,
   file: string,
-): { config: NuanceConfig; problems: Problem[]; locate(path: YamlPath): Position } {
+): {
+  config: NuanceConfig;
+  problems: Problem[];
+  locate(path: YamlPath): Position;
+  locateKey(path: YamlPath): Position;
+} {
   const source = loadYaml(text, file);
   const problems = [...source.problems];
   const config: NuanceConfig = {};
-  const result = { config, problems, locate: source.locate };
+  const result = { config, problems, locate: source.locate, locateKey: source.locateKey };
   const root = source.value;
   // An empty file (or a lone `~`) is a config with every default.
   if (root === null || root === undefined) return result;

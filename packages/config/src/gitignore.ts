@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore from 'ignore';
+import { stripBom } from './text-file.js';
 
 type Ignore = ReturnType<typeof ignore>;
 
@@ -45,7 +46,7 @@ export class GitignoreTree {
     let loaded = this.files.get(dir);
     if (!loaded) {
       loaded = readFile(path.join(dir, '.gitignore'), 'utf8').then(
-        (text) => ignore({ allowRelativePaths: true }).add(text.replace(/^\uFEFF/, '')),
+        (text) => ignore({ allowRelativePaths: true }).add(stripBom(text)),
         () => undefined,
       );
       this.files.set(dir, loaded);
