@@ -16,6 +16,15 @@ export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
 export { createLineIndex, type LineIndex } from './text/lines.js';
 export { splitSentences } from './text/sentences.js';
+export {
+  isToolRule,
+  TOOL_RULES,
+  type ToolFindingPlace,
+  type ToolRule,
+  type ToolRuleId,
+  toolFinding,
+  toolRule,
+} from './tool-rules.js';
 export type * from './types.js';
 export { buildView, normalizePhrase } from './view/normalize.js';
 export { buildProse } from './view/prose.js';
