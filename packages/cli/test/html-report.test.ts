@@ -11,9 +11,11 @@ import { lintDocument } from '@nuance/unified';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextOf } from '../src/reporters/html/context.js';
-import { jsonForScript, type ReportData } from '../src/reporters/html/data.js';
-import { formatHtml, type HtmlFileResult } from '../src/reporters/html.js';
+import { jsonForScript } from '../src/reporters/html/data.js';
+import type { ReportData } from '../src/reporters/html/report-data.js';
+import { formatHtml } from '../src/reporters/html.js';
 import { toJsonResults } from '../src/reporters/json.js';
+import type { FileResult } from '../src/results.js';
 import { FIXTURES } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -32,7 +34,7 @@ function koreaChina(): RuleSet {
 const ruleSet = koreaChina();
 const dir = path.join(FIXTURES, 'html');
 
-function lintFixtures(): HtmlFileResult[] {
+function lintFixtures(): FileResult[] {
   return readdirSync(dir)
     .sort()
     .map((name) => {
