@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { RuleSet, Severity } from '@nuance/core';
 import type { FileResult } from '../results.js';
 import { type Bar, barChart } from './html/charts.js';
-import { CLIENT_SCRIPT } from './html/client.js';
+import { CLIENT_SCRIPT } from './html/client-script.js';
 import { buildReportData, jsonForScript, type ReportTotals, SEVERITIES, totalsOf } from './html/data.js';
 import { escapeHtml, safeLink } from './html/escape.js';
 import type { ReportData } from './html/report-data.js';
