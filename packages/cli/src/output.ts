@@ -3,11 +3,11 @@
 // that a CI step reads next, so a regular file is replaced atomically. But `-o` may also name a
 // pipe, a terminal, /dev/null or /dev/fd/N: those are written into, never replaced by a file (as
 // root, a rename over /dev/null would break every later step of the job).
-import { constants, type Stats } from 'node:fs';
+import { constants, type Stats, writeSync } from 'node:fs';
 import { lstat, open, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode, replaceFileAtomically } from './atomic-file.js';
-import type { CliIo } from './io.js';
+import type { CliIo, OutputStream } from './io.js';
 
 /** Why a report was not written, in words for the user. */
 export class OutputError extends Error {}
@@ -15,17 +15,24 @@ export class OutputError extends Error {}
 export interface OutputOptions {
   /** Absolute paths of the files this run lints: the report never replaces one of them. */
   protect?: readonly string[];
+  /**
+   * The run's own standard output and error, for `/dev/stdout` (`/dev/fd/1`) and `/dev/stderr`
+   * (`/dev/fd/2`): the report then keeps its place among what else they print.
+   */
+  stdout?: OutputStream;
+  stderr?: OutputStream;
 }
 
-// Names of an open descriptor: its file is written into wherever it is (a `>>` redirect keeps
-// what it holds), and the /proc link it points at is never followed as a path.
-const DESCRIPTOR = /^\/(?:dev\/(?:fd\/\d+|stdout|stderr)|proc\/(?:self|thread-self|\d+)\/fd\/\d+)$/;
+// This process's open descriptors by name. The descriptor itself is written, as a shell does
+// (`>>` keeps what the file holds; a socket cannot be opened by name); the /proc link it points
+// at (`pipe:[123]`) is never followed as a path.
+const DESCRIPTOR = /^\/(?:dev\/(?:fd\/(\d+)|(stdout)|(stderr))|proc\/(?:self|thread-self)\/fd\/(\d+))$/;
 /** As the kernel's limit on links in one path lookup. */
 const MAX_LINKS = 40;
 
 /**
  * Write `text` to `file` (absolute):
- * - `/dev/fd/N`, `/dev/stdout`, `/dev/stderr`: written into the open descriptor;
+ * - `/dev/fd/N`, `/dev/stdout`, `/dev/stderr`, `/proc/self/fd/N`: written into the descriptor;
  * - a symbolic link: followed, and the file it ends at written as below; the link stays a link;
  * - a FIFO or a character device: streamed into (a reader of the FIFO gets the report);
  * - a regular file or a new path: replaced or created atomically, keeping the mode (and, as root,
@@ -38,7 +45,8 @@ export async function writeOutputFile(
   text: string,
   options: OutputOptions = {},
 ): Promise<void> {
-  if (DESCRIPTOR.test(file)) return streamInto(file, text);
+  const descriptor = descriptorOf(file);
+  if (descriptor !== undefined) return writeDescriptor(descriptor, text, options);
   const target = await followLinks(file);
   const info = await stat(target).catch((error: unknown) => {
     if (errorCode(error) === 'ENOENT') return undefined;
@@ -70,7 +78,11 @@ export async function writeReport(
   options: OutputOptions = {},
 ): Promise<boolean> {
   try {
-    await writeOutputFile(path.resolve(io.cwd, output), text, options);
+    await writeOutputFile(path.resolve(io.cwd, output), text, {
+      ...options,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
     return true;
   } catch (error) {
     const why = error instanceof OutputError ? error.message : errorCode(error) || String(error);
@@ -79,9 +91,36 @@ export async function writeReport(
   }
 }
 
-/** Open without creating or truncating, and write: a pipe's reader, a device or a descriptor gets it all. */
+function descriptorOf(file: string): number | undefined {
+  const match = DESCRIPTOR.exec(file);
+  if (!match) return undefined;
+  if (match[2] !== undefined) return 1;
+  if (match[3] !== undefined) return 2;
+  return Number(match[1] ?? match[4]);
+}
+
+async function writeDescriptor(fd: number, text: string, options: OutputOptions): Promise<void> {
+  const stream = fd === 1 ? options.stdout : fd === 2 ? options.stderr : undefined;
+  if (stream) {
+    stream.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  while (written < bytes.length) {
+    try {
+      written += writeSync(fd, bytes, written);
+    } catch (error) {
+      // A descriptor its opener left non-blocking: wait for the reader to make room.
+      if (errorCode(error) !== 'EAGAIN') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
+
+/** Open without creating or truncating, and write: a FIFO's reader or a device gets it all. */
 async function streamInto(file: string, text: string): Promise<void> {
-  const handle = await open(file, constants.O_WRONLY | constants.O_APPEND);
+  const handle = await open(file, constants.O_WRONLY);
   try {
     await handle.writeFile(text);
   } finally {
