@@ -45,9 +45,9 @@ export async function writeOutputFile(
   text: string,
   options: OutputOptions = {},
 ): Promise<void> {
-  const descriptor = descriptorOf(file);
-  if (descriptor !== undefined) return writeDescriptor(descriptor, text, options);
   const target = await followLinks(file);
+  const descriptor = descriptorOf(target);
+  if (descriptor !== undefined) return writeDescriptor(descriptor, text, options);
   const info = await stat(target).catch((error: unknown) => {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
@@ -128,10 +128,14 @@ async function streamInto(file: string, text: string): Promise<void> {
   }
 }
 
-/** The path the symbolic links from `file` end at; it may not exist yet (a link to a new file). */
+/**
+ * The path the symbolic links from `file` end at, which may not exist yet (a link to a new file),
+ * or the descriptor name they reach.
+ */
 async function followLinks(file: string): Promise<string> {
   let current = file;
   for (let links = 0; links <= MAX_LINKS; links++) {
+    if (descriptorOf(current) !== undefined) return current;
     let info: Stats;
     try {
       info = await lstat(current);

@@ -211,7 +211,11 @@ describe('--output onto a descriptor', () => {
       expect(diff.stdout).toMatch(/^--- a\/a\.md\n[\s\S]*\n\[\{"path":"a\.md","messages":\[\],/);
       const toStderr = await run(['a.md', '--format', 'json', '-o', '/dev/fd/2'], dir);
       expect([toStderr.stdout, toStderr.stderr]).toEqual(['', report]);
-      expect(await readdir(dir)).toEqual(['a.md']);
+      // A link to a descriptor name is followed to it, not to the /proc link behind it.
+      await symlink('/dev/stdout', path.join(dir, 'out.json'));
+      const viaLink = await run(['a.md', '--format', 'json', '-o', 'out.json'], dir);
+      expect([viaLink.stdout, viaLink.stderr]).toEqual([report, '']);
+      expect((await readdir(dir)).sort()).toEqual(['a.md', 'out.json']);
     });
   });
 });
