@@ -1,9 +1,10 @@
-import { HELP, parseCommand, UsageError } from './args.js';
+import { parseCommand, UsageError } from './args.js';
 import { runCheck } from './commands/check.js';
 import { runExplain } from './commands/explain.js';
 import { runInit } from './commands/init.js';
 import { runRulesList } from './commands/rules-list.js';
 import { runRulesTest } from './commands/rules-test.js';
+import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { runMerge } from './merge.js';
 import { VERSION } from './version.js';

@@ -3,17 +3,17 @@
 // matrix, equal to what one unsharded run over the same folder prints.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Finding } from '@nuance/core';
+import { describeFsError } from '@nuance/config';
+import { type Finding, isToolRule, stripBom } from '@nuance/core';
+import type { MergeFormat } from './formats.js';
 import type { CliIo } from './io.js';
-import { writeFileAtomic } from './report.js';
+import { writeReport } from './output.js';
 import type { JsonFileResult } from './reporters/json.js';
-
-export type MergeFormat = 'json' | 'sarif';
 
 export interface MergeOptions {
   /** The inputs' format; by default whichever they are (they must all be the same). */
   format?: MergeFormat;
-  /** Write the merged report here (atomically) instead of stdout. */
+  /** Write the merged report here (as `nuance check --output` does) instead of stdout. */
   output?: string;
 }
 
@@ -71,8 +71,8 @@ type SarifLocation = { physicalLocation?: { artifactLocation?: { uri?: string; i
  * Merge nuance SARIF logs (one run each) into one log with one run: the first log's header and
  * tool, the rules of every log by id (with each result's `ruleIndex` rewritten), the results
  * grouped by file in path order, and the artifacts (if any) by URI. Rules a pack declares keep
- * their order; the tool's own `nuance/*` rules, which a run adds when first used, follow in the
- * order the merged results first use them, as an unsharded run lists them.
+ * their order; the tool's own rules (core's `TOOL_RULES`), which a run adds when first used,
+ * follow in the order the merged results first use them, as an unsharded run lists them.
  */
 export function mergeSarif(logs: readonly unknown[], names: readonly string[] = []): object {
   const runs = logs.map((log, i) => sarifRun(log, names[i] ?? `log ${i + 1}`));
@@ -197,14 +197,7 @@ export async function runMerge(
     io.stdout.write(report);
     return 0;
   }
-  try {
-    await writeFileAtomic(path.resolve(io.cwd, options.output), report);
-  } catch (error) {
-    const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-    io.stderr.write(`nuance: Cannot write the report to \`${options.output}\`: ${code || String(error)}\n`);
-    return 2;
-  }
-  return 0;
+  return (await writeReport(options.output, report, io)) ? 0 : 2;
 }
 
 async function readReport(file: string, name: string): Promise<unknown> {
@@ -212,13 +205,10 @@ async function readReport(file: string, name: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : String(error);
-    throw new MergeInputError(
-      `${name}: cannot read the report (${code === 'ENOENT' ? 'no such file' : code})`,
-    );
+    throw new MergeInputError(`${name}: cannot read the report (${describeFsError(error)})`);
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(stripBom(text));
   } catch (error) {
     throw new MergeInputError(
       `${name}: not JSON (${error instanceof Error ? error.message : String(error)}); expected the output of \`nuance --format json\` or \`--format sarif\``,
@@ -298,10 +288,6 @@ function sarifRun(log: unknown, name: string): { run: SarifRun; name: string } {
   }
   // A copy: merging rewrites indexes, and the caller's logs stay as they were.
   return { run: structuredClone(run) as unknown as SarifRun, name };
-}
-
-function isToolRule(id: string): boolean {
-  return id.startsWith('nuance/');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

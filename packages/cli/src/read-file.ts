@@ -1,54 +1,50 @@
 /// <reference types="node" />
 import { readFile, stat } from 'node:fs/promises';
-import { createLineIndex, type Finding } from '@nuance/core';
-import type { Snapshot } from './fix/fix-file.js';
-
-export const UNREADABLE_FILE = 'nuance/unreadable-file';
+import { describeFsError } from '@nuance/config';
+import { createLineIndex, type Finding, toolFinding } from '@nuance/core';
 
 /** How many leading bytes are searched for NUL to call a file binary (as git does). */
 const BINARY_SNIFF_BYTES = 8192;
 
 export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; finding: Finding };
 
-/**
- * Read a document as UTF-8. A leading BOM is dropped, so offsets count from the character after
- * it (DESIGN, Documents). A file that cannot be read, is binary or UTF-16, or is not valid UTF-8
- * gives one file-level `nuance/unreadable-file` finding instead of text.
- */
-export async function readDocument(file: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return failure(`Cannot read file: ${systemReason(error)}`);
-  }
-  return decodeDocument(bytes);
+/** A file as it was read: what a fix is computed from and what the file must still be to write. */
+export interface Snapshot {
+  /** Absolute. */
+  path: string;
+  displayPath: string;
+  /** The bytes read, BOM included: the file must still hold exactly these when the fix is written. */
+  bytes: Uint8Array;
+  /** Decoded, BOM removed. */
+  text: string;
+  bom: boolean;
+  mode: number;
 }
 
 export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; finding: Finding };
 
 /**
- * Read a document with what `--fix` needs to write it back safely: the exact bytes (to notice a
- * change before writing), the BOM, the mode and the modification time.
+ * Read a document as UTF-8, with what `--fix` needs to write it back safely: the exact bytes (to
+ * notice a change before writing), the BOM, the mode and the modification time. A leading BOM is
+ * dropped, so offsets count from the character after it (DESIGN, Documents). A file that cannot
+ * be read, is binary or UTF-16, or is not valid UTF-8 gives one file-level
+ * `nuance/unreadable-file` finding instead.
  */
 export async function readSnapshot(file: string, displayPath: string): Promise<SnapshotResult> {
   let bytes: Uint8Array;
   let mode: number;
-  let mtimeMs: number;
   try {
     // stat first: a change between the two calls then shows up as a byte difference at write time.
-    const info = await stat(file);
-    mode = info.mode;
-    mtimeMs = info.mtimeMs;
+    mode = (await stat(file)).mode;
     bytes = await readFile(file);
   } catch (error) {
-    return failure(`Cannot read file: ${systemReason(error)}`);
+    return failure(`Cannot read file: ${describeFsError(error)}`);
   }
   const decoded = decodeDocument(bytes);
   if (!decoded.ok) return decoded;
   return {
     ok: true,
-    snapshot: { path: file, displayPath, bytes, text: decoded.text, bom: decoded.bom, mode, mtimeMs },
+    snapshot: { path: file, displayPath, bytes, text: decoded.text, bom: decoded.bom, mode },
   };
 }
 
@@ -109,34 +105,18 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** An unreadable file: about the whole file, or about the place of its first bad byte. */
 function failure(
   message: string,
-  at: { start: number; line: number; column: number } = noPosition,
+  at?: { start: number; line: number; column: number },
 ): { ok: false; finding: Finding } {
-  return {
-    ok: false,
-    finding: {
-      ruleId: UNREADABLE_FILE,
-      severity: 'error',
-      message,
-      start: at.start,
-      end: at.start,
-      line: at.line,
-      column: at.column,
-      endLine: at.line,
-      endColumn: at.column,
-      actual: '',
-      expected: [],
-    },
+  const place = at && {
+    start: at.start,
+    end: at.start,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column,
   };
-}
-
-const noPosition = { start: 0, line: 1, column: 1 };
-
-function systemReason(error: unknown): string {
-  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
+  return { ok: false, finding: toolFinding('nuance/unreadable-file', message, place) };
 }

@@ -1,9 +1,17 @@
 import type { Finding, Severity } from '@nuance/core';
 
-/** The findings of one linted file; `path` is relative to the working folder with `/` separators. */
+/**
+ * The findings of one linted file, the one result shape every reporter takes; `path` is relative
+ * to the working folder with `/` separators (or the stdin name).
+ */
 export interface FileResult {
   path: string;
   messages: Finding[];
+  /**
+   * The text the findings are offsets into (BOM removed), when known: SARIF gives fix regions
+   * lines and columns from it, the HTML report shows each finding in its sentence.
+   */
+  text?: string;
 }
 
 export type SeverityCounts = Record<Severity, number>;
@@ -14,24 +22,4 @@ export function countSeverities(results: readonly FileResult[]): SeverityCounts 
     for (const message of result.messages) counts[message.severity]++;
   }
   return counts;
-}
-
-/**
- * A finding about the whole file rather than a span of it (ignored, not fixed): placed at 1:1
- * with an empty range, where editors and SARIF viewers show a file-level message.
- */
-export function fileFinding(ruleId: string, severity: Severity, message: string): Finding {
-  return {
-    ruleId,
-    severity,
-    message,
-    start: 0,
-    end: 0,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    actual: '',
-    expected: [],
-  };
 }

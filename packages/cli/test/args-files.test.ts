@@ -144,4 +144,12 @@ describe('displayWidth', () => {
     expect(displayWidth('실용외교')).toBe(8);
     expect(displayWidth('e\u0301')).toBe(1);
   });
+
+  it('takes widths from the Unicode tables, beyond the CJK blocks', () => {
+    // Emoji and full-width forms are wide; joiners, variation selectors and soft hyphens take no cell.
+    expect(displayWidth('😀')).toBe(2);
+    expect(displayWidth('ＡＢ')).toBe(4);
+    expect(displayWidth('務實\u200d\ufe0f\u00ad')).toBe(4);
+    expect(displayWidth('한국 — “务实”')).toBe(13);
+  });
 });

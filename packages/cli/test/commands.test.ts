@@ -85,6 +85,28 @@ describe('nuance explain', () => {
     expect(far.stderr.split('\n')[0]).toBe('nuance: Unknown rule `nothing-like-it/at-all`');
   });
 
+  it("explains the tool's own rules from core's registry, with no config loaded", async () => {
+    await withTempDir(async (dir) => {
+      // A broken config: a pack rule could not be explained here without a problem report.
+      await writeFile(path.join(dir, '.nuancerc.yaml'), 'packs: [no-such-pack]\n');
+      const result = await run(['explain', 'nuance/file-ignored'], dir);
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      const lines = result.stdout.split('\n');
+      expect(lines.slice(0, 5)).toEqual([
+        'nuance/file-ignored',
+        '',
+        '  kind      tool (nuance reports it about the run; no pack or config sets it)',
+        '  severity  info',
+        '  fixable   no',
+      ]);
+      expect(lines).toContain('What to do');
+      const typo = await run(['explain', 'nuance/fix-not-aplied'], FIXTURES);
+      expect(typo.stderr.split('\n')[0]).toBe(
+        'nuance: Unknown rule `nuance/fix-not-aplied`; did you mean `nuance/fix-not-applied`?',
+      );
+    });
+  });
+
   it('suggests by the name alone and by edit distance', () => {
     const ids = ['korea-china/thaad', 'korea-china/korean-wave', 'team/tone'];
     expect(didYouMean('thaad', ids)).toBe('korea-china/thaad');

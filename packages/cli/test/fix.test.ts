@@ -4,8 +4,9 @@ import { compilePacks, type Finding, parsePack, type RuleSet } from '@nuance/cor
 import { builtinPack } from '@nuance/rules';
 import { lintDocument } from '@nuance/unified';
 import { describe, expect, it } from 'vitest';
-import { FIX_NOT_APPLIED, type FixFileResult, fixFile, type Snapshot } from '../src/fix/fix-file.js';
-import { decodeDocument } from '../src/read-file.js';
+import { fixDiff, planFixes } from '../src/fix/plan.js';
+import { writeFix } from '../src/fix/write-fix.js';
+import { decodeDocument, type Snapshot } from '../src/read-file.js';
 import { withTempDir } from './helpers.js';
 
 function ruleSetOf(yaml: string, file: string): RuleSet {
@@ -58,8 +59,30 @@ async function snapshotOf(file: string, displayPath = path.basename(file)): Prom
     text: decoded.text,
     bom: decoded.bom,
     mode: info.mode,
-    mtimeMs: info.mtimeMs,
   };
+}
+
+interface FixFileResult {
+  findings: Finding[];
+  fixed: number;
+  written: boolean;
+  diff?: string;
+}
+
+/** What `nuance --fix` (or `--fix-dry-run`) does with one file: plan from its text, then write (or diff). */
+async function fixFile(
+  snapshot: Snapshot,
+  lint: (text: string) => Finding[],
+  { dryRun }: { dryRun: boolean },
+): Promise<FixFileResult> {
+  const plan = planFixes(snapshot.text, lint);
+  if (dryRun) {
+    const diff = fixDiff(plan, snapshot.displayPath);
+    if (diff === undefined) return { findings: plan.findings, fixed: 0, written: false };
+    return { findings: plan.findings, fixed: plan.fixed, written: false, diff };
+  }
+  const { written, findings } = await writeFix(snapshot, plan);
+  return { findings, fixed: written ? plan.fixed : 0, written };
 }
 
 /** Write `content` as `name` in `dir`, fix it and return the result and the bytes on disk. */
@@ -84,7 +107,31 @@ async function expectOnly(dir: string, names: string[]) {
   expect((await readdir(dir)).sort()).toEqual([...names].sort());
 }
 
-describe('fixFile writes the fixes of the real engine', () => {
+describe('planFixes', () => {
+  it('plans from text alone: the fixed text, the findings left and those of the original', () => {
+    const plan = planFixes('韩国奉行实用外交，双方是战略合作伙伴关系。\n', linter('a.md'));
+    expect(plan.text).toBe('韩国奉行实用外交，双方是战略合作伙伴关系。\n');
+    expect(plan.output).toBe('韩国奉行务实外交，双方是战略合作伙伴关系。\n');
+    expect(plan.fixed).toBe(1);
+    expect(ruleIds(plan.findings)).toEqual(['1:13 korea-china/strategic-cooperative-partner']);
+    expect(ruleIds(plan.original)).toEqual([
+      '1:5 korea-china/wushi-not-shiyong',
+      '1:13 korea-china/strategic-cooperative-partner',
+    ]);
+    expect(fixDiff(plan, 'a.md')).toBe(
+      '--- a/a.md\n+++ b/a.md\n@@ -1,1 +1,1 @@\n-韩国奉行实用外交，双方是战略合作伙伴关系。\n+韩国奉行务实外交，双方是战略合作伙伴关系。\n',
+    );
+  });
+
+  it('changes nothing and gives no diff when nothing is fixable', () => {
+    const plan = planFixes('双方是战略合作伙伴关系。\n', linter('a.md'));
+    expect(plan).toMatchObject({ output: plan.text, fixed: 0 });
+    expect(plan.findings).toEqual(plan.original);
+    expect(fixDiff(plan, 'a.md')).toBeUndefined();
+  });
+});
+
+describe('planFixes + writeFix write the fixes of the real engine', () => {
   it('keeps CRLF line endings, also inside a term wrapped over two lines', async () => {
     await withTempDir(async (dir) => {
       const before = '# 声明\r\n\r\n韩国奉行实用\r\n外交。\r\n新政府坚持实用路线。\r\n';
@@ -220,7 +267,7 @@ describe('fixFile writes the fixes of the real engine', () => {
   });
 });
 
-describe('fixFile --fix-dry-run', () => {
+describe('planFixes + fixDiff (--fix-dry-run)', () => {
   it('returns the exact unified diff and writes nothing', async () => {
     await withTempDir(async (dir) => {
       const before = '# 声明\n\n第一段。\n\n韩国奉行实用外交。\n\n第三段。\n第四行。\n第五行。\n';
@@ -267,7 +314,7 @@ describe('fixFile --fix-dry-run', () => {
   });
 });
 
-describe('fixFile writes nothing it should not', () => {
+describe('writeFix writes nothing it should not', () => {
   const ORIGINAL = '韩国奉行实用外交。\n';
 
   /** Not applied: the error at 1:1, then the findings of the original text; the file holds `expected`. */
@@ -280,7 +327,7 @@ describe('fixFile writes nothing it should not', () => {
     expect(result.written).toBe(false);
     expect(result.fixed).toBe(0);
     expect(result.findings[0]).toEqual({
-      ruleId: FIX_NOT_APPLIED,
+      ruleId: 'nuance/fix-not-applied',
       severity: 'error',
       message,
       start: 0,
@@ -320,7 +367,7 @@ describe('fixFile writes nothing it should not', () => {
       const snapshot = await snapshotOf(file);
       await writeFile(file, '韩国奉行实用外交！\n'); // same byte length
       await utimes(file, when, when);
-      expect((await stat(file)).mtimeMs).toBe(snapshot.mtimeMs);
+      expect((await stat(file)).mtimeMs).toBe(when.getTime());
       const result = await fixFile(snapshot, linter(file), { dryRun: false });
       await expectNotApplied(result, CHANGED, file, '韩国奉行实用外交！\n');
     });

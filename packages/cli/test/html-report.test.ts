@@ -5,15 +5,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compilePacks, parsePack, type RuleSet } from '@nuance/core';
+import { compilePacks, parsePack, type RuleSet, toolFinding, toolRule } from '@nuance/core';
 import { builtinPack } from '@nuance/rules';
 import { lintDocument } from '@nuance/unified';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextOf } from '../src/reporters/html/context.js';
-import { jsonForScript, type ReportData } from '../src/reporters/html/data.js';
-import { formatHtml, type HtmlFileResult } from '../src/reporters/html.js';
+import { jsonForScript } from '../src/reporters/html/data.js';
+import type { ReportData } from '../src/reporters/html/report-data.js';
+import { formatHtml } from '../src/reporters/html.js';
 import { toJsonResults } from '../src/reporters/json.js';
+import type { FileResult } from '../src/results.js';
 import { FIXTURES } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -40,7 +42,7 @@ function koreaChina(): RuleSet {
 const ruleSet = koreaChina();
 const dir = path.join(FIXTURES, 'html');
 
-function lintFixtures(): HtmlFileResult[] {
+function lintFixtures(): FileResult[] {
   return readdirSync(dir)
     .sort()
     .map((name) => {
@@ -226,6 +228,17 @@ describe('formatHtml on hostile paths and links', () => {
     expect(page).not.toMatch(/href="javascript:/i);
     expect(page).toContain('<a href="https://example.org/rules#doc-link" rel="noopener noreferrer"');
     expect(page.match(/<a href=/g)).toHaveLength(1);
+  });
+});
+
+describe("formatHtml on the tool's own findings", () => {
+  it("describes a tool rule from core's registry: its severity and its help as the note", () => {
+    const ignored = toolFinding('nuance/file-ignored', 'File ignored by `.gitignore`; it was not linted');
+    const data = dataOf(formatHtml([{ path: 'old.md', messages: [ignored] }], { ruleSet }));
+    expect(data.rules).toEqual([
+      { id: 'nuance/file-ignored', severity: 'info', note: toolRule('nuance/file-ignored')?.help },
+    ]);
+    expect(data.findings[0]).toMatchObject({ r: 0, s: 'info', m: ignored.message });
   });
 });
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { compilePacks, type Finding, parsePack } from '@nuance/core';
+import { compilePacks, type Finding, parsePack, TOOL_RULES, toolFinding } from '@nuance/core';
 import { builtinPack } from '@nuance/rules';
 import { lintDocument } from '@nuance/unified';
 import Ajv04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../src/reporters/github.js';
-import { formatSarif, type SarifFileResult } from '../src/reporters/sarif.js';
-import { fileFinding } from '../src/results.js';
+import { formatSarif } from '../src/reporters/sarif.js';
+import type { FileResult } from '../src/results.js';
 
 const require = createRequire(import.meta.url);
 const sarifSchema = JSON.parse(
@@ -20,7 +20,7 @@ const { pack } = parsePack(source.text, source.file);
 if (!pack) throw new Error('korea-china pack does not parse');
 const { ruleSet } = compilePacks([pack]);
 
-function result(path: string, text: string): SarifFileResult {
+function result(path: string, text: string): FileResult {
   return { path, text, messages: lintDocument({ text, path, ruleSet }).findings };
 }
 
@@ -119,12 +119,35 @@ describe('--format sarif', () => {
   });
 
   it('adds tool rules such as nuance/unreadable-file on demand', () => {
-    const unreadable = fileFinding('nuance/unreadable-file', 'error', 'Cannot read `bin.md`: binary file');
+    const unreadable = toolFinding('nuance/unreadable-file', 'Cannot read `bin.md`: binary file');
     const out = JSON.parse(
       formatSarif([{ path: 'bin.md', messages: [unreadable] }], { ruleSet, cwd: '/w' }),
     ) as typeof sarif;
     const r = out.runs[0]!.results[0]!;
     expect(out.runs[0]!.tool.driver.rules[r.ruleIndex]?.id).toBe('nuance/unreadable-file');
+  });
+
+  it("describes each tool rule from core's registry: description, help and level", () => {
+    const findings = TOOL_RULES.map((rule) => toolFinding(rule.id, 'm'));
+    const out = JSON.parse(formatSarif([{ path: 'a.md', messages: findings }], { ruleSet, cwd: '/w' }));
+    const listed = new Map<string, Record<string, unknown>>(
+      out.runs[0].tool.driver.rules.map((r: { id: string }) => [r.id, r]),
+    );
+    expect(
+      TOOL_RULES.map((rule) => {
+        const sarifRule = listed.get(rule.id);
+        return [rule.id, sarifRule?.shortDescription, sarifRule?.help, sarifRule?.defaultConfiguration];
+      }),
+    ).toEqual(
+      TOOL_RULES.map((rule) => [
+        rule.id,
+        { text: rule.description },
+        { text: rule.help.replace(/`/g, ''), markdown: rule.help },
+        { level: { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[rule.severity] },
+      ]),
+    );
+    expect(TOOL_RULES.find((rule) => rule.id === 'nuance/file-ignored')?.severity).toBe('info');
+    expect(listed.get('nuance/file-ignored')?.defaultConfiguration).toEqual({ level: 'note' });
   });
 });
 

@@ -1,8 +1,8 @@
 /// <reference types="node" />
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { stripBom } from '@nuance/core';
 import ignore from 'ignore';
-import { stripBom } from './text-file.js';
 
 type Ignore = ReturnType<typeof ignore>;
 

@@ -16,4 +16,4 @@ export {
   type ResolvedConfig,
   unionRuleSet,
 } from './resolver.js';
-export { describeFsError, stripBom } from './text-file.js';
+export { describeFsError } from './text-file.js';

@@ -8,9 +8,10 @@ import {
   type Problem,
   parseConfig,
   type RuleSet,
+  stripBom,
 } from '@nuance/core';
 import { isBuiltinPackName, loadPack } from './load-pack.js';
-import { describeFsError, stripBom } from './text-file.js';
+import { describeFsError } from './text-file.js';
 
 export interface LoadedConfig {
   /** The absolute path of the config file read, if any. */

@@ -1,9 +1,9 @@
 /// <reference types="node" />
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ParsedPack, type Problem, parsePack } from '@nuance/core';
+import { type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
 import { builtinPack, builtinPacks } from '@nuance/rules';
-import { describeFsError, stripBom } from './text-file.js';
+import { describeFsError } from './text-file.js';
 
 export interface LoadedPack {
   pack?: ParsedPack;

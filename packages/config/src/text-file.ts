@@ -1,10 +1,5 @@
-// What every reader of the user's files shares: a leading BOM is not content, and a file-system
-// error is told in a few words, the same in every package (config, CLI, language server).
-
-/** `text` without a leading byte order mark. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
+// A file-system error told in a few words, the same in every package (config, CLI, language
+// server). (The other thing every reader shares, dropping a BOM, is core's `stripBom`.)
 
 const WORDS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder',
@@ -15,6 +10,7 @@ const WORDS: Readonly<Record<string, string>> = {
   EPERM: 'permission denied',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on device',
+  ELOOP: 'too many levels of symbolic links',
 };
 
 /**

@@ -13,8 +13,18 @@ export { configJsonSchema, packJsonSchema } from './pack/json-schema.js';
 export { parsePack } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
+export { stripBom } from './text/bom.js';
 export { createLineIndex, type LineIndex } from './text/lines.js';
 export { splitSentences } from './text/sentences.js';
+export {
+  isToolRule,
+  TOOL_RULES,
+  type ToolFindingPlace,
+  type ToolRule,
+  type ToolRuleId,
+  toolFinding,
+  toolRule,
+} from './tool-rules.js';
 export type * from './types.js';
 export { buildView, normalizePhrase } from './view/normalize.js';
 export { buildProse } from './view/prose.js';

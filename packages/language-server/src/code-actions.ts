@@ -1,6 +1,7 @@
 // Code actions built from the diagnostics in the request's context alone (their `data`), so they
 // work in clients that drop `source` (Neovim 0.7) and need no server state.
 
+import { isToolRule } from '@nuance/core';
 import {
   type CodeAction,
   CodeActionKind,
@@ -115,7 +116,7 @@ export function codeActions(
         });
       }
       // Findings about directives themselves are not rules a config could turn off.
-      if (ruleId.startsWith('nuance/')) continue;
+      if (isToolRule(ruleId)) continue;
       actions.push({
         title: `Ignore \`${ruleId}\` in this workspace`,
         kind: CodeActionKind.QuickFix,

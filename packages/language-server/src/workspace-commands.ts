@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '@nuance/config';
-import { applyEdits, fixText } from '@nuance/core';
+import { applyEdits, fixText, stripBom } from '@nuance/core';
 import { documentLanguage, formatOf, lintDocument } from '@nuance/unified';
 import type {
   Connection,
@@ -118,7 +118,7 @@ async function changeConfig(uri: string, change: ConfigChange, deps: CommandDeps
     void connection.window.showErrorMessage(`nuance: cannot read ${target}`);
     return { applied: false };
   }
-  const bom = before.startsWith('\uFEFF') ? 1 : 0;
+  const bom = before.length - stripBom(before).length;
   const edited = editConfigText(before.slice(bom), change);
   if ('error' in edited) {
     void connection.window.showErrorMessage(`nuance: ${edited.error} (${target})`);

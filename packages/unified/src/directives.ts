@@ -1,6 +1,6 @@
 // Suppression directives (DESIGN: Configuration): HTML comments in Markdown, and in plain text a
 // comment alone on its line or at the end of one.
-import { createLineIndex, type Finding, type LineIndex, type RuleSet } from '@nuance/core';
+import { createLineIndex, type Finding, type LineIndex, type RuleSet, toolFinding } from '@nuance/core';
 import type { Nodes, Root } from 'mdast';
 
 export type DirectiveKind = 'disable-line' | 'disable-next-line' | 'disable' | 'enable';
@@ -125,19 +125,21 @@ function unknownRuleWarnings(
       const end = rule.start + rule.text.length;
       const from = lines.position(rule.start);
       const to = lines.position(end);
-      warnings.push({
-        ruleId: UNKNOWN_RULE_IN_DIRECTIVE,
-        severity: 'warning',
-        message: `Unknown rule \`${rule.text}\` in \`nuance-${directive.kind}\`: no loaded pack has a rule with this id`,
-        start: rule.start,
-        end,
-        line: from.line,
-        column: from.column,
-        endLine: to.line,
-        endColumn: to.column,
-        actual: rule.text,
-        expected: [],
-      });
+      warnings.push(
+        toolFinding(
+          UNKNOWN_RULE_IN_DIRECTIVE,
+          `Unknown rule \`${rule.text}\` in \`nuance-${directive.kind}\`: no loaded pack has a rule with this id`,
+          {
+            start: rule.start,
+            end,
+            line: from.line,
+            column: from.column,
+            endLine: to.line,
+            endColumn: to.column,
+            actual: rule.text,
+          },
+        ),
+      );
     }
   }
   return warnings;

@@ -1,5 +1,5 @@
 // The unified plugin: findings become vfile messages. It converts; it never re-decides.
-import type { Finding, RuleSet } from '@nuance/core';
+import { type Finding, type RuleSet, stripBom } from '@nuance/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { documentLanguage } from './language.js';
@@ -40,7 +40,7 @@ export default function nuance(options: NuanceOptions): (tree: Root, file: VFile
   const { ruleSet } = options;
   return (tree, file) => {
     // remark's positions count from after a BOM, like the findings' offsets.
-    const text = String(file.value ?? '').replace(/^\uFEFF/, '');
+    const text = stripBom(String(file.value ?? ''));
     const path = file.path || undefined;
     const lang = documentLanguage({ text, path, lang: options.lang, format: 'markdown' });
     for (const finding of lintTree(tree, text, ruleSet, lang)) reportFinding(file, finding);

@@ -2,21 +2,18 @@
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
-import type { NuanceConfig } from '@nuance/core';
+import { type NuanceConfig, toolFinding } from '@nuance/core';
 import { collectFiles, displayPath } from '../files.js';
-import { fixFile } from '../fix/fix-file.js';
+import { fixDiff, planFixes } from '../fix/plan.js';
+import { writeFix } from '../fix/write-fix.js';
 import type { CliIo } from '../io.js';
 import { defaultJobs, type LintTask, type LintTaskResult, lintInParallel } from '../parallel/index.js';
 import { linter, lintOneFile } from '../parallel/lint-one.js';
 import { createProgress, type Progress } from '../progress.js';
 import { readSnapshot } from '../read-file.js';
-import type { SarifFileResult } from '../reporters/sarif.js';
-import { fileFinding } from '../results.js';
+import type { FileResult } from '../results.js';
 import { selectShard } from '../shard.js';
-import type { CheckOptions } from './check.js';
-import type { CheckRun } from './lint-run.js';
-
-export const FILE_IGNORED = 'nuance/file-ignored';
+import type { CheckOptions, CheckRun } from './check-run.js';
 
 /** A place in the report: a file ignored by name (its finding is known) or a file to lint. */
 type Slot = { shown: string; ignored: string } | { shown: string; task: LintTask; active: ResolvedConfig };
@@ -32,7 +29,6 @@ export async function checkFiles(
   io: CliIo,
   resolver: ConfigResolver,
 ): Promise<CheckRun> {
-  const run: CheckRun = { results: [], diffs: [], failed: false };
   const collected = await collectFiles(options.paths, io.cwd, {
     isIgnored: async (file) => {
       const active = await resolver.forFile(file);
@@ -42,7 +38,12 @@ export async function checkFiles(
     },
   });
   for (const error of collected.errors) io.stderr.write(`nuance: ${error}\n`);
-  run.failed ||= collected.errors.length > 0;
+  const run: CheckRun = {
+    results: [],
+    diffs: [],
+    inputs: collected.files,
+    failed: collected.errors.length > 0,
+  };
   const files = options.shard
     ? selectShard(collected.files, options.shard, (f) => displayPath(f, io.cwd))
     : collected.files;
@@ -62,7 +63,7 @@ export async function checkFiles(
   }
 
   const progress = createProgress(io.stderr, io.env ?? process.env);
-  const report = (slot: Slot, result: SarifFileResult | { error: string }) => {
+  const report = (slot: Slot, result: FileResult | { error: string }) => {
     if ('error' in result) {
       // An internal bug: reported once for this document; the other files are still linted.
       progress.done();
@@ -124,9 +125,9 @@ async function lintTasks(
   return bySlot;
 }
 
-function toFileResult(shown: string, r: LintTaskResult): SarifFileResult | { error: string } {
+function toFileResult(shown: string, r: LintTaskResult): FileResult | { error: string } {
   if (r.error !== undefined) return { error: r.error };
-  const result: SarifFileResult = { path: shown, messages: r.findings };
+  const result: FileResult = { path: shown, messages: r.findings };
   if (r.text !== undefined) result.text = r.text;
   return result;
 }
@@ -136,15 +137,19 @@ async function fixOne(
   active: ResolvedConfig,
   dryRun: boolean,
   diffs: string[],
-): Promise<SarifFileResult | { error: string }> {
+): Promise<FileResult | { error: string }> {
   try {
     const read = await readSnapshot(task.path, task.displayPath);
     if (!read.ok) return { path: task.displayPath, messages: [read.finding] };
-    const fixed = await fixFile(read.snapshot, linter(task.path, active.loaded), { dryRun });
-    if (fixed.diff !== undefined) diffs.push(fixed.diff);
-    // The findings are of the fixed text, which SARIF cannot re-read here: no `text`, so fix
-    // regions keep offsets only.
-    return { path: task.displayPath, messages: fixed.findings };
+    const plan = planFixes(read.snapshot.text, linter(task.path, active.loaded));
+    if (dryRun) {
+      const diff = fixDiff(plan, task.displayPath);
+      if (diff !== undefined) diffs.push(diff);
+      // The findings are of the fixed text, which is not the report's `text`: fix regions keep
+      // offsets only.
+      return { path: task.displayPath, messages: plan.findings };
+    }
+    return { path: task.displayPath, messages: (await writeFix(read.snapshot, plan)).findings };
   } catch (error) {
     return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
@@ -155,10 +160,10 @@ async function fixOne(
  * as an `info` so that a pre-commit hook passing every staged file by name and running with
  * `--max-warnings 0` does not fail on files the project ignores.
  */
-function ignoredResult(slot: { shown: string; ignored: string }): SarifFileResult {
+function ignoredResult(slot: { shown: string; ignored: string }): FileResult {
   return {
     path: slot.shown,
-    messages: [fileFinding(FILE_IGNORED, 'info', `${slot.ignored}; it was not linted`)],
+    messages: [toolFinding('nuance/file-ignored', `${slot.ignored}; it was not linted`)],
   };
 }
 

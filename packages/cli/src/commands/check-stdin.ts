@@ -1,13 +1,11 @@
 /// <reference types="node" />
 import path from 'node:path';
 import type { ConfigResolver } from '@nuance/config';
-import { fixText } from '@nuance/core';
-import { fixFile } from '../fix/fix-file.js';
+import { fixDiff, planFixes } from '../fix/plan.js';
 import type { CliIo } from '../io.js';
 import { linter } from '../parallel/lint-one.js';
 import { decodeDocument } from '../read-file.js';
-import type { CheckOptions } from './check.js';
-import type { CheckRun } from './lint-run.js';
+import type { CheckOptions, CheckRun } from './check-run.js';
 
 export const STDIN_PATH = '<stdin>';
 
@@ -21,48 +19,38 @@ export async function checkStdin(
   options: CheckOptions,
   io: CliIo,
   resolver: ConfigResolver,
-): Promise<{ run: CheckRun; fixedText?: string }> {
-  const run: CheckRun = { results: [], diffs: [], failed: false };
+): Promise<CheckRun> {
   const name = options.stdinFilename;
   const file = name === undefined ? undefined : path.resolve(io.cwd, name);
   const shown = name === undefined ? STDIN_PATH : name.split(path.sep).join('/').replace(/\\/g, '/');
+  // The named draft is what stdin stands for: the report must not be written over it.
+  const run: CheckRun = { results: [], diffs: [], inputs: file === undefined ? [] : [file], failed: false };
   const active = file === undefined ? await resolver.forDir(io.cwd) : await resolver.forFile(file);
 
-  const bytes = await readAll(io.stdin);
-  const decoded = decodeDocument(bytes);
+  const decoded = decodeDocument(await readAll(io.stdin));
   if (!decoded.ok) {
     run.results.push({ path: shown, messages: [decoded.finding] });
-    return { run };
+    return run;
   }
   const lint = linter(file, active.loaded);
   try {
-    if (options.fix) {
-      const fixed = fixText(decoded.text, lint);
-      run.results.push({ path: shown, messages: fixed.findings });
-      return { run, fixedText: (decoded.bom ? '\uFEFF' : '') + fixed.output };
+    if (options.fix || options.fixDryRun) {
+      const plan = planFixes(decoded.text, lint);
+      // The findings are of the fixed text, which is not the report's `text`.
+      run.results.push({ path: shown, messages: plan.findings });
+      if (options.fix) run.fixedText = (decoded.bom ? '\uFEFF' : '') + plan.output;
+      else {
+        const diff = fixDiff(plan, shown);
+        if (diff !== undefined) run.diffs.push(diff);
+      }
+    } else {
+      run.results.push({ path: shown, text: decoded.text, messages: lint(decoded.text) });
     }
-    if (options.fixDryRun) {
-      // A dry run never writes, so the snapshot's file fields are never used to write.
-      const snapshot = {
-        path: file ?? STDIN_PATH,
-        displayPath: shown,
-        bytes,
-        text: decoded.text,
-        bom: decoded.bom,
-        mode: 0o644,
-        mtimeMs: 0,
-      };
-      const result = await fixFile(snapshot, lint, { dryRun: true });
-      if (result.diff !== undefined) run.diffs.push(result.diff);
-      run.results.push({ path: shown, messages: result.findings });
-      return { run };
-    }
-    run.results.push({ path: shown, text: decoded.text, messages: lint(decoded.text) });
   } catch (error) {
     io.stderr.write(`${shown}: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
     run.failed = true;
   }
-  return { run };
+  return run;
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string> | undefined): Promise<Uint8Array> {

@@ -1,18 +1,15 @@
 /// <reference types="node" />
-import path from 'node:path';
-import { ConfigResolver, describeFsError, unionRuleSet } from '@nuance/config';
+
+import { ConfigResolver, unionRuleSet } from '@nuance/config';
 import type { NuanceConfig } from '@nuance/core';
-import type { CheckCommand } from '../args.js';
 import { type CliIo, useColor } from '../io.js';
-import { onlyErrors, renderReport, writeFileAtomic } from '../report.js';
+import { writeReport } from '../output.js';
+import { onlyErrors, renderReport } from '../render.js';
 import { formatProblems } from '../reporters/problems.js';
+import { countSeverities } from '../results.js';
 import { checkFiles } from './check-files.js';
+import type { CheckOptions, CheckRun } from './check-run.js';
 import { checkStdin } from './check-stdin.js';
-import type { CheckRun } from './lint-run.js';
-
-export type CheckOptions = Omit<CheckCommand, 'name'>;
-
-export { FILE_IGNORED } from './check-files.js';
 
 /**
  * Lint files, folders, globs or stdin. Setup problems (config, packs, missing paths) are printed
@@ -27,53 +24,17 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   if (options.config !== undefined) resolverOptions.configFile = options.config;
   const resolver = new ConfigResolver(resolverOptions);
 
-  let run: CheckRun;
-  let fixedText: string | undefined;
-  if (options.stdin) {
-    const stdin = await checkStdin(options, io, resolver);
-    run = stdin.run;
-    fixedText = stdin.fixedText;
-  } else {
-    run = await checkFiles(options, overrides, io, resolver);
-  }
+  const run = options.stdin
+    ? await checkStdin(options, io, resolver)
+    : await checkFiles(options, overrides, io, resolver);
 
   const problems = await resolver.problems();
   if (problems.length > 0) io.stderr.write(formatProblems(problems, io.cwd));
   let failed = run.failed || problems.some((p) => p.severity === 'error');
-
-  const counts = { error: 0, warning: 0 };
-  for (const result of run.results) {
-    for (const m of result.messages)
-      if (m.severity === 'error' || m.severity === 'warning') counts[m.severity]++;
-  }
-  const reported = options.quiet ? onlyErrors(run.results) : run.results;
-  const env = io.env ?? process.env;
-  const ruleSets = (await resolver.loadedConfigs()).map((c) => c.loaded.ruleSet);
-  // --fix --stdin owns stdout (the fixed text); its report goes to --output, else stderr.
-  const target = options.output === undefined && fixedText !== undefined ? io.stderr : io.stdout;
-  const report = renderReport(options.format, reported, {
-    ruleSet: unionRuleSet(ruleSets),
-    cwd: io.cwd,
-    color: options.output === undefined && useColor(target, env),
-  });
-
-  for (const diff of run.diffs) io.stdout.write(diff);
-  if (fixedText !== undefined) io.stdout.write(fixedText);
-  if (options.output !== undefined) {
-    const file = path.resolve(io.cwd, options.output);
-    try {
-      await writeFileAtomic(file, report);
-    } catch (error) {
-      io.stderr.write(
-        `nuance: Cannot write the report to \`${options.output}\`: ${describeFsError(error)}\n`,
-      );
-      failed = true;
-    }
-  } else {
-    target.write(report);
-  }
+  if (!(await report(run, options, io, resolver))) failed = true;
 
   if (failed) return 2;
+  const counts = countSeverities(run.results);
   if (counts.error > 0) return 1;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     io.stderr.write(
@@ -82,4 +43,23 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     return 1;
   }
   return 0;
+}
+
+/** Print the diffs or the fixed text, then the report; false when `--output` could not be written. */
+async function report(run: CheckRun, options: CheckOptions, io: CliIo, resolver: ConfigResolver) {
+  const reported = options.quiet ? onlyErrors(run.results) : run.results;
+  const ruleSets = (await resolver.loadedConfigs()).map((c) => c.loaded.ruleSet);
+  // --fix --stdin owns stdout (the fixed text); its report goes to --output, else stderr.
+  const target = options.output === undefined && run.fixedText !== undefined ? io.stderr : io.stdout;
+  const text = renderReport(options.format, reported, {
+    ruleSet: unionRuleSet(ruleSets),
+    cwd: io.cwd,
+    color: options.output === undefined && useColor(target, io.env ?? process.env),
+  });
+
+  for (const diff of run.diffs) io.stdout.write(diff);
+  if (run.fixedText !== undefined) io.stdout.write(run.fixedText);
+  if (options.output !== undefined) return writeReport(options.output, text, io, { protect: run.inputs });
+  target.write(text);
+  return true;
 }

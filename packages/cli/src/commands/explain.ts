@@ -1,3 +1,4 @@
+import { TOOL_RULES, type ToolRule, toolRule } from '@nuance/core';
 import type { CliIo } from '../io.js';
 import { type CatalogRule, didYouMean, loadCatalog } from './rule-catalog.js';
 
@@ -7,15 +8,23 @@ export interface ExplainOptions {
   audience?: string[];
 }
 
-/** `nuance explain RULE`: everything a writer needs to decide about a finding. Exit 2 for an unknown rule. */
+/**
+ * `nuance explain RULE`: everything a writer needs to decide about a finding, for a pack's rule or
+ * one of the tool's own (`nuance/...`). Exit 2 for an unknown rule.
+ */
 export async function runExplain(options: ExplainOptions, io: CliIo): Promise<number> {
+  const tool = toolRule(options.rule);
+  if (tool) {
+    io.stdout.write(formatToolRule(tool));
+    return 0;
+  }
   const catalog = await loadCatalog(options, io);
   const found = catalog.rules.find((r) => r.info.id === options.rule);
   if (!found) {
-    const suggestion = didYouMean(
-      options.rule,
-      catalog.rules.map((r) => r.info.id),
-    );
+    const suggestion = didYouMean(options.rule, [
+      ...catalog.rules.map((r) => r.info.id),
+      ...TOOL_RULES.map((r) => r.id),
+    ]);
     io.stderr.write(
       `nuance: Unknown rule \`${options.rule}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}\n` +
         'Run `nuance rules list` for the rules in effect.\n',
@@ -51,6 +60,22 @@ export function formatExplain({ info, severity }: CatalogRule): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A rule of the tool itself, from core's registry: no pack, no config setting, no examples. */
+function formatToolRule(rule: ToolRule): string {
+  return [
+    rule.id,
+    '',
+    '  kind      tool (nuance reports it about the run; no pack or config sets it)',
+    `  severity  ${rule.severity}`,
+    '  fixable   no',
+    `  message   ${rule.description}`,
+    '',
+    'What to do',
+    `  ${rule.help}`,
+    '',
+  ].join('\n');
 }
 
 function indent(text: string): string[] {

@@ -1,4 +1,4 @@
-import type { ListFormat } from '../args.js';
+import type { ListFormat } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { padEnd } from '../reporters/text-width.js';
 import { loadCatalog } from './rule-catalog.js';

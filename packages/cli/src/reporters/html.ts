@@ -5,21 +5,13 @@
 // style and script (by hash), so even a markup mistake could not fetch or run anything else.
 import { createHash } from 'node:crypto';
 import type { RuleSet, Severity } from '@nuance/core';
+import type { FileResult } from '../results.js';
 import { type Bar, barChart } from './html/charts.js';
-import { CLIENT_SCRIPT } from './html/client.js';
-import {
-  buildReportData,
-  type HtmlFileResult,
-  jsonForScript,
-  type ReportData,
-  type ReportTotals,
-  SEVERITIES,
-  totalsOf,
-} from './html/data.js';
+import { CLIENT_SCRIPT } from './html/client-script.js';
+import { buildReportData, jsonForScript, type ReportTotals, SEVERITIES, totalsOf } from './html/data.js';
 import { escapeHtml, safeLink } from './html/escape.js';
+import type { ReportData } from './html/report-data.js';
 import { STYLE } from './html/style.js';
-
-export type { HtmlFileResult } from './html/data.js';
 
 export interface HtmlOptions {
   ruleSet: RuleSet;
@@ -46,7 +38,7 @@ function hash(text: string): string {
 }
 
 /** The whole report page for `results` (in input order). */
-export function formatHtml(results: readonly HtmlFileResult[], options: HtmlOptions): string {
+export function formatHtml(results: readonly FileResult[], options: HtmlOptions): string {
   const data = buildReportData(results, options.ruleSet);
   const totals = totalsOf(data);
   const title = options.title ?? 'nuance report';

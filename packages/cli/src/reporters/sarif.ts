@@ -3,7 +3,15 @@
 // survive edits elsewhere in the file (they do not depend on line numbers).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { createLineIndex, type Finding, type RuleInfo, type RuleSet, type Severity } from '@nuance/core';
+import {
+  createLineIndex,
+  type Finding,
+  type RuleInfo,
+  type RuleSet,
+  type Severity,
+  type ToolRule,
+  toolRule,
+} from '@nuance/core';
 import type { FileResult } from '../results.js';
 import { VERSION } from '../version.js';
 
@@ -13,28 +21,11 @@ export interface SarifOptions {
   cwd: string;
 }
 
-/** A file result with its text (BOM removed), when known: fix regions then get lines and columns. */
-export type SarifFileResult = FileResult & { text?: string };
-
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
   warning: 'warning',
   info: 'note',
   hint: 'note',
-};
-
-// Findings the tool itself reports (not from a pack).
-const TOOL_RULES: Record<string, string> = {
-  'nuance/unreadable-file': 'The file could not be read as UTF-8 text, so it was not linted.',
-  'nuance/fix-not-applied': 'A fix could not be written to the file.',
-  'nuance/unknown-rule-in-directive': 'A suppression directive names a rule that no loaded pack has.',
-  'nuance/file-ignored':
-    'A file named on the command line is ignored by .gitignore or the config, so it was not linted.',
-};
-
-const TOOL_LEVEL: Record<string, 'error' | 'warning' | 'note'> = {
-  'nuance/unknown-rule-in-directive': 'warning',
-  'nuance/file-ignored': 'note',
 };
 
 interface SarifRule {
@@ -78,12 +69,24 @@ function packRule(info: RuleInfo): SarifRule {
   return rule;
 }
 
-function toolRule(id: string): SarifRule {
+/** A rule of the tool itself (core's TOOL_RULES), listed once a finding uses it. */
+function sarifToolRule(rule: ToolRule): SarifRule {
   return {
-    id,
-    name: ruleName(id),
-    shortDescription: { text: TOOL_RULES[id] ?? id },
-    defaultConfiguration: { level: TOOL_LEVEL[id] ?? 'error' },
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.description },
+    help: { text: rule.help.replace(/`/g, ''), markdown: rule.help },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+  };
+}
+
+/** A finding whose rule neither a pack nor the tool has (a report made elsewhere): its id only. */
+function unknownRule(finding: Finding): SarifRule {
+  return {
+    id: finding.ruleId,
+    name: ruleName(finding.ruleId),
+    shortDescription: { text: finding.ruleId },
+    defaultConfiguration: { level: LEVEL[finding.severity] },
   };
 }
 
@@ -94,15 +97,15 @@ function fingerprint(path: string, finding: Finding, occurrence: number): string
     .slice(0, 32);
 }
 
-export function toSarif(results: readonly SarifFileResult[], options: SarifOptions): object {
+export function toSarif(results: readonly FileResult[], options: SarifOptions): object {
   const rules: SarifRule[] = options.ruleSet.rules.map(packRule);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const ruleIndex = (id: string): number => {
-    let i = index.get(id);
+  const ruleIndex = (finding: Finding): number => {
+    let i = index.get(finding.ruleId);
     if (i === undefined) {
-      i = rules.length;
-      rules.push(toolRule(id));
-      index.set(id, i);
+      const tool = toolRule(finding.ruleId);
+      i = rules.push(tool ? sarifToolRule(tool) : unknownRule(finding)) - 1;
+      index.set(finding.ruleId, i);
     }
     return i;
   };
@@ -117,7 +120,7 @@ export function toSarif(results: readonly SarifFileResult[], options: SarifOptio
       seen.set(key, occurrence + 1);
       const result: Record<string, unknown> = {
         ruleId: f.ruleId,
-        ruleIndex: ruleIndex(f.ruleId),
+        ruleIndex: ruleIndex(f),
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [
@@ -190,6 +193,6 @@ export function toSarif(results: readonly SarifFileResult[], options: SarifOptio
   };
 }
 
-export function formatSarif(results: readonly SarifFileResult[], options: SarifOptions): string {
+export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
   return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
 }

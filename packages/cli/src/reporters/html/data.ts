@@ -1,51 +1,12 @@
 // The report's data: what the page's script renders, embedded once as JSON. Rule metadata (note,
 // readings, source) is stored once per rule, and per finding only where the finding differs
 // (an audience filter can trim its readings), so 10,000 findings stay a few megabytes.
-import type { Finding, RuleSet, Severity } from '@nuance/core';
+import { type Finding, type RuleSet, type Severity, toolRule } from '@nuance/core';
 import type { FileResult } from '../../results.js';
 import { contextOf } from './context.js';
-
-export interface HtmlFileResult extends FileResult {
-  /** The document text, BOM removed: findings are shown in their sentence when it is given. */
-  text?: string;
-}
+import type { ReportData, ReportFinding, ReportRule } from './report-data.js';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
-export interface ReportRule {
-  id: string;
-  severity: Severity;
-  note?: string;
-  source?: string;
-  url?: string;
-  audiences?: Record<string, string>;
-}
-
-/** One finding, with short keys: the page holds thousands of them. */
-export interface ReportFinding {
-  /** File index. */
-  f: number;
-  /** Rule index. */
-  r: number;
-  s: Severity;
-  l: number;
-  c: number;
-  m: string;
-  a: string;
-  e?: string[];
-  /** The sentence: before, match, after. */
-  b?: string;
-  x?: string;
-  t?: string;
-  n?: string;
-  u?: Record<string, string>;
-}
-
-export interface ReportData {
-  rules: ReportRule[];
-  files: string[];
-  findings: ReportFinding[];
-}
 
 /** Totals the page shows before any script runs (and that a test compares with `--format json`). */
 export interface ReportTotals {
@@ -57,16 +18,19 @@ export interface ReportTotals {
   perFile: Record<Severity, number>[];
 }
 
-export function buildReportData(results: readonly HtmlFileResult[], ruleSet: RuleSet): ReportData {
+export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet): ReportData {
   const rules: ReportRule[] = [];
   const ruleIndex = new Map<string, number>();
   const ruleOf = (finding: Finding): number => {
     const known = ruleIndex.get(finding.ruleId);
     if (known !== undefined) return known;
     const info = ruleSet.get(finding.ruleId);
-    const rule: ReportRule = { id: finding.ruleId, severity: info?.severity ?? finding.severity };
-    // A finding the tool makes itself (nuance/unreadable-file) has no rule: its own fields stand in.
-    const note = info ? info.note : finding.note;
+    // A finding the tool makes itself (nuance/unreadable-file) has no pack rule: the tool rule's
+    // help is its note, and the finding's own fields stand in for the rest.
+    const tool = info ? undefined : toolRule(finding.ruleId);
+    const severity = info?.severity ?? tool?.severity ?? finding.severity;
+    const rule: ReportRule = { id: finding.ruleId, severity };
+    const note = info ? info.note : (finding.note ?? tool?.help);
     const url = info ? info.url : finding.url;
     const audiences = info ? info.audiences : finding.audiences;
     if (note !== undefined) rule.note = note;

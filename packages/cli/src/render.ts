@@ -1,14 +1,11 @@
-/// <reference types="node" />
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Finding, RuleSet } from '@nuance/core';
-import type { OutputFormat } from './args.js';
+import type { OutputFormat } from './formats.js';
 import { formatGithub } from './reporters/github.js';
 import { formatHtml } from './reporters/html.js';
 import { formatJson } from './reporters/json.js';
-import { formatSarif, type SarifFileResult } from './reporters/sarif.js';
+import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
+import type { FileResult } from './results.js';
 
 export interface RenderOptions {
   ruleSet: RuleSet;
@@ -22,7 +19,7 @@ export interface RenderOptions {
  */
 export function renderReport(
   format: OutputFormat,
-  results: readonly SarifFileResult[],
+  results: readonly FileResult[],
   options: RenderOptions,
 ): string {
   switch (format) {
@@ -42,19 +39,4 @@ export function renderReport(
 /** `--quiet`: errors only (DESIGN's table), in every reporter. */
 export function onlyErrors<T extends { messages: Finding[] }>(results: readonly T[]): T[] {
   return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));
-}
-
-/**
- * Write `text` to `file` through a temporary file in the same folder and a rename, so a reader
- * (a CI step uploading SARIF) never sees half a report.
- */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
 }
