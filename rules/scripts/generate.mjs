@@ -19,7 +19,7 @@ const root = rootIndex > 0 && process.argv[rootIndex + 1] ? resolve(process.argv
 const rulesDir = join(root, 'rules');
 const check = process.argv.includes('--check');
 
-const parsePack = await loadParsePack();
+const { parsePack, describeRule } = await loadCore();
 
 const packs = [];
 let problemCount = 0;
@@ -50,7 +50,7 @@ outputs.set('rules/src/index.ts', renderIndexModule());
 for (const { name, pack } of packs) {
   outputs.set(
     `rules/${name}/README.md`,
-    renderPackReadme(pack.definition, { header: HEADER, file: 'pack.yaml' }),
+    renderPackReadme(pack.definition, { header: HEADER, file: 'pack.yaml', describeRule }),
   );
 }
 
@@ -79,7 +79,7 @@ function packDirectories() {
 
 // The root build runs this script before `tsc -b`, so core's dist may be missing or older than
 // its sources: build core first in that case, so packs are always validated by the current parser.
-async function loadParsePack() {
+async function loadCore() {
   const coreDir = join(repo, 'packages', 'core');
   const builtEntry = join(coreDir, 'dist', 'index.js');
   if (!existsSync(builtEntry) || newestMtime(join(coreDir, 'src')) > statSync(builtEntry).mtimeMs) {
@@ -97,8 +97,7 @@ async function loadParsePack() {
     }
   }
   // Resolved through rules/node_modules (the workspace devDependency): core's built entry point.
-  const { parsePack } = await import('@nuance/core');
-  return parsePack;
+  return import('@nuance/core');
 }
 
 function newestMtime(dir) {

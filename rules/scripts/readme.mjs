@@ -1,12 +1,13 @@
 // Renders a pack's README.md from its parsed definition (core's PackDefinition), so the rule
 // documentation cannot drift from the rules: every rule with its message, note, readings per
-// audience, source, phrases or terms, and its examples.
+// audience, source, phrases or terms, and its examples. What a rule matches comes from its kind
+// (core's describeRule): nothing here names a kind.
 
 /**
  * @param {import('../../packages/core/src/pack/types.js').PackDefinition} definition
- * @param {{ header: string, file: string }} options
+ * @param {{ header: string, file: string, describeRule: (rule: object) => import('../../packages/core/src/kinds/kind.js').RuleDescription }} options
  */
-export function renderPackReadme(definition, { header, file }) {
+export function renderPackReadme(definition, { header, file, describeRule }) {
   const out = [`<!-- ${header} -->`, '', `# \`${definition.pack}\` rule pack`, ''];
   if (definition.description) out.push(definition.description.trim(), '');
   if (definition.homepage) out.push(`Homepage: <${definition.homepage}>`, '');
@@ -18,24 +19,26 @@ export function renderPackReadme(definition, { header, file }) {
     '| rule | kind | severity | autofix |',
     '|---|---|---|---|',
   );
-  for (const rule of definition.rules) {
+  const described = definition.rules.map((rule) => ({ rule, description: describeRule(rule) }));
+  for (const { rule, description } of described) {
     out.push(
-      `| [\`${rule.id}\`](#${ruleName(rule.id)}) | ${rule.kind} | ${rule.severity} | ${fixable(rule) ? 'yes' : 'no'} |`,
+      `| [\`${rule.id}\`](#${ruleName(rule.id)}) | ${rule.kind} | ${rule.severity} | ${autofix(description)} |`,
     );
   }
   out.push('');
-  for (const rule of definition.rules) out.push(...renderRule(rule));
+  for (const { rule, description } of described) out.push(...renderRule(rule, description));
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
 }
 
-function renderRule(rule) {
+function renderRule(rule, description) {
   const out = [`<a id="${ruleName(rule.id)}"></a>`, '', `## \`${rule.id}\``, ''];
-  out.push(`- Kind: \`${rule.kind}\`${kindDetail(rule)}`);
+  const detail = [description.detail, description.glossary ? GLOSSARY : undefined].filter(Boolean);
+  out.push(`- Kind: \`${rule.kind}\`${detail.length > 0 ? ` (${detail.join('; ')})` : ''}`);
   out.push(`- Severity: \`${rule.severity}\``);
-  out.push(`- Autofix: ${fixable(rule) ? 'yes' : 'no'}`);
+  out.push(`- Autofix: ${autofix(description)}`);
   out.push(`- Message: ${rule.message}`);
   if (rule.source) out.push(`- Source: ${oneLine(rule.source)}`);
   if (rule.url) out.push(`- URL: <${rule.url}>`);
@@ -48,78 +51,25 @@ function renderRule(rule) {
     }
     out.push('');
   }
-  out.push(...renderMatching(rule));
+  for (const section of description.sections) {
+    out.push(`### ${section.title}`, '');
+    for (const line of section.lines) out.push(`- ${line.map(part).join('')}`);
+    out.push('');
+    if (section.footer) out.push(section.footer, '');
+  }
   out.push(...renderExamples(rule));
   return out;
 }
 
-function kindDetail(rule) {
-  if (rule.kind === 'requires') return ` (scope: ${rule.scope})`;
-  if (rule.kind === 'term' && !hasFindingTerms(rule))
-    return ' (preferred and admitted terms only: no finding on its own)';
-  return '';
+const GLOSSARY = 'preferred and admitted terms only: no finding on its own';
+
+function autofix(description) {
+  if (description.glossary) return 'glossary only';
+  return description.fixable ? 'yes' : 'no';
 }
 
-function renderMatching(rule) {
-  switch (rule.kind) {
-    case 'term':
-      return [
-        '### Terms',
-        '',
-        ...rule.terms.map((term) => {
-          const text = term.text !== undefined ? code(term.text) : `pattern ${code(`/${term.pattern}/`)}`;
-          const replacement = [term.use, term.useHant].filter((form) => form !== undefined).map(code);
-          const use = replacement.length > 0 ? `: use ${replacement.join(' / ')}` : '';
-          return `- \`${term.lang}\` ${text} (${term.status}${use})`;
-        }),
-        '',
-        ...phraseList('Exceptions (a candidate inside one of these is no match)', rule.exceptions),
-        ...(rule.consistent
-          ? ["The concept's preferred and admitted terms of one language form a consistency group.", '']
-          : []),
-      ];
-    case 'caution':
-      return [
-        ...phraseList('Phrases', rule.phrases),
-        ...(rule.patterns.length > 0
-          ? [
-              '### Patterns',
-              '',
-              ...rule.patterns.map((p) => `- ${langPrefix(p.lang)}${code(`/${p.pattern}/`)}`),
-              '',
-            ]
-          : []),
-        ...phraseList('Unless (in the same sentence, these silence it)', rule.unless),
-      ];
-    case 'requires':
-      return [
-        ...phraseList(`When (in one ${rule.scope})`, rule.when),
-        ...phraseList('Require (one of these in the same scope)', rule.require),
-        ...phraseList(
-          'Context (a `when` match of a listed language also needs one of these in scope)',
-          rule.context,
-        ),
-      ];
-    case 'consistency':
-      return [
-        '### Variant groups',
-        '',
-        ...rule.groups.map((group) => `- ${group.map((entry) => code(entry.phrase)).join(' / ')}`),
-        '',
-      ];
-    default:
-      return [];
-  }
-}
-
-function phraseList(title, entries) {
-  if (!entries || entries.length === 0) return [];
-  return [
-    `### ${title}`,
-    '',
-    ...entries.map((entry) => `- ${langPrefix(entry.lang)}${code(entry.phrase)}`),
-    '',
-  ];
+function part(p) {
+  return typeof p === 'string' ? p : code(p.code);
 }
 
 function renderExamples(rule) {
@@ -141,22 +91,8 @@ function renderExamples(rule) {
   return out;
 }
 
-function hasFindingTerms(rule) {
-  return rule.terms.some((term) => term.status === 'deprecated' || term.status === 'forbidden');
-}
-
-function fixable(rule) {
-  if (rule.kind === 'term') return rule.fix && hasFindingTerms(rule);
-  if (rule.kind === 'consistency') return rule.fix;
-  return false;
-}
-
 function ruleName(id) {
   return id.slice(id.indexOf('/') + 1);
-}
-
-function langPrefix(lang) {
-  return lang === undefined ? '' : `\`${lang}\` `;
 }
 
 function oneLine(text) {

@@ -56,6 +56,14 @@ describe('nuance explain', () => {
     expect(lines.some((l) => l.startsWith('  ko: '))).toBe(true);
   });
 
+  it('says a glossary rule gives no finding instead of calling it fixable', async () => {
+    const result = await run(['explain', 'korea-china/thaad'], FIXTURES);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[4]).toBe('  fixable   glossary only');
+    expect(lines[5]).toContain('no finding on its own');
+  });
+
   it('keeps only the readings for --audience', async () => {
     const result = await run(['explain', 'korea-china/wushi-not-shiyong', '--audience', 'ko'], FIXTURES);
     const lines = result.stdout.split('\n');
@@ -143,6 +151,7 @@ describe('nuance rules list', () => {
         severity: string;
         kind: string;
         fixable: boolean;
+        glossary: boolean;
       }[];
       expect(rows[0]).toEqual({
         id: 'korea-china/wushi-not-shiyong',
@@ -150,8 +159,12 @@ describe('nuance rules list', () => {
         kind: 'term',
         severity: 'error',
         fixable: true,
+        glossary: false,
       });
-      expect(rows.find((r) => r.id === 'korea-china/thaad')?.severity).toBe('off');
+      const thaad = rows.find((r) => r.id === 'korea-china/thaad');
+      expect(thaad?.severity).toBe('off');
+      // A glossary concept gives no finding: it is neither fixable nor not.
+      expect(thaad).toMatchObject({ fixable: false, glossary: true });
     });
   });
 

@@ -1,6 +1,6 @@
 import { TOOL_RULES, type ToolRule, toolRule } from '@nuance/core';
 import type { CliIo } from '../io.js';
-import { type CatalogRule, didYouMean, loadCatalog } from './rule-catalog.js';
+import { type CatalogRule, didYouMean, fixableWord, loadCatalog } from './rule-catalog.js';
 
 export interface ExplainOptions {
   rule: string;
@@ -39,7 +39,12 @@ export function formatExplain({ info, severity }: CatalogRule): string {
   const lines: string[] = [info.id, ''];
   lines.push(`  kind      ${info.kind}`);
   lines.push(`  severity  ${severity}${severity === 'off' ? ' (turned off by the config)' : ''}`);
-  lines.push(`  fixable   ${info.fixable ? 'yes' : 'no'}`);
+  lines.push(`  fixable   ${fixableWord(info)}`);
+  if (info.glossary) {
+    lines.push(
+      '            (preferred and admitted terms only: no finding on its own; data for bilingual checks)',
+    );
+  }
   lines.push(`  pack      ${info.pack}`);
   lines.push(`  message   ${info.message}`);
   if (info.note) lines.push('', 'Why', ...indent(info.note));

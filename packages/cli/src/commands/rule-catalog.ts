@@ -86,3 +86,9 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/** A glossary rule gives no finding at all: neither `yes` nor `no` would be true of it. */
+export function fixableWord(info: { fixable: boolean; glossary: boolean }): string {
+  if (info.glossary) return 'glossary only';
+  return info.fixable ? 'yes' : 'no';
+}

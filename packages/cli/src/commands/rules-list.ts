@@ -1,7 +1,7 @@
 import type { ListFormat } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { padEnd } from '../reporters/text-width.js';
-import { loadCatalog } from './rule-catalog.js';
+import { fixableWord, loadCatalog } from './rule-catalog.js';
 
 export interface RulesListOptions {
   format: ListFormat;
@@ -18,12 +18,13 @@ export async function runRulesList(options: RulesListOptions, io: CliIo): Promis
     kind: info.kind,
     severity,
     fixable: info.fixable,
+    glossary: info.glossary,
   }));
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
     const header = { id: 'rule', kind: 'kind', severity: 'severity', fixable: 'fixable' };
-    const table = [header, ...rows.map((r) => ({ ...r, fixable: r.fixable ? 'yes' : 'no' }))];
+    const table = [header, ...rows.map((r) => ({ ...r, fixable: fixableWord(r) }))];
     const width = (key: 'id' | 'kind' | 'severity') => Math.max(...table.map((r) => r[key].length));
     const [idWidth, kindWidth, severityWidth] = [width('id'), width('kind'), width('severity')];
     for (const r of table) {

@@ -2,7 +2,7 @@
 // function as the text, and registered in one automaton. Which phrases a rule registers, and what
 // its findings need at run time, is up to its kind (src/kinds/); this file never names a kind.
 
-import type { PhraseOptions, RuleCompiler } from '../kinds/kind.js';
+import type { PhraseOptions, RuleCompiler, RuleDescription } from '../kinds/kind.js';
 import { kindOf } from '../kinds/registry.js';
 import { scriptOf } from '../lang/script.js';
 import { PhraseAutomaton } from '../match/automaton.js';
@@ -87,7 +87,12 @@ function refBase(rule: number, options: PhraseOptions, lang: string | undefined)
   return base;
 }
 
-function ruleInfo(def: RuleDefinition, pack: ParsedPack, severity: Severity, fixable: boolean): RuleInfo {
+function ruleInfo(
+  def: RuleDefinition,
+  pack: ParsedPack,
+  severity: Severity,
+  description: RuleDescription,
+): RuleInfo {
   const info: RuleInfo = {
     id: def.id,
     pack: pack.definition.pack,
@@ -95,7 +100,8 @@ function ruleInfo(def: RuleDefinition, pack: ParsedPack, severity: Severity, fix
     severity,
     message: def.message,
     examples: def.examples,
-    fixable,
+    fixable: description.fixable,
+    glossary: description.glossary,
   };
   if (def.note !== undefined) info.note = def.note;
   if (def.source !== undefined) info.source = def.source;
@@ -151,7 +157,7 @@ export function compilePacks(
       const kind = kindOf(def);
       const override = options.rules?.[def.id];
       const severity: Severity = override && override !== 'off' ? override : def.severity;
-      const info = ruleInfo(def, pack, severity, kind.fixable(def));
+      const info = ruleInfo(def, pack, severity, kind.describe(def));
       byId.set(def.id, info);
       if (override === 'off') return;
 

@@ -17,6 +17,8 @@ export interface RuleInfo {
   examples: Examples;
   /** Whether the rule gives safe autofixes. */
   fixable: boolean;
+  /** The rule gives no finding on its own: glossary data for bilingual checks. */
+  glossary: boolean;
 }
 
 export interface CompileOptions {

@@ -14,6 +14,7 @@ import {
 } from '../pack/rule-parts.js';
 import { keyedOrPlain, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
 import type { Finding } from '../types.js';
+import { patternSection, phraseSection } from './describe.js';
 import type { RuleKind } from './kind.js';
 
 const schema = z
@@ -63,7 +64,15 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
     unless: phraseEntries(rule.unless),
   }),
 
-  fixable: () => false,
+  describe: (def) => ({
+    fixable: false,
+    glossary: false,
+    sections: [
+      ...phraseSection('Phrases', def.phrases),
+      ...patternSection('Patterns', def.patterns),
+      ...phraseSection('Unless (in the same sentence, these silence it)', def.unless),
+    ],
+  }),
 
   compile(def, compiler) {
     for (const e of def.phrases) compiler.phrase(e, { role: 'phrase', effect: 'report' });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { PhraseEntry, RuleBase } from '../pack/rule-parts.js';
 import { phrase, ruleBase } from '../pack/schema-parts.js';
-import type { RuleKind } from './kind.js';
+import type { DescriptionPart, RuleKind } from './kind.js';
 import { consistencyFindings } from './variants.js';
 
 const schema = z
@@ -52,7 +52,18 @@ export const consistency: RuleKind<'consistency', typeof schema, ConsistencyRule
     groups: rule.groups.map((group) => group.map((phrase) => ({ phrase }))),
   }),
 
-  fixable: (def) => def.fix,
+  describe: (def) => ({
+    fixable: def.fix,
+    glossary: false,
+    sections: [
+      {
+        title: 'Variant groups',
+        lines: def.groups.map((group) =>
+          group.flatMap((entry, i): DescriptionPart[] => [...(i > 0 ? [' / '] : []), { code: entry.phrase }]),
+        ),
+      },
+    ],
+  }),
 
   compile(def, compiler) {
     const groupOf: number[] = [];

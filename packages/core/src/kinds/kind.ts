@@ -61,6 +61,21 @@ export interface KindInput<Def, Data> {
   matches: RuleMatch[];
 }
 
+/** A piece of a description line: plain text, or text to show as code (a phrase, a pattern). */
+export type DescriptionPart = string | { code: string };
+
+/** What a rule is, for documentation (pack READMEs, `explain`, `rules list`), from its kind. */
+export interface RuleDescription {
+  /** Whether the rule gives safe autofixes. */
+  fixable: boolean;
+  /** The rule gives no finding on its own: it is glossary data (for bilingual checks). */
+  glossary: boolean;
+  /** A short qualifier after the kind's name (`scope: segment`). */
+  detail?: string;
+  /** What it matches: titled lists (terms, phrases, exceptions...), each line a list of parts. */
+  sections: { title: string; lines: DescriptionPart[][]; footer?: string }[];
+}
+
 export interface RuleKind<
   Name extends string,
   Schema extends z.ZodType<RuleBaseOutput>,
@@ -74,8 +89,8 @@ export interface RuleKind<
   check(rule: z.output<Schema>, checks: RuleChecks): void;
   /** The normalized definition: `base`, then `kind`, then the kind's fields. */
   define(rule: z.output<Schema>, base: RuleBase): Def;
-  /** Whether the rule gives safe autofixes. */
-  fixable(def: Def): boolean;
+  /** What the rule is and matches, for documentation; `fixable` also goes into RuleInfo. */
+  describe(def: Def): RuleDescription;
   /** Registers the rule's phrases and returns what its findings need at run time. */
   compile(def: Def, compiler: RuleCompiler): Data;
   findings(input: KindInput<Def, Data>): Finding[];

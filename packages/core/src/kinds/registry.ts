@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { caution } from './caution.js';
 import { consistency } from './consistency.js';
-import type { RuleKind } from './kind.js';
+import type { RuleDescription, RuleKind } from './kind.js';
 import { requires } from './requires.js';
 import { term } from './term.js';
 
@@ -37,4 +37,9 @@ export function kindOf(def: RuleDefinition): AnyRuleKind {
   const kind = RULE_KINDS.find((k) => k.name === def.kind);
   if (!kind) throw new TypeError(`Unknown rule kind \`${String(def.kind)}\``);
   return kind;
+}
+
+/** What a rule is and matches, for documentation (pack READMEs, `explain`). */
+export function describeRule(def: RuleDefinition): RuleDescription {
+  return kindOf(def).describe(def);
 }

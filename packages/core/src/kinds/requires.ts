@@ -8,6 +8,7 @@ import { makeFinding } from '../engine/finding.js';
 import { type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
 import { keyedOrPlain, phrase, ruleBase } from '../pack/schema-parts.js';
 import type { Finding } from '../types.js';
+import { phraseSection } from './describe.js';
 import type { RuleKind } from './kind.js';
 
 export const SCOPES = ['sentence', 'segment', 'document'] as const;
@@ -68,7 +69,19 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
     context: phraseEntries(rule.context),
   }),
 
-  fixable: () => false,
+  describe: (def) => ({
+    fixable: false,
+    glossary: false,
+    detail: `scope: ${def.scope}`,
+    sections: [
+      ...phraseSection(`When (in one ${def.scope})`, def.when),
+      ...phraseSection('Require (one of these in the same scope)', def.require),
+      ...phraseSection(
+        'Context (a `when` match of a listed language also needs one of these in scope)',
+        def.context,
+      ),
+    ],
+  }),
 
   compile(def, compiler) {
     const data: RequiresData = {

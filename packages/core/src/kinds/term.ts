@@ -13,7 +13,8 @@ import type { YamlPath } from '../pack/yaml-source.js';
 import type { Finding } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
 import { foldT2S, isTraditional } from '../view/t2s.js';
-import type { KindInput, RuleChecks, RuleKind } from './kind.js';
+import { langParts, phraseSection } from './describe.js';
+import type { DescriptionPart, KindInput, RuleChecks, RuleDescription, RuleKind } from './kind.js';
 import { CONSISTENCY_MESSAGE, consistencyFindings } from './variants.js';
 
 export const TERM_STATUSES = ['preferred', 'admitted', 'deprecated', 'forbidden'] as const;
@@ -145,7 +146,32 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     terms: termEntries(rule.terms),
   }),
 
-  fixable: (def) => def.fix,
+  describe(def) {
+    const findings = def.terms.some((t) => t.status === 'deprecated' || t.status === 'forbidden');
+    const lines = def.terms.map((t): DescriptionPart[] => {
+      const use = [t.use, t.useHant].filter((form) => form !== undefined);
+      return [
+        ...langParts(t.lang),
+        { code: t.text !== undefined ? t.text : `/${t.pattern}/` },
+        ` (${t.status}${use.length > 0 ? ': use ' : ''}`,
+        ...use.flatMap((form, i): DescriptionPart[] => [...(i > 0 ? [' / '] : []), { code: form }]),
+        ')',
+      ];
+    });
+    const description: RuleDescription = {
+      fixable: def.fix && findings,
+      glossary: !findings && !def.consistent,
+      sections: [
+        { title: 'Terms', lines },
+        ...phraseSection('Exceptions (a candidate inside one of these is no match)', def.exceptions),
+      ],
+    };
+    if (def.consistent) {
+      description.sections[0]!.footer =
+        "The concept's preferred and admitted terms of one language form a consistency group.";
+    }
+    return description;
+  },
 
   compile(def, compiler) {
     const terms = def.terms.map((t, item): CompiledTerm => {
