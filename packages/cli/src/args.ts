@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { parseArgs } from 'node:util';
+import { isLanguageTag } from '@nuance/core';
 import {
   FORMATS,
   LIST_FORMATS,
@@ -181,7 +182,7 @@ function checkCommand(paths: string[], values: ParsedValues, audience: string[] 
   if (values['fix-dry-run']) command.fixDryRun = true;
   readStdinOptions(command, values);
   if (values.lang !== undefined) {
-    if (!LANGUAGE_TAG.test(values.lang)) throw badTag(values.lang, '--lang');
+    if (!isLanguageTag(values.lang)) throw badTag(values.lang, '--lang');
     command.lang = values.lang;
   }
   if (audience) command.audience = audience;
@@ -222,11 +223,9 @@ function readRunOptions(command: CheckCommand, values: ParsedValues): void {
   }
 }
 
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-
 function parseAudience(values: readonly string[]): string[] {
   const tags = values.flatMap((v) => v.split(',')).map((t) => t.trim());
-  for (const tag of tags) if (!LANGUAGE_TAG.test(tag)) throw badTag(tag, '--audience');
+  for (const tag of tags) if (!isLanguageTag(tag)) throw badTag(tag, '--audience');
   return tags;
 }
 

@@ -16,6 +16,7 @@ export { parsePack } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
 export { stripBom } from './text/bom.js';
+export { audienceMatches, isLanguageTag, LANGUAGE_TAG_SOURCE, readingsFor } from './text/language-tag.js';
 export { createLineIndex, type LineIndex } from './text/lines.js';
 export { splitSentences } from './text/sentences.js';
 export {

@@ -1,5 +1,6 @@
 // The document's format and language (DESIGN: Documents and segments). The language is used
 // only for bilingual pairing and audience-conditional rules, never to pick what is matched.
+import { LANGUAGE_TAG_SOURCE } from '@nuance/core';
 import { frontMatterEnd } from './blocks.js';
 
 export type DocumentFormat = 'markdown' | 'text';
@@ -15,7 +16,7 @@ export function formatOf(path: string | undefined, languageId?: string): Documen
   return languageId === 'markdown' ? 'markdown' : 'text';
 }
 
-const TAG = '([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)';
+const TAG = `(${LANGUAGE_TAG_SOURCE})`;
 const YAML_LANG = new RegExp(`^lang[ \\t]*:[ \\t]*(['"]?)${TAG}\\1[ \\t]*(?:#.*)?\\r?$`, 'm');
 const TOML_LANG = new RegExp(`^lang[ \\t]*=[ \\t]*(['"])${TAG}\\1[ \\t]*(?:#.*)?\\r?$`, 'm');
 // Two-letter primary subtags only, so `notes.old.md` is not read as a language.

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { ConfigResolver, type ConfigResolverOptions, type LoadedConfig } from '@nuance/config';
-import type { RuleInfo, Severity } from '@nuance/core';
+import { type RuleInfo, readingsFor, type Severity } from '@nuance/core';
 import type { CliIo } from '../io.js';
 import { formatProblems } from '../reporters/problems.js';
 
@@ -42,21 +42,6 @@ export async function loadCatalog(
     return { info, severity: settings[rule.id] === 'off' ? ('off' as const) : rule.severity };
   });
   return { rules, loaded, failed };
-}
-
-/** The readings for an audience (BCP 47 prefix match either way: `zh` keeps `zh-CN`, `zh-CN` keeps `zh`). */
-export function readingsFor(
-  audiences: Record<string, string>,
-  wanted: readonly string[],
-): Record<string, string> {
-  const covers = (a: string, b: string) => a === b || a.startsWith(`${b}-`);
-  return Object.fromEntries(
-    Object.entries(audiences).filter(([tag]) =>
-      wanted.some(
-        (w) => covers(tag.toLowerCase(), w.toLowerCase()) || covers(w.toLowerCase(), tag.toLowerCase()),
-      ),
-    ),
-  );
 }
 
 /** The closest rule id to a mistyped one, if any is close (edit distance, also on the name alone). */

@@ -8,6 +8,7 @@ import { scriptOf } from '../lang/script.js';
 import { PhraseAutomaton } from '../match/automaton.js';
 import { expandPhrase } from '../pack/phrase.js';
 import type { ParsedPack, RuleDefinition } from '../pack/types.js';
+import { readingsFor } from '../text/language-tag.js';
 import type { Problem, Severity } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
 import type { CompiledRule, CompiledRuleSet } from './compiled.js';
@@ -16,14 +17,6 @@ import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo } from './rule-set.js';
 
 const CONSONANT_Y = /[^aeiou]y$/;
-
-function audienceMatches(tag: string, wanted: readonly string[]): boolean {
-  const t = tag.toLowerCase();
-  return wanted.some((w) => {
-    const x = w.toLowerCase();
-    return t === x || t.startsWith(`${x}-`) || x.startsWith(`${t}-`);
-  });
-}
 
 type RefBase = Omit<PhraseRef, 'literal'>;
 
@@ -121,10 +114,7 @@ function findingRule(info: RuleInfo, wanted: readonly string[] | undefined): Fin
   if (info.note !== undefined) rule.note = info.note;
   if (info.url !== undefined) rule.url = info.url;
   if (info.audiences !== undefined) {
-    rule.audiences =
-      wanted === undefined
-        ? info.audiences
-        : Object.fromEntries(Object.entries(info.audiences).filter(([tag]) => audienceMatches(tag, wanted)));
+    rule.audiences = wanted === undefined ? info.audiences : readingsFor(info.audiences, wanted);
   }
   return rule;
 }

@@ -2,13 +2,13 @@
 // language), examples and the base fields of a rule. Each kind's module (src/kinds/) adds its own
 // fields to `ruleBase`; `schema.ts` puts the kinds together into the pack schema.
 import { z } from 'zod';
+import { LANGUAGE_TAG_SOURCE } from '../text/language-tag.js';
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 export const PACK_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const RULE_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// A loose BCP 47 shape (language, then subtags): enough to catch typos such as `zh_CN`.
-export const LANG_TAG_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+const LANG_TAG_PATTERN = new RegExp(`^${LANGUAGE_TAG_SOURCE}$`);
 
 export const langTag = z
   .string()
