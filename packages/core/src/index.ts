@@ -15,6 +15,7 @@ export { configJsonSchema, packJsonSchema } from './pack/json-schema.js';
 export { parsePack } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
+export { minimalReplacement, type Replacement } from './text/affix.js';
 export { stripBom } from './text/bom.js';
 export { audienceMatches, isLanguageTag, LANGUAGE_TAG_SOURCE, readingsFor } from './text/language-tag.js';
 export { createLineIndex, type LineIndex } from './text/lines.js';

@@ -9,6 +9,7 @@
 // without the front matter extension. A link or footnote definition can be used from any block,
 // and after a front matter fence that never closes remark reads no block quote or list anywhere:
 // such a document is one block, parsed whole.
+import { minimalReplacement } from '@nuance/core';
 import {
   afterBlankLine,
   GIVE_UP,
@@ -145,16 +146,9 @@ export function splitBlocks(text: string, whole = false): BlockSplit {
  */
 export function resplitBlocks(old: readonly Block[], oldText: string, text: string): Resplit | undefined {
   if (isWhole(text)) return undefined;
-  const max = Math.min(oldText.length, text.length);
-  let prefix = 0;
-  while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
+  const change = minimalReplacement(oldText, text);
+  const prefix = change.start;
+  const suffix = oldText.length - change.end;
   const delta = text.length - oldText.length;
   const changeEnd = text.length - suffix;
   // The last block whose first line is unchanged (that line and the text before it decide that a
