@@ -3,8 +3,10 @@ export {
   compilePacks,
   createScanCache,
   hasCandidate,
+  hasContextMention,
   type LintInput,
   lintSegments,
+  needsContext,
   type ScanCache,
 } from './engine/lint.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';

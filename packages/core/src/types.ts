@@ -19,9 +19,47 @@ export interface SegmentPiece {
   separator?: boolean;
 }
 
+/**
+ * What a segment is in its document's structure. `context` is text that is never checked but
+ * counts as context for the segments around it (front matter).
+ */
+export type SegmentRole = 'heading' | 'paragraph' | 'cell' | 'context';
+
 /** One prose block (paragraph, heading, table cell...): its pieces in document order. */
 export interface Segment {
   pieces: SegmentPiece[];
+  /** Default `paragraph`. A `context` segment gives no finding: its mentions only license others. */
+  role?: SegmentRole;
+  /**
+   * Indices, into the same list of segments, of the segments that count as this one's paragraph
+   * context (DESIGN's context conditions): the nearest heading above it (not the document title,
+   * which is the document head's), the lead-in of the list it is an item of, and for a table cell
+   * the header row's cells and the cells of its own row. Set by the segment builder (unified).
+   */
+  context?: number[];
+  /** Part of the document head: its front matter, its title (a first heading) and its first paragraph. */
+  head?: boolean;
+}
+
+/**
+ * Where a finding's context condition was met (DESIGN: context conditions), one per context set
+ * the condition names: a mention in the text, the document's declared `topic` (front matter or
+ * config), or the document's language.
+ */
+export interface ContextLicense {
+  /** The context set's name (`korea`). */
+  set: string;
+  via: 'mention' | 'topic' | 'language';
+  /** For a mention: the mention as written (markup removed) and where it is. */
+  text?: string;
+  start?: number;
+  end?: number;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** For `language`: the document language that satisfied it. */
+  lang?: string;
 }
 
 /** The prose of one segment with a map back to document offsets, one entry per UTF-16 unit. */
@@ -65,6 +103,8 @@ export interface Finding {
   note?: string;
   url?: string;
   audiences?: Record<string, string>;
+  /** Which mentions (or declarations) licensed a finding of a rule with a context condition. */
+  context?: ContextLicense[];
 }
 
 /** A problem in the user's setup (a pack or a config file). */

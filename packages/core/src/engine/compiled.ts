@@ -18,4 +18,6 @@ export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   readonly compiled: readonly CompiledRule[];
   /** Automaton of short atoms (first character / longest word of every literal) for hasCandidate. */
   readonly atoms: PhraseAutomaton;
+  /** Atoms of the context sets' mention phrases, when some rule has a context condition. */
+  readonly contextAtoms?: PhraseAutomaton;
 }

@@ -15,6 +15,8 @@ export interface LintInput {
   segments: readonly Segment[];
   /** The document language (BCP 47), when known. */
   lang?: string;
+  /** Context sets the document declares itself about (front matter or config `topic`). */
+  topic?: readonly string[];
   /** Reuse the scans of unchanged segments between lints of one document (an editor's). */
   cache?: ScanCache;
 }
@@ -79,4 +81,20 @@ export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
   const rs = compiledOf(ruleSet);
   if (rs.patterns.length > 0) return true;
   return rs.atoms.test(buildView(text).text);
+}
+
+/**
+ * Whether some rule of the set has a context condition. Then a caller that skips parsing parts of
+ * a document (unified's block model) must also give the segments that can hold a context mention
+ * (`hasContextMention`), the document head and the headings, so that findings do not depend on
+ * what was skipped.
+ */
+export function needsContext(ruleSet: RuleSet): boolean {
+  return compiledOf(ruleSet).contextAtoms !== undefined;
+}
+
+/** Cheap pre-check like `hasCandidate`: false only when no context mention can occur in `text`. */
+export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
+  const atoms = compiledOf(ruleSet).contextAtoms;
+  return atoms !== undefined && atoms.test(buildView(text).text);
 }
