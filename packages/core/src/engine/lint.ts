@@ -96,5 +96,5 @@ export function needsContext(ruleSet: RuleSet): boolean {
 /** Cheap pre-check like `hasCandidate`: false only when no context mention can occur in `text`. */
 export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
   const atoms = compiledOf(ruleSet).contextAtoms;
-  return atoms !== undefined && atoms.test(buildView(text).text);
+  return atoms?.test(buildView(text).text) === true;
 }
