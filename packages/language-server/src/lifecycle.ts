@@ -13,6 +13,7 @@ import { COMMANDS, FIX_ALL_KIND } from './code-actions.js';
 import { pathOf } from './linting.js';
 import { clientFeatures, type ServerState } from './server-state.js';
 import { normalizeSettings } from './settings.js';
+import { didChangeWorkspaceFolders } from './workspace-events.js';
 
 export function initialize(server: ServerState, params: InitializeParams): InitializeResult {
   server.features = clientFeatures(params.capabilities);
@@ -42,9 +43,17 @@ export function initialize(server: ServerState, params: InitializeParams): Initi
   return result;
 }
 
-/** Ask for settings changes and config and pack file changes, where the client can send them. */
+/**
+ * Ask for settings changes and config and pack file changes, where the client can send them, and
+ * follow workspace folder changes.
+ */
 export function initialized(server: ServerState): void {
-  const { client } = server.connection;
+  const { client, workspace } = server.connection;
+  // For a client that declares workspace folders, vscode-languageserver takes the notification
+  // over at `initialize` (replacing createServer's handler) and passes it on only through this event.
+  if (server.features.workspaceFolders) {
+    workspace.onDidChangeWorkspaceFolders((event) => didChangeWorkspaceFolders(server, { event }));
+  }
   if (server.features.configuration) {
     void client.register(DidChangeConfigurationNotification.type, { section: 'nuance' }).catch(() => {});
   }

@@ -23,6 +23,7 @@ export interface ClientFeatures {
   watchedFiles: boolean;
   refresh: boolean;
   createFiles: boolean;
+  workspaceFolders: boolean;
 }
 
 export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
@@ -32,6 +33,7 @@ export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
     watchedFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     refresh: caps.workspace?.diagnostics?.refreshSupport === true,
     createFiles: caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+    workspaceFolders: caps.workspace?.workspaceFolders === true,
   };
 }
 

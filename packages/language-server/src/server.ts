@@ -24,6 +24,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onInitialized(() => initialized(server));
   connection.onDidChangeConfiguration((params) => didChangeConfiguration(server, params));
   connection.onDidChangeWatchedFiles((params) => didChangeWatchedFiles(server, params));
+  // Only for clients that do not declare workspace folders: see `initialized`.
   connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (params) =>
     didChangeWorkspaceFolders(server, params),
   );
