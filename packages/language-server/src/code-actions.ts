@@ -10,7 +10,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isNuanceData } from './diagnostics.js';
+import { type DiagnosticData, isNuanceData } from './diagnostics.js';
 
 export const FIX_ALL_KIND = 'source.fixAll.nuance';
 export const COMMANDS = {
@@ -19,6 +19,9 @@ export const COMMANDS = {
   acceptTerm: 'nuance.acceptTerm',
   explain: 'nuance.explain',
 } as const;
+
+// `Diagnostic.data` is `any`: without the Omit the intersection would be too.
+type NuanceDiagnostic = Omit<Diagnostic, 'data'> & { data: DiagnosticData };
 
 function wants(only: string[] | undefined, kind: string): boolean {
   if (!only) return true;
@@ -31,10 +34,9 @@ function wants(only: string[] | undefined, kind: string): boolean {
  */
 function suggestion(
   document: TextDocument,
-  diagnostic: Diagnostic,
+  diagnostic: NuanceDiagnostic,
   index: number,
 ): { edit: TextEdit; result: string } | undefined {
-  if (!isNuanceData(diagnostic.data)) return undefined;
   const data = diagnostic.data;
   const s = data.suggestions[index];
   if (!s) return undefined;
@@ -81,59 +83,45 @@ function disableLineEdit(document: TextDocument, line: number, ruleId: string): 
   };
 }
 
+/** A diagnostic's quick fixes: its suggestions, disable for this line, ignore, accept. */
+function quickFixes(document: TextDocument, diagnostic: NuanceDiagnostic): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const uri = document.uri;
+  const { ruleId, actual, suggestions } = diagnostic.data;
+  const fix = (title: string, rest: Partial<CodeAction>) =>
+    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
+  suggestions.forEach((_, index) => {
+    const found = suggestion(document, diagnostic, index);
+    if (!found) return;
+    fix(`Replace with \`${found.result}\``, {
+      isPreferred: index === 0,
+      edit: { changes: { [uri]: [found.edit] } },
+    });
+  });
+  const disable = disableLineEdit(document, diagnostic.range.start.line, ruleId);
+  if (disable) fix(`Disable \`${ruleId}\` for this line`, { edit: { changes: { [uri]: [disable] } } });
+  // Findings about directives themselves are not rules a config could turn off.
+  if (isToolRule(ruleId)) return actions;
+  fix(`Ignore \`${ruleId}\` in this workspace`, {
+    command: { title: 'Ignore rule', command: COMMANDS.ignoreRule, arguments: [uri, ruleId] },
+  });
+  if (actual !== '') {
+    fix(`Accept \`${actual}\` in this workspace`, {
+      command: { title: 'Accept term', command: COMMANDS.acceptTerm, arguments: [uri, actual] },
+    });
+  }
+  return actions;
+}
+
 export function codeActions(
   document: TextDocument,
   params: CodeActionParams,
   fixAll: () => TextEdit[],
 ): CodeAction[] {
-  const actions: CodeAction[] = [];
   const only = params.context.only;
-  const uri = document.uri;
-  const ours = params.context.diagnostics.filter((d) => isNuanceData(d.data));
-  if (wants(only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of ours) {
-      if (!isNuanceData(diagnostic.data)) continue;
-      const { ruleId, actual, suggestions } = diagnostic.data;
-      suggestions.forEach((_, index) => {
-        const found = suggestion(document, diagnostic, index);
-        if (!found) return;
-        const { edit, result } = found;
-        actions.push({
-          title: `Replace with \`${result}\``,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: index === 0,
-          edit: { changes: { [uri]: [edit] } },
-        });
-      });
-      const disable = disableLineEdit(document, diagnostic.range.start.line, ruleId);
-      if (disable) {
-        actions.push({
-          title: `Disable \`${ruleId}\` for this line`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: { changes: { [uri]: [disable] } },
-        });
-      }
-      // Findings about directives themselves are not rules a config could turn off.
-      if (isToolRule(ruleId)) continue;
-      actions.push({
-        title: `Ignore \`${ruleId}\` in this workspace`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title: 'Ignore rule', command: COMMANDS.ignoreRule, arguments: [uri, ruleId] },
-      });
-      if (actual !== '') {
-        actions.push({
-          title: `Accept \`${actual}\` in this workspace`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          command: { title: 'Accept term', command: COMMANDS.acceptTerm, arguments: [uri, actual] },
-        });
-      }
-    }
-  }
-  const fixable = ours.some((d) => isNuanceData(d.data) && d.data.fixable);
+  const ours = params.context.diagnostics.filter((d): d is NuanceDiagnostic => isNuanceData(d.data));
+  const actions = wants(only, CodeActionKind.QuickFix) ? ours.flatMap((d) => quickFixes(document, d)) : [];
+  const fixable = ours.some((d) => d.data.fixable);
   const asked = only !== undefined && wants(only, FIX_ALL_KIND);
   if (asked || (only === undefined && fixable)) {
     const edits = fixAll();
@@ -141,7 +129,7 @@ export function codeActions(
       actions.push({
         title: 'Fix all nuance problems',
         kind: FIX_ALL_KIND,
-        edit: { changes: { [uri]: edits } },
+        edit: { changes: { [document.uri]: edits } },
       });
     }
   }

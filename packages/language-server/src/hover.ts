@@ -1,12 +1,13 @@
 // Hover text for a flagged span: rule, message, preferred wording, note, readings per audience,
 // source and documentation link. The same text explains a rule on request.
-import type { Finding, RuleInfo } from '@nuance/core';
+import type { Finding, RuleInfo, RuleSet } from '@nuance/core';
 
 function section(title: string, body: string | undefined): string[] {
   return body ? [`**${title}**: ${body.trim().replace(/\s*\n\s*/g, ' ')}`] : [];
 }
 
-export function explainFinding(finding: Finding, rule: RuleInfo | undefined): string {
+export function explainFinding(finding: Finding, ruleSet: RuleSet | undefined): string {
+  const rule = ruleSet?.get(finding.ruleId);
   const lines = [`**${finding.ruleId}** (${finding.severity})`, '', finding.message, ''];
   if (finding.expected.length > 0) {
     lines.push(`**Preferred**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');

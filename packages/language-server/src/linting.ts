@@ -4,10 +4,10 @@
 import { fileURLToPath } from 'node:url';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import type { Finding, RuleSet } from '@nuance/core';
-import { documentLanguage, formatOf } from '@nuance/unified';
+import { type DocumentFormat, documentLanguage, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { configFor } from './config-store.js';
+import { configFor } from './config-resolver.js';
 import { toDiagnostic } from './diagnostics.js';
 import { IncrementalLinter } from './incremental.js';
 import type { ClientSettings } from './settings.js';
@@ -28,7 +28,10 @@ export interface DocumentState {
 export interface LintResult {
   version: number;
   diagnostics: Diagnostic[];
-  findings: Finding[];
+}
+
+export function newState(): DocumentState {
+  return { linter: new IncrementalLinter(), generation: 0, findings: [] };
 }
 
 export function pathOf(uri: string): string | undefined {
@@ -40,8 +43,19 @@ export function pathOf(uri: string): string | undefined {
   }
 }
 
+/** The format `document` is linted as, and its language under `config`. */
+export function formatAndLang(
+  document: TextDocument,
+  config: ResolvedConfig,
+): { format: DocumentFormat; lang: string | undefined } {
+  const path = pathOf(document.uri);
+  const format = formatOf(path, document.languageId);
+  const text = document.getText();
+  return { format, lang: documentLanguage({ text, path, lang: config.loaded.config.lang, format }) };
+}
+
 export interface LintDeps {
-  store: ConfigResolver;
+  resolver: ConfigResolver;
   settingsFor(uri: string): Promise<ClientSettings>;
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
@@ -59,28 +73,22 @@ export async function lintNow(
   const settings = await deps.settingsFor(uri);
   const filePath = pathOf(uri);
   const config = settings.enable
-    ? await configFor(deps.store, filePath, deps.folderFor(uri), settings)
+    ? await configFor(deps.resolver, filePath, deps.folderFor(uri), settings)
     : undefined;
   const document = deps.document(uri);
   if (!document) return undefined;
   if (!config || (filePath !== undefined && config.isIgnored(filePath))) {
     state.version = document.version;
     state.findings = [];
-    return { version: document.version, diagnostics: [], findings: [] };
+    return { version: document.version, diagnostics: [] };
   }
   const text = document.getText();
-  const format = formatOf(filePath, document.languageId);
+  const { format, lang } = formatAndLang(document, config);
   const { ruleSet } = config.loaded;
-  const lang = documentLanguage({ text, path: filePath, lang: config.loaded.config.lang, format });
   const findings = state.linter.lint(text, ruleSet, lang, format);
   state.version = document.version;
   state.findings = findings;
   state.ruleSet = ruleSet;
   state.config = config;
-  const diagnostics = findings.map((f) => toDiagnostic(f, document, text));
-  return { version: document.version, diagnostics, findings };
-}
-
-export function newState(): DocumentState {
-  return { linter: new IncrementalLinter(), generation: 0, findings: [] };
+  return { version: document.version, diagnostics: findings.map((f) => toDiagnostic(f, document, text)) };
 }

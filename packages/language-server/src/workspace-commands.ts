@@ -8,38 +8,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '@nuance/config';
 import { applyEdits, fixText, stripBom } from '@nuance/core';
-import { documentLanguage, formatOf, lintDocument } from '@nuance/unified';
-import type {
-  Connection,
-  ExecuteCommandParams,
-  Position,
-  TextDocuments,
-  TextEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver';
+import { lintDocument } from '@nuance/unified';
+import type { ExecuteCommandParams, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS } from './code-actions.js';
 import { type ConfigChange, editConfigText, minimalReplacement } from './config-edit.js';
 import { explainFinding, explainRule, findingsAt } from './hover.js';
-import { type DocumentState, pathOf } from './linting.js';
-
-export interface CommandDeps {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  folderFor(uri: string): string | undefined;
-  createFiles(): boolean;
-  current(uri: string): Promise<{ document: TextDocument; state: DocumentState } | undefined>;
-  afterConfigWrite(): void;
-}
+import { type DocumentState, formatAndLang, pathOf } from './linting.js';
+import { currentFindings } from './scheduling.js';
+import { folderFor, type ServerState } from './server-state.js';
+import { reload } from './workspace-events.js';
 
 /** Every safe fix of the document, applied and re-linted until nothing changes (like `--fix`). */
 export function fixAllEdits(document: TextDocument, state: DocumentState): TextEdit[] {
   const ruleSet = state.ruleSet;
   if (!ruleSet || !state.config) return [];
-  const filePath = pathOf(document.uri);
-  const format = formatOf(filePath, document.languageId);
   const text = document.getText();
-  const lang = documentLanguage({ text, path: filePath, lang: state.config.loaded.config.lang, format });
+  const { format, lang } = formatAndLang(document, state.config);
   const lint = (t: string) => lintDocument({ text: t, ruleSet, lang, format }).findings;
   const first = state.version === document.version ? state.findings : lint(text);
   const edits = first.flatMap((f) => (f.fix ? [f.fix] : []));
@@ -55,42 +40,42 @@ export function fixAllEdits(document: TextDocument, state: DocumentState): TextE
   return output === text ? [] : [toTextEdit(minimalReplacement(text, output))];
 }
 
-export async function runCommand(params: ExecuteCommandParams, deps: CommandDeps): Promise<unknown> {
+export async function runCommand(server: ServerState, params: ExecuteCommandParams): Promise<unknown> {
   const [uri, arg] = params.arguments ?? [];
   if (typeof uri !== 'string') return null;
   switch (params.command) {
     case COMMANDS.fixAll: {
-      const current = await deps.current(uri);
+      const current = await currentFindings(server, uri);
       if (!current) return null;
       const edits = fixAllEdits(current.document, current.state);
       if (edits.length === 0) return { applied: true };
-      return deps.connection.workspace.applyEdit({
+      return server.connection.workspace.applyEdit({
         label: 'nuance: fix all',
         edit: { changes: { [uri]: edits } },
       });
     }
     case COMMANDS.ignoreRule:
       if (typeof arg !== 'string') return null;
-      return changeConfig(uri, { kind: 'ignore-rule', ruleId: arg }, deps);
+      return changeConfig(server, uri, { kind: 'ignore-rule', ruleId: arg });
     case COMMANDS.acceptTerm:
       if (typeof arg !== 'string') return null;
-      return changeConfig(uri, { kind: 'accept', phrase: arg }, deps);
+      return changeConfig(server, uri, { kind: 'accept', phrase: arg });
     case COMMANDS.explain:
-      return explainAt(uri, arg as Position | undefined, deps);
+      return explainAt(server, uri, arg as Position | undefined);
     default:
       return null;
   }
 }
 
-async function explainAt(uri: string, position: Position | undefined, deps: CommandDeps) {
-  const current = await deps.current(uri);
+async function explainAt(server: ServerState, uri: string, position: Position | undefined) {
+  const current = await currentFindings(server, uri);
   if (!current || !position || typeof position.line !== 'number') return null;
   const offset = current.document.offsetAt(position);
   const finding = findingsAt(current.state.findings, offset)[0];
   if (finding) {
     return {
       ruleId: finding.ruleId,
-      markdown: explainFinding(finding, current.state.ruleSet?.get(finding.ruleId)),
+      markdown: explainFinding(finding, current.state.ruleSet),
     };
   }
   // No finding there: a rule id under the cursor (in a directive, say) is explained too.
@@ -101,11 +86,11 @@ async function explainAt(uri: string, position: Position | undefined, deps: Comm
   return rule ? { ruleId: rule.id, markdown: explainRule(rule) } : null;
 }
 
-async function changeConfig(uri: string, change: ConfigChange, deps: CommandDeps) {
-  const { connection } = deps;
-  const current = await deps.current(uri);
+async function changeConfig(server: ServerState, uri: string, change: ConfigChange) {
+  const { connection } = server;
+  const current = await currentFindings(server, uri);
   const filePath = pathOf(uri);
-  const dir = deps.folderFor(uri) ?? (filePath ? path.dirname(filePath) : undefined);
+  const dir = folderFor(server, uri) ?? (filePath ? path.dirname(filePath) : undefined);
   const target = current?.state.config?.file ?? (dir ? path.join(dir, CONFIG_FILE_NAME) : undefined);
   if (!target) {
     void connection.window.showErrorMessage('nuance: open a folder or save the file to get a .nuancerc.yaml');
@@ -118,13 +103,12 @@ async function changeConfig(uri: string, change: ConfigChange, deps: CommandDeps
     void connection.window.showErrorMessage(`nuance: cannot read ${target}`);
     return { applied: false };
   }
-  const bom = before.length - stripBom(before).length;
-  const edited = editConfigText(before.slice(bom), change);
+  const body = stripBom(before);
+  const edited = editConfigText(body, change);
   if ('error' in edited) {
     void connection.window.showErrorMessage(`nuance: ${edited.error} (${target})`);
     return { applied: false };
   }
-  const body = before.slice(bom);
   const lines = (offset: number) => {
     const head = body.slice(0, offset).split(/\r\n|\r|\n/);
     return { line: head.length - 1, character: (head[head.length - 1] ?? '').length };
@@ -135,7 +119,7 @@ async function changeConfig(uri: string, change: ConfigChange, deps: CommandDeps
     edit = {
       changes: { [targetUri]: [{ range: { start: lines(r.start), end: lines(r.end) }, newText: r.text }] },
     };
-  } else if (deps.createFiles()) {
+  } else if (server.features.createFiles) {
     const start = { line: 0, character: 0 };
     edit = {
       documentChanges: [
@@ -149,7 +133,7 @@ async function changeConfig(uri: string, change: ConfigChange, deps: CommandDeps
   } else {
     // A client that cannot create files: write the new config ourselves.
     await writeFile(target, edited.text, 'utf8');
-    deps.afterConfigWrite();
+    reload(server);
     return { applied: true };
   }
   const label =

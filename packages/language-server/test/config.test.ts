@@ -130,6 +130,31 @@ describe('configuration', () => {
     expect(await c.diagnostics(archived)).toEqual([]);
   });
 
+  for (const workspaceFolders of [true, false]) {
+    it(`follows workspace folder changes (workspaceFolders capability: ${workspaceFolders})`, async () => {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, '.nuancerc.yaml'), `rules:\n  ${WUSHI}: hint\n`);
+      const capabilities = {
+        ...PUSH_CAPABILITIES,
+        workspace: { ...PUSH_CAPABILITIES.workspace, workspaceFolders },
+      };
+      const c = await client({ folders: [], capabilities });
+      // An unsaved document takes the config of the first workspace folder.
+      const uri = 'untitled:folders';
+      await c.open(uri, DRAFT);
+      expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual([`${WUSHI} 1`]);
+      const folder = { uri: uriOf(dir), name: 'drafts' };
+      await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [folder], removed: [] },
+      });
+      expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 4))).toEqual([`${WUSHI} 4`]);
+      await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [], removed: [folder] },
+      });
+      expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 1))).toEqual([`${WUSHI} 1`]);
+    });
+  }
+
   it('takes settings from initializationOptions and didChangeConfiguration without workspace/configuration', async () => {
     const c = await client({
       initializationOptions: { debounce: 0, settings: { rules: { [WUSHI]: 'hint' } } },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigResolver, type ResolvedConfig } from '@nuance/config';
 import type { ClientSettings } from './settings.js';
 
-export function createConfigStore(onLoad: () => void): ConfigResolver {
+export function createConfigResolver(onLoad: () => void): ConfigResolver {
   return new ConfigResolver({
     cwd: process.cwd(),
     // A half-typed YAML or a pack caught mid-save must not wipe out every diagnostic.
@@ -18,7 +18,7 @@ export function createConfigStore(onLoad: () => void): ConfigResolver {
 
 /** The config for a document at `filePath` (absolute), or for an unsaved one under `folder`. */
 export function configFor(
-  store: ConfigResolver,
+  resolver: ConfigResolver,
   filePath: string | undefined,
   folder: string | undefined,
   settings: ClientSettings,
@@ -27,5 +27,5 @@ export function configFor(
   // Editor settings sit below the file: a key the config file sets wins over the same setting.
   // Their relative paths are the workspace folder's.
   const request = { defaults: settings.config, cwd: folder ?? dir ?? process.cwd() };
-  return dir ? store.forDir(dir, request) : store.forConfigFile(undefined, request);
+  return dir ? resolver.forDir(dir, request) : resolver.forConfigFile(undefined, request);
 }

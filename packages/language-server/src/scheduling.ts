@@ -1,0 +1,83 @@
+// When documents are linted: on open and (debounced) on change, pushed with their version; on
+// request when the client pulls; before a hover, code action or command that needs current findings.
+import type {
+  CancellationToken,
+  DocumentDiagnosticParams,
+  DocumentDiagnosticReport,
+  TextDocumentChangeEvent,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type DocumentState, type LintResult, lintNow } from './linting.js';
+import { documentState, type ServerState } from './server-state.js';
+
+/** Lint, reporting an internal error once per document instead of crashing. */
+export async function safeLint(server: ServerState, uri: string): Promise<LintResult | undefined> {
+  const state = documentState(server, uri);
+  try {
+    return await lintNow(uri, state, server.lintDeps);
+  } catch (error) {
+    if (!state.reported) {
+      state.reported = true;
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      server.connection.console.error(`nuance: internal error while linting ${uri}: ${detail}`);
+    }
+    return undefined;
+  }
+}
+
+/** Push the document's diagnostics after `delay`, unless the client pulls them. */
+export function schedule(server: ServerState, uri: string, delay: number): void {
+  if (server.features.pull) return;
+  const state = documentState(server, uri);
+  if (state.timer) clearTimeout(state.timer);
+  const generation = ++state.generation;
+  state.timer = setTimeout(async () => {
+    state.timer = undefined;
+    const result = await safeLint(server, uri);
+    // A newer edit or a reload started another lint: this result is stale.
+    if (!result || state.generation !== generation || !server.documents.get(uri)) return;
+    const { version, diagnostics } = result;
+    void server.connection.sendDiagnostics({ uri, version, diagnostics });
+  }, delay);
+}
+
+export function didOpen(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
+  schedule(server, event.document.uri, 0);
+}
+
+export function didChangeContent(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
+  // didOpen also fires a content change; the open lint is already scheduled.
+  if (event.document.version === documentState(server, event.document.uri).version) return;
+  schedule(server, event.document.uri, server.debounceMs);
+}
+
+export function didClose(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
+  const { uri } = event.document;
+  const state = server.documentStates.get(uri);
+  if (state?.timer) clearTimeout(state.timer);
+  server.documentStates.delete(uri);
+  server.settingsCache.delete(uri);
+  if (!server.features.pull) void server.connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+export async function pullDiagnostics(
+  server: ServerState,
+  params: DocumentDiagnosticParams,
+  token: CancellationToken,
+): Promise<DocumentDiagnosticReport> {
+  const result = await safeLint(server, params.textDocument.uri);
+  if (token.isCancellationRequested) return { kind: 'full', items: [] };
+  return { kind: 'full', items: result?.diagnostics ?? [] };
+}
+
+/** Findings of the document's current version (re-linting when an edit is pending). */
+export async function currentFindings(
+  server: ServerState,
+  uri: string,
+): Promise<{ document: TextDocument; state: DocumentState } | undefined> {
+  const document = server.documents.get(uri);
+  if (!document) return undefined;
+  const state = documentState(server, uri);
+  if (state.version !== document.version) await safeLint(server, uri);
+  return { document, state };
+}

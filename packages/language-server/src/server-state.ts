@@ -1,0 +1,124 @@
+/// <reference types="node" />
+// Everything the server's handlers share, created once per connection. The handlers are plain
+// functions of this state (lifecycle, scheduling, workspace-events, requests); `createServer`
+// only wires them to the connection.
+import path from 'node:path';
+import { CONFIG_FILE_NAME, type ConfigResolver } from '@nuance/config';
+import { type ClientCapabilities, type Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createConfigResolver } from './config-resolver.js';
+import { type DocumentState, type LintDeps, newState, pathOf } from './linting.js';
+import { type ClientSettings, DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
+import { FolderWatcher } from './watcher.js';
+
+export interface ServerOptions {
+  /** Delay between a change and its lint; `initializationOptions.debounce` overrides it. */
+  debounceMs?: number;
+}
+
+/** What the client can do, from its capabilities at `initialize`. */
+export interface ClientFeatures {
+  pull: boolean;
+  configuration: boolean;
+  watchedFiles: boolean;
+  refresh: boolean;
+  createFiles: boolean;
+  workspaceFolders: boolean;
+}
+
+export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
+  return {
+    pull: caps.textDocument?.diagnostic !== undefined,
+    configuration: caps.workspace?.configuration === true,
+    watchedFiles: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    refresh: caps.workspace?.diagnostics?.refreshSupport === true,
+    createFiles: caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+    workspaceFolders: caps.workspace?.workspaceFolders === true,
+  };
+}
+
+export interface ServerState {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  /** Per open document, created at its first lint and dropped at close. */
+  readonly documentStates: Map<string, DocumentState>;
+  /** `workspace/configuration` answers per document, until the settings change. */
+  readonly settingsCache: Map<string, Promise<ClientSettings>>;
+  /** Settings for clients without `workspace/configuration`. */
+  globalSettings: ClientSettings;
+  /** Workspace folders (paths), without duplicates. */
+  folders: string[];
+  features: ClientFeatures;
+  debounceMs: number;
+  readonly resolver: ConfigResolver;
+  /** Our own watcher of config and pack files, for clients that cannot watch files. */
+  readonly watcher: FolderWatcher;
+  /** Files that have config problem diagnostics, to clear them when the problems go. */
+  problemUris: Set<string>;
+  readonly lintDeps: LintDeps;
+}
+
+/** What the server does when its config resolver loads a config or its watcher sees a change. */
+export interface StateHooks {
+  configLoaded(): void;
+  watchedFileChanged(): void;
+}
+
+export function createServerState(
+  connection: Connection,
+  options: ServerOptions,
+  hooks: StateHooks,
+): ServerState {
+  const documents = new TextDocuments(TextDocument);
+  const resolver = createConfigResolver(hooks.configLoaded);
+  const server: ServerState = {
+    connection,
+    documents,
+    documentStates: new Map(),
+    settingsCache: new Map(),
+    globalSettings: DEFAULT_SETTINGS,
+    folders: [],
+    features: clientFeatures({}),
+    debounceMs: options.debounceMs ?? 200,
+    resolver,
+    watcher: new FolderWatcher(new Set([CONFIG_FILE_NAME]), hooks.watchedFileChanged),
+    problemUris: new Set(),
+    lintDeps: {
+      resolver,
+      settingsFor: (uri) => settingsFor(server, uri),
+      folderFor: (uri) => folderFor(server, uri),
+      document: (uri) => documents.get(uri),
+    },
+  };
+  return server;
+}
+
+export function documentState(server: ServerState, uri: string): DocumentState {
+  let state = server.documentStates.get(uri);
+  if (!state) {
+    state = newState();
+    server.documentStates.set(uri, state);
+  }
+  return state;
+}
+
+/** The innermost workspace folder holding the document; none means the file's own folder. */
+export function folderFor(server: ServerState, uri: string): string | undefined {
+  const file = pathOf(uri);
+  if (!file) return server.folders[0];
+  return server.folders
+    .filter((f) => file === f || file.startsWith(f.endsWith(path.sep) ? f : f + path.sep))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+export function settingsFor(server: ServerState, uri: string): Promise<ClientSettings> {
+  if (!server.features.configuration) return Promise.resolve(server.globalSettings);
+  let cached = server.settingsCache.get(uri);
+  if (!cached) {
+    cached = server.connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'nuance' })
+      .then(normalizeSettings, () => DEFAULT_SETTINGS);
+    server.settingsCache.set(uri, cached);
+  }
+  return cached;
+}

@@ -1,0 +1,100 @@
+/// <reference types="node" />
+// What a change outside the open documents does: settings, config and pack files, workspace
+// folders. Each reloads the configs it can affect and re-lints; config problems are published as
+// diagnostics in the files that have them.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type {
+  Diagnostic,
+  DidChangeConfigurationParams,
+  DidChangeWatchedFilesParams,
+  WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver';
+import { problemDiagnostic } from './diagnostics.js';
+import { pathOf } from './linting.js';
+import { schedule } from './scheduling.js';
+import type { ServerState } from './server-state.js';
+import { normalizeSettings } from './settings.js';
+
+/** Re-lint every open document: pushed again, or a refresh asked of a pulling client. */
+export function relint(server: ServerState): void {
+  const { connection, documents, features } = server;
+  if (features.pull) {
+    if (features.refresh) void connection.languages.diagnostics.refresh();
+  } else {
+    for (const document of documents.all()) schedule(server, document.uri, 0);
+  }
+  // Configs nobody uses any more still get their problems cleared.
+  if (documents.all().length === 0) void publishProblems(server);
+}
+
+/** Drop every loaded config and re-lint. */
+export function reload(server: ServerState): void {
+  server.resolver.invalidate();
+  relint(server);
+}
+
+export function didChangeConfiguration(server: ServerState, change: DidChangeConfigurationParams): void {
+  server.settingsCache.clear();
+  const settings = (change.settings as Record<string, unknown> | null | undefined)?.nuance;
+  if (!server.features.configuration) server.globalSettings = normalizeSettings(settings);
+  reload(server);
+}
+
+export function didChangeWatchedFiles(server: ServerState, params: DidChangeWatchedFilesParams): void {
+  // Every change is passed on (no short cut): each drops the configs that read that file.
+  const dropped = params.changes
+    .map((c) => pathOf(c.uri))
+    .filter((f) => f !== undefined && server.resolver.invalidate(f));
+  if (dropped.length > 0) relint(server);
+}
+
+export function didChangeWorkspaceFolders(
+  server: ServerState,
+  params: { event?: Partial<WorkspaceFoldersChangeEvent> },
+): void {
+  const removed = new Set((params.event?.removed ?? []).map((f) => pathOf(f.uri)));
+  server.folders = server.folders.filter((f) => !removed.has(f));
+  for (const f of params.event?.added ?? []) {
+    const file = pathOf(f.uri);
+    if (file) server.folders.push(file);
+  }
+  reload(server);
+}
+
+/** Publish the config and pack problems, clearing those of files that have none any more. */
+export async function publishProblems(server: ServerState): Promise<void> {
+  const byFile = await problemDiagnostics(server);
+  for (const uri of server.problemUris) {
+    if (!byFile.has(uri)) void server.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+  for (const [uri, diagnostics] of byFile) void server.connection.sendDiagnostics({ uri, diagnostics });
+  server.problemUris = new Set(byFile.keys());
+  if (!server.features.watchedFiles) await watchOwnFolders(server);
+}
+
+async function problemDiagnostics(server: ServerState): Promise<Map<string, Diagnostic[]>> {
+  const byFile = new Map<string, Diagnostic[]>();
+  const texts = new Map<string, string | undefined>();
+  for (const problem of await server.resolver.problems().catch(() => [])) {
+    if (!path.isAbsolute(problem.file)) continue;
+    if (!texts.has(problem.file)) {
+      texts.set(problem.file, await readFile(problem.file, 'utf8').catch(() => undefined));
+    }
+    const uri = pathToFileURL(problem.file).href;
+    byFile.set(uri, [...(byFile.get(uri) ?? []), problemDiagnostic(problem, texts.get(problem.file))]);
+  }
+  return byFile;
+}
+
+/** Watch the workspace folders, the open documents' folders and every file a config read. */
+async function watchOwnFolders(server: ServerState): Promise<void> {
+  const files = await server.resolver.watchedFiles().catch(() => []);
+  const dirs = [...server.folders];
+  for (const document of server.documents.all()) {
+    const file = pathOf(document.uri);
+    if (file) dirs.push(path.dirname(file));
+  }
+  server.watcher.update(dirs, files);
+}
