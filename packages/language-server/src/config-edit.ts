@@ -30,24 +30,3 @@ export function editConfigText(text: string, change: ConfigChange): { text: stri
   }
   return { text: doc.toString({ flowCollectionPadding: false, lineWidth: 0 }) };
 }
-
-/** The smallest single replacement turning `before` into `after`, in UTF-16 offsets. */
-export function minimalReplacement(
-  before: string,
-  after: string,
-): { start: number; end: number; text: string } {
-  let p = 0;
-  const max = Math.min(before.length, after.length);
-  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s))
-    s++;
-  // Never split a surrogate pair.
-  if (p > 0 && isLowSurrogate(before.charCodeAt(p))) p--;
-  if (s > 0 && isLowSurrogate(before.charCodeAt(before.length - s))) s--;
-  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
