@@ -4,6 +4,11 @@ import { blockSegments, lintText, rows, ruleSetFromYaml } from './helpers.js';
 
 const PACK = `
 pack: t
+contexts:
+  korea:
+    phrases:
+      en: [South Korea, Seoul]
+      zh: [韩国, 韩方]
 rules:
   - id: t/wushi
     kind: term
@@ -72,9 +77,7 @@ rules:
     require:
       en: ["{South Korea's|Korea's} core interests"]
       zh: ["韩{国|方}[的]核心利益"]
-    context:
-      en: [South Korea, Seoul]
-      zh: [韩国, 韩方]
+    context: {sets: [korea], within: paragraph}
   - id: t/core-latin
     kind: caution
     severity: hint

@@ -8,6 +8,8 @@ import { parsePack } from '../src/pack/parse.js';
 // Every kind and shorthand (the full normalized form is checked in pack-parse.test.ts).
 const VALID_PACK = `pack: demo
 homepage: https://example.org/demo
+contexts:
+  korea: {phrases: {en: [South Korea, Seoul]}, not: [North Korea], lang: [ko]}
 rules:
   - id: demo/wushi-not-shiyong
     kind: term
@@ -37,7 +39,8 @@ rules:
     message: m
     when: {en: [China's core interests], ko: ['중국[의] 핵심 이익']}
     require: [South Korea's core interests]
-    context: {en: [South Korea, Seoul]}
+    lookahead: 1
+    context: [{sets: [korea], within: [sentence, 2, document]}]
   - id: demo/pragmatic
     kind: consistency
     severity: hint

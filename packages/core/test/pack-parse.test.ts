@@ -6,6 +6,15 @@ const VALID_PACK = `# yaml-language-server: $schema=../../packages/core/schema/p
 pack: demo
 description: Demo pack
 homepage: https://example.org/demo
+contexts:
+  korea:
+    description: The Korean side
+    phrases:
+      en: [South Korea, Seoul]
+    not: [North Korea]
+  china:
+    phrases: [China, 中国]
+    lang: [zh]
 rules:
   - id: demo/wushi-not-shiyong
     kind: term
@@ -47,8 +56,8 @@ rules:
       en: [China's core interests]
       ko: ['중국[의] 핵심 이익']
     require: [South Korea's core interests, '한국[의] 핵심 이익']
-    context:
-      en: [South Korea, Seoul]
+    lookahead: 1
+    context: {sets: [korea]}
   - id: demo/pragmatic
     kind: consistency
     severity: hint
@@ -74,6 +83,19 @@ const EXPECTED: PackDefinition = {
   pack: 'demo',
   description: 'Demo pack',
   homepage: 'https://example.org/demo',
+  contexts: [
+    {
+      name: 'korea',
+      description: 'The Korean side',
+      phrases: [
+        { phrase: 'South Korea', lang: 'en' },
+        { phrase: 'Seoul', lang: 'en' },
+      ],
+      not: [{ phrase: 'North Korea' }],
+      lang: [],
+    },
+    { name: 'china', phrases: [{ phrase: 'China' }, { phrase: '中国' }], not: [], lang: ['zh'] },
+  ],
   rules: [
     {
       id: 'demo/wushi-not-shiyong',
@@ -123,11 +145,10 @@ const EXPECTED: PackDefinition = {
         { phrase: "China's core interests", lang: 'en' },
         { phrase: '중국[의] 핵심 이익', lang: 'ko' },
       ],
+      patterns: [],
       require: [{ phrase: "South Korea's core interests" }, { phrase: '한국[의] 핵심 이익' }],
-      context: [
-        { phrase: 'South Korea', lang: 'en' },
-        { phrase: 'Seoul', lang: 'en' },
-      ],
+      lookahead: 1,
+      context: [{ sets: ['korea'], within: ['paragraph', 'document'] }],
       examples: { valid: [], invalid: [] },
     },
     {
@@ -146,8 +167,9 @@ const EXPECTED: PackDefinition = {
       message: 'm',
       scope: 'sentence',
       when: [{ phrase: 'a' }],
+      patterns: [],
       require: [{ phrase: 'b' }],
-      context: [],
+      lookahead: 0,
       examples: { valid: [], invalid: [] },
     },
     {
@@ -173,11 +195,11 @@ describe('parsePack: a valid pack', () => {
   test('locate gives 1-based positions, falling back to the nearest existing ancestor', () => {
     const { pack } = parsePack(VALID_PACK, 'rules/demo/pack.yaml');
     expect(pack?.locate(['pack'])).toEqual({ line: 2, column: 7 });
-    expect(pack?.locate(['rules', 0, 'terms', 'zh', 1])).toEqual({ line: 20, column: 11 });
-    expect(pack?.locate(['rules', 0, 'terms', 'zh', 1, 'use-hant'])).toEqual({ line: 20, column: 65 });
-    expect(pack?.locate(['rules', 1])).toEqual({ line: 30, column: 5 });
-    expect(pack?.locate(['rules', 1, 'no-such-key'])).toEqual({ line: 30, column: 5 });
-    expect(pack?.locate(['rules', 99])).toEqual({ line: 6, column: 3 });
+    expect(pack?.locate(['rules', 0, 'terms', 'zh', 1])).toEqual({ line: 29, column: 11 });
+    expect(pack?.locate(['rules', 0, 'terms', 'zh', 1, 'use-hant'])).toEqual({ line: 29, column: 65 });
+    expect(pack?.locate(['rules', 1])).toEqual({ line: 39, column: 5 });
+    expect(pack?.locate(['rules', 1, 'no-such-key'])).toEqual({ line: 39, column: 5 });
+    expect(pack?.locate(['rules', 99])).toEqual({ line: 15, column: 3 });
   });
 });
 

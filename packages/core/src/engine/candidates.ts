@@ -5,7 +5,7 @@ import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
 import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
 import { isDigit, scriptOf } from '../lang/script.js';
 import { splitSentences } from '../text/sentences.js';
-import type { MatchView, Prose, Segment } from '../types.js';
+import type { ContextLicense, MatchView, Prose, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
 import { buildProse } from '../view/prose.js';
 import { forEachPatternMatch } from './patterns.js';
@@ -36,6 +36,8 @@ export interface SegmentState {
 export interface RuleMatch {
   seg: SegmentState;
   c: Candidate;
+  /** What licensed a `report` match of a rule (or term) with a context condition. */
+  context?: ContextLicense[];
 }
 
 /** The sentence index (within the segment) holding a prose offset. */
@@ -156,6 +158,14 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
   return { view, candidates: resolve(candidates) };
 }
 
+/** A rule's exception (or config `accept`, every rule's) blocks its reporting matches inside it;
+ *  a context set's `not` phrase blocks that set's mentions inside it (`Korea` in `North Korea`). */
+function blocks(b: Candidate, c: Candidate): boolean {
+  if (!(b.vs <= c.vs && c.ve <= b.ve)) return false;
+  if (b.ref.set !== undefined) return c.ref.set === b.ref.set && c.ref.effect === 'context';
+  return c.ref.effect === 'report' && (b.ref.rule === -1 || b.ref.rule === c.ref.rule);
+}
+
 /**
  * Drops the reporting candidates that a blocking phrase (an exception of their rule, or config
  * `accept`) contains, then resolves overlaps within one rule and role (leftmost-longest);
@@ -163,22 +173,14 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
  */
 function resolve(all: Candidate[]): Candidate[] {
   const blockers = all.filter((c) => c.ref.effect === 'block');
-  const kept = blockers.length
-    ? all.filter(
-        (c) =>
-          c.ref.effect !== 'report' ||
-          !blockers.some(
-            (b) => (b.ref.rule === -1 || b.ref.rule === c.ref.rule) && b.vs <= c.vs && c.ve <= b.ve,
-          ),
-      )
-    : all;
+  const kept = blockers.length ? all.filter((c) => !blockers.some((b) => blocks(b, c))) : all;
   kept.sort((a, b) => a.ps - b.ps || b.pe - a.pe || a.ref.rule - b.ref.rule);
   const out: Candidate[] = [];
   // Last accepted end per rule and role.
   const lastEnd = new Map<string, number>();
   for (const c of kept) {
     if (c.ref.effect === 'block') continue;
-    const key = `${c.ref.rule}:${c.ref.role}`;
+    const key = `${c.ref.rule}:${c.ref.role}:${c.ref.set ?? ''}`;
     if ((lastEnd.get(key) ?? -1) > c.ps) continue;
     lastEnd.set(key, c.pe);
     out.push(c);

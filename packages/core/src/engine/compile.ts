@@ -7,11 +7,12 @@ import { kindOf } from '../kinds/registry.js';
 import { scriptOf } from '../lang/script.js';
 import { PhraseAutomaton } from '../match/automaton.js';
 import { expandPhrase } from '../pack/phrase.js';
-import type { ParsedPack, RuleDefinition } from '../pack/types.js';
+import type { ContextCondition, ContextSetDef, ParsedPack, RuleDefinition } from '../pack/types.js';
 import { readingsFor } from '../text/language-tag.js';
 import type { Problem, Severity } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
 import type { CompiledRule, CompiledRuleSet } from './compiled.js';
+import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { FindingRule } from './finding.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo } from './rule-set.js';
@@ -23,9 +24,53 @@ type RefBase = Omit<PhraseRef, 'literal'>;
 class Builder {
   readonly automaton = new PhraseAutomaton();
   readonly atoms = new PhraseAutomaton();
+  readonly contextAtoms = new PhraseAutomaton();
   readonly refs: PhraseRef[] = [];
   readonly patterns: CompiledPattern[] = [];
+  readonly contextSets: CompiledContextSet[] = [];
+  readonly conditions: CompiledCondition[][] = [];
   private readonly atomSeen = new Set<string>();
+  private readonly contextAtomSeen = new Set<string>();
+  /** Per pack, its context set names -> indices into contextSets. */
+  private setIndex = new Map<string, number>();
+
+  /** Registers a pack's context sets; conditions compiled next resolve names against them. */
+  addContextSets(sets: readonly ContextSetDef[]): void {
+    this.setIndex = new Map();
+    for (const set of sets) {
+      const index = this.contextSets.length;
+      this.contextSets.push({ name: set.name, lang: set.lang });
+      this.setIndex.set(set.name, index);
+      for (const e of set.phrases) {
+        for (const literal of expandPhrase(e.phrase)) {
+          const norm = normalizePhrase(literal);
+          if (norm.length === 0) continue;
+          this.register(norm, { rule: -2, role: 'mention', effect: 'context', set: index, literal }, false);
+          const atom = atomOf(norm);
+          if (!this.contextAtomSeen.has(atom)) {
+            this.contextAtomSeen.add(atom);
+            this.contextAtoms.add(atom, 0);
+          }
+        }
+      }
+      for (const e of set.not)
+        this.addPhrase(e.phrase, { rule: -2, role: 'not', effect: 'block', set: index }, false);
+    }
+  }
+
+  /** A condition list as an index into `conditions` (names unknown to the pack were reported at parse). */
+  addCondition(conditions: readonly ContextCondition[]): number {
+    this.conditions.push(
+      conditions.map((c) => ({
+        sets: c.sets.flatMap((name) => {
+          const index = this.setIndex.get(name);
+          return index === undefined ? [] : [index];
+        }),
+        within: c.within,
+      })),
+    );
+    return this.conditions.length - 1;
+  }
 
   /** Register every literal of a phrase; returns its literals (the first is for display).
    *  `precheck`: a match of the phrase can decide a finding, so its atom goes into the pre-check. */
@@ -73,10 +118,11 @@ function atomOf(norm: string): string {
   return best || String.fromCodePoint(first);
 }
 
-function refBase(rule: number, options: PhraseOptions, lang: string | undefined): RefBase {
+function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string | undefined): RefBase {
   const base: RefBase = { rule, role: options.role, effect: options.effect };
   if (lang !== undefined) base.lang = lang;
   if (options.item !== undefined) base.item = options.item;
+  if (options.context !== undefined) base.condition = b.addCondition(options.context);
   return base;
 }
 
@@ -109,8 +155,13 @@ function ruleInfo(
 }
 
 /** What the rule's findings carry: its effective severity, and the readings the audience keeps. */
-function findingRule(info: RuleInfo, wanted: readonly string[] | undefined): FindingRule {
+function findingRule(
+  info: RuleInfo,
+  wanted: readonly string[] | undefined,
+  configured: boolean,
+): FindingRule {
   const rule: FindingRule = { id: info.id, severity: info.severity, message: info.message };
+  if (configured) rule.configuredSeverity = true;
   if (info.note !== undefined) rule.note = info.note;
   if (info.url !== undefined) rule.url = info.url;
   if (info.audiences !== undefined) {
@@ -135,6 +186,7 @@ export function compilePacks(
         : [options.audience];
 
   for (const pack of packs) {
+    b.addContextSets(pack.definition.contexts ?? []);
     pack.definition.rules.forEach((def, ruleIndex) => {
       const problem = (code: Problem['code'], message: string, path: (string | number)[]) => {
         problems.push({ code, message, file: pack.file, ...pack.locate(path), severity: 'error' });
@@ -154,8 +206,8 @@ export function compilePacks(
       const index = compiled.length;
       const compiler: RuleCompiler = {
         phrase: (entry, o) =>
-          b.addPhrase(entry.phrase, refBase(index, o, entry.lang), o.precheck ?? o.effect === 'report'),
-        pattern: (source, o) => b.addPattern(source, refBase(index, o, o.lang)),
+          b.addPhrase(entry.phrase, refBase(b, index, o, entry.lang), o.precheck ?? o.effect === 'report'),
+        pattern: (source, o) => b.addPattern(source, refBase(b, index, o, o.lang)),
         problem: (code, message) => problem(code, message, ['rules', ruleIndex]),
       };
       let data: unknown;
@@ -168,11 +220,13 @@ export function compilePacks(
         ]);
         return;
       }
-      const rule = findingRule(info, wanted);
+      const rule = findingRule(info, wanted, override !== undefined);
       const noAudienceReading =
         wanted !== undefined && rule.audiences !== undefined && Object.keys(rule.audiences).length === 0;
       compiled.push({
-        findings: (doc, matches) => kind.findings({ doc, rule, def, data, noAudienceReading, matches }),
+        findings: (doc, matches) =>
+          kind.findings({ doc, rule, def, data, noAudienceReading, audience: wanted, matches }),
+        ...(def.context !== undefined ? { condition: b.addCondition(def.context) } : {}),
       });
     });
   }
@@ -191,6 +245,7 @@ export function compilePacks(
   }
   b.automaton.build();
   b.atoms.build();
+  b.contextAtoms.build();
 
   const rules = [...byId.values()];
   const ruleSet: CompiledRuleSet = {
@@ -202,6 +257,10 @@ export function compilePacks(
     atoms: b.atoms,
     refs: b.refs,
     patterns: b.patterns,
+    contextSets: b.contextSets,
+    conditions: b.conditions,
+    // Mentions matter only when some rule or term has a condition to evaluate.
+    ...(b.conditions.length > 0 ? { contextAtoms: b.contextAtoms } : {}),
   };
   return { ruleSet, problems };
 }

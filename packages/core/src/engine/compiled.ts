@@ -4,6 +4,7 @@
 import type { PhraseAutomaton } from '../match/automaton.js';
 import type { Finding } from '../types.js';
 import type { RuleMatch } from './candidates.js';
+import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { DocContext } from './finding.js';
 import type { PhraseIndex } from './phrase-ref.js';
 import type { RuleSet } from './rule-set.js';
@@ -11,6 +12,8 @@ import type { RuleSet } from './rule-set.js';
 export interface CompiledRule {
   /** The findings of this rule from its candidates in one document (document order). */
   findings(doc: DocContext, matches: RuleMatch[]): Finding[];
+  /** The rule's context condition: index into `conditions`. */
+  condition?: number;
 }
 
 export interface CompiledRuleSet extends RuleSet, PhraseIndex {
@@ -20,4 +23,7 @@ export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   readonly atoms: PhraseAutomaton;
   /** Atoms of the context sets' mention phrases, when some rule has a context condition. */
   readonly contextAtoms?: PhraseAutomaton;
+  readonly contextSets: readonly CompiledContextSet[];
+  /** Compiled context conditions (each a list that must all hold), by PhraseRef/CompiledRule index. */
+  readonly conditions: readonly (readonly CompiledCondition[])[];
 }

@@ -2,12 +2,20 @@
 // compute edits; they convert these.
 import { reselectParticles } from '../lang/ko-particles.js';
 import type { LineIndex } from '../text/lines.js';
-import type { Edit, Finding, Prose, Severity } from '../types.js';
+import type { ContextLicense, Edit, Finding, Prose, Severity } from '../types.js';
 import type { Candidate, SegmentState } from './candidates.js';
 
 export interface DocContext {
   text: string;
   lines: LineIndex;
+  /** Every segment of the lint, in document order (SegmentState.index). */
+  segments: readonly SegmentState[];
+  /**
+   * Whether the document reads as Simplified (`hans`) or Traditional (`hant`) Chinese: by its
+   * characters, else by the configured audience (zh-TW, zh-HK, zh-Hant read Traditional), else
+   * Simplified, as for PRC readers.
+   */
+  inScript(script: 'hans' | 'hant', audience: readonly string[] | undefined): boolean;
 }
 
 /** What every finding of a rule carries from it, as compiled (severity and audiences per config). */
@@ -19,6 +27,8 @@ export interface FindingRule {
   url?: string;
   /** The readings kept after the audience filter. */
   audiences?: Record<string, string>;
+  /** The config sets the rule's severity: it wins over a term's own. */
+  configuredSeverity?: boolean;
 }
 
 function fillMessage(template: string, actual: string, expected: readonly string[]): string {
@@ -103,7 +113,15 @@ export function makeFinding(
   seg: SegmentState,
   c: Candidate,
   expected: string[],
-  options: { fixable: boolean; message?: string; suggest?: boolean },
+  options: {
+    fixable: boolean;
+    message?: string;
+    suggest?: boolean;
+    /** A term's own severity, when the config does not set the rule's. */
+    severity?: Severity;
+    /** What licensed the match (its rule's or term's context condition). */
+    context?: ContextLicense[] | undefined;
+  },
 ): Finding {
   const { prose } = seg;
   const start = prose.docStart[c.ps] ?? 0;
@@ -113,7 +131,7 @@ export function makeFinding(
   const actual = prose.text.slice(c.ps, c.pe);
   const finding: Finding = {
     ruleId: rule.id,
-    severity: rule.severity,
+    severity: rule.configuredSeverity ? rule.severity : (options.severity ?? rule.severity),
     message: fillMessage(options.message ?? rule.message, actual, expected),
     start,
     end,
@@ -137,6 +155,7 @@ export function makeFinding(
   if (rule.url !== undefined) finding.url = rule.url;
   if (rule.audiences !== undefined && Object.keys(rule.audiences).length > 0)
     finding.audiences = rule.audiences;
+  if (options.context !== undefined && options.context.length > 0) finding.context = options.context;
   return finding;
 }
 

@@ -1,9 +1,11 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
+import { hanScript } from '../lang/script.js';
 import { createLineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
 import { type ProseScan, type RuleMatch, type SegmentState, scanSegment } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
+import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -44,32 +46,81 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
 /** Findings for the segments of one document, sorted by start, then rule id. */
 export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
   const rs = compiledOf(ruleSet);
-  const doc: DocContext = { text: input.text, lines: createLineIndex(input.text) };
+  const segments = scanAll(rs, input, ruleSet);
+  const doc: DocContext = {
+    text: input.text,
+    lines: createLineIndex(input.text),
+    segments,
+    inScript: (script, audience) => readsAs(segments, audience) === script,
+  };
   const perRule: RuleMatch[][] = rs.compiled.map(() => []);
+  for (const seg of segments) {
+    // A `context` segment (front matter) is never checked: only its mentions count.
+    if (input.segments[seg.index]?.role === 'context') continue;
+    for (const c of seg.candidates) perRule[c.ref.rule]?.push({ seg, c });
+  }
+  const context =
+    rs.conditions.length > 0
+      ? new ContextIndex(
+          doc,
+          { segments: input.segments, topic: new Set(input.topic ?? []), lang: input.lang },
+          rs.contextSets,
+        )
+      : undefined;
+  const findings: Finding[] = [];
+  rs.compiled.forEach((rule, i) => {
+    const all = perRule[i];
+    if (!all || all.length === 0) return;
+    const matches = context ? licensed(all, rule.condition, rs, context) : all;
+    if (matches.length > 0) findings.push(...rule.findings(doc, matches));
+  });
+  return findings.sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): SegmentState[] {
   const cache = input.cache;
   if (cache && cache.ruleSet !== ruleSet) {
     cache.ruleSet = ruleSet;
     cache.entries.clear();
   }
   const used = cache ? new Map<string, ProseScan>() : undefined;
-  input.segments.forEach((segment, index) => {
-    const seg: SegmentState = scanSegment(rs, input.text, segment, index, cache?.entries);
+  const states = input.segments.map((segment, index) => {
+    const seg = scanSegment(rs, input.text, segment, index, cache?.entries);
     if (used && cache) {
       const entry = cache.entries.get(seg.prose.text);
       if (entry) used.set(seg.prose.text, entry);
     }
-    for (const c of seg.candidates) perRule[c.ref.rule]?.push({ seg, c });
+    return seg;
   });
   if (cache && used) cache.entries = used;
-  const findings: Finding[] = [];
-  rs.compiled.forEach((rule, i) => {
-    const matches = perRule[i];
-    if (!matches || matches.length === 0) return;
-    findings.push(...rule.findings(doc, matches));
-  });
-  return findings.sort(
-    (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
+  return states;
+}
+
+/**
+ * The matches a context condition allows, each with what licensed it: a `report` match is kept
+ * only where its phrase's condition (a term's own), else its rule's, holds. Other matches
+ * (`unless`, `require`...) are the kinds' to read and pass as they are.
+ */
+function licensed(
+  matches: RuleMatch[],
+  ruleCondition: number | undefined,
+  rs: CompiledRuleSet,
+  context: ContextIndex,
+): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  for (const m of matches) {
+    const id = m.c.ref.condition ?? ruleCondition;
+    const conditions = m.c.ref.effect === 'report' && id !== undefined ? rs.conditions[id] : undefined;
+    if (!conditions) {
+      out.push(m);
+      continue;
+    }
+    const license = context.license(m, conditions);
+    if (license) out.push({ ...m, context: license });
+  }
+  return out;
 }
 
 /**
@@ -97,4 +148,18 @@ export function needsContext(ruleSet: RuleSet): boolean {
 export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
   const atoms = compiledOf(ruleSet).contextAtoms;
   return atoms?.test(buildView(text).text) === true;
+}
+
+const TRADITIONAL_AUDIENCE = /^zh-(?:tw|hk|mo|hant)(?:-|$)/i;
+
+/** The script a Chinese reader of the document reads: see DocContext.inScript. */
+function readsAs(
+  segments: readonly SegmentState[],
+  audience: readonly string[] | undefined,
+): 'hans' | 'hant' {
+  // The configured readers decide first: Simplified text for a Taiwan audience is read as there.
+  if (audience !== undefined && audience.length > 0 && audience.every((a) => TRADITIONAL_AUDIENCE.test(a))) {
+    return 'hant';
+  }
+  return hanScript(segments.map((s) => s.prose.text).join('\n')) ?? 'hans';
 }

@@ -13,7 +13,7 @@ import type { PhraseAutomaton } from '../match/automaton.js';
 export type PhraseEffect = 'report' | 'context' | 'block';
 
 export interface PhraseRef {
-  /** Index into CompiledRuleSet.compiled, or -1 for config `accept`. */
+  /** Index into CompiledRuleSet.compiled; -1 for config `accept`, -2 for a context set's phrase. */
   rule: number;
   role: string;
   effect: PhraseEffect;
@@ -24,6 +24,11 @@ export interface PhraseRef {
   item?: number;
   /** Latin phrase registered with its final `y` as `ie`: only an `s` may follow. */
   ies?: boolean;
+  /** A context set's phrase (rule -2): index into CompiledRuleSet.contextSets. A `context` effect
+   *  is a mention; a `block` one (the set's `not`) rejects the set's mentions it contains. */
+  set?: number;
+  /** The phrase's own context condition (a term's), over its rule's: index into `conditions`. */
+  condition?: number;
 }
 
 export interface CompiledPattern {

@@ -2,7 +2,7 @@
 // readings per audience and no fix; an `unless` phrase in the same sentence silences it, and so
 // does an audience filter that keeps none of its readings.
 import { z } from 'zod';
-import { sentenceOf } from '../engine/candidates.js';
+import { type RuleMatch, sentenceOf } from '../engine/candidates.js';
 import { makeFinding } from '../engine/finding.js';
 import {
   listItems,
@@ -12,8 +12,8 @@ import {
   phraseEntries,
   type RuleBase,
 } from '../pack/rule-parts.js';
-import { keyedOrPlain, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
-import type { Finding } from '../types.js';
+import { keyedOrPlain, phrase, regexSource, ruleBase, SEVERITIES } from '../pack/schema-parts.js';
+import type { Finding, Severity } from '../types.js';
 import { patternSection, phraseSection } from './describe.js';
 import type { RuleKind } from './kind.js';
 
@@ -34,6 +34,24 @@ const schema = z
       'Unless',
       'Phrases that silence the rule when in the same sentence.',
     ).optional(),
+    escalate: z
+      .strictObject({
+        phrases: keyedOrPlain(phrase, 'Phrases', 'Phrases that, in the same sentence, escalate the caution.'),
+        severity: z
+          .enum(SEVERITIES)
+          .optional()
+          .meta({ title: 'Severity', description: "The escalated finding's severity; default the rule's." }),
+        message: z.string().min(1).meta({
+          title: 'Message',
+          description: "The escalated finding's message; placeholders `{actual}` and `{expected}`.",
+        }),
+      })
+      .optional()
+      .meta({
+        title: 'Escalate',
+        description:
+          'Phrases that, in the same sentence as a match, make it this finding instead (they win over `unless`).',
+      }),
   })
   .meta({ title: 'Caution rule' });
 
@@ -42,6 +60,7 @@ export interface CautionRule extends RuleBase {
   phrases: PhraseEntry[];
   patterns: PatternEntry[];
   unless: PhraseEntry[];
+  escalate?: { phrases: PhraseEntry[]; severity?: Severity; message: string };
 }
 
 export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined> = {
@@ -62,6 +81,14 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
       ({ phrase, lang }): PatternEntry => ({ pattern: phrase, ...optional('lang', lang) }),
     ),
     unless: phraseEntries(rule.unless),
+    ...optional(
+      'escalate',
+      rule.escalate && {
+        phrases: phraseEntries(rule.escalate.phrases),
+        message: rule.escalate.message,
+        ...optional('severity', rule.escalate.severity),
+      },
+    ),
   }),
 
   describe: (def) => ({
@@ -71,6 +98,10 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
       ...phraseSection('Phrases', def.phrases),
       ...patternSection('Patterns', def.patterns),
       ...phraseSection('Unless (in the same sentence, these silence it)', def.unless),
+      ...phraseSection(
+        `Escalate (in the same sentence, these make it: ${def.escalate?.message ?? ''})`,
+        def.escalate?.phrases ?? [],
+      ),
     ],
   }),
 
@@ -80,20 +111,33 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
       compiler.pattern(p.pattern, { role: 'phrase', effect: 'report', ...optional('lang', p.lang) });
     }
     for (const e of def.unless) compiler.phrase(e, { role: 'unless', effect: 'context' });
+    for (const e of def.escalate?.phrases ?? []) compiler.phrase(e, { role: 'escalate', effect: 'context' });
     return undefined;
   },
 
   findings(input) {
     if (input.noAudienceReading) return [];
-    const unless = input.matches.filter((m) => m.c.ref.role === 'unless');
+    const inSentence = (role: string, m: RuleMatch) =>
+      input.matches.some(
+        (u) =>
+          u.c.ref.role === role && u.seg === m.seg && sentenceOf(u.seg, u.c.ps) === sentenceOf(m.seg, m.c.ps),
+      );
+    const { escalate } = input.def;
     const out: Finding[] = [];
     for (const m of input.matches) {
       if (m.c.ref.role !== 'phrase') continue;
-      if (unless.length > 0) {
-        const sentence = sentenceOf(m.seg, m.c.ps);
-        if (unless.some((u) => u.seg === m.seg && sentenceOf(u.seg, u.c.ps) === sentence)) continue;
+      if (escalate && inSentence('escalate', m)) {
+        const options = { fixable: false, message: escalate.message, context: m.context };
+        out.push(
+          makeFinding(input.doc, input.rule, m.seg, m.c, [], {
+            ...options,
+            ...optional('severity', escalate.severity),
+          }),
+        );
+        continue;
       }
-      out.push(makeFinding(input.doc, input.rule, m.seg, m.c, [], { fixable: false }));
+      if (inSentence('unless', m)) continue;
+      out.push(makeFinding(input.doc, input.rule, m.seg, m.c, [], { fixable: false, context: m.context }));
     }
     return out;
   },

@@ -8,8 +8,9 @@ import type { z } from 'zod';
 import type { RuleMatch } from '../engine/candidates.js';
 import type { DocContext, FindingRule } from '../engine/finding.js';
 import type { PhraseEffect } from '../engine/phrase-ref.js';
+import type { ContextCondition } from '../pack/context-parts.js';
 import type { KeyedList, PhraseEntry, RuleBase } from '../pack/rule-parts.js';
-import type { RuleBaseOutput } from '../pack/schema-parts.js';
+import type { RuleBaseOutput, RuleContextOutput } from '../pack/schema-parts.js';
 import type { YamlPath, YamlSource } from '../pack/yaml-source.js';
 import type { Finding, Problem, ProblemCode } from '../types.js';
 
@@ -26,6 +27,8 @@ export interface RuleChecks {
   phrases(list: KeyedList | undefined, key: string): void;
   /** Pattern syntax and safety (`bad-pattern`, `unsafe-pattern`). */
   pattern(text: string, where: YamlPath): void;
+  /** Context set names of a condition (as written) exist in the pack (`invalid-value`). */
+  context(written: RuleContextOutput | undefined, where: YamlPath): void;
 }
 
 export interface PhraseOptions {
@@ -37,6 +40,8 @@ export interface PhraseOptions {
   item?: number;
   /** Whether `hasCandidate` must look for the phrase. Default: a `report` phrase only. */
   precheck?: boolean;
+  /** The phrase's own context condition (a term's), instead of its rule's. */
+  context?: ContextCondition[] | undefined;
 }
 
 /** What a kind's `compile` registers the phrases and patterns of one rule with (engine/compile.ts). */
@@ -57,6 +62,8 @@ export interface KindInput<Def, Data> {
   data: Data;
   /** An audience filter is configured and keeps none of the rule's readings. */
   noAudienceReading: boolean;
+  /** The configured audiences (config `audience`), if any. */
+  audience: readonly string[] | undefined;
   /** This rule's candidates across the document, in document order. */
   matches: RuleMatch[];
 }

@@ -1,17 +1,28 @@
-// `requires`: a `when` phrase in a scope (sentence, segment, document) without any `require`
-// phrase is one finding per scope instance, on the first qualifying `when` occurrence, with
-// `expected` = the require phrases and no fix or suggestion. `context` phrases must also occur in
-// the scope; a keyed context list applies to `when` matches of its language only.
+// `requires`: a `when` phrase (or pattern) in a scope (sentence, segment, document) without any
+// `require` phrase is one finding per scope instance, on its first `when` occurrence, with
+// `expected` = the require phrases and no fix or suggestion. With `lookahead: N`, a `require`
+// phrase in one of the N scope instances that follow counts too (reciprocity stated in the next
+// sentence or paragraph). Where the rule applies at all is the rule's `context` condition, as for
+// every kind.
 import { z } from 'zod';
-import { type RuleMatch, sentenceOf } from '../engine/candidates.js';
+import { type RuleMatch, type SegmentState, sentenceOf } from '../engine/candidates.js';
+import type { DocContext } from '../engine/finding.js';
 import { makeFinding } from '../engine/finding.js';
-import { type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
-import { keyedOrPlain, phrase, ruleBase } from '../pack/schema-parts.js';
+import {
+  listItems,
+  optional,
+  type PatternEntry,
+  type PhraseEntry,
+  phraseEntries,
+  type RuleBase,
+} from '../pack/rule-parts.js';
+import { keyedOrPlain, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
 import type { Finding } from '../types.js';
-import { phraseSection } from './describe.js';
+import { patternSection, phraseSection } from './describe.js';
 import type { RuleKind } from './kind.js';
 
 export const SCOPES = ['sentence', 'segment', 'document'] as const;
+const MAX_LOOKAHEAD = 3;
 
 const schema = z
   .strictObject({
@@ -24,12 +35,23 @@ const schema = z
       description: '`sentence`, `segment` (a paragraph, heading, cell; the default) or `document`.',
     }),
     when: keyedOrPlain(phrase, 'When', 'The phrases that trigger the rule.'),
-    require: keyedOrPlain(phrase, 'Require', 'One of these must occur in the same scope.'),
-    context: keyedOrPlain(
-      phrase,
-      'Context',
-      'These must also occur in the scope; a keyed list applies to `when` matches of that language only.',
+    patterns: keyedOrPlain(
+      regexSource,
+      'Patterns',
+      'Regular expressions that trigger the rule like `when` phrases, where phrases cannot say it.',
     ).optional(),
+    require: keyedOrPlain(phrase, 'Require', 'One of these must occur in the same scope.'),
+    lookahead: z
+      .int()
+      .min(0)
+      .max(MAX_LOOKAHEAD)
+      .default(0)
+      .meta({
+        title: 'Lookahead',
+        description:
+          'A `require` phrase in one of this many following scopes (the next sentence, the next paragraph ' +
+          `directly after it) also counts. 0 to ${MAX_LOOKAHEAD}; default 0.`,
+      }),
   })
   .meta({ title: 'Requires rule' });
 
@@ -37,17 +59,14 @@ export interface RequiresRule extends RuleBase {
   kind: 'requires';
   scope: (typeof SCOPES)[number];
   when: PhraseEntry[];
+  patterns: PatternEntry[];
   require: PhraseEntry[];
-  /** Keyed context: a `when` match in language L needs one of context[L] (if listed) in scope. */
-  context: PhraseEntry[];
+  lookahead: number;
 }
 
 export interface RequiresData {
   /** Display literals of `require` phrases, by language key ('' for unkeyed). */
   requireDisplay: Map<string, string[]>;
-  /** Languages that have a keyed context list. */
-  contextLangs: Set<string>;
-  hasUnkeyedContext: boolean;
 }
 
 export const requires: RuleKind<'requires', typeof schema, RequiresRule, RequiresData> = {
@@ -57,7 +76,7 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
   check(rule, checks) {
     checks.phrases(rule.when, 'when');
     checks.phrases(rule.require, 'require');
-    checks.phrases(rule.context, 'context');
+    for (const [text, where] of listItems(rule.patterns, checks.at('patterns'))) checks.pattern(text, where);
   },
 
   define: (rule, base) => ({
@@ -65,83 +84,133 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
     kind: 'requires',
     scope: rule.scope,
     when: phraseEntries(rule.when),
+    patterns: phraseEntries(rule.patterns).map(
+      ({ phrase, lang }): PatternEntry => ({ pattern: phrase, ...optional('lang', lang) }),
+    ),
     require: phraseEntries(rule.require),
-    context: phraseEntries(rule.context),
+    lookahead: rule.lookahead,
   }),
 
   describe: (def) => ({
     fixable: false,
     glossary: false,
-    detail: `scope: ${def.scope}`,
+    detail: `scope: ${def.scope}${def.lookahead > 0 ? `, lookahead: ${def.lookahead}` : ''}`,
     sections: [
       ...phraseSection(`When (in one ${def.scope})`, def.when),
-      ...phraseSection('Require (one of these in the same scope)', def.require),
+      ...patternSection('When patterns', def.patterns),
       ...phraseSection(
-        'Context (a `when` match of a listed language also needs one of these in scope)',
-        def.context,
+        def.lookahead > 0
+          ? `Require (one of these in the same ${def.scope} or the next ${def.lookahead})`
+          : 'Require (one of these in the same scope)',
+        def.require,
       ),
     ],
   }),
 
   compile(def, compiler) {
-    const data: RequiresData = {
-      requireDisplay: new Map(),
-      contextLangs: new Set(),
-      hasUnkeyedContext: false,
-    };
-    // Across a document, a paragraph holding only the required phrase decides a finding
-    // elsewhere: the pre-check must then see `require` and `context` phrases too.
-    const precheck = def.scope === 'document';
+    const data: RequiresData = { requireDisplay: new Map() };
+    // A paragraph holding only the required phrase can decide a finding in another one (document
+    // scope, lookahead): the pre-check must then see `require` phrases too.
+    const precheck = def.scope === 'document' || def.lookahead > 0;
     for (const e of def.when) compiler.phrase(e, { role: 'when', effect: 'report' });
+    for (const p of def.patterns) {
+      compiler.pattern(p.pattern, { role: 'when', effect: 'report', ...optional('lang', p.lang) });
+    }
     for (const e of def.require) {
       const literals = compiler.phrase(e, { role: 'require', effect: 'context', precheck });
       const key = e.lang ?? '';
       data.requireDisplay.set(key, [...(data.requireDisplay.get(key) ?? []), ...literals]);
     }
-    for (const e of def.context) {
-      if (e.lang === undefined) data.hasUnkeyedContext = true;
-      else data.contextLangs.add(e.lang);
-    }
-    for (const e of def.context) compiler.phrase(e, { role: 'context', effect: 'context', precheck });
     return data;
   },
 
   findings(input) {
     const { def, data } = input;
-    const scopes = new Map<string, RuleMatch[]>();
+    const scope = scopeOf(def, input.doc);
+    const requires = new Set(
+      input.matches.filter((m) => m.c.ref.role === 'require').map((m) => scope.key(m)),
+    );
+    const firstWhen = new Map<string, RuleMatch>();
     for (const m of input.matches) {
-      const key =
-        def.scope === 'document'
-          ? 'doc'
-          : def.scope === 'segment'
-            ? `${m.seg.index}`
-            : `${m.seg.index}:${sentenceOf(m.seg, m.c.ps)}`;
-      const list = scopes.get(key);
-      if (list) list.push(m);
-      else scopes.set(key, [m]);
+      if (m.c.ref.role !== 'when') continue;
+      const key = scope.key(m);
+      if (!firstWhen.has(key)) firstWhen.set(key, m);
     }
     const out: Finding[] = [];
-    for (const list of scopes.values()) {
-      if (list.some((m) => m.c.ref.role === 'require')) continue;
-      const contexts = list.filter((m) => m.c.ref.role === 'context');
-      const first = list.find((m) => {
-        if (m.c.ref.role !== 'when') return false;
-        const lang = m.c.ref.lang;
-        if (lang !== undefined && data.contextLangs.has(lang))
-          return contexts.some((c) => c.c.ref.lang === lang);
-        if (data.hasUnkeyedContext) return contexts.some((c) => c.c.ref.lang === undefined);
-        return true;
-      });
-      if (!first) continue;
+    for (const [key, first] of firstWhen) {
+      if (scope.reach(first, key, def.lookahead).some((k) => requires.has(k))) continue;
       const expected =
         data.requireDisplay.get(first.c.ref.lang ?? '') ?? [...data.requireDisplay.values()].flat();
       out.push(
         makeFinding(input.doc, input.rule, first.seg, first.c, [...new Set(expected)], {
           fixable: false,
           suggest: false,
+          context: first.context,
         }),
       );
     }
     return out;
   },
 };
+
+interface Scope {
+  key(m: RuleMatch): string;
+  /** The scope instance of `m` and the `n` that follow it, as keys. */
+  reach(m: RuleMatch, key: string, n: number): string[];
+}
+
+/**
+ * Scope instances as keys. The segments a kind sees are only those that hold a match, so "the
+ * next paragraph" is the next segment only when nothing but markup and whitespace lies between
+ * them in the document: a paragraph left out between them (it held no match) still separates them.
+ */
+function scopeOf(def: RequiresRule, doc: DocContext): Scope {
+  if (def.scope === 'document') return { key: () => 'doc', reach: (_m, key) => [key] };
+  if (def.scope === 'segment') {
+    return {
+      key: (m) => `${m.seg.index}`,
+      reach: (m, key, n) => [key, ...followingSegments(m.seg, n)],
+    };
+  }
+  return {
+    key: (m) => `${m.seg.index}:${sentenceOf(m.seg, m.c.ps)}`,
+    reach(m, key, n) {
+      const out = [key];
+      const spans = m.seg.sentenceSpans ?? [];
+      let sentence = sentenceOf(m.seg, m.c.ps);
+      let segment = m.seg.index;
+      for (let k = 0; k < n; k++) {
+        if (sentence + 1 < spans.length && segment === m.seg.index) sentence++;
+        else {
+          // Past its paragraph: the first sentence of the paragraph directly after it.
+          const next = followingSegments(m.seg, 1)[0];
+          if (next === undefined || segment !== m.seg.index) break;
+          segment = Number(next);
+          sentence = 0;
+        }
+        out.push(`${segment}:${sentence}`);
+      }
+      return out;
+    },
+  };
+
+  function followingSegments(seg: SegmentState, n: number): string[] {
+    const out: string[] = [];
+    let current = seg;
+    for (let k = 0; k < n; k++) {
+      const next = doc.segments[current.index + 1];
+      if (!next || !adjacent(doc.text, current, next)) break;
+      out.push(`${next.index}`);
+      current = next;
+    }
+    return out;
+  }
+}
+
+const PROSE = /[\p{L}\p{N}]/u;
+
+function adjacent(text: string, a: SegmentState, b: SegmentState): boolean {
+  const end = a.prose.docEnd[a.prose.text.length - 1] ?? 0;
+  const start = b.prose.docStart[0] ?? end;
+  return start >= end && !PROSE.test(text.slice(end, start));
+}

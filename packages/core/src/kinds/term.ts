@@ -6,11 +6,20 @@ import { z } from 'zod';
 import { makeFinding } from '../engine/finding.js';
 import { applyCase } from '../lang/latin.js';
 import { scriptOf } from '../lang/script.js';
+import { type ContextCondition, contextConditions } from '../pack/context-parts.js';
 import { unexpected } from '../pack/issues.js';
 import { optional, type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
-import { keyedOrPlain, langTag, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
+import {
+  keyedOrPlain,
+  langTag,
+  phrase,
+  regexSource,
+  ruleBase,
+  ruleContextSchema,
+  SEVERITIES,
+} from '../pack/schema-parts.js';
 import type { YamlPath } from '../pack/yaml-source.js';
-import type { Finding } from '../types.js';
+import type { Finding, Severity } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
 import { foldT2S, isTraditional } from '../view/t2s.js';
 import { langParts, phraseSection } from './describe.js';
@@ -43,6 +52,26 @@ const termObject = z
       .min(1)
       .optional()
       .meta({ title: 'Traditional replacement', description: 'The Traditional Chinese form of `use`.' }),
+    severity: z
+      .enum(SEVERITIES)
+      .optional()
+      .meta({ title: 'Severity', description: "This term's findings' severity, instead of the rule's." }),
+    context: ruleContextSchema
+      .optional()
+      .meta({ title: 'Context', description: "This term's context condition, instead of the rule's." }),
+    fix: z.boolean().optional().meta({
+      title: 'Fix',
+      description: "`false`: this term's replacement is a suggestion, never an autofix.",
+    }),
+    script: z
+      .enum(['hans', 'hant'])
+      .optional()
+      .meta({
+        title: 'Script',
+        description:
+          'Only in Simplified (`hans`) or Traditional (`hant`) Chinese text, by the characters of the document and ' +
+          'the configured audience (`zh-TW`, `zh-HK` and `zh-Hant` read Traditional).',
+      }),
   })
   .meta({
     title: 'Term',
@@ -93,6 +122,10 @@ export interface TermEntry {
   pattern?: string;
   use?: string;
   useHant?: string;
+  severity?: Severity;
+  context?: ContextCondition[];
+  fix?: boolean;
+  script?: 'hans' | 'hant';
 }
 
 export interface TermRule extends RuleBase {
@@ -110,6 +143,9 @@ export interface CompiledTerm {
   display: string;
   use?: string;
   useHant?: string;
+  severity?: Severity;
+  fix?: boolean;
+  script?: 'hans' | 'hant';
 }
 
 /** Compiled per rule: its terms, indexed by the `item` of their phrases. */
@@ -177,6 +213,9 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     const terms = def.terms.map((t, item): CompiledTerm => {
       const ct: CompiledTerm = { lang: t.lang, status: t.status, display: t.text ?? t.pattern ?? '' };
       if (t.use !== undefined) ct.use = t.use;
+      if (t.severity !== undefined) ct.severity = t.severity;
+      if (t.fix !== undefined) ct.fix = t.fix;
+      if (t.script !== undefined) ct.script = t.script;
       if (t.useHant !== undefined) {
         ct.useHant = t.useHant;
         if (t.use !== undefined && foldT2S(normalizePhrase(t.useHant)) !== normalizePhrase(t.use)) {
@@ -189,11 +228,17 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
       if (t.text !== undefined) {
         const literals = compiler.phrase(
           { phrase: t.text, lang: t.lang },
-          { role: 'term', effect: 'report', item },
+          { role: 'term', effect: 'report', item, context: t.context },
         );
         ct.display = literals[0] ?? t.text;
       } else if (t.pattern !== undefined) {
-        compiler.pattern(t.pattern, { role: 'term', effect: 'report', item, lang: t.lang });
+        compiler.pattern(t.pattern, {
+          role: 'term',
+          effect: 'report',
+          item,
+          lang: t.lang,
+          context: t.context,
+        });
       }
       return ct;
     });
@@ -207,6 +252,7 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     for (const m of input.matches) {
       const t = termOf(data, m.c.ref.item);
       if (!t || (t.status !== 'deprecated' && t.status !== 'forbidden')) continue;
+      if (t.script !== undefined && !input.doc.inScript(t.script, input.audience)) continue;
       const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
       const rep = replacementFor(data, t, actual);
       let expected: string[] = [];
@@ -216,7 +262,13 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
         if (m.c.ref.ies && /[^aeiou]y$/i.test(text)) text = `${text.slice(0, -1)}ie`;
         expected = [text];
       }
-      out.push(makeFinding(input.doc, input.rule, m.seg, m.c, expected, { fixable: def.fix && rep.safe }));
+      out.push(
+        makeFinding(input.doc, input.rule, m.seg, m.c, expected, {
+          fixable: def.fix && rep.safe && t.fix !== false,
+          context: m.context,
+          ...optional('severity', t.severity),
+        }),
+      );
     }
     if (def.consistent) out.push(...consistentFindings(input));
     return out;
@@ -277,6 +329,7 @@ function checkTerm(entry: TermObject, where: YamlPath, checks: RuleChecks): void
       ),
     );
   }
+  checks.context(entry.context, [...where, 'context']);
   if (entry['use-hant'] !== undefined && entry.use === undefined) {
     checks.report(
       source.problem(
@@ -299,6 +352,10 @@ function termEntries(terms: TermRuleOutput['terms']): TermEntry[] {
         ...optional('pattern', entry.pattern),
         ...optional('use', entry.use),
         ...optional('useHant', entry['use-hant']),
+        ...optional('severity', entry.severity),
+        ...optional('context', contextConditions(entry.context)),
+        ...optional('fix', entry.fix),
+        ...optional('script', entry.script),
       };
     }),
   );

@@ -29,7 +29,7 @@ export function consistencyFindings(
     if (variantOf(ref) === variantOf(m)) continue;
     const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
     const expected = applyCase(actual, ref.c.ref.literal);
-    out.push(makeFinding(input.doc, input.rule, m.seg, m.c, [expected], options));
+    out.push(makeFinding(input.doc, input.rule, m.seg, m.c, [expected], { ...options, context: m.context }));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // value is reported and the rest still loads.
 import { RULE_KINDS } from '../kinds/registry.js';
 import type { Problem } from '../types.js';
+import { contextConditions, contextSetDef } from './context-parts.js';
 import { isRecord, orList, sortProblems, unexpected, validate } from './issues.js';
 import { checkRule } from './rule-checks.js';
 import { type Examples, optional, type RuleBase } from './rule-parts.js';
@@ -58,6 +59,19 @@ export function parsePack(text: string, file: string): { pack: ParsedPack | unde
     if (!result.ok) problems.push(...result.problems);
     else if (result.data !== undefined) definition[key] = result.data;
   }
+  // Undefined when `contexts` is broken: rules naming sets are then not checked against it, so one
+  // typo there does not drop every rule with a condition.
+  let contextNames: ReadonlySet<string> | undefined = new Set();
+  if ('contexts' in root && !source.damaged(['contexts'])) {
+    const result = validate(shape.contexts, root.contexts, ['contexts'], source);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      contextNames = undefined;
+    } else if (result.data !== undefined) {
+      definition.contexts = Object.entries(result.data).map(([set, written]) => contextSetDef(set, written));
+      contextNames = new Set(definition.contexts.map((c) => c.name));
+    }
+  }
 
   if (!('rules' in root)) {
     problems.push(source.problem('missing-key', 'Missing key `rules`', source.locate([])));
@@ -83,7 +97,7 @@ export function parsePack(text: string, file: string): { pack: ParsedPack | unde
         }
         firstLine.set(raw.id, source.locate([...path, 'id']).line);
       }
-      const rule = parseRule(raw, path, prefix, source, problems);
+      const rule = parseRule(raw, path, { packName: prefix, contextNames }, source, problems);
       if (rule) definition.rules.push(rule);
     });
   }
@@ -94,7 +108,7 @@ export function parsePack(text: string, file: string): { pack: ParsedPack | unde
 function parseRule(
   raw: unknown,
   path: (string | number)[],
-  packName: string | undefined,
+  pack: { packName: string | undefined; contextNames: ReadonlySet<string> | undefined },
   source: YamlSource,
   problems: Problem[],
 ): RuleDefinition | undefined {
@@ -118,7 +132,7 @@ function parseRule(
     return undefined;
   }
   const rule = result.data;
-  const ruleProblems = checkRule(kind, rule, path, packName, source);
+  const ruleProblems = checkRule(kind, rule, path, pack, source);
   if (ruleProblems.length > 0) {
     problems.push(...ruleProblems);
     return undefined;
@@ -136,6 +150,7 @@ function ruleBaseOf(rule: RuleBaseOutput): RuleBase {
     ...optional('source', rule.source),
     ...optional('url', rule.url),
     ...optional('audiences', rule.audiences),
+    ...optional('context', contextConditions(rule.context)),
   };
 }
 

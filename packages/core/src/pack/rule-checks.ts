@@ -17,9 +17,10 @@ export function checkRule(
   kind: AnyRuleKind,
   rule: RuleOutput,
   path: YamlPath,
-  packName: string | undefined,
+  pack: { packName: string | undefined; contextNames: ReadonlySet<string> | undefined },
   source: YamlSource,
 ): Problem[] {
+  const { packName, contextNames } = pack;
   const problems: Problem[] = [];
   const at = (...rest: (string | number)[]) => [...path, ...rest];
 
@@ -57,7 +58,30 @@ export function checkRule(
       const result = checkPatternSafety(text);
       if (!result.ok) problems.push(source.problem(result.code, result.message, source.locate(where)));
     },
+    context(written, where) {
+      if (written === undefined || contextNames === undefined) return;
+      const list = Array.isArray(written) ? written : [written];
+      list.forEach((condition, c) => {
+        condition.sets.forEach((set, s) => {
+          if (contextNames.has(set)) return;
+          const known = [...contextNames].map((n) => `\`${n}\``);
+          const expected =
+            known.length > 0
+              ? `a context set of this pack: ${known.join(', ')}`
+              : 'a context set declared under `contexts` (this pack has none)';
+          const at = Array.isArray(written) ? [...where, c, 'sets', s] : [...where, 'sets', s];
+          problems.push(
+            source.problem(
+              'invalid-value',
+              `Unknown context set \`${set}\`, expected ${expected}`,
+              source.locate(at),
+            ),
+          );
+        });
+      });
+    },
   };
+  checks.context(rule.context, at('context'));
   kind.check(rule, checks);
 
   checkExamples(rule, at('examples'), source, problems);

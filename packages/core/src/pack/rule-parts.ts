@@ -25,6 +25,13 @@ export interface Examples {
   invalid: InvalidExample[];
 }
 
+export type Within = 'sentence' | 'paragraph' | 'document' | number;
+
+export interface ContextCondition {
+  sets: string[];
+  within: Within[];
+}
+
 /** The fields of every normalized rule; each kind adds `kind` and its own fields. */
 export interface RuleBase {
   id: string;
@@ -34,6 +41,8 @@ export interface RuleBase {
   source?: string;
   url?: string;
   audiences?: Record<string, string>;
+  /** Context conditions that must all hold for the rule to apply (DESIGN: context conditions). */
+  context?: ContextCondition[];
   examples: Examples;
 }
 

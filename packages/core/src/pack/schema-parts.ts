@@ -44,6 +44,72 @@ export function keyedOrPlain<T extends z.ZodType>(item: T, title: string, descri
     .meta({ title, description: `${description} A plain list, or lists keyed by language (BCP 47).` });
 }
 
+// Context sets and conditions (normalized in context-parts.ts).
+export const CONTEXT_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const MAX_WINDOW = 10;
+
+export const contextSetSchema = z
+  .strictObject({
+    description: z.string().optional().meta({ title: 'Description', description: 'What the set names.' }),
+    phrases: keyedOrPlain(phrase, 'Phrases', 'Phrases that mention it.'),
+    not: keyedOrPlain(
+      phrase,
+      'Not',
+      'Phrases a mention inside of which does not count (`North Korea` for `Korea`).',
+    ).optional(),
+    lang: z.array(langTag).optional().meta({
+      title: 'Languages',
+      description: 'A document in one of these languages is in this context (a Korean text is ROK-voiced).',
+    }),
+  })
+  .meta({ title: 'Context set', description: 'Phrases that mention one party or subject.' });
+
+const within = z
+  .union([
+    z.enum(['sentence', 'paragraph', 'document']),
+    z
+      .int()
+      .min(1)
+      .max(MAX_WINDOW)
+      .meta({
+        title: 'Sentence window',
+        description: `The sentence and this many sentences before and after it, in its paragraph (1-${MAX_WINDOW}).`,
+      }),
+  ])
+  .meta({
+    title: 'Where',
+    description:
+      '`sentence`; a number of sentences around it; `paragraph` (with its nearest heading, its ' +
+      "list's lead-in, its table row and header); `document` (front matter, title and first paragraph).",
+  });
+
+export const contextConditionSchema = z
+  .strictObject({
+    sets: z
+      .array(z.string().regex(CONTEXT_NAME_PATTERN, { error: 'a context set name such as `korea`' }))
+      .min(1)
+      .meta({ title: 'Sets', description: 'Context sets of this pack that must all be mentioned.' }),
+    within: z
+      .union([within, z.array(within).min(1)])
+      .optional()
+      .meta({
+        title: 'Within',
+        description: 'Where a mention counts (one place or a list). Default: `[paragraph, document]`.',
+      }),
+  })
+  .meta({
+    title: 'Context condition',
+    description:
+      'The rule applies only where every named set is mentioned (or the document declares it in `topic`).',
+  });
+
+export const ruleContextSchema = z
+  .union([contextConditionSchema, z.array(contextConditionSchema).min(1)])
+  .meta({
+    title: 'Context',
+    description: 'A context condition, or a list of them that must all hold.',
+  });
+
 const invalidExample = z
   .union([
     z
@@ -101,8 +167,11 @@ export const ruleBase = {
     .record(langTag, z.string())
     .optional()
     .meta({ title: 'Audiences', description: 'How each audience (BCP 47 tag) reads the wording.' }),
+  context: ruleContextSchema.optional(),
   examples: examples.optional(),
 };
+
+export type RuleContextOutput = z.output<typeof ruleContextSchema>;
 
 /** A validated rule of any kind, before normalization: the base fields and the kind's name. */
 export type RuleBaseOutput = z.output<z.ZodObject<typeof ruleBase>> & { kind: string };

@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { RULE_KINDS, RULE_SCHEMAS } from '../kinds/registry.js';
 import { orList } from './issues.js';
-import { httpUrl, langTag, PACK_NAME_PATTERN, SEVERITIES } from './schema-parts.js';
+import {
+  CONTEXT_NAME_PATTERN,
+  contextSetSchema,
+  httpUrl,
+  langTag,
+  PACK_NAME_PATTERN,
+  SEVERITIES,
+} from './schema-parts.js';
 
 export const ruleSchema = z.discriminatedUnion('kind', RULE_SCHEMAS).meta({
   title: 'Rule',
@@ -22,6 +29,16 @@ export const packSchema = z
     homepage: httpUrl
       .optional()
       .meta({ title: 'Homepage', description: 'Rule docs are linked as `<homepage>#<rule-name>`.' }),
+    contexts: z
+      .record(
+        z.string().regex(CONTEXT_NAME_PATTERN, { error: 'a kebab-case name such as `korea`' }),
+        contextSetSchema,
+      )
+      .optional()
+      .meta({
+        title: 'Context sets',
+        description: "Named sets of phrases that mention a party; rules' `context` conditions name them.",
+      }),
     rules: z.array(ruleSchema).meta({ title: 'Rules', description: 'The rules of the pack.' }),
   })
   .meta({ title: 'nuance rule pack', description: 'A nuance rule pack (rules/<pack>/pack.yaml).' });

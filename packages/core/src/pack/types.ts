@@ -2,18 +2,22 @@
 // parts every rule shares are in rule-parts.ts; each kind's definition is in its module
 // (src/kinds/), and RuleDefinition is their union.
 import type { RuleDefinition } from '../kinds/registry.js';
+import type { ContextSetDef } from './context-parts.js';
 
 export type { CautionRule } from '../kinds/caution.js';
 export type { ConsistencyRule } from '../kinds/consistency.js';
 export type { RuleDefinition, RuleKindName } from '../kinds/registry.js';
 export type { RequiresRule } from '../kinds/requires.js';
 export type { TermEntry, TermRule, TermStatus } from '../kinds/term.js';
+export type { ContextCondition, ContextSetDef, Within } from './context-parts.js';
 export type { Examples, InvalidExample, PatternEntry, PhraseEntry, RuleBase } from './rule-parts.js';
 
 export interface PackDefinition {
   pack: string;
   description?: string;
   homepage?: string;
+  /** The pack's context sets, in the order written. */
+  contexts?: ContextSetDef[];
   rules: RuleDefinition[];
 }
 
