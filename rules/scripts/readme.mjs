@@ -11,6 +11,8 @@ export function renderPackReadme(definition, { header, file, describeRule }) {
   const out = [`<!-- ${header} -->`, '', `# \`${definition.pack}\` rule pack`, ''];
   if (definition.description) out.push(definition.description.trim(), '');
   if (definition.homepage) out.push(`Homepage: <${definition.homepage}>`, '');
+  if (definition.notes) out.push(definition.notes.trim(), '');
+  if (definition.contexts?.length) out.push(...renderContexts(definition.contexts));
   out.push(
     `Rules are defined in [\`${file}\`](${file}). Matching ignores letter case, Simplified/Traditional`,
     'characters and spaces between Hangul syllables; English phrases take inflections of their last word,',
@@ -39,6 +41,7 @@ function renderRule(rule, description) {
   out.push(`- Kind: \`${rule.kind}\`${detail.length > 0 ? ` (${detail.join('; ')})` : ''}`);
   out.push(`- Severity: \`${rule.severity}\``);
   out.push(`- Autofix: ${autofix(description)}`);
+  if (description.context) out.push(`- Applies where: ${description.context}`);
   out.push(`- Message: ${rule.message}`);
   if (rule.source) out.push(`- Source: ${oneLine(rule.source)}`);
   if (rule.url) out.push(`- URL: <${rule.url}>`);
@@ -62,6 +65,20 @@ function renderRule(rule, description) {
 }
 
 const GLOSSARY = 'preferred and admitted terms only: no finding on its own';
+
+function renderContexts(contexts) {
+  const out = ['### Context sets', '', '| set | what it names | phrases | never |', '|---|---|---|---|'];
+  for (const set of contexts) {
+    const phrases = set.phrases.map((e) => `${e.lang ? `${e.lang}: ` : ''}${code(e.phrase)}`).join(', ');
+    const never = set.not.map((e) => code(e.phrase)).join(', ');
+    const lang = set.lang.length > 0 ? ` A document in ${set.lang.map(code).join(', ')} is in it.` : '';
+    out.push(
+      `| \`${set.name}\` | ${cell((set.description ?? '') + lang)} | ${cell(phrases)} | ${cell(never)} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
 
 function autofix(description) {
   if (description.glossary) return 'glossary only';

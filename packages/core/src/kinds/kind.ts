@@ -79,6 +79,8 @@ export interface RuleDescription {
   glossary: boolean;
   /** A short qualifier after the kind's name (`scope: segment`). */
   detail?: string;
+  /** Where the rule applies, in words, when it has a context condition. */
+  context?: string;
   /** What it matches: titled lists (terms, phrases, exceptions...), each line a list of parts. */
   sections: { title: string; lines: DescriptionPart[][]; footer?: string }[];
 }

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { caution } from './caution.js';
 import { consistency } from './consistency.js';
+import { conditionText } from './describe.js';
 import type { RuleDescription, RuleKind } from './kind.js';
 import { requires } from './requires.js';
 import { term } from './term.js';
@@ -41,5 +42,7 @@ export function kindOf(def: RuleDefinition): AnyRuleKind {
 
 /** What a rule is and matches, for documentation (pack READMEs, `explain`). */
 export function describeRule(def: RuleDefinition): RuleDescription {
-  return kindOf(def).describe(def);
+  const description = kindOf(def).describe(def);
+  if (def.context !== undefined) description.context = conditionText(def.context);
+  return description;
 }

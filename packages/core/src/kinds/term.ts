@@ -22,7 +22,7 @@ import type { YamlPath } from '../pack/yaml-source.js';
 import type { Finding, Severity } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
 import { foldT2S, isTraditional } from '../view/t2s.js';
-import { langParts, phraseSection } from './describe.js';
+import { conditionText, langParts, phraseSection } from './describe.js';
 import type { DescriptionPart, KindInput, RuleChecks, RuleDescription, RuleKind } from './kind.js';
 import { CONSISTENCY_MESSAGE, consistencyFindings } from './variants.js';
 
@@ -191,6 +191,7 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
         { code: t.text !== undefined ? t.text : `/${t.pattern}/` },
         ` (${t.status}${use.length > 0 ? ': use ' : ''}`,
         ...use.flatMap((form, i): DescriptionPart[] => [...(i > 0 ? [' / '] : []), { code: form }]),
+        ...termQualifiers(t),
         ')',
       ];
     });
@@ -359,4 +360,14 @@ function termEntries(terms: TermRuleOutput['terms']): TermEntry[] {
       };
     }),
   );
+}
+
+function termQualifiers(t: TermEntry): string[] {
+  const out: string[] = [];
+  if (t.severity !== undefined) out.push(`; ${t.severity}`);
+  if (t.fix === false) out.push('; no autofix');
+  if (t.script !== undefined)
+    out.push(t.script === 'hans' ? '; Simplified text only' : '; Traditional text only');
+  if (t.context !== undefined) out.push(`; where ${conditionText(t.context)}`);
+  return out;
 }

@@ -53,7 +53,7 @@ export function parsePack(text: string, file: string): { pack: ParsedPack | unde
   }
 
   const definition: PackDefinition = { pack: name, rules: [] };
-  for (const key of ['description', 'homepage'] as const) {
+  for (const key of ['description', 'homepage', 'notes'] as const) {
     if (!(key in root) || source.damaged([key])) continue;
     const result = validate(shape[key], root[key], [key], source);
     if (!result.ok) problems.push(...result.problems);

@@ -29,6 +29,10 @@ export const packSchema = z
     homepage: httpUrl
       .optional()
       .meta({ title: 'Homepage', description: 'Rule docs are linked as `<homepage>#<rule-name>`.' }),
+    notes: z.string().optional().meta({
+      title: 'Notes',
+      description: "Markdown for the pack's README, after the description: what the rules cover and why.",
+    }),
     contexts: z
       .record(
         z.string().regex(CONTEXT_NAME_PATTERN, { error: 'a kebab-case name such as `korea`' }),

@@ -16,6 +16,8 @@ export interface PackDefinition {
   pack: string;
   description?: string;
   homepage?: string;
+  /** Markdown for the pack's README. */
+  notes?: string;
   /** The pack's context sets, in the order written. */
   contexts?: ContextSetDef[];
   rules: RuleDefinition[];
