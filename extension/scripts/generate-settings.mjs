@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaFile = path.join(root, '../packages/core/schema/config.schema.json');
 const manifestFile = path.join(root, 'package.json');
-const KEYS = ['packs', 'audience', 'lang', 'rules', 'ignore'];
+const KEYS = ['packs', 'audience', 'lang', 'topic', 'voice', 'rules', 'ignore'];
 
 /** A schema property `anyOf: [X, {type: null}]` as a VS Code setting that defaults to null. */
 function setting(property) {

@@ -79,6 +79,27 @@ function quoteNode(x: ReportFinding): HTMLElement {
   return quote;
 }
 
+/** Why the rule applies here: the mention of each party it needs, or the declared topic. */
+function licenseNode(licenses: NonNullable<ReportFinding['k']>): HTMLElement {
+  const node = el('p', 'license');
+  node.appendChild(el('span', 'what', 'Applies because: '));
+  licenses.forEach((k, i) => {
+    if (i > 0) node.appendChild(document.createTextNode('; '));
+    if (k.via === 'mention') {
+      const mention = el('q', '', k.text ?? '');
+      const lang = langOf(k.text ?? '');
+      if (lang) mention.lang = lang;
+      node.appendChild(mention);
+      node.appendChild(document.createTextNode(` (${k.set}, ${k.l}:${k.c})`));
+    } else if (k.via === 'topic') {
+      node.appendChild(document.createTextNode(`the document's topic is ${k.set}`));
+    } else {
+      node.appendChild(document.createTextNode(`a ${k.text ?? ''} document is ${k.set}`));
+    }
+  });
+  return node;
+}
+
 /** The preferred wordings as chips; past the first few, behind a "+N more" button. */
 function expectedNode(expected: readonly string[]): HTMLElement {
   const node = el('div', 'expected');
@@ -233,6 +254,7 @@ class FindingsView {
     node.appendChild(messageNode(x.m));
     node.appendChild(quoteNode(x));
     if (x.e?.length) node.appendChild(expectedNode(x.e));
+    if (x.k?.length) node.appendChild(licenseNode(x.k));
     let why: HTMLElement = node;
     if (!full) {
       why = el('details', 'why');

@@ -140,11 +140,14 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
         ],
         partialFingerprints: { 'nuanceFinding/v1': fingerprint(file.path, f, occurrence) },
       };
-      if (f.expected.length > 0 || f.audiences) {
+      if (f.expected.length > 0 || f.audiences || f.context) {
         const properties: Record<string, unknown> = { actual: f.actual, expected: f.expected };
         if (f.audiences) properties.audiences = f.audiences;
+        if (f.context) properties.context = f.context;
         result.properties = properties;
       }
+      const related = relatedLocations(f, artifactLocation);
+      if (related.length > 0) result.relatedLocations = related;
       const fixes = (f.suggestions ?? []).map((edit, i) => {
         const deletedRegion: Record<string, number> = {
           charOffset: edit.start,
@@ -195,4 +198,29 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
 
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
   return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
+}
+
+/** The mentions that licensed a finding (its context condition), where a SARIF viewer shows why. */
+function relatedLocations(f: Finding, artifactLocation: object): object[] {
+  return (f.context ?? []).flatMap((c, id) =>
+    c.via === 'mention' && c.start !== undefined && c.end !== undefined
+      ? [
+          {
+            id,
+            message: { text: `\`${c.text ?? ''}\` names ${c.set}, so the rule applies here` },
+            physicalLocation: {
+              artifactLocation,
+              region: {
+                startLine: c.line,
+                startColumn: c.column,
+                endLine: c.endLine,
+                endColumn: c.endColumn,
+                charOffset: c.start,
+                charLength: c.end - c.start,
+              },
+            },
+          },
+        ]
+      : [],
+  );
 }

@@ -12,6 +12,10 @@ export interface NuanceConfig {
   rules?: Record<string, Severity | 'off'>;
   accept?: string[];
   ignore?: string[];
+  /** Context sets the documents are about (front matter `topic` adds to it). */
+  topic?: string[];
+  /** Who issues the documents (`rok`): the topic `<voice>-voice`. */
+  voice?: string;
 }
 
 export function parseConfig(
@@ -38,7 +42,7 @@ export function parseConfig(
   const shape = configSchema.shape;
   for (const [key, value] of Object.entries(root)) {
     if (source.damaged([key])) continue;
-    if (!(key in shape)) {
+    if (!Object.hasOwn(shape, key)) {
       problems.push(source.problem('unknown-key', `Unknown key \`${key}\``, source.locateKey([key])));
       continue;
     }
@@ -72,10 +76,19 @@ export function parseConfig(
         else if (checked.data) config.audience = checked.data;
         break;
       }
-      case 'lang': {
-        const checked = validate(shape.lang, value, [key], source);
+      case 'lang':
+      case 'voice': {
+        const name = key as 'lang' | 'voice';
+        const checked = validate(shape[name], value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
-        else if (checked.data) config.lang = checked.data;
+        else if (checked.data) config[name] = checked.data;
+        break;
+      }
+      case 'topic': {
+        const checked = validate(shape.topic, value, [key], source);
+        if (!checked.ok) problems.push(...checked.problems);
+        else if (typeof checked.data === 'string') config.topic = [checked.data];
+        else if (checked.data) config.topic = checked.data;
         break;
       }
       default: {

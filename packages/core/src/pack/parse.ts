@@ -29,7 +29,7 @@ export function parsePack(text: string, file: string): { pack: ParsedPack | unde
 
   const shape = packSchema.shape;
   for (const key of Object.keys(root)) {
-    if (!(key in shape) && !source.damaged([key])) {
+    if (!Object.hasOwn(shape, key) && !source.damaged([key])) {
       problems.push(source.problem('unknown-key', `Unknown key \`${key}\``, source.locateKey([key])));
     }
   }

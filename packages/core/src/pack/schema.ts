@@ -47,6 +47,8 @@ export const packSchema = z
   })
   .meta({ title: 'nuance rule pack', description: 'A nuance rule pack (rules/<pack>/pack.yaml).' });
 
+const contextName = z.string().regex(CONTEXT_NAME_PATTERN, { error: 'a context set name such as `korea`' });
+
 export const ruleSettingSchema = z.enum([...SEVERITIES, 'off']).meta({
   title: 'Rule setting',
   description: '`off`, or a severity: `error`, `warning`, `info` or `hint`.',
@@ -85,6 +87,22 @@ export const configSchema = z
       .nullable()
       .optional()
       .meta({ title: 'Ignore', description: 'Globs of files not linted, relative to this file.' }),
+    topic: z
+      .union([contextName, z.array(contextName)])
+      .nullable()
+      .optional()
+      .meta({
+        title: 'Topic',
+        description:
+          "Context sets the documents are about (`[korea, china]`): rules' context conditions hold for them everywhere.",
+      }),
+    voice: contextName
+      .nullable()
+      .optional()
+      .meta({
+        title: 'Voice',
+        description: 'Who issues the documents (`rok`): adds the topic `<voice>-voice` (`rok-voice`).',
+      }),
   })
   .meta({
     title: 'nuance configuration',

@@ -48,6 +48,26 @@ export const CLIENT_SCRIPT = `"use strict";
     if (lang) quote.lang = lang;
     return quote;
   }
+  function licenseNode(licenses) {
+    const node = el("p", "license");
+    node.appendChild(el("span", "what", "Applies because: "));
+    licenses.forEach((k, i) => {
+      var _a2, _b, _c;
+      if (i > 0) node.appendChild(document.createTextNode("; "));
+      if (k.via === "mention") {
+        const mention = el("q", "", (_a2 = k.text) != null ? _a2 : "");
+        const lang = langOf((_b = k.text) != null ? _b : "");
+        if (lang) mention.lang = lang;
+        node.appendChild(mention);
+        node.appendChild(document.createTextNode(\` (\${k.set}, \${k.l}:\${k.c})\`));
+      } else if (k.via === "topic") {
+        node.appendChild(document.createTextNode(\`the document's topic is \${k.set}\`));
+      } else {
+        node.appendChild(document.createTextNode(\`a \${(_c = k.text) != null ? _c : ""} document is \${k.set}\`));
+      }
+    });
+    return node;
+  }
   function expectedNode(expected) {
     const node = el("div", "expected");
     node.appendChild(el("span", "what", expected.length === 1 ? "Preferred: " : "Preferred (one of): "));
@@ -178,7 +198,7 @@ export const CLIENT_SCRIPT = `"use strict";
     // The first finding of a rule in a list shows its note, readings and source; later ones fold
     // them away, so a file with 40 findings of one rule reads as 40 sentences, not 40 essays.
     findingNode(x, full) {
-      var _a2;
+      var _a2, _b;
       const rule = this.data.rules[x.r];
       const node = el("article", \`finding sev-\${x.s}\`);
       node.setAttribute("data-rule", rule.id);
@@ -195,6 +215,7 @@ export const CLIENT_SCRIPT = `"use strict";
       node.appendChild(messageNode(x.m));
       node.appendChild(quoteNode(x));
       if ((_a2 = x.e) == null ? void 0 : _a2.length) node.appendChild(expectedNode(x.e));
+      if ((_b = x.k) == null ? void 0 : _b.length) node.appendChild(licenseNode(x.k));
       let why = node;
       if (!full) {
         why = el("details", "why");

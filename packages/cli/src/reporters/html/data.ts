@@ -66,6 +66,14 @@ export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet
       if (finding.audiences !== undefined && !sameReadings(finding.audiences, rule?.audiences)) {
         item.u = finding.audiences;
       }
+      if (finding.context) {
+        item.k = finding.context.map((c) => ({
+          set: c.set,
+          via: c.via,
+          ...(c.via === 'mention' ? { text: c.text ?? '', l: c.line ?? 1, c: c.column ?? 1 } : {}),
+          ...(c.via === 'language' ? { text: c.lang ?? '' } : {}),
+        }));
+      }
       findings.push(item);
     }
   });

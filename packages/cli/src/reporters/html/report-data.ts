@@ -36,6 +36,9 @@ export interface ReportFinding {
   n?: string;
   /** The finding's readings, only when they differ from its rule's. */
   u?: Record<string, string>;
+  /** Why it applies (its context condition): per context set, the mention (text, line, column),
+   *  or `topic` / the document language when those licensed it. */
+  k?: { set: string; via: 'mention' | 'topic' | 'language'; text?: string; l?: number; c?: number }[];
 }
 
 export interface ReportData {
