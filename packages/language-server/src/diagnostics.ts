@@ -2,7 +2,12 @@
 // action needs travels in `data`, so actions never depend on server state or on the client
 // echoing `source` or the message.
 import type { Finding, Problem, Severity } from '@nuance/core';
-import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import {
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  type Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const SOURCE = 'nuance';
@@ -67,7 +72,26 @@ export function toDiagnostic(finding: Finding, document: TextDocument, text: str
     data,
   };
   if (finding.url) diagnostic.codeDescription = { href: finding.url };
+  const related = relatedInformation(finding, document);
+  if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
+}
+
+/** The mentions that licensed the finding (its rule's context condition): why it applies here. */
+function relatedInformation(finding: Finding, document: TextDocument): DiagnosticRelatedInformation[] {
+  return (finding.context ?? []).flatMap((c) =>
+    c.via === 'mention' && c.start !== undefined && c.end !== undefined
+      ? [
+          {
+            location: {
+              uri: document.uri,
+              range: { start: document.positionAt(c.start), end: document.positionAt(c.end) },
+            },
+            message: `\`${c.text ?? ''}\` names ${c.set}, so ${finding.ruleId} applies`,
+          },
+        ]
+      : [],
+  );
 }
 
 export function isNuanceData(value: unknown): value is DiagnosticData {

@@ -1,6 +1,6 @@
 // Hover text for a flagged span: rule, message, preferred wording, note, readings per audience,
 // source and documentation link. The same text explains a rule on request.
-import type { Finding, RuleInfo, RuleSet } from '@nuance/core';
+import type { ContextLicense, Finding, RuleInfo, RuleSet } from '@nuance/core';
 
 function section(title: string, body: string | undefined): string[] {
   return body ? [`**${title}**: ${body.trim().replace(/\s*\n\s*/g, ' ')}`] : [];
@@ -12,8 +12,17 @@ export function explainFinding(finding: Finding, ruleSet: RuleSet | undefined): 
   if (finding.expected.length > 0) {
     lines.push(`**Preferred**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');
   }
+  if (finding.context && finding.context.length > 0) {
+    lines.push(`**Applies because**: ${finding.context.map(license).join('; ')}`, '');
+  }
   lines.push(...body(rule, finding.audiences ?? rule?.audiences, finding.url ?? rule?.url));
   return lines.join('\n').trim();
+}
+
+function license(c: ContextLicense): string {
+  if (c.via === 'mention') return `\`${c.text ?? ''}\` (${c.set}, line ${c.line})`;
+  if (c.via === 'topic') return `the document's topic is ${c.set}`;
+  return `a \`${c.lang ?? ''}\` document is ${c.set}`;
 }
 
 export function explainRule(rule: RuleInfo): string {
