@@ -146,6 +146,31 @@ describe('context sets and conditions', () => {
     expect(rows(lint(text, { segments: structured }))).toEqual(['3:12-3:26 t/respect mutual respect']);
   });
 
+  it('counts only the structure for `structure`', () => {
+    const pack = ruleSetFromYaml(`
+pack: s
+contexts:
+  korea: {phrases: [Korea]}
+rules:
+  - id: s/r
+    kind: caution
+    severity: info
+    message: m
+    phrases: [respect]
+    context: {sets: [korea], within: structure}
+`);
+    const text = 'Korea talks\n\nKorea: respect.';
+    const plain = blockSegments(text);
+    const run = (segments: Segment[]) => lintSegments({ text, segments }, pack).map((f) => f.actual);
+    expect(run([{ ...plain[0]!, role: 'heading' }, plain[1]!])).toEqual([]);
+    expect(
+      run([
+        { ...plain[0]!, role: 'heading' },
+        { ...plain[1]!, context: [0] },
+      ]),
+    ).toEqual(['respect']);
+  });
+
   it('counts the document head for `document`, and a declared topic anywhere', () => {
     const text =
       'South Korea and China met.\n\nLater.\n\nThey restored the strategic cooperative partnership.';

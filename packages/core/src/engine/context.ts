@@ -92,9 +92,9 @@ export class ContextIndex {
     const segment = this.facts.segments[x.seg.index];
     if (place === 'document') return segment?.head === true;
     if (segment?.role === 'context') return false;
-    if (place === 'paragraph') {
-      return x.seg === m.seg || (this.facts.segments[m.seg.index]?.context ?? []).includes(x.seg.index);
-    }
+    const structural = (this.facts.segments[m.seg.index]?.context ?? []).includes(x.seg.index);
+    if (place === 'structure') return structural;
+    if (place === 'paragraph') return x.seg === m.seg || structural;
     if (x.seg !== m.seg) return false;
     const distance = Math.abs(sentenceOf(x.seg, x.ps) - sentenceOf(m.seg, m.c.ps));
     return place === 'sentence' ? distance === 0 : distance <= place;

@@ -25,6 +25,7 @@ export { langParts };
 const PLACES: Record<string, string> = {
   sentence: 'the sentence',
   paragraph: 'the paragraph (with its heading, list lead-in or table row)',
+  structure: "the paragraph's heading, list lead-in or table row",
   document: 'the document head (front matter, title, first paragraph)',
 };
 

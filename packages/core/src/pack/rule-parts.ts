@@ -25,7 +25,7 @@ export interface Examples {
   invalid: InvalidExample[];
 }
 
-export type Within = 'sentence' | 'paragraph' | 'document' | number;
+export type Within = 'sentence' | 'paragraph' | 'structure' | 'document' | number;
 
 export interface ContextCondition {
   sets: string[];

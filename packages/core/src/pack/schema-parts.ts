@@ -66,7 +66,7 @@ export const contextSetSchema = z
 
 const within = z
   .union([
-    z.enum(['sentence', 'paragraph', 'document']),
+    z.enum(['sentence', 'paragraph', 'structure', 'document']),
     z
       .int()
       .min(1)
@@ -79,8 +79,9 @@ const within = z
   .meta({
     title: 'Where',
     description:
-      '`sentence`; a number of sentences around it; `paragraph` (with its nearest heading, its ' +
-      "list's lead-in, its table row and header); `document` (front matter, title and first paragraph).",
+      '`sentence`; a number of sentences around it (in its paragraph); `structure` (its nearest ' +
+      "heading, its list's lead-in, its table row and header); `paragraph` (the paragraph and its " +
+      'structure); `document` (front matter, title and first paragraph).',
   });
 
 export const contextConditionSchema = z

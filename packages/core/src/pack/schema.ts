@@ -96,13 +96,10 @@ export const configSchema = z
         description:
           "Context sets the documents are about (`[korea, china]`): rules' context conditions hold for them everywhere.",
       }),
-    voice: contextName
-      .nullable()
-      .optional()
-      .meta({
-        title: 'Voice',
-        description: 'Who issues the documents (`rok`): adds the topic `<voice>-voice` (`rok-voice`).',
-      }),
+    voice: contextName.nullable().optional().meta({
+      title: 'Voice',
+      description: 'Who issues the documents (`rok`): adds the topic `<voice>-voice` (`rok-voice`).',
+    }),
   })
   .meta({
     title: 'nuance configuration',
