@@ -274,4 +274,22 @@ describe('random documents', () => {
     expect(unlicensed).toBeGreaterThan(100);
     expect(skipped).toBeGreaterThan(100);
   });
+
+  test('after random edits, a kept document gives the findings of one full parse', () => {
+    const next = random(11);
+    for (let round = 0; round < 40; round++) {
+      const document = new MarkdownDocument();
+      let text = randomDocument(next);
+      for (let step = 0; step < 15; step++) {
+        const where = Math.floor(next() * (text.length + 1));
+        const cut = next() < 0.4 ? Math.floor(next() * 8) : 0;
+        const insert =
+          next() < 0.7 ? (BLOCKS[Math.floor(next() * BLOCKS.length)] ?? '') : next() < 0.5 ? '\n\n' : '韩';
+        text = text.slice(0, where) + insert + text.slice(where + cut);
+        document.update(text);
+        const full = lint(text, { fullParse: true }).findings;
+        expect({ text, findings: document.lint(fakeRuleSet) }).toEqual({ text, findings: full });
+      }
+    }
+  });
 });
