@@ -18,3 +18,4 @@ export {
 export { parseMarkdown, segmentsOf } from './markdown-segments.js';
 export { default, type NuanceOptions, reportFinding } from './plugin.js';
 export { textSegments } from './text-segments.js';
+export { documentTopic, frontMatterTopic, voiceTopic } from './topic.js';

@@ -5,6 +5,7 @@ import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
 import { DIRECTIVE_MARK, lintParsed, markdownCandidate } from './lint-parsed.js';
 import { MarkdownDocument } from './markdown-document.js';
 import { textSegments } from './text-segments.js';
+import { documentTopic } from './topic.js';
 
 export interface LintDocumentInput {
   /** The document text, without a BOM. */
@@ -14,6 +15,10 @@ export interface LintDocumentInput {
   /** The language to assume when the document does not say (config `lang`). */
   lang?: string | undefined;
   format?: DocumentFormat | undefined;
+  /** Context sets the document is about (config `topic`), with those its front matter declares. */
+  topic?: readonly string[] | undefined;
+  /** The voice the document is written in (config `voice`): `rok` declares the topic `rok-voice`. */
+  voice?: string | undefined;
   /** Parse a Markdown document as one block even when its blocks could be parsed alone (tests). */
   fullParse?: boolean | undefined;
 }
@@ -22,6 +27,8 @@ export interface LintDocumentResult {
   findings: Finding[];
   /** The document language used (front matter, file name, else the given `lang`). */
   lang?: string;
+  /** The topic used (front matter and the given `topic` and `voice`), when there is one. */
+  topic?: string[];
 }
 
 /** Lint one document. A text with no candidate match and no directive is never parsed. */
@@ -29,18 +36,20 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   const { text, ruleSet } = input;
   const format = input.format ?? formatOf(input.path);
   const lang = documentLanguage({ text, path: input.path, lang: input.lang, format });
+  const topic = documentTopic({ text, format, topic: input.topic, voice: input.voice });
   const result: LintDocumentResult = { findings: [] };
   if (lang !== undefined) result.lang = lang;
+  if (topic.length > 0) result.topic = topic;
   const markdown = format === 'markdown';
   const candidate = markdown ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet);
   if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
   if (markdown) {
     const document = new MarkdownDocument({ wholeDocument: input.fullParse });
     document.update(text);
-    result.findings = document.lint(ruleSet, lang);
+    result.findings = document.lint(ruleSet, lang, undefined, topic);
   } else {
     const { segments, directives } = textSegments(text);
-    result.findings = lintParsed({ text, segments, directives, ruleSet, lang, candidate });
+    result.findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
   }
   return result;
 }

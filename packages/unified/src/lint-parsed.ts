@@ -5,6 +5,7 @@ import {
   hasCandidate,
   type LintInput,
   lintSegments,
+  needsContext,
   type RuleSet,
   type ScanCache,
   type Segment,
@@ -35,6 +36,8 @@ export function lintParsed(input: {
   directives: Directive[];
   ruleSet: RuleSet;
   lang?: string | undefined;
+  /** Context sets the document declares itself about (`documentTopic`). */
+  topic?: readonly string[] | undefined;
   candidate?: boolean;
   /** Reuse unchanged segments' scans between lints of one document (the language server). */
   cache?: ScanCache | undefined;
@@ -42,14 +45,25 @@ export function lintParsed(input: {
   const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
   const lintInput: LintInput = { text: input.text, segments: input.segments };
   if (input.lang !== undefined) lintInput.lang = input.lang;
+  if (input.topic !== undefined && input.topic.length > 0) lintInput.topic = input.topic;
   if (input.cache !== undefined) lintInput.cache = input.cache;
   const findings = candidate ? lintSegments(lintInput, input.ruleSet) : [];
   return applyDirectives(findings, input.directives, input.text, input.ruleSet);
 }
 
-/** Lint a parsed Markdown tree (the plugin's path: the tree comes from the caller's processor). */
-export function lintTree(tree: Root, text: string, ruleSet: RuleSet, lang?: string): Finding[] {
+/**
+ * Lint a parsed Markdown tree (the plugin's path: the tree comes from the caller's processor). The
+ * front matter is given to core only for context conditions, the one thing it counts for.
+ */
+export function lintTree(
+  tree: Root,
+  text: string,
+  ruleSet: RuleSet,
+  lang?: string | undefined,
+  topic?: readonly string[] | undefined,
+): Finding[] {
   const candidate = markdownCandidate(text, ruleSet);
-  const segments = candidate ? segmentsOf(tree, text) : [];
-  return lintParsed({ text, segments, directives: directivesOf(tree, text), ruleSet, lang, candidate });
+  const segments = candidate ? segmentsOf(tree, text, { frontMatter: needsContext(ruleSet) }) : [];
+  const directives = directivesOf(tree, text);
+  return lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
 }

@@ -4,24 +4,33 @@
 // lint; the language server keeps one per open document and calls `update` after every edit, which
 // re-splits only around the edit and re-parses only the blocks whose text changed. Either way only
 // the blocks that can give a finding or hold a directive are parsed, and findings are computed by
-// core over the whole document (consistency and document-scope rules look across blocks).
+// core over the whole document (consistency and document-scope rules look across blocks). When a
+// rule has a context condition, the blocks its context can come from are parsed too
+// (`givenBlocks`), so that the structure core reads (structure.ts) gives the findings of one full
+// parse.
 import {
   createLineIndex,
   type Finding,
   hasCandidate,
+  hasContextMention,
   type LineIndex,
+  needsContext,
   type RuleSet,
   type ScanCache,
   type Segment,
 } from '@nuance/core';
+import { type BlockShape, blockShape } from './block-shape.js';
 import { type Block, resplitBlocks, splitBlocks } from './blocks.js';
 import { type Directive, directiveLine, directivesOf } from './directives.js';
 import { DIRECTIVE_MARK, hasCharacterReference, lintParsed } from './lint-parsed.js';
-import { parseMarkdown, parseMarkdownBlock, segmentsOf } from './markdown-segments.js';
+import { frontMatterOf, parseMarkdown, parseMarkdownBlock, partOf } from './markdown-segments.js';
+import { assembleSegments, frontMatterSegment, type Part, type PlacedPart } from './structure.js';
 
 interface ParsedBlock {
-  segments: Segment[];
+  part: Part;
   directives: Directive[];
+  /** The front matter of a document parsed as one block. */
+  frontMatter?: Segment;
 }
 
 /** What a block's text gives, shared by every block with that text. */
@@ -30,6 +39,9 @@ interface BlockFacts {
   directive: boolean;
   candidate?: boolean;
   candidateFor?: RuleSet;
+  /** Whether it may hold a context mention of `candidateFor`, once asked. */
+  mention?: boolean;
+  shape?: BlockShape;
   parsed?: ParsedBlock;
 }
 
@@ -104,8 +116,17 @@ export class MarkdownDocument {
     this.started = true;
   }
 
-  /** Findings of the current text: only blocks that can give one, or hold a directive, are parsed. */
-  lint(ruleSet: RuleSet, lang?: string | undefined, cache?: ScanCache | undefined): Finding[] {
+  /**
+   * Findings of the current text: only blocks that can give one, hold a directive, or (for a rule
+   * set with context conditions) give context are parsed. `topic`: the context sets the document
+   * declares itself about (`documentTopic`).
+   */
+  lint(
+    ruleSet: RuleSet,
+    lang?: string | undefined,
+    cache?: ScanCache | undefined,
+    topic?: readonly string[] | undefined,
+  ): Finding[] {
     const text = this.text;
     let candidate = false;
     let directive = false;
@@ -116,24 +137,74 @@ export class MarkdownDocument {
       if (facts.directive) directive = true;
     }
     if (!candidate && !directive) return [];
-    const segments: Segment[] = [];
+    const context = candidate && needsContext(ruleSet);
+    const given = candidate ? this.givenBlocks(ruleSet, context) : [];
+    const parts: PlacedPart[] = [];
     const directives: Directive[] = [];
+    let frontMatter: Segment | undefined;
     let lines: LineIndex | undefined;
-    for (const entry of this.entries) {
+    this.entries.forEach((entry, index) => {
       const facts = entry.facts;
-      if (!facts || entry.frontMatter) continue;
-      const lintable = candidate && (facts.candidate === true || facts.reference);
-      if (!lintable && !facts.directive) continue;
+      if (entry.frontMatter) {
+        if (context) frontMatter = frontMatterSegment(text, entry.start, entry.end);
+        return;
+      }
+      if (!facts || (!given[index] && !facts.directive)) return;
       const parsed = this.parse(entry, facts);
-      if (lintable) for (const segment of parsed.segments) segments.push(shiftSegment(segment, entry.start));
+      if (given[index]) {
+        const follows = given[index - 1] === true && !this.entries[index - 1]?.frontMatter;
+        parts.push({ part: parsed.part, offset: entry.start, follows });
+        if (context && parsed.frontMatter) frontMatter = parsed.frontMatter;
+      }
       for (const d of parsed.directives) {
         lines ??= createLineIndex(text);
         const start = d.start + entry.start;
         const end = d.end + entry.start;
         directives.push({ ...d, start, end, line: directiveLine(d.kind, start, end, lines) });
       }
+    });
+    const segments = assembleSegments(parts, frontMatter);
+    return lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate, cache });
+  }
+
+  /**
+   * Which blocks give their segments to core: those that can give a finding and, with context
+   * conditions, every block that can hold a context mention or a heading, the head (from the start
+   * to the first block that gives a paragraph), and the blocks that link a list to its lead-in.
+   */
+  private givenBlocks(ruleSet: RuleSet, context: boolean): boolean[] {
+    const given = this.entries.map((entry) => {
+      const facts = entry.facts;
+      if (!facts || entry.frontMatter) return false;
+      if (facts.candidate || facts.reference) return true;
+      return context && (this.shapeOf(entry, facts).heading || this.mentionOf(entry, facts, ruleSet));
+    });
+    if (!context) return given;
+    for (const [index, entry] of this.entries.entries()) {
+      if (!entry.facts || entry.frontMatter) continue;
+      given[index] = true;
+      if (this.parse(entry, entry.facts).part.segments.some((s) => s.role === 'paragraph')) break;
     }
-    return lintParsed({ text, segments, directives, ruleSet, lang, candidate, cache });
+    // A block starting with a list item may go on with the list of the block before, whose lead-in
+    // may be further up: the blocks that start with a list item before a given one are given too.
+    for (let index = given.length - 1; index > 0; index--) {
+      const entry = this.entries[index];
+      const before = this.entries[index - 1];
+      if (!given[index] || !entry?.facts || !before?.facts || before.frontMatter) continue;
+      if (this.shapeOf(entry, entry.facts).list && this.shapeOf(before, before.facts).list)
+        given[index - 1] = true;
+    }
+    return given;
+  }
+
+  private shapeOf(entry: Entry, facts: BlockFacts): BlockShape {
+    facts.shape ??= blockShape(this.text.slice(entry.start, entry.end));
+    return facts.shape;
+  }
+
+  private mentionOf(entry: Entry, facts: BlockFacts, ruleSet: RuleSet): boolean {
+    facts.mention ??= hasContextMention(this.text.slice(entry.start, entry.end), ruleSet);
+    return facts.mention;
   }
 
   private factsOf(entry: Entry, ruleSet: RuleSet): BlockFacts {
@@ -144,6 +215,7 @@ export class MarkdownDocument {
     if (facts.candidateFor !== ruleSet) {
       facts.candidate = hasCandidate(source, ruleSet);
       facts.candidateFor = ruleSet;
+      delete facts.mention;
     }
     return facts;
   }
@@ -152,15 +224,12 @@ export class MarkdownDocument {
     if (!facts.parsed) {
       const source = this.text.slice(entry.start, entry.end);
       const tree = this.whole ? parseMarkdown(source) : parseMarkdownBlock(source);
-      facts.parsed = { segments: segmentsOf(tree, source), directives: directivesOf(tree, source) };
+      facts.parsed = { part: partOf(tree, source), directives: directivesOf(tree, source) };
+      const frontMatter = this.whole ? frontMatterOf(tree, source) : undefined;
+      if (frontMatter) facts.parsed.frontMatter = frontMatter;
       this.stats.parsed++;
       this.stats.parsedLength += source.length;
     }
     return facts.parsed;
   }
-}
-
-function shiftSegment(segment: Segment, by: number): Segment {
-  if (by === 0) return segment;
-  return { pieces: segment.pieces.map((p) => ({ ...p, start: p.start + by, end: p.end + by })) };
 }

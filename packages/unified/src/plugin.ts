@@ -4,11 +4,16 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { documentLanguage } from './language.js';
 import { lintTree } from './lint-parsed.js';
+import { documentTopic } from './topic.js';
 
 export interface NuanceOptions {
   ruleSet: RuleSet;
   /** The language to assume when the document does not say. */
   lang?: string | undefined;
+  /** Context sets every document is about, with those its front matter declares (`documentTopic`). */
+  topic?: readonly string[] | undefined;
+  /** The voice every document is written in: `rok` declares the topic `rok-voice`. */
+  voice?: string | undefined;
 }
 
 /** DESIGN, Findings: error is fatal, warning is not, info and hint leave `fatal` unset. */
@@ -42,7 +47,9 @@ export default function nuance(options: NuanceOptions): (tree: Root, file: VFile
     // remark's positions count from after a BOM, like the findings' offsets.
     const text = stripBom(String(file.value ?? ''));
     const path = file.path || undefined;
-    const lang = documentLanguage({ text, path, lang: options.lang, format: 'markdown' });
-    for (const finding of lintTree(tree, text, ruleSet, lang)) reportFinding(file, finding);
+    const format = 'markdown';
+    const lang = documentLanguage({ text, path, lang: options.lang, format });
+    const topic = documentTopic({ text, format, topic: options.topic, voice: options.voice });
+    for (const finding of lintTree(tree, text, ruleSet, lang, topic)) reportFinding(file, finding);
   };
 }

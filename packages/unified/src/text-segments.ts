@@ -1,10 +1,21 @@
 // Plain text (`.txt`, stdin without a Markdown name) never goes through remark: its segments are
-// blank-line-separated blocks, so an indented Chinese paragraph is prose, not code.
+// blank-line-separated blocks, so an indented Chinese paragraph is prose, not code. Every block is
+// a paragraph; there are no headings, so the only structure is the head (structure.ts): the first
+// block, and the second too when the first is a title (one short line that ends no sentence).
 import { createLineIndex, type Segment } from '@nuance/core';
 import { type Directive, parseDirectiveAt } from './directives.js';
 import { PieceList } from './pieces.js';
 
 const NOT_SPACE = /\S/g;
+const TITLE_LENGTH = 100;
+// Sentence-final punctuation, then any closing quotes or brackets.
+const SENTENCE_END = /[.!?。！？．…][\p{Pe}\p{Pf}"']*$/u;
+
+/** Whether a block is a title: one line of at most 100 characters with no sentence-final punctuation. */
+function isTitle(segment: Segment, source: string): boolean {
+  const prose = segment.pieces.map((piece) => source.slice(piece.start, piece.end)).join('');
+  return !/[\r\n]/.test(prose) && [...prose].length <= TITLE_LENGTH && !SENTENCE_END.test(prose);
+}
 
 function firstNonSpace(text: string, from: number, to: number): number {
   NOT_SPACE.lastIndex = from;
@@ -30,7 +41,7 @@ export function textSegments(source: string): { segments: Segment[]; directives:
   let lineEnding: [number, number] | undefined;
   const close = (): void => {
     const segment = block?.segment();
-    if (segment) segments.push(segment);
+    if (segment) segments.push({ ...segment, role: 'paragraph' });
     block = undefined;
     lineEnding = undefined;
   };
@@ -66,6 +77,9 @@ export function textSegments(source: string): { segments: Segment[]; directives:
     lineEnding = [proseEnd === contentEnd ? contentEnd : endOfLine(source, contentEnd, nextStart), nextStart];
   }
   close();
+  const [first, second] = segments;
+  if (first) first.head = true;
+  if (first && second && isTitle(first, source)) second.head = true;
   return { segments, directives };
 }
 

@@ -1,13 +1,16 @@
 // The block model: a Markdown document's blocks each parse alone exactly as in the whole document,
-// so parsing only the blocks that can give a finding, and re-parsing after an edit only the blocks
-// it touched, gives exactly the findings of one full parse. Checked on fixed cases and on random
+// with the same structure once assembled (structure.ts), so parsing only the blocks that can give
+// a finding, and re-parsing after an edit only the blocks it touched, gives exactly the findings of
+// one full parse. Checked on fixed cases and on random
 // documents built from the constructs that make splitting unsafe.
-import { compilePacks, parsePack } from '@nuance/core';
+import { compilePacks, parsePack, type Segment } from '@nuance/core';
 import { describe, expect, test } from 'vitest';
 import { splitBlocks } from '../src/blocks.js';
 import { directivesOf } from '../src/directives.js';
 import { lintDocument, MarkdownDocument, parseMarkdown, segmentsOf } from '../src/index.js';
-import { parseMarkdownBlock } from '../src/markdown-segments.js';
+import { parseMarkdownBlock, partOf } from '../src/markdown-segments.js';
+import { assembleSegments, frontMatterSegment, type PlacedPart } from '../src/structure.js';
+import { structureOf } from './helpers.js';
 
 const PACK = `pack: c
 rules:
@@ -105,6 +108,17 @@ const BLOCKS = [
   '<!-- nuance-disable c/wushi -->',
   '<!-- nuance-enable -->',
   '<!-- nuance-disable-line no/such-rule -->',
+  '## Section',
+  '### Deeper section',
+  'Lead-in:',
+  'Lead-in:\n- item',
+  '- item',
+  '* star item',
+  '2) paren item',
+  '- outer\n  - inner with 实用外交',
+  '- # heading in an item',
+  '> lead-in in a quote\n> - quoted item',
+  '| 国家 | 路线 |\n|---|---|\n| 韩国 | 实用外交 |\n| 中国 | 务实外交 |',
 ];
 
 function random(seed: number): () => number {
@@ -193,25 +207,36 @@ const LINES = [
   '| - | - |',
 ];
 
+/**
+ * Every block parsed alone, its segments assembled with their structure as MarkdownDocument does,
+ * gives the segments (roles, context, head) and directives of one full parse.
+ */
 function expectBlocksParseAsWhole(text: string): void {
   const { blocks, whole } = splitBlocks(text);
   if (whole) return;
-  const segments = [];
+  const parts: PlacedPart[] = [];
   const directives = [];
-  for (const block of blocks) {
-    if (block.frontMatter) continue;
+  let frontMatter: Segment | undefined;
+  for (const [index, block] of blocks.entries()) {
+    if (block.frontMatter) {
+      frontMatter = frontMatterSegment(text, block.start, block.end);
+      continue;
+    }
     const source = text.slice(block.start, block.end);
     const tree = parseMarkdownBlock(source);
-    const shift = <T extends { start: number; end: number }>(x: T) => ({
-      ...x,
-      start: x.start + block.start,
-      end: x.end + block.start,
-    });
-    for (const s of segmentsOf(tree, source)) segments.push({ pieces: s.pieces.map(shift) });
-    for (const d of directivesOf(tree, source)) directives.push({ ...shift(d), line: 0 });
+    const follows = index > 0 && !blocks[index - 1]?.frontMatter;
+    parts.push({ part: partOf(tree, source), offset: block.start, follows });
+    for (const d of directivesOf(tree, source))
+      directives.push({ ...d, start: d.start + block.start, end: d.end + block.start, line: 0 });
   }
+  const segments = assembleSegments(parts, frontMatter);
   const tree = parseMarkdown(text);
-  expect({ text, segments }).toEqual({ text, segments: segmentsOf(tree, text) });
+  const full = segmentsOf(tree, text);
+  expect({ text, structure: structureOf(segments, text) }).toEqual({
+    text,
+    structure: structureOf(full, text),
+  });
+  expect({ text, segments }).toEqual({ text, segments: full });
   expect({ text, directives }).toEqual({
     text,
     directives: directivesOf(tree, text).map((d) => ({ ...d, line: 0 })),

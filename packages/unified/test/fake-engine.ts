@@ -77,3 +77,39 @@ export function fakeLintSegments(input: { text: string; segments: Segment[] }): 
   }
   return findings.sort((a, b) => a.start - b.start);
 }
+
+/** The fake context set's one mention: a character, so markup cannot split it, as core's atoms. */
+export const FAKE_MENTION = '韩';
+
+export function fakeHasContextMention(text: string): boolean {
+  return text.includes(FAKE_MENTION);
+}
+
+/**
+ * The fake matcher with a context condition on `demo/wushi`, as core is to evaluate it: a finding
+ * stands only when the document's topic is `korea`, or the mention occurs in its segment, in one
+ * of the segment's context segments or in the document head. A `context` segment gives none.
+ */
+export function fakeContextLintSegments(input: {
+  text: string;
+  segments: Segment[];
+  topic?: readonly string[];
+}): Finding[] {
+  const prose = input.segments.map((segment) =>
+    segment.pieces
+      .map((piece) => (piece.separator ? '\uFFFC' : (piece.text ?? input.text.slice(piece.start, piece.end))))
+      .join(''),
+  );
+  const mentions = (index: number) => prose[index]?.includes(FAKE_MENTION) === true;
+  const head = input.segments.some((segment, index) => segment.head === true && mentions(index));
+  const topic = input.topic?.includes('korea') === true;
+  return input.segments
+    .flatMap((segment, index) => {
+      if (segment.role === 'context') return [];
+      const licensed = topic || head || mentions(index) || (segment.context ?? []).some(mentions);
+      return fakeLintSegments({ text: input.text, segments: [segment] }).filter(
+        (finding) => licensed || finding.ruleId !== 'demo/wushi',
+      );
+    })
+    .sort((a, b) => a.start - b.start);
+}

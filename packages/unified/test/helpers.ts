@@ -51,3 +51,16 @@ export function fakeFinding(text: string, ruleId: string, start: number, end: nu
     expected: [],
   };
 }
+
+/**
+ * A readable line per segment: `role (head): prose <- context prose | ...`, where the context is
+ * named by the prose of the segments it points to.
+ */
+export function structureOf(segments: readonly Segment[], source: string): string[] {
+  const prose = segments.map((segment) => proseOf(segment, source));
+  return segments.map((segment, index) => {
+    const head = segment.head ? ' (head)' : '';
+    const context = segment.context ? ` <- ${segment.context.map((i) => prose[i]).join(' | ')}` : '';
+    return `${segment.role ?? 'paragraph'}${head}: ${prose[index]}${context}`;
+  });
+}

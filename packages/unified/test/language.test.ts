@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { documentLanguage, formatOf } from '../src/index.js';
+import { documentLanguage, documentTopic, formatOf } from '../src/index.js';
 
 describe('formatOf', () => {
   test.each([
@@ -56,5 +56,33 @@ describe('documentLanguage', () => {
     expect(documentLanguage({ text: 'x', path: 'release.en.txt' })).toBe('en');
     expect(documentLanguage({ text: 'x', path: 'notes.old.md', lang: 'ko' })).toBe('ko');
     expect(documentLanguage({ text: '---\ntitle: x\n---\n', path: 'notes.md' })).toBeUndefined();
+  });
+});
+
+describe('documentTopic', () => {
+  test.each([
+    ['---\ntopic: [korea, "china"] # both\n---\n', ['korea', 'china']],
+    ["---\ntopic: 'korea'\n---\n", ['korea']],
+    ['---\ntitle: x\ntopic:\n  - korea\n\n  - china\nlang: zh\n---\n', ['korea', 'china']],
+    ['---\r\ntopic:\r\n- korea\r\nvoice: rok\r\n---\r\n', ['korea', 'rok-voice']],
+    ['---\ntopic: [korea,\n  china]\n---\n', ['korea', 'china']],
+    ['+++\ntopic = ["korea", \'china\']\nvoice = "rok"\n+++\n', ['korea', 'china', 'rok-voice']],
+    ['+++\ntopic = "korea"\n+++\n', ['korea']],
+    ['---\ntitle: no topic\n---\n', []],
+    ['---\ntopic: [korea, not a name]\n---\n', ['korea']],
+    ['Not front matter.\n\ntopic: [korea]\n', []],
+  ])('%j declares %j', (text, topic) => {
+    expect(documentTopic({ text, path: 'a.md' })).toEqual(topic);
+  });
+
+  test('the union of the front matter and the options, each once; plain text has no front matter', () => {
+    const text = '---\ntopic: [korea]\nvoice: rok\n---\n';
+    expect(documentTopic({ text, path: 'a.md', topic: ['china', 'korea'], voice: 'prc' })).toEqual([
+      'korea',
+      'rok-voice',
+      'china',
+      'prc-voice',
+    ]);
+    expect(documentTopic({ text, path: 'a.txt', topic: ['china'] })).toEqual(['china']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseMarkdown, segmentsOf } from '../src/index.js';
-import { proseOf, whereIs } from './helpers.js';
+import { proseOf, structureOf, whereIs } from './helpers.js';
 
 function segments(source: string) {
   return segmentsOf(parseMarkdown(source), source);
@@ -94,15 +94,18 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'YAML and TOML front matter are not prose',
+    name: 'YAML front matter is a context segment: its content lines, not the fences',
     source: '---\ntitle: 实用外交\n---\n\n正文\n',
-    prose: ['正文'],
-    at: [[0, 0, '5:1']],
+    prose: ['title: 实用外交', '正文'],
+    at: [
+      [0, 0, '2:1'],
+      [1, 0, '5:1'],
+    ],
   },
   {
-    name: 'TOML front matter is not prose',
-    source: '+++\ntitle = "实用外交"\n+++\n\n正文\n',
-    prose: ['正文'],
+    name: 'TOML front matter is a context segment too',
+    source: '+++\r\ntitle = "实用外交"\r\nlang = "zh"\r\n+++  \r\n正文\n',
+    prose: ['title = "实用外交"\r\nlang = "zh"', '正文'],
   },
   {
     name: 'table: one segment per cell; an escaped pipe is prose',
@@ -227,5 +230,100 @@ describe('segmentsOf', () => {
           expect(source.slice(piece.start, piece.end)).not.toMatch(/[*`[\]>]/);
       }
     }
+  });
+});
+
+describe('document structure', () => {
+  const structure = (source: string) => structureOf(segments(source), source);
+
+  test('roles, the head, the nearest heading, list lead-ins and table rows', () => {
+    const source = [
+      '---\ntopic: [korea, china]\n---',
+      '# Seoul and Beijing',
+      'The summit opened with 韩国.',
+      '## Trade',
+      'Intro:',
+      '- item one\n- item two\n  - nested',
+      '| 国家 | 路线 |\n|---|---|\n| 韩国 | 实用外交 |',
+      '### Sub',
+      '> Quoted.',
+      '## Security',
+      'Last.',
+    ].join('\n\n');
+    expect(structure(source)).toEqual([
+      'context (head): topic: [korea, china]',
+      'heading (head): Seoul and Beijing',
+      'paragraph (head): The summit opened with 韩国.',
+      'heading: Trade',
+      'paragraph: Intro: <- Trade',
+      'paragraph: item one <- Trade | Intro:',
+      'paragraph: item two <- Trade | Intro:',
+      'paragraph: nested <- Trade | item two',
+      'cell: 国家 <- Trade | 路线',
+      'cell: 路线 <- Trade | 国家',
+      'cell: 韩国 <- Trade | 国家 | 路线 | 实用外交',
+      'cell: 实用外交 <- Trade | 国家 | 路线 | 韩国',
+      'heading: Sub <- Trade',
+      'paragraph: Quoted. <- Sub',
+      'heading: Security',
+      'paragraph: Last. <- Security',
+    ]);
+  });
+
+  test('no title when the document does not start with a heading; a heading after a paragraph is context', () => {
+    expect(structure('Opening.\n\n# Later\n\nBody.\n\n## Deeper\n\nMore.')).toEqual([
+      'paragraph (head): Opening.',
+      'heading: Later',
+      'paragraph: Body. <- Later',
+      'heading: Deeper <- Later',
+      'paragraph: More. <- Deeper',
+    ]);
+  });
+
+  test('a heading right after the title is not head; the first paragraph is, wherever it is; a header cell has its row', () => {
+    expect(structure('# Title\n\n## Summary\n\n| a |\n|---|\n| b |\n\n- First.\n\nSecond.')).toEqual([
+      'heading (head): Title',
+      'heading: Summary',
+      'cell: a <- Summary',
+      'cell: b <- Summary | a',
+      'paragraph (head): First. <- Summary',
+      'paragraph: Second. <- Summary',
+    ]);
+  });
+
+  test('a lead-in is the paragraph right before the list, over blank lines, for every item of that list', () => {
+    expect(structure('Lead:\n\n- a\n\n- b\n\n  more of b\n\n* other list\n\nPara\n    code\n\n- c')).toEqual([
+      'paragraph (head): Lead:',
+      'paragraph: a <- Lead:',
+      'paragraph: b <- Lead:',
+      'paragraph: more of b <- Lead:',
+      'paragraph: other list',
+      'paragraph: Para\ncode',
+      'paragraph: c <- Para\ncode',
+    ]);
+    // A code block or a heading between them: no lead-in.
+    expect(structure('Lead:\n\n```\nx\n```\n\n- a\n\n## H\n- b')).toEqual([
+      'paragraph (head): Lead:',
+      'paragraph: a',
+      'heading: H',
+      'paragraph: b <- H',
+    ]);
+  });
+
+  test('a list inside a block quote has its lead-in there; a blank line ends the quote', () => {
+    expect(structure('> Lead:\n> 1. one\n> 2. two\n\n> - not led')).toEqual([
+      'paragraph (head): Lead:',
+      'paragraph: one <- Lead:',
+      'paragraph: two <- Lead:',
+      'paragraph: not led',
+    ]);
+  });
+
+  test('front matter can be left out; empty front matter gives no segment', () => {
+    const source = '---\na: 1\n---\n# T';
+    expect(structureOf(segmentsOf(parseMarkdown(source), source, { frontMatter: false }), source)).toEqual([
+      'heading (head): T',
+    ]);
+    expect(structure('---\n---\nText.')).toEqual(['paragraph (head): Text.']);
   });
 });

@@ -18,6 +18,7 @@ vi.mock('@nuance/core', async (importOriginal) => {
     ...actual,
     lintSegments: vi.fn(fake.fakeLintSegments),
     hasCandidate: vi.fn(fake.fakeHasCandidate),
+    needsContext: vi.fn(() => false),
   };
 });
 

@@ -56,3 +56,25 @@ describe('textSegments', () => {
     expect(segments.map((segment) => proseOf(segment, source))).toEqual([source]);
   });
 });
+
+describe('plain-text structure', () => {
+  const heads = (source: string) =>
+    textSegments(source).segments.map((segment) => `${segment.role}${segment.head ? ' (head)' : ''}`);
+
+  test('every block is a paragraph; the first is the head, and the second after a title line', () => {
+    expect(heads('Seoul and Beijing\n\nFirst paragraph.\n\nSecond.')).toEqual([
+      'paragraph (head)',
+      'paragraph (head)',
+      'paragraph',
+    ]);
+    expect(heads('韩中关系的新起点\n\n正文。')).toEqual(['paragraph (head)', 'paragraph (head)']);
+  });
+
+  test('not a title: a sentence, two lines, or over 100 characters', () => {
+    expect(heads('The talks opened.\n\nSecond.')).toEqual(['paragraph (head)', 'paragraph']);
+    expect(heads('会谈开始了。”\n\n第二段')).toEqual(['paragraph (head)', 'paragraph']);
+    expect(heads('Seoul\nand Beijing\n\nSecond.')).toEqual(['paragraph (head)', 'paragraph']);
+    expect(heads(`${'韩'.repeat(101)}\n\nSecond.`)).toEqual(['paragraph (head)', 'paragraph']);
+    expect(heads(`${'韩'.repeat(100)}\n\nSecond.`)).toEqual(['paragraph (head)', 'paragraph (head)']);
+  });
+});

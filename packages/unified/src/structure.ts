@@ -1,0 +1,160 @@
+// The document structure context conditions read (core's `Segment.role`, `context`, `head`). A
+// Markdown document may be parsed whole or in blocks, of which only some are parsed
+// (markdown-document.ts): each parse gives a `Part`, its segments with what their place needs
+// from that parse alone, and `assembleSegments` computes `context` and `head` over the list of all
+// the parts given, in document order. Decided here, for every path:
+// - the title is the first segment after the front matter when it is a heading; the head is the
+//   front matter, the title and the first paragraph;
+// - a heading's context is the nearest heading above it of a higher level, any other segment's the
+//   nearest heading above it; the title is never context (it is the head);
+// - a paragraph in a list item has the lead-in of the item's list: the paragraph right before the
+//   list (no other block between). A list can start in a block and go on in the next ones (items
+//   after blank lines with the same bullet or delimiter), so a part says how it starts and ends;
+// - a table cell has the cells of the header row and of its own row.
+import type { Segment, SegmentPiece, SegmentRole } from '@nuance/core';
+
+/** The lead-in of a list that is the first node of its part: the part before it decides. */
+export const PREVIOUS = -1;
+
+/** A segment of one parse, offsets relative to that parse's source. */
+export interface ShapedSegment {
+  pieces: SegmentPiece[];
+  role: Exclude<SegmentRole, 'context'>;
+  /** A heading's level (1 to 6). */
+  depth?: number;
+  /** Index in the part of its list's lead-in, or PREVIOUS. */
+  leadIn?: number;
+  /** Indices in the part of the other cells of its header row and its own row. */
+  cells?: number[];
+}
+
+/** How a part ends: the top-level node it ends with, where that matters for a list after it. */
+export type PartEnd =
+  | { kind: 'paragraph'; segment: number }
+  | { kind: 'list'; marker: string; leadIn: number | undefined };
+
+export interface Part {
+  segments: ShapedSegment[];
+  /** The bullet or delimiter of a list that is the part's first node. */
+  opensWithList?: string;
+  end?: PartEnd;
+}
+
+export interface PlacedPart {
+  part: Part;
+  /** Where the part's source starts in the document. */
+  offset: number;
+  /** The part right before it in the document is given too: no block lies between them. */
+  follows: boolean;
+}
+
+interface Placement {
+  out: Segment[];
+  /** A segment other than the front matter's is placed: no title after it. */
+  started: boolean;
+  headParagraph: boolean;
+  lastHeading: number;
+  /** The last heading of each level (index 1 to 6), the title left out. */
+  lastAtDepth: number[];
+}
+
+/**
+ * The segments of the given parts with their structure, the front matter's (a `context`
+ * segment, already in document offsets) first.
+ */
+export function assembleSegments(parts: readonly PlacedPart[], frontMatter?: Segment): Segment[] {
+  const state: Placement = {
+    out: [],
+    started: false,
+    headParagraph: false,
+    lastHeading: -1,
+    lastAtDepth: [],
+  };
+  if (frontMatter) state.out.push(frontMatter);
+  let before: { part: Part; base: number; leadIn: number | undefined } | undefined;
+  for (const { part, offset, follows } of parts) {
+    const base = state.out.length;
+    const previous = follows ? before : undefined;
+    const leadInBefore = previous ? endLeadIn(previous, part.opensWithList) : undefined;
+    for (const shaped of part.segments) {
+      const leadIn = shaped.leadIn === PREVIOUS ? leadInBefore : mapIndex(shaped.leadIn, base);
+      place(state, shaped, offset, base, leadIn);
+    }
+    const end = part.end;
+    const listLeadIn =
+      end?.kind === 'list'
+        ? end.leadIn === PREVIOUS
+          ? leadInBefore
+          : mapIndex(end.leadIn, base)
+        : undefined;
+    before = { part, base, leadIn: listLeadIn };
+  }
+  return state.out;
+}
+
+/** The lead-in, in the document, of a list opening a part right after `previous` ended. */
+function endLeadIn(
+  previous: { part: Part; base: number; leadIn: number | undefined },
+  marker: string | undefined,
+): number | undefined {
+  const end = previous.part.end;
+  if (marker === undefined || end === undefined) return undefined;
+  if (end.kind === 'paragraph') return previous.base + end.segment;
+  // The same bullet or delimiter continues the list, over blank lines: its items share its lead-in.
+  return end.marker === marker ? previous.leadIn : undefined;
+}
+
+function mapIndex(local: number | undefined, base: number): number | undefined {
+  return local === undefined ? undefined : base + local;
+}
+
+function place(state: Placement, shaped: ShapedSegment, offset: number, base: number, leadIn?: number): void {
+  const index = state.out.length;
+  const pieces =
+    offset === 0
+      ? shaped.pieces
+      : shaped.pieces.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
+  const segment: Segment = { pieces, role: shaped.role };
+  const context: number[] = [];
+  const first = !state.started;
+  state.started = true;
+  if (shaped.role === 'heading') {
+    const depth = shaped.depth ?? 1;
+    if (first) {
+      segment.head = true;
+    } else {
+      let above = -1;
+      for (let level = 1; level < depth; level++) above = Math.max(above, state.lastAtDepth[level] ?? -1);
+      if (above >= 0) context.push(above);
+      state.lastAtDepth[depth] = index;
+      state.lastHeading = index;
+    }
+  } else {
+    if (state.lastHeading >= 0) context.push(state.lastHeading);
+    if (shaped.role === 'paragraph' && !state.headParagraph) {
+      state.headParagraph = true;
+      segment.head = true;
+    }
+    if (leadIn !== undefined) context.push(leadIn);
+    for (const cell of shaped.cells ?? []) context.push(base + cell);
+  }
+  if (context.length > 0) segment.context = [...new Set(context)].sort((a, b) => a - b);
+  state.out.push(segment);
+}
+
+/**
+ * The front matter spanning `[start, end)` of `source` (fences included) as a `context` segment:
+ * its content lines, without the fences. Undefined when it has no content.
+ */
+export function frontMatterSegment(source: string, start: number, end: number): Segment | undefined {
+  const firstBreak = source.slice(start, end).search(/[\r\n]/);
+  if (firstBreak < 0) return undefined;
+  let from = start + firstBreak + 1;
+  if (source[from - 1] === '\r' && source[from] === '\n') from++;
+  let closing = end;
+  while (closing > from && source[closing - 1] !== '\n' && source[closing - 1] !== '\r') closing--;
+  let to = closing - 1;
+  if (source[to] === '\n' && source[to - 1] === '\r') to--;
+  if (to <= from || !/\S/.test(source.slice(from, to))) return undefined;
+  return { pieces: [{ start: from, end: to }], role: 'context', head: true };
+}
