@@ -32,8 +32,8 @@ export interface Segment {
   role?: SegmentRole;
   /**
    * Indices, into the same list of segments, of the segments that count as this one's paragraph
-   * context (DESIGN's context conditions): the nearest heading above it (not the document title,
-   * which is the document head's), the lead-in of the list it is an item of, and for a table cell
+   * context (DESIGN's context conditions): the nearest heading above it (the title too, when no
+   * other heading comes between), the lead-in of the list it is an item of, and for a table cell
    * the header row's cells and the cells of its own row. Set by the segment builder (unified).
    */
   context?: number[];

@@ -6,7 +6,8 @@
 // - the title is the first segment after the front matter when it is a heading; the head is the
 //   front matter, the title and the first paragraph;
 // - a heading's context is the nearest heading above it of a higher level, any other segment's the
-//   nearest heading above it; the title is never context (it is the head);
+//   nearest heading above it, the title included (a paragraph right under the title is in its
+//   section; under a later heading it is not, and the title counts only as the document head);
 // - a paragraph in a list item has the lead-in of the item's list: the paragraph right before the
 //   list (no other block between). A list can start in a block and go on in the next ones (items
 //   after blank lines with the same bullet or delimiter), so a part says how it starts and ends;
@@ -54,7 +55,7 @@ interface Placement {
   started: boolean;
   headParagraph: boolean;
   lastHeading: number;
-  /** The last heading of each level (index 1 to 6), the title left out. */
+  /** The last heading of each level (index 1 to 6). */
   lastAtDepth: number[];
 }
 
@@ -120,15 +121,14 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
   state.started = true;
   if (shaped.role === 'heading') {
     const depth = shaped.depth ?? 1;
-    if (first) {
-      segment.head = true;
-    } else {
+    if (first) segment.head = true;
+    else {
       let above = -1;
       for (let level = 1; level < depth; level++) above = Math.max(above, state.lastAtDepth[level] ?? -1);
       if (above >= 0) context.push(above);
-      state.lastAtDepth[depth] = index;
-      state.lastHeading = index;
     }
+    state.lastAtDepth[depth] = index;
+    state.lastHeading = index;
   } else {
     if (state.lastHeading >= 0) context.push(state.lastHeading);
     if (shaped.role === 'paragraph' && !state.headParagraph) {

@@ -122,8 +122,8 @@ describe('what is parsed for context conditions', () => {
       parsed: 5,
       given: [
         'heading (head): Title',
-        'paragraph (head): Intro.',
-        'heading: Section',
+        'paragraph (head): Intro. <- Title',
+        'heading: Section <- Title',
         'paragraph: On 韩国. <- Section',
         'paragraph: 实用外交 <- Section',
       ],

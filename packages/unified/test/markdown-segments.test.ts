@@ -253,8 +253,8 @@ describe('document structure', () => {
     expect(structure(source)).toEqual([
       'context (head): topic: [korea, china]',
       'heading (head): Seoul and Beijing',
-      'paragraph (head): The summit opened with 韩国.',
-      'heading: Trade',
+      'paragraph (head): The summit opened with 韩国. <- Seoul and Beijing',
+      'heading: Trade <- Seoul and Beijing',
       'paragraph: Intro: <- Trade',
       'paragraph: item one <- Trade | Intro:',
       'paragraph: item two <- Trade | Intro:',
@@ -265,7 +265,7 @@ describe('document structure', () => {
       'cell: 实用外交 <- Trade | 国家 | 路线 | 韩国',
       'heading: Sub <- Trade',
       'paragraph: Quoted. <- Sub',
-      'heading: Security',
+      'heading: Security <- Seoul and Beijing',
       'paragraph: Last. <- Security',
     ]);
   });
@@ -283,7 +283,7 @@ describe('document structure', () => {
   test('a heading right after the title is not head; the first paragraph is, wherever it is; a header cell has its row', () => {
     expect(structure('# Title\n\n## Summary\n\n| a |\n|---|\n| b |\n\n- First.\n\nSecond.')).toEqual([
       'heading (head): Title',
-      'heading: Summary',
+      'heading: Summary <- Title',
       'cell: a <- Summary',
       'cell: b <- Summary | a',
       'paragraph (head): First. <- Summary',
