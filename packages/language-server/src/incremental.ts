@@ -18,9 +18,17 @@ export class IncrementalLinter {
     return this.document.stats;
   }
 
-  lint(text: string, ruleSet: RuleSet, lang: string | undefined, format: DocumentFormat): Finding[] {
-    if (format !== 'markdown') return lintDocument({ text, ruleSet, lang, format }).findings;
+  lint(text: string, ruleSet: RuleSet, facts: DocumentFacts): Finding[] {
+    const { format, lang, topic } = facts;
+    if (format !== 'markdown') return lintDocument({ text, ruleSet, lang, format, topic }).findings;
     this.document.update(text);
-    return this.document.lint(ruleSet, lang, this.scans);
+    return this.document.lint(ruleSet, lang, this.scans, topic);
   }
+}
+
+/** How a document is linted: its format, and its language and topic (declared or configured). */
+export interface DocumentFacts {
+  format: DocumentFormat;
+  lang: string | undefined;
+  topic: string[];
 }

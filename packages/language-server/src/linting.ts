@@ -4,12 +4,12 @@
 import { fileURLToPath } from 'node:url';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import type { Finding, RuleSet } from '@nuance/core';
-import { type DocumentFormat, documentLanguage, formatOf } from '@nuance/unified';
+import { documentLanguage, documentTopic, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFor } from './config-resolver.js';
 import { toDiagnostic } from './diagnostics.js';
-import { IncrementalLinter } from './incremental.js';
+import { type DocumentFacts, IncrementalLinter } from './incremental.js';
 import type { ClientSettings } from './settings.js';
 
 export interface DocumentState {
@@ -44,14 +44,16 @@ export function pathOf(uri: string): string | undefined {
 }
 
 /** The format `document` is linted as, and its language under `config`. */
-export function formatAndLang(
-  document: TextDocument,
-  config: ResolvedConfig,
-): { format: DocumentFormat; lang: string | undefined } {
+export function documentFacts(document: TextDocument, config: ResolvedConfig): DocumentFacts {
   const path = pathOf(document.uri);
   const format = formatOf(path, document.languageId);
   const text = document.getText();
-  return { format, lang: documentLanguage({ text, path, lang: config.loaded.config.lang, format }) };
+  const { lang, topic, voice } = config.loaded.config;
+  return {
+    format,
+    lang: documentLanguage({ text, path, lang, format }),
+    topic: documentTopic({ text, path, format, topic, voice }),
+  };
 }
 
 export interface LintDeps {
@@ -83,9 +85,9 @@ export async function lintNow(
     return { version: document.version, diagnostics: [] };
   }
   const text = document.getText();
-  const { format, lang } = formatAndLang(document, config);
+  const facts = documentFacts(document, config);
   const { ruleSet } = config.loaded;
-  const findings = state.linter.lint(text, ruleSet, lang, format);
+  const findings = state.linter.lint(text, ruleSet, facts);
   state.version = document.version;
   state.findings = findings;
   state.ruleSet = ruleSet;

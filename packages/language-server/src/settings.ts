@@ -30,6 +30,9 @@ export function normalizeSettings(raw: unknown): ClientSettings {
   const audience = stringList(r.audience);
   if (audience && audience.length > 0) config.audience = audience;
   if (typeof r.lang === 'string' && r.lang !== '') config.lang = r.lang;
+  const topic = stringList(r.topic);
+  if (topic && topic.length > 0) config.topic = topic;
+  if (typeof r.voice === 'string' && r.voice !== '') config.voice = r.voice;
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
     const rules: Record<string, Severity | 'off'> = {};
     for (const [id, value] of Object.entries(r.rules)) {

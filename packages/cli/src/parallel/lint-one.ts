@@ -73,5 +73,12 @@ export async function lintOneFile(task: LintTask, loadConfigCached: ConfigLoader
  */
 export function linter(file: string | undefined, loaded: LoadedConfig): (text: string) => Finding[] {
   return (text) =>
-    lintDocument({ text, path: file, ruleSet: loaded.ruleSet, lang: loaded.config.lang }).findings;
+    lintDocument({
+      text,
+      path: file,
+      ruleSet: loaded.ruleSet,
+      lang: loaded.config.lang,
+      topic: loaded.config.topic,
+      voice: loaded.config.voice,
+    }).findings;
 }
