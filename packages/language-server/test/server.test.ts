@@ -113,6 +113,33 @@ describe('diagnostics', () => {
   });
 });
 
+describe('context conditions', () => {
+  it('relates a finding to the mentions that licensed it, in the diagnostic and the hover', async () => {
+    const c = await client();
+    const uri = 'untitled:context';
+    await c.open(uri, '# 韩中外长会谈\n\n双方同意恢复战略合作伙伴关系。\n', 'markdown');
+    const [d] = await c.diagnostics(uri, (list) => list.length === 1);
+    expect(d?.code).toBe('korea-china/strategic-cooperative-partner');
+    expect(d?.relatedInformation).toEqual([
+      {
+        location: { uri, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } } },
+        message: '`韩中` names korea, so korea-china/strategic-cooperative-partner applies',
+      },
+      {
+        location: { uri, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } } },
+        message: '`韩中` names china, so korea-china/strategic-cooperative-partner applies',
+      },
+    ]);
+    const hover = (await c.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 8 },
+    })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain(
+      '**Applies because**: `韩中` (korea, line 1); `韩中` (china, line 1)',
+    );
+  });
+});
+
 describe('hover', () => {
   it('explains the flagged span: rule, preferred wording, note, readings and source', async () => {
     const c = await client();
@@ -127,7 +154,7 @@ describe('hover', () => {
     expect(hover.range).toEqual({ start: { line: 0, character: 7 }, end: { line: 0, character: 11 } });
     expect(value.split('\n')[0]).toBe(`**${WUSHI}** (error)`);
     expect(value).toContain('**Preferred**: `务实外交`');
-    expect(value).toContain('- `zh`: 实用 in a diplomatic line reads as materialist and opportunistic');
+    expect(value).toContain('- `zh`: 实用 describing a diplomatic line reads as materialist and opportunistic');
     expect(value).toContain('- `ko`: 실용외교 is the administration');
     expect(value).toContain('**Source**: Jaeho Hwang, "A partnership with limits');
     expect(value).toContain('must be rendered in Chinese');
