@@ -219,7 +219,7 @@ describe('--shard and nuance merge', () => {
       expect(await merge('ok.json', 'missing.json')).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'nuance: missing.json: cannot read the report (no such file)\n',
+        stderr: 'nuance: missing.json: cannot read the report (no such file or folder)\n',
       });
       const notJson = await merge('stylish.txt');
       expect(notJson.code).toBe(2);

@@ -9,7 +9,6 @@ import {
   isIgnored,
   loadConfig,
   relativeInside,
-  stripBom,
 } from '../src/index.js';
 import { withDir } from './helpers.js';
 
@@ -123,10 +122,5 @@ describe('file-system wording, written once', () => {
     const rare = Object.assign(new Error("EMFILE: too many open files, open '/a/b.md'"), { code: 'EMFILE' });
     expect(describeFsError(rare)).toBe('EMFILE: too many open files');
     expect(describeFsError('gone')).toBe('gone');
-  });
-
-  it('strips a leading BOM only', () => {
-    expect(stripBom('\uFEFFpacks: []')).toBe('packs: []');
-    expect(stripBom('a\uFEFF')).toBe('a\uFEFF');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, minimalReplacement } from '../src/index.js';
+import { applyEdits, minimalReplacement, stripBom } from '../src/index.js';
 
 describe('minimalReplacement', () => {
   it('trims the common prefix and suffix', () => {
@@ -30,5 +30,12 @@ describe('minimalReplacement', () => {
       const r = minimalReplacement(a, b);
       expect(applyEdits(a, [r]).output).toBe(b);
     }
+  });
+});
+
+describe('stripBom', () => {
+  it('strips a leading BOM only', () => {
+    expect(stripBom('\uFEFFpacks: []')).toBe('packs: []');
+    expect(stripBom('a\uFEFF')).toBe('a\uFEFF');
   });
 });

@@ -1,8 +1,10 @@
 // Patterns run over bounded windows of the match view (src/engine/patterns.ts): the same matches
 // as one run over the whole text when matches are short, each found once, and a cost linear in the
 // paragraph.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { patternAtom } from '../src/engine/compile.js';
 import { forEachPatternMatch } from '../src/engine/patterns.js';
+import { hasCandidate } from '../src/index.js';
 import { lintText, ruleSetFromYaml } from './helpers.js';
 
 function windowed(source: string, text: string): [number, number][] {
@@ -99,3 +101,28 @@ describe('patterns in a pack', () => {
     expect(lintText('中𠀀文 x', ruleSet).map((f) => [f.start, f.end])).toEqual([[5, 6]]);
   });
 });
+
+describe('the pre-check of patterns', () => {
+  it('takes the literal start of a pattern as its atom', () => {
+    expect(patternAtom('中[国方].{0,6}核心利益')).toBe('中');
+    expect(patternAtom('peripheral\\s+diplomacy')).toBe('peripheral');
+    expect(patternAtom('abc?d')).toBe('ab');
+    expect(patternAtom('中?国')).toBeUndefined();
+    expect(patternAtom('(?:a|b)c')).toBeUndefined();
+    expect(patternAtom('a|b')).toBeUndefined();
+    expect(patternAtom('\\w+ diplomacy')).toBeUndefined();
+    expect(patternAtom('Capital')).toBeUndefined();
+  });
+
+  it('skips a text without the atom, and checks every text for an unanchored pattern', () => {
+    const anchored = ruleSetFromYaml(PATTERN_PACK('中[国方].{0,6}核心利益'));
+    expect(hasCandidate('A paragraph about trade.', anchored)).toBe(false);
+    expect(hasCandidate('韩方尊重中方的重大核心利益', anchored)).toBe(true);
+    const unanchored = ruleSetFromYaml(PATTERN_PACK('\\\\w+ diplomacy'));
+    expect(hasCandidate('A paragraph about trade.', unanchored)).toBe(true);
+  });
+});
+
+function PATTERN_PACK(pattern: string): string {
+  return `pack: p\nrules:\n  - id: p/r\n    kind: caution\n    severity: info\n    message: m\n    phrases: [zzz]\n    patterns: ['${pattern}']\n`;
+}

@@ -2,7 +2,9 @@ import { loadConfig } from '@nuance/config';
 import type { Finding, RuleSet } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IncrementalLinter } from '../src/incremental.js';
+import { type DocumentFacts, IncrementalLinter } from '../src/incremental.js';
+
+const MARKDOWN: DocumentFacts = { format: 'markdown', lang: undefined, topic: [] };
 
 let ruleSet: RuleSet;
 beforeAll(async () => {
@@ -111,7 +113,7 @@ describe('incremental re-lint', () => {
       for (let step = 0; step < 50; step++) {
         text = edit(text, rnd);
         if (text.length > 4000) text = BASE;
-        const incremental = linter.lint(text, ruleSet, undefined, 'markdown').map(key);
+        const incremental = linter.lint(text, ruleSet, MARKDOWN).map(key);
         const full = lintDocument({ text, ruleSet, format: 'markdown', fullParse: true }).findings.map(key);
         if (JSON.stringify(incremental) !== JSON.stringify(full)) {
           expect({ seed, step, text, incremental }).toEqual({ seed, step, text, incremental: full });
@@ -126,23 +128,23 @@ describe('incremental re-lint', () => {
   it('re-parses only the touched block when a paragraph is edited', () => {
     const linter = new IncrementalLinter();
     const text = `${'A paragraph about trade.\n\n'.repeat(50)}韩国奉行实用外交。\n`;
-    expect(linter.lint(text, ruleSet, undefined, 'markdown').map((f) => f.start)).toEqual([1304]);
+    expect(linter.lint(text, ruleSet, MARKDOWN).map((f) => f.start)).toEqual([1304]);
     const edited = `A paragraph about 实用路线 trade.\n\n${text.slice(26)}`;
-    expect(linter.lint(edited, ruleSet, undefined, 'markdown').map((f) => f.start)).toEqual([18, 1309]);
+    expect(linter.lint(edited, ruleSet, MARKDOWN).map((f) => f.start)).toEqual([18, 1309]);
     // One split of the whole text, then one re-split around the edit; of the 51 blocks only the
     // flagged one was parsed, then only the edited one.
     expect(linter.stats).toEqual({ full: 1, partial: 1, parsed: 2, parsedLength: 9 + 29 });
     // Opening a fence changes what follows it: the whole document (but its last line ending) is
     // now one block, parsed again.
     const fenced = `\`\`\`\n${edited}`;
-    expect(linter.lint(fenced, ruleSet, undefined, 'markdown')).toEqual([]);
+    expect(linter.lint(fenced, ruleSet, MARKDOWN)).toEqual([]);
     expect(linter.stats).toEqual({ full: 1, partial: 2, parsed: 3, parsedLength: 38 + fenced.length - 1 });
   });
 
   it('checks a later `---` block as prose, not front matter, before and after an edit', () => {
     const linter = new IncrementalLinter();
     const lint = (text: string) =>
-      linter.lint(text, ruleSet, undefined, 'markdown').map((f) => `${f.ruleId} ${f.line}:${f.column}`);
+      linter.lint(text, ruleSet, MARKDOWN).map((f) => `${f.ruleId} ${f.line}:${f.column}`);
     const text = 'Press release.\n\n---\n韩国奉行实用外交。\n---\n';
     expect(lint(text)).toEqual(['korea-china/wushi-not-shiyong 4:5']);
     expect(lint(`Draft press release.${text.slice(14)}`)).toEqual(['korea-china/wushi-not-shiyong 4:5']);

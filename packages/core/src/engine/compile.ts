@@ -90,8 +90,18 @@ class Builder {
     return literals;
   }
 
+  /** Set when a reporting pattern has no literal start: then every text may hold a candidate. */
+  unanchoredPattern = false;
+
   addPattern(source: string, base: RefBase): void {
     this.patterns.push({ regex: new RegExp(source, 'gu'), ref: { ...base, literal: source } });
+    if (base.effect !== 'report') return;
+    const atom = patternAtom(source);
+    if (atom === undefined) this.unanchoredPattern = true;
+    else if (!this.atomSeen.has(atom)) {
+      this.atomSeen.add(atom);
+      this.atoms.add(atom, 0);
+    }
   }
 
   private register(norm: string, ref: PhraseRef, precheck: boolean): void {
@@ -105,6 +115,26 @@ class Builder {
       this.atoms.add(atom, 0);
     }
   }
+}
+
+// Characters that are literal at the start of a pattern and in the match view as written (no
+// metacharacter, lowercase, not folded away).
+const LITERAL_START = /^(?:[\p{Script=Han}\p{Script=Hangul}]|[a-z0-9]+(?![*+?{|]))/u;
+
+/**
+ * The pre-check atom of a pattern: its leading literal (a CJK character, or a lowercase word not
+ * made optional by a quantifier), which every match begins with; undefined when it has none.
+ */
+export function patternAtom(source: string): string | undefined {
+  if (/\|/.test(source.replace(/\\./g, '').replace(/\[[^\]]*\]/g, ''))) return undefined;
+  const m = LITERAL_START.exec(source);
+  if (!m) return undefined;
+  const atom = m[0];
+  // `abc?` makes its last letter optional: keep the part that every match has.
+  const rest = source.slice(atom.length);
+  const usable = /^[*?{]/.test(rest) ? atom.slice(0, -1) : atom;
+  if (usable === '') return undefined;
+  return normalizePhrase(usable) === usable ? usable : undefined;
 }
 
 /** The first character of a CJK literal, else its longest word: markup can split a term in the
@@ -255,6 +285,7 @@ export function compilePacks(
     compiled,
     automaton: b.automaton,
     atoms: b.atoms,
+    unanchoredPattern: b.unanchoredPattern,
     refs: b.refs,
     patterns: b.patterns,
     contextSets: b.contextSets,

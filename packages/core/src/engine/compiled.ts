@@ -21,6 +21,8 @@ export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   readonly compiled: readonly CompiledRule[];
   /** Automaton of short atoms (first character / longest word of every literal) for hasCandidate. */
   readonly atoms: PhraseAutomaton;
+  /** A reporting pattern has no literal start (no atom): every text may hold a candidate. */
+  readonly unanchoredPattern: boolean;
   /** Atoms of the context sets' mention phrases, when some rule has a context condition. */
   readonly contextAtoms?: PhraseAutomaton;
   readonly contextSets: readonly CompiledContextSet[];

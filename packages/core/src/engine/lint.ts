@@ -125,12 +125,13 @@ function licensed(
 
 /**
  * Cheap pre-check: false only when no candidate can occur in `text`, so a caller may skip parsing.
- * It looks for the first character (CJK) or first word (Latin) of every phrase, which markup
- * cannot split.
+ * It looks for the first character (CJK) or longest word (Latin) of every phrase, and the
+ * literal start of every pattern, which markup cannot split; a pattern without a literal start
+ * makes every text a candidate.
  */
 export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
   const rs = compiledOf(ruleSet);
-  if (rs.patterns.length > 0) return true;
+  if (rs.unanchoredPattern) return true;
   return rs.atoms.test(buildView(text).text);
 }
 
