@@ -5,8 +5,8 @@ import { findingLines, run, withTempDir, writeTree } from './helpers.js';
 
 // Built-in korea-china pack (no config): 实用外交 is an error with a safe fix; the partnership
 // term is a caution (warning, no fix).
-const DRAFT = '# 声明\n\n韩国奉行实用外交，双方是战略合作伙伴关系。\n';
-const FIXED = '# 声明\n\n韩国奉行务实外交，双方是战略合作伙伴关系。\n';
+const DRAFT = '# 声明\n\n韩国奉行实用外交，中韩两国是战略合作伙伴关系。\n';
+const FIXED = '# 声明\n\n韩国奉行务实外交，中韩两国是战略合作伙伴关系。\n';
 
 describe('check --fix', () => {
   it('writes the fixes and reports what is left', async () => {
@@ -14,7 +14,7 @@ describe('check --fix', () => {
       await writeTree(dir, { 'a.zh.md': DRAFT, 'clean.md': 'Nothing here.\n' });
       const result = await run(['--fix', '--format', 'json'], dir);
       expect(await readFile(path.join(dir, 'a.zh.md'), 'utf8')).toBe(FIXED);
-      expect(findingLines(result.stdout)).toEqual(['a.zh.md:3:13 korea-china/strategic-cooperative-partner']);
+      expect(findingLines(result.stdout)).toEqual(['a.zh.md:3:15 korea-china/strategic-cooperative-partner']);
       // Only a warning is left: exit 0.
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
@@ -30,10 +30,10 @@ describe('check --fix', () => {
       expect(diffStart).toBe(0);
       expect(result.stdout).toContain('+++ b/a.zh.md\n');
       expect(result.stdout).toContain(
-        '-韩国奉行实用外交，双方是战略合作伙伴关系。\n+韩国奉行务实外交，双方是战略合作伙伴关系。\n',
+        '-韩国奉行实用外交，中韩两国是战略合作伙伴关系。\n+韩国奉行务实外交，中韩两国是战略合作伙伴关系。\n',
       );
       // The report follows the diff: what would be left after the fix.
-      expect(result.stdout.indexOf('a.zh.md\n  3:13')).toBeGreaterThan(diffStart);
+      expect(result.stdout.indexOf('a.zh.md\n  3:15')).toBeGreaterThan(diffStart);
       expect(result.stdout).not.toContain('wushi-not-shiyong');
       expect(result.code).toBe(0);
     });
@@ -45,7 +45,7 @@ describe('check --fix', () => {
       const result = await run(['a.zh.md', '--fix-dry-run', '--format', 'json', '-o', 'r.json'], dir);
       expect(result.stdout.startsWith('--- a/a.zh.md')).toBe(true);
       expect(findingLines(await readFile(path.join(dir, 'r.json'), 'utf8'))).toEqual([
-        'a.zh.md:3:13 korea-china/strategic-cooperative-partner',
+        'a.zh.md:3:15 korea-china/strategic-cooperative-partner',
       ]);
     });
   });
@@ -57,7 +57,7 @@ describe('check --stdin --fix', () => {
       stdin: `\uFEFF${DRAFT.replace(/\n/g, '\r\n')}`,
     });
     expect(result.stdout).toBe(`\uFEFF${FIXED.replace(/\n/g, '\r\n')}`);
-    expect(result.stderr).toContain('a.zh.md\n  3:13  warning');
+    expect(result.stderr).toContain('a.zh.md\n  3:15  warning');
     expect(result.code).toBe(0);
   });
 
