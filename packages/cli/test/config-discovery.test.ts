@@ -83,7 +83,7 @@ describe('precedence: CLI flags > .nuancerc.yaml > defaults', () => {
     expect(await readings(['doc.md'], dir)).toEqual(['ko']);
     expect(await readings(['doc.md', '--audience', 'zh'], dir)).toEqual(['zh']);
     await withTempDir(async (tmp) => {
-      await writeTree(tmp, { 'doc.md': '双方是战略合作伙伴关系。\n' });
+      await writeTree(tmp, { 'doc.md': '中韩是战略合作伙伴关系。\n' });
       expect((await readings(['doc.md'], tmp)).sort()).toEqual(['ko', 'zh']);
     });
   });

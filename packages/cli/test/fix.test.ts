@@ -109,9 +109,9 @@ async function expectOnly(dir: string, names: string[]) {
 
 describe('planFixes', () => {
   it('plans from text alone: the fixed text, the findings left and those of the original', () => {
-    const plan = planFixes('韩国奉行实用外交，双方是战略合作伙伴关系。\n', linter('a.md'));
-    expect(plan.text).toBe('韩国奉行实用外交，双方是战略合作伙伴关系。\n');
-    expect(plan.output).toBe('韩国奉行务实外交，双方是战略合作伙伴关系。\n');
+    const plan = planFixes('韩国奉行实用外交，中韩是战略合作伙伴关系。\n', linter('a.md'));
+    expect(plan.text).toBe('韩国奉行实用外交，中韩是战略合作伙伴关系。\n');
+    expect(plan.output).toBe('韩国奉行务实外交，中韩是战略合作伙伴关系。\n');
     expect(plan.fixed).toBe(1);
     expect(ruleIds(plan.findings)).toEqual(['1:13 korea-china/strategic-cooperative-partner']);
     expect(ruleIds(plan.original)).toEqual([
@@ -119,12 +119,12 @@ describe('planFixes', () => {
       '1:13 korea-china/strategic-cooperative-partner',
     ]);
     expect(fixDiff(plan, 'a.md')).toBe(
-      '--- a/a.md\n+++ b/a.md\n@@ -1,1 +1,1 @@\n-韩国奉行实用外交，双方是战略合作伙伴关系。\n+韩国奉行务实外交，双方是战略合作伙伴关系。\n',
+      '--- a/a.md\n+++ b/a.md\n@@ -1,1 +1,1 @@\n-韩国奉行实用外交，中韩是战略合作伙伴关系。\n+韩国奉行务实外交，中韩是战略合作伙伴关系。\n',
     );
   });
 
   it('changes nothing and gives no diff when nothing is fixable', () => {
-    const plan = planFixes('双方是战略合作伙伴关系。\n', linter('a.md'));
+    const plan = planFixes('中韩是战略合作伙伴关系。\n', linter('a.md'));
     expect(plan).toMatchObject({ output: plan.text, fixed: 0 });
     expect(plan.findings).toEqual(plan.original);
     expect(fixDiff(plan, 'a.md')).toBeUndefined();
@@ -212,8 +212,8 @@ describe('planFixes + writeFix write the fixes of the real engine', () => {
 
   it('is idempotent: fixing the output again changes and writes nothing', async () => {
     await withTempDir(async (dir) => {
-      const { file, text } = await fixContent(dir, 'twice.md', '韩国奉行实用外交。Peripheral diplomacy.\n');
-      expect(text).toBe('韩国奉行务实外交。Neighborhood diplomacy.\n');
+      const { file, text } = await fixContent(dir, 'twice.md', '韩国奉行实用外交。新政府坚持实用路线。\n');
+      expect(text).toBe('韩国奉行务实外交。新政府坚持务实路线。\n');
       const before = await stat(file);
       const again = await fixFile(await snapshotOf(file), linter(file), { dryRun: false });
       expect(again).toEqual({ findings: [], fixed: 0, written: false });
@@ -251,7 +251,7 @@ describe('planFixes + writeFix write the fixes of the real engine', () => {
   it('does not rewrite a file with nothing to fix', async () => {
     await withTempDir(async (dir) => {
       const file = path.join(dir, 'clean.md');
-      const content = 'Both sides restored the strategic cooperative partnership.\n';
+      const content = 'Seoul and Beijing restored the strategic cooperative partnership.\n';
       await writeFile(file, content);
       const old = new Date('2020-01-02T03:04:05Z');
       await utimes(file, old, old);
@@ -259,7 +259,7 @@ describe('planFixes + writeFix write the fixes of the real engine', () => {
       const result = await fixFile(await snapshotOf(file), linter(file), { dryRun: false });
       expect(result.written).toBe(false);
       expect(result.fixed).toBe(0);
-      expect(ruleIds(result.findings)).toEqual(['1:25 korea-china/strategic-cooperative-partner']);
+      expect(ruleIds(result.findings)).toEqual(['1:32 korea-china/strategic-cooperative-partner']);
       const after = await stat(file);
       expect([after.ino, after.mtimeMs]).toEqual([before.ino, old.getTime()]);
       expect(await readFile(file, 'utf8')).toBe(content);
