@@ -15,6 +15,8 @@ describe('extension manifest', () => {
       'nuance.packs',
       'nuance.audience',
       'nuance.lang',
+      'nuance.topic',
+      'nuance.voice',
       'nuance.rules',
       'nuance.ignore',
       'nuance.trace.server',
