@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COPULA_FORMS, copulaFormsAfter, DOEDA_FORMS, HADA_FORMS } from '../src/lang/ko-forms.js';
+import {
+  COPULA_AFTER_CONSONANT,
+  COPULA_AFTER_VOWEL,
+  COPULA_FORMS,
+  DOEDA_FORMS,
+  HADA_FORMS,
+  hasBatchim,
+} from '../src/lang/ko-forms.js';
 import { hangulRight, reselectParticles } from '../src/lang/ko-particles.js';
 
 /** hangulRight for the first occurrence of `term` in `prose`. */
@@ -30,7 +37,10 @@ describe('the form lists', () => {
   });
 
   it('chooses the copula forms by the final consonant or vowel before them', () => {
-    expect(copulaFormsAfter('동맹'.codePointAt(1) ?? 0)).toEqual([
+    expect(hasBatchim('맹'.codePointAt(0) ?? 0)).toBe(true);
+    expect(hasBatchim('자'.codePointAt(0) ?? 0)).toBe(false);
+    expect(hasBatchim('a'.codePointAt(0) ?? 0)).toBe(false);
+    expect(COPULA_AFTER_CONSONANT).toEqual([
       '이다',
       '이며',
       '이라는',
@@ -41,10 +51,24 @@ describe('the form lists', () => {
       '이자',
       '인',
     ]);
-    const afterVowel = copulaFormsAfter('동반자'.codePointAt(2) ?? 0);
-    for (const form of ['다', '며', '라는', '라고', '였다', '이다', '이며', '입니다', '인']) {
-      expect(afterVowel).toContain(form);
-    }
+    expect([...COPULA_AFTER_VOWEL].sort()).toEqual(
+      [
+        '다',
+        '며',
+        '라는',
+        '라고',
+        '였다',
+        '이다',
+        '이며',
+        '이라는',
+        '이라고',
+        '이었다',
+        '입니다',
+        '이고',
+        '이자',
+        '인',
+      ].sort(),
+    );
   });
 });
 

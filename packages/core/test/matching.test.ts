@@ -134,8 +134,11 @@ describe('Hanja glosses and Han terms in Korean sentences', () => {
     expect(f?.suggestions).toEqual([{ start: 6, end: 8, text: '务实' }]);
     expect(f?.fix).toBeUndefined();
     expect(fix(text)).toBe(text);
-    // Chinese prose keeps its fix.
+    // Chinese prose keeps its fix, also after a Korean sentence in the same paragraph.
     expect(fix('韩国新政府奉行实用外交。')).toBe('韩国新政府奉行务实外交。');
+    expect(fix('한국 정부는 실용외교를 추진한다고 밝혔다. 韩国奉行实用外交。')).toBe(
+      '한국 정부는 실용외교를 추진한다고 밝혔다. 韩国奉行务实外交。',
+    );
   });
 });
 

@@ -43,7 +43,7 @@ function codePointLengthBefore(s: string, end: number): number {
 // them where they are rather than rewriting them, so a term wrapped over two lines keeps its wrap.
 const IGNORABLE = /^(?:\s|[\u200b-\u200d\u2060\u00ad\ufeff]|\p{Variation_Selector})$/u;
 const SPACE = /^\s$/u;
-const LINE_BREAK = /[\n\r\u2028\u2029\u0085]/u;
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
 // What may sit in the document between two lines of one segment: the line break, the indentation
 // and the blockquote markers of the next line. Anything else there is markup an edit must not move.
 const LINE_GAP = /^[\s>]*$/u;
@@ -226,7 +226,8 @@ export function makeFinding(
 function discussedInKorean(seg: SegmentState, c: Candidate): boolean {
   const text = seg.prose.text;
   if (!isHanCodePoint(text.codePointAt(c.ps) ?? 0)) return false;
-  const sentence = seg.sentenceSpans?.[sentenceOf(seg, c.ps)] ?? { start: 0, end: text.length };
+  const index = sentenceOf(seg, c.ps); // fills seg.sentenceSpans
+  const sentence = seg.sentenceSpans?.[index] ?? { start: 0, end: text.length };
   return hanInKoreanProse(text, c.ps, c.pe, sentence);
 }
 

@@ -74,15 +74,12 @@ export const COPULA_FORMS: readonly (readonly [string, string])[] = [
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
 /** The 하다 and 되다 forms, longest first. */
 export const VERB_FORMS: readonly string[] = [...HADA_FORMS, ...DOEDA_FORMS].sort(byLengthDesc);
-const AFTER_CONSONANT = COPULA_FORMS.map(([c]) => c);
-const AFTER_VOWEL = [...new Set(COPULA_FORMS.flat())].sort(byLengthDesc);
+/** The copula forms after a final consonant: the full forms only. */
+export const COPULA_AFTER_CONSONANT: readonly string[] = COPULA_FORMS.map(([c]) => c);
+/** The copula forms after a vowel: both shapes, longest first. */
+export const COPULA_AFTER_VOWEL: readonly string[] = [...new Set(COPULA_FORMS.flat())].sort(byLengthDesc);
 
 /** Whether a Hangul syllable ends in a consonant (has a batchim). */
 export function hasBatchim(cp: number): boolean {
   return isHangulSyllable(cp) && (cp - 0xac00) % 28 !== 0;
-}
-
-/** The copula forms that may follow a syllable: the full forms after a consonant, all after a vowel. */
-export function copulaFormsAfter(cp: number): readonly string[] {
-  return hasBatchim(cp) ? AFTER_CONSONANT : AFTER_VOWEL;
 }

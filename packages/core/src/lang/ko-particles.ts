@@ -1,10 +1,17 @@
 // Hangul candidates: the left boundary, the closed chain of attached particles and predicate
 // forms on the right, and re-selecting a particle's form when a fix changes the word before it.
 // Suffixes such as 적 측 화 계 형 식 산 판 어 are deliberately absent: 실용외교적 and 한국측 are
-// other words, not 실용외교 or 한국 plus a particle. 인 is the copula form (동반자인 관계), which a
-// form list allows only at the end of a word, so 한국인은 and 한국인의 are still other words.
+// other words, not 실용외교 or 한국 plus a particle. 인 is a copula form (전략적 협력 동반자인
+// 관계): like every form it ends the word, and right after the term it is accepted only for a
+// phrase of several words, so 한국인, 한국인은 and 한국인의 are still other words than 한국.
 
-import { COPULA_FORMS, copulaFormsAfter, hasBatchim, VERB_FORMS } from './ko-forms.js';
+import {
+  COPULA_AFTER_CONSONANT,
+  COPULA_AFTER_VOWEL,
+  COPULA_FORMS,
+  hasBatchim,
+  VERB_FORMS,
+} from './ko-forms.js';
 import {
   codePointAt,
   codePointBefore,
@@ -89,8 +96,6 @@ function links(particles: readonly string[], forms: readonly string[]): Link[] {
 }
 
 const PARTICLES = [...CASE_PARTICLES, ...AUX_PARTICLES];
-const COPULA_AFTER_CONSONANT = copulaFormsAfter(0xac01);
-const COPULA_AFTER_VOWEL = copulaFormsAfter(0xac00);
 const notIn = (form: string): boolean => form !== '인';
 // 들 and the 하다/되다 forms only right after the word; copula forms after it or after a particle,
 // in the shape the syllable before them calls for. Right after a one-word phrase 인 is left out:
