@@ -12,6 +12,7 @@ export {
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
+export { documentLanguageOf, hanScript } from './lang/document-script.js';
 export { type NuanceConfig, parseConfig } from './pack/config.js';
 export { configJsonSchema, packJsonSchema } from './pack/json-schema.js';
 export { parsePack } from './pack/parse.js';

@@ -203,7 +203,9 @@ rules:
   it('satisfies a set by the document language', () => {
     expect(ids(lint('미한 동맹을 강화한다.', { lang: 'ko' }))).toEqual(['t/order 미한']);
     expect(ids(lint('우리 정부는 미한 동맹을 강화한다.'))).toEqual(['t/order 미한']);
-    expect(ids(lint('미한 동맹을 강화한다.'))).toEqual([]);
+    // A document that does not say its language is read from its prose.
+    expect(ids(lint('미한 동맹을 강화한다.'))).toEqual(['t/order 미한']);
+    expect(ids(lint('미한 동맹을 강화한다.', { lang: 'en' }))).toEqual([]);
     expect(lint('미한 동맹', { lang: 'ko-KR' })[0]?.context).toEqual([
       { set: 'rok-voice', via: 'language', lang: 'ko-KR' },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanStartOk } from '../src/lang/han.js';
+import { hanInKoreanProse, hanStartOk, isHanjaGloss } from '../src/lang/han.js';
 
 describe('hanStartOk', () => {
   it('rejects a candidate that starts inside a word', () => {
@@ -75,5 +75,63 @@ describe('hanStartOk', () => {
     }
     expect(accepted).toBe(1000);
     expect(rejected).toBe(1000);
+  });
+});
+
+/** Start and end of the first occurrence of `term` in `prose`. */
+function span(prose: string, term: string): [number, number] {
+  const start = prose.indexOf(term);
+  if (start < 0) throw new Error(`${term} not in ${prose}`);
+  return [start, start + term.length];
+}
+
+describe('isHanjaGloss', () => {
+  it('takes a Han term in parentheses right after a Hangul word for a gloss', () => {
+    const gloss = (prose: string, term: string) => isHanjaGloss(prose, ...span(prose, term));
+    expect(gloss('실용외교(實用外交)를 추진한다', '實用外交')).toBe(true);
+    expect(gloss('실용외교(实用外交)를 추진한다', '实用外交')).toBe(true);
+    expect(gloss('실용외교（实用外交）', '实用外交')).toBe(true);
+    // Part of a longer gloss, with spaces or a middle dot in it, or a translation after a comma.
+    expect(gloss('실용외교노선(實用外交路線)', '實用外交')).toBe(true);
+    expect(gloss('실용 외교(實用 外交)', '實用 外交')).toBe(true);
+    expect(gloss('한·중(韓·中) 관계', '韓·中')).toBe(true);
+    expect(gloss('실용외교(實用外交, pragmatic diplomacy)', '實用外交')).toBe(true);
+  });
+
+  it('is not a gloss without the Hangul word, the parentheses or when other text shares them', () => {
+    const gloss = (prose: string, term: string) => isHanjaGloss(prose, ...span(prose, term));
+    expect(gloss('韩国奉行实用外交。', '实用外交')).toBe(false);
+    expect(gloss('韩国(实用外交)', '实用外交')).toBe(false);
+    expect(gloss('Korea (实用外交)', '实用外交')).toBe(false);
+    expect(gloss('실용외교 (实用外交)', '实用外交')).toBe(false);
+    expect(gloss('실용외교(实用外交', '实用外交')).toBe(false);
+    expect(gloss('실용외교(이른바 实用外交)', '实用外交')).toBe(false);
+    expect(gloss('실용외교(实用外交는 틀린 말)', '实用外交')).toBe(false);
+    expect(gloss('실용외교 实用外交', '实用外交')).toBe(false);
+  });
+});
+
+describe('hanInKoreanProse', () => {
+  const inKorean = (prose: string, term: string) =>
+    hanInKoreanProse(prose, ...span(prose, term), { start: 0, end: prose.length });
+
+  it('holds for a Han term followed by a Hangul particle or in a sentence mostly Hangul', () => {
+    expect(inKorean('중국어로는 实用外交가 아니라 务实外交라고 써야 한다.', '实用外交')).toBe(true);
+    expect(inKorean('实用外交는 틀렸다', '实用外交')).toBe(true);
+    expect(inKorean('중국어 표현 实用外交, 그 뜻을 살펴본다.', '实用外交')).toBe(true);
+  });
+
+  it('does not hold in Chinese prose, even with some Hangul in it', () => {
+    expect(inKorean('韩国新政府奉行实用外交。', '实用外交')).toBe(false);
+    expect(inKorean('韩国总统이재명表示，韩国奉行实用外交，重视韩美同盟。', '实用外交')).toBe(false);
+    expect(inKorean('Seoul calls it 实用外交 in Chinese.', '实用外交')).toBe(false);
+  });
+
+  it('looks only at the given sentence', () => {
+    const prose = '한국 정부는 실용외교를 추진한다고 밝혔다. 韩国奉行实用外交。';
+    const [start, end] = span(prose, '实用外交');
+    const second = { start: prose.indexOf('韩国'), end: prose.length };
+    expect(hanInKoreanProse(prose, start, end, second)).toBe(false);
+    expect(hanInKoreanProse(prose, start, end, { start: 0, end: prose.length })).toBe(true);
   });
 });

@@ -163,9 +163,29 @@ describe('buildView, step by step', () => {
 
   test('step 1: dashes fold to -, the em dash stays', () => {
     expect(buildView('Lee Jae\u2011myung, Jae\u2010myung, 1990\u20132020, \u22123 \u2014 ok').text).toBe(
-      'lee jae-myung, jae-myung, 1990-2020, -3 \u2014 ok',
+      'lee jae myung, jae myung, 1990-2020, -3 \u2014 ok',
     );
-    expect(mapOf('a\u2011b')).toBe('a@0-1 -@1-2 b@2-3');
+    expect(buildView('한\u2013중, 中\u2010韩').text).toBe('한-중, 中-韩');
+    expect(mapOf('1\u20112')).toBe('1@0-1 -@1-2 2@2-3');
+  });
+
+  test('a hyphen between two Latin letters is a space, mapped to the hyphen', () => {
+    expect(buildView('strategic-cooperative partnership').text).toBe('strategic cooperative partnership');
+    expect(buildView('Korea-China relations').text).toBe('korea china relations');
+    expect(mapOf('a-b')).toBe('a@0-1  @1-2 b@2-3');
+    expect(mapOf('Ｋ－Ｃ')).toBe('k@0-1  @1-2 c@2-3');
+    // Dash variants fold first, so they join letters the same way.
+    expect(buildView('Korea\u2013China, Jae\u2011myung').text).toBe('korea china, jae myung');
+    // Not between Han, Hangul or digits, and not next to a space or another hyphen.
+    expect(buildView('한-중 中-韩 G20-summit a-1 COVID-19 2+2').text).toBe(
+      '한-중 中-韩 g20-summit a-1 covid-19 2+2',
+    );
+    expect(buildView('a - b, a--b, -a, a-, a-\nb').text).toBe('a - b, a--b, -a, a-, a- b');
+    // A letter-hyphen-letter chain: every hyphen between letters.
+    expect(buildView('state-of-the-art').text).toBe('state of the art');
+    // A hyphen before a separator or a dropped invisible stays a hyphen unless letters meet.
+    expect(buildView('a-\uFFFCb').text).toBe('a-\uFFFCb');
+    expect(mapOf('a-\u200Bb')).toBe('a@0-1  @1-2 b@3-4');
   });
 
   test("step 1: curly quotes and apostrophes (China’s -> china's)", () => {
@@ -195,7 +215,7 @@ describe('buildView, step by step', () => {
 
   test('step 2: full-width Latin, expansions and contractions', () => {
     expect(buildView('ＣＨＩＮＡ').text).toBe('china');
-    expect(buildView('ＲＯＫ－ＵＳ　ａｌｌｉａｎｃｅ').text).toBe('rok-us alliance');
+    expect(buildView('ＲＯＫ－ＵＳ　ａｌｌｉａｎｃｅ').text).toBe('rok us alliance');
     // ㈜ expands to three units, all from prose unit 2; ½ to three from unit 4.
     expect(mapOf('① ㈜ ½')).toBe('1@0-1  @1-2 (@2-3 주@2-3 )@2-3  @3-4 1@4-5 ⁄@4-5 2@4-5');
     // A base and its combining mark compose into one unit mapped to both.
@@ -290,6 +310,16 @@ describe('normalizePhrase', () => {
     expect(normalizePhrase('實用 外交')).toBe('实用外交');
     expect(normalizePhrase('전략적 협력 동반자 관계')).toBe('전략적협력동반자관계');
     expect(normalizePhrase('戰略合作夥伴')).toBe('战略合作伙伴');
+  });
+
+  test('hyphenated and spaced English phrases are one phrase; co-operative stays apart', () => {
+    expect(normalizePhrase('strategic-cooperative partnership')).toBe(
+      normalizePhrase('strategic cooperative partnership'),
+    );
+    expect(normalizePhrase('Korea-China')).toBe('korea china');
+    expect(normalizePhrase('Kim Jong-un')).toBe(normalizePhrase('Kim Jong un'));
+    expect(normalizePhrase('co-operative')).not.toBe(normalizePhrase('cooperative'));
+    expect(normalizePhrase('한-중')).toBe('한-중');
   });
 });
 

@@ -1,6 +1,6 @@
 // One segment: its prose, its match view, and the candidate matches that pass the per-script
 // checks on the original prose (DESIGN: Matching).
-import { hanStartOk } from '../lang/han.js';
+import { hanStartOk, isHanjaGloss } from '../lang/han.js';
 import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
 import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
 import { isDigit, scriptOf } from '../lang/script.js';
@@ -71,11 +71,13 @@ function boundaries(
   prose: string,
   ps: number,
   pe: number,
-  ies: boolean,
+  ref: PhraseRef,
 ): { tail: number; particles: string[] } | null {
+  const ies = ref.ies === true;
   const first = wordScript(prose.codePointAt(ps) ?? 0);
   if (first === 'latin' && !latinLeftOk(prose, ps)) return null;
   if (first === 'hangul' && !hangulLeftOk(prose, ps)) return null;
+  if (first === 'han' && isHanjaGloss(prose, ps, pe)) return null;
   const last = wordScript(lastCodePointBefore(prose, pe));
   let tail = pe;
   let particles: string[] = [];
@@ -83,7 +85,7 @@ function boundaries(
     tail = latinRightEnd(prose, pe, ies ? 'ies' : 'plain');
     if (tail < 0) return null;
   } else if (last === 'hangul') {
-    const right = hangulRight(prose, pe);
+    const right = hangulRight(prose, pe, MULTI_WORD.test(ref.literal));
     if (right === null) return null;
     tail = right.end;
     particles = right.particles;
@@ -94,6 +96,9 @@ function boundaries(
   if (first === 'han' && !hanStartOk(prose, ps)) return null;
   return { tail, particles };
 }
+
+// A phrase written as several words (전략적 협력 동반자): the copula 인 may follow it.
+const MULTI_WORD = /\S\s+\S/u;
 
 /** The view and accepted candidates of a prose string: they depend on its text only, so a caller
  *  may cache them by text (see ScanCache) while offsets elsewhere in the document move. */
@@ -143,7 +148,7 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
       candidates.push({ ref, vs, ve, ps, pe, tail: pe, particles: [] });
       return;
     }
-    const b = boundaries(prose.text, ps, pe, ref.ies === true);
+    const b = boundaries(prose.text, ps, pe, ref);
     if (b) candidates.push({ ref, vs, ve, ps, pe, tail: b.tail, particles: b.particles });
   };
   if (view.text.length > 0) {

@@ -1,9 +1,11 @@
 // Builds the one Finding shape (DESIGN: Findings), including the minimal edits. Adapters never
 // compute edits; they convert these.
+import { hanInKoreanProse } from '../lang/han.js';
 import { reselectParticles } from '../lang/ko-particles.js';
+import { isHanCodePoint } from '../lang/script.js';
 import type { LineIndex } from '../text/lines.js';
 import type { ContextLicense, Edit, Finding, Prose, Severity } from '../types.js';
-import type { Candidate, SegmentState } from './candidates.js';
+import { type Candidate, type SegmentState, sentenceOf } from './candidates.js';
 
 export interface DocContext {
   text: string;
@@ -51,6 +53,10 @@ function codePointLengthBefore(s: string, end: number): number {
 // them where they are rather than rewriting them, so a term wrapped over two lines keeps its wrap.
 const IGNORABLE = /^(?:\s|[\u200b-\u200d\u2060\u00ad\ufeff]|\p{Variation_Selector})$/u;
 const SPACE = /^\s$/u;
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
+// What may sit in the document between two lines of one segment: the line break, the indentation
+// and the blockquote markers of the next line. Anything else there is markup an edit must not move.
+const LINE_GAP = /^[\s>]*$/u;
 
 type Step = 'both' | 'actual' | 'stop';
 
@@ -59,11 +65,85 @@ function step(a: string, r: string | undefined): Step {
   return IGNORABLE.test(a) ? 'actual' : 'stop';
 }
 
+/** A whitespace run of the prose that holds a line break: [start, end) in prose units. */
+interface Wrap {
+  start: number;
+  end: number;
+}
+
+/** The whitespace runs of prose[a, b) that hold a line break. */
+function wrapsIn(prose: string, a: number, b: number): Wrap[] {
+  const wraps: Wrap[] = [];
+  for (let i = a; i < b; ) {
+    if (!SPACE.test(prose[i] ?? '')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < b && SPACE.test(prose[j] ?? '')) j++;
+    if (LINE_BREAK.test(prose.slice(i, j))) wraps.push({ start: i, end: j });
+    i = j;
+  }
+  return wraps;
+}
+
+/** Code points of s[from, to). */
+function codePointCount(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += codePointLength(s, i)) n++;
+  return n;
+}
+
+/** UTF-16 offset of the code point numbered `n` in s (its length when s is shorter). */
+function offsetOfCodePoint(s: string, n: number): number {
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) i += codePointLength(s, i);
+  return i;
+}
+
+/**
+ * `text`, the replacement of prose[a, b), with every line break of prose[a, b) kept (--fix never
+ * joins lines): each wrap goes after as many code points of `text` as the original has before it
+ * (outside wraps), in place of the spaces of `text` it meets, written as the document has it (the
+ * break plus the next line's indentation or `>` markers). Undefined when anything but that sits
+ * between the lines, or markup inside the rest (the document text differs from the prose).
+ */
+function keepWraps(docText: string, prose: Prose, a: number, b: number, text: string): string | undefined {
+  let out = '';
+  let taken = 0; // offset in `text`
+  let visible = 0; // code points of prose[a, b) outside wraps, up to the current wrap
+  let from = a;
+  for (const w of wrapsIn(prose.text, a, b)) {
+    if (!sameText(docText, prose, from, w.start)) return undefined;
+    const gap = docText.slice(prose.docEnd[w.start - 1] ?? 0, prose.docStart[w.end] ?? 0);
+    if (!LINE_GAP.test(gap)) return undefined;
+    visible += codePointCount(prose.text, from, w.start);
+    let cut = Math.max(offsetOfCodePoint(text, visible), taken);
+    let resume = cut;
+    while (cut > taken && SPACE.test(text[cut - 1] ?? '')) cut--;
+    while (resume < text.length && SPACE.test(text[resume] ?? '')) resume++;
+    out += text.slice(taken, cut) + gap;
+    taken = resume;
+    from = w.end;
+  }
+  if (!sameText(docText, prose, from, b)) return undefined;
+  return out + text.slice(taken);
+}
+
+/** The document text of prose[a, b) is that prose, unit for unit: no markup inside it. */
+function sameText(docText: string, prose: Prose, a: number, b: number): boolean {
+  if (a >= b) return true;
+  const start = prose.docStart[a] ?? 0;
+  const end = prose.docEnd[b - 1] ?? start;
+  return docText.slice(start, end) === prose.text.slice(a, b);
+}
+
 /**
  * The minimal document edit turning prose[ps, pe) into `replacement`: common prefix and suffix
  * trimmed per code point, where whitespace and invisibles of the original that the replacement
- * lacks stay untouched. Undefined when the edit would cover markup (the document text of the
- * changed range differs from its prose).
+ * lacks stay untouched, and a line break inside the changed part is kept (keepWraps). Undefined
+ * when the edit would cover markup (the document text of the changed range differs from its prose
+ * other than at a kept line break).
  */
 function minimalEdit(
   docText: string,
@@ -101,10 +181,11 @@ function minimalEdit(
     const at = a < pe ? (prose.docStart[a] ?? 0) : (prose.docEnd[a - 1] ?? 0);
     return { start: at, end: at, text };
   }
+  const kept = keepWraps(docText, prose, a, b, text);
+  if (kept === undefined) return undefined;
   const start = prose.docStart[a] ?? 0;
   const end = prose.docEnd[b - 1] ?? start;
-  if (docText.slice(start, end) !== prose.text.slice(a, b)) return undefined;
-  return { start, end, text };
+  return { start, end, text: kept };
 }
 
 export function makeFinding(
@@ -149,7 +230,8 @@ export function makeFinding(
   }
   if (suggestions.length > 0) {
     finding.suggestions = suggestions;
-    if (options.fixable && suggestions[0] && expected.length > 0) finding.fix = suggestions[0];
+    if (options.fixable && suggestions[0] && expected.length > 0 && !discussedInKorean(seg, c))
+      finding.fix = suggestions[0];
   }
   if (rule.note !== undefined) finding.note = rule.note;
   if (rule.url !== undefined) finding.url = rule.url;
@@ -157,6 +239,15 @@ export function makeFinding(
     finding.audiences = rule.audiences;
   if (options.context !== undefined && options.context.length > 0) finding.context = options.context;
   return finding;
+}
+
+/** A Han term in a Korean sentence: the sentence talks about the term, so no automatic fix. */
+function discussedInKorean(seg: SegmentState, c: Candidate): boolean {
+  const text = seg.prose.text;
+  if (!isHanCodePoint(text.codePointAt(c.ps) ?? 0)) return false;
+  const index = sentenceOf(seg, c.ps); // fills seg.sentenceSpans
+  const sentence = seg.sentenceSpans?.[index] ?? { start: 0, end: text.length };
+  return hanInKoreanProse(text, c.ps, c.pe, sentence);
 }
 
 /** The edit realising one expected text, widened over a Korean particle whose form must change. */

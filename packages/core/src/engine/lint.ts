@@ -1,5 +1,5 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
-import { hanScript } from '../lang/script.js';
+import { documentLanguageOf, hanScript } from '../lang/document-script.js';
 import { createLineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import { buildView } from '../view/normalize.js';
@@ -63,7 +63,12 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
     rs.conditions.length > 0
       ? new ContextIndex(
           doc,
-          { segments: input.segments, topic: new Set(input.topic ?? []), lang: input.lang },
+          {
+            segments: input.segments,
+            topic: new Set(input.topic ?? []),
+            // A document that does not say its language is read from its prose (a Korean text).
+            lang: input.lang ?? documentLanguageOf(segments.map((s) => s.prose.text).join('\n')),
+          },
           rs.contextSets,
         )
       : undefined;

@@ -1,6 +1,15 @@
-// Han candidates: the start must be a word boundary per ICU's dictionary word segmentation.
+// Han candidates: the start must be a word boundary per ICU's dictionary word segmentation; a
+// Hanja gloss in Korean text is no candidate; a Han term a Korean sentence discusses gets no
+// automatic fix.
 
-import { codePointAt, codePointBefore, cpLength } from './script.js';
+import {
+  codePointAt,
+  codePointBefore,
+  cpLength,
+  isHanCodePoint,
+  isHangulCodePoint,
+  isHangulSyllable,
+} from './script.js';
 
 // Context on each side of the candidate start. Dictionary words are far shorter than 16
 // characters, so the cut edge of the window never changes the segmentation at `start`.
@@ -59,4 +68,69 @@ export function hanStartOk(prose: string, start: number): boolean {
   const offset = start - from;
   const containing = wordSegmenter().segment(prose.slice(from, to)).containing(offset);
   return containing !== undefined && containing.index === offset;
+}
+
+const OPEN = new Set([0x28, 0xff08]); // ( （
+const CLOSE = new Set([0x29, 0xff09]); // ) ）
+// After the Han run, a gloss may go on with a translation: 실용외교(實用外交, pragmatic diplomacy).
+const GLOSS_BREAK = new Set([0x2c, 0xff0c, 0x3001, 0x3b, 0xff1b]); // , ， 、 ; ；
+const MIDDLE_DOTS = new Set([0xb7, 0x30fb, 0xff65, 0x318d, 0x2027]);
+
+/** Han, a middle dot (韓·中) or a space inside one gloss. */
+function inGloss(cp: number): boolean {
+  return isHanCodePoint(cp) || MIDDLE_DOTS.has(cp) || cp === 0x20;
+}
+
+/**
+ * Whether the Han match [start, end) is a Hanja gloss: inside parentheses that open right after a
+ * Hangul syllable and hold nothing but Han (and spaces, middle dots) up to the closing parenthesis
+ * or a comma: 실용외교(實用外交), 실용외교(实用外交)를, 실용외교노선(實用外交路線). A gloss shows
+ * the Korean word's characters; it is not Chinese prose, so no rule about Chinese wording applies.
+ */
+export function isHanjaGloss(prose: string, start: number, end: number): boolean {
+  let i = start;
+  for (;;) {
+    const cp = codePointBefore(prose, i);
+    if (cp < 0) return false;
+    if (OPEN.has(cp)) {
+      i -= cpLength(cp);
+      break;
+    }
+    if (!inGloss(cp)) return false;
+    i -= cpLength(cp);
+  }
+  if (!isHangulSyllable(codePointBefore(prose, i))) return false;
+  for (let j = end; ; ) {
+    const cp = codePointAt(prose, j);
+    if (cp < 0) return false;
+    if (CLOSE.has(cp) || GLOSS_BREAK.has(cp)) return true;
+    if (!inGloss(cp)) return false;
+    j += cpLength(cp);
+  }
+}
+
+/**
+ * Whether a Han match sits in Korean prose: directly followed by Hangul (a particle: 实用外交가), or
+ * in a sentence whose Hangul syllables outnumber its other Han characters. Such a sentence discusses the
+ * term (중국어로는 实用外交가 아니라 务实外交라고 써야 한다), so replacing it is the writer's call:
+ * the finding keeps its suggestions but gets no automatic fix.
+ */
+export function hanInKoreanProse(
+  prose: string,
+  start: number,
+  end: number,
+  sentence: { start: number; end: number },
+): boolean {
+  if (isHangulCodePoint(codePointAt(prose, end))) return true;
+  let hangul = 0;
+  let han = 0;
+  for (let i = sentence.start; i < sentence.end; ) {
+    if (i === start) i = end;
+    const cp = i < sentence.end ? codePointAt(prose, i) : -1;
+    if (cp < 0) break;
+    if (isHangulSyllable(cp)) hangul++;
+    else if (isHanCodePoint(cp)) han++;
+    i += cpLength(cp);
+  }
+  return hangul > han;
 }

@@ -1,8 +1,17 @@
-// Hangul candidates: the left boundary, the closed chain of attached particles on the right,
-// and re-selecting a particle's form when a fix changes the word before it.
-// Suffixes such as 인 적 측 화 계 형 식 산 판 어 are deliberately absent: 한국인, 실용외교적
-// and 한국측 are other words, not 한국 or 실용외교 plus a particle.
+// Hangul candidates: the left boundary, the closed chain of attached particles and predicate
+// forms on the right, and re-selecting a particle's form when a fix changes the word before it.
+// Suffixes such as 적 측 화 계 형 식 산 판 어 are deliberately absent: 실용외교적 and 한국측 are
+// other words, not 실용외교 or 한국 plus a particle. 인 is a copula form (전략적 협력 동반자인
+// 관계): like every form it ends the word, and right after the term it is accepted only for a
+// phrase of several words, so 한국인, 한국인은 and 한국인의 are still other words than 한국.
 
+import {
+  COPULA_AFTER_CONSONANT,
+  COPULA_AFTER_VOWEL,
+  COPULA_FORMS,
+  hasBatchim,
+  VERB_FORMS,
+} from './ko-forms.js';
 import {
   codePointAt,
   codePointBefore,
@@ -71,27 +80,38 @@ export const AUX_PARTICLES: readonly string[] = [
 /** Plural marker: only as the first particle (동맹국들은). */
 export const PLURAL = '들';
 
-/** Copula forms: only as the last particle. */
-export const COPULA_FORMS: readonly string[] = [
-  '이다',
-  '다',
-  '입니다',
-  '이며',
-  '이고',
-  '이자',
-  '이라는',
-  '라는',
-  '이었다',
-  '였다',
-];
-
 const MAX_PARTICLES = 3;
 
-// Longest first, so the common reading wins; the search still backtracks to shorter ones.
-const byLengthDesc = (a: string, b: string): number => b.length - a.length;
-const FIRST = [PLURAL, ...CASE_PARTICLES, ...AUX_PARTICLES, ...COPULA_FORMS].sort(byLengthDesc);
-const LATER = [...CASE_PARTICLES, ...AUX_PARTICLES, ...COPULA_FORMS].sort(byLengthDesc);
-const COPULA = new Set(COPULA_FORMS);
+/** One link of the chain; `last`: nothing may follow it in the word (a copula or a 하다/되다 form). */
+interface Link {
+  text: string;
+  last: boolean;
+}
+
+// Longest first, so the common reading wins (이다 before 이 + 다); the search still backtracks.
+function links(particles: readonly string[], forms: readonly string[]): Link[] {
+  const out: Link[] = particles.map((text) => ({ text, last: false }));
+  for (const text of forms) if (!particles.includes(text)) out.push({ text, last: true });
+  return out.sort((a, b) => b.text.length - a.text.length);
+}
+
+const PARTICLES = [...CASE_PARTICLES, ...AUX_PARTICLES];
+const notIn = (form: string): boolean => form !== '인';
+// 들 and the 하다/되다 forms only right after the word; copula forms after it or after a particle,
+// in the shape the syllable before them calls for. Right after a one-word phrase 인 is left out:
+// there it is far more often the suffix 人 (경제인, 기업인, 한국인) than the copula (see README).
+const FIRST_AFTER_CONSONANT = links([PLURAL, ...PARTICLES], [...COPULA_AFTER_CONSONANT, ...VERB_FORMS]);
+const FIRST_AFTER_VOWEL = links([PLURAL, ...PARTICLES], [...COPULA_AFTER_VOWEL, ...VERB_FORMS]);
+const FIRST_AFTER_CONSONANT_NO_IN = FIRST_AFTER_CONSONANT.filter((l) => notIn(l.text));
+const FIRST_AFTER_VOWEL_NO_IN = FIRST_AFTER_VOWEL.filter((l) => notIn(l.text));
+const LATER_AFTER_CONSONANT = links(PARTICLES, COPULA_AFTER_CONSONANT);
+const LATER_AFTER_VOWEL = links(PARTICLES, COPULA_AFTER_VOWEL);
+
+function linksAt(first: boolean, consonant: boolean, multiWord: boolean): readonly Link[] {
+  if (!first) return consonant ? LATER_AFTER_CONSONANT : LATER_AFTER_VOWEL;
+  if (multiWord) return consonant ? FIRST_AFTER_CONSONANT : FIRST_AFTER_VOWEL;
+  return consonant ? FIRST_AFTER_CONSONANT_NO_IN : FIRST_AFTER_VOWEL_NO_IN;
+}
 
 /** The unit before `start` is not Hangul, a letter or a digit (대한국 is not 한국). */
 export function hangulLeftOk(prose: string, start: number): boolean {
@@ -104,30 +124,48 @@ function endsWord(prose: string, i: number): boolean {
   return cp < 0 || !isHangulCodePoint(cp);
 }
 
-function chain(prose: string, i: number, taken: string[]): number {
+function chain(prose: string, i: number, taken: string[], lastTaken: boolean, multiWord: boolean): number {
   if (endsWord(prose, i)) return i;
-  if (taken.length === MAX_PARTICLES) return -1;
-  const last = taken[taken.length - 1];
-  if (last !== undefined && COPULA.has(last)) return -1;
-  for (const p of taken.length === 0 ? FIRST : LATER) {
-    if (!prose.startsWith(p, i)) continue;
-    taken.push(p);
-    const end = chain(prose, i + p.length, taken);
+  if (taken.length === MAX_PARTICLES || lastTaken) return -1;
+  const options = linksAt(taken.length === 0, hasBatchim(codePointBefore(prose, i)), multiWord);
+  for (const link of options) {
+    if (!prose.startsWith(link.text, i)) continue;
+    taken.push(link.text);
+    const end = chain(prose, i + link.text.length, taken, link.last, multiWord);
     if (end >= 0) return end;
     taken.pop();
   }
   return -1;
 }
 
+/** The end of a 하다 or 되다 form written as its own word after one space (상호 존중 하는), or -1. */
+function spacedVerbFormEnd(prose: string, i: number): number {
+  if (prose.charCodeAt(i) !== 0x20) return -1;
+  for (const form of VERB_FORMS) {
+    if (prose.startsWith(form, i + 1) && endsWord(prose, i + 1 + form.length)) return i + 1 + form.length;
+  }
+  return -1;
+}
+
 /**
- * The particles attached after a Hangul candidate ending at `end` (no space between): at most
- * three from the closed list, 들 only first, a copula form only last, then a non-Hangul
- * character or the end. Null when other Hangul follows (중공업, 한국인, 실용외교적).
+ * What follows a Hangul candidate ending at `end`, in the same word: at most three particles from
+ * the closed list (들 only first, a copula form only last, in the shape the syllable before it
+ * calls for), or one 하다/되다 form; then a non-Hangul character or the end. The copula 인 right
+ * after the term only when the phrase has several words (`multiWord`: 전략적 협력 동반자인 관계).
+ * With nothing attached, a 하다/되다 form after one space is taken too (상호 존중 하는): `end`
+ * covers it, `particles` stays empty since a separate word never changes with the term. Null
+ * when other Hangul follows (중공업, 한국인은, 실용외교적, 존중심).
  */
-export function hangulRight(prose: string, end: number): { particles: string[]; end: number } | null {
+export function hangulRight(
+  prose: string,
+  end: number,
+  multiWord = false,
+): { particles: string[]; end: number } | null {
   const particles: string[] = [];
-  const chainEnd = chain(prose, end, particles);
-  return chainEnd < 0 ? null : { particles, end: chainEnd };
+  const chainEnd = chain(prose, end, particles, false, multiWord);
+  if (chainEnd < 0) return null;
+  const spaced = chainEnd === end ? spacedVerbFormEnd(prose, end) : -1;
+  return { particles, end: spaced >= 0 ? spaced : chainEnd };
 }
 
 // Consonant-final form -> vowel-final form.
@@ -145,9 +183,7 @@ const ALTERNATIONS: readonly (readonly [string, string])[] = [
   ['이라도', '라도'],
   ['이란', '란'],
   ['이야말로', '야말로'],
-  ['이다', '다'],
-  ['이라는', '라는'],
-  ['이었다', '였다'],
+  ...COPULA_FORMS.filter(([c, v]) => c !== v),
 ];
 const TO_VOWEL_FORM = new Map(ALTERNATIONS);
 const TO_CONSONANT_FORM = new Map(ALTERNATIONS.map(([c, v]) => [v, c] as const));

@@ -1,8 +1,6 @@
 // Script classification of single code points, used by the per-script checks that run on the
 // original prose after a candidate is found in the match view.
 
-import { foldT2SCodePoint } from '../view/t2s.js';
-import { T2S_PAIRS } from '../view/t2s-table.js';
 
 export type Script = 'han' | 'hangul' | 'latin' | 'other';
 
@@ -147,39 +145,4 @@ export function neighbourAfter(text: string, i: number): number {
     if (cp < 0 || !isInWordInvisible(cp)) return cp;
     j += cpLength(cp);
   }
-}
-
-/**
- * Whether a text's Chinese is Simplified or Traditional: the more numerous of its
- * Traditional-only characters (those the T2S table folds) and Simplified-only ones (targets of a
- * fold that are not folded themselves); undefined when it has neither.
- */
-export function hanScript(text: string): 'hans' | 'hant' | undefined {
-  let traditional = 0;
-  let simplified = 0;
-  const targets = simplifiedTargets();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (!isHanCodePoint(cp)) continue;
-    if (foldT2SCodePoint(cp) !== cp) traditional++;
-    else if (targets.has(cp)) simplified++;
-  }
-  if (traditional === simplified) return undefined;
-  return traditional > simplified ? 'hant' : 'hans';
-}
-
-let targetSet: Set<number> | undefined;
-
-function simplifiedTargets(): Set<number> {
-  if (targetSet) return targetSet;
-  const set = new Set<number>();
-  for (let i = 0; i < T2S_PAIRS.length; ) {
-    const source = T2S_PAIRS.codePointAt(i) ?? 0;
-    i += source > 0xffff ? 2 : 1;
-    const target = T2S_PAIRS.codePointAt(i) ?? 0;
-    i += target > 0xffff ? 2 : 1;
-    if (foldT2SCodePoint(target) === target && target !== source) set.add(target);
-  }
-  targetSet = set;
-  return set;
 }

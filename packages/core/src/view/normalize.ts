@@ -2,11 +2,13 @@
 // point plus its combining marks) at a time, so that NFKC, which expands and contracts, can only
 // ever move text within a chunk and every view unit keeps the prose range it came from.
 
+import { isLatinLetter } from '../lang/script.js';
 import type { MatchView } from '../types.js';
 import { foldT2SCodePoint } from './t2s.js';
 
 const MIDDLE_DOT = 0xb7;
 const SPACE = 0x20;
+const HYPHEN = 0x2d;
 
 /** Step 1 (per code point): the folded code point, or -1 for an invisible that is dropped. */
 function foldVariant(cp: number): number {
@@ -25,7 +27,7 @@ function foldVariant(cp: number): number {
     case 0x2011:
     case 0x2013:
     case 0x2212:
-      return 0x2d; // -
+      return HYPHEN;
     case 0x2018:
     case 0x2019:
     case 0x02bc:
@@ -173,16 +175,36 @@ class ViewBuilder {
   }
 }
 
-/** Steps 5-8 on the code points coming out of steps 1-4. */
+/**
+ * Steps 5-8 on the code points coming out of steps 1-4, and English hyphenation as spacing: a
+ * hyphen between two Latin letters becomes a space mapped to the hyphen, so `Korea-China` and
+ * `Korea China` are one phrase (`co-operative` stays apart from `cooperative`). Hyphens next to
+ * Han, Hangul, digits or another hyphen stay (한-중, COVID-19).
+ */
 class SpaceFolder {
   private pending = false;
   private pendingStart = 0;
   private pendingEnd = 0;
+  // A hyphen right after a Latin letter, held until the next code point says what it is.
+  private hyphen = false;
+  private hyphenStart = 0;
+  private hyphenEnd = 0;
   private last = -1;
 
   constructor(private readonly out: ViewBuilder) {}
 
   emit(cp: number, start: number, end: number): void {
+    if (this.hyphen) {
+      this.hyphen = false;
+      this.last = isLatinLetter(cp) ? SPACE : HYPHEN;
+      this.out.push(this.last, this.hyphenStart, this.hyphenEnd);
+    }
+    if (cp === HYPHEN && !this.pending && isLatinLetter(this.last)) {
+      this.hyphen = true;
+      this.hyphenStart = start;
+      this.hyphenEnd = end;
+      return;
+    }
     if (isSpace(cp)) {
       if (!this.pending) {
         this.pending = true;
@@ -208,7 +230,9 @@ class SpaceFolder {
   }
 
   finish(): void {
+    if (this.hyphen) this.out.push(HYPHEN, this.hyphenStart, this.hyphenEnd);
     if (this.pending) this.out.push(SPACE, this.pendingStart, this.pendingEnd);
+    this.hyphen = false;
     this.pending = false;
   }
 }

@@ -78,3 +78,29 @@ export function isTraditional(s: string): boolean {
   }
   return false;
 }
+
+let targets: Set<number> | undefined;
+
+/**
+ * Which script a Han code point belongs to only, by the T2S table: `hant` when it folds to another
+ * character (實 -> 实), `hans` when some character folds to it and it does not fold itself (实),
+ * undefined when both scripts write it (外, 交) or it is not in the table. A character the table
+ * merges several Traditional ones into (台 <- 臺 檯 颱) counts as Simplified although Traditional
+ * text uses it too: counted over a document, such characters are few beside the rest.
+ */
+export function hanVariantOf(cp: number): 'hans' | 'hant' | undefined {
+  if (cp < 0x2e80) return undefined;
+  if (foldT2SCodePoint(cp) !== cp) return 'hant';
+  if (!targets) {
+    const set = new Set<number>();
+    for (let i = 0; i < T2S_PAIRS.length; ) {
+      const source = T2S_PAIRS.codePointAt(i) ?? 0;
+      i += source > 0xffff ? 2 : 1;
+      const target = T2S_PAIRS.codePointAt(i) ?? 0;
+      i += target > 0xffff ? 2 : 1;
+      set.add(target);
+    }
+    targets = set;
+  }
+  return targets.has(cp) ? 'hans' : undefined;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { documentLanguageOf, hanScript } from '../src/index.js';
+
+describe('hanScript', () => {
+  it('says Simplified or Traditional by the characters only one of them uses', () => {
+    expect(hanScript('韩国新政府奉行务实外交。')).toBe('hans');
+    expect(hanScript('韓國新政府奉行務實外交。')).toBe('hant');
+    expect(hanScript('中国')).toBe('hans');
+    expect(hanScript('中國')).toBe('hant');
+    // An astral Traditional character (𡻕 -> 岁) and a Simplified target of one.
+    expect(hanScript('𡻕')).toBe('hant');
+    expect(hanScript('岁')).toBe('hans');
+  });
+
+  it('counts, so a few characters of the other script do not decide', () => {
+    expect(hanScript('新政府奉行务实外交，与韓國建立战略合作伙伴关系。')).toBe('hans');
+    expect(hanScript('新政府奉行務實外交，與韩国建立戰略合作夥伴關係。')).toBe('hant');
+  });
+
+  it('is undefined without Han, with only shared characters, or on a tie', () => {
+    expect(hanScript('')).toBeUndefined();
+    expect(hanScript('Korea and 한국')).toBeUndefined();
+    expect(hanScript('外交')).toBeUndefined();
+    expect(hanScript('务實')).toBeUndefined();
+  });
+});
+
+describe('documentLanguageOf', () => {
+  it('names the script whose letters are more than half of all letters', () => {
+    expect(documentLanguageOf('양국은 상호 존중을 바탕으로 관계를 발전시켜야 한다.')).toBe('ko');
+    expect(documentLanguageOf('韩国新政府奉行务实外交。')).toBe('zh');
+    expect(documentLanguageOf('韓國新政府奉行務實外交。')).toBe('zh');
+    expect(documentLanguageOf('Seoul pursues pragmatic diplomacy.')).toBe('en');
+  });
+
+  it('counts letters, not bytes or characters of other kinds', () => {
+    // Korean with Hanja glosses and an acronym is still Korean.
+    expect(documentLanguageOf('실용외교(實用外交)는 이재명 정부의 외교 노선이며 ROK 정부의 방침이다.')).toBe(
+      'ko',
+    );
+    // Digits, punctuation and emoji count for nothing.
+    expect(documentLanguageOf('2025年6月24日 😀 —— 1234567890 !!!')).toBe('zh');
+    // Five Latin letters outweigh four Hangul syllables.
+    expect(documentLanguageOf('Korea 대한민국')).toBe('en');
+    expect(documentLanguageOf('The Chinese term 实用外交 reads as materialist.')).toBe('en');
+  });
+
+  it('is undefined when no script has more than half of the letters, or with none', () => {
+    expect(documentLanguageOf('')).toBeUndefined();
+    expect(documentLanguageOf('1234 !?')).toBeUndefined();
+    expect(documentLanguageOf('abcd 实用外交')).toBeUndefined();
+    expect(documentLanguageOf('ab 实用 한국')).toBeUndefined();
+    // Cyrillic letters count against every script.
+    expect(documentLanguageOf('Российская Федерация and China')).toBeUndefined();
+  });
+});
