@@ -47,10 +47,8 @@ function places(findings: Finding[]): string[] {
 const DATA_ONLY = [
   'korea-china/thaad',
   'korea-china/korean-wave',
-  'korea-china/denuclearization',
   'korea-china/visa-free-entry',
   'korea-china/national-security-office',
-  'korea-china/central-foreign-affairs-commission-office',
   'korea-china/fta-second-phase',
   'korea-china/rok-us-alliance',
 ];
@@ -64,8 +62,17 @@ describe('korea-china pack', () => {
       'korea-china/mutual-respect caution info',
       'korea-china/core-interests-reciprocity requires warning',
       'korea-china/practical-pragmatic-consistency consistency warning',
-      'korea-china/neighborhood-diplomacy term warning',
-      ...DATA_ONLY.map((id) => `${id} term info`),
+      'korea-china/neighborhood-diplomacy term info',
+      'korea-china/sensitive-technology-cooperation caution warning',
+      'korea-china/rok-first-order term warning',
+      'korea-china/denuclearization term warning',
+      'korea-china/thaad term info',
+      'korea-china/korean-wave term info',
+      'korea-china/visa-free-entry term info',
+      'korea-china/national-security-office term info',
+      'korea-china/central-foreign-affairs-commission-office term warning',
+      'korea-china/fta-second-phase term info',
+      'korea-china/rok-us-alliance term info',
     ]);
     for (const rule of pack.definition.rules) {
       expect(rule.source, rule.id).toMatch(
@@ -132,7 +139,7 @@ describe('korea-china pack', () => {
       for (const term of rule.terms) if (term.text !== undefined) terms.push(term.text);
     }
     expect(terms).toContain('萨德');
-    expect(terms).toContain('비핵화');
+    expect(terms).toContain('무비자 입국');
     const text = `${terms.join('\n\n')}\n\n${terms.join(', ')}。\n`;
     expect(lint(text, 'terms.md')).toEqual([]);
     // The same terms do give findings once a finding rule is added next to them.
@@ -148,17 +155,20 @@ describe('the samples', () => {
     'briefing.ko.md': [
       '6:19 korea-china/strategic-cooperative-partner',
       '7:7 korea-china/core-interests-reciprocity',
-      '9:25 korea-china/mutual-respect',
+      '8:7 korea-china/rok-first-order',
+      '8:35 korea-china/sensitive-technology-cooperation',
+      '10:33 korea-china/mutual-respect',
     ],
     'press-release.en.md': [
       '13:2 korea-china/strategic-cooperative-partner',
       '14:16 korea-china/core-interests-reciprocity',
-      '23:31 korea-china/mutual-respect',
-      '23:51 korea-china/strategic-cooperative-partner',
+      '18:64 korea-china/central-foreign-affairs-commission-office',
+      '23:46 korea-china/mutual-respect',
+      '23:66 korea-china/strategic-cooperative-partner',
       '25:18 korea-china/practical-pragmatic-consistency',
       '26:9 korea-china/neighborhood-diplomacy',
     ],
-    'remarks.zh.txt': ['3:8 korea-china/wushi-not-shiyong', '10:6 korea-china/mutual-respect'],
+    'remarks.zh.txt': ['3:8 korea-china/wushi-not-shiyong'],
     'statement-hant.zh.md': [
       '3:17 korea-china/wushi-not-shiyong',
       '5:16 korea-china/strategic-cooperative-partner',
@@ -170,7 +180,7 @@ describe('the samples', () => {
       '3:38 korea-china/strategic-cooperative-partner',
       '5:19 korea-china/wushi-not-shiyong',
       '10:7 korea-china/core-interests-reciprocity',
-      '14:7 korea-china/mutual-respect',
+      '18:12 korea-china/denuclearization',
       '19:14 korea-china/wushi-not-shiyong',
     ],
   };
