@@ -56,7 +56,12 @@ describe('context licenses in reports', () => {
       const schema = JSON.parse(
         readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
       );
-      const validate = new Sarif({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
+      const validate = new Sarif({
+        strict: false,
+        allErrors: true,
+        validateFormats: false,
+        unicodeRegExp: false,
+      }).compile(schema);
       expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
       const related = log.runs[0].results[0].relatedLocations;
       expect(related.map((r: { message: { text: string } }) => r.message.text)).toEqual([

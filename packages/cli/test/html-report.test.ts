@@ -86,7 +86,7 @@ describe('formatHtml on the fixture folder', () => {
       'statement.zh.md:3:8 korea-china/wushi-not-shiyong',
       'statement.zh.md:3:44 korea-china/strategic-cooperative-partner',
       'statement.zh.md:5:36 korea-china/wushi-not-shiyong',
-      'statement.zh.md:7:8 korea-china/mutual-respect',
+      'statement.zh.md:7:10 korea-china/mutual-respect',
     ]);
     const data = dataOf(html);
     const sentences = data.findings.map((f) => `${f.b}[${f.x}]${f.t}`);
@@ -98,7 +98,7 @@ describe('formatHtml on the fixture folder', () => {
       '韩国新政府奉行[实用外交]。',
       '<script>alert(1)</script>双方同意恢复[战略合作伙伴关系]。',
       '"><img src=x onerror=alert(1)>韩方表示，[实用外交]以国家利益为中心。',
-      '两国领导人强调[相互尊重]。',
+      '中韩两国领导人强调[相互尊重]。',
     ]);
     const wushi = data.findings[4];
     expect(wushi?.e).toEqual(['务实外交']);

@@ -182,7 +182,11 @@ describe('runMerge', () => {
           {},
           'nuance: Nothing to merge: expected report files, as in `nuance merge shard-1.json shard-2.json`\n',
         ],
-        [['ok.json', 'missing.json'], {}, 'nuance: missing.json: cannot read the report (no such file or folder)\n'],
+        [
+          ['ok.json', 'missing.json'],
+          {},
+          'nuance: missing.json: cannot read the report (no such file or folder)\n',
+        ],
         [
           ['ok.json', 'log.sarif'],
           {},

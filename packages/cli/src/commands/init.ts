@@ -20,6 +20,13 @@ packs:
 # The document language when a file does not say (front matter \`lang:\`, or a .zh.md/.ko.md/.en.md name).
 # lang: en
 
+# What the drafts here are about (context sets of the packs): rules that apply only where the
+# text names these parties then apply everywhere. A draft's front matter can say it too.
+# topic: [korea, china]
+
+# Who issues the drafts: \`rok\` for the ROK side (self-first order: 韩美, 한미, ROK-US).
+# voice: rok
+
 # Change a rule's severity (error, warning, info, hint) or turn it off.
 rules:
   # korea-china/strategic-cooperative-partner: info
