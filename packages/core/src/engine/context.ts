@@ -6,7 +6,7 @@ import type { Within } from '../pack/context-parts.js';
 import { audienceMatches } from '../text/language-tag.js';
 import type { ContextLicense, Segment } from '../types.js';
 import { type RuleMatch, type SegmentState, sentenceOf } from './candidates.js';
-import type { DocContext } from './finding.js';
+import { type DocContext, placeOf } from './finding.js';
 
 export interface CompiledContextSet {
   name: string;
@@ -119,20 +119,11 @@ export class ContextIndex {
 
   private described(set: string, x: Mention): ContextLicense {
     const { prose } = x.seg;
-    const start = prose.docStart[x.ps] ?? 0;
-    const end = prose.docEnd[x.pe - 1] ?? start;
-    const from = this.doc.lines.position(start);
-    const to = this.doc.lines.position(end);
     return {
       set,
       via: 'mention',
       text: prose.text.slice(x.ps, x.pe),
-      start,
-      end,
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
+      ...placeOf(this.doc, prose, x.ps, x.pe),
     };
   }
 }

@@ -188,6 +188,20 @@ function minimalEdit(
   return { start, end, text: kept };
 }
 
+/** Where the prose range [ps, pe) is in the document: UTF-16 offsets, 1-based lines and columns. */
+export function placeOf(
+  doc: DocContext,
+  prose: Prose,
+  ps: number,
+  pe: number,
+): Pick<Finding, 'start' | 'end' | 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const start = prose.docStart[ps] ?? 0;
+  const end = prose.docEnd[pe - 1] ?? start;
+  const from = doc.lines.position(start);
+  const to = doc.lines.position(end);
+  return { start, end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
 export function makeFinding(
   doc: DocContext,
   rule: FindingRule,
@@ -205,21 +219,12 @@ export function makeFinding(
   },
 ): Finding {
   const { prose } = seg;
-  const start = prose.docStart[c.ps] ?? 0;
-  const end = prose.docEnd[c.pe - 1] ?? start;
-  const from = doc.lines.position(start);
-  const to = doc.lines.position(end);
   const actual = prose.text.slice(c.ps, c.pe);
   const finding: Finding = {
     ruleId: rule.id,
     severity: rule.configuredSeverity ? rule.severity : (options.severity ?? rule.severity),
     message: fillMessage(options.message ?? rule.message, actual, expected),
-    start,
-    end,
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
+    ...placeOf(doc, prose, c.ps, c.pe),
     actual,
     expected,
   };

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { type RuleMatch, sentenceOf } from '../engine/candidates.js';
 import { makeFinding } from '../engine/finding.js';
 import {
-  listItems,
   optional,
   type PatternEntry,
   type PhraseEntry,
+  patternEntries,
   phraseEntries,
   type RuleBase,
 } from '../pack/rule-parts.js';
@@ -70,16 +70,14 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
   check(rule, checks) {
     checks.phrases(rule.phrases, 'phrases');
     checks.phrases(rule.unless, 'unless');
-    for (const [text, where] of listItems(rule.patterns, checks.at('patterns'))) checks.pattern(text, where);
+    checks.patterns(rule.patterns, 'patterns');
   },
 
   define: (rule, base) => ({
     ...base,
     kind: 'caution',
     phrases: phraseEntries(rule.phrases),
-    patterns: phraseEntries(rule.patterns).map(
-      ({ phrase, lang }): PatternEntry => ({ pattern: phrase, ...optional('lang', lang) }),
-    ),
+    patterns: patternEntries(rule.patterns),
     unless: phraseEntries(rule.unless),
     ...optional(
       'escalate',

@@ -27,6 +27,8 @@ export interface RuleChecks {
   phrases(list: KeyedList | undefined, key: string): void;
   /** Pattern syntax and safety (`bad-pattern`, `unsafe-pattern`). */
   pattern(text: string, where: YamlPath): void;
+  /** The syntax and safety of every item of a plain or keyed list of patterns. */
+  patterns(list: KeyedList | undefined, key: string): void;
   /** Context set names of a condition (as written) exist in the pack (`invalid-value`). */
   context(written: RuleContextOutput | undefined, where: YamlPath): void;
 }

@@ -9,10 +9,10 @@ import { type RuleMatch, type SegmentState, sentenceOf } from '../engine/candida
 import type { DocContext } from '../engine/finding.js';
 import { makeFinding } from '../engine/finding.js';
 import {
-  listItems,
   optional,
   type PatternEntry,
   type PhraseEntry,
+  patternEntries,
   phraseEntries,
   type RuleBase,
 } from '../pack/rule-parts.js';
@@ -76,7 +76,7 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
   check(rule, checks) {
     checks.phrases(rule.when, 'when');
     checks.phrases(rule.require, 'require');
-    for (const [text, where] of listItems(rule.patterns, checks.at('patterns'))) checks.pattern(text, where);
+    checks.patterns(rule.patterns, 'patterns');
   },
 
   define: (rule, base) => ({
@@ -84,9 +84,7 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
     kind: 'requires',
     scope: rule.scope,
     when: phraseEntries(rule.when),
-    patterns: phraseEntries(rule.patterns).map(
-      ({ phrase, lang }): PatternEntry => ({ pattern: phrase, ...optional('lang', lang) }),
-    ),
+    patterns: patternEntries(rule.patterns),
     require: phraseEntries(rule.require),
     lookahead: rule.lookahead,
   }),

@@ -1,7 +1,6 @@
 // Script classification of single code points, used by the per-script checks that run on the
 // original prose after a candidate is found in the match view.
 
-
 export type Script = 'han' | 'hangul' | 'latin' | 'other';
 
 // [first, last] inclusive: CJK Unified Ideographs, Extensions A-I, compatibility ideographs.

@@ -58,6 +58,9 @@ export function checkRule(
       const result = checkPatternSafety(text);
       if (!result.ok) problems.push(source.problem(result.code, result.message, source.locate(where)));
     },
+    patterns(list, key) {
+      for (const [text, where] of listItems(list, at(key))) checks.pattern(text, where);
+    },
     context(written, where) {
       if (written === undefined || contextNames === undefined) return;
       const list = Array.isArray(written) ? written : [written];

@@ -55,6 +55,12 @@ export function phraseEntries(list: KeyedList | undefined): PhraseEntry[] {
   return Object.entries(list).flatMap(([lang, phrases]) => phrases.map((phrase) => ({ phrase, lang })));
 }
 
+export function patternEntries(list: KeyedList | undefined): PatternEntry[] {
+  return phraseEntries(list).map(({ phrase, lang }) =>
+    lang === undefined ? { pattern: phrase } : { pattern: phrase, lang },
+  );
+}
+
 /** The items of a plain or keyed list with their paths in the pack file. */
 export function listItems(list: KeyedList | undefined, where: YamlPath): [string, YamlPath][] {
   if (list === undefined) return [];
