@@ -154,7 +154,9 @@ describe('hover', () => {
     expect(hover.range).toEqual({ start: { line: 0, character: 7 }, end: { line: 0, character: 11 } });
     expect(value.split('\n')[0]).toBe(`**${WUSHI}** (error)`);
     expect(value).toContain('**Preferred**: `务实外交`');
-    expect(value).toContain('- `zh`: 实用 describing a diplomatic line reads as materialist and opportunistic');
+    expect(value).toContain(
+      '- `zh`: 实用 describing a diplomatic line reads as materialist and opportunistic',
+    );
     expect(value).toContain('- `ko`: 실용외교 is the administration');
     expect(value).toContain('**Source**: Jaeho Hwang, "A partnership with limits');
     expect(value).toContain('must be rendered in Chinese');
