@@ -277,7 +277,9 @@ const CASES: Case[] = [
     code: 'unsafe-pattern',
     line: 14,
     column: 21,
-    message: 'Pattern `(a+)+b` may backtrack catastrophically: a repeated group contains a quantifier',
+    message:
+      'Pattern `(a+)+b` may backtrack too much: `a+` can give back characters that what follows it can also ' +
+      'match, so a failed match retries every split; make the two exclude each other, or bound it (`{0,50}`)',
   },
   {
     name: 'a phrase with an unclosed [',

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { checkPatternSafety } from '../src/pack/pattern-safety.js';
 import { expandPhrase, PhraseError } from '../src/pack/phrase.js';
 
 function errorOf(phrase: string): { message: string; index: number } {
@@ -82,49 +81,5 @@ describe('expandPhrase', () => {
     expect(errorOf('a\\')).toEqual({ message: 'A phrase cannot end with `\\`', index: 1 });
     expect(errorOf('  ')).toEqual({ message: 'Empty phrase', index: 0 });
     expect(errorOf('[a]')).toEqual({ message: 'Phrase `[a]` can expand to an empty literal', index: 0 });
-  });
-});
-
-describe('checkPatternSafety', () => {
-  test.each([
-    'peripheral\\s+diplomacy',
-    '(a|b)*',
-    '(ab)+',
-    '(?:x|y)?',
-    '(?:a+)?',
-    '(\\d|x)+',
-    '[(]+',
-    '(?<n>x|y)+',
-    'a{2,3}b*',
-  ])('accepts %s', (pattern) => {
-    expect(checkPatternSafety(pattern)).toEqual({ ok: true });
-  });
-
-  test.each([
-    ['(a+)+', 'a repeated group contains a quantifier'],
-    ['(a*)*', 'a repeated group contains a quantifier'],
-    ['(?:very\\s+)+', 'a repeated group contains a quantifier'],
-    ['((a)+b)*', 'a repeated group contains a quantifier'],
-    ['(a?){20}', 'a repeated group contains a quantifier'],
-    ['(a|a)*', 'a repeated group has alternatives that can start alike'],
-    ['(a|ab)*', 'a repeated group has alternatives that can start alike'],
-    ['(\\w|_)+', 'a repeated group has alternatives that can start alike'],
-    ['(|a)+', 'a repeated group has alternatives that can start alike'],
-    ['(a)\\1', 'backreference `\\1`'],
-    ['(?<n>a)\\k<n>', 'backreference `\\k<n>`'],
-  ])('rejects %s', (pattern, reason) => {
-    expect(checkPatternSafety(pattern)).toEqual({
-      ok: false,
-      code: 'unsafe-pattern',
-      message: `Pattern \`${pattern}\` may backtrack catastrophically: ${reason}`,
-    });
-  });
-
-  test('a pattern that does not compile with the u flag is bad-pattern', () => {
-    expect(checkPatternSafety('a{')).toEqual({
-      ok: false,
-      code: 'bad-pattern',
-      message: 'Invalid regular expression `a{`: Incomplete quantifier',
-    });
   });
 });

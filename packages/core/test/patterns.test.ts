@@ -85,8 +85,9 @@ describe('patterns in a pack', () => {
     }
   });
 
-  test('a polynomial pattern over a 200 KB paragraph without a sentence end finishes', () => {
-    const ruleSet = ruleSetFromYaml(cautionPack('\\w+ diplomacy'));
+  test('a pattern over a 200 KB paragraph without a sentence end finishes', () => {
+    // `\w+ diplomacy` is refused at load (pack/pattern-safety.ts): as one run it took 42 s here.
+    const ruleSet = ruleSetFromYaml(cautionPack('\\w{1,30} diplomacy'));
     const letters = 'abcdefghij'.repeat(20_000);
     expect(lintText(letters, ruleSet)).toEqual([]);
     const text = `${letters} cultural diplomacy`;
