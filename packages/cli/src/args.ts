@@ -28,6 +28,10 @@ export interface CheckCommand {
   /** Worker threads; undefined: chosen from the number and size of the files. */
   jobs?: number;
   shard?: Shard;
+  /** `--max-file-size`: a larger file (or stdin) is a finding, not linted; undefined: 16 MB. */
+  maxFileBytes?: number;
+  /** `--allow-packs-outside`: packs may be read from outside the config's repository. */
+  allowPacksOutside?: true;
 }
 
 export interface MergeCommand {
@@ -42,9 +46,9 @@ export type Command =
   | { name: 'version' }
   | CheckCommand
   | { name: 'init' }
-  | { name: 'explain'; rule: string; config?: string; audience?: string[] }
-  | { name: 'rules-list'; format: ListFormat; config?: string; audience?: string[] }
-  | { name: 'rules-test'; pack?: string; config?: string }
+  | { name: 'explain'; rule: string; config?: string; audience?: string[]; allowPacksOutside?: true }
+  | { name: 'rules-list'; format: ListFormat; config?: string; audience?: string[]; allowPacksOutside?: true }
+  | { name: 'rules-test'; pack?: string; config?: string; allowPacksOutside?: true }
   | MergeCommand;
 
 export class UsageError extends Error {}
@@ -60,6 +64,7 @@ const CHECK_ONLY = [
   'lang',
   'jobs',
   'shard',
+  'max-file-size',
 ] as const;
 
 type ParsedValues = ReturnType<typeof parse>['values'];
@@ -101,7 +106,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
 function initCommand(args: readonly string[], values: ParsedValues): Command {
   if (args.length > 0) throw new UsageError('`nuance init` takes no arguments');
-  for (const name of ['config', 'format', 'audience'] as const) {
+  for (const name of ['config', 'format', 'audience', 'allow-packs-outside'] as const) {
     if (values[name] !== undefined) throw new UsageError(`\`--${name}\` does not apply to \`nuance init\``);
   }
   return { name: 'init' };
@@ -118,6 +123,7 @@ function explainCommand(
   const command: Command = { name: 'explain', rule };
   if (values.config !== undefined) command.config = values.config;
   if (audience) command.audience = audience;
+  if (values['allow-packs-outside']) command.allowPacksOutside = true;
   return command;
 }
 
@@ -132,6 +138,7 @@ function rulesCommand(
     const command: Command = { name: 'rules-list', format };
     if (values.config !== undefined) command.config = values.config;
     if (audience) command.audience = audience;
+    if (values['allow-packs-outside']) command.allowPacksOutside = true;
     return command;
   }
   if (subcommand !== 'test') {
@@ -145,11 +152,12 @@ function rulesCommand(
   const command: Command = { name: 'rules-test' };
   if (rest[0] !== undefined) command.pack = rest[0];
   if (values.config !== undefined) command.config = values.config;
+  if (values['allow-packs-outside']) command.allowPacksOutside = true;
   return command;
 }
 
 function mergeCommand(files: string[], values: ParsedValues): MergeCommand {
-  const misplaced = [...CHECK_ONLY, 'config', 'audience'].find(
+  const misplaced = [...CHECK_ONLY, 'config', 'audience', 'allow-packs-outside'].find(
     (name) => name !== 'output' && values[name as keyof ParsedValues] !== undefined,
   );
   if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`nuance merge\``);
@@ -186,8 +194,24 @@ function checkCommand(paths: string[], values: ParsedValues, audience: string[] 
     command.lang = values.lang;
   }
   if (audience) command.audience = audience;
+  if (values['allow-packs-outside']) command.allowPacksOutside = true;
   readRunOptions(command, values);
+  if (values['max-file-size'] !== undefined) command.maxFileBytes = parseSize(values['max-file-size']);
   return command;
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `--max-file-size`: bytes, or a number with K, M or G (KB, MB, GB; powers of 1,024). */
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(text.trim());
+  const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase()]!) : 0;
+  if (bytes < 1 || !Number.isSafeInteger(bytes)) {
+    throw new UsageError(
+      `Unexpected value \`${text}\` for \`--max-file-size\`, expected a size such as \`16M\`, \`500K\` or \`20000000\``,
+    );
+  }
+  return bytes;
 }
 
 function readStdinOptions(command: CheckCommand, values: ParsedValues): void {
@@ -260,6 +284,8 @@ function parse(argv: readonly string[]) {
       lang: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
       shard: { type: 'string' },
+      'max-file-size': { type: 'string' },
+      'allow-packs-outside': { type: 'boolean' },
       audience: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

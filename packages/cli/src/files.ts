@@ -146,17 +146,19 @@ async function walk(dir: string, gitignore: GitignoreTree | undefined, root: str
         pending.push(full);
       } else if (isLintedFile(entry.name)) {
         if (gitignore && (await gitignore.isIgnored(root, full, false))) continue;
-        // Symlinked folders are not followed (no cycles); a symlink to a file is linted.
-        if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full)))) out.push(full);
+        // Symlinked folders are not followed (no cycles); a symlink to a file is linted. A FIFO or a
+        // device (or a link to one) is listed too: reading it gives a finding, never a hang.
+        if (!entry.isSymbolicLink() || (await isNotFolder(full))) out.push(full);
       }
     }
   }
   return out;
 }
 
-async function isFile(file: string): Promise<boolean> {
+/** Whether a symbolic link leads to something that exists and is not a folder. */
+async function isNotFolder(file: string): Promise<boolean> {
   try {
-    return (await stat(file)).isFile();
+    return !(await stat(file)).isDirectory();
   } catch {
     return false;
   }

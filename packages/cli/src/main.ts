@@ -34,6 +34,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const options: Parameters<typeof runRulesTest>[0] = {};
         if (command.pack !== undefined) options.pack = command.pack;
         if (command.config !== undefined) options.config = command.config;
+        if (command.allowPacksOutside) options.allowPacksOutside = true;
         return await runRulesTest(options, io);
       }
       case 'merge': {

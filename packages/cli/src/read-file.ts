@@ -1,6 +1,5 @@
 /// <reference types="node" />
-import { readFile, stat } from 'node:fs/promises';
-import { describeFsError } from '@nuance/config';
+import { DEFAULT_MAX_FILE_BYTES, describeFsError, FileReadError, readRegularFile } from '@nuance/config';
 import { createLineIndex, type Finding, toolFinding } from '@nuance/core';
 
 /** How many leading bytes are searched for NUL to call a file binary (as git does). */
@@ -19,42 +18,54 @@ export interface Snapshot {
   text: string;
   bom: boolean;
   mode: number;
+  /** The file's identity and its number of names: `--fix` keeps a hard-linked file's links. */
+  dev: number;
+  ino: number;
+  nlink: number;
 }
 
 export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; finding: Finding };
 
+/** What `--max-file-size` says when a file or stdin is over it. */
+export const RAISE_LIMIT = 'it was not linted (raise the limit with --max-file-size)';
+
 /**
  * Read a document as UTF-8, with what `--fix` needs to write it back safely: the exact bytes (to
- * notice a change before writing), the BOM, the mode and the modification time. A leading BOM is
+ * notice a change before writing), the BOM, the mode and the file's identity. A leading BOM is
  * dropped, so offsets count from the character after it (DESIGN, Documents). A file that cannot
- * be read, is binary or UTF-16, or is not valid UTF-8 gives one file-level
+ * be read, is not a regular file (a device, a FIFO: refused before any read), is over
+ * `maxBytes`, is binary or UTF-16, or is not valid UTF-8 gives one file-level
  * `nuance/unreadable-file` finding instead.
  */
-export async function readSnapshot(file: string, displayPath: string): Promise<SnapshotResult> {
-  let bytes: Uint8Array;
-  let mode: number;
+export async function readSnapshot(
+  file: string,
+  displayPath: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<SnapshotResult> {
+  let read: Awaited<ReturnType<typeof readRegularFile>>;
   try {
-    // stat first: a change between the two calls then shows up as a byte difference at write time.
-    mode = (await stat(file)).mode;
-    bytes = await readFile(file);
+    read = await readRegularFile(file, maxBytes);
   } catch (error) {
-    return failure(`Cannot read file: ${describeFsError(error)}`);
+    const over = error instanceof FileReadError && error.reason === 'too-large' ? `; ${RAISE_LIMIT}` : '';
+    return unreadableFile(`Cannot read file: ${describeFsError(error)}${over}`);
   }
+  const { bytes, stats } = read;
   const decoded = decodeDocument(bytes);
   if (!decoded.ok) return decoded;
+  const { mode, dev, ino, nlink } = stats;
   return {
     ok: true,
-    snapshot: { path: file, displayPath, bytes, text: decoded.text, bom: decoded.bom, mode },
+    snapshot: { path: file, displayPath, bytes, text: decoded.text, bom: decoded.bom, mode, dev, ino, nlink },
   };
 }
 
 export function decodeDocument(bytes: Uint8Array): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const order = bytes[0] === 0xff ? 'little-endian' : 'big-endian';
-    return failure(`Cannot read a UTF-16 file (${order} byte order mark); save it as UTF-8`);
+    return unreadableFile(`Cannot read a UTF-16 file (${order} byte order mark); save it as UTF-8`);
   }
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
-  if (nul !== -1) return failure(`Cannot read a binary file (NUL byte at byte offset ${nul})`);
+  if (nul !== -1) return unreadableFile(`Cannot read a binary file (NUL byte at byte offset ${nul})`);
 
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
@@ -66,7 +77,7 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
     const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, bad));
     const { line, column } = createLineIndex(prefix).position(prefix.length);
     const byteOffset = bad + (bom ? 3 : 0);
-    return failure(
+    return unreadableFile(
       `Invalid UTF-8 at byte offset ${byteOffset} (line ${line}, column ${column}); save the file as UTF-8`,
       { start: prefix.length, line, column },
     );
@@ -106,7 +117,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** An unreadable file: about the whole file, or about the place of its first bad byte. */
-function failure(
+export function unreadableFile(
   message: string,
   at?: { start: number; line: number; column: number },
 ): { ok: false; finding: Finding } {

@@ -15,10 +15,10 @@ interface Message {
   start: number;
 }
 
-async function lintFiles(files: Record<string, Uint8Array | string>) {
+async function lintFiles(files: Record<string, Uint8Array | string>, flags: string[] = []) {
   return withTempDir(async (dir) => {
     for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
-    const result = await run(['--config', CONFIG, '--format', 'json', ...Object.keys(files)], dir);
+    const result = await run(['--config', CONFIG, '--format', 'json', ...flags, ...Object.keys(files)], dir);
     const parsed = JSON.parse(result.stdout) as { path: string; messages: Message[] }[];
     return { ...result, byPath: Object.fromEntries(parsed.map((r) => [r.path, r.messages])) };
   });
@@ -82,13 +82,13 @@ describe('unreadable files', () => {
     expect(result.byPath).toEqual({ 'empty.md': [], 'bom.txt': [] });
   });
 
-  it('lints a 20 MB file', async () => {
+  it('lints a 20 MB file when --max-file-size allows it (the default is 16 MB)', async () => {
     const line = 'The delegation discussed trade, climate and the peninsula in plain terms.\n';
     const paragraph = `${line.repeat(4)}\n`;
     const count = Math.ceil((20 * 1024 * 1024) / paragraph.length);
     const text = paragraph.repeat(count) + 'Finally, utilitarian diplomacy.\n';
     expect(text.length).toBeGreaterThan(20 * 1024 * 1024);
-    const result = await lintFiles({ 'big.txt': text });
+    const result = await lintFiles({ 'big.txt': text }, ['--max-file-size', '21M']);
     expect(result.code).toBe(1);
     expect(result.byPath['big.txt']).toEqual([
       expect.objectContaining({ ruleId: 'team/utilitarian', line: count * 5 + 1, column: 10 }),

@@ -1,8 +1,9 @@
 /// <reference types="node" />
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stripBom } from '@nuance/core';
 import ignore from 'ignore';
+import { readText } from './text-file.js';
 
 type Ignore = ReturnType<typeof ignore>;
 
@@ -45,7 +46,7 @@ export class GitignoreTree {
   private load(dir: string): Promise<Ignore | undefined> {
     let loaded = this.files.get(dir);
     if (!loaded) {
-      loaded = readFile(path.join(dir, '.gitignore'), 'utf8').then(
+      loaded = readText(path.join(dir, '.gitignore')).then(
         (text) => ignore({ allowRelativePaths: true }).add(stripBom(text)),
         () => undefined,
       );

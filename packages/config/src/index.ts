@@ -16,4 +16,12 @@ export {
   type ResolvedConfig,
   unionRuleSet,
 } from './resolver.js';
-export { describeFsError } from './text-file.js';
+export {
+  DEFAULT_MAX_FILE_BYTES,
+  describeFsError,
+  FileReadError,
+  formatBytes,
+  type RegularFile,
+  readRegularFile,
+  readText,
+} from './text-file.js';

@@ -1,5 +1,4 @@
 /// <reference types="node" />
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   compilePacks,
@@ -10,8 +9,9 @@ import {
   type RuleSet,
   stripBom,
 } from '@nuance/core';
-import { isBuiltinPackName, loadPack } from './load-pack.js';
-import { describeFsError } from './text-file.js';
+import { isBuiltinPackName, type LoadedPack, loadPack, packProblem } from './load-pack.js';
+import { outsideScope, packScope } from './pack-scope.js';
+import { describeFsError, readText } from './text-file.js';
 
 export interface LoadedConfig {
   /** The absolute path of the config file read, if any. */
@@ -34,6 +34,11 @@ export interface LoadConfigOptions {
    * undefined = not set. Precedence: overrides > file > defaults > built-in defaults.
    */
   defaults?: Partial<NuanceConfig>;
+  /**
+   * Read the packs a config file names from anywhere (`--allow-packs-outside`); by default only
+   * from inside its repository (see pack-scope.ts).
+   */
+  allowPacksOutside?: boolean;
 }
 
 /** With no config file, the built-in `korea-china` pack is on (DESIGN, Configuration). */
@@ -57,7 +62,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (typeof read === 'string') {
       parsed = parseConfig(read, file);
       fileConfig = parsed.config;
-      problems.push(...parsed.problems);
+      for (const p of parsed.problems) problems.push(p);
     } else {
       problems.push(read);
     }
@@ -68,11 +73,19 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const packs: ParsedPack[] = [];
   const seen = new Set<string>();
   const names = config.packs ?? DEFAULT_PACKS;
+  // Only the file's own `packs` are confined: the caller's layers (editor settings) are the user's.
+  const fromFile = fileConfig.packs != null && options.overrides?.packs == null;
+  const scope =
+    fromFile && file !== undefined ? await packScope(file, options.allowPacksOutside === true) : undefined;
   for (const [index, name] of names.entries()) {
     const key = isBuiltinPackName(name) ? name : path.resolve(baseDir, name);
     if (seen.has(key)) continue;
     seen.add(key);
-    const loaded = await loadPack(name, baseDir);
+    const outside =
+      scope === undefined || isBuiltinPackName(name) ? undefined : await outsideScope(key, scope);
+    const loaded: LoadedPack = outside
+      ? { problems: [packProblem(key, `Cannot read pack \`${name}\`: ${outside}`)] }
+      : await loadPack(name, baseDir);
     if (loaded.pack) packs.push(loaded.pack);
     for (const problem of loaded.problems) {
       // A pack that cannot be read has no file to point into: point at where the config names it.
@@ -87,8 +100,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (config.accept) compileOptions.accept = config.accept;
   if (config.audience) compileOptions.audience = config.audience;
   const compiled = compilePacks(packs, compileOptions);
-  problems.push(...compiled.problems);
-  problems.push(...unknownRules(config, packs, compiled.ruleSet, file, parsed?.locateKey));
+  // Loops, not push(...list): a spread of a very long list overflows the stack.
+  for (const p of compiled.problems) problems.push(p);
+  for (const p of unknownRules(config, packs, compiled.ruleSet, file, parsed?.locateKey)) problems.push(p);
 
   const result: LoadedConfig = { config, ruleSet: compiled.ruleSet, problems, packs };
   if (file !== undefined) result.file = file;
@@ -97,7 +111,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
 
 async function readConfigText(file: string): Promise<string | Problem> {
   try {
-    return stripBom(await readFile(file, 'utf8'));
+    return stripBom(await readText(file));
   } catch (error) {
     return {
       code: 'unreadable-config',

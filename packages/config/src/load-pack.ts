@@ -1,9 +1,8 @@
 /// <reference types="node" />
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
 import { builtinPack, builtinPacks } from '@nuance/rules';
-import { describeFsError } from './text-file.js';
+import { describeFsError, readText } from './text-file.js';
 
 export interface LoadedPack {
   pack?: ParsedPack;
@@ -39,7 +38,7 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
         .join(', ');
       return {
         problems: [
-          unreadable(
+          packProblem(
             nameOrPath,
             `Unknown built-in pack \`${nameOrPath}\`, expected ${known || 'none'} or a path to a pack file`,
           ),
@@ -51,9 +50,20 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
   const file = path.resolve(baseDir, nameOrPath);
   let text: string;
   try {
-    text = stripBom(await readFile(file, 'utf8'));
+    text = stripBom(await readText(file));
   } catch (error) {
-    return { problems: [unreadable(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
+    return { problems: [packProblem(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
+  }
+  // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
+  if (!/^pack:/m.test(text)) {
+    return {
+      problems: [
+        packProblem(
+          file,
+          `Cannot read pack \`${nameOrPath}\`: it is not a nuance pack (no top-level \`pack:\` key), so nothing of it is shown`,
+        ),
+      ],
+    };
   }
   return parsed(text, file);
 }
@@ -63,6 +73,7 @@ function parsed(text: string, file: string): LoadedPack {
   return pack ? { pack, problems } : { problems };
 }
 
-function unreadable(file: string, message: string): Problem {
+/** An `unreadable-pack` problem at 1:1 of `file` (a config re-positions it on its `packs` entry). */
+export function packProblem(file: string, message: string): Problem {
   return { code: 'unreadable-pack', message, file, line: 1, column: 1, severity: 'error' };
 }

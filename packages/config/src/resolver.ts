@@ -45,6 +45,8 @@ export interface ConfigResolverOptions {
   cacheDiscovery?: boolean;
   /** Called after each load that settled with a result: the problems may have changed. */
   onLoad?: () => void;
+  /** Packs a config file names may be read from outside its repository (`--allow-packs-outside`). */
+  allowPacksOutside?: boolean;
 }
 
 /** Per-request layers, on top of the resolver's own. */
@@ -184,6 +186,7 @@ export class ConfigResolver {
   private async load(key: string, file: string | undefined, layers: Layers): Promise<ResolvedConfig> {
     const options: LoadConfigOptions = { ...layers };
     if (file !== undefined) options.configFile = file;
+    if (this.options.allowPacksOutside) options.allowPacksOutside = true;
     const previous = this.options.keepLastGood ? this.lastGood.get(key) : undefined;
     let fresh: ResolvedConfig;
     try {

@@ -1,5 +1,9 @@
-// A file-system error told in a few words, the same in every package (config, CLI, language
-// server). (The other thing every reader shares, dropping a BOM, is core's `stripBom`.)
+/// <reference types="node" />
+// Reading a file the user names (a draft, a config, a pack, a .gitignore), and a file-system error
+// told in a few words, the same in every package (config, CLI, language server). (The other thing
+// every reader shares, dropping a BOM, is core's `stripBom`.)
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 
 const WORDS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder',
@@ -19,6 +23,7 @@ const WORDS: Readonly<Record<string, string>> = {
  * (`EMFILE: too many open files`).
  */
 export function describeFsError(error: unknown): string {
+  if (error instanceof FileReadError) return error.message;
   const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined;
   if (code !== undefined && WORDS[code] !== undefined) return WORDS[code];
   if (error instanceof Error) {
@@ -26,4 +31,119 @@ export function describeFsError(error: unknown): string {
     return error.message.replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '');
   }
   return code ?? String(error);
+}
+
+/** The largest file read unless a caller says otherwise: 16 MB. */
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Why `readRegularFile` refused a file (its message is `describeFsError`'s words for it). */
+export class FileReadError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'not-regular' | 'too-large',
+    /** For `too-large`: the size seen (at least) and the limit. */
+    readonly size?: number,
+    readonly limit?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface RegularFile {
+  bytes: Uint8Array;
+  /** Of the open file (after the path was resolved, so never of a symbolic link). */
+  stats: Stats;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Read a regular file, following symbolic links, of at most `maxBytes`. Anything else (a FIFO, a
+ * device such as /dev/zero, a socket, a folder) is refused before a byte is read, so a read
+ * neither hangs nor grows without bound: the path is checked with stat, then opened non-blocking
+ * (a FIFO put there in between does not block the open) and checked again on the open file. A
+ * file over the limit (or growing past it while read) is refused too. Throws a FileReadError for
+ * a refusal and the system error otherwise.
+ */
+export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<RegularFile> {
+  checkRegular(await stat(file), maxBytes);
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    checkRegular(stats, maxBytes);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      // The whole file at once when its size is right; one byte past the limit tells it is over.
+      const buffer = new Uint8Array(Math.min(maxBytes + 1 - total, total === 0 ? stats.size + 1 : CHUNK));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(total, maxBytes);
+    }
+    return { bytes: concat(chunks, total), stats };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A config, pack or `.gitignore` as text (UTF-8, bad bytes as U+FFFD, as `readFile(file, 'utf8')`
+ * gives), read as `readRegularFile` reads.
+ */
+export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode((await readRegularFile(file, maxBytes)).bytes);
+}
+
+function checkRegular(stats: Stats, maxBytes: number): void {
+  if (stats.isDirectory()) throw new FileReadError('it is a folder', 'not-regular');
+  if (!stats.isFile()) throw new FileReadError(`it is ${kindOf(stats)}, not a regular file`, 'not-regular');
+  if (stats.size > maxBytes) throw tooLarge(stats.size, maxBytes);
+}
+
+function tooLarge(size: number, limit: number): FileReadError {
+  return new FileReadError(
+    `it is ${formatBytes(size)}, more than the limit of ${formatBytes(limit)}`,
+    'too-large',
+    size,
+    limit,
+  );
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/** `16 MB`, `1.5 KB`, `300 bytes`, `2,049 bytes` (1 MB = 1,048,576 bytes; never a rounded `2.0 KB`). */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1024 ** 3, 'GB'],
+    [1024 ** 2, 'MB'],
+    [1024, 'KB'],
+  ];
+  for (const [size, unit] of units) {
+    if (bytes < size) continue;
+    const value = bytes / size;
+    if (Number.isInteger(value)) return `${value} ${unit}`;
+    const rounded = value.toFixed(1);
+    if (!rounded.endsWith('.0')) return `${rounded} ${unit}`;
+    break;
+  }
+  return `${bytes.toLocaleString('en-US')} ${bytes === 1 ? 'byte' : 'bytes'}`;
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

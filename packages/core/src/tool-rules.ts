@@ -7,7 +7,8 @@ export type ToolRuleId =
   | 'nuance/unreadable-file'
   | 'nuance/file-ignored'
   | 'nuance/fix-not-applied'
-  | 'nuance/unknown-rule-in-directive';
+  | 'nuance/unknown-rule-in-directive'
+  | 'nuance/internal-error';
 
 export interface ToolRule {
   id: ToolRuleId;
@@ -55,6 +56,14 @@ export const TOOL_RULES: readonly ToolRule[] = [
     help:
       'The unknown id suppresses nothing. Check it for a typo (`nuance rules list` shows the rules in ' +
       'effect), or load the pack that defines it in the config.',
+  },
+  {
+    id: 'nuance/internal-error',
+    severity: 'error',
+    description: 'nuance failed while linting the file (a bug in nuance), so the file was not linted.',
+    help:
+      'The message gives the error; the command line tool prints its stack on stderr and exits with 2. ' +
+      'The other files were linted. Please report it with the file (or a part of it that fails too).',
   },
 ];
 

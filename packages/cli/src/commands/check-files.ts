@@ -13,7 +13,7 @@ import { createProgress, type Progress } from '../progress.js';
 import { readSnapshot } from '../read-file.js';
 import type { FileResult } from '../results.js';
 import { selectShard } from '../shard.js';
-import type { CheckOptions, CheckRun } from './check-run.js';
+import { type CheckOptions, type CheckRun, internalErrorFinding } from './check-run.js';
 
 /** A place in the report: a file ignored by name (its finding is known) or a file to lint. */
 type Slot = { shown: string; ignored: string } | { shown: string; task: LintTask; active: ResolvedConfig };
@@ -59,16 +59,20 @@ export async function checkFiles(
     const active = await resolver.forFile(file);
     const task: LintTask = { index: slots.length, path: file, displayPath: shown, overrides };
     if (active.file !== undefined) task.configFile = active.file;
+    if (options.maxFileBytes !== undefined) task.maxFileBytes = options.maxFileBytes;
+    if (options.allowPacksOutside) task.allowPacksOutside = true;
     slots.push({ shown, task, active });
   }
 
   const progress = createProgress(io.stderr, io.env ?? process.env);
   const report = (slot: Slot, result: FileResult | { error: string }) => {
     if ('error' in result) {
-      // An internal bug: reported once for this document; the other files are still linted.
+      // An internal bug: reported once for this document, which stays in the report with an
+      // error finding; the other files are still linted.
       progress.done();
       io.stderr.write(`${slot.shown}: internal error: ${result.error}\n`);
       run.failed = true;
+      run.results.push({ path: slot.shown, messages: [internalErrorFinding(result.error)] });
     } else run.results.push(result);
   };
   const tasks = slots.flatMap((s) => ('task' in s ? [s.task] : []));
@@ -139,7 +143,7 @@ async function fixOne(
   diffs: string[],
 ): Promise<FileResult | { error: string }> {
   try {
-    const read = await readSnapshot(task.path, task.displayPath);
+    const read = await readSnapshot(task.path, task.displayPath, task.maxFileBytes);
     if (!read.ok) return { path: task.displayPath, messages: [read.finding] };
     const plan = planFixes(read.snapshot.text, linter(task.path, active.loaded));
     if (dryRun) {

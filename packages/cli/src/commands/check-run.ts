@@ -1,3 +1,4 @@
+import { type Finding, toolFinding } from '@nuance/core';
 import type { CheckCommand } from '../args.js';
 import type { FileResult } from '../results.js';
 
@@ -15,4 +16,16 @@ export interface CheckRun {
   inputs: string[];
   /** An internal error or a bad argument happened: exit 2 whatever the findings. */
   failed: boolean;
+}
+
+/**
+ * The finding that keeps a document that hit an internal error in the report (`error`: the
+ * error's stack, or its message; its first line is shown).
+ */
+export function internalErrorFinding(error: string): Finding {
+  const first = error.split('\n', 1)[0] ?? error;
+  return toolFinding(
+    'nuance/internal-error',
+    `Internal error while linting this file, so it was not linted: ${first}`,
+  );
 }

@@ -1,11 +1,11 @@
 /// <reference types="node" />
 import path from 'node:path';
-import type { ConfigResolver } from '@nuance/config';
+import { type ConfigResolver, DEFAULT_MAX_FILE_BYTES, formatBytes } from '@nuance/config';
 import { fixDiff, planFixes } from '../fix/plan.js';
 import type { CliIo } from '../io.js';
 import { linter } from '../parallel/lint-one.js';
-import { decodeDocument } from '../read-file.js';
-import type { CheckOptions, CheckRun } from './check-run.js';
+import { decodeDocument, RAISE_LIMIT, unreadableFile } from '../read-file.js';
+import { type CheckOptions, type CheckRun, internalErrorFinding } from './check-run.js';
 
 export const STDIN_PATH = '<stdin>';
 
@@ -27,7 +27,14 @@ export async function checkStdin(
   const run: CheckRun = { results: [], diffs: [], inputs: file === undefined ? [] : [file], failed: false };
   const active = file === undefined ? await resolver.forDir(io.cwd) : await resolver.forFile(file);
 
-  const decoded = decodeDocument(await readAll(io.stdin));
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const input = await readAll(io.stdin, maxBytes);
+  const decoded =
+    input === undefined
+      ? unreadableFile(
+          `Cannot read standard input: it is more than the limit of ${formatBytes(maxBytes)}; ${RAISE_LIMIT}`,
+        )
+      : decodeDocument(input);
   if (!decoded.ok) {
     run.results.push({ path: shown, messages: [decoded.finding] });
     return run;
@@ -47,16 +54,28 @@ export async function checkStdin(
       run.results.push({ path: shown, text: decoded.text, messages: lint(decoded.text) });
     }
   } catch (error) {
-    io.stderr.write(`${shown}: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`${shown}: internal error: ${detail}\n`);
     run.failed = true;
+    run.results = [{ path: shown, messages: [internalErrorFinding(detail)] }];
+    delete run.fixedText;
   }
   return run;
 }
 
-async function readAll(stream: AsyncIterable<Uint8Array | string> | undefined): Promise<Uint8Array> {
+/** Standard input, or undefined once it is over `maxBytes` (the rest is not read). */
+async function readAll(
+  stream: AsyncIterable<Uint8Array | string> | undefined,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
   if (!stream) return new Uint8Array();
   const chunks: Buffer[] = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    total += bytes.length;
+    if (total > maxBytes) return undefined;
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }

@@ -22,6 +22,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   if (options.audience !== undefined) overrides.audience = options.audience;
   const resolverOptions: ConstructorParameters<typeof ConfigResolver>[0] = { cwd: io.cwd, overrides };
   if (options.config !== undefined) resolverOptions.configFile = options.config;
+  if (options.allowPacksOutside) resolverOptions.allowPacksOutside = true;
   const resolver = new ConfigResolver(resolverOptions);
 
   const run = options.stdin

@@ -6,6 +6,7 @@ export interface ExplainOptions {
   rule: string;
   config?: string;
   audience?: string[];
+  allowPacksOutside?: true;
 }
 
 /**

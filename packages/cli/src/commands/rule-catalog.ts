@@ -23,10 +23,11 @@ export interface Catalog {
  * describe them.
  */
 export async function loadCatalog(
-  options: { config?: string; audience?: string[] },
+  options: { config?: string; audience?: string[]; allowPacksOutside?: true },
   io: CliIo,
 ): Promise<Catalog> {
   const resolverOptions: ConfigResolverOptions = { cwd: io.cwd };
+  if (options.allowPacksOutside) resolverOptions.allowPacksOutside = true;
   if (options.config !== undefined) resolverOptions.configFile = options.config;
   if (options.audience) resolverOptions.overrides = { audience: options.audience };
   const { loaded } = await new ConfigResolver(resolverOptions).forDir(io.cwd);

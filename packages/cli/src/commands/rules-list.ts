@@ -7,6 +7,7 @@ export interface RulesListOptions {
   format: ListFormat;
   config?: string;
   audience?: string[];
+  allowPacksOutside?: true;
 }
 
 /** `nuance rules list`: the rules in effect here, with the severity the config gives them. */
@@ -25,7 +26,8 @@ export async function runRulesList(options: RulesListOptions, io: CliIo): Promis
   } else {
     const header = { id: 'rule', kind: 'kind', severity: 'severity', fixable: 'fixable' };
     const table = [header, ...rows.map((r) => ({ ...r, fixable: fixableWord(r) }))];
-    const width = (key: 'id' | 'kind' | 'severity') => Math.max(...table.map((r) => r[key].length));
+    const width = (key: 'id' | 'kind' | 'severity') =>
+      table.reduce((max, r) => Math.max(max, r[key].length), 0);
     const [idWidth, kindWidth, severityWidth] = [width('id'), width('kind'), width('severity')];
     for (const r of table) {
       io.stdout.write(

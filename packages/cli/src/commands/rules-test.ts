@@ -8,6 +8,7 @@ export interface RulesTestOptions {
   /** A built-in pack name or a pack file; default: the config's packs, else every built-in pack. */
   pack?: string;
   config?: string;
+  allowPacksOutside?: true;
 }
 
 /**
@@ -19,16 +20,20 @@ export async function runRulesTest(options: RulesTestOptions, io: CliIo): Promis
   const packs: ParsedPack[] = [];
   if (options.pack !== undefined) {
     const loaded = await loadPack(options.pack, io.cwd);
-    problems.push(...loaded.problems);
+    for (const p of loaded.problems) problems.push(p);
     if (loaded.pack) packs.push(loaded.pack);
   } else if (options.config !== undefined) {
-    const loaded = await loadConfig({ configFile: options.config, cwd: io.cwd });
-    problems.push(...loaded.problems.filter((p) => p.code !== 'unknown-rule'));
-    packs.push(...loaded.packs);
+    const loaded = await loadConfig({
+      configFile: options.config,
+      cwd: io.cwd,
+      allowPacksOutside: options.allowPacksOutside === true,
+    });
+    for (const p of loaded.problems) if (p.code !== 'unknown-rule') problems.push(p);
+    for (const pack of loaded.packs) packs.push(pack);
   } else {
     for (const name of builtinPackNames()) {
       const loaded = await loadPack(name, io.cwd);
-      problems.push(...loaded.problems);
+      for (const p of loaded.problems) problems.push(p);
       if (loaded.pack) packs.push(loaded.pack);
     }
   }
@@ -38,7 +43,7 @@ export async function runRulesTest(options: RulesTestOptions, io: CliIo): Promis
   for (const pack of packs) {
     // Each pack is tested on its own: its valid examples must give no finding from that pack.
     const compiled = compilePacks([pack]);
-    problems.push(...compiled.problems);
+    for (const p of compiled.problems) problems.push(p);
     const results = await runPackExamples(pack, compiled.ruleSet);
     for (const result of results) {
       if (result.ok) {

@@ -17,6 +17,10 @@ export interface LintTask {
   overrides?: Partial<NuanceConfig>;
   /** The file's size, to balance batches; the pool stats the file when it is missing. */
   bytes?: number;
+  /** `--max-file-size`; undefined: the default. */
+  maxFileBytes?: number;
+  /** `--allow-packs-outside`. */
+  allowPacksOutside?: boolean;
 }
 
 export interface LintTaskResult {
@@ -32,6 +36,7 @@ export interface LintTaskResult {
 export type ConfigLoader = (
   configFile: string | undefined,
   overrides: Partial<NuanceConfig> | undefined,
+  allowPacksOutside?: boolean,
 ) => Promise<LoadedConfig>;
 
 /**
@@ -40,9 +45,10 @@ export type ConfigLoader = (
  * where a config-less run resolves pack paths.
  */
 export function createConfigLoader(cwd: string): ConfigLoader {
-  const resolver = new ConfigResolver({ cwd });
-  return async (configFile, overrides) =>
-    (await resolver.forConfigFile(configFile, overrides ? { overrides } : {})).loaded;
+  const resolvers = [new ConfigResolver({ cwd }), new ConfigResolver({ cwd, allowPacksOutside: true })];
+  return async (configFile, overrides, allowPacksOutside) =>
+    (await resolvers[allowPacksOutside ? 1 : 0]!.forConfigFile(configFile, overrides ? { overrides } : {}))
+      .loaded;
 }
 
 /**
@@ -53,9 +59,9 @@ export function createConfigLoader(cwd: string): ConfigLoader {
  */
 export async function lintOneFile(task: LintTask, loadConfigCached: ConfigLoader): Promise<LintTaskResult> {
   try {
-    const read = await readSnapshot(task.path, task.displayPath);
+    const read = await readSnapshot(task.path, task.displayPath, task.maxFileBytes);
     if (!read.ok) return { index: task.index, findings: [read.finding] };
-    const loaded = await loadConfigCached(task.configFile, task.overrides);
+    const loaded = await loadConfigCached(task.configFile, task.overrides, task.allowPacksOutside);
     const { text } = read.snapshot;
     return { index: task.index, findings: linter(task.path, loaded)(text), text };
   } catch (error) {

@@ -23,11 +23,13 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
       message: m.message.replace(/\s*[\r\n]+\s*/g, ' '),
       ruleId: m.ruleId,
     }));
-    const widths = {
-      position: Math.max(...rows.map((r) => r.position.length)),
-      severity: Math.max(...rows.map((r) => r.severity.length)),
-      message: Math.max(...rows.map((r) => displayWidth(r.message))),
-    };
+    // A loop, not Math.max(...rows): a spread of 150,000 arguments overflows the stack.
+    const widths = { position: 0, severity: 0, message: 0 };
+    for (const row of rows) {
+      widths.position = Math.max(widths.position, row.position.length);
+      widths.severity = Math.max(widths.severity, row.severity.length);
+      widths.message = Math.max(widths.message, displayWidth(row.message));
+    }
     out += `\n${paint(4, result.path)}\n`;
     for (const row of rows) {
       const severity = paint(SEVERITY_COLOR[row.severity], padEnd(row.severity, widths.severity));
