@@ -2,8 +2,11 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { GitignoreTree } from '@nuance/config';
+import { describeFsError, GitignoreTree } from '@nuance/config';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { errorCode } from './atomic-file.js';
+
+const MISSING = new Set(['ENOENT', 'ENOTDIR']);
 
 export const LINTED_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
 
@@ -65,7 +68,13 @@ export async function collectFiles(
     let info: Stats | undefined;
     try {
       info = await stat(absolute);
-    } catch {
+    } catch (error) {
+      // A path that exists but cannot be looked at (permission denied, a loop of symbolic links)
+      // is no glob and no missing file: say why.
+      if (!MISSING.has(errorCode(error))) {
+        errors.push(`Cannot read \`${arg}\`: ${describeFsError(error)}`);
+        continue;
+      }
       info = undefined;
     }
     if (!info) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describeFsError } from '@nuance/config';
 import { errorCode, replaceFileAtomically } from './atomic-file.js';
 import type { CliIo, OutputStream } from './io.js';
+import { terminalText } from './reporters/terminal-text.js';
 
 /** Why a report was not written, in words for the user. */
 export class OutputError extends Error {}
@@ -87,7 +88,7 @@ export async function writeReport(
     return true;
   } catch (error) {
     const why = error instanceof OutputError ? error.message : describeFsError(error);
-    io.stderr.write(`nuance: Cannot write the report to \`${output}\`: ${why}\n`);
+    io.stderr.write(`nuance: ${terminalText(`Cannot write the report to \`${output}\`: ${why}`)}\n`);
     return false;
   }
 }

@@ -1,3 +1,4 @@
+import { terminalText } from './reporters/terminal-text.js';
 import { displayWidth } from './reporters/text-width.js';
 
 export interface ProgressStream {
@@ -46,7 +47,8 @@ export function createProgress(
       last = time;
       shown = true;
       stream.write(
-        CLEAR_LINE + fit(`nuance: ${done}/${total} files${current ? `  ${current}` : ''}`, stream.columns),
+        CLEAR_LINE +
+          fit(`nuance: ${done}/${total} files${current ? `  ${terminalText(current)}` : ''}`, stream.columns),
       );
     },
     done() {

@@ -47,6 +47,13 @@ export interface ConfigResolverOptions {
   onLoad?: () => void;
   /** Packs a config file names may be read from outside its repository (`--allow-packs-outside`). */
   allowPacksOutside?: boolean;
+  /**
+   * Keep at most this many loads (each holds a compiled rule set, about 0.75 MB with the built-in
+   * pack), dropping the least recently used; one dropped is loaded again when asked for. Default:
+   * no limit (a CLI run needs every config it used for its report). A server sets one: documents
+   * from any number of folders come and go.
+   */
+  maxLoads?: number;
 }
 
 /** Per-request layers, on top of the resolver's own. */
@@ -118,9 +125,16 @@ export class ConfigResolver {
       defaults: mergeConfig({}, request.defaults),
       overrides: mergeConfig(this.options.overrides ?? {}, request.overrides),
     };
-    // Without a file, relative packs resolve against `cwd`, so it is part of what was loaded.
-    const key = [file ?? `-:${layers.cwd}`, stableJson(layers.defaults), stableJson(layers.overrides)];
-    return this.entry(key.join('\n'), file, layers).result;
+    // Without a file, relative packs and `ignore` globs resolve against `cwd`: then it is part of
+    // what was loaded. Otherwise every folder shares one load (files outside a workspace).
+    const where = file ?? (dependsOnCwd(layers) ? `-:${layers.cwd}` : '-');
+    const key = [where, stableJson(layers.defaults), stableJson(layers.overrides)].join('\n');
+    const result = this.entry(key, file, layers).result;
+    return file === undefined
+      ? result.then((resolved) =>
+          resolved.baseDir === layers.cwd ? resolved : { ...resolved, baseDir: layers.cwd },
+        )
+      : result;
   }
 
   /** Every config loaded since the last invalidation, in the order first needed. */
@@ -172,7 +186,12 @@ export class ConfigResolver {
 
   private entry(key: string, file: string | undefined, layers: Layers): Entry {
     const cached = this.entries.get(key);
-    if (cached) return cached;
+    if (cached) {
+      // Most recently used last, so the first one is the one to drop.
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+      return cached;
+    }
     const entry: Entry = {
       result: this.load(key, file, layers).then((resolved) => {
         entry.watched = new Set(resolved.watched);
@@ -180,6 +199,17 @@ export class ConfigResolver {
       }),
     };
     this.entries.set(key, entry);
+    const max = this.options.maxLoads;
+    for (const oldest of this.entries.keys()) {
+      if (max === undefined || this.entries.size <= max) break;
+      this.entries.delete(oldest);
+      this.lastGood.delete(oldest);
+    }
+    // Last good loads of configs no longer loaded (after an invalidation) count too.
+    for (const stale of this.lastGood.keys()) {
+      if (max === undefined || this.lastGood.size <= max) break;
+      if (!this.entries.has(stale)) this.lastGood.delete(stale);
+    }
     return entry;
   }
 
@@ -202,11 +232,17 @@ export class ConfigResolver {
       if (broken && previous) {
         result = withProblems(previous, fresh.loaded.problems);
         result.watched = [...new Set([...previous.watched, ...fresh.watched])];
-      } else if (!broken) this.lastGood.set(key, fresh);
+      } else if (!broken && this.entries.has(key)) this.lastGood.set(key, fresh);
     }
     if (this.options.onLoad) queueMicrotask(this.options.onLoad);
     return result;
   }
+}
+
+/** Whether a load without a config file depends on the folder it was asked for. */
+function dependsOnCwd(layers: Layers): boolean {
+  const merged = mergeConfig(layers.defaults, layers.overrides);
+  return (merged.packs ?? []).some((name) => !isBuiltinPackName(name)) || (merged.ignore ?? []).length > 0;
 }
 
 function resolved(loaded: LoadedConfig, file: string | undefined, cwd: string): ResolvedConfig {

@@ -283,3 +283,43 @@ describe('unionRuleSet', () => {
     });
   });
 });
+
+describe('ConfigResolver: bounded memory', () => {
+  it('shares one load among folders without a config when their folder does not matter', async () => {
+    await withDir({ 'p/team.yaml': packYaml('team') }, async (dir) => {
+      const resolver = new ConfigResolver({ cwd: dir, cacheDiscovery: false });
+      for (let i = 0; i < 50; i++) {
+        const folder = path.join(dir, `f${i}`);
+        const resolved = await resolver.forConfigFile(undefined, { cwd: folder });
+        expect(resolved.baseDir).toBe(folder);
+      }
+      expect(await resolver.loadedConfigs()).toHaveLength(1);
+      // Relative packs (or ignore globs) resolve against the folder: one load each.
+      await resolver.forConfigFile(undefined, {
+        cwd: path.join(dir, 'p'),
+        defaults: { packs: ['./team.yaml'] },
+      });
+      await resolver.forConfigFile(undefined, { cwd: dir, defaults: { packs: ['./p/team.yaml'] } });
+      expect(await resolver.loadedConfigs()).toHaveLength(3);
+    });
+  });
+
+  it('keeps at most maxLoads loads, the least recently used dropped and loaded again when needed', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`c${i}/${CONFIG}`] = `rules:\n  ${WUSHI}: ${i % 2 ? 'hint' : 'info'}\n`;
+    await withDir(files, async (dir) => {
+      const resolver = new ConfigResolver({ cwd: dir, maxLoads: 3 });
+      const severityIn = async (i: number) =>
+        (await resolver.forDir(path.join(dir, `c${i}`))).loaded.ruleSet.get(WUSHI)?.severity;
+      for (let i = 0; i < 6; i++) expect(await severityIn(i)).toBe(i % 2 ? 'hint' : 'info');
+      const loaded = await resolver.loadedConfigs();
+      expect(loaded.map((r) => path.basename(path.dirname(r.file!)))).toEqual(['c3', 'c4', 'c5']);
+      expect(await severityIn(0)).toBe('info');
+      expect((await resolver.loadedConfigs()).map((r) => path.basename(path.dirname(r.file!)))).toEqual([
+        'c4',
+        'c5',
+        'c0',
+      ]);
+    });
+  });
+});

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { ConfigResolver, type ResolvedConfig } from '@nuance/config';
 import type { ClientSettings } from './settings.js';
 
+/** The loads the server keeps (see ConfigResolverOptions.maxLoads). */
+export const MAX_LOADS = 32;
+
 export function createConfigResolver(onLoad: () => void): ConfigResolver {
   return new ConfigResolver({
     cwd: process.cwd(),
@@ -12,6 +15,9 @@ export function createConfigResolver(onLoad: () => void): ConfigResolver {
     keepLastGood: true,
     // Configs come and go while the server runs, also where no watcher looks (above the workspace).
     cacheDiscovery: false,
+    // Documents from any number of folders come and go: at most this many compiled rule sets
+    // (about 0.75 MB each) are kept.
+    maxLoads: MAX_LOADS,
     onLoad,
   });
 }

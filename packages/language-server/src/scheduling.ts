@@ -27,7 +27,7 @@ export async function safeLint(server: ServerState, uri: string): Promise<LintRe
 
 /** Push the document's diagnostics after `delay`, unless the client pulls them. */
 export function schedule(server: ServerState, uri: string, delay: number): void {
-  if (server.features.pull) return;
+  if (server.features.pull || server.shutDown) return;
   const state = documentState(server, uri);
   if (state.timer) clearTimeout(state.timer);
   const generation = ++state.generation;
@@ -35,7 +35,7 @@ export function schedule(server: ServerState, uri: string, delay: number): void 
     state.timer = undefined;
     const result = await safeLint(server, uri);
     // A newer edit or a reload started another lint: this result is stale.
-    if (!result || state.generation !== generation || !server.documents.get(uri)) return;
+    if (!result || state.generation !== generation || !server.documents.get(uri) || server.shutDown) return;
     const { version, diagnostics } = result;
     void server.connection.sendDiagnostics({ uri, version, diagnostics });
   }, delay);

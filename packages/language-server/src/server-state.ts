@@ -55,6 +55,8 @@ export interface ServerState {
   readonly watcher: FolderWatcher;
   /** Files that have config problem diagnostics, to clear them when the problems go. */
   problemUris: Set<string>;
+  /** `shutdown` was received: from then on only `exit` is answered (LSP lifecycle). */
+  shutDown: boolean;
   readonly lintDeps: LintDeps;
 }
 
@@ -83,6 +85,7 @@ export function createServerState(
     resolver,
     watcher: new FolderWatcher(new Set([CONFIG_FILE_NAME]), hooks.watchedFileChanged),
     problemUris: new Set(),
+    shutDown: false,
     lintDeps: {
       resolver,
       settingsFor: (uri) => settingsFor(server, uri),

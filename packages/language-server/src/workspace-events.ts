@@ -66,6 +66,7 @@ export function didChangeWorkspaceFolders(
 /** Publish the config and pack problems, clearing those of files that have none any more. */
 export async function publishProblems(server: ServerState): Promise<void> {
   const byFile = await problemDiagnostics(server);
+  if (server.shutDown) return;
   for (const uri of server.problemUris) {
     if (!byFile.has(uri)) void server.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

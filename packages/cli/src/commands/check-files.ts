@@ -11,6 +11,7 @@ import { defaultJobs, type LintTask, type LintTaskResult, lintInParallel } from 
 import { linter, lintOneFile } from '../parallel/lint-one.js';
 import { createProgress, type Progress } from '../progress.js';
 import { readSnapshot } from '../read-file.js';
+import { terminalText } from '../reporters/terminal-text.js';
 import type { FileResult } from '../results.js';
 import { selectShard } from '../shard.js';
 import { type CheckOptions, type CheckRun, internalErrorFinding } from './check-run.js';
@@ -37,7 +38,7 @@ export async function checkFiles(
       return `File ignored by \`ignore\` in ${where}`;
     },
   });
-  for (const error of collected.errors) io.stderr.write(`nuance: ${error}\n`);
+  for (const error of collected.errors) io.stderr.write(`nuance: ${terminalText(error)}\n`);
   const run: CheckRun = {
     results: [],
     diffs: [],
@@ -70,7 +71,7 @@ export async function checkFiles(
       // An internal bug: reported once for this document, which stays in the report with an
       // error finding; the other files are still linted.
       progress.done();
-      io.stderr.write(`${slot.shown}: internal error: ${result.error}\n`);
+      io.stderr.write(`${terminalText(slot.shown)}: internal error: ${terminalText(result.error)}\n`);
       run.failed = true;
       run.results.push({ path: slot.shown, messages: [internalErrorFinding(result.error)] });
     } else run.results.push(result);

@@ -5,6 +5,7 @@ import { fixDiff, planFixes } from '../fix/plan.js';
 import type { CliIo } from '../io.js';
 import { linter } from '../parallel/lint-one.js';
 import { decodeDocument, RAISE_LIMIT, unreadableFile } from '../read-file.js';
+import { terminalText } from '../reporters/terminal-text.js';
 import { type CheckOptions, type CheckRun, internalErrorFinding } from './check-run.js';
 
 export const STDIN_PATH = '<stdin>';
@@ -55,7 +56,7 @@ export async function checkStdin(
     }
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`${shown}: internal error: ${detail}\n`);
+    io.stderr.write(`${terminalText(shown)}: internal error: ${terminalText(detail)}\n`);
     run.failed = true;
     run.results = [{ path: shown, messages: [internalErrorFinding(detail)] }];
     delete run.fixedText;

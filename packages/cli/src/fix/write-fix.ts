@@ -2,7 +2,7 @@
 // Writing a planned fix back to its file: atomically, keeping the BOM, line endings and mode, and
 // never over a file that is read-only or no longer holds the bytes the plan was made from.
 import { constants } from 'node:fs';
-import { access, readFile, realpath, stat } from 'node:fs/promises';
+import { access, type FileHandle, open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError } from '@nuance/config';
 import { type Finding, toolFinding } from '@nuance/core';
@@ -59,6 +59,7 @@ async function writeAtomically(snapshot: Snapshot, bytes: Uint8Array): Promise<s
   }
   // Replace the target of a symbolic link, not the link.
   const target = await realpath(snapshot.path).catch(() => snapshot.path);
+  if (snapshot.nlink > 1) return writeInPlace(snapshot, target, bytes);
   const outcome = await replaceFileAtomically(target, bytes, {
     mode: snapshot.mode,
     // As close to the rename as possible: the window left is a few system calls.
@@ -74,6 +75,56 @@ async function writeAtomically(snapshot: Snapshot, bytes: Uint8Array): Promise<s
 }
 
 /**
+ * A file with several names (hard links): a rename would give this name a new file and leave the
+ * others with the old text, so the bytes are written into the file itself, as editors do for
+ * linked files (vim's `backupcopy=auto`), after the same checks, on the open file: still the file
+ * read (same device and inode), holding the bytes read, with the mode read. Not atomic: a reader
+ * at that moment may see part of the new text, and if a write fails the old bytes are put back.
+ */
+async function writeInPlace(
+  snapshot: Snapshot,
+  file: string,
+  bytes: Uint8Array,
+): Promise<string | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDWR | constants.O_NONBLOCK);
+  } catch (error) {
+    return isPermissionError(error)
+      ? READ_ONLY
+      : `Cannot write the fixed file (${reason(error)}); nothing was written`;
+  }
+  try {
+    const stats = await handle.stat();
+    const same = stats.isFile() && stats.dev === snapshot.dev && stats.ino === snapshot.ino;
+    if (!same || (stats.mode & PERMISSION_BITS) !== (snapshot.mode & PERMISSION_BITS)) return CHANGED;
+    if (!equalBytes(snapshot.bytes, await handle.readFile())) return CHANGED;
+    try {
+      await overwrite(handle, bytes);
+    } catch (error) {
+      await overwrite(handle, snapshot.bytes).catch(() => {});
+      return `Cannot write the fixed file (${reason(error)}); its text was put back`;
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function overwrite(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let written = 0;
+  while (written < bytes.length) {
+    written += (await handle.write(bytes, written, bytes.length - written, written)).bytesWritten;
+  }
+  await handle.truncate(bytes.length);
+  await handle.sync();
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/**
  * The bytes decide (an mtime can stay the same across a quick edit, or change with none); a mode
  * change counts too, since the rename would otherwise undo it.
  */
@@ -82,8 +133,7 @@ async function unchanged(snapshot: Snapshot, file: string): Promise<boolean> {
     const stats = await stat(file);
     if (!stats.isFile()) return false;
     if ((stats.mode & PERMISSION_BITS) !== (snapshot.mode & PERMISSION_BITS)) return false;
-    const read = snapshot.bytes;
-    return Buffer.from(read.buffer, read.byteOffset, read.byteLength).equals(await readFile(file));
+    return equalBytes(snapshot.bytes, await readFile(file));
   } catch {
     return false;
   }

@@ -3,6 +3,7 @@
 // a few annotations per step, so the README recommends SARIF upload for the full list.
 import type { Severity } from '@nuance/core';
 import type { FileResult } from '../results.js';
+import { terminalText } from './terminal-text.js';
 
 const COMMAND: Record<Severity, string | undefined> = {
   error: 'error',
@@ -11,8 +12,10 @@ const COMMAND: Record<Severity, string | undefined> = {
   hint: undefined,
 };
 
+// Line breaks are the command's own escapes; other controls are written out, so that a log read
+// in a terminal gets no escape sequence from a file name or a message.
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(s: string): string {

@@ -1,5 +1,6 @@
 import type { Problem } from '@nuance/core';
 import { displayPath } from '../files.js';
+import { terminalText } from './terminal-text.js';
 
 /** `file:line:col  error  message  pack/<code>`, one line per config or pack problem. */
 export function formatProblems(problems: readonly Problem[], cwd: string): string {
@@ -7,7 +8,9 @@ export function formatProblems(problems: readonly Problem[], cwd: string): strin
     .map((p) => {
       // Built-in packs carry a repository-relative name, not a path on this machine.
       const file = isAbsolute(p.file) ? displayPath(p.file, cwd) : p.file;
-      return `${file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  pack/${p.code}\n`;
+      return (
+        terminalText(`${file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  pack/${p.code}`) + '\n'
+      );
     })
     .join('');
 }

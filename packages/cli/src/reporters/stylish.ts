@@ -1,5 +1,6 @@
 import type { Severity } from '@nuance/core';
 import { countSeverities, type FileResult } from '../results.js';
+import { terminalText } from './terminal-text.js';
 import { displayWidth, padEnd } from './text-width.js';
 
 export interface StylishOptions {
@@ -20,8 +21,8 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
       severity: m.severity,
-      message: m.message.replace(/\s*[\r\n]+\s*/g, ' '),
-      ruleId: m.ruleId,
+      message: terminalText(m.message.replace(/\s*[\r\n]+\s*/g, ' ')),
+      ruleId: terminalText(m.ruleId),
     }));
     // A loop, not Math.max(...rows): a spread of 150,000 arguments overflows the stack.
     const widths = { position: 0, severity: 0, message: 0 };
@@ -30,7 +31,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
       widths.severity = Math.max(widths.severity, row.severity.length);
       widths.message = Math.max(widths.message, displayWidth(row.message));
     }
-    out += `\n${paint(4, result.path)}\n`;
+    out += `\n${paint(4, terminalText(result.path))}\n`;
     for (const row of rows) {
       const severity = paint(SEVERITY_COLOR[row.severity], padEnd(row.severity, widths.severity));
       out += `  ${padEnd(row.position, widths.position)}  ${severity}  ${padEnd(row.message, widths.message)}  ${paint(90, row.ruleId)}\n`;
