@@ -28,6 +28,9 @@ Options:
                              join the shards' json or sarif reports with \`nuance merge\`
       --stdin                lint standard input (with --fix: print the fixed text)
       --stdin-filename NAME  the name of the stdin document (format, config, language)
+      --max-file-size SIZE   a larger file (or stdin) is an error finding, not linted
+                             (default 16M; bytes, or K, M, G)
+      --allow-packs-outside  read the packs a config names from outside its repository
   -h, --help                 show this help
   -v, --version              show the version
 
