@@ -16,7 +16,12 @@ describe('config keys named like Object.prototype members', () => {
       const result = await run(['--format', 'json', 'a.md'], dir);
       expect(result.code).toBe(2);
       expect(result.stderr).not.toContain('internal error');
-      expect(result.stderr.split('\n').filter(Boolean).map((l) => l.replace(/ {2}error .*pack\//, ' '))).toEqual([
+      expect(
+        result.stderr
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.replace(/ {2}error .*pack\//, ' ')),
+      ).toEqual([
         ...KEYS.map((k, i) => `.nuancerc.yaml:${i + 1}:1 unknown-key`),
         '.nuancerc.yaml:7:3 unknown-rule',
         '.nuancerc.yaml:8:3 unknown-rule',

@@ -119,7 +119,7 @@ function kindOf(stats: Stats): string {
   return 'a special file';
 }
 
-/** `16 MB`, `1.5 KB`, `300 bytes`, `2,049 bytes` (1 MB = 1,048,576 bytes; never a rounded `2.0 KB`). */
+/** `16 MB`, `1.5 KB`, `18 MB`, `300 bytes`, `2,049 bytes` (1 MB = 1,048,576 bytes; never `2.0 KB`). */
 export function formatBytes(bytes: number): string {
   const units: [number, string][] = [
     [1024 ** 3, 'GB'],
@@ -132,6 +132,8 @@ export function formatBytes(bytes: number): string {
     if (Number.isInteger(value)) return `${value} ${unit}`;
     const rounded = value.toFixed(1);
     if (!rounded.endsWith('.0')) return `${rounded} ${unit}`;
+    // `2.0 KB` next to a limit of `2 KB` says nothing: a small count is given in bytes.
+    if (value >= 10) return `${Math.round(value)} ${unit}`;
     break;
   }
   return `${bytes.toLocaleString('en-US')} ${bytes === 1 ? 'byte' : 'bytes'}`;

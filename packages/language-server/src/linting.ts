@@ -2,8 +2,13 @@
 // One open document's lint state: the incremental linter, the last findings (for hover and
 // explain), and the generation counter that drops results made stale by a newer edit.
 import { fileURLToPath } from 'node:url';
-import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
-import type { Finding, RuleSet } from '@nuance/core';
+import {
+  type ConfigResolver,
+  DEFAULT_MAX_FILE_BYTES,
+  formatBytes,
+  type ResolvedConfig,
+} from '@nuance/config';
+import { type Finding, type RuleSet, toolFinding } from '@nuance/core';
 import { documentLanguage, documentTopic, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,6 +33,19 @@ export interface DocumentState {
 export interface LintResult {
   version: number;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * A document over the CLI's default file size limit is not linted (a 50 MB one-line Markdown
+ * paragraph would take the server's memory): one finding says so, as the CLI's does.
+ */
+function tooLarge(text: string): Finding[] | undefined {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: count only when that can pass the limit.
+  if (text.length * 3 <= DEFAULT_MAX_FILE_BYTES) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= DEFAULT_MAX_FILE_BYTES) return undefined;
+  const message = `This document is ${formatBytes(bytes)}, more than the limit of ${formatBytes(DEFAULT_MAX_FILE_BYTES)}, so it was not linted`;
+  return [toolFinding('nuance/unreadable-file', message)];
 }
 
 export function newState(): DocumentState {
@@ -85,9 +103,8 @@ export async function lintNow(
     return { version: document.version, diagnostics: [] };
   }
   const text = document.getText();
-  const facts = documentFacts(document, config);
   const { ruleSet } = config.loaded;
-  const findings = state.linter.lint(text, ruleSet, facts);
+  const findings = tooLarge(text) ?? state.linter.lint(text, ruleSet, documentFacts(document, config));
   state.version = document.version;
   state.findings = findings;
   state.ruleSet = ruleSet;

@@ -121,3 +121,20 @@ describe('documents outside the workspace', () => {
     }
   });
 });
+
+describe('a document over the size limit', () => {
+  it('gets one diagnostic saying it was not linted, and the server goes on', async () => {
+    const dir = tempDir();
+    const c = await client({ folders: [dir] });
+    const huge = uriOf(path.join(dir, 'huge.md'));
+    await c.open(huge, '韩国奉行实用外交。'.repeat(700_000));
+    const [only] = await c.diagnostics(huge, (d) => d.length === 1);
+    expect(only).toMatchObject({
+      code: 'nuance/unreadable-file',
+      message: 'This document is 18 MB, more than the limit of 16 MB, so it was not linted',
+    });
+    const small = uriOf(path.join(dir, 'small.md'));
+    await c.open(small, DRAFT);
+    expect((await c.diagnostics(small, (d) => d.length === 1)).map((d) => d.code)).toEqual([WUSHI]);
+  }, 30_000);
+});
