@@ -22,7 +22,7 @@ describe('config keys named like Object.prototype members', () => {
           .filter(Boolean)
           .map((l) => l.replace(/ {2}error .*pack\//, ' ')),
       ).toEqual([
-        ...KEYS.map((k, i) => `.nuancerc.yaml:${i + 1}:1 unknown-key`),
+        ...KEYS.map((_key, i) => `.nuancerc.yaml:${i + 1}:1 unknown-key`),
         '.nuancerc.yaml:7:3 unknown-rule',
         '.nuancerc.yaml:8:3 unknown-rule',
       ]);
