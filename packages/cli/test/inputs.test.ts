@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,13 +7,16 @@ import { readSnapshot } from '../src/read-file.js';
 import { FIXTURES, findingLines, run, withTempDir, writeTree } from './helpers.js';
 
 const TEAM = path.join(FIXTURES, 'team.yaml');
+// The pack beside the config: packs are read only inside a config's repository or folder.
+const LOCAL_TEAM = { 'team.yaml': readFileSync(TEAM, 'utf8') };
 const BAD = 'We pursue utilitarian diplomacy.\n';
 
 describe('globs', () => {
   it('expands a glob to its Markdown and text files, sorted, skipping node_modules', async () => {
     await withTempDir(async (dir) => {
       await writeTree(dir, {
-        '.nuancerc.yaml': `packs: [${JSON.stringify(TEAM)}]\n`,
+        ...LOCAL_TEAM,
+        '.nuancerc.yaml': 'packs: [./team.yaml]\n',
         'drafts/b.md': BAD,
         'drafts/a.txt': BAD,
         'drafts/deep/c.markdown': BAD,
@@ -42,7 +46,8 @@ describe('globs', () => {
   it('exits 2 for a glob that matches nothing, or only ignored files, after linting the rest', async () => {
     await withTempDir(async (dir) => {
       await writeTree(dir, {
-        '.nuancerc.yaml': `packs: [${JSON.stringify(TEAM)}]\nignore: ["old/**"]\n`,
+        ...LOCAL_TEAM,
+        '.nuancerc.yaml': 'packs: [./team.yaml]\nignore: ["old/**"]\n',
         'a.md': BAD,
         'old/b.md': BAD,
       });
@@ -99,7 +104,8 @@ describe('.gitignore and config ignore', () => {
     await withTempDir(async (dir) => {
       await writeTree(dir, {
         '.gitignore': 'generated.md\n',
-        '.nuancerc.yaml': `packs: [${JSON.stringify(TEAM)}]\nignore: ["archive/"]\n`,
+        ...LOCAL_TEAM,
+        '.nuancerc.yaml': 'packs: [./team.yaml]\nignore: ["archive/"]\n',
         'generated.md': BAD,
         'archive/old.md': BAD,
         'a.md': BAD,
@@ -180,7 +186,8 @@ describe('unreadable files among many', () => {
   it('reports each and lints the rest of a folder', async () => {
     await withTempDir(async (dir) => {
       await writeTree(dir, {
-        '.nuancerc.yaml': `packs: [${JSON.stringify(TEAM)}]\n`,
+        ...LOCAL_TEAM,
+        '.nuancerc.yaml': 'packs: [./team.yaml]\n',
         'a.md': BAD,
         'b.md': Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0),
         'c.txt': Buffer.concat([Buffer.from('ok '), Buffer.from([0xc3, 0x28])]),

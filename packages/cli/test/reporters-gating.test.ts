@@ -110,7 +110,9 @@ describe('--quiet', () => {
 
 describe('--max-warnings and exit codes', () => {
   const files = {
-    '.nuancerc.yaml': `packs: [${JSON.stringify(path.join(FIXTURES, 'team.yaml'))}]\n`,
+    // Beside the config: packs are read only inside a config's repository or folder.
+    'team.yaml': readFileSync(path.join(FIXTURES, 'team.yaml'), 'utf8'),
+    '.nuancerc.yaml': 'packs: [./team.yaml]\n',
     'w.md': 'A strategic partner.\n\nAnother strategic partner.\n',
     'i.md': 'Leaders demand it.\n',
   };

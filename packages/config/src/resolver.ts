@@ -71,6 +71,8 @@ const BROKEN: ReadonlySet<ProblemCode> = new Set(['yaml-syntax', 'unreadable-con
 
 interface Entry {
   result: Promise<ResolvedConfig>;
+  /** When it was last asked for (the resolver's clock), for `maxLoads`. */
+  used: number;
   /** Set once loaded; a pending or failed load has none and any invalidation drops it. */
   watched?: ReadonlySet<string>;
 }
@@ -90,6 +92,7 @@ export class ConfigResolver {
   private readonly nearest = new Map<string, Promise<string | undefined>>();
   private readonly entries = new Map<string, Entry>();
   private readonly lastGood = new Map<string, ResolvedConfig>();
+  private clock = 0;
 
   constructor(private readonly options: ConfigResolverOptions) {}
 
@@ -187,12 +190,11 @@ export class ConfigResolver {
   private entry(key: string, file: string | undefined, layers: Layers): Entry {
     const cached = this.entries.get(key);
     if (cached) {
-      // Most recently used last, so the first one is the one to drop.
-      this.entries.delete(key);
-      this.entries.set(key, cached);
+      cached.used = ++this.clock;
       return cached;
     }
     const entry: Entry = {
+      used: ++this.clock,
       result: this.load(key, file, layers).then((resolved) => {
         entry.watched = new Set(resolved.watched);
         return resolved;
@@ -200,8 +202,10 @@ export class ConfigResolver {
     };
     this.entries.set(key, entry);
     const max = this.options.maxLoads;
-    for (const oldest of this.entries.keys()) {
-      if (max === undefined || this.entries.size <= max) break;
+    while (max !== undefined && this.entries.size > max) {
+      // The least recently used; the map itself keeps the order first needed (loadedConfigs).
+      let oldest = key;
+      for (const [k, e] of this.entries) if (e.used < this.entries.get(oldest)!.used) oldest = k;
       this.entries.delete(oldest);
       this.lastGood.delete(oldest);
     }
