@@ -3,10 +3,10 @@
 // fix all, ignore a rule or accept a term in the workspace's `.nuancerc.yaml` (through
 // `workspace/applyEdit`), and explain the rule at a position.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE_NAME } from '@nuance/config';
+import { CONFIG_FILE_NAME, readText } from '@nuance/config';
 import { applyEdits, fixText, minimalReplacement, stripBom } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import type { ExecuteCommandParams, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
@@ -98,7 +98,7 @@ async function changeConfig(server: ServerState, uri: string, change: ConfigChan
   }
   const targetUri = pathToFileURL(target).href;
   const exists = existsSync(target);
-  const before = exists ? await readFile(target, 'utf8').catch(() => undefined) : '';
+  const before = exists ? await readText(target).catch(() => undefined) : '';
   if (before === undefined) {
     void connection.window.showErrorMessage(`nuance: cannot read ${target}`);
     return { applied: false };

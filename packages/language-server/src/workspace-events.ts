@@ -2,9 +2,9 @@
 // What a change outside the open documents does: settings, config and pack files, workspace
 // folders. Each reloads the configs it can affect and re-lints; config problems are published as
 // diagnostics in the files that have them.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readText } from '@nuance/config';
 import type {
   Diagnostic,
   DidChangeConfigurationParams,
@@ -81,7 +81,8 @@ async function problemDiagnostics(server: ServerState): Promise<Map<string, Diag
   for (const problem of await server.resolver.problems().catch(() => [])) {
     if (!path.isAbsolute(problem.file)) continue;
     if (!texts.has(problem.file)) {
-      texts.set(problem.file, await readFile(problem.file, 'utf8').catch(() => undefined));
+      // Never waits on a FIFO or reads a device: a pack path can name anything.
+      texts.set(problem.file, await readText(problem.file).catch(() => undefined));
     }
     const uri = pathToFileURL(problem.file).href;
     byFile.set(uri, [...(byFile.get(uri) ?? []), problemDiagnostic(problem, texts.get(problem.file))]);
