@@ -57,10 +57,17 @@ describe('language server and CLI', () => {
           for (const e of [{ at: 0, remove: 0, insert: undefined }, ...edits]) {
             const at = e.at % (text.length + 1);
             text = text.slice(0, at) + (e.insert ?? '') + text.slice(at + e.remove);
-            const server = linter
-              .lint(text, ruleSet, { format: 'markdown', lang: undefined, topic: [] })
-              .map(key);
-            const cli = lintDocument({ text, ruleSet, format: 'markdown' }).findings.map(key);
+            // The facts as the server takes them (linting.ts); the text as the CLI reads `d.md`.
+            const lang = documentLanguage({ text, path: FILE, lang: undefined, format: 'markdown' });
+            const topic = documentTopic({
+              text,
+              path: FILE,
+              format: 'markdown',
+              topic: undefined,
+              voice: undefined,
+            });
+            const server = linter.lint(text, ruleSet, { format: 'markdown', lang, topic }).map(key);
+            const cli = lintDocument({ text, path: FILE, ruleSet }).findings.map(key);
             expect(server).toEqual(cli);
           }
         },
