@@ -60,7 +60,7 @@ export const TOOL_RULES: readonly ToolRule[] = [
   {
     id: 'nuance/internal-error',
     severity: 'error',
-    description: 'nuance failed while linting the file (a bug in nuance), so the file was not linted.',
+    description: 'The file hit an internal error (a bug in nuance), so it was not linted.',
     help:
       'The message gives the error; the command line tool prints its stack on stderr and exits with 2. ' +
       'The other files were linted. Please report it with the file (or a part of it that fails too).',
