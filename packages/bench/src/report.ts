@@ -109,10 +109,14 @@ function sections(results: BenchResults): string[] {
       fixed(s.p50, 1),
       fixed(s.p95, 1),
       fixed(s.max, 1),
+      s.cpuPerEdit === null ? '—' : fixed(s.cpuPerEdit, 1),
     ]);
     out.push(
       '### Language server (didChange to diagnostics, debounce 0)\n\n' +
-        markdownTable(['mode', 'draft', 'diagnostics', 'edits', 'p50 ms', 'p95 ms', 'max ms'], rows),
+        markdownTable(
+          ['mode', 'draft', 'diagnostics', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'CPU ms/edit'],
+          rows,
+        ),
     );
   }
   const targets = results.targets.map((t) => [

@@ -91,6 +91,8 @@ export interface ServerRow {
   p50: number;
   p95: number;
   max: number;
+  /** The server's mean CPU ms per timed edit; null where it cannot be read (stdio off Linux). */
+  cpuPerEdit: number | null;
 }
 
 export interface Target {

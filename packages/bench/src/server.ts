@@ -5,6 +5,7 @@
 // the middle of the draft, then deletes it; the first edits (ten, or as many as are timed when
 // fewer) warm up and are not counted.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { createServer } from '@nuance/language-server';
 import { createConnection } from 'vscode-languageserver/node';
@@ -21,6 +22,30 @@ export const SERVER_DRAFTS = [
   { chars: 20_000, dense: true },
   { chars: 100_000, dense: true },
 ] as const;
+
+/** CPU ms the server has used so far, or undefined where that cannot be read. */
+type CpuClock = () => number | undefined;
+
+/**
+ * A child's CPU time from /proc (Linux: utime and stime, in ticks of 10 ms). Latency stretches on
+ * a loaded machine; the server's CPU time per edit much less.
+ */
+function childCpu(pid: number | undefined): CpuClock {
+  return () => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function ownCpu(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 interface Published {
   uri: string;
@@ -40,6 +65,7 @@ async function measureDraft(
   chars: number,
   dense: boolean,
   rounds: number,
+  cpu: CpuClock,
 ): Promise<ServerRow> {
   const uri = `untitled:bench-${chars}-${dense ? 'dense' : 'typical'}.md`;
   const text = draft(chars, dense);
@@ -59,7 +85,9 @@ async function measureDraft(
   const line = Math.floor(lines.length / 2) - (Math.floor(lines.length / 2) % 2) + 2;
   const times: number[] = [];
   const warmUp = Math.min(WARM_UP, rounds);
+  let cpuStart: number | undefined;
   for (let i = 0; i < rounds + warmUp; i++) {
+    if (i === warmUp) cpuStart = cpu();
     version++;
     wait = published(version);
     const start = performance.now();
@@ -70,6 +98,7 @@ async function measureDraft(
     await wait;
     if (i >= warmUp) times.push(performance.now() - start);
   }
+  const cpuEnd = cpu();
   await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   listener.dispose();
   return {
@@ -82,10 +111,16 @@ async function measureDraft(
     p50: median(times),
     p95: percentile(times, 95),
     max: Math.max(...times),
+    cpuPerEdit: cpuStart === undefined || cpuEnd === undefined ? null : (cpuEnd - cpuStart) / rounds,
   };
 }
 
-async function session(connection: ProtocolConnection, mode: ServerRow['mode'], rounds: number) {
+async function session(
+  connection: ProtocolConnection,
+  mode: ServerRow['mode'],
+  rounds: number,
+  cpu: CpuClock,
+) {
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   await connection.sendRequest('initialize', {
@@ -96,7 +131,8 @@ async function session(connection: ProtocolConnection, mode: ServerRow['mode'], 
   });
   await connection.sendNotification('initialized', {});
   const rows: ServerRow[] = [];
-  for (const d of SERVER_DRAFTS) rows.push(await measureDraft(connection, mode, d.chars, d.dense, rounds));
+  for (const d of SERVER_DRAFTS)
+    rows.push(await measureDraft(connection, mode, d.chars, d.dense, rounds, cpu));
   await connection.sendRequest('shutdown');
   return rows;
 }
@@ -106,7 +142,7 @@ async function overStdio(rounds: number): Promise<ServerRow[]> {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const connection = createProtocolConnection(child.stdout, child.stdin);
   try {
-    const rows = await session(connection, 'stdio', rounds);
+    const rows = await session(connection, 'stdio', rounds, childCpu(child.pid));
     await connection.sendNotification('exit');
     await exited;
     return rows;
@@ -124,7 +160,8 @@ async function inProcess(rounds: number): Promise<ServerRow[]> {
   serverConnection.listen();
   const client = createProtocolConnection(toClient, toServer);
   try {
-    return await session(client, 'in-process', rounds);
+    // The client's side of the JSON-RPC is counted too: it is small beside linting.
+    return await session(client, 'in-process', rounds, ownCpu);
   } finally {
     client.dispose();
     serverConnection.dispose();
