@@ -1,0 +1,116 @@
+// The shape of one bench run, as written to the JSON file; the Markdown tables are made from it.
+
+export interface Environment {
+  date: string;
+  commit: string | undefined;
+  node: string;
+  cpu: string;
+  cores: number;
+  /** 1, 5 and 15 minute load averages before and after the run: the machine is shared. */
+  loadBefore: number[];
+  loadAfter: number[];
+  meter: string;
+}
+
+export interface CorpusInfo {
+  dir: string;
+  sizeMb: number;
+  files: number;
+  bytes: number;
+}
+
+export interface Run {
+  wall: number;
+  cpu: number;
+  maxRssMb: number;
+  files: number;
+  findings: number | null;
+}
+
+export interface TableRow {
+  tool: string;
+  label: string;
+  /** The vocabulary id; undefined for a tool that takes none (remark-parse). */
+  vocabulary: string | undefined;
+  runs: Run[];
+  /** Medians of the runs, seconds. */
+  wall: number;
+  cpu: number;
+  mbPerSecond: number;
+  /** The highest peak RSS of the runs. */
+  maxRssMb: number;
+  files: number;
+  /** The findings of the runs, when they all agree; null for a tool that checks nothing. */
+  findings: number | null;
+  /** Set when the runs disagree about the findings (they never should). */
+  findingsPerRun?: (number | null)[];
+}
+
+export interface EngineRun {
+  files: number;
+  bytes: number;
+  segments: number;
+  rules: number;
+  /** Parsing and compiling the pack, ms. */
+  compileMs: number;
+  /** Each pass over the corpus: wall and CPU ms. */
+  passes: { wallMs: number; cpuMs: number }[];
+  findings: number;
+  rssMb: number;
+}
+
+export interface EngineRow extends EngineRun {
+  vocabulary: string;
+  /** Median pass. */
+  wallMs: number;
+  mbPerSecond: number;
+}
+
+export interface SmallFileRow {
+  command: string;
+  runs: number;
+  /** Medians, ms. */
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+export interface SmallFileResult {
+  file: string;
+  bytes: number;
+  rows: SmallFileRow[];
+}
+
+export interface ServerRow {
+  mode: 'stdio' | 'in-process';
+  draft: string;
+  chars: number;
+  dense: boolean;
+  diagnostics: number;
+  rounds: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** The server's mean CPU ms per timed edit; null where it cannot be read (stdio off Linux). */
+  cpuPerEdit: number | null;
+}
+
+export interface Target {
+  target: string;
+  /** What was measured, in words. */
+  measured: string;
+  /** Undefined when the bench did not measure what the target needs. */
+  met: boolean | undefined;
+}
+
+export interface BenchResults {
+  environment: Environment;
+  options: Record<string, unknown>;
+  corpus?: CorpusInfo;
+  vocabularies: { id: string; label: string; terms?: number }[];
+  table?: TableRow[];
+  engine?: EngineRow[];
+  smallFile?: SmallFileResult;
+  server?: ServerRow[];
+  targets: Target[];
+}

@@ -1,0 +1,175 @@
+// The language server, from sending `didChange` to receiving its diagnostics, debounce set to 0:
+// over stdio against the built bin (what an editor sees: a real JSON-RPC client, pipes and a
+// second process included), and in process over a pair of streams (DESIGN's measure: JSON-RPC
+// encoding both ways, no pipe, no second process). Each edit types a character in a paragraph in
+// the middle of the draft, then deletes it; the first edits (ten, or as many as are timed when
+// fewer) warm up and are not counted.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { createServer } from '@nuance/language-server';
+import { createConnection } from 'vscode-languageserver/node';
+import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { draft } from './drafts.js';
+import { serverBin } from './paths.js';
+import type { ServerRow } from './results.js';
+import { median, percentile } from './stats.js';
+
+const WARM_UP = 10;
+export const SERVER_DRAFTS = [
+  { chars: 20_000, dense: false },
+  { chars: 100_000, dense: false },
+  { chars: 20_000, dense: true },
+  { chars: 100_000, dense: true },
+] as const;
+
+/** CPU ms the server has used so far, or undefined where that cannot be read. */
+type CpuClock = () => number | undefined;
+
+/**
+ * A child's CPU time from /proc (Linux: utime and stime, in ticks of 10 ms). Latency stretches on
+ * a loaded machine; the server's CPU time per edit much less.
+ */
+function childCpu(pid: number | undefined): CpuClock {
+  return () => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function ownCpu(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: unknown[];
+}
+
+function editAt(line: number, insert: boolean) {
+  return insert
+    ? { range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '实' }
+    : { range: { start: { line, character: 3 }, end: { line, character: 4 } }, text: '' };
+}
+
+async function measureDraft(
+  connection: ProtocolConnection,
+  mode: ServerRow['mode'],
+  chars: number,
+  dense: boolean,
+  rounds: number,
+  cpu: CpuClock,
+): Promise<ServerRow> {
+  const uri = `untitled:bench-${chars}-${dense ? 'dense' : 'typical'}.md`;
+  const text = draft(chars, dense);
+  const waiters = new Map<number, (params: Published) => void>();
+  const listener = connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
+    if (params.uri === uri && params.version !== undefined) waiters.get(params.version)?.(params);
+  });
+  const published = (version: number) => new Promise<Published>((resolve) => waiters.set(version, resolve));
+  let version = 1;
+  let wait = published(version);
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'markdown', version, text },
+  });
+  const first = await wait;
+  const lines = text.split('\n');
+  // An even line in the middle: a paragraph, not the blank line after one.
+  const line = Math.floor(lines.length / 2) - (Math.floor(lines.length / 2) % 2) + 2;
+  const times: number[] = [];
+  const warmUp = Math.min(WARM_UP, rounds);
+  let cpuStart: number | undefined;
+  for (let i = 0; i < rounds + warmUp; i++) {
+    if (i === warmUp) cpuStart = cpu();
+    version++;
+    wait = published(version);
+    const start = performance.now();
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [editAt(line, i % 2 === 0)],
+    });
+    await wait;
+    if (i >= warmUp) times.push(performance.now() - start);
+  }
+  const cpuEnd = cpu();
+  await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  listener.dispose();
+  return {
+    mode,
+    draft: `${chars / 1000} K, ${dense ? 'dense (every paragraph flagged)' : 'typical (1 paragraph in 10 flagged)'}`,
+    chars: text.length,
+    dense,
+    diagnostics: first.diagnostics.length,
+    rounds,
+    p50: median(times),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    cpuPerEdit: cpuStart === undefined || cpuEnd === undefined ? null : (cpuEnd - cpuStart) / rounds,
+  };
+}
+
+async function session(
+  connection: ProtocolConnection,
+  mode: ServerRow['mode'],
+  rounds: number,
+  cpu: CpuClock,
+) {
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { debounce: 0 },
+  });
+  await connection.sendNotification('initialized', {});
+  const rows: ServerRow[] = [];
+  for (const d of SERVER_DRAFTS)
+    rows.push(await measureDraft(connection, mode, d.chars, d.dense, rounds, cpu));
+  await connection.sendRequest('shutdown');
+  return rows;
+}
+
+async function overStdio(rounds: number): Promise<ServerRow[]> {
+  const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const connection = createProtocolConnection(child.stdout, child.stdin);
+  try {
+    const rows = await session(connection, 'stdio', rounds, childCpu(child.pid));
+    await connection.sendNotification('exit');
+    await exited;
+    return rows;
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
+async function inProcess(rounds: number): Promise<ServerRow[]> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(toServer, toClient);
+  createServer(serverConnection);
+  serverConnection.listen();
+  const client = createProtocolConnection(toClient, toServer);
+  try {
+    // The client's side of the JSON-RPC is counted too: it is small beside linting.
+    return await session(client, 'in-process', rounds, ownCpu);
+  } finally {
+    client.dispose();
+    serverConnection.dispose();
+    toServer.end();
+    toClient.end();
+  }
+}
+
+export async function runServer(rounds: number): Promise<ServerRow[]> {
+  return [...(await overStdio(rounds)), ...(await inProcess(rounds))];
+}

@@ -1,0 +1,90 @@
+// The main table: every tool on the whole corpus, with every vocabulary it can take, run in rounds
+// (one run of each case per round, so a change in the machine's load falls on all of them alike).
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Corpus } from './corpus.js';
+import { type MeterName, measure } from './meter.js';
+import type { Run, TableRow } from './results.js';
+import { median } from './stats.js';
+import { type Tool, takesVocabulary } from './tools.js';
+import type { Vocabulary } from './vocabulary.js';
+
+interface Case {
+  tool: Tool;
+  vocabulary: Vocabulary | undefined;
+  runs: Run[];
+}
+
+export interface TableInput {
+  corpus: Corpus;
+  tools: readonly Tool[];
+  vocabularies: readonly Vocabulary[];
+  runs: number;
+  meter: MeterName;
+  /** Where each run's report goes (overwritten by the next run of the same case). */
+  scratch: string;
+  log: (line: string) => void;
+}
+
+function casesOf(tools: readonly Tool[], vocabularies: readonly Vocabulary[]): Case[] {
+  return tools.flatMap((tool): Case[] =>
+    tool.takes === 'none'
+      ? [{ tool, vocabulary: undefined, runs: [] }]
+      : vocabularies
+          .filter((v) => takesVocabulary(tool, v))
+          .map((vocabulary) => ({ tool, vocabulary, runs: [] })),
+  );
+}
+
+function tail(file: string): string {
+  return readFileSync(file, 'utf8').slice(-2000);
+}
+
+async function runCase(input: TableInput, c: Case): Promise<Run> {
+  const name = `${c.tool.id}.${c.vocabulary?.id ?? 'none'}`;
+  const stdout = path.join(input.scratch, `${name}.out`);
+  const stderr = path.join(input.scratch, `${name}.err`);
+  const command = c.tool.command(input.corpus.dir, c.vocabulary);
+  const m = await measure(input.meter, { ...command, stdout, stderr });
+  if (!c.tool.okExit.includes(m.exitCode)) {
+    throw new Error(`${command.argv.join(' ')} exited with ${m.exitCode}:\n${tail(stderr)}`);
+  }
+  const output = c.tool.read(readFileSync(stdout, 'utf8'));
+  return { wall: m.wall, cpu: m.cpu, maxRssMb: m.maxRssMb, ...output };
+}
+
+function rowOf(c: Case, bytes: number): TableRow {
+  const wall = median(c.runs.map((r) => r.wall));
+  const counts = c.runs.map((r) => r.findings);
+  const agree = counts.every((n) => n === counts[0]);
+  return {
+    tool: c.tool.id,
+    label: c.tool.label,
+    vocabulary: c.vocabulary?.id,
+    runs: c.runs,
+    wall,
+    cpu: median(c.runs.map((r) => r.cpu)),
+    mbPerSecond: bytes / 1e6 / wall,
+    maxRssMb: Math.max(...c.runs.map((r) => r.maxRssMb)),
+    files: c.runs[0]?.files ?? 0,
+    findings: agree ? (counts[0] ?? null) : null,
+    ...(agree ? {} : { findingsPerRun: counts }),
+  };
+}
+
+export async function runTable(input: TableInput): Promise<TableRow[]> {
+  mkdirSync(input.scratch, { recursive: true });
+  const cases = casesOf(input.tools, input.vocabularies);
+  for (let round = 1; round <= input.runs; round++) {
+    for (const c of cases) {
+      const run = await runCase(input, c);
+      c.runs.push(run);
+      const found = run.findings === null ? '' : `, ${run.findings} findings`;
+      input.log(
+        `run ${round}/${input.runs} ${c.tool.id} (${c.vocabulary?.id ?? 'no vocabulary'}): ` +
+          `${run.wall.toFixed(2)} s wall, ${run.cpu.toFixed(2)} s CPU, ${run.maxRssMb.toFixed(0)} MB${found}`,
+      );
+    }
+  }
+  return cases.map((c) => rowOf(c, input.corpus.bytes));
+}

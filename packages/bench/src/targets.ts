@@ -1,0 +1,142 @@
+// Issue 11's targets, checked against one run. A target whose inputs this run did not measure
+// (a tool, vocabulary or suite left out) says so instead of passing or failing.
+import type { BenchResults, SmallFileRow, TableRow, Target } from './results.js';
+
+type Measured = Pick<BenchResults, 'table' | 'engine' | 'smallFile' | 'server'>;
+
+const x = (ratio: number): string => `${ratio.toFixed(2)}x`;
+
+function row(
+  table: readonly TableRow[] | undefined,
+  tool: string,
+  vocabulary?: string,
+): TableRow | undefined {
+  return table?.find((r) => r.tool === tool && r.vocabulary === vocabulary);
+}
+
+function ratioTarget(
+  target: string,
+  num: number | undefined,
+  den: number | undefined,
+  ok: (r: number) => boolean,
+) {
+  if (num === undefined || den === undefined) return { target, measured: 'not measured', met: undefined };
+  const ratio = num / den;
+  return { target, measured: x(ratio), met: ok(ratio) };
+}
+
+function termVocabularies(table: readonly TableRow[] | undefined): string[] {
+  const ids = new Set(
+    (table ?? []).map((r) => r.vocabulary).filter((v) => v?.endsWith('-terms')) as string[],
+  );
+  return [...ids].sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+}
+
+/**
+ * A wall-time ratio between two rows of the side-by-side table, with the CPU-time ratio beside it:
+ * on a loaded machine wall times stretch and CPU times much less, so the second tells how much
+ * of a miss is load.
+ */
+function rowRatio(
+  target: string,
+  a: TableRow | undefined,
+  b: TableRow | undefined,
+  ok: (r: number) => boolean,
+): Target {
+  if (!a || !b) return { target, measured: 'not measured', met: undefined };
+  const ratio = a.wall / b.wall;
+  return { target, measured: `${x(ratio)} (CPU ${x(a.cpu / b.cpu)})`, met: ok(ratio) };
+}
+
+function parseTargets(table: readonly TableRow[] | undefined, small: string, large: string): Target[] {
+  const remark = row(table, 'remark-parse');
+  const out: Target[] = [];
+  for (const vocabulary of [small, 'korea-china']) {
+    out.push(
+      rowRatio(
+        `${vocabulary}: nuance default wall <= 0.2x remark-parse`,
+        row(table, 'nuance', vocabulary),
+        remark,
+        (r) => r <= 0.2,
+      ),
+      rowRatio(
+        `${vocabulary}: nuance --jobs 1 wall <= 0.3x remark-parse`,
+        row(table, 'nuance-jobs-1', vocabulary),
+        remark,
+        (r) => r <= 0.3,
+      ),
+    );
+  }
+  for (const tool of ['nuance', 'nuance-jobs-1']) {
+    const big = row(table, tool, large);
+    out.push(
+      rowRatio(
+        `${large}: ${tool} wall <= 1.5x its ${small} wall`,
+        big,
+        row(table, tool, small),
+        (r) => r <= 1.5,
+      ),
+      big
+        ? {
+            target: `${large}: ${tool} peak RSS < 300 MB`,
+            measured: `${big.maxRssMb.toFixed(0)} MB`,
+            met: big.maxRssMb < 300,
+          }
+        : { target: `${large}: ${tool} peak RSS < 300 MB`, measured: 'not measured', met: undefined },
+      rowRatio(
+        `${large}: textlint + prh wall >= 50x ${tool}'s`,
+        row(table, 'textlint-prh', large),
+        big,
+        (r) => r >= 50,
+      ),
+    );
+  }
+  for (const vocabulary of termVocabularies(table).concat('korea-china')) {
+    const a = row(table, 'nuance', vocabulary);
+    const b = row(table, 'nuance-jobs-1', vocabulary);
+    const shown = (r: TableRow) => r.findings?.toLocaleString('en') ?? 'varying';
+    out.push({
+      target: `${vocabulary}: the same findings with and without --jobs 1`,
+      measured: a && b ? `${shown(a)} and ${shown(b)}` : 'not measured',
+      met: a && b ? a.findings !== null && a.findings === b.findings : undefined,
+    });
+  }
+  return out;
+}
+
+function serverTarget(results: Measured, dense: boolean, budget: number): Target {
+  const target = `server over stdio, ${dense ? 'dense' : 'typical'} 100 K draft: p95 <= ${budget} ms`;
+  const r = results.server?.find((s) => s.mode === 'stdio' && s.dense === dense && s.chars >= 100_000);
+  return r
+    ? { target, measured: `${r.p95.toFixed(1)} ms`, met: r.p95 <= budget }
+    : { target, measured: 'not measured', met: undefined };
+}
+
+function smallFileTarget(rows: SmallFileRow[] | undefined): Target {
+  const target = 'one small file: nuance wall <= 2.5x node -e 0';
+  const nuance = rows?.find((r) => r.command.startsWith('nuance'));
+  const node = rows?.find((r) => r.command.startsWith('node'));
+  if (!nuance || !node) return { target, measured: 'not measured', met: undefined };
+  const ratio = nuance.wallMs / node.wallMs;
+  return { target, measured: `${x(ratio)} (CPU ${x(nuance.cpuMs / node.cpuMs)})`, met: ratio <= 2.5 };
+}
+
+export function checkTargets(results: Measured): Target[] {
+  const terms = termVocabularies(results.table);
+  const small = terms[0] ?? '24-terms';
+  const large = terms.length > 1 ? terms[terms.length - 1]! : '10000-terms';
+  const engine = results.engine?.find((e) => e.vocabulary === large);
+  const grep = row(results.table, 'grep', large);
+  return [
+    ...parseTargets(results.table, small, large),
+    ratioTarget(
+      `${large}: engine alone >= 1/3 of grep -F's MB/s`,
+      engine?.mbPerSecond,
+      grep?.mbPerSecond,
+      (r) => r >= 1 / 3,
+    ),
+    smallFileTarget(results.smallFile?.rows),
+    serverTarget(results, false, 8),
+    serverTarget(results, true, 20),
+  ];
+}

@@ -1,0 +1,100 @@
+// `pnpm bench` end to end on a tiny corpus, one run of everything: the report is well formed and
+// every tool reports what it found. Never a timing: speed is measured by the bench itself, never
+// asserted by a test. Needs `pnpm -s build` (the bench starts the built CLI, server and peers)
+// and ../shared/corpus, without which it is skipped with a message.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sharedCorpusPresent } from '../src/corpus.js';
+import { TOOL_IDS } from '../src/options.js';
+import { defaultShared, script } from '../src/paths.js';
+import type { BenchResults } from '../src/results.js';
+
+const present = sharedCorpusPresent(defaultShared);
+if (!present) {
+  console.warn(
+    `bench test skipped: ${path.join(defaultShared, 'corpus')} is absent (it lives beside the repository)`,
+  );
+}
+
+const width = (line: string) => line.split(/(?<!\\)\|/).length;
+
+describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
+  const cache = mkdtempSync(path.join(tmpdir(), 'nuance-bench-test-'));
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+  it('prints well-formed tables, writes the JSON, and reports findings for every tool', async () => {
+    const out = path.join(cache, 'results.json');
+    const args = ['--quick', '--size', '0.2', '--small-runs', '1', '--server-rounds', '2', '--cache', cache];
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [script('main.js'), ...args, '--out', out],
+      {
+        maxBuffer: 16 << 20,
+      },
+    );
+    const results = JSON.parse(readFileSync(out, 'utf8')) as BenchResults;
+
+    const corpus = results.corpus!;
+    expect(corpus.files).toBeGreaterThan(0);
+    const table = results.table!;
+    expect(new Set(table.map((r) => r.tool))).toEqual(new Set(TOOL_IDS));
+    for (const row of table) {
+      expect(row.runs).toHaveLength(1);
+      expect(row.files, row.tool).toBe(corpus.files);
+      if (row.tool === 'remark-parse') expect(row.findings).toBeNull();
+      else expect(row.findings, `${row.tool} ${row.vocabulary}`).toEqual(expect.any(Number));
+    }
+    // The peers take a term list, not the built-in pack; nuance takes both.
+    expect(table.filter((r) => r.vocabulary === 'korea-china').map((r) => r.tool)).toEqual([
+      'nuance',
+      'nuance-jobs-1',
+    ]);
+    expect(results.engine!.map((e) => [e.vocabulary, e.findings])).toEqual([
+      ['24-terms', expect.any(Number)],
+      ['korea-china', expect.any(Number)],
+    ]);
+    expect(results.smallFile!.rows.map((r) => r.command)).toEqual(['node -e 0', 'nuance draft.md']);
+    expect(results.server!.map((s) => [s.mode, s.chars >= 100_000, s.dense])).toEqual([
+      ['stdio', false, false],
+      ['stdio', true, false],
+      ['stdio', false, true],
+      ['stdio', true, true],
+      ['in-process', false, false],
+      ['in-process', true, false],
+      ['in-process', false, true],
+      ['in-process', true, true],
+    ]);
+    expect(results.server!.every((s) => s.diagnostics > 0)).toBe(true);
+    expect(results.targets.length).toBeGreaterThan(0);
+
+    // Every table: a header, a separator, then rows of the same width; one row per result.
+    const tables = stdout.split('\n### ').slice(1);
+    expect(tables.map((t) => t.split('\n')[0]!.replace(/ \(.*/, ''))).toEqual([
+      'Side by side',
+      'Engine alone',
+      'One small file',
+      'Language server',
+      'Targets',
+    ]);
+    const counts = [table.length, 2, 2, 8, results.targets.length];
+    tables.forEach((t, i) => {
+      const lines = t.split('\n').filter((line) => line.startsWith('|'));
+      expect(lines[1]).toMatch(/^\| --- (\| --- )*\|$/);
+      expect(new Set(lines.map(width)).size).toBe(1);
+      expect(lines.length - 2).toBe(counts[i]);
+    });
+    // The side-by-side rows carry the JSON's findings, in the same order.
+    const findings = tables[0]!
+      .split('\n')
+      .filter((line) => line.startsWith('|'))
+      .slice(2)
+      .map((line) => line.split(' | ')[7]);
+    expect(findings).toEqual(
+      table.map((r) => (r.findings === null ? '— (no checks)' : r.findings.toLocaleString('en'))),
+    );
+  }, 300_000);
+});
