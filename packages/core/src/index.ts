@@ -9,6 +9,7 @@ export {
   needsContext,
   type ScanCache,
 } from './engine/lint.js';
+export { type PrefilterSafety, prefilterSafety } from './engine/prefilter.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';

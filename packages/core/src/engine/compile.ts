@@ -15,6 +15,7 @@ import type { CompiledRule, CompiledRuleSet } from './compiled.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { FindingRule } from './finding.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
+import { CANDIDATE, MENTION } from './prefilter.js';
 import type { CompileOptions, RuleInfo } from './rule-set.js';
 
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -23,14 +24,14 @@ type RefBase = Omit<PhraseRef, 'literal'>;
 
 class Builder {
   readonly automaton = new PhraseAutomaton();
-  readonly atoms = new PhraseAutomaton();
-  readonly contextAtoms = new PhraseAutomaton();
+  /** The literal starts of reporting patterns (patternAtom), for the pre-check. */
+  readonly patternAtoms = new PhraseAutomaton();
   readonly refs: PhraseRef[] = [];
   readonly patterns: CompiledPattern[] = [];
   readonly contextSets: CompiledContextSet[] = [];
   readonly conditions: CompiledCondition[][] = [];
-  private readonly atomSeen = new Set<string>();
-  private readonly contextAtomSeen = new Set<string>();
+  /** Some phrase the pre-check looks for starts or ends with a hyphen (see RawScanner). */
+  edgeHyphen = false;
   /** Per pack, its context set names -> indices into contextSets. */
   private setIndex = new Map<string, number>();
 
@@ -45,12 +46,7 @@ class Builder {
         for (const literal of expandPhrase(e.phrase)) {
           const norm = normalizePhrase(literal);
           if (norm.length === 0) continue;
-          this.register(norm, { rule: -2, role: 'mention', effect: 'context', set: index, literal }, false);
-          const atom = atomOf(norm);
-          if (!this.contextAtomSeen.has(atom)) {
-            this.contextAtomSeen.add(atom);
-            this.contextAtoms.add(atom, 0);
-          }
+          this.register(norm, { rule: -2, role: 'mention', effect: 'context', set: index, literal }, MENTION);
         }
       }
       for (const e of set.not)
@@ -73,18 +69,19 @@ class Builder {
   }
 
   /** Register every literal of a phrase; returns its literals (the first is for display).
-   *  `precheck`: a match of the phrase can decide a finding, so its atom goes into the pre-check. */
+   *  `precheck`: a match of the phrase can decide a finding, so the pre-check looks for it. */
   addPhrase(phrase: string, base: RefBase, precheck: boolean): string[] {
     const literals = expandPhrase(phrase);
     for (const literal of literals) {
       const norm = normalizePhrase(literal);
       if (norm.length === 0) continue;
       const ref: PhraseRef = { ...base, literal };
-      this.register(norm, ref, precheck);
+      const flags = precheck ? CANDIDATE : 0;
+      this.register(norm, ref, flags);
       // English plural of a final consonant + y: register the `ie` stem; the boundary check then
       // requires the `s` (policy -> policies).
       if (CONSONANT_Y.test(norm) && scriptOf(norm.codePointAt(norm.length - 2) ?? 0) === 'latin') {
-        this.register(`${norm.slice(0, -1)}ie`, { ...ref, ies: true }, precheck);
+        this.register(`${norm.slice(0, -1)}ie`, { ...ref, ies: true }, flags);
       }
     }
     return literals;
@@ -98,22 +95,14 @@ class Builder {
     if (base.effect !== 'report') return;
     const atom = patternAtom(source);
     if (atom === undefined) this.unanchoredPattern = true;
-    else if (!this.atomSeen.has(atom)) {
-      this.atomSeen.add(atom);
-      this.atoms.add(atom, 0);
-    }
+    else this.patternAtoms.add(atom, 0, CANDIDATE);
   }
 
-  private register(norm: string, ref: PhraseRef, precheck: boolean): void {
+  private register(norm: string, ref: PhraseRef, flags: number): void {
     const id = this.refs.length;
     this.refs.push(ref);
-    this.automaton.add(norm, id);
-    if (!precheck) return;
-    const atom = atomOf(norm);
-    if (!this.atomSeen.has(atom)) {
-      this.atomSeen.add(atom);
-      this.atoms.add(atom, 0);
-    }
+    this.automaton.add(norm, id, flags);
+    if (flags !== 0 && (norm.startsWith('-') || norm.endsWith('-'))) this.edgeHyphen = true;
   }
 }
 
@@ -135,17 +124,6 @@ export function patternAtom(source: string): string | undefined {
   const usable = /^[*?{]/.test(rest) ? atom.slice(0, -1) : atom;
   if (usable === '') return undefined;
   return normalizePhrase(usable) === usable ? usable : undefined;
-}
-
-/** The first character of a CJK literal, else its longest word: markup can split a term in the
- *  raw text, so the pre-check looks only for something markup does not split, and the longest
- *  word of an English phrase is the most selective (`interests`, not `the`). */
-function atomOf(norm: string): string {
-  const first = norm.codePointAt(0) ?? 0;
-  if (scriptOf(first) !== 'latin') return String.fromCodePoint(first);
-  let best = '';
-  for (const m of norm.matchAll(/[\p{L}\p{N}_]+/gu)) if (m[0].length > best.length) best = m[0];
-  return best || String.fromCodePoint(first);
 }
 
 function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string | undefined): RefBase {
@@ -274,8 +252,7 @@ export function compilePacks(
     }
   }
   b.automaton.build();
-  b.atoms.build();
-  b.contextAtoms.build();
+  b.patternAtoms.build();
 
   const rules = [...byId.values()];
   const ruleSet: CompiledRuleSet = {
@@ -284,14 +261,13 @@ export function compilePacks(
     get: (id) => byId.get(id),
     compiled,
     automaton: b.automaton,
-    atoms: b.atoms,
+    ...(b.patternAtoms.patternCount > 0 ? { patternAtoms: b.patternAtoms } : {}),
     unanchoredPattern: b.unanchoredPattern,
+    edgeHyphen: b.edgeHyphen,
     refs: b.refs,
     patterns: b.patterns,
     contextSets: b.contextSets,
     conditions: b.conditions,
-    // Mentions matter only when some rule or term has a condition to evaluate.
-    ...(b.conditions.length > 0 ? { contextAtoms: b.contextAtoms } : {}),
   };
   return { ruleSet, problems };
 }

@@ -19,12 +19,12 @@ export interface CompiledRule {
 export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   /** Indexed by PhraseRef.rule. */
   readonly compiled: readonly CompiledRule[];
-  /** Automaton of short atoms (first character / longest word of every literal) for hasCandidate. */
-  readonly atoms: PhraseAutomaton;
-  /** A reporting pattern has no literal start (no atom): every text may hold a candidate. */
+  /** The literal starts of the reporting patterns (patternAtom), for the pre-check (RawScanner). */
+  readonly patternAtoms?: PhraseAutomaton;
+  /** A reporting pattern has no literal start: every text may hold a candidate. */
   readonly unanchoredPattern: boolean;
-  /** Atoms of the context sets' mention phrases, when some rule has a context condition. */
-  readonly contextAtoms?: PhraseAutomaton;
+  /** Some phrase the pre-check looks for starts or ends with a hyphen (RawScanner.edgeHyphen). */
+  readonly edgeHyphen: boolean;
   readonly contextSets: readonly CompiledContextSet[];
   /** Compiled context conditions (each a list that must all hold), by PhraseRef/CompiledRule index. */
   readonly conditions: readonly (readonly CompiledCondition[])[];

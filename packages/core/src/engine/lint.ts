@@ -2,11 +2,11 @@
 import { documentLanguageOf, hanScript } from '../lang/document-script.js';
 import { createLineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
-import { buildView } from '../view/normalize.js';
 import { type ProseScan, type RuleMatch, type SegmentState, scanSegment } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
 import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
+import { CANDIDATE, MENTION, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
 
 export { compilePacks } from './compile.js';
@@ -129,15 +129,13 @@ function licensed(
 }
 
 /**
- * Cheap pre-check: false only when no candidate can occur in `text`, so a caller may skip parsing.
- * It looks for the first character (CJK) or longest word (Latin) of every phrase, and the
- * literal start of every pattern, which markup cannot split; a pattern without a literal start
- * makes every text a candidate.
+ * The pre-check on raw text: false only when no match of a phrase that can decide a finding (nor a
+ * pattern's literal start) occurs in the match view of `text`, so a caller may skip parsing it. For
+ * Markdown, whose markup can split a phrase, `@nuance/unified` takes the markup out first
+ * (`prefilterSafety` says what it may take out).
  */
 export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
-  const rs = compiledOf(ruleSet);
-  if (rs.unanchoredPattern) return true;
-  return rs.atoms.test(buildView(text).text);
+  return scanRaw(text, ruleSet, CANDIDATE).candidate;
 }
 
 /**
@@ -147,13 +145,12 @@ export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
  * what was skipped.
  */
 export function needsContext(ruleSet: RuleSet): boolean {
-  return compiledOf(ruleSet).contextAtoms !== undefined;
+  return compiledOf(ruleSet).conditions.length > 0;
 }
 
-/** Cheap pre-check like `hasCandidate`: false only when no context mention can occur in `text`. */
+/** The pre-check for context mentions, like `hasCandidate`: false only when none occurs in `text`. */
 export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
-  const atoms = compiledOf(ruleSet).contextAtoms;
-  return atoms?.test(buildView(text).text) === true;
+  return needsContext(ruleSet) && scanRaw(text, ruleSet, MENTION).mention;
 }
 
 const TRADITIONAL_AUDIENCE = /^zh-(?:tw|hk|mo|hant)(?:-|$)/i;
