@@ -23,6 +23,7 @@ vi.mock('@nuance/core', async (importOriginal) => {
     ...actual,
     lintSegments: vi.fn(fake.fakeContextLintSegments),
     hasCandidate: vi.fn(fake.fakeHasCandidate),
+    prefilterSafety: vi.fn(fake.fakePrefilterSafety),
     needsContext: vi.fn(() => true),
     hasContextMention: vi.fn(fake.fakeHasContextMention),
   };
