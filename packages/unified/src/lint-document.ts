@@ -19,7 +19,10 @@ export interface LintDocumentInput {
   topic?: readonly string[] | undefined;
   /** The voice the document is written in (config `voice`): `rok` declares the topic `rok-voice`. */
   voice?: string | undefined;
-  /** Parse a Markdown document as one block even when its blocks could be parsed alone (tests). */
+  /**
+   * Parse the whole document (Markdown with remark, as one block), with no pre-check: the
+   * reference the fast path is tested against.
+   */
   fullParse?: boolean | undefined;
 }
 
@@ -41,7 +44,8 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   if (lang !== undefined) result.lang = lang;
   if (topic.length > 0) result.topic = topic;
   const markdown = format === 'markdown';
-  const candidate = markdown ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet);
+  const candidate =
+    input.fullParse === true || (markdown ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet));
   if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
   if (markdown) {
     const document = new MarkdownDocument({ wholeDocument: input.fullParse });

@@ -62,7 +62,10 @@ export interface MarkdownDocumentStats {
 }
 
 export interface MarkdownDocumentOptions {
-  /** Parse the document as one block (tests compare this with the blocks parsed alone). */
+  /**
+   * Parse the document as one block with remark, with no pre-check: the reference the fast path
+   * (blocks, the raw pre-check, plain blocks) is tested against.
+   */
   wholeDocument?: boolean | undefined;
 }
 
@@ -221,7 +224,7 @@ export class MarkdownDocument {
     entry.facts ??= { directive: source.includes(DIRECTIVE_MARK) };
     const facts = entry.facts;
     if (facts.candidateFor !== ruleSet) {
-      const raw = rawText(source, ruleSet);
+      const raw = this.options.wholeDocument ? undefined : rawText(source, ruleSet);
       facts.candidate = raw === undefined || hasCandidate(raw, ruleSet);
       facts.candidateFor = ruleSet;
       delete facts.mention;
@@ -234,7 +237,7 @@ export class MarkdownDocument {
       const source = this.text.slice(entry.start, entry.end);
       // A block of plain text needs no parser (plain-block.ts); the tests that compare blocks with
       // one whole parse (`wholeDocument`) parse everything.
-      const plain = this.options.wholeDocument ? undefined : plainPart(source);
+      const plain = this.options.wholeDocument ? undefined : plainPart(source, this.whole);
       if (plain) facts.parsed = { part: plain, directives: [] };
       else {
         const tree = this.whole ? parseMarkdown(source) : parseMarkdownBlock(source);
