@@ -11,6 +11,12 @@ export {
 } from './engine/lint.js';
 export { type PrefilterSafety, prefilterSafety } from './engine/prefilter.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';
+export {
+  deserializeRuleSet,
+  RULE_SET_FORMAT,
+  ruleSetKey,
+  serializeRuleSet,
+} from './engine/serialize.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
 export { documentLanguageOf, hanScript } from './lang/document-script.js';

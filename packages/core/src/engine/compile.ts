@@ -11,7 +11,7 @@ import type { ContextCondition, ContextSetDef, ParsedPack, RuleDefinition } from
 import { readingsFor } from '../text/language-tag.js';
 import type { Problem, Severity } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
-import type { CompiledRule, CompiledRuleSet } from './compiled.js';
+import type { CompiledRule, CompiledRuleSet, CompiledRuleSource } from './compiled.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { FindingRule } from './finding.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
@@ -178,6 +178,22 @@ function findingRule(
   return rule;
 }
 
+/** A compiled rule from what its kind compiled (`data`): compilePacks, and deserializeRuleSet. */
+export function bindRule(
+  source: CompiledRuleSource,
+  data: unknown,
+  audience: readonly string[] | undefined,
+): CompiledRule {
+  const { def, rule, noAudienceReading } = source;
+  const kind = kindOf(def);
+  const compiled: CompiledRule = {
+    source,
+    findings: (doc, matches) => kind.findings({ doc, rule, def, data, noAudienceReading, audience, matches }),
+  };
+  if (source.condition !== undefined) compiled.condition = source.condition;
+  return compiled;
+}
+
 export function compilePacks(
   packs: readonly ParsedPack[],
   options: CompileOptions = {},
@@ -231,11 +247,9 @@ export function compilePacks(
       const rule = findingRule(info, wanted, override !== undefined);
       const noAudienceReading =
         wanted !== undefined && rule.audiences !== undefined && Object.keys(rule.audiences).length === 0;
-      compiled.push({
-        findings: (doc, matches) =>
-          kind.findings({ doc, rule, def, data, noAudienceReading, audience: wanted, matches }),
-        ...(def.context !== undefined ? { condition: b.addCondition(def.context) } : {}),
-      });
+      const source: CompiledRuleSource = { def, rule, noAudienceReading };
+      if (def.context !== undefined) source.condition = b.addCondition(def.context);
+      compiled.push(bindRule(source, data, wanted));
     });
   }
   for (const phrase of options.accept ?? []) {
@@ -260,6 +274,7 @@ export function compilePacks(
     has: (id) => byId.has(id),
     get: (id) => byId.get(id),
     compiled,
+    ...(wanted !== undefined ? { audience: wanted } : {}),
     automaton: b.automaton,
     ...(b.patternAtoms.patternCount > 0 ? { patternAtoms: b.patternAtoms } : {}),
     unanchoredPattern: b.unanchoredPattern,
