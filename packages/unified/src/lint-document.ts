@@ -4,6 +4,7 @@ import { type Finding, hasCandidate, type RuleSet } from '@nuance/core';
 import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
 import { DIRECTIVE_MARK, lintParsed, markdownCandidate } from './lint-parsed.js';
 import { MarkdownDocument } from './markdown-document.js';
+import { loadMarkdownParser, MarkdownParserNotLoaded } from './markdown-parser.js';
 import { textSegments } from './text-segments.js';
 import { documentTopic } from './topic.js';
 
@@ -56,4 +57,18 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
     result.findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
   }
   return result;
+}
+
+/**
+ * `lintDocument`, loading remark first when the document needs it and it is not loaded yet (with
+ * `@nuance/unified/lazy`, which does not load it at once).
+ */
+export async function lintDocumentAsync(input: LintDocumentInput): Promise<LintDocumentResult> {
+  try {
+    return lintDocument(input);
+  } catch (error) {
+    if (!(error instanceof MarkdownParserNotLoaded)) throw error;
+    await loadMarkdownParser();
+    return lintDocument(input);
+  }
 }

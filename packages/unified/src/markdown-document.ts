@@ -21,19 +21,12 @@ import {
 } from '@nuance/core';
 import { type BlockShape, blockShape } from './block-shape.js';
 import { type Block, resplitBlocks, splitBlocks } from './blocks.js';
-import { type Directive, directiveLine, directivesOf } from './directives.js';
+import { type Directive, directiveLine } from './directives.js';
 import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
-import { frontMatterOf, parseMarkdown, parseMarkdownBlock, partOf } from './markdown-segments.js';
+import { markdownParser } from './markdown-parser.js';
 import { plainPart } from './plain-block.js';
 import { rawText } from './raw-scan.js';
-import { assembleSegments, frontMatterSegment, type Part, type PlacedPart } from './structure.js';
-
-interface ParsedBlock {
-  part: Part;
-  directives: Directive[];
-  /** The front matter of a document parsed as one block. */
-  frontMatter?: Segment;
-}
+import { assembleSegments, frontMatterSegment, type ParsedBlock, type PlacedPart } from './structure.js';
 
 /** What a block's text gives, shared by every block with that text. */
 interface BlockFacts {
@@ -240,10 +233,7 @@ export class MarkdownDocument {
       const plain = this.options.wholeDocument ? undefined : plainPart(source, this.whole);
       if (plain) facts.parsed = { part: plain, directives: [] };
       else {
-        const tree = this.whole ? parseMarkdown(source) : parseMarkdownBlock(source);
-        facts.parsed = { part: partOf(tree, source), directives: directivesOf(tree, source) };
-        const frontMatter = this.whole ? frontMatterOf(tree, source) : undefined;
-        if (frontMatter) facts.parsed.frontMatter = frontMatter;
+        facts.parsed = markdownParser().parseBlock(source, this.whole);
         this.remarkParsed++;
       }
       this.stats.parsed++;

@@ -10,9 +10,10 @@ import { describe, expect, test } from 'vitest';
 import { splitBlocks } from '../src/blocks.js';
 import { directivesOf } from '../src/directives.js';
 import { lintDocument, MarkdownDocument } from '../src/index.js';
-import { parseMarkdownBlock, partOf } from '../src/markdown-segments.js';
+import { partOf } from '../src/markdown-segments.js';
 import { plainPart } from '../src/plain-block.js';
 import { rawText } from '../src/raw-scan.js';
+import { parseMarkdownBlock } from '../src/remark-parser.js';
 
 const PACK = `pack: f
 rules:
