@@ -2,7 +2,7 @@
 // everywhere.
 import { type Finding, hasCandidate, type RuleSet } from '@nuance/core';
 import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
-import { DIRECTIVE_MARK, lintParsed, markdownCandidate } from './lint-parsed.js';
+import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
 import { MarkdownDocument } from './markdown-document.js';
 import { loadMarkdownParser, MarkdownParserNotLoaded } from './markdown-parser.js';
 import { textSegments } from './text-segments.js';
@@ -44,18 +44,18 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   const result: LintDocumentResult = { findings: [] };
   if (lang !== undefined) result.lang = lang;
   if (topic.length > 0) result.topic = topic;
-  const markdown = format === 'markdown';
-  const candidate =
-    input.fullParse === true || (markdown ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet));
-  if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
-  if (markdown) {
+  if (format === 'markdown') {
+    // The pre-check runs per block (markdown-document.ts): a document with no candidate is split
+    // into blocks, and never parsed.
     const document = new MarkdownDocument({ wholeDocument: input.fullParse });
     document.update(text);
     result.findings = document.lint(ruleSet, lang, undefined, topic);
-  } else {
-    const { segments, directives } = textSegments(text);
-    result.findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
+    return result;
   }
+  const candidate = input.fullParse === true || hasCandidate(text, ruleSet);
+  if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
+  const { segments, directives } = textSegments(text);
+  result.findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
   return result;
 }
 

@@ -180,11 +180,14 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
       const ref = ruleSet.refs[id];
       if (ref) consider(ref, vs, ve);
     });
-    if (ruleSet.patterns.length > 0) {
-      const text = view.text();
-      for (const p of ruleSet.patterns) {
-        forEachPatternMatch(p.regex, text, (vs, ve) => consider(p.ref, vs, ve));
-      }
+    let text: string | undefined;
+    for (const p of ruleSet.patterns) {
+      // A pattern whose literal start is not in the view has no match: most segments skip it.
+      const atom = p.atom;
+      if (atom !== undefined && view.units.subarray(0, view.length).indexOf(atom.charCodeAt(0)) < 0) continue;
+      text ??= view.text();
+      if (atom !== undefined && !text.includes(atom)) continue;
+      forEachPatternMatch(p.regex, text, (vs, ve) => consider(p.ref, vs, ve));
     }
   }
   return { candidates: candidates.length > 0 ? resolve(candidates) : candidates };

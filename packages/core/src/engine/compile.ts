@@ -91,9 +91,11 @@ class Builder {
   unanchoredPattern = false;
 
   addPattern(source: string, base: RefBase): void {
-    this.patterns.push({ regex: new RegExp(source, 'gu'), ref: { ...base, literal: source } });
-    if (base.effect !== 'report') return;
     const atom = patternAtom(source);
+    const pattern: CompiledPattern = { regex: new RegExp(source, 'gu'), ref: { ...base, literal: source } };
+    if (atom !== undefined) pattern.atom = atom;
+    this.patterns.push(pattern);
+    if (base.effect !== 'report') return;
     if (atom === undefined) this.unanchoredPattern = true;
     else this.patternAtoms.add(atom, 0, CANDIDATE);
   }

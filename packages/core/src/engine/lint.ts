@@ -1,6 +1,6 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
 import { documentLanguageOf, hanScript } from '../lang/document-script.js';
-import { createLineIndex } from '../text/lines.js';
+import { createLineIndex, type LineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import { type ProseScan, type RuleMatch, type SegmentState, scanSegment } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
@@ -47,18 +47,31 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
 export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
   const rs = compiledOf(ruleSet);
   const segments = scanAll(rs, input, ruleSet);
+  let lines: LineIndex | undefined;
   const doc: DocContext = {
     text: input.text,
-    lines: createLineIndex(input.text),
+    // Only findings and licenses need lines: most documents linted have neither.
+    get lines() {
+      lines ??= createLineIndex(input.text);
+      return lines;
+    },
     segments,
     inScript: (script, audience) => readsAs(segments, audience) === script,
   };
-  const perRule: RuleMatch[][] = rs.compiled.map(() => []);
+  // Only the rules with a candidate in this document: the cost stays with the text, not the pack.
+  const perRule = new Map<number, RuleMatch[]>();
   for (const seg of segments) {
     // A `context` segment (front matter) is never checked: only its mentions count.
     if (input.segments[seg.index]?.role === 'context') continue;
-    for (const c of seg.candidates) perRule[c.ref.rule]?.push({ seg, c });
+    for (const c of seg.candidates) {
+      if (c.ref.rule < 0) continue;
+      const list = perRule.get(c.ref.rule);
+      if (list) list.push({ seg, c });
+      else perRule.set(c.ref.rule, [{ seg, c }]);
+    }
   }
+  const findings: Finding[] = [];
+  if (perRule.size === 0) return findings;
   const context =
     rs.conditions.length > 0
       ? new ContextIndex(
@@ -72,13 +85,13 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
           rs.contextSets,
         )
       : undefined;
-  const findings: Finding[] = [];
-  rs.compiled.forEach((rule, i) => {
-    const all = perRule[i];
-    if (!all || all.length === 0) return;
+  for (const index of [...perRule.keys()].sort((a, b) => a - b)) {
+    const rule = rs.compiled[index];
+    const all = perRule.get(index);
+    if (!rule || !all) continue;
     const matches = context ? licensed(all, rule.condition, rs, context) : all;
     if (matches.length > 0) findings.push(...rule.findings(doc, matches));
-  });
+  }
   return findings.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );

@@ -9,10 +9,10 @@ import { kindOf } from '../kinds/registry.js';
 import { type AutomatonTables, PhraseAutomaton } from '../match/automaton.js';
 import { expandPhrase } from '../pack/phrase.js';
 import type { Problem } from '../types.js';
-import { bindRule } from './compile.js';
+import { bindRule, patternAtom } from './compile.js';
 import type { CompiledRuleSet, CompiledRuleSource } from './compiled.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
-import type { PhraseRef } from './phrase-ref.js';
+import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
 
@@ -127,7 +127,11 @@ export function deserializeRuleSet(text: string): { ruleSet: RuleSet; problems: 
     unanchoredPattern: serial.unanchoredPattern,
     edgeHyphen: serial.edgeHyphen,
     refs: serial.refs,
-    patterns: serial.patterns.map((p) => ({ regex: new RegExp(p.source, 'gu'), ref: p.ref })),
+    patterns: serial.patterns.map((p) => {
+      const atom = patternAtom(p.source);
+      const pattern: CompiledPattern = { regex: new RegExp(p.source, 'gu'), ref: p.ref };
+      return atom === undefined ? pattern : { ...pattern, atom };
+    }),
     contextSets: serial.contextSets,
     conditions: serial.conditions,
   };
