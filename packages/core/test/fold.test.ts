@@ -148,3 +148,19 @@ describe('ViewFolder', () => {
     }
   });
 });
+
+describe('ViewFolder buffers', () => {
+  test('grow for a long text and are given back after it, still folding the same', () => {
+    const folder = new ViewFolder(true);
+    const long = '实用外交 '.repeat(300_000);
+    folder.reset();
+    expect(folder.fold(long)).toBe(true);
+    expect(folder.units.length).toBeGreaterThan(1 << 20);
+    folder.release();
+    expect(folder.units.length).toBeLessThan(1024);
+    folder.reset();
+    folder.fold('Korea-China');
+    folder.finish();
+    expect(folder.text()).toBe('korea china');
+  });
+});

@@ -190,6 +190,7 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
       forEachPatternMatch(p.regex, text, (vs, ve) => consider(p.ref, vs, ve));
     }
   }
+  folder.release();
   return { candidates: candidates.length > 0 ? resolve(candidates) : candidates };
 }
 

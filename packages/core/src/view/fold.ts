@@ -109,6 +109,17 @@ export class ViewFolder {
     this.last = 0;
   }
 
+  /** Gives back buffers grown past `limit` units (by a huge segment), so they are not kept. */
+  release(limit = 1 << 20): void {
+    if (this.units.length <= limit) return;
+    this.length = 0;
+    this.units = new Uint16Array(256);
+    if (this.map) {
+      this.start = new Int32Array(256);
+      this.end = new Int32Array(256);
+    }
+  }
+
   /** The view as a string (patterns run on it). */
   text(): string {
     const parts: string[] = [];
