@@ -7,9 +7,10 @@ export {
   type LintInput,
   lintSegments,
   needsContext,
+  preCheck,
   type ScanCache,
 } from './engine/lint.js';
-export { type PrefilterSafety, prefilterSafety } from './engine/prefilter.js';
+export { type PrefilterSafety, prefilterSafety, type RawScanResult } from './engine/prefilter.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';
 export {
   deserializeRuleSet,

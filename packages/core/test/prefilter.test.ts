@@ -4,6 +4,7 @@ import {
   hasContextMention,
   lintSegments,
   needsContext,
+  preCheck,
   prefilterSafety,
 } from '../src/index.js';
 import { ruleSetFromYaml } from './helpers.js';
@@ -46,6 +47,16 @@ describe('the pre-check', () => {
     expect(needsContext(ruleSet)).toBe(true);
     expect(hasContextMention('South  Korea', ruleSet)).toBe(true);
     expect(hasContextMention('实用外交', ruleSet)).toBe(false);
+  });
+
+  test('answers both in one pass (preCheck)', () => {
+    for (const text of ['实用外交', 'South Korea', '实用外交 in South Korea', 'nothing', 'cafe\u0301']) {
+      expect(preCheck(text, ruleSet, true)).toEqual({
+        candidate: hasCandidate(text, ruleSet),
+        mention: hasContextMention(text, ruleSet),
+      });
+      expect(preCheck(text, ruleSet, false).mention).toBe(false);
+    }
   });
 
   test('counts text the view folder declines as holding both', () => {

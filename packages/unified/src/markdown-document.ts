@@ -15,6 +15,7 @@ import {
   hasContextMention,
   type LineIndex,
   needsContext,
+  preCheck,
   type RuleSet,
   type ScanCache,
   type Segment,
@@ -218,9 +219,15 @@ export class MarkdownDocument {
     const facts = entry.facts;
     if (facts.candidateFor !== ruleSet) {
       const raw = this.options.wholeDocument ? undefined : rawText(source, ruleSet);
-      facts.candidate = raw === undefined || hasCandidate(raw, ruleSet);
-      facts.candidateFor = ruleSet;
       delete facts.mention;
+      if (raw === undefined) facts.candidate = true;
+      else if (needsContext(ruleSet)) {
+        // One pass for both: the mention is asked of most blocks when a rule has a condition.
+        const scan = preCheck(raw, ruleSet, true);
+        facts.candidate = scan.candidate;
+        facts.mention = scan.mention;
+      } else facts.candidate = hasCandidate(raw, ruleSet);
+      facts.candidateFor = ruleSet;
     }
     return facts;
   }

@@ -26,6 +26,7 @@ vi.mock('@nuance/core', async (importOriginal) => {
     prefilterSafety: vi.fn(fake.fakePrefilterSafety),
     needsContext: vi.fn(() => true),
     hasContextMention: vi.fn(fake.fakeHasContextMention),
+    preCheck: vi.fn(fake.fakePreCheck),
   };
 });
 

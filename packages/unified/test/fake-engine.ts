@@ -90,6 +90,11 @@ export function fakeHasContextMention(text: string): boolean {
   return text.includes(FAKE_MENTION);
 }
 
+/** Both pre-checks in one, as core's `preCheck`. */
+export function fakePreCheck(text: string, _ruleSet: unknown, mentions: boolean) {
+  return { candidate: fakeHasCandidate(text), mention: mentions && fakeHasContextMention(text) };
+}
+
 /**
  * The fake matcher with a context condition on `demo/wushi`, as core is to evaluate it: a finding
  * stands only when the document's topic is `korea`, or the mention occurs in its segment, in one

@@ -6,7 +6,7 @@ import { type ProseScan, type RuleMatch, type SegmentState, scanSegment } from '
 import type { CompiledRuleSet } from './compiled.js';
 import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
-import { CANDIDATE, MENTION, scanRaw } from './prefilter.js';
+import { CANDIDATE, MENTION, type RawScanResult, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
 
 export { compilePacks } from './compile.js';
@@ -72,6 +72,7 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
   }
   const findings: Finding[] = [];
   if (perRule.size === 0) return findings;
+  let lang = input.lang;
   const context =
     rs.conditions.length > 0
       ? new ContextIndex(
@@ -79,8 +80,12 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
           {
             segments: input.segments,
             topic: new Set(input.topic ?? []),
-            // A document that does not say its language is read from its prose (a Korean text).
-            lang: input.lang ?? documentLanguageOf(segments.map((s) => s.prose.text).join('\n')),
+            // A document that does not say its language is read from its prose (a Korean text),
+            // when a condition asks for it.
+            get lang() {
+              lang ??= documentLanguageOf(segments.map((s) => s.prose.text).join('\n'));
+              return lang;
+            },
           },
           rs.contextSets,
         )
@@ -164,6 +169,12 @@ export function needsContext(ruleSet: RuleSet): boolean {
 /** The pre-check for context mentions, like `hasCandidate`: false only when none occurs in `text`. */
 export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
   return needsContext(ruleSet) && scanRaw(text, ruleSet, MENTION).mention;
+}
+
+/** `hasCandidate` and, with `mentions`, `hasContextMention` in one pass over `text`. */
+export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): RawScanResult {
+  const result = scanRaw(text, ruleSet, mentions ? CANDIDATE | MENTION : CANDIDATE);
+  return { candidate: result.candidate, mention: mentions && needsContext(ruleSet) && result.mention };
 }
 
 const TRADITIONAL_AUDIENCE = /^zh-(?:tw|hk|mo|hant)(?:-|$)/i;
