@@ -107,7 +107,8 @@ function takeOut(source: string, from: number, to: number): string | undefined {
   const parts: string[] = [];
   const aside: Span[] = [];
   let run = from;
-  const special = new RegExp(SPECIAL.source, 'g');
+  // The spans set aside are taken out after this loop ends, so one regex serves every call.
+  const special = SPECIAL;
   special.lastIndex = from;
   for (let m = special.exec(source); m !== null && m.index < to; m = special.exec(source)) {
     const at = m.index;
