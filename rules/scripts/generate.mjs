@@ -1,7 +1,10 @@
 // Validates every rules/<pack>/pack.yaml with parsePack from @nuance/core (its build) and writes
 // the generated files: rules/src/generated/packs.ts and rules/src/index.ts (the pack data the CLI and the bundled
-// language server import, so nothing looks for packs on disk at run time), and one README.md
-// per pack documenting its rules. `--check` writes nothing and fails when a file would change.
+// language server import, so nothing looks for packs on disk at run time),
+// rules/src/generated/compiled.ts (each pack compiled alone with no options and serialized by
+// core's serializeRuleSet, so that loading it parses no YAML and builds no automaton), and one
+// README.md per pack documenting its rules. `--check` writes nothing and fails when a file would
+// change (a change to how core compiles packs changes the compiled packs).
 //
 // Usage: node rules/scripts/generate.mjs [--check] [--root <dir>]
 // `--root` reads and writes `<dir>/rules/...` instead of this repository's (for tests); core is
@@ -19,7 +22,7 @@ const root = rootIndex > 0 && process.argv[rootIndex + 1] ? resolve(process.argv
 const rulesDir = join(root, 'rules');
 const check = process.argv.includes('--check');
 
-const { parsePack, describeRule } = await loadCore();
+const { parsePack, describeRule, compilePacks, serializeRuleSet } = await loadCore();
 
 const packs = [];
 let problemCount = 0;
@@ -46,6 +49,7 @@ if (problemCount > 0) process.exit(1);
 
 const outputs = new Map();
 outputs.set('rules/src/generated/packs.ts', renderPacksModule(packs));
+outputs.set('rules/src/generated/compiled.ts', renderCompiledModule(packs));
 outputs.set('rules/src/index.ts', renderIndexModule());
 for (const { name, pack } of packs) {
   outputs.set(
@@ -122,8 +126,23 @@ function renderPacksModule(packs) {
   );
 }
 
+function renderCompiledModule(packs) {
+  const entries = packs.map(({ name, pack }) => {
+    const { ruleSet, problems } = compilePacks([pack]);
+    return `  ${JSON.stringify(name)}: ${JSON.stringify(serializeRuleSet(ruleSet, problems))},\n`;
+  });
+  return (
+    `// ${HEADER}\n` +
+    '// Each pack compiled alone with no options: the text of serializeRuleSet from @nuance/core.\n' +
+    'export const compiledPacks: Readonly<Record<string, string>> = {\n' +
+    entries.join('') +
+    '};\n'
+  );
+}
+
 function renderIndexModule() {
   return `// ${HEADER}
+import { compiledPacks } from './generated/compiled.js';
 import { builtinPacks } from './generated/packs.js';
 
 export { builtinPacks };
@@ -131,6 +150,14 @@ export { builtinPacks };
 /** The built-in pack called \`name\` (its name, repository file and YAML text), or undefined. */
 export function builtinPack(name: string): { name: string; file: string; text: string } | undefined {
   return builtinPacks.find((pack) => pack.name === name);
+}
+
+/**
+ * The built-in pack called \`name\` compiled alone with no options (no \`rules\`, \`accept\` or
+ * \`audience\`), as the text \`deserializeRuleSet\` from @nuance/core loads, or undefined.
+ */
+export function builtinCompiled(name: string): string | undefined {
+  return Object.hasOwn(compiledPacks, name) ? compiledPacks[name] : undefined;
 }
 `;
 }

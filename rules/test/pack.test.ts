@@ -1,14 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compilePacks, type Finding, type ParsedPack, parsePack, type RuleSet } from '@nuance/core';
+import {
+  compilePacks,
+  deserializeRuleSet,
+  type Finding,
+  type ParsedPack,
+  parsePack,
+  type RuleSet,
+} from '@nuance/core';
 // rules/ has no @nuance/unified dependency (nothing in the package needs it at run time), so the
 // test reaches the unified package's entry point by path.
 import { type ExampleResult, lintDocument, runPackExamples } from '@nuance/unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinPack, builtinPacks } from '../src/index.js';
+import { builtinCompiled, builtinPack, builtinPacks } from '../src/index.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const packFile = 'rules/korea-china/pack.yaml';
@@ -223,6 +230,21 @@ describe('the generated files', () => {
     ]);
     expect(builtinPack('korea-china')?.text).toBe(packText);
     expect(builtinPack('no-such-pack')).toBeUndefined();
+  });
+
+  it('embed every pack compiled, giving the findings of the pack compiled from its YAML', () => {
+    const text = builtinCompiled('korea-china');
+    if (text === undefined) throw new Error('korea-china is not precompiled');
+    const loaded = deserializeRuleSet(text);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.ruleSet.rules).toEqual(ruleSet.rules);
+    for (const name of readdirSync(join(repo, 'rules/korea-china/samples'))) {
+      const sample = readFileSync(join(repo, 'rules/korea-china/samples', name), 'utf8');
+      const findings = lintDocument({ text: sample, path: name, ruleSet: loaded.ruleSet }).findings;
+      expect(findings.length).toBeGreaterThan(0);
+      expect(findings).toEqual(lint(sample, name));
+    }
+    expect(builtinCompiled('no-such-pack')).toBeUndefined();
   });
 
   describe('with a broken pack', () => {

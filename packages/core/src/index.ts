@@ -7,9 +7,17 @@ export {
   type LintInput,
   lintSegments,
   needsContext,
+  preCheck,
   type ScanCache,
 } from './engine/lint.js';
+export { type PrefilterSafety, prefilterSafety, type RawScanResult } from './engine/prefilter.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';
+export {
+  deserializeRuleSet,
+  RULE_SET_FORMAT,
+  ruleSetKey,
+  serializeRuleSet,
+} from './engine/serialize.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
 export { documentLanguageOf, hanScript } from './lang/document-script.js';

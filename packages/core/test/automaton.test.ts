@@ -329,3 +329,52 @@ describe('PhraseAutomaton: cost does not grow with the phrase set', () => {
     expect(big.size.entries).toBeLessThan(4 * big.size.states);
   });
 });
+
+describe('PhraseAutomaton: flags and tables', () => {
+  const units = (text: string) => Uint16Array.from(text, (c) => c.charCodeAt(0));
+
+  it('flagsIn gives the OR of the flags of the patterns that occur, across pieces with its state', () => {
+    const rand = mulberry32(99);
+    const alphabet = ['外', '交', '务', '实', 'a'];
+    for (let round = 0; round < 300; round++) {
+      const automaton = new PhraseAutomaton();
+      const patterns: Array<[string, number]> = [];
+      for (let i = 0; i < 6; i++) {
+        let p = '';
+        for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) p += pick(rand, alphabet);
+        patterns.push([p, 1 << i]);
+        automaton.add(p, i, 1 << i);
+      }
+      automaton.build();
+      let text = '';
+      for (let n = Math.floor(rand() * 30); n > 0; n--) text += pick(rand, alphabet);
+      const expected = patterns.reduce((acc, [p, flag]) => (text.includes(p) ? acc | flag : acc), 0);
+      expect(automaton.flagsIn(units(text), text.length, 0xff).flags).toBe(expected);
+      const cut = Math.floor(rand() * (text.length + 1));
+      const first = automaton.flagsIn(units(text.slice(0, cut)), cut, 0xff);
+      const second = automaton.flagsIn(units(text.slice(cut)), text.length - cut, 0xff, first.state);
+      expect(first.flags | second.flags).toBe(expected);
+    }
+  });
+
+  it('stops as soon as the wanted flags are found', () => {
+    const automaton = new PhraseAutomaton();
+    automaton.add('ab', 0, 1);
+    automaton.add('cd', 1, 2);
+    automaton.build();
+    expect(automaton.flagsIn(units('abcd'), 4, 1).flags).toBe(1);
+    expect(automaton.flagsIn(units('abcd'), 4, 3).flags).toBe(3);
+  });
+
+  it('an automaton from the tables of another scans the same', () => {
+    const automaton = build([
+      ['务实外交', 1],
+      ['外交', 2],
+      ['he', 3],
+    ]);
+    const copy = PhraseAutomaton.fromTables(automaton.tables);
+    expect(scanAll(copy, '推进务实外交 he')).toEqual(scanAll(automaton, '推进务实外交 he'));
+    expect(copy.patternCount).toBe(3);
+    expect(() => copy.add('x', 4)).toThrow(/after build/);
+  });
+});

@@ -2,8 +2,9 @@
 // everywhere.
 import { type Finding, hasCandidate, type RuleSet } from '@nuance/core';
 import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
-import { DIRECTIVE_MARK, lintParsed, markdownCandidate } from './lint-parsed.js';
+import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
 import { MarkdownDocument } from './markdown-document.js';
+import { loadMarkdownParser, MarkdownParserNotLoaded } from './markdown-parser.js';
 import { textSegments } from './text-segments.js';
 import { documentTopic } from './topic.js';
 
@@ -19,7 +20,10 @@ export interface LintDocumentInput {
   topic?: readonly string[] | undefined;
   /** The voice the document is written in (config `voice`): `rok` declares the topic `rok-voice`. */
   voice?: string | undefined;
-  /** Parse a Markdown document as one block even when its blocks could be parsed alone (tests). */
+  /**
+   * Parse the whole document (Markdown with remark, as one block), with no pre-check: the
+   * reference the fast path is tested against.
+   */
   fullParse?: boolean | undefined;
 }
 
@@ -40,16 +44,31 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
   const result: LintDocumentResult = { findings: [] };
   if (lang !== undefined) result.lang = lang;
   if (topic.length > 0) result.topic = topic;
-  const markdown = format === 'markdown';
-  const candidate = markdown ? markdownCandidate(text, ruleSet) : hasCandidate(text, ruleSet);
-  if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
-  if (markdown) {
+  if (format === 'markdown') {
+    // The pre-check runs per block (markdown-document.ts): a document with no candidate is split
+    // into blocks, and never parsed.
     const document = new MarkdownDocument({ wholeDocument: input.fullParse });
     document.update(text);
     result.findings = document.lint(ruleSet, lang, undefined, topic);
-  } else {
-    const { segments, directives } = textSegments(text);
-    result.findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
+    return result;
   }
+  const candidate = input.fullParse === true || hasCandidate(text, ruleSet);
+  if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
+  const { segments, directives } = textSegments(text);
+  result.findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
   return result;
+}
+
+/**
+ * `lintDocument`, loading remark first when the document needs it and it is not loaded yet (with
+ * `@nuance/unified/lazy`, which does not load it at once).
+ */
+export async function lintDocumentAsync(input: LintDocumentInput): Promise<LintDocumentResult> {
+  try {
+    return lintDocument(input);
+  } catch (error) {
+    if (!(error instanceof MarkdownParserNotLoaded)) throw error;
+    await loadMarkdownParser();
+    return lintDocument(input);
+  }
 }

@@ -13,20 +13,15 @@ import {
 import type { Root } from 'mdast';
 import { applyDirectives, type Directive, directivesOf } from './directives.js';
 import { segmentsOf } from './markdown-segments.js';
+import { rawText } from './raw-scan.js';
 
 /** Text containing this may hold a suppression directive, which must be read even without a candidate. */
 export const DIRECTIVE_MARK = 'nuance-';
-// A character reference can spell a character of a term (`&#23454;用外交`, `entr&eacute;e`), which
-// the pre-check on the raw text cannot see: Markdown holding one is always parsed.
-const CHARACTER_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
-
-export function hasCharacterReference(markdown: string): boolean {
-  return CHARACTER_REFERENCE.test(markdown);
-}
 
 /** Whether Markdown text can give a finding once parsed: false means its parse can be skipped. */
 export function markdownCandidate(markdown: string, ruleSet: RuleSet): boolean {
-  return hasCandidate(markdown, ruleSet) || hasCharacterReference(markdown);
+  const raw = rawText(markdown, ruleSet);
+  return raw === undefined || hasCandidate(raw, ruleSet);
 }
 
 /** Lint segments and apply directives: the part shared by `lintDocument` and the plugin. */

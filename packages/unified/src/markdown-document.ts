@@ -15,28 +15,24 @@ import {
   hasContextMention,
   type LineIndex,
   needsContext,
+  preCheck,
   type RuleSet,
   type ScanCache,
   type Segment,
 } from '@nuance/core';
 import { type BlockShape, blockShape } from './block-shape.js';
 import { type Block, resplitBlocks, splitBlocks } from './blocks.js';
-import { type Directive, directiveLine, directivesOf } from './directives.js';
-import { DIRECTIVE_MARK, hasCharacterReference, lintParsed } from './lint-parsed.js';
-import { frontMatterOf, parseMarkdown, parseMarkdownBlock, partOf } from './markdown-segments.js';
-import { assembleSegments, frontMatterSegment, type Part, type PlacedPart } from './structure.js';
-
-interface ParsedBlock {
-  part: Part;
-  directives: Directive[];
-  /** The front matter of a document parsed as one block. */
-  frontMatter?: Segment;
-}
+import { type Directive, directiveLine } from './directives.js';
+import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
+import { markdownParser } from './markdown-parser.js';
+import { plainPart } from './plain-block.js';
+import { rawText } from './raw-scan.js';
+import { assembleSegments, frontMatterSegment, type ParsedBlock, type PlacedPart } from './structure.js';
 
 /** What a block's text gives, shared by every block with that text. */
 interface BlockFacts {
-  reference: boolean;
   directive: boolean;
+  /** Whether it may give a candidate of `candidateFor` once parsed (raw-scan.ts). */
   candidate?: boolean;
   candidateFor?: RuleSet;
   /** Whether it may hold a context mention of `candidateFor`, once asked. */
@@ -60,12 +56,18 @@ export interface MarkdownDocumentStats {
 }
 
 export interface MarkdownDocumentOptions {
-  /** Parse the document as one block (tests compare this with the blocks parsed alone). */
+  /**
+   * Parse the document as one block with remark, with no pre-check: the reference the fast path
+   * (blocks, the raw pre-check, plain blocks) is tested against.
+   */
   wholeDocument?: boolean | undefined;
 }
 
 export class MarkdownDocument {
+  /** Blocks segmented (`parsed`, `parsedLength`), by remark or as plain text (plain-block.ts). */
   readonly stats: MarkdownDocumentStats = { full: 0, partial: 0, parsed: 0, parsedLength: 0 };
+  /** Of the blocks segmented, those remark parsed. */
+  remarkParsed = 0;
   private text = '';
   private entries: Entry[] = [];
   private whole = false;
@@ -133,7 +135,7 @@ export class MarkdownDocument {
     for (const entry of this.entries) {
       if (entry.frontMatter) continue;
       const facts = this.factsOf(entry, ruleSet);
-      if (facts.candidate || facts.reference) candidate = true;
+      if (facts.candidate) candidate = true;
       if (facts.directive) directive = true;
     }
     if (!candidate && !directive) return [];
@@ -176,7 +178,7 @@ export class MarkdownDocument {
     const given = this.entries.map((entry) => {
       const facts = entry.facts;
       if (!facts || entry.frontMatter) return false;
-      if (facts.candidate || facts.reference) return true;
+      if (facts.candidate) return true;
       return context && (this.shapeOf(entry, facts).heading || this.mentionOf(entry, facts, ruleSet));
     });
     if (!context) return given;
@@ -203,19 +205,29 @@ export class MarkdownDocument {
   }
 
   private mentionOf(entry: Entry, facts: BlockFacts, ruleSet: RuleSet): boolean {
-    facts.mention ??= hasContextMention(this.text.slice(entry.start, entry.end), ruleSet);
+    if (facts.mention === undefined) {
+      const raw = rawText(this.text.slice(entry.start, entry.end), ruleSet);
+      facts.mention = raw === undefined || hasContextMention(raw, ruleSet);
+    }
     return facts.mention;
   }
 
   private factsOf(entry: Entry, ruleSet: RuleSet): BlockFacts {
     if (entry.facts?.candidateFor === ruleSet) return entry.facts;
     const source = this.text.slice(entry.start, entry.end);
-    entry.facts ??= { reference: hasCharacterReference(source), directive: source.includes(DIRECTIVE_MARK) };
+    entry.facts ??= { directive: source.includes(DIRECTIVE_MARK) };
     const facts = entry.facts;
     if (facts.candidateFor !== ruleSet) {
-      facts.candidate = hasCandidate(source, ruleSet);
-      facts.candidateFor = ruleSet;
+      const raw = this.options.wholeDocument ? undefined : rawText(source, ruleSet);
       delete facts.mention;
+      if (raw === undefined) facts.candidate = true;
+      else if (needsContext(ruleSet)) {
+        // One pass for both: the mention is asked of most blocks when a rule has a condition.
+        const scan = preCheck(raw, ruleSet, true);
+        facts.candidate = scan.candidate;
+        facts.mention = scan.mention;
+      } else facts.candidate = hasCandidate(raw, ruleSet);
+      facts.candidateFor = ruleSet;
     }
     return facts;
   }
@@ -223,10 +235,14 @@ export class MarkdownDocument {
   private parse(entry: Entry, facts: BlockFacts): ParsedBlock {
     if (!facts.parsed) {
       const source = this.text.slice(entry.start, entry.end);
-      const tree = this.whole ? parseMarkdown(source) : parseMarkdownBlock(source);
-      facts.parsed = { part: partOf(tree, source), directives: directivesOf(tree, source) };
-      const frontMatter = this.whole ? frontMatterOf(tree, source) : undefined;
-      if (frontMatter) facts.parsed.frontMatter = frontMatter;
+      // A block of plain text needs no parser (plain-block.ts); the tests that compare blocks with
+      // one whole parse (`wholeDocument`) parse everything.
+      const plain = this.options.wholeDocument ? undefined : plainPart(source, this.whole);
+      if (plain) facts.parsed = { part: plain, directives: [] };
+      else {
+        facts.parsed = markdownParser().parseBlock(source, this.whole);
+        this.remarkParsed++;
+      }
       this.stats.parsed++;
       this.stats.parsedLength += source.length;
     }

@@ -2,10 +2,6 @@
 // tells of the document's structure (structure.ts).
 import type { Segment } from '@nuance/core';
 import type { Link, List, Nodes, Root, Table } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { alignText, PieceList } from './pieces.js';
 import {
   assembleSegments,
@@ -14,20 +10,6 @@ import {
   PREVIOUS,
   type ShapedSegment,
 } from './structure.js';
-
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-// Front matter exists only at the start of a document: a block after it is read without.
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
-
-/** Parse Markdown the way every nuance adapter does: remark-parse + remark-gfm + front matter. */
-export function parseMarkdown(source: string): Root {
-  return processor.parse(source);
-}
-
-/** Parse one block of a document that is not its front matter (blocks.ts). */
-export function parseMarkdownBlock(source: string): Root {
-  return bodyProcessor.parse(source);
-}
 
 const FRONT_MATTER = new Set<string>(['yaml', 'toml']);
 

@@ -13,6 +13,7 @@
 //   after blank lines with the same bullet or delimiter), so a part says how it starts and ends;
 // - a table cell has the cells of the header row and of its own row.
 import type { Segment, SegmentPiece, SegmentRole } from '@nuance/core';
+import type { Directive } from './directives.js';
 
 /** The lead-in of a list that is the first node of its part: the part before it decides. */
 export const PREVIOUS = -1;
@@ -39,6 +40,14 @@ export interface Part {
   /** The bullet or delimiter of a list that is the part's first node. */
   opensWithList?: string;
   end?: PartEnd;
+}
+
+/** What parsing one block gives (offsets relative to the block): its part and its directives. */
+export interface ParsedBlock {
+  part: Part;
+  directives: Directive[];
+  /** The front matter of a document parsed as one block. */
+  frontMatter?: Segment;
 }
 
 export interface PlacedPart {

@@ -8,7 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { splitBlocks } from '../src/blocks.js';
 import { directivesOf } from '../src/directives.js';
 import { lintDocument, MarkdownDocument, parseMarkdown, segmentsOf } from '../src/index.js';
-import { parseMarkdownBlock, partOf } from '../src/markdown-segments.js';
+import { partOf } from '../src/markdown-segments.js';
+import { parseMarkdownBlock } from '../src/remark-parser.js';
 import { assembleSegments, frontMatterSegment, type PlacedPart } from '../src/structure.js';
 import { structureOf } from './helpers.js';
 

@@ -28,6 +28,11 @@ export function fakeHasCandidate(text: string): boolean {
   return /实用|strategic|备注|提示/.test(text);
 }
 
+/** No fake term holds a markup character or starts or ends with a hyphen. */
+export function fakePrefilterSafety(): { held: string[]; edgeHyphen: boolean } {
+  return { held: [], edgeHyphen: false };
+}
+
 function position(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
@@ -83,6 +88,11 @@ export const FAKE_MENTION = '韩';
 
 export function fakeHasContextMention(text: string): boolean {
   return text.includes(FAKE_MENTION);
+}
+
+/** Both pre-checks in one, as core's `preCheck`. */
+export function fakePreCheck(text: string, _ruleSet: unknown, mentions: boolean) {
+  return { candidate: fakeHasCandidate(text), mention: mentions && fakeHasContextMention(text) };
 }
 
 /**

@@ -5,7 +5,8 @@ import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
 import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
 import { isDigit, scriptOf } from '../lang/script.js';
 import { splitSentences } from '../text/sentences.js';
-import type { ContextLicense, MatchView, Prose, Segment } from '../types.js';
+import type { ContextLicense, Prose, Segment } from '../types.js';
+import { ViewFolder } from '../view/fold.js';
 import { buildView } from '../view/normalize.js';
 import { buildProse } from '../view/prose.js';
 import { forEachPatternMatch } from './patterns.js';
@@ -27,7 +28,6 @@ export interface Candidate {
 export interface SegmentState {
   index: number;
   prose: Prose;
-  view: MatchView;
   candidates: Candidate[];
   sentenceSpans?: Array<{ start: number; end: number }>;
 }
@@ -100,10 +100,9 @@ function boundaries(
 // A phrase written as several words (전략적 협력 동반자): the copula 인 may follow it.
 const MULTI_WORD = /\S\s+\S/u;
 
-/** The view and accepted candidates of a prose string: they depend on its text only, so a caller
- *  may cache them by text (see ScanCache) while offsets elsewhere in the document move. */
+/** The accepted candidates of a prose string: they depend on its text only, so a caller may cache
+ *  them by text (see ScanCache) while offsets elsewhere in the document move. */
 export interface ProseScan {
-  view: MatchView;
   candidates: Candidate[];
   sentenceSpans?: Array<{ start: number; end: number }>;
 }
@@ -122,7 +121,7 @@ export function scanSegment(
     cache?.set(prose.text, scan);
   }
   const shared = scan;
-  const state: SegmentState = { index, prose, view: shared.view, candidates: shared.candidates };
+  const state: SegmentState = { index, prose, candidates: shared.candidates };
   if (cache) {
     // Sentence spans are computed lazily: share them with the cache entry.
     Object.defineProperty(state, 'sentenceSpans', {
@@ -136,13 +135,38 @@ export function scanSegment(
   return state;
 }
 
+// The view of the segment being scanned: the buffers are reused from one segment to the next.
+const folder = new ViewFolder(true);
+
+/** The match view of a prose string: the folder's buffers, or buildView's arrays for the text
+ *  the folder declines (ViewFolder). Valid until the next call. */
+function viewOf(text: string): {
+  units: Uint16Array;
+  length: number;
+  start: Int32Array;
+  end: Int32Array;
+  text(): string;
+} {
+  folder.reset();
+  if (folder.fold(text)) {
+    folder.finish();
+    return folder;
+  }
+  const view = buildView(text);
+  const units = new Uint16Array(view.text.length);
+  for (let i = 0; i < units.length; i++) units[i] = view.text.charCodeAt(i);
+  return { units, length: units.length, start: view.start, end: view.end, text: () => view.text };
+}
+
 function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
-  const view = buildView(prose.text);
+  const view = viewOf(prose.text);
   const candidates: Candidate[] = [];
+  const viewStart = view.start;
+  const viewEnd = view.end;
   const consider = (ref: PhraseRef, vs: number, ve: number) => {
     if (ve <= vs) return;
-    const ps = view.start[vs] ?? 0;
-    const pe = view.end[ve - 1] ?? ps;
+    const ps = viewStart[vs] ?? 0;
+    const pe = viewEnd[ve - 1] ?? ps;
     // A blocking phrase only has to contain the matches it rejects.
     if (ref.effect === 'block') {
       candidates.push({ ref, vs, ve, ps, pe, tail: pe, particles: [] });
@@ -151,16 +175,23 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
     const b = boundaries(prose.text, ps, pe, ref);
     if (b) candidates.push({ ref, vs, ve, ps, pe, tail: b.tail, particles: b.particles });
   };
-  if (view.text.length > 0) {
-    ruleSet.automaton.scan(view.text, (id, vs, ve) => {
+  if (view.length > 0) {
+    ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
       const ref = ruleSet.refs[id];
       if (ref) consider(ref, vs, ve);
     });
+    let text: string | undefined;
     for (const p of ruleSet.patterns) {
-      forEachPatternMatch(p.regex, view.text, (vs, ve) => consider(p.ref, vs, ve));
+      // A pattern whose literal start is not in the view has no match: most segments skip it.
+      const atom = p.atom;
+      if (atom !== undefined && view.units.subarray(0, view.length).indexOf(atom.charCodeAt(0)) < 0) continue;
+      text ??= view.text();
+      if (atom !== undefined && !text.includes(atom)) continue;
+      forEachPatternMatch(p.regex, text, (vs, ve) => consider(p.ref, vs, ve));
     }
   }
-  return { view, candidates: resolve(candidates) };
+  folder.release();
+  return { candidates: candidates.length > 0 ? resolve(candidates) : candidates };
 }
 
 /** A rule's exception (or config `accept`, every rule's) blocks its reporting matches inside it;

@@ -11,10 +11,11 @@ import type { ContextCondition, ContextSetDef, ParsedPack, RuleDefinition } from
 import { readingsFor } from '../text/language-tag.js';
 import type { Problem, Severity } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
-import type { CompiledRule, CompiledRuleSet } from './compiled.js';
+import type { CompiledRule, CompiledRuleSet, CompiledRuleSource } from './compiled.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { FindingRule } from './finding.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
+import { CANDIDATE, MENTION } from './prefilter.js';
 import type { CompileOptions, RuleInfo } from './rule-set.js';
 
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -23,14 +24,14 @@ type RefBase = Omit<PhraseRef, 'literal'>;
 
 class Builder {
   readonly automaton = new PhraseAutomaton();
-  readonly atoms = new PhraseAutomaton();
-  readonly contextAtoms = new PhraseAutomaton();
+  /** The literal starts of reporting patterns (patternAtom), for the pre-check. */
+  readonly patternAtoms = new PhraseAutomaton();
   readonly refs: PhraseRef[] = [];
   readonly patterns: CompiledPattern[] = [];
   readonly contextSets: CompiledContextSet[] = [];
   readonly conditions: CompiledCondition[][] = [];
-  private readonly atomSeen = new Set<string>();
-  private readonly contextAtomSeen = new Set<string>();
+  /** Some phrase the pre-check looks for starts or ends with a hyphen (see RawScanner). */
+  edgeHyphen = false;
   /** Per pack, its context set names -> indices into contextSets. */
   private setIndex = new Map<string, number>();
 
@@ -45,12 +46,7 @@ class Builder {
         for (const literal of expandPhrase(e.phrase)) {
           const norm = normalizePhrase(literal);
           if (norm.length === 0) continue;
-          this.register(norm, { rule: -2, role: 'mention', effect: 'context', set: index, literal }, false);
-          const atom = atomOf(norm);
-          if (!this.contextAtomSeen.has(atom)) {
-            this.contextAtomSeen.add(atom);
-            this.contextAtoms.add(atom, 0);
-          }
+          this.register(norm, { rule: -2, role: 'mention', effect: 'context', set: index, literal }, MENTION);
         }
       }
       for (const e of set.not)
@@ -73,18 +69,19 @@ class Builder {
   }
 
   /** Register every literal of a phrase; returns its literals (the first is for display).
-   *  `precheck`: a match of the phrase can decide a finding, so its atom goes into the pre-check. */
+   *  `precheck`: a match of the phrase can decide a finding, so the pre-check looks for it. */
   addPhrase(phrase: string, base: RefBase, precheck: boolean): string[] {
     const literals = expandPhrase(phrase);
     for (const literal of literals) {
       const norm = normalizePhrase(literal);
       if (norm.length === 0) continue;
       const ref: PhraseRef = { ...base, literal };
-      this.register(norm, ref, precheck);
+      const flags = precheck ? CANDIDATE : 0;
+      this.register(norm, ref, flags);
       // English plural of a final consonant + y: register the `ie` stem; the boundary check then
       // requires the `s` (policy -> policies).
       if (CONSONANT_Y.test(norm) && scriptOf(norm.codePointAt(norm.length - 2) ?? 0) === 'latin') {
-        this.register(`${norm.slice(0, -1)}ie`, { ...ref, ies: true }, precheck);
+        this.register(`${norm.slice(0, -1)}ie`, { ...ref, ies: true }, flags);
       }
     }
     return literals;
@@ -94,26 +91,20 @@ class Builder {
   unanchoredPattern = false;
 
   addPattern(source: string, base: RefBase): void {
-    this.patterns.push({ regex: new RegExp(source, 'gu'), ref: { ...base, literal: source } });
-    if (base.effect !== 'report') return;
     const atom = patternAtom(source);
+    const pattern: CompiledPattern = { regex: new RegExp(source, 'gu'), ref: { ...base, literal: source } };
+    if (atom !== undefined) pattern.atom = atom;
+    this.patterns.push(pattern);
+    if (base.effect !== 'report') return;
     if (atom === undefined) this.unanchoredPattern = true;
-    else if (!this.atomSeen.has(atom)) {
-      this.atomSeen.add(atom);
-      this.atoms.add(atom, 0);
-    }
+    else this.patternAtoms.add(atom, 0, CANDIDATE);
   }
 
-  private register(norm: string, ref: PhraseRef, precheck: boolean): void {
+  private register(norm: string, ref: PhraseRef, flags: number): void {
     const id = this.refs.length;
     this.refs.push(ref);
-    this.automaton.add(norm, id);
-    if (!precheck) return;
-    const atom = atomOf(norm);
-    if (!this.atomSeen.has(atom)) {
-      this.atomSeen.add(atom);
-      this.atoms.add(atom, 0);
-    }
+    this.automaton.add(norm, id, flags);
+    if (flags !== 0 && (norm.startsWith('-') || norm.endsWith('-'))) this.edgeHyphen = true;
   }
 }
 
@@ -135,17 +126,6 @@ export function patternAtom(source: string): string | undefined {
   const usable = /^[*?{]/.test(rest) ? atom.slice(0, -1) : atom;
   if (usable === '') return undefined;
   return normalizePhrase(usable) === usable ? usable : undefined;
-}
-
-/** The first character of a CJK literal, else its longest word: markup can split a term in the
- *  raw text, so the pre-check looks only for something markup does not split, and the longest
- *  word of an English phrase is the most selective (`interests`, not `the`). */
-function atomOf(norm: string): string {
-  const first = norm.codePointAt(0) ?? 0;
-  if (scriptOf(first) !== 'latin') return String.fromCodePoint(first);
-  let best = '';
-  for (const m of norm.matchAll(/[\p{L}\p{N}_]+/gu)) if (m[0].length > best.length) best = m[0];
-  return best || String.fromCodePoint(first);
 }
 
 function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string | undefined): RefBase {
@@ -198,6 +178,22 @@ function findingRule(
     rule.audiences = wanted === undefined ? info.audiences : readingsFor(info.audiences, wanted);
   }
   return rule;
+}
+
+/** A compiled rule from what its kind compiled (`data`): compilePacks, and deserializeRuleSet. */
+export function bindRule(
+  source: CompiledRuleSource,
+  data: unknown,
+  audience: readonly string[] | undefined,
+): CompiledRule {
+  const { def, rule, noAudienceReading } = source;
+  const kind = kindOf(def);
+  const compiled: CompiledRule = {
+    source,
+    findings: (doc, matches) => kind.findings({ doc, rule, def, data, noAudienceReading, audience, matches }),
+  };
+  if (source.condition !== undefined) compiled.condition = source.condition;
+  return compiled;
 }
 
 export function compilePacks(
@@ -253,11 +249,9 @@ export function compilePacks(
       const rule = findingRule(info, wanted, override !== undefined);
       const noAudienceReading =
         wanted !== undefined && rule.audiences !== undefined && Object.keys(rule.audiences).length === 0;
-      compiled.push({
-        findings: (doc, matches) =>
-          kind.findings({ doc, rule, def, data, noAudienceReading, audience: wanted, matches }),
-        ...(def.context !== undefined ? { condition: b.addCondition(def.context) } : {}),
-      });
+      const source: CompiledRuleSource = { def, rule, noAudienceReading };
+      if (def.context !== undefined) source.condition = b.addCondition(def.context);
+      compiled.push(bindRule(source, data, wanted));
     });
   }
   for (const phrase of options.accept ?? []) {
@@ -274,8 +268,7 @@ export function compilePacks(
     }
   }
   b.automaton.build();
-  b.atoms.build();
-  b.contextAtoms.build();
+  b.patternAtoms.build();
 
   const rules = [...byId.values()];
   const ruleSet: CompiledRuleSet = {
@@ -283,15 +276,15 @@ export function compilePacks(
     has: (id) => byId.has(id),
     get: (id) => byId.get(id),
     compiled,
+    ...(wanted !== undefined ? { audience: wanted } : {}),
     automaton: b.automaton,
-    atoms: b.atoms,
+    ...(b.patternAtoms.patternCount > 0 ? { patternAtoms: b.patternAtoms } : {}),
     unanchoredPattern: b.unanchoredPattern,
+    edgeHyphen: b.edgeHyphen,
     refs: b.refs,
     patterns: b.patterns,
     contextSets: b.contextSets,
     conditions: b.conditions,
-    // Mentions matter only when some rule or term has a condition to evaluate.
-    ...(b.conditions.length > 0 ? { contextAtoms: b.contextAtoms } : {}),
   };
   return { ruleSet, problems };
 }

@@ -1,15 +1,28 @@
 // The compiled form of rule packs: every phrase of every rule in one automaton (phrase-ref.ts),
 // and per rule the kind's findings bound to what the kind compiled for it.
 
+import type { RuleDefinition } from '../kinds/registry.js';
 import type { PhraseAutomaton } from '../match/automaton.js';
 import type { Finding } from '../types.js';
 import type { RuleMatch } from './candidates.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
-import type { DocContext } from './finding.js';
+import type { DocContext, FindingRule } from './finding.js';
 import type { PhraseIndex } from './phrase-ref.js';
 import type { RuleSet } from './rule-set.js';
 
+/** What a compiled rule is made from, all of it data (serialize.ts keeps it). */
+export interface CompiledRuleSource {
+  def: RuleDefinition;
+  /** What its findings carry: the effective severity, the readings the audience keeps. */
+  rule: FindingRule;
+  /** An audience filter is configured and keeps none of the rule's readings. */
+  noAudienceReading: boolean;
+  /** The rule's context condition: index into `conditions`. */
+  condition?: number;
+}
+
 export interface CompiledRule {
+  readonly source: CompiledRuleSource;
   /** The findings of this rule from its candidates in one document (document order). */
   findings(doc: DocContext, matches: RuleMatch[]): Finding[];
   /** The rule's context condition: index into `conditions`. */
@@ -19,12 +32,14 @@ export interface CompiledRule {
 export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   /** Indexed by PhraseRef.rule. */
   readonly compiled: readonly CompiledRule[];
-  /** Automaton of short atoms (first character / longest word of every literal) for hasCandidate. */
-  readonly atoms: PhraseAutomaton;
-  /** A reporting pattern has no literal start (no atom): every text may hold a candidate. */
+  /** The configured audiences (config `audience`), if any. */
+  readonly audience?: readonly string[];
+  /** The literal starts of the reporting patterns (patternAtom), for the pre-check (RawScanner). */
+  readonly patternAtoms?: PhraseAutomaton;
+  /** A reporting pattern has no literal start: every text may hold a candidate. */
   readonly unanchoredPattern: boolean;
-  /** Atoms of the context sets' mention phrases, when some rule has a context condition. */
-  readonly contextAtoms?: PhraseAutomaton;
+  /** Some phrase the pre-check looks for starts or ends with a hyphen (RawScanner.edgeHyphen). */
+  readonly edgeHyphen: boolean;
   readonly contextSets: readonly CompiledContextSet[];
   /** Compiled context conditions (each a list that must all hold), by PhraseRef/CompiledRule index. */
   readonly conditions: readonly (readonly CompiledCondition[])[];

@@ -73,8 +73,9 @@ export class ContextIndex {
     const def = this.sets[set];
     if (!def) return undefined;
     if (this.facts.topic.has(def.name)) return { set: def.name, via: 'topic' };
-    const lang = this.facts.lang;
-    if (lang !== undefined && def.lang.length > 0 && audienceMatches(lang, def.lang)) {
+    // The language is read only for a set that names languages: detecting it reads the whole text.
+    const lang = def.lang.length > 0 ? this.facts.lang : undefined;
+    if (lang !== undefined && audienceMatches(lang, def.lang)) {
       return { set: def.name, via: 'language', lang };
     }
     const mentions = this.mentions[set] ?? [];

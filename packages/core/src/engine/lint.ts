@@ -1,12 +1,12 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
 import { documentLanguageOf, hanScript } from '../lang/document-script.js';
-import { createLineIndex } from '../text/lines.js';
+import { createLineIndex, type LineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
-import { buildView } from '../view/normalize.js';
 import { type ProseScan, type RuleMatch, type SegmentState, scanSegment } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
 import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
+import { CANDIDATE, MENTION, type RawScanResult, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
 
 export { compilePacks } from './compile.js';
@@ -47,18 +47,32 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
 export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
   const rs = compiledOf(ruleSet);
   const segments = scanAll(rs, input, ruleSet);
+  let lines: LineIndex | undefined;
   const doc: DocContext = {
     text: input.text,
-    lines: createLineIndex(input.text),
+    // Only findings and licenses need lines: most documents linted have neither.
+    get lines() {
+      lines ??= createLineIndex(input.text);
+      return lines;
+    },
     segments,
     inScript: (script, audience) => readsAs(segments, audience) === script,
   };
-  const perRule: RuleMatch[][] = rs.compiled.map(() => []);
+  // Only the rules with a candidate in this document: the cost stays with the text, not the pack.
+  const perRule = new Map<number, RuleMatch[]>();
   for (const seg of segments) {
     // A `context` segment (front matter) is never checked: only its mentions count.
     if (input.segments[seg.index]?.role === 'context') continue;
-    for (const c of seg.candidates) perRule[c.ref.rule]?.push({ seg, c });
+    for (const c of seg.candidates) {
+      if (c.ref.rule < 0) continue;
+      const list = perRule.get(c.ref.rule);
+      if (list) list.push({ seg, c });
+      else perRule.set(c.ref.rule, [{ seg, c }]);
+    }
   }
+  const findings: Finding[] = [];
+  if (perRule.size === 0) return findings;
+  let lang = input.lang;
   const context =
     rs.conditions.length > 0
       ? new ContextIndex(
@@ -66,19 +80,23 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
           {
             segments: input.segments,
             topic: new Set(input.topic ?? []),
-            // A document that does not say its language is read from its prose (a Korean text).
-            lang: input.lang ?? documentLanguageOf(segments.map((s) => s.prose.text).join('\n')),
+            // A document that does not say its language is read from its prose (a Korean text),
+            // when a condition asks for it.
+            get lang() {
+              lang ??= documentLanguageOf(segments.map((s) => s.prose.text).join('\n'));
+              return lang;
+            },
           },
           rs.contextSets,
         )
       : undefined;
-  const findings: Finding[] = [];
-  rs.compiled.forEach((rule, i) => {
-    const all = perRule[i];
-    if (!all || all.length === 0) return;
+  for (const index of [...perRule.keys()].sort((a, b) => a - b)) {
+    const rule = rs.compiled[index];
+    const all = perRule.get(index);
+    if (!rule || !all) continue;
     const matches = context ? licensed(all, rule.condition, rs, context) : all;
     if (matches.length > 0) findings.push(...rule.findings(doc, matches));
-  });
+  }
   return findings.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
@@ -129,15 +147,13 @@ function licensed(
 }
 
 /**
- * Cheap pre-check: false only when no candidate can occur in `text`, so a caller may skip parsing.
- * It looks for the first character (CJK) or longest word (Latin) of every phrase, and the
- * literal start of every pattern, which markup cannot split; a pattern without a literal start
- * makes every text a candidate.
+ * The pre-check on raw text: false only when no match of a phrase that can decide a finding (nor a
+ * pattern's literal start) occurs in the match view of `text`, so a caller may skip parsing it. For
+ * Markdown, whose markup can split a phrase, `@nuance/unified` takes the markup out first
+ * (`prefilterSafety` says what it may take out).
  */
 export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
-  const rs = compiledOf(ruleSet);
-  if (rs.unanchoredPattern) return true;
-  return rs.atoms.test(buildView(text).text);
+  return scanRaw(text, ruleSet, CANDIDATE).candidate;
 }
 
 /**
@@ -147,13 +163,18 @@ export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
  * what was skipped.
  */
 export function needsContext(ruleSet: RuleSet): boolean {
-  return compiledOf(ruleSet).contextAtoms !== undefined;
+  return compiledOf(ruleSet).conditions.length > 0;
 }
 
-/** Cheap pre-check like `hasCandidate`: false only when no context mention can occur in `text`. */
+/** The pre-check for context mentions, like `hasCandidate`: false only when none occurs in `text`. */
 export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
-  const atoms = compiledOf(ruleSet).contextAtoms;
-  return atoms?.test(buildView(text).text) === true;
+  return needsContext(ruleSet) && scanRaw(text, ruleSet, MENTION).mention;
+}
+
+/** `hasCandidate` and, with `mentions`, `hasContextMention` in one pass over `text`. */
+export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): RawScanResult {
+  const result = scanRaw(text, ruleSet, mentions ? CANDIDATE | MENTION : CANDIDATE);
+  return { candidate: result.candidate, mention: mentions && needsContext(ruleSet) && result.mention };
 }
 
 const TRADITIONAL_AUDIENCE = /^zh-(?:tw|hk|mo|hant)(?:-|$)/i;

@@ -34,6 +34,8 @@ export interface PhraseRef {
 export interface CompiledPattern {
   regex: RegExp;
   ref: PhraseRef;
+  /** What every match starts with in the view (compile.ts, patternAtom): without it, no match. */
+  atom?: string;
 }
 
 /** Every phrase and pattern of a rule set, as the scanner runs them. */

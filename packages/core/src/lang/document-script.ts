@@ -40,9 +40,10 @@ export function documentLanguageOf(text: string): 'ko' | 'zh' | 'en' | undefined
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i) ?? 0;
     i += cpLength(cp);
-    if (isLatinLetter(cp)) latin++;
-    else if (isHangulCodePoint(cp)) hangul++;
+    // The three sets are disjoint: the range checks first, before the Latin check's regex.
+    if (isHangulCodePoint(cp)) hangul++;
     else if (isHanCodePoint(cp)) han++;
+    else if (isLatinLetter(cp)) latin++;
     else if (!isLetter(cp)) continue;
     letters++;
   }

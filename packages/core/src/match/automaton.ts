@@ -1,60 +1,73 @@
-// One Aho-Corasick automaton for every phrase of every rule (DESIGN: Matching), compiled so that
-// each input unit costs one transition of at most three lookups, whatever the phrase set:
-//   delta(s, c) = edges.get(s * UNITS + c) ?? edges.get(fail(s) * UNITS + c) ?? rootNext[c]
-// Every state keeps its trie children; only states that are some state's failure target keep a
-// full row (their transitions that differ from root's, root's own row being a dense array). A
-// full DFA row on every state would copy the failure target's row into each of its many
-// dependants: measured on the 10,000-phrase test set, about 21 entries per state instead of 3.
+// One Aho-Corasick automaton for every phrase of every rule (DESIGN: Matching), stored flat in
+// typed arrays (a double-array trie with failure links), so that its size is a few arrays and its
+// cost per input unit does not depend on the number of phrases:
+// - `code` maps each UTF-16 unit to its index in the phrases' alphabet, 0 for a unit no phrase
+//   holds: at such a unit every state falls back to the root at once;
+// - the trie edge from state s on code x is the slot t = base[s] + x when check[t] === s;
+// - without that edge the state follows its failure link (amortized: at most one fallback per unit
+//   consumed).
+// Every state is a slot of the arrays; the root is slot 0. The build lives in double-array.ts.
 
-const UNITS = 0x10000;
+import { type AutomatonTables, buildTables } from './double-array.js';
+
+export type { AutomatonTables } from './double-array.js';
+
 const ROOT = 0;
 
 export class PhraseAutomaton {
-  /** Counters since construction or resetStats(): state-transition steps and reported matches. */
+  /** Counters since construction or resetStats(): units consumed and reported matches. */
   readonly stats = { transitions: 0, outputs: 0 };
 
-  // Trie edges during add(); after build() also the copied rows of failure targets. Key s * UNITS + c.
-  readonly #edges = new Map<number, number>();
-  readonly #rootNext = new Int32Array(UNITS);
-  // Per state, the units of its trie children; dropped by build().
-  #childUnits: number[][] = [[]];
-  #depth: number[] = [0];
-  // Own payload ids per state (undefined: none), deduplicated.
-  readonly #ids: (number[] | undefined)[] = [undefined];
-  #fail = new Int32Array(0);
-  // After build: the state itself if it has ids, else its nearest failure ancestor with ids, else ROOT.
-  #firstOutput = new Int32Array(0);
-  // After build: the nearest proper failure ancestor with ids, else ROOT.
-  #nextOutput = new Int32Array(0);
-  #built = false;
+  // During add(): the trie as maps from unit to child, per state, with each state's ids and flags.
+  #children: Map<number, number>[] = [new Map()];
+  #ids: (number[] | undefined)[] = [undefined];
+  #flags: number[] = [0];
+  #tables: AutomatonTables | undefined;
   #patternCount = 0;
+
+  /** An automaton from the tables of one built before (`tables`), for a serialized rule set. */
+  static fromTables(tables: AutomatonTables): PhraseAutomaton {
+    const automaton = new PhraseAutomaton();
+    automaton.#tables = tables;
+    automaton.#patternCount = tables.patternCount;
+    automaton.#children = [];
+    return automaton;
+  }
 
   /** Distinct non-empty patterns added. */
   get patternCount(): number {
     return this.#patternCount;
   }
 
-  /** Diagnostics for memory: trie states and sparse table entries (root's dense row excluded). */
+  /** Diagnostics for memory: trie states and double-array slots (free ones included). */
   get size(): { states: number; entries: number } {
-    return { states: this.#depth.length, entries: this.#edges.size };
+    const t = this.#built();
+    return { states: t.states, entries: t.check.length };
   }
 
-  /** Register a (normalized) pattern with an integer payload id; empty patterns are ignored. */
-  add(pattern: string, id: number): void {
-    if (this.#built) throw new Error('PhraseAutomaton: add() after build()');
+  /** The built automaton's arrays, to serialize it. */
+  get tables(): AutomatonTables {
+    return this.#built();
+  }
+
+  /**
+   * Register a (normalized) pattern with an integer payload id; empty patterns are ignored.
+   * `flags` are OR-ed into what `flagsIn` reports for text holding the pattern.
+   */
+  add(pattern: string, id: number, flags = 0): void {
+    if (this.#tables) throw new Error('PhraseAutomaton: add() after build()');
     if (pattern.length === 0) return;
     let s = ROOT;
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern.charCodeAt(i);
-      const key = s * UNITS + c;
-      let t = this.#edges.get(key);
+      const children = this.#children[s] as Map<number, number>;
+      let t = children.get(c);
       if (t === undefined) {
-        t = this.#depth.length;
-        this.#depth.push(i + 1);
-        this.#childUnits.push([]);
+        t = this.#children.length;
+        this.#children.push(new Map());
         this.#ids.push(undefined);
-        this.#edges.set(key, t);
-        this.#childUnits[s]!.push(c);
+        this.#flags.push(0);
+        children.set(c, t);
       }
       s = t;
     }
@@ -63,108 +76,121 @@ export class PhraseAutomaton {
       this.#ids[s] = [id];
       this.#patternCount++;
     } else if (!own.includes(id)) own.push(id);
+    this.#flags[s] = (this.#flags[s] ?? 0) | flags;
   }
 
-  /** Freeze: compute failure transitions and output links. */
+  /** Freeze: lay the trie out in the arrays, with failure and output links. */
   build(): void {
-    if (this.#built) return;
-    this.#built = true;
-    const count = this.#depth.length;
-    const edges = this.#edges;
-    const childUnits = this.#childUnits;
-    const rootNext = this.#rootNext;
-    const fail = new Int32Array(count);
-    const nextOutput = new Int32Array(count);
-    // Units of each full row, kept only while rows are copied down.
-    const rowUnits: (number[] | undefined)[] = new Array(count);
-    rowUnits[ROOT] = [];
-    const queue = new Int32Array(count);
-    let tail = 0;
-    for (const c of childUnits[ROOT]!) {
-      const t = edges.get(c)!;
-      edges.delete(c);
-      rootNext[c] = t;
-      queue[tail++] = t;
-    }
-    // A failure target's row = its children plus its own failure target's row (which is shallower,
-    // so already full), minus what equals root's row.
-    const fillRow = (f: number): void => {
-      if (rowUnits[f] !== undefined) return;
-      const row = childUnits[f]!.slice();
-      const base = f * UNITS;
-      const gBase = fail[f]! * UNITS;
-      for (const c of rowUnits[fail[f]!]!) {
-        if (!edges.has(base + c)) {
-          edges.set(base + c, edges.get(gBase + c)!);
-          row.push(c);
-        }
-      }
-      rowUnits[f] = row;
-    };
-    for (let head = 0; head < tail; head++) {
-      const s = queue[head]!;
-      const f = fail[s]!;
-      fillRow(f);
-      const fBase = f * UNITS;
-      for (const c of childUnits[s]!) {
-        const t = edges.get(s * UNITS + c)!;
-        // A child of a non-root state is at depth >= 2, so root's row never holds it.
-        const tf = edges.get(fBase + c) ?? rootNext[c]!;
-        fail[t] = tf;
-        nextOutput[t] = this.#ids[tf] !== undefined ? tf : nextOutput[tf]!;
-        queue[tail++] = t;
-      }
-    }
-    const firstOutput = nextOutput.slice();
-    for (let s = 1; s < count; s++) {
-      if (this.#ids[s] !== undefined) firstOutput[s] = s;
-    }
-    this.#fail = fail;
-    this.#firstOutput = firstOutput;
-    this.#nextOutput = nextOutput;
-    this.#childUnits = [];
+    if (this.#tables) return;
+    this.#tables = buildTables(this.#children, this.#ids, this.#flags, this.#patternCount);
+    this.#children = [];
+    this.#ids = [];
+    this.#flags = [];
   }
 
   /** Every occurrence of every pattern, overlapping, in order of end offset (longest first on ties). */
   scan(text: string, onMatch: (id: number, start: number, end: number) => void): void {
-    this.#assertBuilt();
-    const edges = this.#edges;
-    const rootNext = this.#rootNext;
-    const fail = this.#fail;
-    const firstOutput = this.#firstOutput;
-    const nextOutput = this.#nextOutput;
-    const depth = this.#depth;
-    const idsOf = this.#ids;
+    const units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    this.scanUnits(units, text.length, onMatch);
+  }
+
+  /** `scan` over `units[0, length)`. */
+  scanUnits(
+    units: Uint16Array,
+    length: number,
+    onMatch: (id: number, start: number, end: number) => void,
+  ): void {
+    const { code, base, check, fail, outFirst, outNext, depth, idStart, idList } = this.#built();
     let s = ROOT;
     let outputs = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      s = edges.get(s * UNITS + c) ?? edges.get(fail[s]! * UNITS + c) ?? rootNext[c]!;
-      for (let o = firstOutput[s]!; o !== ROOT; o = nextOutput[o]!) {
+    for (let i = 0; i < length; i++) {
+      const x = code[units[i] as number] as number;
+      if (x === 0) {
+        s = ROOT;
+        continue;
+      }
+      for (;;) {
+        const t = (base[s] as number) + x;
+        if (check[t] === s) {
+          s = t;
+          break;
+        }
+        if (s === ROOT) break;
+        s = fail[s] as number;
+      }
+      for (let o = outFirst[s] as number; o !== ROOT; o = outNext[o] as number) {
         const end = i + 1;
-        const start = end - depth[o]!;
-        for (const id of idsOf[o]!) {
+        const start = end - (depth[o] as number);
+        const last = idStart[o + 1] as number;
+        for (let k = idStart[o] as number; k < last; k++) {
           outputs++;
-          onMatch(id, start, end);
+          onMatch(idList[k] as number, start, end);
         }
       }
     }
-    this.stats.transitions += text.length;
+    this.stats.transitions += length;
     this.stats.outputs += outputs;
+  }
+
+  /**
+   * The OR of the flags of every pattern occurring in `units[0, length)`; it stops as soon as all
+   * of `wanted` are found. `state` carries the automaton over from an earlier call, for a text fed
+   * in parts: pass the `state` it returned (0 to start afresh).
+   */
+  flagsIn(
+    units: Uint16Array,
+    length: number,
+    wanted: number,
+    state = ROOT,
+  ): { flags: number; state: number } {
+    const { code, base, check, fail, outFlags } = this.#built();
+    let s = state;
+    let flags = 0;
+    for (let i = 0; i < length; i++) {
+      const x = code[units[i] as number] as number;
+      if (x === 0) {
+        s = ROOT;
+        continue;
+      }
+      for (;;) {
+        const t = (base[s] as number) + x;
+        if (check[t] === s) {
+          s = t;
+          break;
+        }
+        if (s === ROOT) break;
+        s = fail[s] as number;
+      }
+      const found = outFlags[s] as number;
+      if (found !== 0) {
+        flags |= found;
+        if ((flags & wanted) === wanted) break;
+      }
+    }
+    return { flags, state: s };
   }
 
   /** True if text contains at least one occurrence of any pattern; stops at the first. */
   test(text: string): boolean {
-    this.#assertBuilt();
-    const edges = this.#edges;
-    const rootNext = this.#rootNext;
-    const fail = this.#fail;
-    const firstOutput = this.#firstOutput;
+    const { code, base, check, fail, outFirst } = this.#built();
     let s = ROOT;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      s = edges.get(s * UNITS + c) ?? edges.get(fail[s]! * UNITS + c) ?? rootNext[c]!;
-      if (firstOutput[s] !== ROOT) {
+      const x = code[text.charCodeAt(i)] as number;
+      if (x === 0) {
+        s = ROOT;
+        continue;
+      }
+      for (;;) {
+        const t = (base[s] as number) + x;
+        if (check[t] === s) {
+          s = t;
+          break;
+        }
+        if (s === ROOT) break;
+        s = fail[s] as number;
+      }
+      if (outFirst[s] !== ROOT) {
         this.stats.transitions += i + 1;
         return true;
       }
@@ -178,7 +204,8 @@ export class PhraseAutomaton {
     this.stats.outputs = 0;
   }
 
-  #assertBuilt(): void {
-    if (!this.#built) throw new Error('PhraseAutomaton: build() before scan() or test()');
+  #built(): AutomatonTables {
+    if (!this.#tables) throw new Error('PhraseAutomaton: build() before scan() or test()');
+    return this.#tables;
   }
 }

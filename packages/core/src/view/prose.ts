@@ -1,9 +1,62 @@
 // A segment's prose: its pieces concatenated, with a map from every UTF-16 unit back to the
 // document range it came from (DESIGN, Documents and segments).
 
-import type { Prose, Segment } from '../types.js';
+import type { Prose, Segment, SegmentPiece } from '../types.js';
 
 const OBJECT_REPLACEMENT = '\uFFFC';
+
+/**
+ * The map is built the first time it is read: most segments hold no candidate, and only a
+ * candidate's finding reads it.
+ */
+class SegmentProse implements Prose {
+  #docStart: Int32Array | undefined;
+  #docEnd: Int32Array | undefined;
+
+  constructor(
+    readonly text: string,
+    private readonly pieces: readonly SegmentPiece[],
+  ) {}
+
+  get docStart(): Int32Array {
+    if (!this.#docStart) this.#build();
+    return this.#docStart as Int32Array;
+  }
+
+  get docEnd(): Int32Array {
+    if (!this.#docEnd) this.#build();
+    return this.#docEnd as Int32Array;
+  }
+
+  #build(): void {
+    const docStart = new Int32Array(this.text.length);
+    const docEnd = new Int32Array(this.text.length);
+    let at = 0;
+    for (const piece of this.pieces) {
+      if (piece.separator) {
+        docStart[at] = piece.start;
+        docEnd[at] = piece.end;
+        at++;
+      } else if (piece.text !== undefined) {
+        docStart.fill(piece.start, at, at + piece.text.length);
+        docEnd.fill(piece.end, at, at + piece.text.length);
+        at += piece.text.length;
+      } else {
+        for (let k = piece.start; k < piece.end; k++, at++) {
+          docStart[at] = k;
+          docEnd[at] = k + 1;
+        }
+      }
+    }
+    this.#docStart = docStart;
+    this.#docEnd = docEnd;
+  }
+}
+
+function pieceText(docText: string, piece: SegmentPiece): string {
+  if (piece.separator) return OBJECT_REPLACEMENT;
+  return piece.text ?? docText.slice(piece.start, piece.end);
+}
 
 /**
  * Concatenate a segment's pieces into its prose string with a per-UTF-16-unit map to document
@@ -12,32 +65,10 @@ const OBJECT_REPLACEMENT = '\uFFFC';
  * separator piece contributes one U+FFFC mapped to its whole [start,end).
  */
 export function buildProse(docText: string, segment: Segment): Prose {
-  let length = 0;
-  for (const piece of segment.pieces) {
-    length += piece.separator ? 1 : piece.text !== undefined ? piece.text.length : piece.end - piece.start;
-  }
-  const docStart = new Int32Array(length);
-  const docEnd = new Int32Array(length);
-  const parts: string[] = [];
-  let at = 0;
-  for (const piece of segment.pieces) {
-    if (piece.separator) {
-      parts.push(OBJECT_REPLACEMENT);
-      docStart[at] = piece.start;
-      docEnd[at] = piece.end;
-      at++;
-    } else if (piece.text !== undefined) {
-      parts.push(piece.text);
-      docStart.fill(piece.start, at, at + piece.text.length);
-      docEnd.fill(piece.end, at, at + piece.text.length);
-      at += piece.text.length;
-    } else {
-      parts.push(docText.slice(piece.start, piece.end));
-      for (let k = piece.start; k < piece.end; k++, at++) {
-        docStart[at] = k;
-        docEnd[at] = k + 1;
-      }
-    }
-  }
-  return { text: parts.join(''), docStart, docEnd };
+  const { pieces } = segment;
+  const text =
+    pieces.length === 1 && pieces[0]
+      ? pieceText(docText, pieces[0])
+      : pieces.map((piece) => pieceText(docText, piece)).join('');
+  return new SegmentProse(text, pieces);
 }

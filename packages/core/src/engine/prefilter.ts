@@ -1,0 +1,81 @@
+// The exact pre-check: the rule set's own automaton run over the match view of raw text, so that a
+// caller parses only what can give a finding (DESIGN, Performance budget). The phrases it looks for
+// carry a flag (compile.ts): CANDIDATE for a phrase whose match can decide a finding (every
+// `report` phrase, and a kind's `precheck` ones), MENTION for a context set's mention.
+//
+// A caller that reads Markdown scans the raw text with its inline markup taken out (the adapter
+// knows the markup, core does not). Taking characters out can only join text, so the view of that
+// text holds every match the view of the parsed prose holds, provided that no phrase holds a
+// character taken out (`prefilterSafety().held`) and, when characters are taken out, no phrase
+// starts or ends with a hyphen (`edgeHyphen`: a hyphen between two Latin letters is a space in the
+// view, so what stands next to it decides what it is). Text the view folder declines (a combining
+// mark that would compose with the character before it, ViewFolder) counts as holding both.
+
+import { ViewFolder } from '../view/fold.js';
+import type { CompiledRuleSet } from './compiled.js';
+import type { RuleSet } from './rule-set.js';
+
+export const CANDIDATE = 1;
+export const MENTION = 2;
+
+export interface RawScanResult {
+  /** The text may give a finding (asked for with CANDIDATE). */
+  candidate: boolean;
+  /** The text may mention a context set (asked for with MENTION). */
+  mention: boolean;
+}
+
+/** What a caller that takes characters out of raw text before the pre-check must know. */
+export interface PrefilterSafety {
+  /** The characters of the given ones that some phrase holds: they must not be taken out. */
+  held: string[];
+  /** Some phrase the pre-check looks for starts or ends with a hyphen: nothing may be taken out. */
+  edgeHyphen: boolean;
+}
+
+// One folder for every scan (scans never nest), fed a slice at a time so that its buffers stay small.
+const folder = new ViewFolder(false);
+const SLICE = 0x4000;
+
+function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
+  const rs = ruleSet as Partial<CompiledRuleSet>;
+  if (!rs.automaton || !rs.compiled) throw new TypeError('Expected a rule set made by compilePacks');
+  return rs as CompiledRuleSet;
+}
+
+/** The pre-check over the match view of `text`, until what is `wanted` (CANDIDATE, MENTION) is found. */
+export function scanRaw(text: string, ruleSet: RuleSet, wanted: number): RawScanResult {
+  const rs = compiledOf(ruleSet);
+  let flags = rs.unanchoredPattern ? CANDIDATE : 0;
+  let state = 0;
+  let atomState = 0;
+  folder.reset();
+  for (let from = 0; from < text.length && (flags & wanted) !== wanted; ) {
+    let to = Math.min(text.length, from + SLICE);
+    // A slice never ends between the two halves of a surrogate pair.
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
+    if (!folder.fold(text, from, to)) return { candidate: true, mention: true };
+    if (to === text.length) folder.finish();
+    const found = rs.automaton.flagsIn(folder.units, folder.length, wanted & ~flags, state);
+    flags |= found.flags;
+    state = found.state;
+    if (rs.patternAtoms && (flags & CANDIDATE) === 0) {
+      const more = rs.patternAtoms.flagsIn(folder.units, folder.length, CANDIDATE, atomState);
+      flags |= more.flags;
+      atomState = more.state;
+    }
+    // What is scanned can go; the folder keeps what it still waits on (a space, a hyphen).
+    folder.length = 0;
+    from = to;
+  }
+  return { candidate: (flags & CANDIDATE) !== 0, mention: (flags & MENTION) !== 0 };
+}
+
+/** See PrefilterSafety. */
+export function prefilterSafety(ruleSet: RuleSet, chars: string): PrefilterSafety {
+  const rs = compiledOf(ruleSet);
+  const code = rs.automaton.tables.code;
+  const held = [...chars].filter((c) => [...c].some((_, i) => code[c.charCodeAt(i)] !== 0));
+  return { held, edgeHyphen: rs.edgeHyphen };
+}

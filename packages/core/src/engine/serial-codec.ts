@@ -1,0 +1,96 @@
+// The low-level parts of a serialized rule set (serialize.ts): typed arrays as base64 text, and a
+// content hash. Pure TypeScript (no Buffer, no atob, no crypto), so core stays runnable anywhere.
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+/** Little-endian bytes of the 32-bit values, in base64 (whatever the platform's byte order). */
+export function encodeInt32(values: ArrayLike<number>): string {
+  const bytes = new Uint8Array(values.length * 4);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    bytes[i * 4] = v & 0xff;
+    bytes[i * 4 + 1] = (v >>> 8) & 0xff;
+    bytes[i * 4 + 2] = (v >>> 16) & 0xff;
+    bytes[i * 4 + 3] = (v >>> 24) & 0xff;
+  }
+  const parts: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] as number;
+    const b = bytes[i + 1] ?? 0;
+    const c = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | c;
+    chunk += ALPHABET[(n >>> 18) & 63];
+    chunk += ALPHABET[(n >>> 12) & 63];
+    chunk += i + 1 < bytes.length ? ALPHABET[(n >>> 6) & 63] : '=';
+    chunk += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  return parts.join('');
+}
+
+/** The inverse of encodeInt32. */
+export function decodeInt32(text: string): Int32Array {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const byteLength = (text.length / 4) * 3 - padding;
+  if (text.length % 4 !== 0 || byteLength % 4 !== 0) throw new Error('Corrupt serialized rule set');
+  const bytes = new Uint8Array(byteLength + 2);
+  let at = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n =
+      (digit(text, i) << 18) |
+      (digit(text, i + 1) << 12) |
+      (text[i + 2] === '=' ? 0 : digit(text, i + 2) << 6) |
+      (text[i + 3] === '=' ? 0 : digit(text, i + 3));
+    bytes[at++] = (n >>> 16) & 0xff;
+    bytes[at++] = (n >>> 8) & 0xff;
+    bytes[at++] = n & 0xff;
+  }
+  const out = new Int32Array(byteLength / 4);
+  for (let i = 0; i < out.length; i++) {
+    const j = i * 4;
+    out[i] =
+      (bytes[j] as number) |
+      ((bytes[j + 1] as number) << 8) |
+      ((bytes[j + 2] as number) << 16) |
+      ((bytes[j + 3] as number) << 24);
+  }
+  return out;
+}
+
+function digit(text: string, i: number): number {
+  const d = DECODE[text.charCodeAt(i)] ?? -1;
+  if (d < 0) throw new Error('Corrupt serialized rule set');
+  return d;
+}
+
+/**
+ * A 128-bit hash of a string, as 32 hex digits: four 32-bit lanes of MurmurHash3's mixing with
+ * different seeds over the UTF-16 units. For cache keys, not for security.
+ */
+export function contentHash(text: string): string {
+  const seeds = [0x9747b28c, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f];
+  return seeds
+    .map((seed) => {
+      let h = seed;
+      for (let i = 0; i < text.length; i++) {
+        let k = Math.imul(text.charCodeAt(i) ^ (i << 16), 0xcc9e2d51);
+        k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+        h ^= k;
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+      }
+      h ^= text.length;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      h ^= h >>> 16;
+      return (h >>> 0).toString(16).padStart(8, '0');
+    })
+    .join('');
+}

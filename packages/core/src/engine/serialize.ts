@@ -1,0 +1,163 @@
+// A compiled rule set as text, so that a pack is compiled once: the built-in packs at build time
+// (rules/scripts/generate.mjs), a user's pack once per content (its key: `ruleSetKey`). Loading
+// one parses JSON and copies the automaton's arrays: no YAML, no schema, no phrase normalized, no
+// trie built. What a rule's kind compiled for it (`data`) is not stored: it is a pure function of
+// the rule's definition, so `kind.compile` runs again with a compiler that only expands phrases.
+
+import type { RuleCompiler } from '../kinds/kind.js';
+import { kindOf } from '../kinds/registry.js';
+import { type AutomatonTables, PhraseAutomaton } from '../match/automaton.js';
+import { expandPhrase } from '../pack/phrase.js';
+import type { Problem } from '../types.js';
+import { bindRule, patternAtom } from './compile.js';
+import type { CompiledRuleSet, CompiledRuleSource } from './compiled.js';
+import type { CompiledCondition, CompiledContextSet } from './context.js';
+import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
+import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
+import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
+
+/** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
+export const RULE_SET_FORMAT = 1;
+
+type TableName = Exclude<keyof AutomatonTables, 'patternCount' | 'states' | 'code'>;
+const TABLES: readonly TableName[] = [
+  'base',
+  'check',
+  'fail',
+  'depth',
+  'outFirst',
+  'outNext',
+  'outFlags',
+  'idStart',
+  'idList',
+];
+
+type SerialTables = { patternCount: number; states: number; code: string } & Record<TableName, string>;
+
+interface SerialRuleSet {
+  format: number;
+  rules: RuleInfo[];
+  compiled: CompiledRuleSource[];
+  audience?: readonly string[];
+  refs: readonly PhraseRef[];
+  patterns: { source: string; ref: PhraseRef }[];
+  contextSets: readonly CompiledContextSet[];
+  conditions: readonly (readonly CompiledCondition[])[];
+  unanchoredPattern: boolean;
+  edgeHyphen: boolean;
+  automaton: SerialTables;
+  patternAtoms?: SerialTables;
+  problems: readonly Problem[];
+}
+
+function tablesOut(tables: AutomatonTables): SerialTables {
+  // The alphabet is sparse: (unit, code) pairs.
+  const pairs: number[] = [];
+  tables.code.forEach((code, unit) => {
+    if (code !== 0) pairs.push(unit, code);
+  });
+  const out = { patternCount: tables.patternCount, states: tables.states, code: encodeInt32(pairs) };
+  const arrays = Object.fromEntries(TABLES.map((name) => [name, encodeInt32(tables[name])]));
+  return { ...out, ...(arrays as Record<TableName, string>) };
+}
+
+function tablesIn(serial: SerialTables): AutomatonTables {
+  const code = new Uint16Array(0x10000);
+  const pairs = decodeInt32(serial.code);
+  for (let i = 0; i + 1 < pairs.length; i += 2) code[pairs[i] as number] = pairs[i + 1] as number;
+  const tables = { patternCount: serial.patternCount, states: serial.states, code } as AutomatonTables;
+  for (const name of TABLES) tables[name] = decodeInt32(serial[name]);
+  return tables;
+}
+
+function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
+  const c = ruleSet as Partial<CompiledRuleSet>;
+  if (!c.automaton || !c.compiled) throw new TypeError('Expected a rule set made by compilePacks');
+  return c as CompiledRuleSet;
+}
+
+/** A compiled rule set (and the problems found making it, to report again) as JSON text. */
+export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] = []): string {
+  const rs = compiledOf(ruleSet);
+  const serial: SerialRuleSet = {
+    format: RULE_SET_FORMAT,
+    rules: [...rs.rules],
+    compiled: rs.compiled.map((rule) => rule.source),
+    refs: rs.refs,
+    patterns: rs.patterns.map((p) => ({ source: p.regex.source, ref: p.ref })),
+    contextSets: rs.contextSets,
+    conditions: rs.conditions,
+    unanchoredPattern: rs.unanchoredPattern,
+    edgeHyphen: rs.edgeHyphen,
+    automaton: tablesOut(rs.automaton.tables),
+    problems,
+  };
+  if (rs.audience !== undefined) serial.audience = rs.audience;
+  if (rs.patternAtoms) serial.patternAtoms = tablesOut(rs.patternAtoms.tables);
+  return JSON.stringify(serial);
+}
+
+// Replays a kind's compile: phrases are only expanded (their literals are what the kind keeps).
+const REPLAY: RuleCompiler = {
+  phrase: (entry) => expandPhrase(entry.phrase),
+  pattern: () => {},
+  problem: () => {},
+};
+
+/** The rule set (and problems) of `serializeRuleSet`; throws on text of another format. */
+export function deserializeRuleSet(text: string): { ruleSet: RuleSet; problems: Problem[] } {
+  const serial = JSON.parse(text) as SerialRuleSet;
+  if (serial?.format !== RULE_SET_FORMAT) {
+    throw new Error(`Serialized rule set of format ${String(serial?.format)}, expected ${RULE_SET_FORMAT}`);
+  }
+  const byId = new Map(serial.rules.map((info) => [info.id, info]));
+  const compiled = serial.compiled.map((source) =>
+    bindRule(source, kindOf(source.def).compile(source.def, REPLAY), serial.audience),
+  );
+  const ruleSet: CompiledRuleSet = {
+    rules: serial.rules,
+    has: (id) => byId.has(id),
+    get: (id) => byId.get(id),
+    compiled,
+    ...(serial.audience !== undefined ? { audience: serial.audience } : {}),
+    automaton: PhraseAutomaton.fromTables(tablesIn(serial.automaton)),
+    ...(serial.patternAtoms
+      ? { patternAtoms: PhraseAutomaton.fromTables(tablesIn(serial.patternAtoms)) }
+      : {}),
+    unanchoredPattern: serial.unanchoredPattern,
+    edgeHyphen: serial.edgeHyphen,
+    refs: serial.refs,
+    patterns: serial.patterns.map((p) => {
+      const atom = patternAtom(p.source);
+      const pattern: CompiledPattern = { regex: new RegExp(p.source, 'gu'), ref: p.ref };
+      return atom === undefined ? pattern : { ...pattern, atom };
+    }),
+    contextSets: serial.contextSets,
+    conditions: serial.conditions,
+  };
+  return { ruleSet, problems: [...serial.problems] };
+}
+
+/**
+ * The cache key of the rule set compiled from these pack texts (in order, with the file names
+ * their problems name) and options: equal keys, equal rule sets. `salt` is the caller's version
+ * (a cache must not outlive the nuance that wrote it).
+ */
+export function ruleSetKey(
+  sources: readonly { file: string; text: string }[],
+  options: CompileOptions = {},
+  salt = '',
+): string {
+  const rules = Object.entries(options.rules ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const audience = options.audience === undefined ? null : [options.audience].flat();
+  return contentHash(
+    JSON.stringify([
+      RULE_SET_FORMAT,
+      salt,
+      rules,
+      options.accept ?? [],
+      audience,
+      sources.map((s) => [s.file, s.text]),
+    ]),
+  );
+}

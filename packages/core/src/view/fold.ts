@@ -1,0 +1,310 @@
+// The match view (DESIGN, Matching, steps 1-8) driven by one 64 K-entry table: what steps 1-4 make
+// of each UTF-16 unit is computed once per process, the first time the unit is seen, and the
+// whitespace and hyphen rules (steps 5-7) run on the table's character classes. It writes the view
+// into buffers it keeps between calls, so scanning a segment allocates nothing.
+//
+// It gives exactly what the reference, buildView (normalize.ts), gives, with one exception it
+// declines: a text holding a code point that NFKC may combine with the one before it (a combining
+// mark, a conjoining Hangul jamo: `continuesChunk`). There every chunk of buildView is no longer
+// one code point, and `fold` returns false so that the caller takes buildView. Such text is rare in
+// the languages nuance reads (NFD exports); everything else takes the table.
+
+import { isLatinLetter } from '../lang/script.js';
+import {
+  continuesChunk,
+  DROPPED,
+  emissionOf,
+  foldVariant,
+  HYPHEN,
+  isHan,
+  isHangulSyllable,
+  isSpace,
+  SPACE,
+} from './code-point.js';
+
+// A table entry: the class in bits 16-18, the flags of the folded code point in bits 19-21, and
+// for SIMPLE the folded unit in bits 0-15. 0 means not computed yet.
+const CLASS = 0x70000;
+/** Steps 1-4 give exactly one BMP unit, neither whitespace nor a hyphen. */
+const SIMPLE = 0x10000;
+/** Steps 1-4 give one whitespace code point (in bits 0-15). */
+const SPACE_CLASS = 0x20000;
+/** Steps 1-4 give a hyphen-minus. */
+const HYPHEN_CLASS = 0x60000;
+/** An invisible dropped in step 1. */
+const DROP = 0x30000;
+/** A code point that continues the chunk before it: the text goes to buildView. */
+const CONTINUER = 0x40000;
+/** Anything else (an expansion such as ﬁ -> fi, a surrogate, an astral code point): the general path. */
+const OTHER = 0x50000;
+const FLAG_SHIFT = 19;
+const HAN = 1;
+const SYLLABLE = 2;
+const LATIN = 4;
+
+let table: Int32Array | undefined;
+// Emissions of the code points of class OTHER (and astral ones), by code point.
+const others = new Map<number, readonly number[] | typeof DROPPED | typeof CONTINUER>();
+
+function flagsOf(cp: number): number {
+  return (isHan(cp) ? HAN : 0) | (isHangulSyllable(cp) ? SYLLABLE : 0) | (isLatinLetter(cp) ? LATIN : 0);
+}
+
+function otherEmission(cp: number): readonly number[] | typeof DROPPED | typeof CONTINUER {
+  let known = others.get(cp);
+  if (known === undefined) {
+    const base = foldVariant(cp);
+    known = base >= 0 && continuesChunk(base) ? CONTINUER : emissionOf(cp);
+    others.set(cp, known);
+  }
+  return known;
+}
+
+function entryOf(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return OTHER;
+  const emitted = otherEmission(unit);
+  if (emitted === CONTINUER) return CONTINUER;
+  if (emitted === DROPPED) return DROP;
+  const only = emitted.length === 1 ? (emitted[0] ?? 0) : -1;
+  if (only < 0 || only > 0xffff) return OTHER;
+  if (only === HYPHEN) return HYPHEN_CLASS | HYPHEN;
+  if (isSpace(only)) return SPACE_CLASS | only;
+  // Entry 0 means "not computed": a folded NUL would read as one, so it takes the general path.
+  if (only === 0) return OTHER;
+  return SIMPLE | (flagsOf(only) << FLAG_SHIFT) | only;
+}
+
+function tableOf(): Int32Array {
+  table ??= new Int32Array(0x10000);
+  return table;
+}
+
+/**
+ * Builds match views into buffers it reuses: `units[0..length)` is the view, and with `map`,
+ * `start[i]`/`end[i]` the range of the text that view unit i came from.
+ */
+export class ViewFolder {
+  units = new Uint16Array(256);
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  length = 0;
+  // Steps 5-7: whitespace waiting for the code point after it, and a hyphen after a Latin letter
+  // waiting to learn whether a Latin letter follows (then it is a space).
+  private pending = false;
+  private pendingStart = 0;
+  private pendingEnd = 0;
+  private hyphen = false;
+  private hyphenStart = 0;
+  private hyphenEnd = 0;
+  /** Flags of the last code point emitted that was not whitespace (0 after a hyphen). */
+  private last = 0;
+
+  constructor(readonly map: boolean) {}
+
+  /** Start a new view. */
+  reset(): void {
+    this.length = 0;
+    this.pending = false;
+    this.hyphen = false;
+    this.last = 0;
+  }
+
+  /** Gives back buffers grown past `limit` units (by a huge segment), so they are not kept. */
+  release(limit = 1 << 20): void {
+    if (this.units.length <= limit) return;
+    this.length = 0;
+    this.units = new Uint16Array(256);
+    if (this.map) {
+      this.start = new Int32Array(256);
+      this.end = new Int32Array(256);
+    }
+  }
+
+  /** The view as a string (patterns run on it). */
+  text(): string {
+    const parts: string[] = [];
+    for (let i = 0; i < this.length; i += 1024) {
+      const part = this.units.subarray(i, Math.min(i + 1024, this.length));
+      parts.push(String.fromCharCode.apply(null, part as unknown as number[]));
+    }
+    return parts.join('');
+  }
+
+  /**
+   * Appends the view of `text[from, to)` as if it followed what was folded since `reset` directly;
+   * map offsets are `text` offsets plus `offset`. False when the text holds a code point that
+   * continues a chunk (see the top of this file): the view is then incomplete.
+   */
+  fold(text: string, from = 0, to = text.length, offset = 0): boolean {
+    this.reserve(to - from);
+    const entries = tableOf();
+    const map = this.map;
+    let units = this.units;
+    let start = this.start;
+    let end = this.end;
+    let n = this.length;
+    let last = this.last;
+    let hyphen = this.hyphen;
+    let pending = this.pending;
+    let pendingStart = this.pendingStart;
+    let pendingEnd = this.pendingEnd;
+    for (let i = from; i < to; i++) {
+      const unit = text.charCodeAt(i);
+      let entry = entries[unit] as number;
+      if (entry === 0) {
+        entry = entryOf(unit);
+        entries[unit] = entry;
+      }
+      const kind = entry & CLASS;
+      // The common cases inline (emit() below is the whole rule): a unit of one unit, and whitespace.
+      if (kind === SIMPLE && !hyphen) {
+        const flags = entry >>> FLAG_SHIFT;
+        if (pending) {
+          pending = false;
+          if ((last & flags & (HAN | SYLLABLE)) === 0) {
+            units[n] = SPACE;
+            if (map) {
+              start[n] = pendingStart;
+              end[n] = pendingEnd;
+            }
+            n++;
+          }
+        }
+        units[n] = entry & 0xffff;
+        if (map) {
+          start[n] = i + offset;
+          end[n] = i + 1 + offset;
+        }
+        n++;
+        last = flags;
+        continue;
+      }
+      if (kind === SPACE_CLASS && !hyphen) {
+        if (!pending) {
+          pending = true;
+          pendingStart = i + offset;
+        }
+        pendingEnd = i + 1 + offset;
+        continue;
+      }
+      if (kind === DROP) continue;
+      if (kind === CONTINUER) return false;
+      this.length = n;
+      this.last = last;
+      this.hyphen = hyphen;
+      this.pending = pending;
+      this.pendingStart = pendingStart;
+      this.pendingEnd = pendingEnd;
+      if (kind !== OTHER) {
+        this.emit(entry & 0xffff, entry >>> FLAG_SHIFT, i + offset, i + 1 + offset);
+      } else {
+        let cp = unit;
+        let width = 1;
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to) {
+          const low = text.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = ((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+            width = 2;
+          }
+        }
+        const emitted = otherEmission(cp);
+        if (emitted === CONTINUER) return false;
+        if (emitted !== DROPPED) {
+          for (const c of emitted) this.emit(c, flagsOf(c), i + offset, i + width + offset);
+        }
+        i += width - 1;
+      }
+      // emit() may have grown the buffers, and the fast path above needs two units per unit.
+      this.reserve(to - i);
+      units = this.units;
+      start = this.start;
+      end = this.end;
+      n = this.length;
+      last = this.last;
+      hyphen = this.hyphen;
+      pending = this.pending;
+      pendingStart = this.pendingStart;
+      pendingEnd = this.pendingEnd;
+    }
+    this.length = n;
+    this.last = last;
+    this.hyphen = hyphen;
+    this.pending = pending;
+    this.pendingStart = pendingStart;
+    this.pendingEnd = pendingEnd;
+    return true;
+  }
+
+  /** Room for two view units per text unit of `count` more, plus what finish() may add. */
+  private reserve(count: number): void {
+    const needed = this.length + count * 2 + 4;
+    if (this.units.length < needed) this.grow(Math.max(needed, this.units.length * 2));
+  }
+
+  /** Ends the view: a hyphen or whitespace still waiting is emitted as it is. */
+  finish(): void {
+    if (this.hyphen) this.push(HYPHEN, this.hyphenStart, this.hyphenEnd);
+    if (this.pending) this.push(SPACE, this.pendingStart, this.pendingEnd);
+    this.hyphen = false;
+    this.pending = false;
+  }
+
+  /** Steps 5-7 for one code point coming out of steps 1-4 (normalize.ts, SpaceFolder). */
+  private emit(cp: number, flags: number, from: number, to: number): void {
+    if (this.hyphen) {
+      this.hyphen = false;
+      this.push((flags & LATIN) !== 0 ? SPACE : HYPHEN, this.hyphenStart, this.hyphenEnd);
+      this.last = 0;
+    }
+    if (cp === HYPHEN && !this.pending && (this.last & LATIN) !== 0) {
+      this.hyphen = true;
+      this.hyphenStart = from;
+      this.hyphenEnd = to;
+      return;
+    }
+    if (isSpace(cp)) {
+      if (!this.pending) {
+        this.pending = true;
+        this.pendingStart = from;
+      }
+      this.pendingEnd = to;
+      return;
+    }
+    if (this.pending) {
+      this.pending = false;
+      const joined = (this.last & flags & (HAN | SYLLABLE)) !== 0;
+      if (!joined) this.push(SPACE, this.pendingStart, this.pendingEnd);
+    }
+    if (cp > 0xffff) {
+      this.push(0xd800 + ((cp - 0x10000) >> 10), from, to);
+      this.push(0xdc00 + ((cp - 0x10000) & 0x3ff), from, to);
+    } else {
+      this.push(cp, from, to);
+    }
+    this.last = flags;
+  }
+
+  private push(unit: number, from: number, to: number): void {
+    if (this.length >= this.units.length) this.grow(this.length * 2 + 16);
+    this.units[this.length] = unit;
+    if (this.map) {
+      this.start[this.length] = from;
+      this.end[this.length] = to;
+    }
+    this.length++;
+  }
+
+  private grow(capacity: number): void {
+    const units = new Uint16Array(capacity);
+    units.set(this.units.subarray(0, this.length));
+    this.units = units;
+    if (this.map) {
+      const start = new Int32Array(capacity);
+      const end = new Int32Array(capacity);
+      start.set(this.start.subarray(0, this.length));
+      end.set(this.end.subarray(0, this.length));
+      this.start = start;
+      this.end = end;
+    }
+  }
+}

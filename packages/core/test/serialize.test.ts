@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { CompiledRuleSet } from '../src/engine/compiled.js';
+import { contentHash, decodeInt32, encodeInt32 } from '../src/engine/serial-codec.js';
+import {
+  type CompileOptions,
+  compilePacks,
+  deserializeRuleSet,
+  lintSegments,
+  RULE_SET_FORMAT,
+  type RuleSet,
+  ruleSetKey,
+  serializeRuleSet,
+} from '../src/index.js';
+import { parsePack } from '../src/pack/parse.js';
+import { blockSegments } from './helpers.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packDir = join(here, '..', '..', '..', 'rules', 'korea-china');
+const packText = readFileSync(join(packDir, 'pack.yaml'), 'utf8');
+const samples = readdirSync(join(packDir, 'samples')).map((name) =>
+  readFileSync(join(packDir, 'samples', name), 'utf8'),
+);
+
+const EXTRA = `pack: x
+rules:
+  - id: x/pattern
+    kind: term
+    severity: warning
+    message: m
+    terms:
+      en: [{pattern: 'pragmati[cs]+ line', status: deprecated, use: pragmatic approach}, pragmatic approach]
+  - id: x/unanchored
+    kind: caution
+    severity: info
+    message: m
+    phrases: [per mille]
+    patterns: ['\\d+ per cent']
+  - id: x/twice
+    kind: consistency
+    severity: hint
+    message: m
+    groups: [[Korea-China, China-Korea]]
+`;
+
+function compiled(options: CompileOptions = {}): {
+  ruleSet: RuleSet;
+  problems: ReturnType<typeof compilePacks>['problems'];
+} {
+  const packs = [packText, EXTRA].map((text, i) => {
+    const { pack, problems } = parsePack(text, `p${i}.yaml`);
+    if (!pack || problems.length > 0) throw new Error('pack does not parse');
+    return pack;
+  });
+  return compilePacks(packs, options);
+}
+
+// The samples, the pack's examples, and text for the extra pack's rules.
+const texts = [
+  ...samples,
+  ...packText.match(/(?<=text: ).+|(?<=- ).+/g)!.map((line) => line.replace(/⟦|⟧/g, '')),
+  'A pragmatic line, then a pragmatics line: 40 per cent. Korea-China ties, China-Korea ties.',
+];
+
+function findingsOf(ruleSet: RuleSet): unknown[] {
+  return texts.map((text) => lintSegments({ text, segments: blockSegments(text) }, ruleSet));
+}
+
+describe('serializeRuleSet and deserializeRuleSet', () => {
+  const variants: [string, CompileOptions][] = [
+    ['no options', {}],
+    [
+      'overrides, accept and an audience',
+      {
+        rules: { 'korea-china/mutual-respect': 'off', 'x/pattern': 'error' },
+        accept: ['实用外交'],
+        audience: 'zh',
+      },
+    ],
+  ];
+  for (const [name, options] of variants) {
+    test(`give back a rule set with the same findings (${name})`, () => {
+      const original = compiled(options);
+      const text = serializeRuleSet(original.ruleSet, original.problems);
+      const back = deserializeRuleSet(text);
+      const found = findingsOf(original.ruleSet);
+      expect(found.flat().length).toBeGreaterThan(20);
+      const ids = new Set(found.flat().map((f) => (f as { ruleId: string }).ruleId));
+      for (const id of ['x/pattern', 'x/unanchored', 'x/twice', 'korea-china/wushi-not-shiyong']) {
+        expect(ids).toContain(id);
+      }
+      expect(findingsOf(back.ruleSet)).toEqual(found);
+      expect(back.problems).toEqual(original.problems);
+      expect(back.ruleSet.rules).toEqual(original.ruleSet.rules);
+      expect(back.ruleSet.has('korea-china/mutual-respect')).toBe(true);
+      const a = (original.ruleSet as CompiledRuleSet).automaton.tables;
+      const b = (back.ruleSet as CompiledRuleSet).automaton.tables;
+      expect(b).toEqual(a);
+      // Serializing again gives the same text.
+      expect(serializeRuleSet(back.ruleSet, back.problems)).toBe(text);
+    });
+  }
+
+  test('refuse text of another format', () => {
+    const text = serializeRuleSet(compiled().ruleSet);
+    const other = text.replace(`"format":${RULE_SET_FORMAT}`, `"format":${RULE_SET_FORMAT + 1}`);
+    expect(() => deserializeRuleSet(other)).toThrow(/format/);
+  });
+});
+
+describe('ruleSetKey', () => {
+  const sources = [{ file: 'a.yaml', text: packText }];
+  test('is equal for the same packs and options, in any order of rules', () => {
+    const key = ruleSetKey(sources, { rules: { a: 'off', b: 'error' }, audience: 'zh' }, '1.0.0');
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(ruleSetKey(sources, { rules: { b: 'error', a: 'off' }, audience: ['zh'] }, '1.0.0')).toBe(key);
+  });
+
+  test('changes with a pack text, a file name, an option or the salt', () => {
+    const key = ruleSetKey(sources);
+    expect(ruleSetKey([{ file: 'a.yaml', text: `${packText} ` }])).not.toBe(key);
+    expect(ruleSetKey([{ file: 'b.yaml', text: packText }])).not.toBe(key);
+    expect(ruleSetKey(sources, { accept: ['x'] })).not.toBe(key);
+    expect(ruleSetKey(sources, {}, 'v2')).not.toBe(key);
+  });
+});
+
+describe('the codec', () => {
+  test('round-trips 32-bit values of every length', () => {
+    for (let length = 0; length < 40; length++) {
+      const values = Int32Array.from({ length }, (_, i) => (i * 2654435761) | 0);
+      expect(decodeInt32(encodeInt32(values))).toEqual(values);
+    }
+    expect(() => decodeInt32('@@@@')).toThrow(/Corrupt/);
+  });
+
+  test('hashes to 32 hex digits that differ for near strings', () => {
+    expect(contentHash('a')).toMatch(/^[0-9a-f]{32}$/);
+    expect(contentHash('ab')).not.toBe(contentHash('ba'));
+    expect(contentHash('')).not.toBe(contentHash('\u0000'));
+  });
+});

@@ -1,0 +1,38 @@
+// remark itself: the one module that loads unified, remark-parse, remark-gfm, remark-frontmatter
+// and micromark. The entry point `@nuance/unified` loads it at once; `@nuance/unified/lazy` only
+// when a document needs it (markdown-parser.ts), as most blocks are segmented without it
+// (plain-block.ts) or never parsed (raw-scan.ts).
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { directivesOf } from './directives.js';
+import { frontMatterOf, partOf } from './markdown-segments.js';
+import type { ParsedBlock } from './structure.js';
+
+// Set up once. Each parse still configures micromark and the mdast compiler again (remark-parse
+// calls mdast-util-from-markdown, which exposes no reusable parser): about 0.1 ms a call, which the
+// pre-check and the plain blocks leave to the few blocks that need remark.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// Front matter exists only at the start of a document: a block after it is read without.
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Parse Markdown the way every nuance adapter does: remark-parse + remark-gfm + front matter. */
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source);
+}
+
+/** Parse one block of a document that is not its front matter (blocks.ts). */
+export function parseMarkdownBlock(source: string): Root {
+  return bodyProcessor.parse(source);
+}
+
+/** A block's segments and directives; `whole`: the block is the whole document (front matter). */
+export function parseBlock(source: string, whole: boolean): ParsedBlock {
+  const tree = whole ? parseMarkdown(source) : parseMarkdownBlock(source);
+  const parsed: ParsedBlock = { part: partOf(tree, source), directives: directivesOf(tree, source) };
+  const frontMatter = whole ? frontMatterOf(tree, source) : undefined;
+  if (frontMatter) parsed.frontMatter = frontMatter;
+  return parsed;
+}

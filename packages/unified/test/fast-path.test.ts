@@ -1,0 +1,312 @@
+// One path, proven: the fast path (the raw pre-check of raw-scan.ts, the plain blocks of
+// plain-block.ts, the blocks of blocks.ts) gives exactly the findings of a full parse with remark
+// and no pre-check (`fullParse`), on documents generated around the constructs that could make it
+// differ, and on a sample of the real-text corpus when it is present.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compilePacks, parsePack, type RuleSet } from '@nuance/core';
+import { describe, expect, test } from 'vitest';
+import { splitBlocks } from '../src/blocks.js';
+import { directivesOf } from '../src/directives.js';
+import { lintDocument, MarkdownDocument } from '../src/index.js';
+import { partOf } from '../src/markdown-segments.js';
+import { plainPart } from '../src/plain-block.js';
+import { rawText } from '../src/raw-scan.js';
+import { parseMarkdownBlock } from '../src/remark-parser.js';
+
+const PACK = `pack: f
+rules:
+  - id: f/wushi
+    kind: term
+    severity: error
+    message: m
+    terms:
+      zh: [务实外交, {text: 实用外交, status: deprecated, use: 务实外交, use-hant: 務實外交}]
+      ko: [실용 외교, {text: 실용외교 노선, status: deprecated}]
+      en: [pragmatic diplomacy, {text: practical diplomacy, status: deprecated}]
+  - id: f/partner
+    kind: caution
+    severity: warning
+    message: m
+    phrases: [strategic cooperative partner, Korea-China, 战略合作伙伴[关系], 전략적 협력 동반자]
+  - id: f/doc
+    kind: requires
+    severity: warning
+    scope: document
+    message: m
+    when: [core interests]
+    require: [mutual respect]
+  - id: f/same
+    kind: consistency
+    severity: warning
+    message: m
+    groups: [[ROK-US alliance, US-ROK alliance]]
+`;
+
+function compile(text: string, file: string): RuleSet {
+  const { pack } = parsePack(text, file);
+  if (!pack) throw new Error(`${file} does not parse`);
+  return compilePacks([pack]).ruleSet;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const korea = join(here, '..', '..', '..', 'rules', 'korea-china', 'pack.yaml');
+const ruleSets: [string, RuleSet][] = [
+  ['test pack', compile(PACK, 'f.yaml')],
+  ['korea-china pack', compile(readFileSync(korea, 'utf8'), korea)],
+];
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+
+// Terms and mentions, whole or cut in two so that markup can go between the halves.
+const TERMS = [
+  ['实用', '外交'],
+  ['實用', '外交'],
+  ['실용외교', ' 노선'],
+  ['practical', ' diplomacy'],
+  ['strategic cooperative', ' partner'],
+  ['Korea', '-China'],
+  ['战略合作', '伙伴关系'],
+  ['전략적 협력', ' 동반자'],
+  ['core', ' interests'],
+  ['mutual', ' respect'],
+  ['ROK-US', ' alliance'],
+  ['US-ROK', ' alliance'],
+  ['韩国', ''],
+  ['中国', ''],
+  ['South Korea', ''],
+  ['China', ''],
+];
+// What can go between two halves of a term, or around a term.
+const JOINS = [
+  '',
+  '',
+  '**',
+  '*',
+  '_',
+  '~~',
+  '~',
+  '\\*',
+  '\\',
+  '<b>',
+  '</b>',
+  '<!-- c -->',
+  '<span class="x>y">',
+  '`',
+  '`x`',
+  '[',
+  ']',
+  '](https://x.org/实用外交)',
+  '][ref]',
+  '<https://x.org>',
+  '&#23454;',
+  '&amp;',
+  '\n',
+  '\n> ',
+  '\n  ',
+  '  \n',
+  '\\\n',
+  ' ',
+  '-',
+  '\u200b',
+  '\u3000',
+  'e\u0301',
+  '中',
+  'x',
+  '|',
+  '@',
+  'www.',
+];
+const PREFIXES = [
+  '',
+  '',
+  '',
+  '# ',
+  '> ',
+  '- ',
+  '1. ',
+  '2) ',
+  '    ',
+  '  ',
+  '| a | ',
+  '***',
+  '---\n',
+  '```\n',
+];
+
+function randomBlock(next: () => number): string {
+  let text = pick(next, PREFIXES);
+  const pieces = 1 + Math.floor(next() * 4);
+  for (let i = 0; i < pieces; i++) {
+    const [head, tail] = pick(next, TERMS);
+    text += next() < 0.5 ? `${head}${pick(next, JOINS)}${tail}` : `${head}${tail}`;
+    text += pick(next, [' ', '。', '. ', '，', ' and ', '\n', pick(next, JOINS)]);
+  }
+  return text;
+}
+
+function randomDocument(next: () => number): string {
+  const blocks = Array.from({ length: 1 + Math.floor(next() * 6) }, () => randomBlock(next));
+  let text = blocks.join(pick(next, ['\n\n', '\n\n', '\n', '\n\n  ']));
+  if (next() < 0.1) text = `---\ntopic: [korea]\n---\n\n${text}`;
+  if (next() < 0.05) text += '\n\n[ref]: https://x.org';
+  if (next() < 0.15) text = text.replace(/\n/g, '\r\n');
+  return text;
+}
+
+describe('the fast path gives the findings of a full parse', () => {
+  for (const [name, ruleSet] of ruleSets) {
+    test(`on 600 generated documents, with the ${name}`, () => {
+      const next = random(name.length * 7919);
+      let withFindings = 0;
+      for (let round = 0; round < 600; round++) {
+        const text = randomDocument(next);
+        const fast = lintDocument({ text, path: 'd.md', ruleSet }).findings;
+        const full = lintDocument({ text, path: 'd.md', ruleSet, fullParse: true }).findings;
+        expect(fast, JSON.stringify(text)).toEqual(full);
+        if (full.length > 0) withFindings++;
+      }
+      expect(withFindings).toBeGreaterThan(150);
+    });
+  }
+});
+
+describe('the raw pre-check', () => {
+  const [, ruleSet] = ruleSets[0] as [string, RuleSet];
+  test('takes markup out, so a term split by it is still a candidate', () => {
+    expect(rawText('**实用**外交 [实用](https://x.org)外交 > a', ruleSet)).toBe(
+      '实用外交 实用外交  a\uFFFChttps://x.org',
+    );
+    // The inside of a tag is scanned apart, with its own markup taken out.
+    expect(rawText('实用<b class="a>b">外交</b>', ruleSet)).toBe('实用外交\uFFFCb class="ab"\uFFFC/b');
+  });
+
+  test('declines what it cannot vouch for', () => {
+    expect(rawText('实用&#22806;交', ruleSet)).toBeUndefined();
+    expect(rawText('[a](x(y)) 实用', ruleSet)).toBeUndefined();
+    expect(rawText('<?php 实用 ?>', ruleSet)).toBeUndefined();
+  });
+
+  test('leaves the blocks without a candidate unparsed', () => {
+    const text = `${'A paragraph about **trade** and [links](https://x.org).\n\n'.repeat(20)}韩国奉行实用外交。\n`;
+    const document = new MarkdownDocument();
+    document.update(text);
+    expect(document.lint(ruleSet).map((f) => f.start)).toEqual([text.indexOf('实用外交')]);
+    expect(document.stats.parsed).toBe(1);
+  });
+});
+
+const PROSE = [
+  '韩国奉行实用外交。',
+  'A strategic cooperative partner.',
+  '전략적 협력 동반자 관계',
+  '中国和韩国',
+];
+// Lines from which the plain blocks are built: prose of three scripts, and everything that can
+// make remark's prose differ from the source lines.
+const LINES = [
+  '韩国奉行实用外交。',
+  '　　中国和韩国',
+  'A strategic cooperative partner.',
+  '전략적 협력 동반자 관계',
+  'a *lone star',
+  'two *stars* here',
+  'snake_case',
+  'a ~ b ~ c',
+  '2~3일',
+  '[Laughter]',
+  '[a](b)',
+  'a\\*b',
+  'C:\\path',
+  'a\\',
+  'hard  ',
+  'trail\t',
+  '1) first',
+  '2) second',
+  '01. one',
+  '2020. year',
+  '- item',
+  '* item',
+  '+ item',
+  '# Heading',
+  '#hash',
+  '## Heading ##',
+  '> quote',
+  '===',
+  '---',
+  '<b>x</b>',
+  'R&D',
+  '&amp;',
+  'mail@example.org',
+  'www.example.org',
+  'https://x.org',
+  '| a | b |',
+  'x`y`',
+  'é and e\u0301',
+  '',
+  '  indented',
+  '    code?',
+  '\tx',
+];
+
+describe('plain blocks', () => {
+  test('give the part and directives remark gives, for every block they accept', () => {
+    const next = random(42);
+    let accepted = 0;
+    let blocks = 0;
+    for (let round = 0; round < 3000; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
+        pick(next, next() < 0.6 ? PROSE : LINES),
+      );
+      const text = lines.join(next() < 0.2 ? '\r\n' : '\n');
+      const split = splitBlocks(text);
+      for (const block of split.blocks) {
+        if (block.frontMatter) continue;
+        blocks++;
+        const source = text.slice(block.start, block.end);
+        const plain = plainPart(source, split.whole);
+        if (!plain) continue;
+        accepted++;
+        const tree = parseMarkdownBlock(source);
+        expect(plain, JSON.stringify(source)).toEqual(partOf(tree, source));
+        expect(directivesOf(tree, source)).toEqual([]);
+      }
+    }
+    expect(accepted).toBeGreaterThan(blocks / 3);
+  });
+});
+
+const corpus = join(here, '..', '..', '..', '..', 'shared', 'corpus');
+const present = existsSync(join(corpus, 'README.md'));
+
+function drafts(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return drafts(path);
+      return /\.(md|txt)$/.test(name) && name !== 'README.md' ? [path] : [];
+    });
+}
+
+describe.skipIf(!present)('on a sample of the real-text corpus', () => {
+  test('every 40th file gives the same findings both ways, with each rule set', () => {
+    const files = drafts(corpus).filter((_, i) => i % 40 === 0);
+    for (const [, ruleSet] of ruleSets) {
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const fast = lintDocument({ text, path: file, ruleSet }).findings;
+        expect(fast, file).toEqual(lintDocument({ text, path: file, ruleSet, fullParse: true }).findings);
+      }
+    }
+  }, 300_000);
+});
