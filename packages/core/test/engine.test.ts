@@ -400,3 +400,13 @@ describe('scan cache', () => {
     );
   });
 });
+
+describe('very many findings', () => {
+  it('gives 150,000 findings of one rule without overflowing the stack', () => {
+    const paragraph = '韩国奉行实用外交。'.repeat(50);
+    const text = `${paragraph}\n\n`.repeat(3000);
+    const findings = lintText(text, rs).filter((f) => f.ruleId === 't/wushi');
+    expect(findings).toHaveLength(150_000);
+    expect(findings.at(-1)?.line).toBe(5999);
+  });
+});

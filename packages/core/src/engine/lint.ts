@@ -95,7 +95,8 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
     const all = perRule.get(index);
     if (!rule || !all) continue;
     const matches = context ? licensed(all, rule.condition, rs, context) : all;
-    if (matches.length > 0) findings.push(...rule.findings(doc, matches));
+    // A loop, not push(...list): a rule can give more findings than a call takes arguments.
+    if (matches.length > 0) for (const f of rule.findings(doc, matches)) findings.push(f);
   }
   return findings.sort(
     (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),

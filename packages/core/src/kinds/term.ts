@@ -271,7 +271,7 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
         }),
       );
     }
-    if (def.consistent) out.push(...consistentFindings(input));
+    if (def.consistent) for (const f of consistentFindings(input)) out.push(f);
     return out;
   },
 };
