@@ -36,19 +36,29 @@ export interface DocumentFacts {
 
 /** The mentions of one document, by set, and the evaluation of conditions against them. */
 export class ContextIndex {
-  private readonly mentions: Mention[][];
+  /** Per set, its mentions by segment index (in document order within a segment). */
+  private readonly bySegment: Map<number, Mention[]>[];
+  /** Per set, its mentions in the document head, in document order. */
+  private readonly inHead: Mention[][];
+  private readonly memo = new Map<string, Mention[]>();
 
   constructor(
     private readonly doc: DocContext,
     private readonly facts: DocumentFacts,
     private readonly sets: readonly CompiledContextSet[],
   ) {
-    this.mentions = sets.map(() => []);
+    this.bySegment = sets.map(() => new Map());
+    this.inHead = sets.map(() => []);
     for (const seg of doc.segments) {
+      const head = facts.segments[seg.index]?.head === true;
       for (const c of seg.candidates) {
-        if (c.ref.set !== undefined && c.ref.effect === 'context') {
-          this.mentions[c.ref.set]?.push({ seg, ps: c.ps, pe: c.pe });
-        }
+        if (c.ref.set === undefined || c.ref.effect !== 'context') continue;
+        const mention = { seg, ps: c.ps, pe: c.pe };
+        const map = this.bySegment[c.ref.set];
+        const list = map?.get(seg.index);
+        if (list) list.push(mention);
+        else map?.set(seg.index, [mention]);
+        if (head) this.inHead[c.ref.set]?.push(mention);
       }
     }
   }
@@ -78,27 +88,44 @@ export class ContextIndex {
     if (lang !== undefined && audienceMatches(lang, def.lang)) {
       return { set: def.name, via: 'language', lang };
     }
-    const mentions = this.mentions[set] ?? [];
     for (const place of within) {
-      const mention = this.nearest(
-        m,
-        mentions.filter((x) => this.inPlace(m, x, place)),
-      );
+      const mention = this.nearest(m, this.candidates(m, set, place));
       if (mention) return this.described(def.name, mention);
     }
     return undefined;
   }
 
-  private inPlace(m: RuleMatch, x: Mention, place: Within): boolean {
-    const segment = this.facts.segments[x.seg.index];
-    if (place === 'document') return segment?.head === true;
-    if (segment?.role === 'context') return false;
-    const structural = (this.facts.segments[m.seg.index]?.context ?? []).includes(x.seg.index);
-    if (place === 'structure') return structural;
-    if (place === 'paragraph') return x.seg === m.seg || structural;
-    if (x.seg !== m.seg) return false;
-    const distance = Math.abs(sentenceOf(x.seg, x.ps) - sentenceOf(m.seg, m.c.ps));
-    return place === 'sentence' ? distance === 0 : distance <= place;
+  /** The set's mentions in one place around `m`, in document order: read from the indexes, so a
+   *  match costs what its own segment and its structure hold, not what the document holds. */
+  private candidates(m: RuleMatch, set: number, place: Within): Mention[] {
+    if (place === 'document') return this.inHead[set] ?? [];
+    // Matches of one sentence share their candidates: a dense paragraph asks many times.
+    const local = place === 'structure' || place === 'paragraph' ? -1 : sentenceOf(m.seg, m.c.ps);
+    const key = `${set}:${place}:${m.seg.index}:${local}`;
+    let found = this.memo.get(key);
+    if (!found) {
+      found = this.gather(m, set, place);
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+
+  private gather(m: RuleMatch, set: number, place: Exclude<Within, 'document'>): Mention[] {
+    const bySegment = this.bySegment[set];
+    if (!bySegment) return [];
+    const fromSegments = (indices: readonly number[]) =>
+      [...indices]
+        .sort((a, b) => a - b)
+        .flatMap((i) => (this.facts.segments[i]?.role === 'context' ? [] : (bySegment.get(i) ?? [])));
+    const structure = this.facts.segments[m.seg.index]?.context ?? [];
+    if (place === 'structure') return fromSegments(structure);
+    if (place === 'paragraph') return fromSegments([m.seg.index, ...structure]);
+    if (this.facts.segments[m.seg.index]?.role === 'context') return [];
+    const sentence = sentenceOf(m.seg, m.c.ps);
+    return (bySegment.get(m.seg.index) ?? []).filter((x) => {
+      const distance = Math.abs(sentenceOf(x.seg, x.ps) - sentence);
+      return place === 'sentence' ? distance === 0 : distance <= place;
+    });
   }
 
   /** In the match's own segment the closest by offset, else the first in document order. */

@@ -115,11 +115,14 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
 
   findings(input) {
     if (input.noAudienceReading) return [];
-    const inSentence = (role: string, m: RuleMatch) =>
-      input.matches.some(
-        (u) =>
-          u.c.ref.role === role && u.seg === m.seg && sentenceOf(u.seg, u.c.ps) === sentenceOf(m.seg, m.c.ps),
-      );
+    // The sentences holding an `unless` or `escalate` phrase, once, so a match costs one lookup.
+    const sentenceKey = (m: RuleMatch) => `${m.seg.index}:${sentenceOf(m.seg, m.c.ps)}`;
+    const sentences = new Map<string, Set<string>>([
+      ['unless', new Set()],
+      ['escalate', new Set()],
+    ]);
+    for (const u of input.matches) sentences.get(u.c.ref.role)?.add(sentenceKey(u));
+    const inSentence = (role: string, m: RuleMatch) => sentences.get(role)?.has(sentenceKey(m)) === true;
     const { escalate } = input.def;
     const out: Finding[] = [];
     for (const m of input.matches) {

@@ -66,9 +66,22 @@ export function hanStartOk(prose: string, start: number): boolean {
   }
 
   const offset = start - from;
-  const containing = wordSegmenter().segment(prose.slice(from, to)).containing(offset);
-  return containing !== undefined && containing.index === offset;
+  const window = prose.slice(from, to);
+  // The answer depends on the window alone: drafts repeat their names (中国, 韩国) in the same
+  // surroundings, and a segmenter call costs far more than a lookup.
+  const key = `${offset}:${window}`;
+  const known = decided.get(key);
+  if (known !== undefined) return known;
+  const containing = wordSegmenter().segment(window).containing(offset);
+  const ok = containing !== undefined && containing.index === offset;
+  if (decided.size >= DECIDED_LIMIT) decided.clear();
+  decided.set(key, ok);
+  return ok;
 }
+
+/** Segmenter answers by window, bounded (cleared when full: a cache, never a leak). */
+const decided = new Map<string, boolean>();
+const DECIDED_LIMIT = 20_000;
 
 const OPEN = new Set([0x28, 0xff08]); // ( （
 const CLOSE = new Set([0x29, 0xff09]); // ) ）
