@@ -37,7 +37,7 @@ rules:
     severity: info
     message: m
     phrases: [per mille]
-    patterns: ['\\d+ per cent']
+    patterns: ['\\d{1,30} per cent']
   - id: x/twice
     kind: consistency
     severity: hint
