@@ -30,11 +30,13 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 });
 const loaded: { exports: { start?: () => void } } = { exports: {} };
 script.runInThisContext()(loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
+const { start } = loaded.exports;
+if (typeof start !== 'function') throw new Error(`${bundle} is not the nuance bundle: run \`pnpm build\``);
 if (cache && isMainThread && (!cachedData || script.cachedDataRejected)) {
   // At exit, so the cache holds the functions this run compiled, not only the top level.
   process.once('exit', () => writeCache(cache, script));
 }
-loaded.exports.start?.();
+start();
 
 interface CacheFile {
   file: string;

@@ -88,7 +88,9 @@ export async function lintInParallel(
   });
   const here = lintHere || workerCount === 0;
   while (done < total) {
-    const batch = here ? queue.shift() : undefined;
+    // The smallest batches, from the tail: the workers take the largest, and this thread, which
+    // also hands batches out, is never long inside one file.
+    const batch = here ? queue.pop() : undefined;
     if (batch) {
       for (const item of batch) {
         record(item.slot, await lintOneFile(item.task, () => configs[item.config]!));

@@ -23,12 +23,23 @@ export function runWorker(): void {
   };
   const send = (message: FromWorker) => port.postMessage(message);
 
-  // The pool sends the next batch only after `batch-done`, so batches never interleave.
-  port.on('message', async (message: ToWorker) => {
-    for (const { slot, task, config } of message.tasks) {
-      send({ type: 'result', slot, result: await lintOneFile(task, () => configOf(config)) });
+  // Batches are linted one after the other, in the order sent: the pool counts on it to tell
+  // which file a worker that died was on.
+  const batches: ToWorker['tasks'][] = [];
+  let draining = false;
+  const drain = async () => {
+    draining = true;
+    for (let tasks = batches.shift(); tasks; tasks = batches.shift()) {
+      for (const { slot, task, config } of tasks) {
+        send({ type: 'result', slot, result: await lintOneFile(task, () => configOf(config)) });
+      }
+      send({ type: 'batch-done' });
     }
-    send({ type: 'batch-done' });
+    draining = false;
+  };
+  port.on('message', (message: ToWorker) => {
+    batches.push(message.tasks);
+    if (!draining) void drain();
   });
   send({ type: 'ready' });
 }

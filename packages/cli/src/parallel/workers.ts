@@ -1,6 +1,6 @@
 /// <reference types="node" />
-// The worker threads of a --jobs run: started at once, fed a batch at a time from the queue the
-// main thread also lints from, restarted when one dies with work left.
+// The worker threads of a --jobs run: started at once, fed batches from the head of the queue
+// (the largest) while the main thread lints from its tail, restarted when one dies with work left.
 import { Worker } from 'node:worker_threads';
 import type { LintTaskResult } from './lint-one.js';
 import type { FromWorker, SlottedTask, ToWorker, WorkerInit } from './protocol.js';
@@ -23,10 +23,18 @@ export interface WorkerSetOptions {
 interface PoolWorker {
   worker: Worker;
   ready: boolean;
-  /** Slots of the current batch without a result yet, in the order the worker lints them. */
+  /** Batches sent and not done. */
+  batches: number;
+  /** Tasks sent without a result yet, in the order the worker lints them. */
   pending: SlottedTask[];
   failure?: string;
 }
+
+/**
+ * Batches a worker holds at once: the next one waits in its port, so it need not wait for this
+ * thread, which hands batches out only between the files it lints itself.
+ */
+const BATCHES_AHEAD = 2;
 
 /** What `startWorkers` gives back: `stop` ends every worker once the run has every result. */
 export interface WorkerSet {
@@ -42,14 +50,17 @@ export function startWorkers(queue: SlottedTask[][], options: WorkerSetOptions):
     options.record(item.slot, { index: item.task.index, findings: [], error: reason });
 
   const feed = (w: PoolWorker) => {
-    const next = stopped ? undefined : queue.shift();
-    if (!next) {
+    while (w.batches < BATCHES_AHEAD) {
+      const next = stopped ? undefined : queue.shift();
+      if (!next) break;
+      w.batches++;
+      w.pending.push(...next);
+      w.worker.postMessage({ type: 'batch', tasks: next } satisfies ToWorker);
+    }
+    if (w.batches === 0) {
       live.delete(w);
       void w.worker.terminate();
-      return;
     }
-    w.pending = [...next];
-    w.worker.postMessage({ type: 'batch', tasks: next } satisfies ToWorker);
   };
   const onExit = (w: PoolWorker, code: number) => {
     if (!live.has(w)) return;
@@ -67,6 +78,7 @@ export function startWorkers(queue: SlottedTask[][], options: WorkerSetOptions):
       if (rest.length > 0) queue.unshift(rest);
     }
     w.pending = [];
+    w.batches = 0;
     if (!stopped && !startFailed && queue.length > 0 && live.size < options.count) spawn();
   };
   const spawn = () => {
@@ -74,6 +86,7 @@ export function startWorkers(queue: SlottedTask[][], options: WorkerSetOptions):
       // Node flags such as vitest's `--conditions source` would make the worker load .ts sources.
       worker: new Worker(options.file, { workerData: options.init, execArgv: inheritedExecArgv() }),
       ready: false,
+      batches: 0,
       pending: [],
     };
     live.add(w);
@@ -84,7 +97,10 @@ export function startWorkers(queue: SlottedTask[][], options: WorkerSetOptions):
       } else if (message.type === 'result') {
         w.pending = w.pending.filter((p) => p.slot !== message.slot);
         options.record(message.slot, message.result);
-      } else feed(w);
+      } else {
+        w.batches--;
+        feed(w);
+      }
     });
     w.worker.on('error', (error) => {
       w.failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
