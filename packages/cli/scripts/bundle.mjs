@@ -9,6 +9,11 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/nuance.cjs');
+/**
+ * Modules evaluated only when one of their functions is first called, with what only they import:
+ * remark, micromark and their tables are not loaded by a run that parses no Markdown.
+ */
+const LAZY = [path.resolve(root, '../unified/src/markdown-segments.ts')];
 
 const result = await build({
   absWorkingDir: root,
@@ -28,6 +33,7 @@ const result = await build({
   minifySyntax: true,
   legalComments: 'eof',
   logLevel: 'warning',
+  plugins: [lazyModules(LAZY)],
 });
 
 const text = ascii(result.outputFiles[0].text);
@@ -35,6 +41,52 @@ const text = ascii(result.outputFiles[0].text);
 if (/\bimport\(/.test(text))
   throw new Error('The CLI bundle has a dynamic import(), which bin.js cannot run');
 write(outfile, text);
+
+/**
+ * An esbuild plugin: an `import` of one of `files` gets a stand-in whose functions `require` the
+ * real module on first call. esbuild evaluates a `require`d ES module, and what only it imports,
+ * when it is first required rather than at start. Each file must export functions only (types
+ * aside): a value could not wait.
+ */
+function lazyModules(files) {
+  const exportsOf = new Map(files.map((file) => [file, functionExports(file)]));
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({ filter: /\.js$/ }, async (args) => {
+        if (args.kind !== 'import-statement' || args.pluginData === 'lazy') return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'lazy',
+        });
+        return exportsOf.has(resolved.path) ? { path: resolved.path, namespace: 'lazy' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+        const forward = exportsOf
+          .get(args.path)
+          .map((name) => `export function ${name}(...args) { return load().${name}(...args); }`);
+        return {
+          contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(args.path)}));\n${forward.join('\n')}\n`,
+          resolveDir: path.dirname(args.path),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/** The names of a TypeScript module's exported functions; an exported value is an error. */
+function functionExports(file) {
+  const source = readFileSync(file, 'utf8');
+  const other = source.match(/^export (?!function |async function |interface |type )\S+(?: \S+)?/m);
+  if (other)
+    throw new Error(
+      `${file} is loaded lazily by the CLI bundle, so it may export only functions: \`${other[0]}\``,
+    );
+  return [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
+}
 
 /**
  * esbuild escapes non-ASCII characters in strings and names but leaves them in regular expression
