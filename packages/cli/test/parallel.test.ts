@@ -141,20 +141,23 @@ describe('lintInParallel', () => {
     });
   });
 
-  it('gives an error result for the file a crashing worker was on, and lints the rest of its batch', async () => {
+  it('gives an error result for the file a crashing worker was on, and lints the others on another', async () => {
     await withTempDir(async (dir) => {
       const worker = path.join(dir, 'crashy-worker.mjs');
       await writeFile(
         worker,
-        `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ tasks }) => {
-  for (const { slot, task } of tasks) {
-    if (task.displayPath.includes('crash')) process.exit(3);
-    parentPort.postMessage({ type: 'result', slot, result: { index: task.index, findings: [], text: task.displayPath } });
-  }
-  parentPort.postMessage({ type: 'batch-done' });
-});
+        `import { parentPort, workerData } from 'node:worker_threads';
+const claims = new Int32Array(workerData.claims);
+const current = new Int32Array(workerData.current);
 parentPort.postMessage({ type: 'ready' });
+for (const [i, { slot, task }] of workerData.tasks.entries()) {
+  if (Atomics.compareExchange(claims, i, 0, 1) !== 0) continue;
+  Atomics.store(current, workerData.worker, i + 1);
+  if (task.displayPath.includes('crash')) process.exit(3);
+  parentPort.postMessage({ type: 'result', slot, result: { index: task.index, findings: [], text: task.displayPath } });
+  Atomics.store(current, workerData.worker, 0);
+}
+parentPort.postMessage({ type: 'done' });
 `,
       );
       const tasks: LintTask[] = ['a.md', 'b.md', 'crash.md', 'd.md', 'e.md', 'crash-2.md', 'g.md'].map(
@@ -192,6 +195,31 @@ parentPort.postMessage({ type: 'ready' });
       expect(results.map((r) => r.index)).toEqual([0, 1, 2, 3]);
       for (const r of results)
         expect(r.error).toMatch(/^worker thread stopped \(exit code 1\): Error: cannot load the packs/);
+    });
+  });
+
+  it('takes every file on this thread when its worker takes none, and stops the worker', async () => {
+    await withTempDir(async (dir) => {
+      // Ready, and then never claims a file: a worker still loading when this thread is done.
+      const worker = path.join(dir, 'idle-worker.mjs');
+      await writeFile(
+        worker,
+        `import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ type: 'ready' });
+setInterval(() => {}, 1000);
+`,
+      );
+      const tasks: LintTask[] = [];
+      for (const [index, name] of ['a.txt', 'b.txt', 'c.txt'].entries()) {
+        await writeFile(path.join(dir, name), index === 1 ? '韩国奉行实用外交。\n' : 'Clean.\n');
+        tasks.push({ index, path: path.join(dir, name), displayPath: name });
+      }
+      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker });
+      expect(results.map((r) => [r.error, r.findings.map((f) => f.ruleId)])).toEqual([
+        [undefined, []],
+        [undefined, ['korea-china/wushi-not-shiyong']],
+        [undefined, []],
+      ]);
     });
   });
 

@@ -10,7 +10,7 @@ import {
   type LintTaskResult,
   lintOneFile,
 } from './lint-one.js';
-import type { SlottedTask } from './protocol.js';
+import { claim, type SlottedTask } from './protocol.js';
 import { type LintConfig, type SharedConfig, shareConfig } from './shared-config.js';
 import { startWorkers } from './workers.js';
 
@@ -27,16 +27,17 @@ export interface ParallelOptions {
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Lint in this thread too (default), from the queue the workers take batches from: it starts at
-   * once, while the workers load, so a run the workers cannot speed up is not slowed down by them.
-   * Off: the workers lint everything (tests of the pool's handling of its workers).
+   * Lint in this thread too (default), taking files from the back of the order while the workers
+   * take them from the front (protocol.ts): it starts at once, while the workers load, and never
+   * waits for a file a worker has not started, so a run the workers cannot speed up is not slowed
+   * down by them. Off: the workers lint everything (tests of the pool's handling of its workers).
    */
   lintHere?: boolean;
   /** The worker entry file; tests pass a stand-in. Default: the built bin, `dist/bin.js`. */
   workerFile?: string;
 }
 
-/** Batches per thread: enough to even out the tail, few enough to keep messages cheap. */
+/** Runs of files per thread in the order: enough that the largest files are taken first. */
 const BATCHES_PER_JOB = 8;
 const MAX_BATCH_TASKS = 64;
 
@@ -44,7 +45,7 @@ const MAX_BATCH_TASKS = 64;
  * Lint files on `jobs` threads. Results come back in the order of `tasks` whatever order the
  * threads finish in, each the same as `lintOneFile` gives in this thread. Each config is loaded
  * once, in this thread, and given to the workers (shared-config.ts). A worker that dies gives an
- * error result for the file it was linting; the rest of its batch is linted by another thread.
+ * error result for the file it was linting; the files it had not taken go to the other threads.
  */
 export async function lintInParallel(
   tasks: readonly LintTask[],
@@ -66,41 +67,43 @@ export async function lintInParallel(
 
   const { configs, shared, configIds } = await loadConfigs(tasks, loadConfig, record);
   const workerCount = total > 1 ? Math.max(0, lintHere ? options.jobs - 1 : options.jobs) : 0;
-  // Without workers this thread lints everything, in input order.
-  const batches =
+  const order =
     workerCount === 0
-      ? [tasks.map((_, slot) => slot)]
-      : makeBatches(await Promise.all(tasks.map((t) => t.bytes ?? fileSize(t.path))), options.jobs);
-  const queue: SlottedTask[][] = batches
-    .map((slots) =>
-      slots.flatMap((slot) => {
-        const config = configIds[slot];
-        return config === undefined ? [] : [{ slot, task: tasks[slot]!, config }];
-      }),
-    )
-    .filter((batch) => batch.length > 0);
-  const workers = startWorkers(queue, {
+      ? tasks.map((_, slot) => slot)
+      : makeBatches(await Promise.all(tasks.map((t) => t.bytes ?? fileSize(t.path))), options.jobs).flat();
+  const items: SlottedTask[] = order.flatMap((slot) => {
+    const config = configIds[slot];
+    return config === undefined ? [] : [{ slot, task: tasks[slot]!, config }];
+  });
+  const claimBuffer = new SharedArrayBuffer(4 * items.length);
+  const claims = new Int32Array(claimBuffer);
+  const workers = startWorkers({
     count: workerCount,
     file: workerCount > 0 ? (options.workerFile ?? workerEntry()) : '',
-    init: { configs: shared },
+    init: {
+      configs: shared,
+      tasks: items,
+      claims: claimBuffer,
+      current: new SharedArrayBuffer(4 * workerCount),
+    },
     record,
     lintHere,
   });
-  const here = lintHere || workerCount === 0;
-  while (done < total) {
-    // The smallest batches, from the tail: the workers take the largest, and this thread, which
-    // also hands batches out, is never long inside one file.
-    const batch = here ? queue.pop() : undefined;
-    if (batch) {
-      for (const item of batch) {
-        record(item.slot, await lintOneFile(item.task, () => configs[item.config]!));
-      }
-    } else {
-      // Until a worker reports, or gives back the rest of a batch it died in.
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+  if (lintHere || workerCount === 0) {
+    // From the back (the smallest runs of files), while the workers take from the front. Without
+    // workers, in input order.
+    for (let i = 0; i < items.length; i++) {
+      const index = workerCount === 0 ? i : items.length - 1 - i;
+      if (!claim(claims, index)) continue;
+      const item = items[index]!;
+      record(item.slot, await lintOneFile(item.task, () => configs[item.config]!));
     }
+  }
+  while (done < total) {
+    // Until the workers have reported every file they took.
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   }
   await workers.stop();
   return results as LintTaskResult[];
@@ -140,8 +143,9 @@ async function loadConfigs(
 }
 
 /**
- * Split slots 0..n-1 into runs of neighbouring files of about equal size, largest first: threads
- * take the next batch when done, so the big ones start early and the small ones fill the tail.
+ * Split slots 0..n-1 into runs of neighbouring files of about equal size, largest first: the order
+ * the workers take files in (and this thread, from the other end), so the big ones start early
+ * and the small ones fill the tail.
  */
 export function makeBatches(sizes: readonly number[], jobs: number): number[][] {
   const totalBytes = sizes.reduce((sum, s) => sum + s, 0);

@@ -2,20 +2,25 @@
 // calls `runWorker` when it is not the main thread): worker threads cannot load TypeScript.
 import { parentPort, workerData } from 'node:worker_threads';
 import { lintOneFile } from './lint-one.js';
-import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
+import { claim, type FromWorker, type WorkerInit } from './protocol.js';
 import { type LintConfig, receiveConfig } from './shared-config.js';
 
-/** Lint the batches the pool sends, under the configs it gave at start, each compiled once when first needed. */
+/**
+ * Lint every task no other thread has claimed, from the front of the order, under the configs the
+ * pool gave at start (each compiled once, when first needed), then say so.
+ */
 export function runWorker(): void {
   const port = parentPort;
   if (!port) throw new Error('runWorker runs in a worker thread of the --jobs pool');
-  const { configs } = workerData as WorkerInit;
+  const init = workerData as WorkerInit;
+  const claims = new Int32Array(init.claims);
+  const current = new Int32Array(init.current);
   const compiled = new Map<number, LintConfig>();
   const configOf = (index: number): LintConfig => {
     let config = compiled.get(index);
     if (!config) {
-      const shared = configs[index];
-      if (!shared) throw new Error(`The pool sent a task with config ${index}, of ${configs.length}`);
+      const shared = init.configs[index];
+      if (!shared) throw new Error(`The pool sent a task with config ${index}, of ${init.configs.length}`);
       config = receiveConfig(shared);
       compiled.set(index, config);
     }
@@ -23,23 +28,14 @@ export function runWorker(): void {
   };
   const send = (message: FromWorker) => port.postMessage(message);
 
-  // Batches are linted one after the other, in the order sent: the pool counts on it to tell
-  // which file a worker that died was on.
-  const batches: ToWorker['tasks'][] = [];
-  let draining = false;
-  const drain = async () => {
-    draining = true;
-    for (let tasks = batches.shift(); tasks; tasks = batches.shift()) {
-      for (const { slot, task, config } of tasks) {
-        send({ type: 'result', slot, result: await lintOneFile(task, () => configOf(config)) });
-      }
-      send({ type: 'batch-done' });
-    }
-    draining = false;
-  };
-  port.on('message', (message: ToWorker) => {
-    batches.push(message.tasks);
-    if (!draining) void drain();
-  });
   send({ type: 'ready' });
+  void (async () => {
+    for (const [index, { slot, task, config }] of init.tasks.entries()) {
+      if (!claim(claims, index)) continue;
+      Atomics.store(current, init.worker, index + 1);
+      send({ type: 'result', slot, result: await lintOneFile(task, () => configOf(config)) });
+      Atomics.store(current, init.worker, 0);
+    }
+    send({ type: 'done' });
+  })();
 }

@@ -1,105 +1,82 @@
 /// <reference types="node" />
-// The worker threads of a --jobs run: started at once, fed batches from the head of the queue
-// (the largest) while the main thread lints from its tail, restarted when one dies with work left.
+// The worker threads of a --jobs run: started at once, each taking files from the shared order
+// until none is left (protocol.ts), restarted when one dies with files left unclaimed.
 import { Worker } from 'node:worker_threads';
 import type { LintTaskResult } from './lint-one.js';
-import type { FromWorker, SlottedTask, ToWorker, WorkerInit } from './protocol.js';
+import { claim, type FromWorker, type WorkerInit } from './protocol.js';
 
 export interface WorkerSetOptions {
   /** Worker threads to run at most. */
   count: number;
   file: string;
-  init: WorkerInit;
+  init: Omit<WorkerInit, 'worker'>;
   /** Called with each result, from a worker or for a file a dead worker was on. */
   record: (slot: number, result: LintTaskResult) => void;
   /**
-   * Whether this thread lints the queue too. Then a worker that cannot start is dropped and this
-   * thread lints what is left; without it, no other worker would fare better and every queued
-   * task fails.
+   * Whether this thread lints too. Then a worker that cannot start or dies is not replaced: this
+   * thread takes what is left. Without it, a dead worker is replaced while files are left, and
+   * when one cannot start, no other would fare better: every file left fails.
    */
   lintHere: boolean;
 }
-
-interface PoolWorker {
-  worker: Worker;
-  ready: boolean;
-  /** Batches sent and not done. */
-  batches: number;
-  /** Tasks sent without a result yet, in the order the worker lints them. */
-  pending: SlottedTask[];
-  failure?: string;
-}
-
-/**
- * Batches a worker holds at once: the next one waits in its port, so it need not wait for this
- * thread, which hands batches out only between the files it lints itself.
- */
-const BATCHES_AHEAD = 2;
 
 /** What `startWorkers` gives back: `stop` ends every worker once the run has every result. */
 export interface WorkerSet {
   stop(): Promise<void>;
 }
 
-/** Start up to `count` workers that take batches from `queue` (shared with the caller) until it is empty. */
-export function startWorkers(queue: SlottedTask[][], options: WorkerSetOptions): WorkerSet {
+interface PoolWorker {
+  worker: Worker;
+  /** Its cell in `init.current`. */
+  index: number;
+  ready: boolean;
+  failure?: string;
+}
+
+/** Start up to `count` workers, which claim and lint files until none is left unclaimed. */
+export function startWorkers(options: WorkerSetOptions): WorkerSet {
+  const { init } = options;
+  const claims = new Int32Array(init.claims);
+  const current = new Int32Array(init.current);
   const live = new Set<PoolWorker>();
   let stopped = false;
-  let startFailed = false;
-  const fail = (item: SlottedTask, reason: string) =>
+  const fail = (index: number, reason: string) => {
+    const item = init.tasks[index]!;
     options.record(item.slot, { index: item.task.index, findings: [], error: reason });
-
-  const feed = (w: PoolWorker) => {
-    while (w.batches < BATCHES_AHEAD) {
-      const next = stopped ? undefined : queue.shift();
-      if (!next) break;
-      w.batches++;
-      w.pending.push(...next);
-      w.worker.postMessage({ type: 'batch', tasks: next } satisfies ToWorker);
-    }
-    if (w.batches === 0) {
-      live.delete(w);
-      void w.worker.terminate();
-    }
   };
+  const unclaimed = () => init.tasks.some((_, index) => Atomics.load(claims, index) === 0);
+
   const onExit = (w: PoolWorker, code: number) => {
     if (!live.has(w)) return;
     live.delete(w);
     const why = `worker thread stopped (exit code ${code})${w.failure ? `: ${w.failure}` : ''}`;
-    if (!w.ready) {
-      startFailed = true;
-      if (!options.lintHere) {
-        for (const item of queue.flat()) fail(item, why);
-        queue.length = 0;
-      }
+    const on = Atomics.load(current, w.index) - 1;
+    if (on >= 0) fail(on, `${why}, while linting ${init.tasks[on]!.task.displayPath}`);
+    if (stopped || options.lintHere) return;
+    if (w.ready) {
+      if (unclaimed()) spawn(w.index);
     } else {
-      const [culprit, ...rest] = w.pending;
-      if (culprit) fail(culprit, `${why}, while linting ${culprit.task.displayPath}`);
-      if (rest.length > 0) queue.unshift(rest);
+      init.tasks.forEach((_, index) => {
+        if (claim(claims, index)) fail(index, why);
+      });
     }
-    w.pending = [];
-    w.batches = 0;
-    if (!stopped && !startFailed && queue.length > 0 && live.size < options.count) spawn();
   };
-  const spawn = () => {
+  const spawn = (index: number) => {
+    Atomics.store(current, index, 0);
+    const workerData: WorkerInit = { ...init, worker: index };
     const w: PoolWorker = {
       // Node flags such as vitest's `--conditions source` would make the worker load .ts sources.
-      worker: new Worker(options.file, { workerData: options.init, execArgv: inheritedExecArgv() }),
+      worker: new Worker(options.file, { workerData, execArgv: inheritedExecArgv() }),
+      index,
       ready: false,
-      batches: 0,
-      pending: [],
     };
     live.add(w);
     w.worker.on('message', (message: FromWorker) => {
-      if (message.type === 'ready') {
-        w.ready = true;
-        feed(w);
-      } else if (message.type === 'result') {
-        w.pending = w.pending.filter((p) => p.slot !== message.slot);
-        options.record(message.slot, message.result);
-      } else {
-        w.batches--;
-        feed(w);
+      if (message.type === 'ready') w.ready = true;
+      else if (message.type === 'result') options.record(message.slot, message.result);
+      else {
+        live.delete(w);
+        void w.worker.terminate();
       }
     });
     w.worker.on('error', (error) => {
@@ -108,7 +85,7 @@ export function startWorkers(queue: SlottedTask[][], options: WorkerSetOptions):
     w.worker.on('exit', (code) => onExit(w, code));
   };
 
-  for (let i = 0; i < Math.min(options.count, queue.length); i++) spawn();
+  for (let i = 0; i < options.count; i++) spawn(i);
   return {
     async stop() {
       stopped = true;
