@@ -5,23 +5,33 @@ import { isMainThread } from 'node:worker_threads';
 import { main } from './main.js';
 import { runWorker } from './parallel/worker.js';
 
-export { main } from './main.js';
-
 /** Run the CLI with the process's arguments and streams, or a --jobs worker in a worker thread. */
 export function start(): void {
   if (!isMainThread) {
     runWorker();
     return;
   }
-  // A closed pipe (`nuance | head`) is the reader's choice, not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+  // Node makes each standard stream when first asked for it (a pipe's takes milliseconds): a run
+  // that prints nothing, or reads no stdin, does not pay for it.
+  let stdout: NodeJS.WriteStream | undefined;
   void main(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stdout() {
+      if (!stdout) {
+        stdout = process.stdout;
+        // A closed pipe (`nuance | head`) is the reader's choice, not an error worth a stack trace.
+        stdout.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE') throw error;
+        });
+      }
+      return stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
   }).then((code) => {
     process.exitCode = code;
   });
