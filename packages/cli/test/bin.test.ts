@@ -1,42 +1,200 @@
+// The built bin (dist/bin.js) and the bundle it runs (dist/nuance.cjs), as a user's shell runs them.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintInParallel } from '../src/parallel/index.js';
+import { buildCli, FIXTURES, withTempDir } from './helpers.js';
 
-const BIN = path.join(FIXTURES, '..', '..', 'dist', 'bin.js');
+const DIST = path.join(FIXTURES, '..', '..', 'dist');
+const BIN = path.join(DIST, 'bin.js');
+const BUNDLE = path.join(DIST, 'nuance.cjs');
 
-// The root `test` script builds first; a bare `vitest run` before any build has no bin to run.
-// CI always builds first, so there a missing bin is a failure, not a skip.
-if (!existsSync(BIN) && process.env.CI) {
-  it('has the built bin in CI', () => {
-    throw new Error(`${BIN} is missing: CI runs \`pnpm build\` first`);
+beforeAll(buildCli, 120_000);
+
+/** Run a bin; the code cache goes to `cacheHome` (a temp folder), never the tester's own. */
+function runBin(
+  bin: string,
+  args: string[],
+  cwd: string,
+  cacheHome: string,
+  env: Record<string, string> = {},
+) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome, ...env },
+    // A cache folder that cannot be made must not hang the run (Node's recursive mkdir can loop).
+    timeout: 60_000,
   });
 }
-describe.skipIf(!existsSync(BIN))('the built bin', () => {
-  const nuance = (args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], {
-      cwd: path.join(FIXTURES, 'basic'),
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+
+describe('the built bin', () => {
+  const nuance = (args: string[], cacheHome: string) =>
+    runBin(BIN, args, path.join(FIXTURES, 'basic'), cacheHome);
+
+  it('prints only its own output and the exit code', async () => {
+    await withTempDir(async (cache) => {
+      const version = nuance(['--version'], cache);
+      expect(version.status).toBe(0);
+      expect(version.stderr).toBe('');
+      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+
+      const check = nuance(['a.md', '--config', 'nuance.yaml'], cache);
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(1);
+      expect(check.stdout).toContain('  3:11  error');
+      expect(check.stdout).toContain('✖ 2 problems (1 error, 1 warning, 0 infos)');
     });
-
-  it('prints only its own output and the exit code', () => {
-    const version = nuance(['--version']);
-    expect(version.status).toBe(0);
-    expect(version.stderr).toBe('');
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-
-    const check = nuance(['a.md', '--config', 'nuance.yaml']);
-    expect(check.stderr).toBe('');
-    expect(check.status).toBe(1);
-    expect(check.stdout).toContain('  3:11  error');
-    expect(check.stdout).toContain('✖ 2 problems (1 error, 1 warning, 0 infos)');
   });
 
-  it('exits 2 for a missing path', () => {
-    const result = nuance(['missing.md']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('nuance: No such file or folder: `missing.md`\n');
+  it('exits 2 for a missing path', async () => {
+    await withTempDir(async (cache) => {
+      const result = nuance(['missing.md'], cache);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('nuance: No such file or folder: `missing.md`\n');
+    });
+  });
+});
+
+describe('the bundle', () => {
+  it('is one file that needs nothing at run time but Node itself', async () => {
+    const code = await readFile(BUNDLE, 'utf8');
+    const required = new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
+    const builtins = new Set(builtinModules);
+    expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, '')))).toEqual([]);
+    expect(code).not.toMatch(/\bimport\(/);
+    // Nothing of the workspace is left to resolve: no package name, no path into the repository.
+    expect(code).not.toMatch(/require\("@nuance\//);
+    expect(required.size).toBeGreaterThan(0);
+  });
+
+  it('runs from a copy with no node_modules, its worker threads too', async () => {
+    await withTempDir(async (dir) => {
+      const dist = path.join(dir, 'package', 'dist');
+      await mkdir(dist, { recursive: true });
+      await writeFile(path.join(dir, 'package', 'package.json'), '{"type": "module"}\n');
+      await copyFile(BIN, path.join(dist, 'bin.js'));
+      await copyFile(BUNDLE, path.join(dist, 'nuance.cjs'));
+      const drafts = path.join(dir, 'drafts');
+      await mkdir(drafts);
+      await writeFile(path.join(drafts, 'a.zh.md'), '# 声明\n\n韩国奉行实用外交。\n');
+      await writeFile(path.join(drafts, 'b.txt'), '他说实用外交。\n');
+      await writeFile(path.join(drafts, 'c.md'), 'Clean.\n');
+      const cache = path.join(dir, 'cache');
+
+      const expected = [
+        ['a.zh.md', ['korea-china/wushi-not-shiyong']],
+        ['b.txt', ['korea-china/wushi-not-shiyong']],
+        ['c.md', []],
+      ];
+      for (const jobs of ['1', '2']) {
+        const result = runBin(path.join(dist, 'bin.js'), ['--jobs', jobs, '-f', 'json', '.'], drafts, cache);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(1);
+        const report = JSON.parse(result.stdout) as { path: string; messages: { ruleId: string }[] }[];
+        expect(report.map((r) => [r.path, r.messages.map((m) => m.ruleId)])).toEqual(expected);
+      }
+      // The copy's worker threads (workers only: this thread would lint such a small run itself).
+      const tasks = ['a.zh.md', 'b.txt', 'c.md'].map((name, index) => ({
+        index,
+        path: path.join(drafts, name),
+        displayPath: name,
+      }));
+      const results = await lintInParallel(tasks, {
+        jobs: 2,
+        cwd: drafts,
+        lintHere: false,
+        workerFile: path.join(dist, 'bin.js'),
+      });
+      expect(
+        results.map((r, i) => [tasks[i]!.displayPath, r.error ?? r.findings.map((f) => f.ruleId)]),
+      ).toEqual(expected);
+    });
+  });
+});
+
+describe('the code cache', () => {
+  const draft = path.join(FIXTURES, 'basic');
+  const args = ['a.md', 'b.txt', '--config', 'nuance.yaml', '-f', 'json'];
+
+  it('is written to the user cache folder once, and a run with it prints the same', async () => {
+    await withTempDir(async (cache) => {
+      const first = runBin(BIN, args, draft, cache);
+      const files = await readdir(path.join(cache, 'nuance'));
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/^[0-9a-f]{16}\.code-cache$/);
+      const written = await readFile(path.join(cache, 'nuance', files[0]!));
+
+      const second = runBin(BIN, args, draft, cache);
+      expect([second.status, second.stdout, second.stderr]).toEqual([
+        first.status,
+        first.stdout,
+        first.stderr,
+      ]);
+      // Accepted, so not written again.
+      expect(await readFile(path.join(cache, 'nuance', files[0]!))).toEqual(written);
+      expect(await readdir(path.join(cache, 'nuance'))).toEqual(files);
+    });
+  });
+
+  it('is replaced when it does not fit, and the run is the same', async () => {
+    await withTempDir(async (cache) => {
+      const first = runBin(BIN, args, draft, cache);
+      const [name] = await readdir(path.join(cache, 'nuance'));
+      const file = path.join(cache, 'nuance', name!);
+      const written = await readFile(file);
+      // The right key with damaged code (V8 refuses it), then another bundle's key.
+      const damaged = Buffer.concat([written.subarray(0, 20), Buffer.alloc(written.length - 20, 7)]);
+      const foreign = Buffer.concat([Buffer.alloc(20, 1), written.subarray(20)]);
+      for (const bad of [damaged, foreign, Buffer.from('x')]) {
+        await writeFile(file, bad);
+        const again = runBin(BIN, args, draft, cache);
+        expect([again.status, again.stdout, again.stderr]).toEqual([
+          first.status,
+          first.stdout,
+          first.stderr,
+        ]);
+        const replaced = await readFile(file);
+        expect(replaced.equals(bad)).toBe(false);
+        expect(replaced.subarray(0, 20)).toEqual(written.subarray(0, 20));
+      }
+    });
+  });
+
+  it('goes to the platform cache folder in the home folder without an absolute XDG_CACHE_HOME', async () => {
+    await withTempDir(async (home) => {
+      const folder =
+        process.platform === 'win32'
+          ? path.join(home, 'nuance', 'Cache')
+          : process.platform === 'darwin'
+            ? path.join(home, 'Library', 'Caches', 'nuance')
+            : path.join(home, '.cache', 'nuance');
+      if (process.platform === 'darwin') await mkdir(path.join(home, 'Library'));
+      const result = runBin(BIN, ['--version'], draft, 'relative/cache', { HOME: home, LOCALAPPDATA: home });
+      expect(result.stderr).toBe('');
+      expect(await readdir(folder)).toEqual([expect.stringMatching(/\.code-cache$/)]);
+    });
+  });
+
+  it('is silently left out when the cache folder cannot be made', async () => {
+    await withTempDir(async (dir) => {
+      const notAFolder = path.join(dir, 'file');
+      await writeFile(notAFolder, '');
+      const expected = runBin(BIN, args, draft, path.join(dir, 'cache'));
+      const homes = [notAFolder];
+      if (process.platform === 'linux') homes.push('/proc/nuance-cannot-be-here');
+      for (const home of homes) {
+        const result = runBin(BIN, args, draft, home);
+        expect(result.error).toBeUndefined();
+        expect([result.status, result.stdout, result.stderr]).toEqual([
+          expected.status,
+          expected.stdout,
+          expected.stderr,
+        ]);
+      }
+      expect(await readFile(notAFolder, 'utf8')).toBe('');
+    });
   });
 });

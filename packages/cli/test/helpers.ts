@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../src/main.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const REPO_ROOT = path.resolve(FIXTURES, '..', '..', '..', '..');
+
+/**
+ * Build the bin (tsc) and the bundle it runs (scripts/bundle.mjs) from the current sources: the
+ * spawned CLI and the --jobs worker threads run them, not the TypeScript the tests import.
+ */
+export function buildCli(): void {
+  execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['packages/cli/scripts/bundle.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
+}
 
 export interface RunResult {
   code: number;

@@ -1,5 +1,4 @@
 // `--jobs`, `--shard`, `nuance merge` and the progress line, through the real CLI `main()`.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCommand } from '../src/args.js';
 import { lintInParallel } from '../src/parallel/pool.js';
-import { FIXTURES, findingLines, run, withTempDir, writeTree } from './helpers.js';
+import { buildCli, FIXTURES, findingLines, run, withTempDir, writeTree } from './helpers.js';
 
 // Spied on, so a test can tell the worker pool really ran (and that `--fix` kept away from it).
 vi.mock('../src/parallel/pool.js', async (importOriginal) => {
@@ -22,10 +21,7 @@ if (!hasCorpus) console.warn(`--jobs corpus comparison skipped: ${CORPUS} (zh/ a
 /** The corpus's Chinese and Korean folders and its smallest English file: ~14.6 MB in 9 files. */
 const CORPUS_PATHS = ['zh', 'ko', 'en/ungdc/ungdc_session75_2020.md'];
 
-beforeAll(() => {
-  // Worker threads run dist/parallel/worker.js; build it from the current sources.
-  execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: repoRoot, stdio: 'pipe' });
-}, 120_000);
+beforeAll(buildCli, 120_000);
 
 beforeEach(() => {
   vi.mocked(lintInParallel).mockClear();

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectFiles, displayPath } from '../src/files.js';
 import {
+  capJobs,
   defaultJobs,
   type LintTask,
   type LintTaskResult,
@@ -12,16 +12,13 @@ import {
   makeBatches,
 } from '../src/parallel/index.js';
 import { formatJson } from '../src/reporters/json.js';
-import { run, withTempDir } from './helpers.js';
+import { buildCli, run, withTempDir } from './helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const samples = path.join(repoRoot, 'rules/korea-china/samples');
 const MB = 1024 * 1024;
 
-beforeAll(() => {
-  // Worker threads run dist/parallel/worker.js; build it from the current sources.
-  execFileSync('npx', ['tsc', '-b', 'packages/cli'], { cwd: repoRoot, stdio: 'pipe' });
-});
+beforeAll(buildCli);
 
 describe('defaultJobs', () => {
   it('uses one thread for small runs and min(2, cores) from 50 files or 2 MB', () => {
@@ -32,6 +29,18 @@ describe('defaultJobs', () => {
     expect(defaultJobs(500, 50 * MB, 16)).toBe(2);
     // One file cannot be split, however big.
     expect(defaultJobs(1, 40 * MB, 8)).toBe(1);
+  });
+});
+
+describe('capJobs', () => {
+  const GB = 1024 * MB;
+  it('gives no more threads than cores, nor more workers than the free memory holds', () => {
+    expect(capJobs(64, 100 * MB, { cores: 2, freeMemory: 20 * GB })).toBe(2);
+    expect(capJobs(8, 100 * MB, { cores: 16, freeMemory: 20 * GB })).toBe(8);
+    // This thread lints too: 350 MB free holds 3 more threads of 100 MB.
+    expect(capJobs(8, 100 * MB, { cores: 16, freeMemory: 350 * MB })).toBe(4);
+    expect(capJobs(4, 100 * MB, { cores: 16, freeMemory: 0 })).toBe(1);
+    expect(capJobs(3, 100 * MB, { cores: 0, freeMemory: 20 * GB })).toBe(1);
   });
 });
 
@@ -84,22 +93,26 @@ function asJson(tasks: readonly LintTask[], results: readonly LintTaskResult[]):
 }
 
 describe('lintInParallel', () => {
-  it('gives with 2 workers exactly the bytes of the sequential run and of `nuance --format json`', async () => {
+  it('gives with 2 workers, and with this thread and a worker, exactly the bytes of the sequential run and of `nuance --format json`', async () => {
     await withTempDir(async (dir) => {
       await makeDrafts(dir);
       const tasks = await tasksOf(dir);
       expect(tasks).toHaveLength(60);
 
       const progress: number[] = [];
+      // Workers only, so every file goes through a worker thread and the configs it was given.
       const parallel = await lintInParallel(tasks, {
         jobs: 2,
         cwd: dir,
+        lintHere: false,
         onProgress: (done) => progress.push(done),
       });
       const sequential = await lintInParallel(tasks, { jobs: 1, cwd: dir });
+      const mixed = await lintInParallel(tasks, { jobs: 2, cwd: dir });
 
       expect(parallel.map((r) => r.index)).toEqual(tasks.map((t) => t.index));
       expect(parallel.filter((r) => r.error !== undefined)).toEqual([]);
+      expect(asJson(tasks, mixed)).toBe(asJson(tasks, sequential));
       expect(asJson(tasks, parallel)).toBe(asJson(tasks, sequential));
       expect(JSON.stringify(parallel.map((r) => r.text))).toBe(JSON.stringify(sequential.map((r) => r.text)));
       expect(progress).toEqual(tasks.map((_, i) => i + 1));
@@ -128,20 +141,23 @@ describe('lintInParallel', () => {
     });
   });
 
-  it('gives an error result for the file a crashing worker was on, and lints the rest of its batch', async () => {
+  it('gives an error result for the file a crashing worker was on, and lints the others on another', async () => {
     await withTempDir(async (dir) => {
       const worker = path.join(dir, 'crashy-worker.mjs');
       await writeFile(
         worker,
-        `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', ({ tasks }) => {
-  for (const { slot, task } of tasks) {
-    if (task.displayPath.includes('crash')) process.exit(3);
-    parentPort.postMessage({ type: 'result', slot, result: { index: task.index, findings: [], text: task.displayPath } });
-  }
-  parentPort.postMessage({ type: 'batch-done' });
-});
+        `import { parentPort, workerData } from 'node:worker_threads';
+const claims = new Int32Array(workerData.claims);
+const current = new Int32Array(workerData.current);
 parentPort.postMessage({ type: 'ready' });
+for (const [i, { slot, task }] of workerData.tasks.entries()) {
+  if (Atomics.compareExchange(claims, i, 0, 1) !== 0) continue;
+  Atomics.store(current, workerData.worker, i + 1);
+  if (task.displayPath.includes('crash')) process.exit(3);
+  parentPort.postMessage({ type: 'result', slot, result: { index: task.index, findings: [], text: task.displayPath } });
+  Atomics.store(current, workerData.worker, 0);
+}
+parentPort.postMessage({ type: 'done' });
 `,
       );
       const tasks: LintTask[] = ['a.md', 'b.md', 'crash.md', 'd.md', 'e.md', 'crash-2.md', 'g.md'].map(
@@ -152,7 +168,8 @@ parentPort.postMessage({ type: 'ready' });
           bytes: 100,
         }),
       );
-      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker });
+      // Workers only: this thread linting too would take some of the files from the stand-in.
+      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker, lintHere: false });
       expect(results.map((r) => r.text ?? r.error?.replace(/ \(exit code 3\)/, ''))).toEqual([
         'a.md',
         'b.md',
@@ -174,10 +191,56 @@ parentPort.postMessage({ type: 'ready' });
         path: `${dir}/${index}.md`,
         displayPath: `${index}.md`,
       }));
-      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker });
+      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker, lintHere: false });
       expect(results.map((r) => r.index)).toEqual([0, 1, 2, 3]);
       for (const r of results)
         expect(r.error).toMatch(/^worker thread stopped \(exit code 1\): Error: cannot load the packs/);
+    });
+  });
+
+  it('takes every file on this thread when its worker takes none, and stops the worker', async () => {
+    await withTempDir(async (dir) => {
+      // Ready, and then never claims a file: a worker still loading when this thread is done.
+      const worker = path.join(dir, 'idle-worker.mjs');
+      await writeFile(
+        worker,
+        `import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ type: 'ready' });
+setInterval(() => {}, 1000);
+`,
+      );
+      const tasks: LintTask[] = [];
+      for (const [index, name] of ['a.txt', 'b.txt', 'c.txt'].entries()) {
+        await writeFile(path.join(dir, name), index === 1 ? '韩国奉行实用外交。\n' : 'Clean.\n');
+        tasks.push({ index, path: path.join(dir, name), displayPath: name });
+      }
+      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker });
+      expect(results.map((r) => [r.error, r.findings.map((f) => f.ruleId)])).toEqual([
+        [undefined, []],
+        [undefined, ['korea-china/wushi-not-shiyong']],
+        [undefined, []],
+      ]);
+    });
+  });
+
+  it('lints everything on this thread when its worker cannot start', async () => {
+    await withTempDir(async (dir) => {
+      const worker = path.join(dir, 'broken-worker.mjs');
+      await writeFile(worker, `throw new Error('out of memory');\n`);
+      const tasks: LintTask[] = [];
+      for (const [index, name] of ['a.txt', 'b.txt', 'c.txt', 'd.txt'].entries()) {
+        await writeFile(path.join(dir, name), index % 2 === 0 ? '韩国奉行实用外交。\n' : 'Clean.\n');
+        tasks.push({ index, path: path.join(dir, name), displayPath: name });
+      }
+      const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, workerFile: worker });
+      expect(
+        results.map((r) => [r.error, r.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)]),
+      ).toEqual([
+        [undefined, ['1:5 korea-china/wushi-not-shiyong']],
+        [undefined, []],
+        [undefined, ['1:5 korea-china/wushi-not-shiyong']],
+        [undefined, []],
+      ]);
     });
   });
 });

@@ -1,13 +1,20 @@
 /// <reference types="node" />
 import { stat } from 'node:fs/promises';
-import os from 'node:os';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, toolFinding } from '@nuance/core';
 import { collectFiles, displayPath } from '../files.js';
 import { fixDiff, planFixes } from '../fix/plan.js';
 import { writeFix } from '../fix/write-fix.js';
 import type { CliIo } from '../io.js';
-import { defaultJobs, type LintTask, type LintTaskResult, lintInParallel } from '../parallel/index.js';
+import {
+  capJobs,
+  defaultJobs,
+  type LintTask,
+  type LintTaskResult,
+  lintInParallel,
+  thisMachine,
+  workerBytes,
+} from '../parallel/index.js';
 import { linter, lintOneFile } from '../parallel/lint-one.js';
 import { createProgress, type Progress } from '../progress.js';
 import { readSnapshot } from '../read-file.js';
@@ -87,9 +94,10 @@ export async function checkFiles(
       } else report(slot, ignoredResult(slot));
     }
   } else {
-    const jobs =
-      options.jobs ?? defaultJobs(tasks.length, await totalBytes(tasks), os.availableParallelism());
-    const linted = await lintTasks(slots, tasks, jobs, io.cwd, progress);
+    const machine = thisMachine();
+    const requested = options.jobs ?? defaultJobs(tasks.length, await totalBytes(tasks), machine.cores);
+    const jobs = capJobs(requested, workerBytes(), machine);
+    const linted = await lintTasks(slots, tasks, jobs, io.cwd, resolver, progress);
     for (const slot of slots) {
       if ('task' in slot) report(slot, toFileResult(slot.shown, linted[slot.task.index]!));
       else report(slot, ignoredResult(slot));
@@ -104,6 +112,7 @@ async function lintTasks(
   tasks: readonly LintTask[],
   jobs: number,
   cwd: string,
+  resolver: ConfigResolver,
   progress: Progress,
 ): Promise<(LintTaskResult | undefined)[]> {
   const bySlot: (LintTaskResult | undefined)[] = new Array(slots.length).fill(undefined);
@@ -113,6 +122,8 @@ async function lintTasks(
     const results = await lintInParallel(tasks, {
       jobs,
       cwd,
+      // The configs this run loaded: each is compiled once here and given to the workers.
+      loadConfig: async (configFile) => (await resolver.forConfigFile(configFile)).loaded,
       onProgress: (done, total) => progress.update(done, total),
     });
     for (const result of results) bySlot[result.index] = result;
@@ -123,7 +134,7 @@ async function lintTasks(
   for (const slot of slots) {
     if (!('task' in slot)) continue;
     progress.update(done, tasks.length, slot.shown);
-    bySlot[slot.task.index] = await lintOneFile(slot.task, async () => slot.active.loaded);
+    bySlot[slot.task.index] = await lintOneFile(slot.task, () => slot.active.loaded);
     done++;
   }
   progress.update(done, tasks.length);

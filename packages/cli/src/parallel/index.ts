@@ -1,3 +1,4 @@
+export { capJobs, defaultJobs, type Machine, thisMachine, workerBytes } from './jobs.js';
 export {
   type ConfigLoader,
   createConfigLoader,
@@ -6,4 +7,5 @@ export {
   linter,
   lintOneFile,
 } from './lint-one.js';
-export { defaultJobs, lintInParallel, makeBatches, type ParallelOptions, workerEntry } from './pool.js';
+export { lintInParallel, makeBatches, type ParallelOptions, workerEntry } from './pool.js';
+export { type LintConfig, receiveConfig, type SharedConfig, shareConfig } from './shared-config.js';

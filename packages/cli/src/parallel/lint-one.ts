@@ -2,6 +2,7 @@ import { ConfigResolver, type LoadedConfig } from '@nuance/config';
 import type { Finding, NuanceConfig } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import { readSnapshot } from '../read-file.js';
+import type { LintConfig } from './shared-config.js';
 
 /** One file to lint; everything in it crosses a thread boundary, so it is plain data. */
 export interface LintTask {
@@ -40,9 +41,9 @@ export type ConfigLoader = (
 ) => Promise<LoadedConfig>;
 
 /**
- * The config of a task as the main thread's resolver gives it (the file it found, no discovery
- * again), from a resolver of this thread's own, so a worker compiles each pack set once. `cwd` is
- * where a config-less run resolves pack paths.
+ * The config of a task from a resolver of its own (the file the task names, no discovery again),
+ * each loaded once, for a caller that has no resolver. `cwd` is where a config-less run resolves
+ * pack paths.
  */
 export function createConfigLoader(cwd: string): ConfigLoader {
   const resolvers = [new ConfigResolver({ cwd }), new ConfigResolver({ cwd, allowPacksOutside: true })];
@@ -57,11 +58,14 @@ export function createConfigLoader(cwd: string): ConfigLoader {
  * internal error is returned (with its stack), never thrown, so one bad document does not stop
  * a batch.
  */
-export async function lintOneFile(task: LintTask, loadConfigCached: ConfigLoader): Promise<LintTaskResult> {
+export async function lintOneFile(
+  task: LintTask,
+  configOf: (task: LintTask) => LintConfig | Promise<LintConfig>,
+): Promise<LintTaskResult> {
   try {
     const read = await readSnapshot(task.path, task.displayPath, task.maxFileBytes);
     if (!read.ok) return { index: task.index, findings: [read.finding] };
-    const loaded = await loadConfigCached(task.configFile, task.overrides, task.allowPacksOutside);
+    const loaded = await configOf(task);
     const { text } = read.snapshot;
     return { index: task.index, findings: linter(task.path, loaded)(text), text };
   } catch (error) {
@@ -77,7 +81,7 @@ export async function lintOneFile(task: LintTask, loadConfigCached: ConfigLoader
  * Lint a document's text under its config; the path picks Markdown or text and a `.zh.md`
  * language. The one lint call of the CLI: files (here), `--fix` passes and `--stdin` all use it.
  */
-export function linter(file: string | undefined, loaded: LoadedConfig): (text: string) => Finding[] {
+export function linter(file: string | undefined, loaded: LintConfig): (text: string) => Finding[] {
   return (text) =>
     lintDocument({
       text,

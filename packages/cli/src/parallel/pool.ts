@@ -3,69 +3,147 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { createConfigLoader, type LintTask, type LintTaskResult, lintOneFile } from './lint-one.js';
-import type { FromWorker, SlottedTask, ToWorker, WorkerInit } from './protocol.js';
+import {
+  type ConfigLoader,
+  createConfigLoader,
+  type LintTask,
+  type LintTaskResult,
+  lintOneFile,
+} from './lint-one.js';
+import { claim, type SlottedTask } from './protocol.js';
+import { type LintConfig, shareConfig } from './shared-config.js';
+import { startWorkers } from './workers.js';
 
 export interface ParallelOptions {
-  /** Worker threads; 1 (or a single task) lints in this thread, with the same function. */
+  /**
+   * Threads that lint: this one and `jobs - 1` worker threads (with `lintHere: false`, `jobs`
+   * workers). 1, or a single task, lints in this thread alone, with the same function.
+   */
   jobs: number;
   /** Where a config-less run resolves pack paths (the CLI's working folder); default process.cwd(). */
   cwd?: string;
+  /** The tasks' configs as the caller loaded them; default: a resolver of the pool's own at `cwd`. */
+  loadConfig?: ConfigLoader;
   /** Called after each file, in completion order. */
   onProgress?: (done: number, total: number) => void;
-  /** The worker entry file; tests pass a stand-in. Default: the built `dist/parallel/worker.js`. */
+  /**
+   * Lint in this thread too (default), taking files from the back of the order while the workers
+   * take them from the front (protocol.ts): it starts at once, while the workers load, and never
+   * waits for a file a worker has not started, so a run the workers cannot speed up is not slowed
+   * down by them. Off: the workers lint everything (tests of the pool's handling of its workers).
+   */
+  lintHere?: boolean;
+  /** The worker entry file; tests pass a stand-in. Default: the built bin, `dist/bin.js`. */
   workerFile?: string;
 }
 
-const SMALL_RUN_FILES = 50;
-const SMALL_RUN_BYTES = 2 * 1024 * 1024;
-const MAX_JOBS_DEFAULT = 2;
-/** Batches per worker: enough to even out the tail, few enough to keep messages cheap. */
+/** Runs of files per thread in the order: enough that the largest files are taken first. */
 const BATCHES_PER_JOB = 8;
 const MAX_BATCH_TASKS = 64;
 
 /**
- * `--jobs` when not given: 1 for a small run (under 50 files and under 2 MB: starting a worker
- * and compiling the packs in it costs more than it saves), else min(2, cores).
- */
-export function defaultJobs(fileCount: number, totalBytes: number, cores: number): number {
-  if (fileCount < 2) return 1;
-  if (fileCount < SMALL_RUN_FILES && totalBytes < SMALL_RUN_BYTES) return 1;
-  return Math.max(1, Math.min(MAX_JOBS_DEFAULT, Math.floor(cores)));
-}
-
-/**
- * Lint files on `jobs` worker threads. Results come back in the order of `tasks` whatever order
- * the workers finish in, each the same as `lintOneFile` gives in this thread. A worker that dies
- * gives an error result for the file it was linting; the rest of its batch goes to a new worker.
+ * Lint files on `jobs` threads. Results come back in the order of `tasks` whatever order the
+ * threads finish in, each the same as `lintOneFile` gives in this thread. Each config is loaded
+ * once, in this thread, and given to the workers (shared-config.ts). A worker that dies gives an
+ * error result for the file it was linting; the files it had not taken go to the other threads.
  */
 export async function lintInParallel(
   tasks: readonly LintTask[],
   options: ParallelOptions,
 ): Promise<LintTaskResult[]> {
-  const cwd = options.cwd ?? process.cwd();
+  const loadConfig = options.loadConfig ?? createConfigLoader(options.cwd ?? process.cwd());
+  const lintHere = options.lintHere ?? true;
   const total = tasks.length;
-  if (options.jobs <= 1 || total <= 1) {
-    const loadConfigCached = createConfigLoader(cwd);
-    const results: LintTaskResult[] = [];
-    for (const task of tasks) {
-      results.push(await lintOneFile(task, loadConfigCached));
-      options.onProgress?.(results.length, total);
+  const results: (LintTaskResult | undefined)[] = new Array(total).fill(undefined);
+  let done = 0;
+  let wake: (() => void) | undefined;
+  const record = (slot: number, result: LintTaskResult) => {
+    if (results[slot] !== undefined) return;
+    results[slot] = result;
+    done++;
+    options.onProgress?.(done, total);
+    wake?.();
+  };
+
+  const { configs, configIds } = await loadConfigs(tasks, loadConfig, record);
+  const workerCount = total > 1 ? Math.max(0, lintHere ? options.jobs - 1 : options.jobs) : 0;
+  const order =
+    workerCount === 0
+      ? tasks.map((_, slot) => slot)
+      : makeBatches(await Promise.all(tasks.map((t) => t.bytes ?? fileSize(t.path))), options.jobs).flat();
+  const items: SlottedTask[] = order.flatMap((slot) => {
+    const config = configIds[slot];
+    return config === undefined ? [] : [{ slot, task: tasks[slot]!, config }];
+  });
+  const claimBuffer = new SharedArrayBuffer(4 * items.length);
+  const claims = new Int32Array(claimBuffer);
+  const workers = startWorkers({
+    count: workerCount,
+    file: workerCount > 0 ? (options.workerFile ?? workerEntry()) : '',
+    init: {
+      configs: workerCount > 0 ? configs.map(shareConfig) : [],
+      tasks: items,
+      claims: claimBuffer,
+      current: new SharedArrayBuffer(4 * workerCount),
+    },
+    record,
+    lintHere,
+  });
+  if (lintHere || workerCount === 0) {
+    // From the back (the smallest runs of files), while the workers take from the front. Without
+    // workers, in input order.
+    for (let i = 0; i < items.length; i++) {
+      const index = workerCount === 0 ? i : items.length - 1 - i;
+      if (!claim(claims, index)) continue;
+      const item = items[index]!;
+      record(item.slot, await lintOneFile(item.task, () => configs[item.config]!));
     }
-    return results;
   }
-  const workerFile = options.workerFile ?? workerEntry();
-  const sizes = await Promise.all(tasks.map((t) => t.bytes ?? fileSize(t.path)));
-  const queue: SlottedTask[][] = makeBatches(sizes, options.jobs).map((slots) =>
-    slots.map((slot) => ({ slot, task: tasks[slot]! })),
-  );
-  return runPool(tasks, queue, { ...options, cwd, workerFile });
+  while (done < total) {
+    // Until the workers have reported every file they took.
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  }
+  await workers.stop();
+  return results as LintTaskResult[];
 }
 
 /**
- * Split slots 0..n-1 into runs of neighbouring files of about equal size, largest first: workers
- * pull the next batch when done, so the big ones start early and the small ones fill the tail.
+ * The config of each task, each distinct config once. A config that cannot
+ * be loaded (a bug: problems in the files are reported, not thrown) fails its tasks at once.
+ */
+async function loadConfigs(
+  tasks: readonly LintTask[],
+  loadConfig: ConfigLoader,
+  record: (slot: number, result: LintTaskResult) => void,
+): Promise<{ configs: LintConfig[]; configIds: (number | undefined)[] }> {
+  const configs: LintConfig[] = [];
+  const ids = new Map<LintConfig, number>();
+  const configIds: (number | undefined)[] = [];
+  for (const [slot, task] of tasks.entries()) {
+    try {
+      const loaded = await loadConfig(task.configFile, task.overrides, task.allowPacksOutside);
+      let id = ids.get(loaded);
+      if (id === undefined) {
+        id = configs.length;
+        ids.set(loaded, id);
+        configs.push(loaded);
+      }
+      configIds.push(id);
+    } catch (error) {
+      configIds.push(undefined);
+      const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      record(slot, { index: task.index, findings: [], error: reason });
+    }
+  }
+  return { configs, configIds };
+}
+
+/**
+ * Split slots 0..n-1 into runs of neighbouring files of about equal size, largest first: the order
+ * the workers take files in (and this thread, from the other end), so the big ones start early
+ * and the small ones fill the tail.
  */
 export function makeBatches(sizes: readonly number[], jobs: number): number[][] {
   const totalBytes = sizes.reduce((sum, s) => sum + s, 0);
@@ -85,15 +163,18 @@ export function makeBatches(sizes: readonly number[], jobs: number): number[][] 
   return batches.sort((a, b) => b.bytes - a.bytes).map((b) => b.slots);
 }
 
-/** The built worker entry: next to this module in dist, or dist's copy when run from src (tests). */
+/**
+ * The built bin, which runs the bundle (scripts/bundle.mjs) and, in a worker thread, its worker
+ * side. It is next to the bundle in dist; tsc's dist/parallel/pool.js and the sources (tests) find
+ * it two folders up.
+ */
 export function workerEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.js')
-    ? fileURLToPath(new URL('./worker.js', import.meta.url))
-    : path.resolve(path.dirname(here), '..', '..', 'dist', 'parallel', 'worker.js');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dist = path.basename(here) === 'parallel' ? path.resolve(here, '..', '..', 'dist') : here;
+  const file = path.join(dist, 'bin.js');
   if (!existsSync(file)) {
     throw new Error(
-      `The worker thread entry \`${file}\` is missing: run \`pnpm build\` first (worker threads run built JS)`,
+      `The worker thread entry \`${file}\` is missing: run \`pnpm build\` first (worker threads run the built bundle)`,
     );
   }
   return file;
@@ -106,112 +187,4 @@ async function fileSize(file: string): Promise<number> {
     // Unreadable: it costs next to nothing, and lintOneFile reports why.
     return 0;
   }
-}
-
-interface PoolWorker {
-  worker: Worker;
-  ready: boolean;
-  /** Slots of the current batch without a result yet, in the order the worker lints them. */
-  pending: SlottedTask[];
-  failure?: string;
-}
-
-function runPool(
-  tasks: readonly LintTask[],
-  queue: SlottedTask[][],
-  options: ParallelOptions & { cwd: string; workerFile: string },
-): Promise<LintTaskResult[]> {
-  const total = tasks.length;
-  const results: (LintTaskResult | undefined)[] = new Array(total).fill(undefined);
-  let done = 0;
-  const live = new Set<PoolWorker>();
-
-  return new Promise((resolve) => {
-    let settled = false;
-    const record = (slot: number, result: LintTaskResult) => {
-      if (results[slot] !== undefined) return;
-      results[slot] = result;
-      done++;
-      options.onProgress?.(done, total);
-    };
-    const fail = (item: SlottedTask, reason: string) =>
-      record(item.slot, { index: item.task.index, findings: [], error: reason });
-    const finishIfDone = () => {
-      if (settled || done < total) return;
-      settled = true;
-      const stopping = [...live].map((w) => w.worker.terminate());
-      live.clear();
-      void Promise.allSettled(stopping).then(() => resolve(results as LintTaskResult[]));
-    };
-    const feed = (w: PoolWorker) => {
-      const next = queue.shift();
-      if (!next) {
-        live.delete(w);
-        void w.worker.terminate();
-        finishIfDone();
-        return;
-      }
-      w.pending = [...next];
-      w.worker.postMessage({ type: 'batch', tasks: next } satisfies ToWorker);
-    };
-    const spawn = () => {
-      const init: WorkerInit = { cwd: options.cwd };
-      const w: PoolWorker = {
-        // Node flags such as vitest's `--conditions source` would make the worker load .ts sources.
-        worker: new Worker(options.workerFile, { workerData: init, execArgv: inheritedExecArgv() }),
-        ready: false,
-        pending: [],
-      };
-      live.add(w);
-      w.worker.on('message', (message: FromWorker) => {
-        if (message.type === 'ready') {
-          w.ready = true;
-          feed(w);
-        } else if (message.type === 'result') {
-          w.pending = w.pending.filter((p) => p.slot !== message.slot);
-          record(message.slot, message.result);
-        } else {
-          feed(w);
-        }
-      });
-      w.worker.on('error', (error) => {
-        w.failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      });
-      w.worker.on('exit', (code) => {
-        if (!live.has(w)) return;
-        live.delete(w);
-        const why = `worker thread stopped (exit code ${code})${w.failure ? `: ${w.failure}` : ''}`;
-        if (!w.ready) {
-          // It could not even start (a broken build): no other worker would fare better.
-          for (const item of [...w.pending, ...queue.flat()]) fail(item, why);
-          queue.length = 0;
-        } else {
-          const [culprit, ...rest] = w.pending;
-          if (culprit) fail(culprit, `${why}, while linting ${culprit.task.displayPath}`);
-          if (rest.length > 0) queue.unshift(rest);
-        }
-        w.pending = [];
-        if (queue.length > 0 && live.size < options.jobs) spawn();
-        finishIfDone();
-      });
-    };
-    const count = Math.min(options.jobs, queue.length);
-    for (let i = 0; i < count; i++) spawn();
-    finishIfDone();
-  });
-}
-
-function inheritedExecArgv(): string[] {
-  const out: string[] = [];
-  const args = process.execArgv;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--conditions' || arg === '-C') {
-      i++;
-      continue;
-    }
-    if (arg.startsWith('--conditions=') || arg.startsWith('-C=')) continue;
-    out.push(arg);
-  }
-  return out;
 }

@@ -1,0 +1,118 @@
+// Bundles the CLI with everything it needs (core, config, unified, remark, the built-in packs) into
+// dist/nuance.cjs, the one file dist/bin.js runs on the main thread and in the --jobs worker
+// threads. CommonJS, because V8's code cache (bin.ts) is for scripts, not ES modules; workspace
+// packages are taken from their TypeScript sources, as the extension's bundle takes them.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = path.join(root, 'dist/nuance.cjs');
+/**
+ * Modules evaluated only when one of their functions is first called, with what only they import:
+ * remark, micromark and their tables are not loaded by a run that parses no Markdown.
+ */
+const LAZY = [path.resolve(root, '../unified/src/markdown-segments.ts')];
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: [path.join(root, 'src/start.ts')],
+  outfile,
+  write: false,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  conditions: ['source'],
+  // The bundle's own place, for the one `import.meta.url` (the worker entry next to it).
+  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  // Smaller to read and compile at every start; names are kept, so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+  plugins: [lazyModules(LAZY)],
+});
+
+const text = ascii(result.outputFiles[0].text);
+// bin.js runs the bundle as a vm.Script without a dynamic import() handler.
+if (/\bimport\(/.test(text))
+  throw new Error('The CLI bundle has a dynamic import(), which bin.js cannot run');
+write(outfile, text);
+
+/**
+ * An esbuild plugin: an `import` of one of `files` gets a stand-in whose functions `require` the
+ * real module on first call. esbuild evaluates a `require`d ES module, and what only it imports,
+ * when it is first required rather than at start. Each file must export functions only (types
+ * aside): a value could not wait.
+ */
+function lazyModules(files) {
+  const exportsOf = new Map(files.map((file) => [file, functionExports(file)]));
+  return {
+    name: 'lazy-modules',
+    setup(build) {
+      build.onResolve({ filter: /\.js$/ }, async (args) => {
+        if (args.kind !== 'import-statement' || args.pluginData === 'lazy') return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'lazy',
+        });
+        return exportsOf.has(resolved.path) ? { path: resolved.path, namespace: 'lazy' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+        const forward = exportsOf
+          .get(args.path)
+          .map((name) => `export function ${name}(...args) { return load().${name}(...args); }`);
+        return {
+          contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(args.path)}));\n${forward.join('\n')}\n`,
+          resolveDir: path.dirname(args.path),
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
+/** The names of a TypeScript module's exported functions; an exported value is an error. */
+function functionExports(file) {
+  const source = readFileSync(file, 'utf8');
+  const other = source.match(/^export (?!function |async function |interface |type )\S+(?: \S+)?/m);
+  if (other)
+    throw new Error(
+      `${file} is loaded lazily by the CLI bundle, so it may export only functions: \`${other[0]}\``,
+    );
+  return [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings and names but leaves them in regular expression
+ * literals and comments, where `\uXXXX` per UTF-16 unit means the same (a surrogate pair is read
+ * as one code point under the `u` flag, and `\。` in a pattern is `。`). An ASCII file is decoded
+ * with Latin-1, faster than UTF-8.
+ */
+function ascii(code) {
+  return code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Replace the bundle atomically, and only when it changed: test files that build it before they
+ * run may do so at once, and a worker thread starting meanwhile must not read half a file.
+ */
+function write(file, content) {
+  let current;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {}
+  if (current === content) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, file);
+}

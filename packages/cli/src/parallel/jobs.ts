@@ -1,0 +1,55 @@
+/// <reference types="node" />
+// How many threads lint a run: `--jobs`, or a default that does not make a run slower than one
+// thread, capped by the machine's cores and free memory.
+import os from 'node:os';
+
+const SMALL_RUN_FILES = 50;
+const SMALL_RUN_BYTES = 2 * 1024 * 1024;
+const MAX_JOBS_DEFAULT = 2;
+const WORKER_BASE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * `--jobs` when not given: 1 for a small run (under 50 files and under 2 MB: a worker must load
+ * the bundle and compile the packs before it lints anything), else min(2, cores).
+ */
+export function defaultJobs(fileCount: number, totalBytes: number, cores: number): number {
+  if (fileCount < 2) return 1;
+  if (fileCount < SMALL_RUN_FILES && totalBytes < SMALL_RUN_BYTES) return 1;
+  return Math.max(1, Math.min(MAX_JOBS_DEFAULT, Math.floor(cores)));
+}
+
+/** What bounds the threads of a run. */
+export interface Machine {
+  /** Threads the machine can run at once (`os.availableParallelism`). */
+  cores: number;
+  /** Bytes of memory free for more threads: the system's, within a container's limit. */
+  freeMemory: number;
+}
+
+/**
+ * What one more worker thread will take: a V8 heap of its own with the bundle's code and a
+ * document's parse, plus the compiled packs and what linting holds, which this thread's heap
+ * (its packs loaded, nothing linted yet) stands for.
+ */
+export function workerBytes(): number {
+  return WORKER_BASE_BYTES + process.memoryUsage().heapUsed;
+}
+
+export function thisMachine(): Machine {
+  let free = os.freemem();
+  // A container's limit (cgroups), when there is one, counted against what this process holds.
+  const limit = process.constrainedMemory?.() ?? 0;
+  if (limit > 0) free = Math.min(free, Math.max(0, limit - process.memoryUsage.rss()));
+  return { cores: os.availableParallelism(), freeMemory: free };
+}
+
+/**
+ * `jobs` threads, at most one per core, and no more worker threads (this thread lints too) than
+ * the free memory holds at `workerBytes` each: more threads than cores only take turns, and a
+ * worker is a V8 heap of its own holding the compiled packs.
+ */
+export function capJobs(jobs: number, workerBytes: number, machine: Machine): number {
+  const byCores = Math.floor(machine.cores);
+  const byMemory = 1 + Math.floor(machine.freeMemory / Math.max(1, workerBytes));
+  return Math.max(1, Math.min(Math.floor(jobs), byCores, byMemory));
+}
