@@ -8,6 +8,7 @@ export type ToolRuleId =
   | 'nuance/file-ignored'
   | 'nuance/fix-not-applied'
   | 'nuance/unknown-rule-in-directive'
+  | 'nuance/markdown-too-deep'
   | 'nuance/internal-error';
 
 export interface ToolRule {
@@ -56,6 +57,17 @@ export const TOOL_RULES: readonly ToolRule[] = [
     help:
       'The unknown id suppresses nothing. Check it for a typo (`nuance rules list` shows the rules in ' +
       'effect), or load the pack that defines it in the config.',
+  },
+  {
+    id: 'nuance/markdown-too-deep',
+    severity: 'warning',
+    description:
+      'A Markdown block nests block quotes or list items more than 100 levels deep, so it was checked as plain text.',
+    help:
+      'Parsing such nesting would take seconds and could overflow the stack, so the block was read as plain ' +
+      'text: its wording was checked, with its `>` and list markers as part of the prose, and the rest of the ' +
+      'draft as Markdown. No real draft nests this deep: look for a pasted or generated block that repeats ' +
+      '`>` or `- ` and flatten it.',
   },
   {
     id: 'nuance/internal-error',

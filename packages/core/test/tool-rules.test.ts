@@ -8,6 +8,7 @@ describe('the tool rules', () => {
       'nuance/file-ignored info',
       'nuance/fix-not-applied error',
       'nuance/unknown-rule-in-directive warning',
+      'nuance/markdown-too-deep warning',
       'nuance/internal-error error',
     ]);
     for (const rule of TOOL_RULES) {

@@ -25,6 +25,7 @@ import { type Block, resplitBlocks, splitBlocks } from './blocks.js';
 import { type Directive, directiveLine } from './directives.js';
 import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
 import { markdownParser } from './markdown-parser.js';
+import { asPlainText, type DeepBlock, excessNesting, withTooDeep } from './nesting.js';
 import { plainPart } from './plain-block.js';
 import { rawText } from './raw-scan.js';
 import { assembleSegments, frontMatterSegment, type ParsedBlock, type PlacedPart } from './structure.js';
@@ -145,6 +146,7 @@ export class MarkdownDocument {
     const directives: Directive[] = [];
     let frontMatter: Segment | undefined;
     let lines: LineIndex | undefined;
+    const tooDeep: DeepBlock[] = [];
     this.entries.forEach((entry, index) => {
       const facts = entry.facts;
       if (entry.frontMatter) {
@@ -153,6 +155,8 @@ export class MarkdownDocument {
       }
       if (!facts || (!given[index] && !facts.directive)) return;
       const parsed = this.parse(entry, facts);
+      if (parsed.tooDeep !== undefined)
+        tooDeep.push({ start: entry.start, end: entry.end, depth: parsed.tooDeep });
       if (given[index]) {
         const follows = given[index - 1] === true && !this.entries[index - 1]?.frontMatter;
         parts.push({ part: parsed.part, offset: entry.start, follows });
@@ -166,7 +170,8 @@ export class MarkdownDocument {
       }
     });
     const segments = assembleSegments(parts, frontMatter);
-    return lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate, cache });
+    const findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate, cache });
+    return tooDeep.length > 0 ? withTooDeep(findings, tooDeep, text) : findings;
   }
 
   /**
@@ -238,7 +243,9 @@ export class MarkdownDocument {
       // A block of plain text needs no parser (plain-block.ts); the tests that compare blocks with
       // one whole parse (`wholeDocument`) parse everything.
       const plain = this.options.wholeDocument ? undefined : plainPart(source, this.whole);
+      const tooDeep = plain ? undefined : excessNesting(source);
       if (plain) facts.parsed = { part: plain, directives: [] };
+      else if (tooDeep !== undefined) facts.parsed = { ...asPlainText(source), tooDeep };
       else {
         facts.parsed = markdownParser().parseBlock(source, this.whole);
         this.remarkParsed++;

@@ -48,6 +48,8 @@ export interface ParsedBlock {
   directives: Directive[];
   /** The front matter of a document parsed as one block. */
   frontMatter?: Segment;
+  /** The block nests deeper than remark is given (nesting.ts): its depth; it was read as plain text. */
+  tooDeep?: number;
 }
 
 export interface PlacedPart {

@@ -87,6 +87,8 @@ const OPEN = new Set([0x28, 0xff08]); // ( （
 const CLOSE = new Set([0x29, 0xff09]); // ) ）
 // After the Han run, a gloss may go on with a translation: 실용외교(實用外交, pragmatic diplomacy).
 const GLOSS_BREAK = new Set([0x2c, 0xff0c, 0x3001, 0x3b, 0xff1b]); // , ， 、 ; ；
+// A gloss longer than this is not one (and bounds the scans in a long run of Han).
+const GLOSS_LENGTH = 64;
 const MIDDLE_DOTS = new Set([0xb7, 0x30fb, 0xff65, 0x318d, 0x2027]);
 
 /** Han, a middle dot (韓·中) or a space inside one gloss. */
@@ -102,9 +104,9 @@ function inGloss(cp: number): boolean {
  */
 export function isHanjaGloss(prose: string, start: number, end: number): boolean {
   let i = start;
-  for (;;) {
+  for (let n = 0; ; n++) {
     const cp = codePointBefore(prose, i);
-    if (cp < 0) return false;
+    if (cp < 0 || n > GLOSS_LENGTH) return false;
     if (OPEN.has(cp)) {
       i -= cpLength(cp);
       break;
@@ -113,9 +115,9 @@ export function isHanjaGloss(prose: string, start: number, end: number): boolean
     i -= cpLength(cp);
   }
   if (!isHangulSyllable(codePointBefore(prose, i))) return false;
-  for (let j = end; ; ) {
+  for (let j = end, n = 0; ; n++) {
     const cp = codePointAt(prose, j);
-    if (cp < 0) return false;
+    if (cp < 0 || n > GLOSS_LENGTH) return false;
     if (CLOSE.has(cp) || GLOSS_BREAK.has(cp)) return true;
     if (!inGloss(cp)) return false;
     j += cpLength(cp);
@@ -135,15 +137,31 @@ export function hanInKoreanProse(
   sentence: { start: number; end: number },
 ): boolean {
   if (isHangulCodePoint(codePointAt(prose, end))) return true;
+  const counts = sentenceCounts(prose, sentence.start, sentence.end);
+  let matchHan = 0;
+  for (let i = start; i < end; ) {
+    const cp = codePointAt(prose, i);
+    if (isHanCodePoint(cp)) matchHan++;
+    i += cpLength(cp);
+  }
+  return counts.hangul > counts.han - matchHan;
+}
+
+// The last sentence counted: a sentence's findings come one after another, and counting it again
+// for each would make a long sentence with many matches quadratic.
+let counted: { prose: string; start: number; end: number; hangul: number; han: number } | undefined;
+
+function sentenceCounts(prose: string, start: number, end: number): { hangul: number; han: number } {
+  if (counted && counted.prose === prose && counted.start === start && counted.end === end) return counted;
   let hangul = 0;
   let han = 0;
-  for (let i = sentence.start; i < sentence.end; ) {
-    if (i === start) i = end;
-    const cp = i < sentence.end ? codePointAt(prose, i) : -1;
+  for (let i = start; i < end; ) {
+    const cp = codePointAt(prose, i);
     if (cp < 0) break;
     if (isHangulSyllable(cp)) hangul++;
     else if (isHanCodePoint(cp)) han++;
     i += cpLength(cp);
   }
-  return hangul > han;
+  counted = { prose, start, end, hangul, han };
+  return counted;
 }
