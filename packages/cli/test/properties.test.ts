@@ -4,7 +4,8 @@ import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigResolver, readRegularFile } from '@nuance/config';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fuzzCounter, fuzzRuns } from '../../core/test/fuzz-options.js';
 import { planFixes } from '../src/fix/plan.js';
 import { writeFix } from '../src/fix/write-fix.js';
 import { writeOutputFile } from '../src/output.js';
@@ -13,7 +14,6 @@ import { readSnapshot } from '../src/read-file.js';
 import { terminalText } from '../src/reporters/terminal-text.js';
 import { withTempDir } from './helpers.js';
 
-const SEED = 15;
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 // Drafts built from pieces that give findings, fixes that change lengths, and Markdown around them.
@@ -39,6 +39,9 @@ const PIECES = [
 const draft = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(''));
 
 describe('properties', () => {
+  const fixes = fuzzCounter('--fix: plan written, BOM kept, idempotent, hard links kept');
+  afterAll(() => fixes.report());
+
   it('terminal text has no control character, and text without one is unchanged', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
@@ -46,7 +49,7 @@ describe('properties', () => {
         expect(CONTROL.test(shown)).toBe(false);
         if (!CONTROL.test(text)) expect(shown).toBe(text);
       }),
-      { seed: SEED, numRuns: 500 },
+      fuzzRuns(500, 10_000),
     );
   });
 
@@ -67,7 +70,7 @@ describe('properties', () => {
             else expect(read).toBeUndefined();
           },
         ),
-        { seed: SEED, numRuns: 100 },
+        fuzzRuns(100, 2_000),
       );
     });
   });
@@ -86,7 +89,7 @@ describe('properties', () => {
             expect(await readFile(file, 'utf8')).toBe(text);
           },
         ),
-        { seed: SEED, numRuns: 60 },
+        fuzzRuns(60, 2_000),
       );
     });
   });
@@ -97,6 +100,7 @@ describe('properties', () => {
       let round = 0;
       await fc.assert(
         fc.asyncProperty(draft, fc.boolean(), async (text, bom) => {
+          fixes.count();
           round++;
           const plain = path.join(dir, `p${round}.md`);
           const linked = path.join(dir, `l${round}.md`);
@@ -119,7 +123,7 @@ describe('properties', () => {
             expected.replace(/^\uFEFF/, ''),
           );
         }),
-        { seed: SEED, numRuns: 40 },
+        fuzzRuns(40, 10_000),
       );
     });
   });

@@ -6,7 +6,8 @@ import { loadConfig } from '@nuance/config';
 import type { Finding, RuleSet } from '@nuance/core';
 import { documentLanguage, documentTopic, lintDocument } from '@nuance/unified';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzCounter, fuzzRuns } from '../../core/test/fuzz-options.js';
 import { IncrementalLinter } from '../src/incremental.js';
 
 let ruleSet: RuleSet;
@@ -46,12 +47,16 @@ const edit = fc.record({
 });
 
 describe('language server and CLI', () => {
+  const inputs = fuzzCounter('language server = CLI after edits (edit sequences)');
+  afterAll(() => inputs.report());
+
   it('give the same findings after every edit of a document', () => {
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }),
         fc.array(edit, { maxLength: 12 }),
         (start, edits) => {
+          inputs.count();
           const linter = new IncrementalLinter();
           let text = start.join('');
           for (const e of [{ at: 0, remove: 0, insert: undefined }, ...edits]) {
@@ -72,7 +77,7 @@ describe('language server and CLI', () => {
           }
         },
       ),
-      { seed: 15, numRuns: 150 },
+      fuzzRuns(150, 30_000),
     );
   });
 });

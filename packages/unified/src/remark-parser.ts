@@ -2,7 +2,7 @@
 // and micromark. The entry point `@nuance/unified` loads it at once; `@nuance/unified/lazy` only
 // when a document needs it (markdown-parser.ts), as most blocks are segmented without it
 // (plain-block.ts) or never parsed (raw-scan.ts).
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -18,14 +18,32 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 // Front matter exists only at the start of a document: a block after it is read without.
 const bodyProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
-/** Parse Markdown the way every nuance adapter does: remark-parse + remark-gfm + front matter. */
+/**
+ * Parse Markdown the way every nuance adapter does: remark-parse + remark-gfm + front matter. The
+ * tree's offsets are offsets in `source`, a leading byte order mark included.
+ */
 export function parseMarkdown(source: string): Root {
-  return processor.parse(source);
+  return afterBom(source, processor.parse(source));
 }
 
 /** Parse one block of a document that is not its front matter (blocks.ts). */
 export function parseMarkdownBlock(source: string): Root {
-  return bodyProcessor.parse(source);
+  return afterBom(source, bodyProcessor.parse(source));
+}
+
+// micromark drops a leading byte order mark and counts offsets and columns from the character
+// after it, so every position would point one unit early in the text nuance was given.
+function afterBom(source: string, tree: Root): Root {
+  if (source.charCodeAt(0) !== 0xfeff) return tree;
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (point.offset !== undefined) point.offset++;
+      if (point.line === 1) point.column++;
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return tree;
 }
 
 /** A block's segments and directives; `whole`: the block is the whole document (front matter). */
