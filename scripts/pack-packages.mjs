@@ -48,6 +48,8 @@ export function packPackages(dest) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dest = path.resolve(process.argv[2] ?? path.join(ROOT, 'packed'));
   for (const { name, tarball, bytes } of packPackages(dest)) {
-    console.log(`${name.padEnd(26)} ${path.relative(process.cwd(), tarball)}  ${(bytes / 1024).toFixed(0)} KB`);
+    console.log(
+      `${name.padEnd(26)} ${path.relative(process.cwd(), tarball)}  ${(bytes / 1024).toFixed(0)} KB`,
+    );
   }
 }
