@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, withTempDir, writeTree } from './helpers.js';
+import { buildCli, FIXTURES, run, withTempDir, writeTree } from './helpers.js';
 
 const DIST = path.join(FIXTURES, '..', '..', 'dist');
 
@@ -117,6 +117,18 @@ describe('nuance mcp', () => {
 });
 
 describe('nuance mcp settings', () => {
+  it('takes no paths and no check options', async () => {
+    for (const [argv, message] of [
+      [['mcp', 'drafts/'], '`nuance mcp` takes no arguments'],
+      [['mcp', '--fix'], '`--fix` applies to `nuance check` only'],
+      [['mcp', '--format', 'json'], '`--format` does not apply to `nuance mcp`'],
+    ] as const) {
+      const result = await run([...argv], FIXTURES);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+  });
+
   it('uses the .nuancerc.yaml of the folder it runs in', async () => {
     await withTempDir(async (dir) => {
       await writeTree(dir, {
