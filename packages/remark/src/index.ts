@@ -38,8 +38,8 @@ export default function remarkNuance(options?: unknown): (tree: unknown, file: V
     }
     const absolute = file.path ? path.resolve(cwd, file.path) : undefined;
     const resolved = await (absolute ? resolver.forFile(absolute) : resolver.forDir(cwd));
-    reportProblems(file, resolved.loaded.problems);
     if (absolute && resolved.isIgnored(absolute)) return;
+    reportProblems(file, resolved.loaded.problems);
     lint(file, absolute, resolved);
   };
 }
