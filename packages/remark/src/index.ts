@@ -8,12 +8,17 @@ import { ConfigResolver, type ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, type Problem, stripBom } from '@nuance/core';
 import { formatOf, lintDocument, reportFinding } from '@nuance/unified';
 import type { VFile } from 'vfile';
+import { FreshConfigs } from './freshness.js';
 import { overridesFrom } from './options.js';
 
 export type { RemarkNuanceOptions } from './options.js';
 
-/** One resolver per working folder and options, shared by every file of a run. */
-const resolvers = new Map<string, ConfigResolver>();
+/**
+ * One resolver per working folder and options, shared by every file of a run. It looks for the
+ * nearest `.nuancerc.yaml` afresh for each file (a config created in an editor session applies),
+ * and reloads a config whose files changed (freshness.ts).
+ */
+const resolvers = new Map<string, FreshConfigs>();
 
 /**
  * Lint each file as `nuance` would lint it: the same pipeline (`lintDocument` of @nuance/unified on
@@ -28,16 +33,20 @@ export default function remarkNuance(options?: unknown): (tree: unknown, file: V
     const key = JSON.stringify([cwd, overrides, configFile, allowPacksOutside]);
     let resolver = resolvers.get(key);
     if (!resolver) {
-      resolver = new ConfigResolver({
-        cwd,
-        overrides,
-        ...(configFile !== undefined ? { configFile } : {}),
-        ...(allowPacksOutside ? { allowPacksOutside } : {}),
-      });
+      resolver = new FreshConfigs(
+        new ConfigResolver({
+          cwd,
+          overrides,
+          cacheDiscovery: false,
+          ...(configFile !== undefined ? { configFile } : {}),
+          ...(allowPacksOutside ? { allowPacksOutside } : {}),
+        }),
+      );
       resolvers.set(key, resolver);
     }
     const absolute = file.path ? path.resolve(cwd, file.path) : undefined;
-    const resolved = await (absolute ? resolver.forFile(absolute) : resolver.forDir(cwd));
+    // A file without a path (piped in) is a document of the working folder.
+    const resolved = await resolver.forFile(absolute ?? path.join(cwd, '-'));
     if (absolute && resolved.isIgnored(absolute)) return;
     reportProblems(file, resolved.loaded.problems);
     lint(file, absolute, resolved);

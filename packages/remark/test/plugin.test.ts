@@ -1,6 +1,6 @@
 // The plugin in a unified pipeline of one's own (in-process, from the sources): discovery, the
 // config's `ignore`, problems as messages, and options.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import remarkParse from 'remark-parse';
@@ -42,6 +42,20 @@ describe('remarkNuance', () => {
       '1:1 pack/unreadable-pack true',
       '3:6 korea-china/wushi-not-shiyong true',
     ]);
+  });
+
+  it('applies a config edited or created between two lints (vscode-remark lives long)', async () => {
+    await mkdir(path.join(dir, 'team'));
+    const config = path.join(dir, 'team', '.nuancerc.yaml');
+    await writeFile(config, 'rules:\n  korea-china/wushi-not-shiyong: off\n');
+    expect(await lint('team/draft.md')).toEqual([]);
+    await writeFile(config, 'rules:\n  korea-china/wushi-not-shiyong: info\n');
+    // A modification time of its own: two writes in one clock tick would look unchanged.
+    await utimes(config, new Date(), new Date(Date.now() + 5_000));
+    expect(await lint('team/draft.md')).toEqual(['3:6 korea-china/wushi-not-shiyong undefined']);
+    expect(await lint('other.md')).toEqual(['3:6 korea-china/wushi-not-shiyong true']);
+    await writeFile(path.join(dir, '.nuancerc.yaml'), 'rules:\n  korea-china/wushi-not-shiyong: warning\n');
+    expect(await lint('other.md')).toEqual(['3:6 korea-china/wushi-not-shiyong false']);
   });
 
   it('takes settings as options, over the file', async () => {
