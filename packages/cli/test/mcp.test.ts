@@ -1,5 +1,5 @@
 // `nuance mcp` driven by the MCP SDK's own client over stdio, as an assistant's host runs it.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -143,6 +143,26 @@ describe('nuance mcp settings', () => {
           await client.callTool({ name: 'list_rules', arguments: {} }),
         );
         expect(rules.find((r) => r.id === 'korea-china/wushi-not-shiyong')?.severity).toBe('off');
+      } finally {
+        await client.close();
+      }
+    });
+  });
+
+  it('applies a config edited while it runs', async () => {
+    await withTempDir(async (dir) => {
+      const config = path.join(dir, '.nuancerc.yaml');
+      await writeTree(dir, { '.nuancerc.yaml': 'rules:\n  korea-china/wushi-not-shiyong: off\n' });
+      const client = await connect(dir);
+      try {
+        const ids = async () =>
+          body<{ findings: McpFinding[] }>(
+            await client.callTool({ name: 'lint_text', arguments: { text: '奉行实用外交。' } }),
+          ).findings.map((f) => f.ruleId);
+        expect(await ids()).toEqual([]);
+        await writeFile(config, 'rules:\n  korea-china/wushi-not-shiyong: warning\n');
+        await utimes(config, new Date(), new Date(Date.now() + 5_000));
+        expect(await ids()).toEqual(['korea-china/wushi-not-shiyong']);
       } finally {
         await client.close();
       }

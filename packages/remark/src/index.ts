@@ -4,11 +4,10 @@
 // `.nuancerc.yaml` of each file itself, as the CLI does, and reads its packs. @nuance/unified's
 // plugin takes a compiled rule set instead, so it stays free of file system code.
 import path from 'node:path';
-import { ConfigResolver, type ResolvedConfig } from '@nuance/config';
+import { ConfigResolver, FreshConfigs, type ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, type Problem, stripBom } from '@nuance/core';
 import { formatOf, lintDocument, reportFinding } from '@nuance/unified';
 import type { VFile } from 'vfile';
-import { FreshConfigs } from './freshness.js';
 import { overridesFrom } from './options.js';
 
 export type { RemarkNuanceOptions } from './options.js';
@@ -16,7 +15,7 @@ export type { RemarkNuanceOptions } from './options.js';
 /**
  * One resolver per working folder and options, shared by every file of a run. It looks for the
  * nearest `.nuancerc.yaml` afresh for each file (a config created in an editor session applies),
- * and reloads a config whose files changed (freshness.ts).
+ * and reloads a config whose files changed (@nuance/config's FreshConfigs).
  */
 const resolvers = new Map<string, FreshConfigs>();
 

@@ -3,7 +3,8 @@
 // loaded only by `nuance mcp`) turns these into MCP tools. Every tool takes text, never a path: an
 // assistant must not be able to make nuance read a file. The settings are those of the folder the
 // server runs in (`--config`, else the nearest .nuancerc.yaml, else the defaults).
-import { ConfigResolver, type ConfigResolverOptions, type LoadedConfig } from '@nuance/config';
+import path from 'node:path';
+import { ConfigResolver, type ConfigResolverOptions, FreshConfigs, type LoadedConfig } from '@nuance/config';
 import {
   type Finding,
   fixText,
@@ -68,18 +69,20 @@ export interface McpTools {
 }
 
 /**
- * The tools over one resolver, so the packs are compiled once for the server's life (a changed
- * .nuancerc.yaml applies after a restart, as in any MCP client's server list).
+ * The tools over one resolver, so the packs are compiled once, and again only when the config or
+ * a pack changes (the server lives as long as the assistant's session).
  */
 export function createMcpTools(options: McpToolsOptions): McpTools {
-  const resolverOptions: ConfigResolverOptions = { cwd: options.cwd };
+  const resolverOptions: ConfigResolverOptions = { cwd: options.cwd, cacheDiscovery: false };
   if (options.config !== undefined) resolverOptions.configFile = options.config;
   if (options.allowPacksOutside) resolverOptions.allowPacksOutside = true;
   if (options.audience) resolverOptions.overrides = { audience: options.audience };
-  const resolver = new ConfigResolver(resolverOptions);
+  const configs = new FreshConfigs(new ConfigResolver(resolverOptions));
+  // The documents an assistant sends are drafts of the folder the server runs in.
+  const document = path.join(options.cwd, '-');
   const configFor = async (audience?: string[]): Promise<LoadedConfig> => {
     const overrides: Partial<NuanceConfig> = audience?.length ? { audience } : {};
-    return (await resolver.forDir(options.cwd, { overrides })).loaded;
+    return (await configs.forFile(document, { overrides })).loaded;
   };
 
   const lintWith = (loaded: LoadedConfig, input: TextInput) => (text: string) =>
