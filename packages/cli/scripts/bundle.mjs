@@ -2,6 +2,8 @@
 // dist/nuance.cjs, the one file dist/bin.js runs on the main thread and in the --jobs worker
 // threads. CommonJS, because V8's code cache (bin.ts) is for scripts, not ES modules; workspace
 // packages are taken from their TypeScript sources, as the extension's bundle takes them.
+// `nuance mcp`'s server, with the MCP SDK, is bundled apart into dist/mcp.cjs, which the CLI's
+// bundle requires only for that command: a plain run neither reads nor compiles it.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +27,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   conditions: ['source'],
-  // The bundle's own place, for the one `import.meta.url` (the worker entry next to it).
+  // The bundle's own place, for `import.meta.url` (the worker entry and mcp.cjs next to it).
   banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__importMetaUrl' },
   // Smaller to read and compile at every start; names are kept, so stack traces stay readable.
@@ -41,6 +43,22 @@ const text = ascii(result.outputFiles[0].text);
 if (/\bimport\(/.test(text))
   throw new Error('The CLI bundle has a dynamic import(), which bin.js cannot run');
 write(outfile, text);
+
+const mcp = await build({
+  absWorkingDir: root,
+  entryPoints: [path.join(root, 'src/mcp/server.ts')],
+  write: false,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  conditions: ['source'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+write(path.join(root, 'dist/mcp.cjs'), mcp.outputFiles[0].text);
 
 /**
  * An esbuild plugin: an `import` of one of `files` gets a stand-in whose functions `require` the

@@ -49,6 +49,7 @@ export type Command =
   | { name: 'explain'; rule: string; config?: string; audience?: string[]; allowPacksOutside?: true }
   | { name: 'rules-list'; format: ListFormat; config?: string; audience?: string[]; allowPacksOutside?: true }
   | { name: 'rules-test'; pack?: string; config?: string; allowPacksOutside?: true }
+  | { name: 'mcp'; config?: string; audience?: string[]; allowPacksOutside?: true }
   | MergeCommand;
 
 export class UsageError extends Error {}
@@ -86,7 +87,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = positionals;
   const audience = values.audience === undefined ? undefined : parseAudience(values.audience);
   if (first === 'merge') return mergeCommand(rest, values);
-  if (first === 'rules' || first === 'explain' || first === 'init') {
+  if (first === 'rules' || first === 'explain' || first === 'init' || first === 'mcp') {
     const misplaced = CHECK_ONLY.find((name) => values[name] !== undefined);
     if (misplaced) throw new UsageError(`\`--${misplaced}\` applies to \`nuance check\` only`);
   }
@@ -97,6 +98,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return explainCommand(rest, values, audience);
     case 'rules':
       return rulesCommand(rest, values, audience);
+    case 'mcp':
+      return mcpCommand(rest, values, audience);
     case 'check':
       return checkCommand(rest, values, audience);
     default:
@@ -110,6 +113,16 @@ function initCommand(args: readonly string[], values: ParsedValues): Command {
     if (values[name] !== undefined) throw new UsageError(`\`--${name}\` does not apply to \`nuance init\``);
   }
   return { name: 'init' };
+}
+
+function mcpCommand(args: readonly string[], values: ParsedValues, audience: string[] | undefined): Command {
+  if (args.length > 0) throw new UsageError('`nuance mcp` takes no arguments');
+  if (values.format !== undefined) throw new UsageError('`--format` does not apply to `nuance mcp`');
+  const command: Command = { name: 'mcp' };
+  if (values.config !== undefined) command.config = values.config;
+  if (audience) command.audience = audience;
+  if (values['allow-packs-outside']) command.allowPacksOutside = true;
+  return command;
 }
 
 function explainCommand(

@@ -6,6 +6,7 @@ export const HELP = `Usage: nuance [check] [paths...] [options]
        nuance rules test [pack]
        nuance merge FILE... [--format json|sarif] [--output FILE]
        nuance init
+       nuance mcp
 
 Lint Markdown (.md, .markdown) and text (.txt) drafts for terminology and translation nuance.
 Paths are files, folders or globs (quote globs: 'drafts/**/*.md'). Folders are searched
@@ -42,6 +43,8 @@ Commands:
   merge FILE...              join the json (or sarif) reports of --shard runs into the report
                              one unsharded run gives (--format and --output as for check)
   init                       write a commented starter .nuancerc.yaml here
+  mcp                        serve lint, fix, explain and list tools to AI assistants (Model
+                             Context Protocol over stdio; tools take text, never file paths)
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 error findings, too many
 warnings or failed examples, 2 usage, config or pack problem, a path or glob that matches

@@ -2,6 +2,7 @@ import { parseCommand, UsageError } from './args.js';
 import { runCheck } from './commands/check.js';
 import { runExplain } from './commands/explain.js';
 import { runInit } from './commands/init.js';
+import { runMcp } from './commands/mcp.js';
 import { runRulesList } from './commands/rules-list.js';
 import { runRulesTest } from './commands/rules-test.js';
 import { HELP } from './help.js';
@@ -36,6 +37,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         if (command.config !== undefined) options.config = command.config;
         if (command.allowPacksOutside) options.allowPacksOutside = true;
         return await runRulesTest(options, io);
+      }
+      case 'mcp': {
+        const { name: _, ...options } = command;
+        return await runMcp(options, io);
       }
       case 'merge': {
         const { name: _, files, ...options } = command;

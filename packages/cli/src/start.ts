@@ -1,9 +1,12 @@
 /// <reference types="node" />
 // The bundle's entry (scripts/bundle.mjs makes dist/nuance.cjs of it; dist/bin.js runs it): the
 // CLI on the main thread, the lint loop in the worker threads of --jobs, so both load one file.
+// It also exports `main`: the published package's API is this bundle, which needs no dependency.
 import { isMainThread } from 'node:worker_threads';
 import { main } from './main.js';
 import { runWorker } from './parallel/worker.js';
+
+export { main };
 
 /** Run the CLI with the process's arguments and streams, or a --jobs worker in a worker thread. */
 export function start(): void {

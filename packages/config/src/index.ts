@@ -1,4 +1,5 @@
 export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
+export { FreshConfigs } from './fresh-configs.js';
 export { GitignoreTree } from './gitignore.js';
 export { createIgnoreMatcher, type IgnoreMatcher, isIgnored, relativeInside } from './ignore.js';
 export {

@@ -11,6 +11,7 @@ import {
 } from '@nuance/core';
 import { isBuiltinPackName, type LoadedPack, loadPack, packProblem } from './load-pack.js';
 import { outsideScope, packScope } from './pack-scope.js';
+import { isPackagePackName, resolvePackagePack } from './package-pack.js';
 import { describeFsError, readText } from './text-file.js';
 
 export interface LoadedConfig {
@@ -78,14 +79,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const scope =
     fromFile && file !== undefined ? await packScope(file, options.allowPacksOutside === true) : undefined;
   for (const [index, name] of names.entries()) {
-    const key = isBuiltinPackName(name) ? name : path.resolve(baseDir, name);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const where = await packLocation(name, baseDir);
+    if (seen.has(where.key)) continue;
+    seen.add(where.key);
     const outside =
-      scope === undefined || isBuiltinPackName(name) ? undefined : await outsideScope(key, scope);
-    const loaded: LoadedPack = outside
-      ? { problems: [packProblem(key, `Cannot read pack \`${name}\`: ${outside}`)] }
-      : await loadPack(name, baseDir);
+      scope === undefined || where.problem || isBuiltinPackName(name)
+        ? undefined
+        : await outsideScope(where.key, scope);
+    let loaded: LoadedPack;
+    if (where.problem) loaded = { problems: [where.problem] };
+    else if (outside)
+      loaded = { problems: [packProblem(where.key, `Cannot read pack \`${name}\`: ${outside}`)] };
+    else loaded = await loadPack(isPackagePackName(name) ? where.key : name, baseDir);
     if (loaded.pack) packs.push(loaded.pack);
     for (const problem of loaded.problems) {
       // A pack that cannot be read has no file to point into: point at where the config names it.
@@ -107,6 +112,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const result: LoadedConfig = { config, ruleSet: compiled.ruleSet, problems, packs };
   if (file !== undefined) result.file = file;
   return result;
+}
+
+/**
+ * What a `packs` entry names: a built-in pack (its name), a file, or an npm package's pack file
+ * (package-pack.ts); `key` tells two entries naming one pack apart.
+ */
+async function packLocation(name: string, baseDir: string): Promise<{ key: string; problem?: Problem }> {
+  if (isPackagePackName(name)) {
+    const resolved = await resolvePackagePack(name, baseDir);
+    return 'file' in resolved ? { key: resolved.file } : { key: name, problem: resolved.problem };
+  }
+  return { key: isBuiltinPackName(name) ? name : path.resolve(baseDir, name) };
 }
 
 async function readConfigText(file: string): Promise<string | Problem> {

@@ -15,12 +15,14 @@ export function builtinPackNames(): string[] {
 }
 
 /**
- * A bare kebab-case word names a built-in pack; anything with a path separator, a leading dot or
- * a YAML extension is a file. Keeping the two spellings disjoint means a file next to the config
- * can never shadow a built-in pack by accident.
+ * A bare kebab-case word names a built-in pack; an npm package name (`@org/x`, `nuance-pack-x`)
+ * names a package's pack; anything else (a path separator, a leading dot, a YAML extension) is a
+ * file. Keeping the spellings disjoint means a file next to the config can never shadow a
+ * built-in pack by accident.
  */
 export function isBuiltinPackName(nameOrPath: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(nameOrPath);
+  // `nuance-pack-*` is kept for packs published as npm packages (package-pack.ts).
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(nameOrPath) && !nameOrPath.startsWith('nuance-pack-');
 }
 
 /**

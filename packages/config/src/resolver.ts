@@ -8,6 +8,7 @@ import { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
 import { createIgnoreMatcher } from './ignore.js';
 import { type LoadConfigOptions, type LoadedConfig, loadConfig, mergeConfig } from './load-config.js';
 import { isBuiltinPackName } from './load-pack.js';
+import { isPackagePackName } from './package-pack.js';
 
 /** The settings that apply to a file, with what a caller needs around them. */
 export interface ResolvedConfig {
@@ -256,7 +257,8 @@ function resolved(loaded: LoadedConfig, file: string | undefined, cwd: string): 
   // Built-in packs are data inside nuance, not files (their `file` is a display name).
   for (const pack of loaded.packs) if (path.isAbsolute(pack.file)) watched.add(pack.file);
   for (const name of loaded.config.packs ?? []) {
-    if (!isBuiltinPackName(name)) watched.add(path.resolve(baseDir, name));
+    // A package that is not installed has no one path to watch: installing it is not an edit.
+    if (!isBuiltinPackName(name) && !isPackagePackName(name)) watched.add(path.resolve(baseDir, name));
   }
   const result: ResolvedConfig = {
     baseDir,
