@@ -66,10 +66,11 @@ function nextLine(text: string, end: number): number {
  * remark-frontmatter reads it (no closing fence, no front matter).
  */
 export function frontMatterEnd(text: string): number | undefined {
-  const open = FRONT_MATTER_OPEN.exec(text);
+  const bom = bomLength(text);
+  const open = FRONT_MATTER_OPEN.exec(bom ? text.slice(bom) : text);
   if (!open) return undefined;
   const fence = open[1] ?? '';
-  for (let at = open[0].length; at < text.length; ) {
+  for (let at = bom + open[0].length; at < text.length; ) {
     const end = lineEnd(text, at);
     if (text.startsWith(fence, at) && isBlank(text.slice(at + fence.length, end))) return end;
     at = nextLine(text, end);
@@ -87,9 +88,10 @@ function scanBlocks(text: string, from: number, stop?: Stop): { blocks: Block[];
   const blocks: Block[] = [];
   let at = from;
   if (from === 0) {
+    at = bomLength(text);
     const end = frontMatterEnd(text);
     if (end !== undefined) {
-      blocks.push({ start: 0, end, frontMatter: true });
+      blocks.push({ start: at, end, frontMatter: true });
       at = nextLine(text, end);
     }
   }
@@ -129,7 +131,14 @@ function scanBlocks(text: string, from: number, stop?: Stop): { blocks: Block[];
 
 /** Whether the document must be parsed as one block (see the top of this file). */
 function isWhole(text: string): boolean {
-  return text.includes(DEFINITION) || (FRONT_MATTER_OPEN.test(text) && frontMatterEnd(text) === undefined);
+  if (text.includes(DEFINITION)) return true;
+  return FRONT_MATTER_OPEN.test(text.slice(bomLength(text))) && frontMatterEnd(text) === undefined;
+}
+
+// A byte order mark before the first line belongs to no block: remark drops it before it reads
+// the first line, so `\uFEFF```` opens a code fence and `\uFEFF---` front matter.
+function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 /** The blocks of a Markdown document (`whole`: one block, for a full parse). */

@@ -26,7 +26,9 @@ const SUFFIX = /\.([a-z]{2}(?:-[A-Za-z0-9]{1,8})*)\.(?:md|markdown|txt)$/i;
 export function frontMatterLanguage(text: string): string | undefined {
   const end = frontMatterEnd(text);
   if (end === undefined) return undefined;
-  return (text.startsWith('---') ? YAML_LANG : TOML_LANG).exec(text.slice(0, end))?.[2];
+  return (text.startsWith('---', text.charCodeAt(0) === 0xfeff ? 1 : 0) ? YAML_LANG : TOML_LANG).exec(
+    text.slice(0, end),
+  )?.[2];
 }
 
 /**

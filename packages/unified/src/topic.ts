@@ -57,7 +57,7 @@ export function frontMatterTopic(text: string): string[] {
   const end = frontMatterEnd(text);
   if (end === undefined) return [];
   const frontMatter = text.slice(0, end);
-  const yaml = frontMatter.startsWith('---');
+  const yaml = frontMatter.startsWith('---', frontMatter.charCodeAt(0) === 0xfeff ? 1 : 0);
   const voice = frontMatterValues(frontMatter, 'voice', yaml)[0];
   return union(frontMatterValues(frontMatter, 'topic', yaml), voice === undefined ? [] : [voiceTopic(voice)]);
 }

@@ -77,7 +77,11 @@ const key = (f: Finding) => `${f.ruleId} ${f.start}-${f.end} ${f.message} ${f.fi
 
 describe('the library on any input', () => {
   it('keeps positions after a leading byte order mark, with and without the fast path', () => {
-    for (const text of ['\uFEFF- 韩国奉行实用外交。', '\uFEFF[a]: http://x\n\n韩国奉行实用外交。']) {
+    for (const text of [
+      '\uFEFF- 韩国奉行实用外交。',
+      '\uFEFF[a]: http://x\n\n韩国奉行实用外交。',
+      '\uFEFF---\ntitle: 实用\n---\n\n韩国奉行实用外交。',
+    ]) {
       for (const fullParse of [false, true]) {
         const [finding] = lintDocument({ text, path: 'd.md', ruleSet, fullParse }).findings;
         expect(text.slice(finding!.start, finding!.end)).toBe('实用外交');
@@ -90,6 +94,12 @@ describe('the library on any input', () => {
   afterAll(() => {
     places.report();
     paths.report();
+  });
+
+  it('reads a leading byte order mark as remark does: `\\uFEFF```` opens a code fence', () => {
+    const text = '\uFEFF```\n\r\n韩国奉行实用外交。';
+    expect(lintDocument({ text, path: 'd.md', ruleSet }).findings).toEqual([]);
+    expect(lintDocument({ text, path: 'd.md', ruleSet, fullParse: true }).findings).toEqual([]);
   });
 
   it('lints without an exception; every finding lies inside the text, at its line and column', () => {
