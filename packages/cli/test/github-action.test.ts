@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { buildCli, writeTree } from './helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -143,30 +144,33 @@ describe('the GitHub Action step', () => {
 
 describe("the README's example workflow", () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const action = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
+  const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
   const section = readme.slice(readme.indexOf('### The nuance GitHub Action'));
-  const workflow = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '');
 
-  it('uses the action with inputs that action.yml declares', () => {
-    const declared = action.slice(action.indexOf('\ninputs:'), action.indexOf('\noutputs:'));
-    const inputs = new Set([...declared.matchAll(/^ {2}([a-z-]+):\n {4}description:/gm)].map((m) => m[1]));
-    expect([...inputs]).toEqual([
-      'paths',
-      'config',
-      'changed-lines-from',
-      'baseline',
-      'max-warnings',
-      'annotate',
-      'upload-sarif',
-      'sarif-file',
-      'category',
-    ]);
-    expect(workflow).toMatch(/^ {6}- uses: OWNER\/nuance@REF\n {8}with:\n/m);
-    const given = [...workflow.matchAll(/^ {10}([a-z-]+):/gm)].map((m) => m[1]);
-    expect(given).toEqual(['paths', 'baseline', 'max-warnings']);
-    for (const name of given) expect(inputs).toContain(name);
-    // Uploading SARIF needs this permission; the action's step is the script tested above.
-    expect(workflow).toContain('security-events: write');
-    expect(action).toContain('run: node "$GITHUB_ACTION_PATH/packages/cli/scripts/github-action.mjs"');
+  it('uses the action with inputs that action.yml declares, and action.yml runs the script tested above', () => {
+    const steps = workflow.jobs.nuance.steps as { uses?: string; with?: Record<string, unknown> }[];
+    const uses = steps.find((s) => s.uses?.startsWith('OWNER/nuance@'));
+    expect(Object.keys(uses?.with ?? {})).toEqual(['paths', 'baseline', 'max-warnings']);
+    for (const name of Object.keys(uses?.with ?? {})) expect(action.inputs).toHaveProperty(name);
+    // Uploading SARIF needs this permission.
+    expect(workflow.jobs.nuance.permissions['security-events']).toBe('write');
+
+    const run = action.runs.steps as {
+      id?: string;
+      run?: string;
+      env?: Record<string, string>;
+      uses?: string;
+    }[];
+    expect(action.runs.using).toBe('composite');
+    const lint = run.find((s) => s.id === 'lint');
+    expect(lint?.run).toBe('node "$GITHUB_ACTION_PATH/packages/cli/scripts/github-action.mjs"');
+    // Every input reaches the script as the INPUT_* variable it reads (all but the upload's own).
+    const passed = Object.keys(lint?.env ?? {});
+    for (const name of Object.keys(action.inputs)) {
+      if (name === 'upload-sarif' || name === 'category') continue;
+      expect(passed).toContain(`INPUT_${name.toUpperCase().replace(/-/g, '_')}`);
+    }
+    expect(run.at(-1)?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
   });
 });
