@@ -1,5 +1,8 @@
 // Bundles the client and the language server into dist/ (DESIGN: Interfaces): CommonJS for
-// Node 20, `vscode` left external, workspace packages taken from their TypeScript sources.
+// Node 20, `vscode` left external, workspace packages taken from their TypeScript sources; and
+// copies the built-in packs' READMEs to dist/packs/<pack>/README.md, the documentation that rule
+// ids link to (the server's `initializationOptions.packDocs`).
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,3 +33,13 @@ await build({
   entryPoints: [path.join(root, '../packages/language-server/src/bin.ts')],
   outfile: path.join(root, 'dist/server.js'),
 });
+
+const rules = path.join(root, '../rules');
+const packs = path.join(root, 'dist/packs');
+rmSync(packs, { recursive: true, force: true });
+for (const pack of readdirSync(rules)) {
+  const readme = path.join(rules, pack, 'README.md');
+  if (existsSync(path.join(rules, pack, 'pack.yaml')) && existsSync(readme)) {
+    cpSync(readme, path.join(packs, pack, 'README.md'));
+  }
+}
