@@ -8,7 +8,7 @@ import {
   formatBytes,
   type ResolvedConfig,
 } from '@nuance/config';
-import { type Finding, type RuleSet, toolFinding } from '@nuance/core';
+import { type Finding, type ParsedPack, type RuleSet, toolFinding } from '@nuance/core';
 import { documentLanguage, documentTopic, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -80,7 +80,7 @@ export interface LintDeps {
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
   /** Where a rule's documentation is (rule-docs.ts). */
-  ruleHref(ruleId: string, url: string | undefined): string | undefined;
+  ruleHref(ruleId: string, url: string | undefined, packs: readonly ParsedPack[]): string | undefined;
   /** Whether the file is documentation the client ships (a pack README): shown, never linted. */
   isBundledDoc(file: string): boolean;
 }
@@ -114,6 +114,7 @@ export async function lintNow(
   state.findings = findings;
   state.ruleSet = ruleSet;
   state.config = config;
-  const diagnostics = findings.map((f) => toDiagnostic(f, document, text, deps.ruleHref(f.ruleId, f.url)));
+  const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, config.loaded.packs);
+  const diagnostics = findings.map((f) => toDiagnostic(f, document, text, href(f)));
   return { version: document.version, diagnostics };
 }

@@ -95,7 +95,7 @@ export function createServerState(
       settingsFor: (uri) => settingsFor(server, uri),
       folderFor: (uri) => folderFor(server, uri),
       document: (uri) => documents.get(uri),
-      ruleHref: (ruleId, url) => server.ruleDocs.href(ruleId, url),
+      ruleHref: (ruleId, url, packs) => server.ruleDocs.href(ruleId, url, packs),
       isBundledDoc: (file) => server.ruleDocs.holds(file),
     },
   };

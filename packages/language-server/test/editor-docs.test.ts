@@ -1,7 +1,7 @@
 // What the VS Code extension relies on: rule ids linking to the built-in pack's README shipped
 // with the client (`initializationOptions.packDocs`), that README never linted, a hover that does
 // not repeat the diagnostic's message, and one lint per document at start-up.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,23 @@ describe('rule documentation links', () => {
     const copy = uriOf(path.join(tempDir(), 'README.md'));
     await c.open(copy, text, 'markdown');
     expect((await c.diagnostics(copy, (d) => d.length > 0)).length).toBeGreaterThan(5);
+  });
+
+  it("links a pack file's rule to its `id` line in that file", async () => {
+    const dir = tempDir();
+    const team = path.join(dir, 'team.yaml');
+    writeFileSync(path.join(dir, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+    writeFileSync(
+      team,
+      'pack: team\nrules:\n  - id: team/y\n    kind: caution\n    severity: info\n    message: m\n    phrases: [务实外交]\n' +
+        '  - id: team/x\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [实用外交]\n',
+    );
+    const c = await client({ folders: [dir], initializationOptions: { debounce: 0, packDocs: packDocs() } });
+    const uri = uriOf(path.join(dir, 'draft.md'));
+    await c.open(uri, '韩国奉行实用外交。\n');
+    const [diagnostic] = await c.diagnostics(uri, (d) => d.length === 1);
+    expect(diagnostic?.code).toBe('team/x');
+    expect(diagnostic?.codeDescription).toEqual({ href: `${pathToFileURL(team).href}#L8` });
   });
 
   it('gives no link without packDocs: the built-in pack has no url, and none is invented', async () => {
