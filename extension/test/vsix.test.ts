@@ -34,6 +34,7 @@ describe('the .vsix', () => {
       'extension/LICENSE.txt',
       'extension/dist/extension.js',
       'extension/dist/packs/korea-china/README.md',
+      'extension/dist/packs/nuance/README.md',
       'extension/dist/server.js',
       'extension/images/icon.png',
       'extension/package.json',

@@ -1,8 +1,9 @@
 /// <reference types="node" />
 // Where a rule's documentation is, for `codeDescription.href`, the hover and Explain: the rule's
 // own `url` (or its pack's homepage, which core already folds into it); else, for a rule of a
-// built-in pack, that pack's generated README in a folder the client names
-// (`initializationOptions.packDocs`: the VS Code extension ships them), at the rule's heading;
+// built-in pack (or a tool rule, `nuance/...`), that pack's generated README in a folder the
+// client names (`initializationOptions.packDocs`: the VS Code extension ships them), at the rule's
+// heading;
 // else, for a rule of a pack file, that file at the rule's `id`. Places in files are `#L<line>`
 // fragments, which editors open at that line. Never an invented web address.
 import { readFileSync } from 'node:fs';
@@ -39,7 +40,9 @@ export class RuleDocs {
   }
 
   private readme(pack: string) {
-    if (this.folder === undefined || !builtinPackNames().includes(pack)) return undefined;
+    // `nuance`: the tool's own rules (core's TOOL_RULES), documented in `<folder>/nuance/README.md`.
+    if (this.folder === undefined || !(pack === 'nuance' || builtinPackNames().includes(pack)))
+      return undefined;
     if (!this.packs.has(pack)) {
       const file = path.join(this.folder, pack, 'README.md');
       let docs: { href: string; lines: Map<string, number> } | undefined;

@@ -68,6 +68,27 @@ describe('rule documentation links', () => {
     expect((await c.diagnostics(copy, (d) => d.length > 0)).length).toBeGreaterThan(5);
   });
 
+  it("links the tool's own rules to their README, as the extension writes it", async () => {
+    const docs = packDocs();
+    mkdirSync(path.join(docs, 'nuance'));
+    writeFileSync(
+      path.join(docs, 'nuance/README.md'),
+      '# t\n\n## `nuance/unknown-rule-in-directive`\n\nhelp\n',
+    );
+    const c = await client({ initializationOptions: { debounce: 0, packDocs: docs } });
+    const uri = 'untitled:tool';
+    await c.open(
+      uri,
+      '<!-- nuance-disable-next-line korea-china/no-such-rule -->\n韩国奉行务实外交。\n',
+      'markdown',
+    );
+    const [diagnostic] = await c.diagnostics(uri, (d) => d.length === 1);
+    expect(diagnostic?.code).toBe('nuance/unknown-rule-in-directive');
+    expect(diagnostic?.codeDescription?.href).toBe(
+      `${pathToFileURL(path.join(docs, 'nuance/README.md')).href}#L3`,
+    );
+  });
+
   it("links a pack file's rule to its `id` line in that file", async () => {
     const dir = tempDir();
     const team = path.join(dir, 'team.yaml');
