@@ -58,7 +58,8 @@ export function generate(schema) {
     type: 'string',
     enum: ['off', 'messages', 'verbose'],
     default: 'off',
-    markdownDescription: 'Trace the messages between VS Code and the nuance language server.',
+    markdownDescription:
+      'Trace the messages between VS Code and the nuance language server, in the `nuance (trace)` output channel.',
     scope: 'window',
   };
   return { title: 'nuance', properties };
