@@ -171,6 +171,8 @@ describe("the README's example workflow", () => {
       if (name === 'upload-sarif' || name === 'category') continue;
       expect(passed).toContain(`INPUT_${name.toUpperCase().replace(/-/g, '_')}`);
     }
-    expect(run.at(-1)?.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
+    const upload = run.at(-1) as { uses?: string; 'continue-on-error'?: boolean };
+    expect(upload.uses).toMatch(/^github\/codeql-action\/upload-sarif@/);
+    expect(upload['continue-on-error']).toBe(true);
   });
 });
