@@ -1,7 +1,7 @@
 // Hover text for a flagged span: rule (linked to its documentation), preferred wording, note,
 // readings per audience, source and documentation link; not the message, which the editor already
 // shows above a hover on a diagnostic. Explain shows the same text with the message.
-import type { ContextLicense, Finding, RuleInfo, RuleSet } from '@nuance/core';
+import { type ContextLicense, type Finding, type RuleInfo, type RuleSet, toolRule } from '@nuance/core';
 
 function section(title: string, body: string | undefined): string[] {
   return body ? [`**${title}**: ${body.trim().replace(/\s*\n\s*/g, ' ')}`] : [];
@@ -33,7 +33,9 @@ export function explainFinding(
   if (finding.context && finding.context.length > 0) {
     lines.push(`**Applies because**: ${finding.context.map(license).join('; ')}`, '');
   }
-  lines.push(...body(rule, finding.audiences ?? rule?.audiences, options.href));
+  // A tool finding (nuance/unknown-rule-in-directive...) has no pack rule: its help is the note.
+  const note = rule ? rule.note : toolRule(finding.ruleId)?.help;
+  lines.push(...body(note, rule?.source, finding.audiences ?? rule?.audiences, options.href));
   return lines.join('\n').trim();
 }
 
@@ -45,22 +47,23 @@ function license(c: ContextLicense): string {
 
 export function explainRule(rule: RuleInfo, href: string | undefined): string {
   const lines = [`${title(rule.id, href)} (${rule.severity}, ${rule.kind})`, '', rule.message, ''];
-  lines.push(...body(rule, rule.audiences, href));
+  lines.push(...body(rule.note, rule.source, rule.audiences, href));
   return lines.join('\n').trim();
 }
 
 function body(
-  rule: RuleInfo | undefined,
+  note: string | undefined,
+  source: string | undefined,
   audiences: Record<string, string> | undefined,
   url?: string,
 ): string[] {
   const lines: string[] = [];
-  if (rule?.note) lines.push(rule.note.trim(), '');
+  if (note) lines.push(note.trim(), '');
   const readings = Object.entries(audiences ?? {});
   if (readings.length > 0) {
     lines.push('**Readings**:', '', ...readings.map(([tag, reading]) => `- \`${tag}\`: ${reading}`), '');
   }
-  lines.push(...section('Source', rule?.source));
+  lines.push(...section('Source', source));
   if (url) lines.push('', `[Rule documentation](${url})`);
   return lines;
 }

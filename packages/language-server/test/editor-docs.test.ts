@@ -87,6 +87,12 @@ describe('rule documentation links', () => {
     expect(diagnostic?.codeDescription?.href).toBe(
       `${pathToFileURL(path.join(docs, 'nuance/README.md')).href}#L3`,
     );
+    // Its hover explains it with the tool rule's help.
+    const hover = (await c.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: diagnostic!.range.start,
+    })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('The unknown id suppresses nothing.');
   });
 
   it("links a pack file's rule to its `id` line in that file", async () => {
