@@ -91,5 +91,33 @@ let code = lint(
 );
 if (annotate) code = lint([...args, '--format', 'github'], 'inherit');
 
+/**
+ * The job summary: what was judged and how many findings by SARIF level, since GitHub shows only
+ * the first few annotations of each kind per step.
+ */
+function summary() {
+  let results = [];
+  try {
+    results = JSON.parse(readFileSync(sarif, 'utf8')).runs?.[0]?.results ?? [];
+  } catch {
+    return `nuance could not write its report (exit code ${code}): see the log.\n`;
+  }
+  const count = (level) => results.filter((r) => r.level === level).length;
+  const judged = [
+    ref ? `lines changed since \`${ref}\`` : 'whole files',
+    baseline ? `findings not in \`${baseline}\`` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return [
+    `### nuance: ${results.length} finding${results.length === 1 ? '' : 's'}`,
+    '',
+    `Judged: ${judged}. Errors: ${count('error')}, warnings: ${count('warning')}, notes: ${count('note')}.`,
+    'Annotations show the first ones of each kind; the full list is in code scanning and in the SARIF file.',
+    '',
+  ].join('\n');
+}
+
 if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `sarif-file=${sarif}\nexit-code=${code}\n`);
+if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary());
 process.exit(code);

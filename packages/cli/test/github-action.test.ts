@@ -43,6 +43,7 @@ function runAction(cwd: string, inputs: Record<string, string>, event?: object) 
     RUNNER_TEMP: temp,
   };
   env.GITHUB_OUTPUT = output;
+  env.GITHUB_STEP_SUMMARY = path.join(temp, 'summary.md');
   if (event) {
     env.GITHUB_EVENT_NAME = 'pull_request';
     env.GITHUB_EVENT_PATH = path.join(temp, 'event.json');
@@ -67,7 +68,8 @@ function runAction(cwd: string, inputs: Record<string, string>, event?: object) 
       `${decodeURI(r.locations[0]!.physicalLocation.artifactLocation.uri)}:${r.locations[0]!.physicalLocation.region.startLine} ${r.ruleId}`,
   );
   const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::'));
-  return { code: result.status, stderr: result.stderr, annotations, outputs, located };
+  const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
+  return { code: result.status, stderr: result.stderr, annotations, outputs, located, summary };
 }
 
 /** A repository whose `main` has drafts with findings, and a pull request branch adding one. */
@@ -103,6 +105,10 @@ describe('the GitHub Action step', () => {
     expect(result.located).toEqual(['drafts/statement.md:5 korea-china/wushi-not-shiyong']);
     expect(result.code).toBe(1);
     expect(result.outputs['exit-code']).toBe('1');
+    expect(result.summary).toContain('### nuance: 1 finding\n');
+    expect(result.summary).toContain(
+      `Judged: lines changed since \`${base}\`. Errors: 1, warnings: 0, notes: 0.`,
+    );
 
     // Outside a pull request, `auto` judges whole files: all three findings.
     const push = runAction(dir, { paths: 'drafts\nnotes' });
