@@ -53,6 +53,12 @@ describe('extension manifest', () => {
     });
   });
 
+  it('has sources that type-check against the VS Code API (esbuild bundles them without checking)', () => {
+    const tsc = path.join(root, '../node_modules/.bin/tsc');
+    // Throws with the compiler's errors when a type does not check.
+    execFileSync(tsc, ['-p', path.join(root, 'tsconfig.json')], { stdio: 'pipe' });
+  });
+
   it('activates on Markdown and plain text and contributes the three commands', () => {
     expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:plaintext']);
     expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
