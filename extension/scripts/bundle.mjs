@@ -1,5 +1,9 @@
 // Bundles the client and the language server into dist/ (DESIGN: Interfaces): CommonJS for
-// Node 20, `vscode` left external, workspace packages taken from their TypeScript sources.
+// Node 20, `vscode` left external, workspace packages taken from their TypeScript sources; and
+// copies the built-in packs' READMEs to dist/packs/<pack>/README.md, the documentation that rule
+// ids link to (the server's `initializationOptions.packDocs`), with dist/packs/nuance/README.md
+// for the tool's own rules.
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,3 +34,46 @@ await build({
   entryPoints: [path.join(root, '../packages/language-server/src/bin.ts')],
   outfile: path.join(root, 'dist/server.js'),
 });
+
+// The tool's own rules (nuance/unreadable-file...) are documented the same way, from core's table.
+const toolRules = await build({
+  stdin: {
+    contents: `export { TOOL_RULES } from ${JSON.stringify(path.join(root, '../packages/core/src/tool-rules.ts'))};`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'neutral',
+  logLevel: 'warning',
+});
+const { TOOL_RULES } = await import(
+  `data:text/javascript;base64,${Buffer.from(toolRules.outputFiles[0].text).toString('base64')}`
+);
+const toolReadme = [
+  "# nuance's own findings",
+  '',
+  'Findings about a file or a run rather than about wording: nuance makes them itself.',
+  ...TOOL_RULES.flatMap((rule) => [
+    '',
+    `## \`${rule.id}\``,
+    '',
+    `Severity: ${rule.severity}. ${rule.description}`,
+    '',
+    rule.help,
+  ]),
+  '',
+].join('\n');
+
+const rules = path.join(root, '../rules');
+const packs = path.join(root, 'dist/packs');
+rmSync(packs, { recursive: true, force: true });
+for (const pack of readdirSync(rules)) {
+  const readme = path.join(rules, pack, 'README.md');
+  if (existsSync(path.join(rules, pack, 'pack.yaml')) && existsSync(readme)) {
+    cpSync(readme, path.join(packs, pack, 'README.md'));
+  }
+}
+mkdirSync(path.join(packs, 'nuance'), { recursive: true });
+writeFileSync(path.join(packs, 'nuance', 'README.md'), toolReadme);

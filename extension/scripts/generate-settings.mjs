@@ -9,20 +9,37 @@ const schemaFile = path.join(root, '../packages/core/schema/config.schema.json')
 const manifestFile = path.join(root, 'package.json');
 const KEYS = ['packs', 'audience', 'lang', 'topic', 'voice', 'rules', 'ignore'];
 
-/** A schema property `anyOf: [X, {type: null}]` as a VS Code setting that defaults to null. */
+/**
+ * A schema property `anyOf: [X, {type: null}]` as a VS Code setting the Settings UI can edit: one
+ * type, never `null` (a setting typed `["array", "null"]` can only be edited as JSON). A value
+ * that may be one string or a list becomes a list. The empty value (`[]`, `{}`, `""`) is the
+ * default, as `null` is in `.nuancerc.yaml`: the server reads either as "not set".
+ */
 function setting(property) {
   const variants = (property.anyOf ?? [property]).filter((v) => v.type !== 'null');
   const flat = variants.flatMap((v) => v.anyOf ?? [v]);
+  const of = (type) => flat.find((v) => v.type === type);
+  const description = property.description.replace(
+    'relative to this file',
+    'relative to the workspace folder',
+  );
   const out = {
-    type: [...new Set([...flat.map((v) => v.type), 'null'])],
-    default: null,
-    markdownDescription: `${property.description.replace('relative to this file', 'relative to the workspace folder')} Overridden by \`.nuancerc.yaml\`; \`null\` means the default.`,
+    type: 'string',
+    default: '',
+    markdownDescription: `${description} Overridden by \`.nuancerc.yaml\`; empty means the default.`,
     scope: 'resource',
   };
-  for (const v of flat) {
-    if (v.type === 'array') out.items = v.items;
-    if (v.type === 'object') out.additionalProperties = v.additionalProperties;
-    if (v.type === 'string' && v.pattern) out.pattern = v.pattern;
+  if (of('array')) {
+    Object.assign(out, { type: 'array', default: [], items: of('array').items });
+  } else if (of('object')) {
+    Object.assign(out, {
+      type: 'object',
+      default: {},
+      additionalProperties: of('object').additionalProperties,
+    });
+  } else if (of('string')?.pattern) {
+    // Empty is allowed: it means the default.
+    out.pattern = `^$|${of('string').pattern}`;
   }
   return out;
 }
@@ -41,7 +58,8 @@ export function generate(schema) {
     type: 'string',
     enum: ['off', 'messages', 'verbose'],
     default: 'off',
-    markdownDescription: 'Trace the messages between VS Code and the nuance language server.',
+    markdownDescription:
+      'Trace the messages between VS Code and the nuance language server, in the `nuance (trace)` output channel.',
     scope: 'window',
   };
   return { title: 'nuance', properties };

@@ -2,13 +2,23 @@
 // drive it with stubs (VS Code itself cannot run here). `extension.ts` passes the real modules.
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { type ExplainApi, ExplainView } from './explain-view.js';
+import { type TraceApi, traceChannel } from './trace.js';
 
 /** The part of the `vscode` module the extension uses. */
-export interface VscodeApi {
-  commands: Pick<typeof vscode.commands, 'registerCommand'>;
-  window: Pick<typeof vscode.window, 'activeTextEditor' | 'showInformationMessage' | 'showTextDocument'>;
-  workspace: Pick<typeof vscode.workspace, 'openTextDocument'>;
-  ViewColumn: Pick<typeof vscode.ViewColumn, 'Beside'>;
+export interface VscodeApi extends ExplainApi, TraceApi {
+  commands: Pick<typeof vscode.commands, 'registerCommand' | 'executeCommand'>;
+  window: Pick<
+    typeof vscode.window,
+    'activeTextEditor' | 'showInformationMessage' | 'showTextDocument' | 'createOutputChannel'
+  >;
+  workspace: Pick<
+    typeof vscode.workspace,
+    | 'openTextDocument'
+    | 'registerTextDocumentContentProvider'
+    | 'getConfiguration'
+    | 'onDidChangeConfiguration'
+  >;
 }
 
 /** The part of a LanguageClient the extension uses. */
@@ -23,15 +33,26 @@ export type CreateClient = (serverOptions: ServerOptions, clientOptions: Languag
 
 export const LANGUAGES = ['markdown', 'plaintext'];
 
-export function clientOptions(): LanguageClientOptions {
-  return {
+export interface ClientSetup {
+  /** The built-in packs' READMEs shipped in the extension (`dist/packs/<pack>/README.md`). */
+  packDocs: string;
+  traceOutputChannel?: vscode.LogOutputChannel;
+}
+
+export function clientOptions(setup: ClientSetup): LanguageClientOptions {
+  const options: LanguageClientOptions = {
+    // Real files and unsaved drafts only: never the Explain page (`nuance-explain:`), a diff's
+    // `git:` side or another extension's virtual document.
     documentSelector: LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    // Lets the server ask `workspace/configuration` for the `nuance` section.
-    synchronize: { configurationSection: 'nuance' },
+    // Settings changes reach the server through its own registration for the `nuance` section
+    // (`synchronize.configurationSection` as well would send each change twice).
+    initializationOptions: { packDocs: setup.packDocs },
   };
+  if (setup.traceOutputChannel) options.traceOutputChannel = setup.traceOutputChannel;
+  return options;
 }
 
 export function serverOptions(serverModule: string): ServerOptions {
@@ -47,9 +68,14 @@ export async function activateWith(
   context: { subscriptions: { dispose(): unknown }[]; asAbsolutePath(p: string): string },
   create: CreateClient,
 ): Promise<Client> {
-  const client = create(serverOptions(context.asAbsolutePath('dist/server.js')), clientOptions());
+  const trace = traceChannel(api);
+  const setup = { packDocs: context.asAbsolutePath('dist/packs'), traceOutputChannel: trace };
+  const client = create(serverOptions(context.asAbsolutePath('dist/server.js')), clientOptions(setup));
+  const explain = new ExplainView(api);
   const editorUri = () => api.window.activeTextEditor?.document.uri.toString();
   context.subscriptions.push(
+    trace,
+    explain.register(),
     api.commands.registerCommand('nuance.fixAllInFile', async () => {
       const uri = editorUri();
       if (uri)
@@ -67,11 +93,7 @@ export async function activateWith(
         await api.window.showInformationMessage('nuance: no finding or rule id at the cursor');
         return;
       }
-      const document = await api.workspace.openTextDocument({
-        language: 'markdown',
-        content: result.markdown,
-      });
-      await api.window.showTextDocument(document, { viewColumn: api.ViewColumn.Beside, preview: true });
+      await explain.show(result.ruleId, result.markdown);
     }),
     api.commands.registerCommand('nuance.restartServer', () => client.restart()),
     { dispose: () => client.stop() },

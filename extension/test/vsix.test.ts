@@ -26,14 +26,17 @@ afterAll(async () => {
 });
 
 describe('the .vsix', () => {
-  it('holds only the manifest, docs and the two bundles', () => {
+  it("holds only the manifest, docs, icon, the two bundles and the packs' READMEs", () => {
     const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n').sort();
     expect(listing).toEqual([
       '[Content_Types].xml',
       'extension.vsixmanifest',
       'extension/LICENSE.txt',
       'extension/dist/extension.js',
+      'extension/dist/packs/korea-china/README.md',
+      'extension/dist/packs/nuance/README.md',
       'extension/dist/server.js',
+      'extension/images/icon.png',
       'extension/package.json',
       'extension/readme.md',
     ]);

@@ -32,6 +32,10 @@ export interface CheckCommand {
   maxFileBytes?: number;
   /** `--allow-packs-outside`: packs may be read from outside the config's repository. */
   allowPacksOutside?: true;
+  /** `--changed-lines-from REF`, `--baseline FILE`, `--write-baseline FILE` (commands/check-filters). */
+  changedLinesFrom?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 export interface MergeCommand {
@@ -66,6 +70,9 @@ const CHECK_ONLY = [
   'jobs',
   'shard',
   'max-file-size',
+  'changed-lines-from',
+  'baseline',
+  'write-baseline',
 ] as const;
 
 type ParsedValues = ReturnType<typeof parse>['values'];
@@ -210,6 +217,7 @@ function checkCommand(paths: string[], values: ParsedValues, audience: string[] 
   if (values['allow-packs-outside']) command.allowPacksOutside = true;
   readRunOptions(command, values);
   if (values['max-file-size'] !== undefined) command.maxFileBytes = parseSize(values['max-file-size']);
+  readHistoryOptions(command, values);
   return command;
 }
 
@@ -237,6 +245,26 @@ function readStdinOptions(command: CheckCommand, values: ParsedValues): void {
     if (values['stdin-filename'] === '') throw new UsageError('`--stdin-filename` needs a name');
     command.stdinFilename = values['stdin-filename'];
   }
+}
+
+/** `--changed-lines-from`, `--baseline`, `--write-baseline`: what the run is judged against. */
+function readHistoryOptions(command: CheckCommand, values: ParsedValues): void {
+  const { 'changed-lines-from': ref, baseline, 'write-baseline': write } = values;
+  if (write !== undefined && (baseline !== undefined || ref !== undefined)) {
+    throw new UsageError(
+      '`--write-baseline` records every finding: not with `--baseline` or `--changed-lines-from`',
+    );
+  }
+  for (const [name, value] of [
+    ['changed-lines-from', ref],
+    ['baseline', baseline],
+    ['write-baseline', write],
+  ]) {
+    if (value === '') throw new UsageError(`\`--${name}\` needs a value`);
+  }
+  if (ref !== undefined) command.changedLinesFrom = ref;
+  if (baseline !== undefined) command.baseline = baseline;
+  if (write !== undefined) command.writeBaseline = write;
 }
 
 /** `--jobs` and `--shard`: how a run over many files is spread. */
@@ -299,6 +327,9 @@ function parse(argv: readonly string[]) {
       shard: { type: 'string' },
       'max-file-size': { type: 'string' },
       'allow-packs-outside': { type: 'boolean' },
+      'changed-lines-from': { type: 'string' },
+      baseline: { type: 'string' },
+      'write-baseline': { type: 'string' },
       audience: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

@@ -32,6 +32,10 @@ Options:
       --max-file-size SIZE   a larger file (or stdin) is an error finding, not linted
                              (default 16M; bytes, or K, M, G)
       --allow-packs-outside  read the packs a config names from outside its repository
+      --changed-lines-from REF  report only findings on lines added or changed since REF (git:
+                             from where HEAD forked from REF to the working tree)
+      --baseline FILE        report only findings FILE does not know (matched by fingerprint)
+      --write-baseline FILE  record every finding as known in FILE; report nothing new
   -h, --help                 show this help
   -v, --version              show the version
 

@@ -12,6 +12,11 @@ export interface FileResult {
    * lines and columns from it, the HTML report shows each finding in its sentence.
    */
   text?: string;
+  /**
+   * Each finding's fingerprint, computed before `--changed-lines-from` or `--baseline` dropped
+   * some (see fingerprint.ts); absent: computed from `messages` when needed.
+   */
+  fingerprints?: ReadonlyMap<Finding, string>;
 }
 
 export type SeverityCounts = Record<Severity, number>;

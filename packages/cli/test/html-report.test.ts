@@ -11,7 +11,8 @@ import { lintDocument } from '@nuance/unified';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextOf } from '../src/reporters/html/context.js';
-import { jsonForScript } from '../src/reporters/html/data.js';
+import { buildReportData, jsonForScript } from '../src/reporters/html/data.js';
+import { MarkdownProse } from '../src/reporters/html/prose.js';
 import type { ReportData } from '../src/reporters/html/report-data.js';
 import { formatHtml } from '../src/reporters/html.js';
 import { toJsonResults } from '../src/reporters/json.js';
@@ -84,8 +85,8 @@ describe('formatHtml on the fixture folder', () => {
       'press-release.en.md:7:2 korea-china/strategic-cooperative-partner',
       'press-release.en.md:8:18 korea-china/practical-pragmatic-consistency',
       'statement.zh.md:3:8 korea-china/wushi-not-shiyong',
-      'statement.zh.md:3:44 korea-china/strategic-cooperative-partner',
-      'statement.zh.md:5:36 korea-china/wushi-not-shiyong',
+      'statement.zh.md:3:56 korea-china/strategic-cooperative-partner',
+      'statement.zh.md:5:45 korea-china/wushi-not-shiyong',
       'statement.zh.md:7:10 korea-china/mutual-respect',
     ]);
     const data = dataOf(html);
@@ -93,7 +94,7 @@ describe('formatHtml on the fixture folder', () => {
     expect(sentences).toEqual([
       '양국은 2008년 수립한 [전략적 협력 동반자 관계]를 복원한다.',
       '우리는 [중국의 핵심 이익]을 존중한다.',
-      'Both leaders agreed to restore the [[strategic cooperative partnership]](https://www.mofa.go.kr/eng/index.do) established in 2008.',
+      'Both leaders agreed to restore the [strategic cooperative partnership] established in 2008.',
       "The government's [pragmatic diplomacy] takes a long view.",
       '韩国新政府奉行[实用外交]。',
       '<script>alert(1)</script>双方同意恢复[战略合作伙伴关系]。',
@@ -110,7 +111,7 @@ describe('formatHtml on the fixture folder', () => {
     expect(Object.keys(partner?.audiences ?? {}).sort()).toEqual(['ko', 'zh']);
   });
 
-  it('escapes document text: the draft markup is data, never markup', () => {
+  it('escapes document text: markup-like prose (entities in the draft) is data, never markup', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).not.toContain('<img');
     expect(html.match(/<script/g)).toHaveLength(2);
@@ -135,9 +136,8 @@ describe('formatHtml on the fixture folder', () => {
       findings: data.findings.map(({ b: _b, x: _x, t: _t, a: _a, m: _m, e: _e, ...rest }) => rest),
     };
     expect(JSON.stringify(withoutText)).not.toMatch(/https?:\/\//i);
-    expect(JSON.stringify(data.findings.map((f) => `${f.b}${f.x}${f.t}`))).toContain(
-      'https://www.mofa.go.kr/',
-    );
+    // A sentence is quoted as prose: a link reads as its text, its address left out.
+    expect(JSON.stringify(data.findings.map((f) => `${f.b}${f.x}${f.t}`))).not.toMatch(/https?:\/\//);
   });
 
   it('shows totals per rule, severity and file equal to the --format json counts', () => {
@@ -264,6 +264,61 @@ describe('report helpers', () => {
     expect(c.after).toBe(`${'好'.repeat(240)}…`);
     const wrapped = '韩国新政府\n奉行实用外交。';
     expect(contextOf(wrapped, 8, 12)).toEqual({ before: '韩国新政府奉行', match: '实用外交', after: '。' });
+  });
+
+  it('quotes a Markdown finding in prose: no list marker, emphasis, link syntax or code ticks', () => {
+    const quote = (text: string, term: string, end = term) => {
+      const start = text.indexOf(term);
+      const stop = text.indexOf(end, start) + end.length;
+      return contextOf(text, start, stop, new MarkdownProse(text, 2000));
+    };
+    const item = '# 성명\n\n- 첫 항목.\n- 양국은 **전략적 협력 동반자 관계**를 강화하기로 했다. 다음 문장.\n';
+    expect(quote(item, '전략적 협력 동반자 관계')).toEqual({
+      before: '양국은 ',
+      match: '전략적 협력 동반자 관계',
+      after: '를 강화하기로 했다.',
+    });
+    // The match itself spans emphasis; a link reads as its text, inline code as its content.
+    const quoted = '> 韩方奉行**实用**外交，见[声明](https://example.com/a_b)与`实用`一词。\n';
+    expect(quote(quoted, '实用**外交', '外交')).toEqual({
+      before: '韩方奉行',
+      match: '实用外交',
+      after: '，见声明与实用一词。',
+    });
+    // A continuation line of a list item joins its sentence, without the indentation.
+    const wrapped = '1. 韩国新政府\n   奉行实用外交。\n';
+    expect(quote(wrapped, '实用外交')).toEqual({ before: '韩国新政府奉行', match: '实用外交', after: '。' });
+    // Outside any prose segment (a code block), the raw text is quoted as before.
+    const code = '```\n实用外交\n```\n';
+    expect(quote(code, '实用外交').match).toBe('实用外交');
+  });
+
+  it('quotes Markdown files in prose and plain-text files as written, in the report data', () => {
+    const text = '- **实用外交**。\n';
+    const finding = {
+      ruleId: 'korea-china/wushi-not-shiyong',
+      severity: 'error' as const,
+      message: 'm',
+      start: 4,
+      end: 8,
+      line: 1,
+      column: 5,
+      endLine: 1,
+      endColumn: 9,
+      actual: '实用外交',
+      expected: ['务实外交'],
+    };
+    const data = buildReportData(
+      [
+        { path: 'a.md', messages: [finding], text },
+        { path: 'a.txt', messages: [finding], text },
+      ],
+      ruleSet,
+    );
+    expect(data.findings.map((f) => [f.b ?? '', f.x, f.t ?? ''])).toEqual([
+      ['', '实用外交', '。'],
+      ['- **', '实用外交', '**。'],
+    ]);
   });
 });
 

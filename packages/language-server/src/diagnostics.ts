@@ -46,7 +46,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, document: TextDocument, text: string): Diagnostic {
+/** `href`: the rule's documentation (rule-docs.ts), the diagnostic's `codeDescription`. */
+export function toDiagnostic(
+  finding: Finding,
+  document: TextDocument,
+  text: string,
+  href: string | undefined = finding.url,
+): Diagnostic {
   const range: Range = { start: document.positionAt(finding.start), end: document.positionAt(finding.end) };
   const data: DiagnosticData = {
     nuance: 1,
@@ -71,7 +77,7 @@ export function toDiagnostic(finding: Finding, document: TextDocument, text: str
     message: finding.message,
     data,
   };
-  if (finding.url) diagnostic.codeDescription = { href: finding.url };
+  if (href) diagnostic.codeDescription = { href };
   const related = relatedInformation(finding, document);
   if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;

@@ -1,21 +1,41 @@
-// Hover text for a flagged span: rule, message, preferred wording, note, readings per audience,
-// source and documentation link. The same text explains a rule on request.
-import type { ContextLicense, Finding, RuleInfo, RuleSet } from '@nuance/core';
+// Hover text for a flagged span: rule (linked to its documentation), preferred wording, note,
+// readings per audience, source and documentation link; not the message, which the editor already
+// shows above a hover on a diagnostic. Explain shows the same text with the message.
+import { type ContextLicense, type Finding, type RuleInfo, type RuleSet, toolRule } from '@nuance/core';
 
 function section(title: string, body: string | undefined): string[] {
   return body ? [`**${title}**: ${body.trim().replace(/\s*\n\s*/g, ' ')}`] : [];
 }
 
-export function explainFinding(finding: Finding, ruleSet: RuleSet | undefined): string {
+export interface ExplainOptions {
+  /** The rule's documentation (rule-docs.ts); without it the rule id is not a link. */
+  href?: string | undefined;
+  /** Include the finding's message (Explain does; a hover does not repeat the diagnostic's). */
+  message?: boolean;
+}
+
+/** `**id**`, linked to the rule's documentation when there is one. */
+function title(id: string, href: string | undefined): string {
+  return href ? `[**${id}**](${href})` : `**${id}**`;
+}
+
+export function explainFinding(
+  finding: Finding,
+  ruleSet: RuleSet | undefined,
+  options: ExplainOptions = {},
+): string {
   const rule = ruleSet?.get(finding.ruleId);
-  const lines = [`**${finding.ruleId}** (${finding.severity})`, '', finding.message, ''];
+  const lines = [`${title(finding.ruleId, options.href)} (${finding.severity})`, ''];
+  if (options.message !== false) lines.push(finding.message, '');
   if (finding.expected.length > 0) {
     lines.push(`**Preferred**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');
   }
   if (finding.context && finding.context.length > 0) {
     lines.push(`**Applies because**: ${finding.context.map(license).join('; ')}`, '');
   }
-  lines.push(...body(rule, finding.audiences ?? rule?.audiences, finding.url ?? rule?.url));
+  // A tool finding (nuance/unknown-rule-in-directive...) has no pack rule: its help is the note.
+  const note = rule ? rule.note : toolRule(finding.ruleId)?.help;
+  lines.push(...body(note, rule?.source, finding.audiences ?? rule?.audiences, options.href));
   return lines.join('\n').trim();
 }
 
@@ -25,24 +45,25 @@ function license(c: ContextLicense): string {
   return `a \`${c.lang ?? ''}\` document is ${c.set}`;
 }
 
-export function explainRule(rule: RuleInfo): string {
-  const lines = [`**${rule.id}** (${rule.severity}, ${rule.kind})`, '', rule.message, ''];
-  lines.push(...body(rule, rule.audiences, rule.url));
+export function explainRule(rule: RuleInfo, href: string | undefined): string {
+  const lines = [`${title(rule.id, href)} (${rule.severity}, ${rule.kind})`, '', rule.message, ''];
+  lines.push(...body(rule.note, rule.source, rule.audiences, href));
   return lines.join('\n').trim();
 }
 
 function body(
-  rule: RuleInfo | undefined,
+  note: string | undefined,
+  source: string | undefined,
   audiences: Record<string, string> | undefined,
   url?: string,
 ): string[] {
   const lines: string[] = [];
-  if (rule?.note) lines.push(rule.note.trim(), '');
+  if (note) lines.push(note.trim(), '');
   const readings = Object.entries(audiences ?? {});
   if (readings.length > 0) {
     lines.push('**Readings**:', '', ...readings.map(([tag, reading]) => `- \`${tag}\`: ${reading}`), '');
   }
-  lines.push(...section('Source', rule?.source));
+  lines.push(...section('Source', source));
   if (url) lines.push('', `[Rule documentation](${url})`);
   return lines;
 }

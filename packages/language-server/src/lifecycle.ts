@@ -1,5 +1,7 @@
+/// <reference types="node" />
 // `initialize` (what the client can do, what we offer), `initialized` (the notifications we ask
 // for) and `shutdown`.
+import path from 'node:path';
 import { CONFIG_FILE_NAME } from '@nuance/config';
 import {
   CodeActionKind,
@@ -11,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { COMMANDS, FIX_ALL_KIND } from './code-actions.js';
 import { pathOf } from './linting.js';
+import { RuleDocs } from './rule-docs.js';
 import { clientFeatures, type ServerState } from './server-state.js';
 import { normalizeSettings } from './settings.js';
 import { didChangeWorkspaceFolders } from './workspace-events.js';
@@ -20,6 +23,9 @@ export function initialize(server: ServerState, params: InitializeParams): Initi
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   if (typeof init.debounce === 'number' && init.debounce >= 0) server.debounceMs = init.debounce;
   if (init.settings !== undefined) server.globalSettings = normalizeSettings(init.settings);
+  if (typeof init.packDocs === 'string' && path.isAbsolute(init.packDocs)) {
+    server.ruleDocs = new RuleDocs(path.normalize(init.packDocs));
+  }
   const fromFolders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
   const root = params.rootUri ? pathOf(params.rootUri) : undefined;
   server.folders = [...new Set([...fromFolders, root].filter((f): f is string => f !== undefined))];

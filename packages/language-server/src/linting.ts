@@ -8,7 +8,7 @@ import {
   formatBytes,
   type ResolvedConfig,
 } from '@nuance/config';
-import { type Finding, type RuleSet, toolFinding } from '@nuance/core';
+import { type Finding, type ParsedPack, type RuleSet, toolFinding } from '@nuance/core';
 import { documentLanguage, documentTopic, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -79,6 +79,10 @@ export interface LintDeps {
   settingsFor(uri: string): Promise<ClientSettings>;
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
+  /** Where a rule's documentation is (rule-docs.ts). */
+  ruleHref(ruleId: string, url: string | undefined, packs: readonly ParsedPack[]): string | undefined;
+  /** Whether the file is documentation the client ships (a pack README): shown, never linted. */
+  isBundledDoc(file: string): boolean;
 }
 
 /**
@@ -97,7 +101,8 @@ export async function lintNow(
     : undefined;
   const document = deps.document(uri);
   if (!document) return undefined;
-  if (!config || (filePath !== undefined && config.isIgnored(filePath))) {
+  const skipped = filePath !== undefined && (deps.isBundledDoc(filePath) || config?.isIgnored(filePath));
+  if (!config || skipped) {
     state.version = document.version;
     state.findings = [];
     return { version: document.version, diagnostics: [] };
@@ -109,5 +114,7 @@ export async function lintNow(
   state.findings = findings;
   state.ruleSet = ruleSet;
   state.config = config;
-  return { version: document.version, diagnostics: findings.map((f) => toDiagnostic(f, document, text)) };
+  const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, config.loaded.packs);
+  const diagnostics = findings.map((f) => toDiagnostic(f, document, text, href(f)));
+  return { version: document.version, diagnostics };
 }

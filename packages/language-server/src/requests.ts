@@ -14,7 +14,12 @@ export async function hover(server: ServerState, params: HoverParams): Promise<H
   const found = findingsAt(state.findings, document.offsetAt(params.position));
   const first = found[0];
   if (!first) return null;
-  const value = found.map((f) => explainFinding(f, state.ruleSet)).join('\n\n---\n\n');
+  const value = found
+    .map((f) => {
+      const href = server.ruleDocs.href(f.ruleId, f.url, state.config?.loaded.packs);
+      return explainFinding(f, state.ruleSet, { href, message: false });
+    })
+    .join('\n\n---\n\n');
   return {
     contents: { kind: 'markdown', value },
     range: { start: document.positionAt(first.start), end: document.positionAt(first.end) },

@@ -8,6 +8,7 @@ import { type ClientCapabilities, type Connection, TextDocuments } from 'vscode-
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConfigResolver } from './config-resolver.js';
 import { type DocumentState, type LintDeps, newState, pathOf } from './linting.js';
+import { RuleDocs } from './rule-docs.js';
 import { type ClientSettings, DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
 import { FolderWatcher } from './watcher.js';
 
@@ -57,6 +58,8 @@ export interface ServerState {
   problemUris: Set<string>;
   /** `shutdown` was received: from then on only `exit` is answered (LSP lifecycle). */
   shutDown: boolean;
+  /** Rule documentation links (`initializationOptions.packDocs`). */
+  ruleDocs: RuleDocs;
   readonly lintDeps: LintDeps;
 }
 
@@ -86,11 +89,14 @@ export function createServerState(
     watcher: new FolderWatcher(new Set([CONFIG_FILE_NAME]), hooks.watchedFileChanged),
     problemUris: new Set(),
     shutDown: false,
+    ruleDocs: new RuleDocs(undefined),
     lintDeps: {
       resolver,
       settingsFor: (uri) => settingsFor(server, uri),
       folderFor: (uri) => folderFor(server, uri),
       document: (uri) => documents.get(uri),
+      ruleHref: (ruleId, url, packs) => server.ruleDocs.href(ruleId, url, packs),
+      isBundledDoc: (file) => server.ruleDocs.holds(file),
     },
   };
   return server;

@@ -39,7 +39,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     };
   connection.onInitialize(request((params) => initialize(server, params)));
   connection.onInitialized(notification(() => initialized(server)));
-  connection.onDidChangeConfiguration(notification((params) => didChangeConfiguration(server, params)));
+  connection.onDidChangeConfiguration(notification((params) => void didChangeConfiguration(server, params)));
   connection.onDidChangeWatchedFiles(notification((params) => didChangeWatchedFiles(server, params)));
   // Only for clients that do not declare workspace folders: see `initialized`.
   connection.onNotification(

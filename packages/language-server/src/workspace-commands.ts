@@ -72,18 +72,19 @@ async function explainAt(server: ServerState, uri: string, position: Position | 
   if (!current || !position || typeof position.line !== 'number') return null;
   const offset = current.document.offsetAt(position);
   const finding = findingsAt(current.state.findings, offset)[0];
+  const { ruleSet, config } = current.state;
   if (finding) {
-    return {
-      ruleId: finding.ruleId,
-      markdown: explainFinding(finding, current.state.ruleSet),
-    };
+    const href = server.ruleDocs.href(finding.ruleId, finding.url, config?.loaded.packs);
+    return { ruleId: finding.ruleId, markdown: explainFinding(finding, ruleSet, { href }) };
   }
   // No finding there: a rule id under the cursor (in a directive, say) is explained too.
   const text = current.document.getText();
   const word = /[\w-]+\/[\w-]+$/.exec(text.slice(Math.max(0, offset - 80), offset))?.[0] ?? '';
   const rest = /^[\w-]*/.exec(text.slice(offset))?.[0] ?? '';
-  const rule = current.state.ruleSet?.get(word + rest);
-  return rule ? { ruleId: rule.id, markdown: explainRule(rule) } : null;
+  const rule = ruleSet?.get(word + rest);
+  if (!rule) return null;
+  const href = server.ruleDocs.href(rule.id, rule.url, config?.loaded.packs);
+  return { ruleId: rule.id, markdown: explainRule(rule, href) };
 }
 
 async function changeConfig(server: ServerState, uri: string, change: ConfigChange) {

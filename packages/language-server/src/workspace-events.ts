@@ -14,8 +14,8 @@ import type {
 import { problemDiagnostic } from './diagnostics.js';
 import { pathOf } from './linting.js';
 import { schedule } from './scheduling.js';
-import type { ServerState } from './server-state.js';
-import { normalizeSettings } from './settings.js';
+import { type ServerState, settingsFor } from './server-state.js';
+import { type ClientSettings, normalizeSettings } from './settings.js';
 
 /** Re-lint every open document: pushed again, or a refresh asked of a pulling client. */
 export function relint(server: ServerState): void {
@@ -35,11 +35,32 @@ export function reload(server: ServerState): void {
   relint(server);
 }
 
-export function didChangeConfiguration(server: ServerState, change: DidChangeConfigurationParams): void {
+/**
+ * Reload and re-lint when the settings really changed. vscode-languageclient sends this
+ * notification at start-up, and again when the server registers for it, with nothing changed:
+ * re-linting then made every document's first lint run twice (or three times).
+ */
+export async function didChangeConfiguration(
+  server: ServerState,
+  change: DidChangeConfigurationParams,
+): Promise<void> {
+  const same = (a: ClientSettings, b: ClientSettings) => JSON.stringify(a) === JSON.stringify(b);
+  const before = [...server.settingsCache];
   server.settingsCache.clear();
-  const settings = (change.settings as Record<string, unknown> | null | undefined)?.nuance;
-  if (!server.features.configuration) server.globalSettings = normalizeSettings(settings);
-  reload(server);
+  if (!server.features.configuration) {
+    const settings = normalizeSettings(
+      (change.settings as Record<string, unknown> | null | undefined)?.nuance,
+    );
+    const changed = !same(settings, server.globalSettings);
+    server.globalSettings = settings;
+    if (changed) reload(server);
+    return;
+  }
+  // The settings each document was linted with, asked again: documents not linted yet ask anyway.
+  const changed = await Promise.all(
+    before.map(async ([uri, old]) => !same(await old, await settingsFor(server, uri))),
+  );
+  if (changed.includes(true) && !server.shutDown) reload(server);
 }
 
 export function didChangeWatchedFiles(server: ServerState, params: DidChangeWatchedFilesParams): void {

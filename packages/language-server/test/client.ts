@@ -69,7 +69,11 @@ export class TestClient {
     connection.onRequest('workspace/configuration', (params: { items: Array<{ scopeUri?: string }> }) =>
       params.items.map((item) => options.configuration?.(item) ?? null),
     );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
+      this.registrations.push(...params.registrations.map((r) => r.method));
+      this.wake();
+      return null;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       this.wake();
@@ -83,6 +87,8 @@ export class TestClient {
   }
 
   refreshes = 0;
+  /** The methods the server registered for (`client/registerCapability`). */
+  readonly registrations: string[] = [];
 
   private wake(): void {
     const waiters = this.waiters;

@@ -8,6 +8,7 @@ import { onlyErrors, renderReport } from '../render.js';
 import { formatProblems } from '../reporters/problems.js';
 import { countSeverities } from '../results.js';
 import { checkFiles } from './check-files.js';
+import { filterResults } from './check-filters.js';
 import type { CheckOptions, CheckRun } from './check-run.js';
 import { checkStdin } from './check-stdin.js';
 
@@ -29,9 +30,11 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     ? await checkStdin(options, io, resolver)
     : await checkFiles(options, overrides, io, resolver);
 
+  const filtered = await filterResults(run.results, options, io, run.inputs);
+  run.results = filtered.results;
   const problems = await resolver.problems();
   if (problems.length > 0) io.stderr.write(formatProblems(problems, io.cwd));
-  let failed = run.failed || problems.some((p) => p.severity === 'error');
+  let failed = run.failed || filtered.failed || problems.some((p) => p.severity === 'error');
   if (!(await report(run, options, io, resolver))) failed = true;
 
   if (failed) return 2;

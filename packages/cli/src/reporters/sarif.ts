@@ -1,7 +1,6 @@
 // SARIF 2.1.0 (OASIS), the format GitHub code scanning and most CI dashboards read. One run; the
 // rules carry the note as help and the rule's url; results carry fixes and fingerprints that
-// survive edits elsewhere in the file (they do not depend on line numbers).
-import { createHash } from 'node:crypto';
+// survive edits elsewhere in the file (fingerprint.ts: they do not depend on line numbers).
 import { pathToFileURL } from 'node:url';
 import {
   createLineIndex,
@@ -12,6 +11,7 @@ import {
   type ToolRule,
   toolRule,
 } from '@nuance/core';
+import { fileFingerprints } from '../fingerprint.js';
 import type { FileResult } from '../results.js';
 import { VERSION } from '../version.js';
 
@@ -90,13 +90,6 @@ function unknownRule(finding: Finding): SarifRule {
   };
 }
 
-function fingerprint(path: string, finding: Finding, occurrence: number): string {
-  return createHash('sha256')
-    .update(`${finding.ruleId}\0${path}\0${finding.actual}\0${occurrence}`)
-    .digest('hex')
-    .slice(0, 32);
-}
-
 export function toSarif(results: readonly FileResult[], options: SarifOptions): object {
   const rules: SarifRule[] = options.ruleSet.rules.map(packRule);
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -113,11 +106,8 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
   for (const file of results) {
     const lines = file.text === undefined ? undefined : createLineIndex(file.text);
     const artifactLocation = { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' };
-    const seen = new Map<string, number>();
+    const prints = fileFingerprints(file);
     for (const f of file.messages) {
-      const key = `${f.ruleId}\0${f.actual}`;
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
       const result: Record<string, unknown> = {
         ruleId: f.ruleId,
         ruleIndex: ruleIndex(f),
@@ -138,7 +128,7 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
             },
           },
         ],
-        partialFingerprints: { 'nuanceFinding/v1': fingerprint(file.path, f, occurrence) },
+        partialFingerprints: { 'nuanceFinding/v1': prints.get(f) },
       };
       if (f.expected.length > 0 || f.audiences || f.context) {
         const properties: Record<string, unknown> = { actual: f.actual, expected: f.expected };

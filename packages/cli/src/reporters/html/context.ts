@@ -2,6 +2,7 @@
 // it was written. Work is bounded per finding (a window around it), so a 4 MB one-line file or
 // 10,000 findings cost the same per finding as a short draft.
 import { splitSentences } from '@nuance/core';
+import type { MarkdownProse, ParagraphSlice } from './prose.js';
 
 /** The sentence around a finding: `before` + `match` + `after`, line breaks shown as spaces. */
 export interface FindingContext {
@@ -11,7 +12,7 @@ export interface FindingContext {
 }
 
 // How far to look for the paragraph's ends, and how much of a long sentence to keep each side.
-const WINDOW = 2000;
+export const WINDOW = 2000;
 const KEEP = 240;
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n|\r[ \t]*\r/g;
@@ -58,26 +59,37 @@ function flatten(s: string): string {
     .replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ');
 }
 
-/** The sentence(s) of `text` that [start, end) lies in, split with core's sentence splitter. */
-export function contextOf(text: string, start: number, end: number): FindingContext {
+/**
+ * The sentence(s) of `text` that [start, end) lies in, split with core's sentence splitter: in the
+ * paragraph's prose when `prose` (a Markdown document's) holds it, else in the raw text.
+ */
+export function contextOf(text: string, start: number, end: number, prose?: MarkdownProse): FindingContext {
   const s = Math.max(0, Math.min(start, text.length));
   const e = Math.max(s, Math.min(end, text.length));
+  const slice = prose?.around(s, e) ?? rawParagraph(text, s, e);
+  return sentenceOf(slice);
+}
+
+function rawParagraph(text: string, s: number, e: number): ParagraphSlice {
   const { from, to } = paragraphAround(text, s, e);
-  const paragraph = text.slice(from, to);
+  return { text: text.slice(from, to), start: s - from, end: e - from };
+}
+
+function sentenceOf({ text: paragraph, start: s, end: e }: ParagraphSlice): FindingContext {
   let sFrom = 0;
   let sTo = paragraph.length;
   for (const span of splitSentences(paragraph)) {
-    if (span.end <= s - from) sFrom = span.end;
-    if (span.start >= e - from && span.start > s - from) {
+    if (span.end <= s) sFrom = span.end;
+    if (span.start >= e && span.start > s) {
       sTo = span.start;
       break;
     }
   }
-  const before = paragraph.slice(sFrom, s - from).replace(/^\s+/, '');
-  const after = paragraph.slice(e - from, sTo).replace(/\s+$/, '');
+  const before = paragraph.slice(sFrom, s).replace(/^\s+/, '');
+  const after = paragraph.slice(e, sTo).replace(/\s+$/, '');
   return {
     before: clip(flatten(before), KEEP, true),
-    match: flatten(text.slice(s, e)),
+    match: flatten(paragraph.slice(s, e)),
     after: clip(flatten(after), KEEP, false),
   };
 }

@@ -2,8 +2,10 @@
 // readings, source) is stored once per rule, and per finding only where the finding differs
 // (an audience filter can trim its readings), so 10,000 findings stay a few megabytes.
 import { type Finding, type RuleSet, type Severity, toolRule } from '@nuance/core';
+import { formatOf } from '@nuance/unified';
 import type { FileResult } from '../../results.js';
-import { contextOf } from './context.js';
+import { contextOf, WINDOW } from './context.js';
+import { MarkdownProse } from './prose.js';
 import type { ReportData, ReportFinding, ReportRule } from './report-data.js';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -43,6 +45,13 @@ export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet
   };
   const findings: ReportFinding[] = [];
   results.forEach((result, f) => {
+    // Parsed once per Markdown file with a finding to quote: its sentences are shown as prose.
+    let prose: MarkdownProse | undefined;
+    const proseOf = (text: string) => {
+      if (formatOf(result.path) !== 'markdown') return undefined;
+      prose ??= new MarkdownProse(text, WINDOW);
+      return prose;
+    };
     for (const finding of result.messages) {
       const r = ruleOf(finding);
       const rule = rules[r];
@@ -57,7 +66,7 @@ export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet
       };
       if (finding.expected.length > 0) item.e = finding.expected;
       if (result.text !== undefined && finding.end > finding.start) {
-        const context = contextOf(result.text, finding.start, finding.end);
+        const context = contextOf(result.text, finding.start, finding.end, proseOf(result.text));
         item.b = context.before;
         item.x = context.match;
         item.t = context.after;
