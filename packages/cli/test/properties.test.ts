@@ -40,11 +40,17 @@ const draft = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts
 
 describe('properties', () => {
   const fixes = fuzzCounter('--fix: plan written, BOM kept, idempotent, hard links kept');
-  afterAll(() => fixes.report());
+  const terminal = fuzzCounter('terminal text escaped');
+  const reads = fuzzCounter('regular files read up to the limit');
+  const writes = fuzzCounter('--output writes exactly the report');
+  afterAll(() => {
+    for (const counter of [fixes, terminal, reads, writes]) counter.report();
+  });
 
   it('terminal text has no control character, and text without one is unchanged', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
+        terminal.count();
         const shown = terminalText(text);
         expect(CONTROL.test(shown)).toBe(false);
         if (!CONTROL.test(text)) expect(shown).toBe(text);
@@ -61,6 +67,7 @@ describe('properties', () => {
           fc.uint8Array({ maxLength: 300 }),
           fc.integer({ min: 1, max: 320 }),
           async (bytes, limit) => {
+            reads.count();
             await writeFile(file, bytes);
             const read = await readRegularFile(file, limit).then(
               (r) => r.bytes,
@@ -83,6 +90,7 @@ describe('properties', () => {
           fc.string({ unit: 'grapheme', maxLength: 200 }),
           fc.boolean(),
           async (text, exists) => {
+            writes.count();
             if (exists) await writeFile(file, 'old report');
             else await rm(file, { force: true });
             await writeOutputFile(file, text);
