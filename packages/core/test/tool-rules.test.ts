@@ -9,6 +9,7 @@ describe('the tool rules', () => {
       'nuance/fix-not-applied error',
       'nuance/unknown-rule-in-directive warning',
       'nuance/internal-error error',
+      'nuance/broken-unit error',
     ]);
     for (const rule of TOOL_RULES) {
       expect(rule.description).toMatch(/^[A-Z].*\.$/);
