@@ -5,6 +5,7 @@ export {
   lintBilingualFile,
   readBilingual,
 } from './lint-file.js';
+export { alignSegments, lintReleaseTarget, releaseSetSource } from './release-set.js';
 export { readParallelTsv, sourceColumn } from './tsv.js';
 export type { BilingualFile, BilingualProblem, BilingualSideSegments, LanguagePair } from './types.js';
 export { readXliff } from './xliff.js';

@@ -25,23 +25,32 @@ export function numberFindings(run: BilingualRun): Finding[] {
     const src = mentions(run, unit.source);
     const tgt = mentions(run, unit.target);
     if (unit.source.length === 0 || !hasProse(run, unit.target)) continue;
+    // Every value of the target must answer one of the source; a value read from words (soft)
+    // answers but is never reported itself.
     const left = [...src];
     const extra: Found[] = [];
-    for (const t of tgt) {
+    for (const t of tgt.filter((m) => !m.soft)) {
       const i = left.findIndex((s) => sameValue(s.value, t.value));
       if (i >= 0) left.splice(i, 1);
       else extra.push(t);
     }
+    const softTargets = tgt.filter((m) => m.soft);
+    const lacking = left.filter((s) => {
+      if (s.soft) return false;
+      const i = softTargets.findIndex((t) => sameValue(s.value, t.value));
+      if (i >= 0) softTargets.splice(i, 1);
+      return i < 0;
+    });
     // A value the target changed: one finding, on the target's, naming the source's.
     const changes = extra.map((t) => {
-      const i = left.findIndex((s) => s.value.kind === t.value.kind);
-      return { t, was: i >= 0 ? left.splice(i, 1)[0] : undefined };
+      const same = lacking.findIndex((s) => s.value.kind === t.value.kind);
+      return { t, was: lacking.splice(Math.max(same, 0), 1)[0] };
     });
     for (const rule of rules) {
       for (const { t, was } of changes) {
         out.push(withCheck(extraFinding(run, rule, t, was), 'number', unit, was?.text ?? t.text));
       }
-      for (const s of left) {
+      for (const s of lacking) {
         const f = unitFinding(
           run,
           unit,

@@ -1,9 +1,12 @@
 // The numbers, amounts and dates of a prose string, as values a translation must keep: digits with
-// their scale in every language (3억 = 300 million, 1.5万亿 = 1.5 trillion, 1억1천만 = 110 million)
-// and dates with the parts they give (2025年6月24日 = 2025년 6월 24일 = 24 June 2025 = June 24,
-// 2025). Numbers written in words (two, 三, 둘) are not read, so a bare integer below 10, which
-// translations often spell out, is not a value either; nor are digits inside a word (G20, 5G,
-// COVID-19's 19 stays, since a hyphen ends a word).
+// their scale in every language (3억 = 300 million, 1.5万亿 = 1.5 trillion, 1억 4천 2백만 = 142
+// million, 37만 5,000 = 375,000) and dates with the parts they give (2025年6月24日 = 2025년 6월 24일
+// = 24 June 2025 = June 24, 2025; 十月 = 10월 = October). Times, decades and centuries are not
+// compared (languages write them too differently: 5.30pm, 오후 5시 30분; the 1980s, 80年代).
+// English number words from ten up and Chinese numerals are read as **soft** values: they may
+// answer a value of the other side, but one the other side lacks is no finding (a translation may
+// write 十 for "ten" or 20 for "twenty"). A bare integer below 10 is no value (translations spell
+// them out), nor are digits after a Latin letter (G20, SS19) or one digit before one (5G).
 
 export type NumberValue =
   | { kind: 'amount'; value: number }
@@ -14,20 +17,21 @@ export interface NumberMention {
   start: number;
   end: number;
   value: NumberValue;
+  /** Read from words: answers a value of the other side, never reported as lacking. */
+  soft?: boolean;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
+type DateParts = { y?: string | undefined; m?: string | undefined; d?: string | undefined };
+
 const MONTH_NAME =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
   'Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const ORD = '(?:st|nd|rd|th)?';
+const HAN_MONTH = '(十[一二]?|[一二三四五六七八九])';
 
 // Each pattern reads a date into its parts; they run in this order and a later one never reads
 // what an earlier one did.
-const DATES: {
-  re: RegExp;
-  parts: (m: RegExpExecArray) => { y?: string | undefined; m?: string | undefined; d?: string | undefined };
-}[] = [
+const DATES: { re: RegExp; parts: (m: RegExpExecArray) => DateParts }[] = [
   {
     re: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]?/gu,
     parts: (m) => ({ y: m[1], m: m[2], d: m[3] }),
@@ -44,12 +48,34 @@ const DATES: {
   { re: new RegExp(`(${MONTH_NAME})\\s+(\\d{4})`, 'gu'), parts: (m) => ({ m: m[1], y: m[2] }) },
   { re: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]/gu, parts: (m) => ({ y: m[1], m: m[2] }) },
   { re: /(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]/gu, parts: (m) => ({ m: m[1], d: m[2] }) },
-  { re: /(\d{1,2})\s*[月월](?![\p{L}])/gu, parts: (m) => ({ m: m[1] }) },
-  // A month name alone (not the modal `may`, nor `May` with no day or year).
   {
-    re: /\b(January|February|March|April|June|July|August|September|October|November|December)\b/gu,
-    parts: (m) => ({ m: m[1] }),
+    re: new RegExp(`${HAN_MONTH}月(?:份)?(?:\\s*(\\d{1,2})\\s*[日号號])?`, 'gu'),
+    parts: (m) => ({ m: m[1], d: m[2] }),
   },
+  { re: /(\d{1,2})\s*[月월]/gu, parts: (m) => ({ m: m[1] }) },
+  // A day alone (지난달 12일, 24日), answering `June 12`.
+  { re: /(\d{1,2})\s*[日일号號]/gu, parts: (m) => ({ d: m[1] }) },
+  // A month name alone; `May` only inside a sentence (the modal starts one).
+  {
+    re: /\b(January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)|(?<=[\p{L},;] )(May)\b/gu,
+    parts: (m) => ({ m: m[1] ?? m[2] }),
+  },
+];
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+// Not values: times, decades, centuries, ages by decade (10대).
+const SKIPPED = [
+  /\b\d{1,2}\.\d{2}\s*[ap]\.?m\b\.?/giu,
+  /\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?/giu,
+  /(?:오전|오후|上午|下午|凌晨|晚上)\s*\d{1,2}[.:]\d{2}/gu,
+  /\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?/gu,
+  /\d{1,2}\s*[点點时時](?:\s*\d{1,2}\s*分)?/gu,
+  /\b\d{2,4}0s\b|'\d0s\b/gu,
+  /\d+\s*(?:年代|년대|世纪|世紀|세기)/gu,
+  /\b\d{1,2}(?:st|nd|rd|th)?[- ]century\b/giu,
+  /\d+0\s*대/gu,
 ];
 
 const SCALE_WORDS: Record<string, number> = {
@@ -61,31 +87,80 @@ const SCALE_WORDS: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
 };
-const CJK_UNITS: Record<string, number> = {
-  十: 10,
-  백: 100,
-  百: 100,
-  천: 1e3,
-  千: 1e3,
-  만: 1e4,
+const SCALE = /^\s?(thousand|million|billion|trillion|mn|bn|tn)\b/iu;
+// `£125m`, `$3k`: a money amount's short scale.
+const MONEY_SCALE = /^(m|k|b)\b/iu;
+const MONEY_SCALES: Record<string, number> = { m: 1e6, k: 1e3, b: 1e9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 십: 10, 百: 100, 백: 100, 千: 1e3, 천: 1e3 };
+const BIG_UNITS: Record<string, number> = {
   万: 1e4,
   萬: 1e4,
-  억: 1e8,
+  만: 1e4,
   亿: 1e8,
   億: 1e8,
-  조: 1e12,
+  억: 1e8,
   兆: 1e12,
+  조: 1e12,
 };
+// One group of a CJK amount: digits, then a small unit and/or big units (4천, 2백만, 1.5万亿, 3억).
+const CJK_GROUP = /^ ?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: ?([十십百백千천]))?(?: ?([万萬만亿億억兆조]+))?/u;
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
-const SCALE = /^\s?(thousand|million|billion|trillion|mn|bn|tn)\b/iu;
-const CJK_SCALE = /^[十백百천千만万萬억亿億조兆]+/u;
-// A CJK group may go on with the next one: 1억1천만, 3억 5천만, 12조3천억.
-const NEXT_GROUP = /^ ?(\d+(?:\.\d+)?)([十백百천千만万萬억亿億조兆]+)/u;
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const TEENS: Record<string, number> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  hundred: 100,
+};
+const ONES: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const WORD_NUMBER = new RegExp(
+  `\\b(?:(${Object.keys(TENS).join('|')})(?:[- ](${Object.keys(ONES).join('|')}))?|(${Object.keys(TEENS).join('|')}))\\b`,
+  'giu',
+);
+const HAN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const HAN_NUMBER = /[一二两兩三四五六七八九十百千]{2,}|十/gu;
 
 /** Full-width digits and separators as ASCII: same length, so offsets stay. */
 function asciiDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff0c\uff0e]/gu, (ch) =>
+  return text.replace(/[\uff10-\uff19\uff0c\uff0e\uff1a]/gu, (ch) =>
     String.fromCharCode((ch.codePointAt(0) ?? 0) - 0xfee0),
   );
 }
@@ -93,14 +168,74 @@ function asciiDigits(text: string): string {
 function monthOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (/^\d+$/u.test(text)) return Number(text);
-  const i = MONTHS.indexOf(text.slice(0, 3).toLowerCase() as (typeof MONTHS)[number]);
+  const han = HAN_MONTHS.indexOf(text);
+  if (han >= 0) return han + 1;
+  const i = MONTHS.indexOf(text.slice(0, 3).toLowerCase());
   return i < 0 ? undefined : i + 1;
 }
 
-function unitScale(units: string): number {
-  let scale = 1;
-  for (const ch of units) scale *= CJK_UNITS[ch] ?? 1;
-  return scale;
+/** A Chinese numeral below 10,000 (十四, 九十九, 百分之七十五's 七十五), or undefined. */
+function hanNumeral(text: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    const unit = { 十: 10, 百: 100, 千: 1000 }[ch];
+    if (unit !== undefined) {
+      total += (digit ?? 1) * unit;
+      digit = undefined;
+    } else {
+      if (digit !== undefined) return undefined;
+      digit = HAN_DIGITS[ch];
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/**
+ * A CJK amount from `start` (digits with a unit), with its end, or undefined. Small units add up
+ * within a section that the next big unit multiplies: 1억 4천 2백만 = 1억 + (4천 + 2백)만.
+ */
+function cjkAmount(text: string, start: number): { value: number; end: number } | undefined {
+  let total = 0;
+  let section = 0;
+  let end = start;
+  let lastBig = Infinity;
+  let units = false;
+  for (let m = CJK_GROUP.exec(text.slice(end)); m; m = CJK_GROUP.exec(text.slice(end))) {
+    // Groups follow each other directly or after one space: 3억 5천만, 1억1천만.
+    if (m[0].startsWith(' ') && end === start) break;
+    const n = Number((m[1] ?? '').replaceAll(',', ''));
+    let big = 1;
+    for (const ch of m[3] ?? '') big *= BIG_UNITS[ch] ?? 1;
+    if (m[3] && big >= lastBig) break;
+    const small = m[2] ? (SMALL_UNITS[m[2]] ?? 1) : 1;
+    end += m[0].length;
+    if (m[3]) {
+      total += (section + n * small) * big;
+      section = 0;
+      lastBig = big;
+      units = true;
+    } else if (m[2]) {
+      section += n * small;
+      units = true;
+    } else {
+      // Digits with no unit end the amount (37만 5,000), or are no CJK amount at all.
+      if (!units) return undefined;
+      section += n;
+      break;
+    }
+  }
+  return units ? { value: total + section, end } : undefined;
+}
+
+function takeAll(text: string, taken: boolean[], re: RegExp): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) taken.fill(true, m.index, m.index + m[0].length);
+}
+
+function free(taken: readonly boolean[], start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (taken[i]) return false;
+  return true;
 }
 
 /** Every number and date of `text`, in text order. */
@@ -108,12 +243,13 @@ export function numbersOf(input: string): NumberMention[] {
   const text = asciiDigits(input);
   const taken: boolean[] = new Array(text.length).fill(false);
   const out: NumberMention[] = [];
+  for (const re of SKIPPED) takeAll(text, taken, re);
   for (const { re, parts } of DATES) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (taken.slice(start, end).some(Boolean)) continue;
+      if (!free(taken, start, end)) continue;
       const p = parts(m);
       const value: NumberValue = { kind: 'date' };
       if (p.y !== undefined) value.y = Number(p.y);
@@ -124,45 +260,65 @@ export function numbersOf(input: string): NumberMention[] {
       out.push({ start, end, value });
     }
   }
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    if (taken[start] || inWord(text, start, end)) continue;
-    const digits = (m[1] ?? '').replaceAll(',', '');
-    let value = Number(m[2] === undefined ? digits : `${digits}.${m[2]}`);
-    const rest = text.slice(end);
-    const word = SCALE.exec(rest);
-    const cjk = CJK_SCALE.exec(rest);
-    if (word?.[1]) {
-      value *= SCALE_WORDS[word[1].toLowerCase()] ?? 1;
-      end += word[0].length;
-    } else if (cjk) {
-      value *= unitScale(cjk[0]);
-      end += cjk[0].length;
-      let last = unitScale(cjk[0]);
-      for (let next = NEXT_GROUP.exec(text.slice(end)); next; next = NEXT_GROUP.exec(text.slice(end))) {
-        const scale = unitScale(next[2] ?? '');
-        if (scale >= last) break;
-        value += Number(next[1]) * scale;
-        last = scale;
-        end += next[0].length;
-      }
-    } else if (m[2] === undefined && m[1] !== undefined && m[1].length === 1) continue;
-    taken.fill(true, start, end);
-    out.push({ start, end, value: { kind: 'amount', value } });
-  }
-  NUMBER.lastIndex = 0;
+  readDigits(text, taken, out);
+  readWords(text, taken, out);
   return out.sort((a, b) => a.start - b.start);
 }
 
-// Digits glued to a Latin letter are part of a name (G20, 5G, MP3), except ordinal and plural
-// endings (24th, 1990s).
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/gu;
+
+function readDigits(text: string, taken: boolean[], out: NumberMention[]): void {
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const start = m.index;
+    if (taken[start]) continue;
+    let end = start + m[0].length;
+    let value = Number(`${(m[1] ?? '').replaceAll(',', '')}${m[2] === undefined ? '' : `.${m[2]}`}`);
+    const rest = text.slice(end);
+    const word = SCALE.exec(rest);
+    const money = /[$£€¥₩]$/u.test(text.slice(0, start)) ? MONEY_SCALE.exec(rest) : null;
+    const cjk = cjkAmount(text, start);
+    if (cjk) {
+      value = cjk.value;
+      end = cjk.end;
+    } else if (word?.[1]) {
+      value *= SCALE_WORDS[word[1].toLowerCase()] ?? 1;
+      end += word[0].length;
+    } else if (money?.[1]) {
+      value *= MONEY_SCALES[money[1].toLowerCase()] ?? 1;
+      end += money[0].length;
+    } else if (inWord(text, start, end) || (m[2] === undefined && (m[1] ?? '').length === 1)) continue;
+    taken.fill(true, start, end);
+    NUMBER.lastIndex = end;
+    out.push({ start, end, value: { kind: 'amount', value } });
+  }
+}
+
+function readWords(text: string, taken: boolean[], out: NumberMention[]): void {
+  WORD_NUMBER.lastIndex = 0;
+  for (let m = WORD_NUMBER.exec(text); m; m = WORD_NUMBER.exec(text)) {
+    if (!free(taken, m.index, m.index + m[0].length)) continue;
+    const base = m[3]
+      ? (TEENS[m[3].toLowerCase()] ?? 0)
+      : (TENS[(m[1] ?? '').toLowerCase()] ?? 0) + (ONES[(m[2] ?? '').toLowerCase()] ?? 0);
+    const scaled = SCALE.exec(text.slice(m.index + m[0].length));
+    const end = m.index + m[0].length + (scaled ? scaled[0].length : 0);
+    const value = base * (scaled?.[1] ? (SCALE_WORDS[scaled[1].toLowerCase()] ?? 1) : 1);
+    out.push({ start: m.index, end, value: { kind: 'amount', value }, soft: true });
+  }
+  HAN_NUMBER.lastIndex = 0;
+  for (let m = HAN_NUMBER.exec(text); m; m = HAN_NUMBER.exec(text)) {
+    const value = hanNumeral(m[0]);
+    if (value === undefined || value < 10 || !free(taken, m.index, m.index + m[0].length)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, value: { kind: 'amount', value }, soft: true });
+  }
+}
+
+// Digits after a Latin letter are part of a name (G20, MP3), and so is one digit before one (5G,
+// 3D); more digits before letters are a value with its unit (7000t, 100km, 24th).
 function inWord(text: string, start: number, end: number): boolean {
   if (/[A-Za-z]/u.test(text[start - 1] ?? '')) return true;
-  const after = text.slice(end, end + 3);
-  if (/^(?:st|nd|rd|th|s)(?![A-Za-z])/u.test(after)) return false;
-  return /^[A-Za-z]/u.test(after);
+  return end - start === 1 && /^[A-Za-z]/u.test(text.slice(end, end + 1));
 }
 
 /** Whether two values can be the same: amounts equal, dates equal in every part both give. */
@@ -178,7 +334,7 @@ export function sameValue(a: NumberValue, b: NumberValue): boolean {
     }
     return true;
   }
-  // A year read as a number on one side may be a date's year on the other (2025年 / June 2025).
+  // A year read as a number on one side may be a date's year on the other (2025年 / 2025).
   const amount = a.kind === 'amount' ? a : b.kind === 'amount' ? b : undefined;
   const date = a.kind === 'date' ? a : b.kind === 'date' ? b : undefined;
   return amount !== undefined && date?.y === amount.value && date.m === undefined;
