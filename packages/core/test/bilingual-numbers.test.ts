@@ -48,20 +48,28 @@ describe('numbersOf', () => {
       'May=?-5-?',
       'Oct.=?-10-?',
     ]);
-    expect(read('May I ask?')).toEqual([]);
+    expect(read('May I ask? Theresa May said. Areas May Benefit')).toEqual([]);
+    expect(read('九月三十日的第 247 号日志')).toEqual(['九月三十日=?-9-30', '247=247']);
+    expect(read('지난달 12일, 48시간')).toEqual(['12일=?-?-12 soft', '48=48']);
   });
 
-  it('leaves out times, decades, centuries, names and small bare integers; words are soft', () => {
+  it('leaves out times, centuries, names and small bare integers; words and decades are soft', () => {
     expect(
-      read(
-        'at 5.30pm, 19:30 BST, 오후 7시 30분, 下午5：30, in the 1980s, 80年代, 19th-century, 10대, G20, 5G, 3 pigs',
-      ),
+      read('at 5.30pm, 19:30 BST, 11 a.m., 오후 7시 30분, 下午5：30, 19th-century, 20世纪, G20, 5G, 3 pigs'),
     ).toEqual([]);
-    expect(read('ten years, Twenty-five, 十四分钟, 百分之七十五')).toEqual([
+    expect(read('in the 1980s, 80年代, 10대, in his 40s, a decade')).toEqual([
+      '1980s=1980 soft',
+      '80年代=80 soft',
+      '10대=10 soft',
+      '40s=40 soft',
+      'a decade=10 soft',
+    ]);
+    expect(read('ten years, Twenty-five, 十四分钟, 百分之七十五, 百分之百')).toEqual([
       'ten=10 soft',
       'Twenty-five=25 soft',
       '十四=14 soft',
       '七十五=75 soft',
+      '百分之百=100 soft',
     ]);
   });
 });

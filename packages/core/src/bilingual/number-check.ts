@@ -25,22 +25,11 @@ export function numberFindings(run: BilingualRun): Finding[] {
     const src = mentions(run, unit.source);
     const tgt = mentions(run, unit.target);
     if (unit.source.length === 0 || !hasProse(run, unit.target)) continue;
-    // Every value of the target must answer one of the source; a value read from words (soft)
-    // answers but is never reported itself.
-    const left = [...src];
-    const extra: Found[] = [];
-    for (const t of tgt.filter((m) => !m.soft)) {
-      const i = left.findIndex((s) => sameValue(s.value, t.value));
-      if (i >= 0) left.splice(i, 1);
-      else extra.push(t);
-    }
-    const softTargets = tgt.filter((m) => m.soft);
-    const lacking = left.filter((s) => {
-      if (s.soft) return false;
-      const i = softTargets.findIndex((t) => sameValue(s.value, t.value));
-      if (i >= 0) softTargets.splice(i, 1);
-      return i < 0;
-    });
+    // Every value of the target must be one of the source's and the other way round (as sets: a
+    // translation may say a figure twice); a value read from words (soft) answers but is never
+    // reported itself.
+    const extra = tgt.filter((t) => !t.soft && !src.some((s) => sameValue(s.value, t.value)));
+    const lacking = src.filter((s) => !s.soft && !tgt.some((t) => sameValue(s.value, t.value)));
     // A value the target changed: one finding, on the target's, naming the source's.
     const changes = extra.map((t) => {
       const same = lacking.findIndex((s) => s.value.kind === t.value.kind);

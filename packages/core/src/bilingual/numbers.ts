@@ -47,20 +47,21 @@ const DATES: { re: RegExp; parts: (m: RegExpExecArray) => DateParts }[] = [
   },
   { re: new RegExp(`(${MONTH_NAME})\\s+(\\d{4})`, 'gu'), parts: (m) => ({ m: m[1], y: m[2] }) },
   { re: /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]/gu, parts: (m) => ({ y: m[1], m: m[2] }) },
-  { re: /(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]/gu, parts: (m) => ({ m: m[1], d: m[2] }) },
+  { re: /(?<![\d.])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号號]/gu, parts: (m) => ({ m: m[1], d: m[2] }) },
   {
-    re: new RegExp(`${HAN_MONTH}月(?:份)?(?:\\s*(\\d{1,2})\\s*[日号號])?`, 'gu'),
+    re: new RegExp(`${HAN_MONTH}月(?:份)?(?:\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号號])?`, 'gu'),
     parts: (m) => ({ m: m[1], d: m[2] }),
   },
-  { re: /(\d{1,2})\s*[月월]/gu, parts: (m) => ({ m: m[1] }) },
-  // A day alone (지난달 12일, 24日), answering `June 12`.
-  { re: /(\d{1,2})\s*[日일号號]/gu, parts: (m) => ({ d: m[1] }) },
-  // A month name alone; `May` only inside a sentence (the modal starts one).
+  { re: /(?<![\d.])(\d{1,2})\s*[月월]/gu, parts: (m) => ({ m: m[1] }) },
+  // A month name alone; `May` only where it is a month (in May, since May: not Theresa May).
   {
-    re: /\b(January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)|(?<=[\p{L},;] )(May)\b/gu,
+    re: /\b(January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)|(?<=\b(?:in|of|since|until|by|from|early|late|mid|last|next|this) )(May)\b/gu,
     parts: (m) => ({ m: m[1] ?? m[2] }),
   },
 ];
+// A day alone (지난달 12일, 24日) answers `June 12` but is no value of its own: 3일 is as often
+// three days, or the date a Korean report gives for "Thursday".
+const DAY_ALONE = /(?<![\d.])(\d{1,2})\s*[日일号號]/gu;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -70,12 +71,13 @@ const SKIPPED = [
   /\b\d{1,2}\.\d{2}\s*[ap]\.?m\b\.?/giu,
   /\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?/giu,
   /(?:오전|오후|上午|下午|凌晨|晚上)\s*\d{1,2}[.:]\d{2}/gu,
-  /\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?/gu,
+  /(?<![\d.])\d{1,2}\s*시(?!간)(?:\s*\d{1,2}\s*분)?/gu,
   /\d{1,2}\s*[点點时時](?:\s*\d{1,2}\s*分)?/gu,
-  /\b\d{2,4}0s\b|'\d0s\b/gu,
-  /\d+\s*(?:年代|년대|世纪|世紀|세기)/gu,
+  /\b\d{1,2}\s*[ap]\.m\./giu,
+  /\d+\s*分\s*\d+\s*秒|\d+\s*분\s*\d+\s*초/gu,
+  /'\d0s\b/gu,
+  /\d+\s*(?:世纪|世紀|세기)/gu,
   /\b\d{1,2}(?:st|nd|rd|th)?[- ]century\b/giu,
-  /\d+0\s*대/gu,
 ];
 
 const SCALE_WORDS: Record<string, number> = {
@@ -103,7 +105,9 @@ const BIG_UNITS: Record<string, number> = {
   조: 1e12,
 };
 // One group of a CJK amount: digits, then a small unit and/or big units (4천, 2백만, 1.5万亿, 3억).
-const CJK_GROUP = /^ ?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: ?([十십百백千천]))?(?: ?([万萬만亿億억兆조]+))?/u;
+// `550多万`, `3천여만`: "more than" between the digits and the unit.
+const CJK_GROUP =
+  /^ ?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: ?([十십百백千천]))?[多余餘여]?(?: ?([万萬만亿億억兆조]+))?/u;
 
 const TENS: Record<string, number> = {
   twenty: 20,
@@ -140,9 +144,11 @@ const ONES: Record<string, number> = {
   nine: 9,
 };
 const WORD_NUMBER = new RegExp(
-  `\\b(?:(${Object.keys(TENS).join('|')})(?:[- ](${Object.keys(ONES).join('|')}))?|(${Object.keys(TEENS).join('|')}))\\b`,
+  `\\b(?:(${Object.keys(TENS).join('|')})(?:[- ](${Object.keys(ONES).join('|')}))?|(${Object.keys(TEENS).join('|')})|(${Object.keys(ONES).join('|')})(?= (?:thousand|million|billion|trillion|decades)\\b))\\b`,
   'giu',
 );
+// `a decade` is ten years (10년, 十年); `two decades`, twenty.
+const DECADES = /^ (?:decades?)\b/iu;
 const HAN_DIGITS: Record<string, number> = {
   一: 1,
   二: 2,
@@ -156,7 +162,7 @@ const HAN_DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const HAN_NUMBER = /[一二两兩三四五六七八九十百千]{2,}|十/gu;
+const HAN_NUMBER = /百分之百|[一二两兩三四五六七八九十百千]{2,}|十/gu;
 
 /** Full-width digits and separators as ASCII: same length, so offsets stay. */
 function asciiDigits(text: string): string {
@@ -171,7 +177,8 @@ function monthOf(text: string | undefined): number | undefined {
   const han = HAN_MONTHS.indexOf(text);
   if (han >= 0) return han + 1;
   const i = MONTHS.indexOf(text.slice(0, 3).toLowerCase());
-  return i < 0 ? undefined : i + 1;
+  if (i >= 0) return i + 1;
+  return hanNumeral(text);
 }
 
 /** A Chinese numeral below 10,000 (十四, 九十九, 百分之七十五's 七十五), or undefined. */
@@ -255,11 +262,20 @@ export function numbersOf(input: string): NumberMention[] {
       if (p.y !== undefined) value.y = Number(p.y);
       const month = monthOf(p.m);
       if (month !== undefined) value.m = month;
-      if (p.d !== undefined) value.d = Number(p.d);
+      const day = p.d === undefined ? undefined : /^\d+$/u.test(p.d) ? Number(p.d) : hanNumeral(p.d);
+      if (day !== undefined) value.d = day;
       taken.fill(true, start, end);
       out.push({ start, end, value });
     }
   }
+  DAY_ALONE.lastIndex = 0;
+  for (let m = DAY_ALONE.exec(text); m; m = DAY_ALONE.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!free(taken, m.index, end)) continue;
+    taken.fill(true, m.index, end);
+    out.push({ start: m.index, end, value: { kind: 'date', d: Number(m[1]) }, soft: true });
+  }
+  readDecades(text, taken, out);
   readDigits(text, taken, out);
   readWords(text, taken, out);
   return out.sort((a, b) => a.start - b.start);
@@ -294,21 +310,40 @@ function readDigits(text: string, taken: boolean[], out: NumberMention[]): void 
   }
 }
 
+// Decades and ages by decade (the 1980s, in his 40s, 80年代, 40대) answer their number; `a
+// decade` answers ten years.
+const DECADE = /\b(\d{1,3}0)s\b|(\d{1,3}0)\s*(?:年代|년대|대)|\b(?:a|the past|the last) (decade)\b/giu;
+
+function readDecades(text: string, taken: boolean[], out: NumberMention[]): void {
+  DECADE.lastIndex = 0;
+  for (let m = DECADE.exec(text); m; m = DECADE.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!free(taken, m.index, end)) continue;
+    taken.fill(true, m.index, end);
+    const value = m[3] ? 10 : Number(m[1] ?? m[2]);
+    out.push({ start: m.index, end, value: { kind: 'amount', value }, soft: true });
+  }
+}
+
 function readWords(text: string, taken: boolean[], out: NumberMention[]): void {
   WORD_NUMBER.lastIndex = 0;
   for (let m = WORD_NUMBER.exec(text); m; m = WORD_NUMBER.exec(text)) {
     if (!free(taken, m.index, m.index + m[0].length)) continue;
     const base = m[3]
       ? (TEENS[m[3].toLowerCase()] ?? 0)
-      : (TENS[(m[1] ?? '').toLowerCase()] ?? 0) + (ONES[(m[2] ?? '').toLowerCase()] ?? 0);
-    const scaled = SCALE.exec(text.slice(m.index + m[0].length));
+      : m[4]
+        ? (ONES[m[4].toLowerCase()] ?? 0)
+        : (TENS[(m[1] ?? '').toLowerCase()] ?? 0) + (ONES[(m[2] ?? '').toLowerCase()] ?? 0);
+    const rest = text.slice(m.index + m[0].length);
+    const scaled = SCALE.exec(rest) ?? DECADES.exec(rest);
     const end = m.index + m[0].length + (scaled ? scaled[0].length : 0);
-    const value = base * (scaled?.[1] ? (SCALE_WORDS[scaled[1].toLowerCase()] ?? 1) : 1);
+    const factor = scaled?.[1] ? (SCALE_WORDS[scaled[1].toLowerCase()] ?? 1) : scaled ? 10 : 1;
+    const value = base * factor;
     out.push({ start: m.index, end, value: { kind: 'amount', value }, soft: true });
   }
   HAN_NUMBER.lastIndex = 0;
   for (let m = HAN_NUMBER.exec(text); m; m = HAN_NUMBER.exec(text)) {
-    const value = hanNumeral(m[0]);
+    const value = m[0] === '百分之百' ? 100 : hanNumeral(m[0]);
     if (value === undefined || value < 10 || !free(taken, m.index, m.index + m[0].length)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, value: { kind: 'amount', value }, soft: true });
   }
@@ -334,10 +369,13 @@ export function sameValue(a: NumberValue, b: NumberValue): boolean {
     }
     return true;
   }
-  // A year read as a number on one side may be a date's year on the other (2025年 / 2025).
+  // A year read as a number on one side may be a date's year on the other (2025年 / 2025), and a
+  // day alone a number (17号 / 17th).
   const amount = a.kind === 'amount' ? a : b.kind === 'amount' ? b : undefined;
   const date = a.kind === 'date' ? a : b.kind === 'date' ? b : undefined;
-  return amount !== undefined && date?.y === amount.value && date.m === undefined;
+  if (amount === undefined || date === undefined) return false;
+  if (date.y === amount.value && date.m === undefined) return true;
+  return date.y === undefined && date.m === undefined && date.d === amount.value;
 }
 
 /** A value as text for messages: `300000000`, `2025-06-24`, `06-24`. */
