@@ -62,7 +62,7 @@ describe('XLIFF 1.2', () => {
       line: 6,
       column: 9,
     });
-    expect(findings[1]!.expected).toEqual(['半岛无核化', '朝鲜半岛无核化', '韩半岛无核化']);
+    expect(findings[1]!.expected).toEqual(['半岛无核化', '朝鲜半岛无核化', '韩半岛无核化', '半岛去核化']);
     expect(findings[1]!.source).toMatchObject({
       check: 'shifted-concept',
       term: '한반도 비핵화',

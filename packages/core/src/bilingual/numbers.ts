@@ -70,7 +70,7 @@ const HAN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九
 const SKIPPED = [
   /\b\d{1,2}\.\d{2}\s*[ap]\.?m\b\.?/giu,
   /\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?/giu,
-  /(?:오전|오후|上午|下午|凌晨|晚上)\s*\d{1,2}[.:]\d{2}/gu,
+  /(?:오전|오후|上午|下午|凌晨|晚上)\s*\d{1,2}[.:：]\d{2}/gu,
   /(?<![\d.])\d{1,2}\s*시(?!간)(?:\s*\d{1,2}\s*분)?/gu,
   /\d{1,2}\s*[点點时時](?:\s*\d{1,2}\s*分)?/gu,
   /\b\d{1,2}\s*[ap]\.m\./giu,
@@ -166,7 +166,7 @@ const HAN_NUMBER = /百分之百|[一二两兩三四五六七八九十百千]{2,
 
 /** Full-width digits and separators as ASCII: same length, so offsets stay. */
 function asciiDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff0c\uff0e\uff1a]/gu, (ch) =>
+  return text.replace(/[\uff10-\uff19\uff0c\uff0e]/gu, (ch) =>
     String.fromCharCode((ch.codePointAt(0) ?? 0) - 0xfee0),
   );
 }
@@ -314,7 +314,28 @@ function readDigits(text: string, taken: boolean[], out: NumberMention[]): void 
 // decade` answers ten years.
 const DECADE = /\b(\d{1,3}0)s\b|(\d{1,3}0)\s*(?:年代|년대|대)|\b(?:a|the past|the last) (decade)\b/giu;
 
+// `31：27` is a score or a time (02：30): its numbers answer but are never reported.
+const FULL_WIDTH_COLON = /(\d{1,2})：(\d{1,2})/gu;
+
 function readDecades(text: string, taken: boolean[], out: NumberMention[]): void {
+  FULL_WIDTH_COLON.lastIndex = 0;
+  for (let m = FULL_WIDTH_COLON.exec(text); m; m = FULL_WIDTH_COLON.exec(text)) {
+    if (!free(taken, m.index, m.index + m[0].length)) continue;
+    taken.fill(true, m.index, m.index + m[0].length);
+    const second = m.index + m[0].length - (m[2] ?? '').length;
+    out.push({
+      start: m.index,
+      end: m.index + (m[1] ?? '').length,
+      value: { kind: 'amount', value: Number(m[1]) },
+      soft: true,
+    });
+    out.push({
+      start: second,
+      end: m.index + m[0].length,
+      value: { kind: 'amount', value: Number(m[2]) },
+      soft: true,
+    });
+  }
   DECADE.lastIndex = 0;
   for (let m = DECADE.exec(text); m; m = DECADE.exec(text)) {
     const end = m.index + m[0].length;
