@@ -8,18 +8,17 @@
 // write 十 for "ten" or 20 for "twenty"). A bare integer below 10 is no value (translations spell
 // them out), nor are digits after a Latin letter (G20, SS19) or one digit before one (5G).
 
-export type NumberValue =
-  | { kind: 'amount'; value: number }
-  | { kind: 'date'; y?: number; m?: number; d?: number };
+import {
+  free,
+  hanNumeral,
+  type NumberMention,
+  type NumberValue,
+  SCALE,
+  SCALE_WORDS,
+} from './number-parts.js';
+import { readDecades, readWords } from './soft-numbers.js';
 
-export interface NumberMention {
-  /** Prose range. */
-  start: number;
-  end: number;
-  value: NumberValue;
-  /** Read from words: answers a value of the other side, never reported as lacking. */
-  soft?: boolean;
-}
+export type { NumberMention, NumberValue } from './number-parts.js';
 
 type DateParts = { y?: string | undefined; m?: string | undefined; d?: string | undefined };
 
@@ -80,16 +79,6 @@ const SKIPPED = [
   /\b\d{1,2}(?:st|nd|rd|th)?[- ]century\b/giu,
 ];
 
-const SCALE_WORDS: Record<string, number> = {
-  thousand: 1e3,
-  million: 1e6,
-  mn: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  trillion: 1e12,
-  tn: 1e12,
-};
-const SCALE = /^\s?(thousand|million|billion|trillion|mn|bn|tn)\b/iu;
 // `£125m`, `$3k`: a money amount's short scale.
 const MONEY_SCALE = /^(m|k|b)\b/iu;
 const MONEY_SCALES: Record<string, number> = { m: 1e6, k: 1e3, b: 1e9 };
@@ -109,61 +98,6 @@ const BIG_UNITS: Record<string, number> = {
 const CJK_GROUP =
   /^ ?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: ?([十십百백千천]))?[多余餘여]?(?: ?([万萬만亿億억兆조]+))?/u;
 
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const TEENS: Record<string, number> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  hundred: 100,
-};
-const ONES: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const WORD_NUMBER = new RegExp(
-  `\\b(?:(${Object.keys(TENS).join('|')})(?:[- ](${Object.keys(ONES).join('|')}))?|(${Object.keys(TEENS).join('|')})|(${Object.keys(ONES).join('|')})(?= (?:thousand|million|billion|trillion|decades)\\b))\\b`,
-  'giu',
-);
-// `a decade` is ten years (10년, 十年); `two decades`, twenty.
-const DECADES = /^ (?:decades?)\b/iu;
-const HAN_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  兩: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const HAN_NUMBER = /百分之百|[一二两兩三四五六七八九十百千]{2,}|十/gu;
-
 /** Full-width digits and separators as ASCII: same length, so offsets stay. */
 function asciiDigits(text: string): string {
   return text.replace(/[\uff10-\uff19\uff0c\uff0e]/gu, (ch) =>
@@ -179,23 +113,6 @@ function monthOf(text: string | undefined): number | undefined {
   const i = MONTHS.indexOf(text.slice(0, 3).toLowerCase());
   if (i >= 0) return i + 1;
   return hanNumeral(text);
-}
-
-/** A Chinese numeral below 10,000 (十四, 九十九, 百分之七十五's 七十五), or undefined. */
-function hanNumeral(text: string): number | undefined {
-  let total = 0;
-  let digit: number | undefined;
-  for (const ch of text) {
-    const unit = { 十: 10, 百: 100, 千: 1000 }[ch];
-    if (unit !== undefined) {
-      total += (digit ?? 1) * unit;
-      digit = undefined;
-    } else {
-      if (digit !== undefined) return undefined;
-      digit = HAN_DIGITS[ch];
-    }
-  }
-  return total + (digit ?? 0);
 }
 
 /**
@@ -238,11 +155,6 @@ function cjkAmount(text: string, start: number): { value: number; end: number } 
 function takeAll(text: string, taken: boolean[], re: RegExp): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) taken.fill(true, m.index, m.index + m[0].length);
-}
-
-function free(taken: readonly boolean[], start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (taken[i]) return false;
-  return true;
 }
 
 /** Every number and date of `text`, in text order. */
@@ -307,66 +219,6 @@ function readDigits(text: string, taken: boolean[], out: NumberMention[]): void 
     taken.fill(true, start, end);
     NUMBER.lastIndex = end;
     out.push({ start, end, value: { kind: 'amount', value } });
-  }
-}
-
-// Decades and ages by decade (the 1980s, in his 40s, 80年代, 40대) answer their number; `a
-// decade` answers ten years.
-const DECADE = /\b(\d{1,3}0)s\b|(\d{1,3}0)\s*(?:年代|년대|대)|\b(?:a|the past|the last) (decade)\b/giu;
-
-// `31：27` is a score or a time (02：30): its numbers answer but are never reported.
-const FULL_WIDTH_COLON = /(\d{1,2})：(\d{1,2})/gu;
-
-function readDecades(text: string, taken: boolean[], out: NumberMention[]): void {
-  FULL_WIDTH_COLON.lastIndex = 0;
-  for (let m = FULL_WIDTH_COLON.exec(text); m; m = FULL_WIDTH_COLON.exec(text)) {
-    if (!free(taken, m.index, m.index + m[0].length)) continue;
-    taken.fill(true, m.index, m.index + m[0].length);
-    const second = m.index + m[0].length - (m[2] ?? '').length;
-    out.push({
-      start: m.index,
-      end: m.index + (m[1] ?? '').length,
-      value: { kind: 'amount', value: Number(m[1]) },
-      soft: true,
-    });
-    out.push({
-      start: second,
-      end: m.index + m[0].length,
-      value: { kind: 'amount', value: Number(m[2]) },
-      soft: true,
-    });
-  }
-  DECADE.lastIndex = 0;
-  for (let m = DECADE.exec(text); m; m = DECADE.exec(text)) {
-    const end = m.index + m[0].length;
-    if (!free(taken, m.index, end)) continue;
-    taken.fill(true, m.index, end);
-    const value = m[3] ? 10 : Number(m[1] ?? m[2]);
-    out.push({ start: m.index, end, value: { kind: 'amount', value }, soft: true });
-  }
-}
-
-function readWords(text: string, taken: boolean[], out: NumberMention[]): void {
-  WORD_NUMBER.lastIndex = 0;
-  for (let m = WORD_NUMBER.exec(text); m; m = WORD_NUMBER.exec(text)) {
-    if (!free(taken, m.index, m.index + m[0].length)) continue;
-    const base = m[3]
-      ? (TEENS[m[3].toLowerCase()] ?? 0)
-      : m[4]
-        ? (ONES[m[4].toLowerCase()] ?? 0)
-        : (TENS[(m[1] ?? '').toLowerCase()] ?? 0) + (ONES[(m[2] ?? '').toLowerCase()] ?? 0);
-    const rest = text.slice(m.index + m[0].length);
-    const scaled = SCALE.exec(rest) ?? DECADES.exec(rest);
-    const end = m.index + m[0].length + (scaled ? scaled[0].length : 0);
-    const factor = scaled?.[1] ? (SCALE_WORDS[scaled[1].toLowerCase()] ?? 1) : scaled ? 10 : 1;
-    const value = base * factor;
-    out.push({ start: m.index, end, value: { kind: 'amount', value }, soft: true });
-  }
-  HAN_NUMBER.lastIndex = 0;
-  for (let m = HAN_NUMBER.exec(text); m; m = HAN_NUMBER.exec(text)) {
-    const value = m[0] === '百分之百' ? 100 : hanNumeral(m[0]);
-    if (value === undefined || value < 10 || !free(taken, m.index, m.index + m[0].length)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, value: { kind: 'amount', value }, soft: true });
   }
 }
 
