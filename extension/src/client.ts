@@ -22,13 +22,19 @@ export interface Client {
 export type CreateClient = (serverOptions: ServerOptions, clientOptions: LanguageClientOptions) => Client;
 
 export const LANGUAGES = ['markdown', 'plaintext'];
+/** Bilingual files, whatever language VS Code gives them (XLIFF is `xml`): the server checks the
+ *  targets against their sources. */
+export const BILINGUAL_FILES = '**/*.{xlf,xliff,sdlxliff,mqxliff}';
 
 export function clientOptions(): LanguageClientOptions {
   return {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      { scheme: 'file', pattern: BILINGUAL_FILES },
+    ],
     // Lets the server ask `workspace/configuration` for the `nuance` section.
     synchronize: { configurationSection: 'nuance' },
   };

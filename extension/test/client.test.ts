@@ -76,6 +76,7 @@ describe('extension client', () => {
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'plaintext' },
+      { scheme: 'file', pattern: '**/*.{xlf,xliff,sdlxliff,mqxliff}' },
     ]);
     expect(s.client.start).toHaveBeenCalledTimes(1);
     expect([...s.commands.keys()]).toEqual([

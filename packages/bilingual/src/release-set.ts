@@ -53,7 +53,7 @@ interface Parsed {
 
 function parse(
   doc: { path: string; text: string },
-  options: { lang?: string | undefined; topic?: readonly string[] },
+  options: { lang?: string | undefined; topic?: readonly string[] | undefined },
 ): Parsed {
   const format = formatOf(doc.path);
   const lang = documentLanguage({ text: doc.text, path: doc.path, lang: options.lang, format });
@@ -81,7 +81,7 @@ export function alignSegments(source: readonly Segment[], target: readonly Segme
 export function lintReleaseTarget(
   target: { path: string; text: string },
   source: { path: string; text: string; shown: string },
-  options: { ruleSet: RuleSet; topic?: readonly string[]; lang?: string | undefined },
+  options: { ruleSet: RuleSet; topic?: readonly string[] | undefined; lang?: string | undefined },
 ): Finding[] {
   const t = parse(target, options);
   const s = parse(source, { topic: options.topic ?? [] });
