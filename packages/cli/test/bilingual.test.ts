@@ -69,4 +69,34 @@ describe('bilingual files', () => {
       expect(files.find((f) => f.path === 'statement.ko.md')?.messages).toEqual([]);
     });
   });
+
+  it('shows the source beside the target in SARIF and the HTML report', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, 'release.xlf'), XLIFF);
+      const sarif = JSON.parse((await run(['--format', 'sarif', 'release.xlf'], dir)).stdout);
+      const shifted = sarif.runs[0].results.find(
+        (r: { ruleId: string }) => r.ruleId === 'korea-china/denuclearization-scope',
+      );
+      expect(shifted.properties.source).toMatchObject({ check: 'shifted-concept', text: '한반도 비핵화' });
+      expect(shifted.relatedLocations).toEqual([
+        {
+          id: 0,
+          message: { text: 'Source (ko): 한반도 비핵화' },
+          physicalLocation: {
+            artifactLocation: { uri: 'release.xlf', uriBaseId: '%SRCROOT%' },
+            region: {
+              startLine: 4,
+              startColumn: 28,
+              endLine: 4,
+              endColumn: 35,
+              charOffset: 259,
+              charLength: 7,
+            },
+          },
+        },
+      ]);
+      const html = (await run(['--format', 'html', 'release.xlf'], dir)).stdout;
+      expect(html).toContain('"o":{"t":"한반도 비핵화","l":4,"g":"ko","k":"shifted-concept"}');
+    });
+  });
 });
