@@ -70,3 +70,30 @@ describe('XLIFF 1.2', () => {
     });
   });
 });
+
+describe('XLIFF 1.2 structure', () => {
+  it('reads units in groups, CDATA content, and one language pair per file', () => {
+    const text = [
+      '<xliff version="1.2">',
+      '<file source-language="ko" target-language="zh"><body><group id="g">',
+      '<trans-unit id="a"><source>실용외교</source><target><![CDATA[实用外交]]></target></trans-unit>',
+      '</group></body></file>',
+      '<file source-language="ko" target-language="en"><body>',
+      '<trans-unit id="b"><source>실용외교</source><target>practical diplomacy</target></trans-unit>',
+      '</body></file></xliff>',
+    ].join('\n');
+    const file = readXliff(text);
+    expect(file.sides.map((s) => s.lang)).toEqual(['ko', 'zh', 'ko', 'en']);
+    const findings = lintBilingualFile(file, { ruleSet: koreaChina() });
+    // Inside CDATA the text is prose with its own offsets.
+    expect(places(findings)).toEqual(['3:58-3:62 korea-china/wushi-not-shiyong 实用外交']);
+  });
+
+  it('reports XML broken outside every unit where it is, and still checks the units', () => {
+    const text =
+      '<xliff version="1.2"><file source-language="ko" target-language="zh"><body>\n<trans-unit id="a"><source>사드</source><target>萨德</target></trans-unit>\n</body></file>';
+    const file = readXliff(text);
+    expect(file.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Not well-formed XML: /)]);
+    expect(file.pairs[0]?.units).toHaveLength(1);
+  });
+});
