@@ -3,7 +3,7 @@
 // The file system stays with the caller, behind `BilingualHost`.
 import type { Finding, RuleSet } from '@nuance/core';
 import { bilingualFormatOf, lintBilingualFile, readBilingual } from './lint-file.js';
-import { lintReleaseTarget, releaseSetSource } from './release-set.js';
+import { isReleaseSetMember, lintReleaseTarget, releaseSetSource } from './release-set.js';
 
 export interface BilingualHost {
   /** The paths of the files in `file`'s folder. */
@@ -42,6 +42,7 @@ export function bilingualLinter(
       return read && lintBilingualFile(read, { ruleSet: config.ruleSet, topic: config.topic });
     };
   }
+  if (!isReleaseSetMember(file)) return undefined;
   const source = releaseSetSource(file, host.siblings(file), config.sourceLanguage);
   if (source === undefined) return undefined;
   return (text) => {

@@ -24,6 +24,11 @@ function memberOf(path: string): { stem: string; lang: string; ext: string } | u
   return m ? { stem: m[1] ?? '', lang: m[2] ?? '', ext: (m[3] ?? '').toLowerCase() } : undefined;
 }
 
+/** Whether `path` can be a member of a release set (a language suffix before `.md`/`.txt`). */
+export function isReleaseSetMember(path: string): boolean {
+  return memberOf(path) !== undefined;
+}
+
 /**
  * The source document of `file`'s release set among `siblings` (paths in the same folder, `file`
  * among them or not), or undefined when `file` is no member of a set or is its source.

@@ -7,14 +7,22 @@ import type { Finding } from '@nuance/core';
 import { voiceTopic } from '@nuance/unified';
 import type { LintConfig } from './parallel/shared-config.js';
 
+// A run lists each folder once, however many release-set files it holds.
+const folders = new Map<string, string[]>();
+
 export const NODE_HOST: BilingualHost = {
   siblings(file) {
-    try {
-      const dir = path.dirname(file);
-      return readdirSync(dir).map((name) => path.join(dir, name));
-    } catch {
-      return [];
+    const dir = path.dirname(file);
+    let names = folders.get(dir);
+    if (!names) {
+      try {
+        names = readdirSync(dir).map((name) => path.join(dir, name));
+      } catch {
+        names = [];
+      }
+      folders.set(dir, names);
     }
+    return names;
   },
   read(file) {
     try {
