@@ -70,7 +70,7 @@ describe('bilingual files', () => {
     });
   });
 
-  it('shows the source beside the target in SARIF and the HTML report', async () => {
+  it('shows the source beside the target in SARIF, the HTML report and the terminal', async () => {
     await withTempDir(async (dir) => {
       await writeFile(path.join(dir, 'release.xlf'), XLIFF);
       const sarif = JSON.parse((await run(['--format', 'sarif', 'release.xlf'], dir)).stdout);
@@ -95,6 +95,8 @@ describe('bilingual files', () => {
           },
         },
       ]);
+      const stylish = (await run(['release.xlf'], dir)).stdout;
+      expect(stylish).toContain('\n               source (ko, 4:28): 한반도 비핵화\n');
       const html = (await run(['--format', 'html', 'release.xlf'], dir)).stdout;
       expect(html).toContain('"o":{"t":"한반도 비핵화","l":4,"g":"ko","k":"shifted-concept"}');
     });
