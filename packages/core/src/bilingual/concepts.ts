@@ -39,6 +39,11 @@ export function conceptFindings(run: BilingualRun): Finding[] {
     const tgt = occurrences(run, unit.target, terms);
     if (src.length === 0 || unit.target.length === 0) continue;
     const srcRules = new Set(src.map((o) => o.rule));
+    let view: string | undefined;
+    const targetView = () => {
+      view ??= unit.target.map((id) => normalizePhrase(run.doc.segments[id]?.prose.text ?? '')).join('\n');
+      return view;
+    };
     for (const rule of srcRules) {
       const def = terms.get(rule)!;
       const first = src.find((o) => o.rule === rule)!;
@@ -55,7 +60,7 @@ export function conceptFindings(run: BilingualRun): Finding[] {
         continue;
       }
       const expected = targetTerms(def, run.targetLang);
-      if (expected.length === 0 || renderedLoosely(run, unit.target, def)) continue;
+      if (expected.length === 0 || renderedLoosely(targetView(), def)) continue;
       const shifted = shift(run, rule, srcRules, tgt, confusables, sourceTerm, expected);
       if (shifted) {
         out.push(withCheck(shifted, 'shifted-concept', unit, sourceTerm));
@@ -73,8 +78,7 @@ export function conceptFindings(run: BilingualRun): Finding[] {
  * the matcher's Han word-start check misses some (但无核化, 先去核), and a concept that is there is
  * not missing.
  */
-function renderedLoosely(run: BilingualRun, ids: readonly number[], def: TermRule): boolean {
-  const view = ids.map((id) => normalizePhrase(run.doc.segments[id]?.prose.text ?? '')).join('\n');
+function renderedLoosely(view: string, def: TermRule): boolean {
   return def.terms.some(
     (t) =>
       t.text !== undefined && expandPhrase(t.text).some((literal) => view.includes(normalizePhrase(literal))),
