@@ -97,3 +97,15 @@ describe('XLIFF 1.2 structure', () => {
     expect(file.pairs[0]?.units).toHaveLength(1);
   });
 });
+
+describe('monolingual rules on each side', () => {
+  it('checks the source side too, in its language', () => {
+    const text =
+      '<xliff version="2.0" srcLang="zh-CN" trgLang="en"><file id="f"><unit id="1"><segment>' +
+      '<source>韩国奉行实用外交。</source><target>Korea pursues pragmatic diplomacy.</target></segment></unit></file></xliff>';
+    const findings = lintBilingualFile(readXliff(text), { ruleSet: koreaChina() });
+    expect(places(findings)).toEqual(['1:98-1:102 korea-china/wushi-not-shiyong 实用外交']);
+    // A source finding has no `source`: it is not on a translation.
+    expect(findings[0]?.source).toBeUndefined();
+  });
+});
