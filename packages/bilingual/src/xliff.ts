@@ -55,10 +55,12 @@ export function readXliff(text: string): BilingualFile {
   return { text, ...sidesOf(units), problems };
 }
 
-function problemAt(text: string, message: string, start: number, at: number): BilingualProblem {
-  // The problem points at the unit's start tag, or at the offending place outside a unit.
+function problemAt(text: string, message: string, from: number, at: number): BilingualProblem {
+  // The problem points at the unit's start tag, or at the offending place outside a unit (saxes
+  // may report the end of the text as one past it).
+  const start = Math.min(from, text.length);
   const end = Math.min(text.length, Math.max(start, text.indexOf('>', start) + 1));
-  return at === start ? { message, start, end: start } : { message, start, end };
+  return at === from ? { message, start, end: start } : { message, start, end };
 }
 
 function unitElements(root: XmlElement): XmlElement[] {
