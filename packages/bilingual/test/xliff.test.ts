@@ -109,3 +109,23 @@ describe('monolingual rules on each side', () => {
     expect(findings[0]?.source).toBeUndefined();
   });
 });
+
+describe('the source as context', () => {
+  const unit = (target: string) =>
+    `<xliff version="2.0" srcLang="ko" trgLang="zh-CN"><file id="f"><unit id="1"><segment><source>한미동맹은 외교의 근간이다.</source><target>${target}</target></segment></unit></file></xliff>`;
+
+  it('makes a Chinese translation of a Korean text ROK-voiced: 美韩 is reported, 韩美 is not', () => {
+    const findings = lintBilingualFile(readXliff(unit('美韩同盟是外交的基础。')), { ruleSet: koreaChina() });
+    expect(places(findings)).toEqual(['1:126-1:128 korea-china/rok-first-order 美韩']);
+    expect(findings[0]?.context).toEqual([{ set: 'rok-voice', via: 'topic' }]);
+    expect(lintBilingualFile(readXliff(unit('韩美同盟是外交的基础。')), { ruleSet: koreaChina() })).toEqual(
+      [],
+    );
+  });
+
+  it('does not make the same Chinese text ROK-voiced on its own', () => {
+    const text =
+      '<xliff version="2.0" srcLang="en" trgLang="zh-CN"><file id="f"><unit id="1"><segment><source>The alliance is the foundation.</source><target>美韩同盟是外交的基础。</target></segment></unit></file></xliff>';
+    expect(lintBilingualFile(readXliff(text), { ruleSet: koreaChina() })).toEqual([]);
+  });
+});
