@@ -32,6 +32,9 @@ export interface Client {
 export type CreateClient = (serverOptions: ServerOptions, clientOptions: LanguageClientOptions) => Client;
 
 export const LANGUAGES = ['markdown', 'plaintext'];
+/** Bilingual files, whatever language VS Code gives them (XLIFF is `xml`): the server checks the
+ *  targets against their sources. */
+export const BILINGUAL_FILES = '**/*.{xlf,xliff,sdlxliff,mqxliff}';
 
 export interface ClientSetup {
   /** The built-in packs' READMEs shipped in the extension (`dist/packs/<pack>/README.md`). */
@@ -43,10 +46,13 @@ export function clientOptions(setup: ClientSetup): LanguageClientOptions {
   const options: LanguageClientOptions = {
     // Real files and unsaved drafts only: never the Explain page (`nuance-explain:`), a diff's
     // `git:` side or another extension's virtual document.
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      { scheme: 'file', pattern: BILINGUAL_FILES },
+    ],
     // Settings changes reach the server through its own registration for the `nuance` section
     // (`synchronize.configurationSection` as well would send each change twice).
     initializationOptions: { packDocs: setup.packDocs },

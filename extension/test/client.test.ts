@@ -23,6 +23,7 @@ describe('extension client', () => {
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'file', language: 'plaintext' },
       { scheme: 'untitled', language: 'plaintext' },
+      { scheme: 'file', pattern: '**/*.{xlf,xliff,sdlxliff,mqxliff}' },
     ]);
     // The shipped pack READMEs, for the rule id links; settings changes come through the server's
     // own registration only (a static `synchronize` section sent each one twice).

@@ -59,8 +59,13 @@ describe('extension manifest', () => {
     execFileSync(tsc, ['-p', path.join(root, 'tsconfig.json')], { stdio: 'pipe' });
   });
 
-  it('activates on Markdown and plain text and contributes the three commands', () => {
-    expect(manifest.activationEvents).toEqual(['onLanguage:markdown', 'onLanguage:plaintext']);
+  it('activates on Markdown, plain text and XLIFF and contributes the three commands', () => {
+    expect(manifest.activationEvents).toEqual([
+      'onLanguage:markdown',
+      'onLanguage:plaintext',
+      'onLanguage:xml',
+      'workspaceContains:**/*.{xlf,xliff}',
+    ]);
     expect(manifest.contributes.commands.map((c: { command: string }) => c.command)).toEqual([
       'nuance.fixAllInFile',
       'nuance.explainRuleAtCursor',

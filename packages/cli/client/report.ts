@@ -79,6 +79,18 @@ function quoteNode(x: ReportFinding): HTMLElement {
   return quote;
 }
 
+/** A translation's finding: the source segment it was checked against, beside the target's sentence. */
+function sourceNode(o: NonNullable<ReportFinding['o']>): HTMLElement {
+  const node = el('div', 'source');
+  const where = [o.g, o.p, `line ${o.l}`].filter((part) => part !== undefined).join(', ');
+  node.appendChild(el('span', 'what', `Source (${where})${o.k ? `, ${o.k.replace('-', ' ')}` : ''}: `));
+  const quote = el('blockquote', 'sentence', o.t);
+  const lang = o.g ?? langOf(o.t);
+  if (lang) quote.lang = lang;
+  node.appendChild(quote);
+  return node;
+}
+
 /** Why the rule applies here: the mention of each party it needs, or the declared topic. */
 function licenseNode(licenses: NonNullable<ReportFinding['k']>): HTMLElement {
   const node = el('p', 'license');
@@ -254,6 +266,7 @@ class FindingsView {
     node.appendChild(messageNode(x.m));
     node.appendChild(quoteNode(x));
     if (x.e?.length) node.appendChild(expectedNode(x.e));
+    if (x.o) node.appendChild(sourceNode(x.o));
     if (x.k?.length) node.appendChild(licenseNode(x.k));
     let why: HTMLElement = node;
     if (!full) {

@@ -8,7 +8,7 @@ import { errorCode } from './atomic-file.js';
 
 const MISSING = new Set(['ENOENT', 'ENOTDIR']);
 
-export const LINTED_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+export const LINTED_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt', '.xlf', '.xliff'];
 
 /** Why a file is excluded (`ignore` of a config), or undefined when it is not. */
 export type IgnoreCheck = (absPath: string) => Promise<string | undefined> | string | undefined;

@@ -1,3 +1,6 @@
+export type { BilingualInput, BilingualSide, BilingualUnit } from './bilingual/bilingual-types.js';
+export { lintBilingual } from './bilingual/lint.js';
+export { type NumberMention, type NumberValue, numbersOf, sameValue } from './bilingual/numbers.js';
 export { type ApplyResult, applyEdits, type FixResult, fixText } from './engine/edits.js';
 export {
   compilePacks,

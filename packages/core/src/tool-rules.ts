@@ -9,7 +9,8 @@ export type ToolRuleId =
   | 'nuance/fix-not-applied'
   | 'nuance/unknown-rule-in-directive'
   | 'nuance/markdown-too-deep'
-  | 'nuance/internal-error';
+  | 'nuance/internal-error'
+  | 'nuance/broken-unit';
 
 export interface ToolRule {
   id: ToolRuleId;
@@ -76,6 +77,15 @@ export const TOOL_RULES: readonly ToolRule[] = [
     help:
       'The message gives the error; the command line tool prints its stack on stderr and exits with 2. ' +
       'The other files were linted. Please report it with the file (or a part of it that fails too).',
+  },
+  {
+    id: 'nuance/broken-unit',
+    severity: 'error',
+    description: 'A unit of a bilingual file (XLIFF) is not well-formed XML, so it was not checked.',
+    help:
+      'The message says what the XML parser found and where; the other units of the file were checked. ' +
+      'Fix the unit (an unclosed or mismatched inline code, a bare `&` or `<`), or export the file again ' +
+      'from the translation tool.',
   },
 ];
 

@@ -105,6 +105,31 @@ export interface Finding {
   audiences?: Record<string, string>;
   /** Which mentions (or declarations) licensed a finding of a rule with a context condition. */
   context?: ContextLicense[];
+  /** A finding on the target of a bilingual unit (XLIFF, release set, parallel TSV): its source. */
+  source?: FindingSource;
+}
+
+/** The bilingual checks (core `src/bilingual/`); a monolingual rule's finding on a target has none. */
+export type BilingualCheck = 'missing-term' | 'shifted-concept' | 'inconsistent' | 'number';
+
+/**
+ * The source of the unit a target finding is in: its prose (markup and inline codes removed) and
+ * where it is, in the same file (XLIFF, TSV) or in `path` (a release set's source document).
+ */
+export interface FindingSource {
+  /** The bilingual check that gave the finding; absent for a monolingual rule. */
+  check?: BilingualCheck;
+  lang?: string;
+  path?: string;
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The source term or value the check is about, as written. */
+  term?: string;
 }
 
 /** A problem in the user's setup (a pack or a config file). */

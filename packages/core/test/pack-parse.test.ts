@@ -313,7 +313,8 @@ const CASES: Case[] = [
     code: 'invalid-value',
     line: 9,
     column: 11,
-    message: 'Unexpected value `warn` for `kind`, expected `term`, `caution`, `requires` or `consistency`',
+    message:
+      'Unexpected value `warn` for `kind`, expected `term`, `caution`, `requires`, `consistency`, `confusable` or `numbers`',
   },
   {
     name: 'an unknown placeholder',

@@ -10,6 +10,7 @@ describe('the tool rules', () => {
       'nuance/unknown-rule-in-directive warning',
       'nuance/markdown-too-deep warning',
       'nuance/internal-error error',
+      'nuance/broken-unit error',
     ]);
     for (const rule of TOOL_RULES) {
       expect(rule.description).toMatch(/^[A-Z].*\.$/);

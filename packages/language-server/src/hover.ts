@@ -35,8 +35,37 @@ export function explainFinding(
   }
   // A tool finding (nuance/unknown-rule-in-directive...) has no pack rule: its help is the note.
   const note = rule ? rule.note : toolRule(finding.ruleId)?.help;
+  lines.push(...sourceLines(finding));
   lines.push(...body(note, rule?.source, finding.audiences ?? rule?.audiences, options.href));
   return lines.join('\n').trim();
+}
+
+const CHECKS: Record<string, string> = {
+  'missing-term': 'missing term',
+  'shifted-concept': 'shifted concept',
+  inconsistent: 'inconsistent rendering',
+  number: 'number',
+};
+
+/** For a finding on a translation: the source segment, and the concept the check is about. */
+function sourceLines(finding: Finding): string[] {
+  const source = finding.source;
+  if (!source) return [];
+  const where = [source.lang && `\`${source.lang}\``, source.path, `line ${source.line}`]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [`**Source segment** (${where}): ${source.text}`, ''];
+  if (source.check !== undefined) {
+    const concept =
+      source.check === 'number'
+        ? ''
+        : source.check === 'shifted-concept'
+          ? `; confusable set \`${finding.ruleId}\``
+          : `; concept \`${finding.ruleId}\``;
+    const term = source.term === undefined ? '' : `; source \`${source.term}\``;
+    lines.push(`**Bilingual check**: ${CHECKS[source.check] ?? source.check}${term}${concept}`, '');
+  }
+  return lines;
 }
 
 function license(c: ContextLicense): string {

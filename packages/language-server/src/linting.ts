@@ -12,6 +12,7 @@ import { type Finding, type ParsedPack, type RuleSet, toolFinding } from '@nuanc
 import { documentLanguage, documentTopic, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { bilingualFindings } from './bilingual.js';
 import { configFor } from './config-resolver.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type DocumentFacts, IncrementalLinter } from './incremental.js';
@@ -109,7 +110,11 @@ export async function lintNow(
   }
   const text = document.getText();
   const { ruleSet } = config.loaded;
-  const findings = tooLarge(text) ?? state.linter.lint(text, ruleSet, documentFacts(document, config));
+  // A bilingual document (XLIFF, a release set's translation) is linted whole, with its source.
+  const findings =
+    tooLarge(text) ??
+    bilingualFindings(filePath, text, config) ??
+    state.linter.lint(text, ruleSet, documentFacts(document, config));
   state.version = document.version;
   state.findings = findings;
   state.ruleSet = ruleSet;

@@ -36,6 +36,19 @@ describe('over stdio', () => {
     ]);
   });
 
+  it('gives diagnostics on the targets of an XLIFF file', async () => {
+    const uri = uriOf(path.join(root, 'no-such-folder', 'release.xlf'));
+    const xliff =
+      '<xliff version="1.2"><file source-language="ko" target-language="zh-CN"><body>\n' +
+      '<trans-unit id="1"><source>한반도 비핵화</source><target>朝鲜无核化</target></trans-unit>\n' +
+      '</body></file></xliff>\n';
+    await client.open(uri, xliff, 'xml');
+    const diagnostics = await client.diagnostics(uri, (d) => d.length === 1);
+    expect(diagnostics.map((d) => [d.code, d.range.start])).toEqual([
+      ['korea-china/denuclearization-scope', { line: 1, character: 51 }],
+    ]);
+  });
+
   it('gives the same (rule, range) set as the CLI for the sample drafts', async () => {
     const samples = path.join(root, 'rules/korea-china/samples');
     const files = readdirSync(samples).map((f) => path.join(samples, f));

@@ -1,6 +1,7 @@
 import { ConfigResolver, type LoadedConfig } from '@nuance/config';
 import type { Finding, NuanceConfig } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
+import { bilingualLinter } from '../bilingual.js';
 import { readSnapshot } from '../read-file.js';
 import type { LintConfig } from './shared-config.js';
 
@@ -82,7 +83,8 @@ export async function lintOneFile(
  * language. The one lint call of the CLI: files (here), `--fix` passes and `--stdin` all use it.
  */
 export function linter(file: string | undefined, loaded: LintConfig): (text: string) => Finding[] {
-  return (text) =>
+  const bilingual = bilingualLinter(file, loaded);
+  const document = (text: string) =>
     lintDocument({
       text,
       path: file,
@@ -91,4 +93,5 @@ export function linter(file: string | undefined, loaded: LintConfig): (text: str
       topic: loaded.config.topic,
       voice: loaded.config.voice,
     }).findings;
+  return bilingual ? (text) => bilingual(text) ?? document(text) : document;
 }

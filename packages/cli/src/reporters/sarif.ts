@@ -130,10 +130,12 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
         ],
         partialFingerprints: { 'nuanceFinding/v1': prints.get(f) },
       };
-      if (f.expected.length > 0 || f.audiences || f.context) {
+      if (f.expected.length > 0 || f.audiences || f.context || f.source) {
         const properties: Record<string, unknown> = { actual: f.actual, expected: f.expected };
         if (f.audiences) properties.audiences = f.audiences;
         if (f.context) properties.context = f.context;
+        // A translation's finding: its source segment beside it (also a related location).
+        if (f.source) properties.source = f.source;
         result.properties = properties;
       }
       const related = relatedLocations(f, artifactLocation);
@@ -190,8 +192,37 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
   return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
 }
 
-/** The mentions that licensed a finding (its context condition), where a SARIF viewer shows why. */
-function relatedLocations(f: Finding, artifactLocation: object): object[] {
+/**
+ * The mentions that licensed a finding (its context condition), where a SARIF viewer shows why,
+ * and for a translation's finding its source segment, in this file or in the source document.
+ */
+function relatedLocations(f: Finding, artifactLocation: { uri: string }): object[] {
+  const out = licenseLocations(f, artifactLocation);
+  const source = f.source;
+  if (!source) return out;
+  const dir = artifactLocation.uri.includes('/') ? artifactLocation.uri.replace(/[^/]*$/u, '') : '';
+  out.push({
+    id: out.length,
+    message: { text: `Source${source.lang ? ` (${source.lang})` : ''}: ${source.text}` },
+    physicalLocation: {
+      artifactLocation:
+        source.path === undefined
+          ? artifactLocation
+          : { ...artifactLocation, uri: `${dir}${encodeURI(source.path)}` },
+      region: {
+        startLine: source.line,
+        startColumn: source.column,
+        endLine: source.endLine,
+        endColumn: source.endColumn,
+        charOffset: source.start,
+        charLength: source.end - source.start,
+      },
+    },
+  });
+  return out;
+}
+
+function licenseLocations(f: Finding, artifactLocation: object): object[] {
   return (f.context ?? []).flatMap((c, id) =>
     c.via === 'mention' && c.start !== undefined && c.end !== undefined
       ? [

@@ -1,4 +1,4 @@
-import type { Severity } from '@nuance/core';
+import type { FindingSource, Severity } from '@nuance/core';
 import { countSeverities, type FileResult } from '../results.js';
 import { terminalText } from './terminal-text.js';
 import { displayWidth, padEnd } from './text-width.js';
@@ -23,6 +23,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
       severity: m.severity,
       message: terminalText(m.message.replace(/\s*[\r\n]+\s*/g, ' ')),
       ruleId: terminalText(m.ruleId),
+      source: m.source?.check === undefined ? undefined : sourceLine(m.source),
     }));
     // A loop, not Math.max(...rows): a spread of 150,000 arguments overflows the stack.
     const widths = { position: 0, severity: 0, message: 0 };
@@ -35,6 +36,9 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     for (const row of rows) {
       const severity = paint(SEVERITY_COLOR[row.severity], padEnd(row.severity, widths.severity));
       out += `  ${padEnd(row.position, widths.position)}  ${severity}  ${padEnd(row.message, widths.message)}  ${paint(90, row.ruleId)}\n`;
+      // A bilingual check's finding: the source it was checked against, under it.
+      if (row.source)
+        out += `  ${' '.repeat(widths.position + widths.severity + 4)}${paint(90, row.source)}\n`;
     }
   }
   if (out === '') return '';
@@ -49,6 +53,11 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
   const summary = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
   const summaryColor = counts.error > 0 ? 31 : counts.warning > 0 ? 33 : 36;
   return `${out}\n${paint(1, paint(summaryColor, summary))}\n`;
+}
+
+function sourceLine(source: FindingSource): string {
+  const where = [source.lang, source.path, `${source.line}:${source.column}`].filter((p) => p !== undefined);
+  return terminalText(`source (${where.join(', ')}): ${source.text.replace(/\s+/g, ' ')}`);
 }
 
 function plural(count: number, noun: string): string {

@@ -45,6 +45,17 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
 
 /** Findings for the segments of one document, sorted by start, then rule id. */
 export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
+  return runLint(input, ruleSet).findings;
+}
+
+/** A lint with what the bilingual checks read next: the segments' scans and the document. */
+export interface LintRun {
+  findings: Finding[];
+  doc: DocContext;
+  rs: CompiledRuleSet;
+}
+
+export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
   const rs = compiledOf(ruleSet);
   const segments = scanAll(rs, input, ruleSet);
   let lines: LineIndex | undefined;
@@ -71,7 +82,7 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
     }
   }
   const findings: Finding[] = [];
-  if (perRule.size === 0) return findings;
+  if (perRule.size === 0) return { findings, doc, rs };
   let lang = input.lang;
   const context =
     rs.conditions.length > 0
@@ -98,9 +109,13 @@ export function lintSegments(input: LintInput, ruleSet: RuleSet): Finding[] {
     // A loop, not push(...list): a rule can give more findings than a call takes arguments.
     if (matches.length > 0) for (const f of rule.findings(doc, matches)) findings.push(f);
   }
-  return findings.sort(
-    (a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
-  );
+  findings.sort(byPlace);
+  return { findings, doc, rs };
+}
+
+/** Document order: by start, then end, then rule id. */
+export function byPlace(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): SegmentState[] {

@@ -94,6 +94,8 @@ export interface RuleKind<
   Data,
 > {
   readonly name: Name;
+  /** Message placeholders the kind fills besides `{actual}` and `{expected}`. */
+  readonly placeholders?: readonly string[];
   /** The rule's schema: `ruleBase` plus the kind's fields (the JSON Schema comes from it). */
   readonly schema: Schema;
   /** The checks a schema cannot express (phrase syntax, pattern safety...). */

@@ -3,13 +3,15 @@
 
 import type { z } from 'zod';
 import { caution } from './caution.js';
+import { confusable } from './confusable.js';
 import { consistency } from './consistency.js';
 import { conditionText } from './describe.js';
 import type { RuleDescription, RuleKind } from './kind.js';
+import { numbers } from './numbers.js';
 import { requires } from './requires.js';
 import { term } from './term.js';
 
-const KINDS = [term, caution, requires, consistency] as const;
+const KINDS = [term, caution, requires, consistency, confusable, numbers] as const;
 
 type Kind = (typeof KINDS)[number];
 export type RuleKindName = Kind['name'];

@@ -16,6 +16,8 @@ export interface NuanceConfig {
   topic?: string[];
   /** Who issues the documents (`rok`): the topic `<voice>-voice`. */
   voice?: string;
+  /** The source language of release sets and parallel TSV (`@nuance/bilingual`). */
+  'source-language'?: string;
 }
 
 export function parseConfig(
@@ -77,8 +79,9 @@ export function parseConfig(
         break;
       }
       case 'lang':
-      case 'voice': {
-        const name = key as 'lang' | 'voice';
+      case 'voice':
+      case 'source-language': {
+        const name = key as 'lang' | 'voice' | 'source-language';
         const checked = validate(shape[name], value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (checked.data) config[name] = checked.data;

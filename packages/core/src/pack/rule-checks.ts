@@ -28,11 +28,13 @@ export function checkRule(
     problems.push(unexpected(source, at('id'), rule.id, `an id starting with \`${packName}/\``));
   }
   for (const match of rule.message.matchAll(/\{([^{}]*)\}/g)) {
-    if (!PLACEHOLDERS.has(match[1] ?? '')) {
+    const name = match[1] ?? '';
+    if (!PLACEHOLDERS.has(name) && !kind.placeholders?.includes(name)) {
+      const extra = (kind.placeholders ?? []).map((p) => `\`{${p}}\`, `).join('');
       problems.push(
         source.problem(
           'invalid-value',
-          `Unexpected placeholder \`${match[0]}\` in \`message\`, expected \`{actual}\` or \`{expected}\``,
+          `Unexpected placeholder \`${match[0]}\` in \`message\`, expected ${extra}\`{actual}\` or \`{expected}\``,
           source.locateInString(at('message'), match.index),
         ),
       );

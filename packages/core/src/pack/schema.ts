@@ -100,6 +100,15 @@ export const configSchema = z
       title: 'Voice',
       description: 'Who issues the documents (`rok`): adds the topic `<voice>-voice` (`rok-voice`).',
     }),
+    'source-language': langTag
+      .nullable()
+      .optional()
+      .meta({
+        title: 'Source language',
+        description:
+          'In release sets and parallel TSV, the language of the source (default: Korean when there is a Korean ' +
+          'version, else English); every other language is a translation of it.',
+      }),
   })
   .meta({
     title: 'nuance configuration',

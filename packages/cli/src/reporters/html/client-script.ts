@@ -48,6 +48,17 @@ export const CLIENT_SCRIPT = `"use strict";
     if (lang) quote.lang = lang;
     return quote;
   }
+  function sourceNode(o) {
+    var _a2;
+    const node = el("div", "source");
+    const where = [o.g, o.p, \`line \${o.l}\`].filter((part) => part !== void 0).join(", ");
+    node.appendChild(el("span", "what", \`Source (\${where})\${o.k ? \`, \${o.k.replace("-", " ")}\` : ""}: \`));
+    const quote = el("blockquote", "sentence", o.t);
+    const lang = (_a2 = o.g) != null ? _a2 : langOf(o.t);
+    if (lang) quote.lang = lang;
+    node.appendChild(quote);
+    return node;
+  }
   function licenseNode(licenses) {
     const node = el("p", "license");
     node.appendChild(el("span", "what", "Applies because: "));
@@ -215,6 +226,7 @@ export const CLIENT_SCRIPT = `"use strict";
       node.appendChild(messageNode(x.m));
       node.appendChild(quoteNode(x));
       if ((_a2 = x.e) == null ? void 0 : _a2.length) node.appendChild(expectedNode(x.e));
+      if (x.o) node.appendChild(sourceNode(x.o));
       if ((_b = x.k) == null ? void 0 : _b.length) node.appendChild(licenseNode(x.k));
       let why = node;
       if (!full) {

@@ -83,6 +83,13 @@ export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet
           ...(c.via === 'language' ? { text: c.lang ?? '' } : {}),
         }));
       }
+      if (finding.source) {
+        const { text, line, lang, path, check } = finding.source;
+        item.o = { t: text, l: line };
+        if (lang !== undefined) item.o.g = lang;
+        if (path !== undefined) item.o.p = path;
+        if (check !== undefined) item.o.k = check;
+      }
       findings.push(item);
     }
   });

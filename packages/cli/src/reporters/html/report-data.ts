@@ -39,6 +39,8 @@ export interface ReportFinding {
   /** Why it applies (its context condition): per context set, the mention (text, line, column),
    *  or `topic` / the document language when those licensed it. */
   k?: { set: string; via: 'mention' | 'topic' | 'language'; text?: string; l?: number; c?: number }[];
+  /** On a translation: its source segment (text, line, language, file when another, the check). */
+  o?: { t: string; l: number; g?: string; p?: string; k?: string };
 }
 
 export interface ReportData {

@@ -90,6 +90,8 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu San
 .expected .chip { display: inline-block; margin: 0 4px 2px 0; padding: 1px 8px; border-radius: 12px; background: #e3f4e8; color: #17642f; font-weight: 600; }
 @media (prefers-color-scheme: dark) { .expected .chip { background: #173923; color: #8fe0a8; } }
 .license { margin: 4px 0; font-size: 13px; color: #555; }
+.source { margin: 4px 0; font-size: 13px; color: #555; }
+.source blockquote { margin: 2px 0 0; }
 @media (prefers-color-scheme: dark) { .license { color: #aaa; } }
 .note { margin: 6px 0; color: var(--muted); font-size: 14px; max-width: 80em; }
 .chips-more { border: 0; background: none; color: var(--accent); font-size: 13px; padding: 0 4px; }

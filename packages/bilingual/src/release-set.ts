@@ -1,0 +1,102 @@
+// Release sets: `statement.ko.md`, `statement.zh.md`, `statement.en.md` (one stem, a language
+// suffix, the same extension) are one text in several languages. The source is config
+// `source-language`, else Korean when the set has a Korean file, else English; every other file
+// is a target of it. Segments align one to one when both documents have the same structure (the
+// same sequence of segment roles); otherwise the whole document is one unit.
+import { type BilingualUnit, type Finding, lintBilingual, type RuleSet, type Segment } from '@nuance/core';
+import {
+  applyDirectives,
+  type Directive,
+  directivesOf,
+  documentLanguage,
+  documentTopic,
+  formatOf,
+  parseMarkdown,
+  segmentsOf,
+  textSegments,
+} from '@nuance/unified';
+import { sourceColumn } from './tsv.js';
+
+const MEMBER = /^(.*)\.([a-z]{2}(?:-[A-Za-z0-9]{1,8})*)\.(md|markdown|txt)$/iu;
+
+function memberOf(path: string): { stem: string; lang: string; ext: string } | undefined {
+  const m = MEMBER.exec(path);
+  return m ? { stem: m[1] ?? '', lang: m[2] ?? '', ext: (m[3] ?? '').toLowerCase() } : undefined;
+}
+
+/** Whether `path` can be a member of a release set (a language suffix before `.md`/`.txt`). */
+export function isReleaseSetMember(path: string): boolean {
+  return memberOf(path) !== undefined;
+}
+
+/**
+ * The source document of `file`'s release set among `siblings` (paths in the same folder, `file`
+ * among them or not), or undefined when `file` is no member of a set or is its source.
+ */
+export function releaseSetSource(
+  file: string,
+  siblings: readonly string[],
+  sourceLanguage?: string,
+): string | undefined {
+  const me = memberOf(file);
+  if (!me) return undefined;
+  const members = siblings.flatMap((path) => {
+    const m = memberOf(path);
+    return m && m.stem === me.stem && m.ext === me.ext && path !== file ? [{ path, lang: m.lang }] : [];
+  });
+  if (members.length === 0) return undefined;
+  const source = sourceColumn([{ path: file, lang: me.lang }, ...members], sourceLanguage);
+  return source && source.path !== file ? source.path : undefined;
+}
+
+interface Parsed {
+  segments: Segment[];
+  directives: Directive[];
+  lang?: string | undefined;
+  topic: string[];
+}
+
+function parse(
+  doc: { path: string; text: string },
+  options: { lang?: string | undefined; topic?: readonly string[] | undefined },
+): Parsed {
+  const format = formatOf(doc.path);
+  const lang = documentLanguage({ text: doc.text, path: doc.path, lang: options.lang, format });
+  const topic = documentTopic({ text: doc.text, path: doc.path, format, topic: options.topic });
+  if (format === 'markdown') {
+    const tree = parseMarkdown(doc.text);
+    return { segments: segmentsOf(tree, doc.text), directives: directivesOf(tree, doc.text), lang, topic };
+  }
+  return { ...textSegments(doc.text), lang, topic };
+}
+
+/** Segment i with segment i when the two structures match, else the whole documents as one unit. */
+export function alignSegments(source: readonly Segment[], target: readonly Segment[]): BilingualUnit[] {
+  const checked = (list: readonly Segment[]) =>
+    list.flatMap((s, i) => (s.role === 'context' ? [] : [{ i, role: s.role ?? 'paragraph' }]));
+  const a = checked(source);
+  const b = checked(target);
+  if (a.length === b.length && a.every((s, k) => s.role === b[k]?.role)) {
+    return a.map((s, k) => ({ source: [s.i], target: [b[k]!.i] }));
+  }
+  return [{ source: a.map((s) => s.i), target: b.map((s) => s.i) }];
+}
+
+/** The findings of a release set's translation, linted against its source document. */
+export function lintReleaseTarget(
+  target: { path: string; text: string },
+  source: { path: string; text: string; shown: string },
+  options: { ruleSet: RuleSet; topic?: readonly string[] | undefined; lang?: string | undefined },
+): Finding[] {
+  const t = parse(target, options);
+  const s = parse(source, { topic: options.topic ?? [] });
+  const findings = lintBilingual(
+    {
+      source: { text: source.text, segments: s.segments, lang: s.lang, topic: s.topic, path: source.shown },
+      target: { text: target.text, segments: t.segments, lang: t.lang, topic: t.topic },
+      units: alignSegments(s.segments, t.segments),
+    },
+    options.ruleSet,
+  );
+  return applyDirectives(findings, t.directives, target.text, options.ruleSet);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alignSegments,
+  lintBilingualFile,
+  lintReleaseTarget,
+  readParallelTsv,
+  releaseSetSource,
+} from '../src/index.js';
+import { koreaChina, places } from './helpers.js';
+
+describe('parallel TSV', () => {
+  const tsv = [
+    'id\tdoc_id\ten\tzh_CN\tko',
+    '1\td1\tThe THAAD issue was discussed.\t双方讨论了问题。\t사드 문제를 논의했다.',
+    '2\td1\tThe budget is 300 million dollars.\t预算为3亿美元。\t예산은 3억 달러이다.',
+    '',
+  ].join('\r\n');
+
+  it('takes the language columns, Korean as the source, each row a unit', () => {
+    const file = readParallelTsv(tsv);
+    expect(file?.sides.map((s) => s.lang)).toEqual(['ko', 'en', 'zh-CN']);
+    expect(file?.pairs.map((p) => [p.source, p.target, p.units.length])).toEqual([
+      [0, 1, 2],
+      [0, 2, 2],
+    ]);
+    expect(readParallelTsv(tsv, 'en')?.sides.map((s) => s.lang)).toEqual(['en', 'zh-CN', 'ko']);
+    expect(readParallelTsv('id\ttext\n1\thello\n')).toBeUndefined();
+  });
+
+  it('checks every target column against the source column, with positions in the file', () => {
+    const findings = lintBilingualFile(readParallelTsv(tsv)!, { ruleSet: koreaChina() });
+    expect(places(findings)).toEqual(['2:37-2:45 korea-china/thaad missing-term 双方讨论了问题。']);
+    expect(findings[0]?.source).toMatchObject({ term: '사드', lang: 'ko', line: 2, column: 46 });
+  });
+});
+
+describe('release sets', () => {
+  const folder = ['/d/statement.ko.md', '/d/statement.zh.md', '/d/statement.en.md', '/d/other.zh.md'];
+
+  it('pairs files by stem: Korean is the source, else English, else the configured language', () => {
+    expect(releaseSetSource('/d/statement.zh.md', folder)).toBe('/d/statement.ko.md');
+    expect(releaseSetSource('/d/statement.en.md', folder)).toBe('/d/statement.ko.md');
+    expect(releaseSetSource('/d/statement.ko.md', folder)).toBeUndefined();
+    expect(releaseSetSource('/d/other.zh.md', folder)).toBeUndefined();
+    expect(releaseSetSource('/d/statement.zh.md', folder.slice(1))).toBe('/d/statement.en.md');
+    expect(releaseSetSource('/d/statement.ko.md', folder, 'en')).toBe('/d/statement.en.md');
+  });
+
+  it('aligns paragraphs when the structures match, else takes the whole document as one unit', () => {
+    const p = (role?: 'heading') => ({ pieces: [], ...(role ? { role } : {}) });
+    expect(alignSegments([p('heading'), p(), p()], [p('heading'), p(), p()])).toEqual([
+      { source: [0], target: [0] },
+      { source: [1], target: [1] },
+      { source: [2], target: [2] },
+    ]);
+    expect(alignSegments([p('heading'), p(), p()], [p('heading'), p()])).toEqual([
+      { source: [0, 1, 2], target: [0, 1] },
+    ]);
+  });
+
+  const ko = '# 성명\n\n양국은 한반도 비핵화를 지지한다.\n\n이재명 정부는 실용외교를 추구한다.\n';
+
+  it('checks a Chinese translation paragraph by paragraph', () => {
+    const zh = '# 声明\n\n两国支持朝鲜无核化。\n\n李在明政府奉行实用外交。\n';
+    const findings = lintReleaseTarget(
+      { path: 'statement.zh.md', text: zh },
+      { path: 'statement.ko.md', text: ko, shown: 'statement.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    expect(places(findings)).toEqual([
+      '3:5-3:10 korea-china/denuclearization-scope shifted-concept 朝鲜无核化',
+      '5:8-5:12 korea-china/wushi-not-shiyong 实用外交',
+    ]);
+    expect(findings[1]?.source).toMatchObject({ path: 'statement.ko.md', line: 5, column: 1, lang: 'ko' });
+  });
+
+  it('checks an English translation with another structure as one unit', () => {
+    const en =
+      '# Statement\n\nBoth support the denuclearization of the Korean Peninsula, and the government pursues pragmatic diplomacy.\n';
+    const findings = lintReleaseTarget(
+      { path: 'statement.en.md', text: en },
+      { path: 'statement.ko.md', text: ko, shown: 'statement.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    expect(findings).toEqual([]);
+    const missing = lintReleaseTarget(
+      { path: 'statement.en.md', text: '# Statement\n\nBoth support denuclearization.\n' },
+      { path: 'statement.ko.md', text: ko, shown: 'statement.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    expect(places(missing)).toEqual([
+      '1:3-3:31 korea-china/peninsula-denuclearization missing-term Statement Both support denuclearization.',
+      '1:3-3:31 korea-china/wushi-not-shiyong missing-term Statement Both support denuclearization.',
+    ]);
+  });
+});

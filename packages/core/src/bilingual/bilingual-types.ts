@@ -1,0 +1,42 @@
+// The shapes of a bilingual lint, shared by lint.ts and the checks.
+import type { LintRun } from '../engine/lint.js';
+import type { FindingSource, Segment } from '../types.js';
+
+/** One side of a bilingual input: a document text and its prose segments. */
+export interface BilingualSide {
+  /** The document text (no BOM). For XLIFF and TSV, both sides are the same file text. */
+  text: string;
+  segments: readonly Segment[];
+  /** BCP 47; when absent, bilingual checks that need it (missing terms) are skipped. */
+  lang?: string | undefined;
+  /** Context sets the side declares itself about (front matter, config `topic`). */
+  topic?: readonly string[] | undefined;
+  /** Where the source is when it is another file (a release set), for `Finding.source.path`. */
+  path?: string | undefined;
+}
+
+/** A unit: indices of its source segments and of its target segments. */
+export interface BilingualUnit {
+  source: readonly number[];
+  target: readonly number[];
+}
+
+export interface BilingualInput {
+  source: BilingualSide;
+  target: BilingualSide;
+  units: readonly BilingualUnit[];
+}
+
+/** What the checks know about a unit in the combined lint (segment indices into it). */
+export interface UnitScans {
+  source: number[];
+  target: number[];
+  /** `Finding.source` for the target findings of this unit. */
+  where: FindingSource;
+}
+
+export interface BilingualRun extends LintRun {
+  units: UnitScans[];
+  sourceLang?: string | undefined;
+  targetLang?: string | undefined;
+}

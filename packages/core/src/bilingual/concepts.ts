@@ -1,0 +1,189 @@
+// The concept checks of a bilingual unit, on the `term` rules (concepts) whose terms occur in it:
+// - missing term: a concept of the source with none of its terms in the target, where it has
+//   preferred or admitted terms in the target's language;
+// - shifted concept: instead, the target has a term of another concept of a `confusable` set;
+// - inconsistent: one source term rendered by different target terms in different units.
+// Missing and inconsistent findings go under the concept's rule id, shifted ones under the
+// confusable rule's. A target with a deprecated term of the concept is left to the term rule.
+import type { Candidate, SegmentState } from '../engine/candidates.js';
+import type { CompiledRule } from '../engine/compiled.js';
+import { makeFinding } from '../engine/finding.js';
+import type { ConfusableRule } from '../kinds/confusable.js';
+import type { TermRule } from '../kinds/term.js';
+import { expandPhrase } from '../pack/phrase.js';
+import { audienceMatches } from '../text/language-tag.js';
+import type { Finding } from '../types.js';
+import { normalizePhrase } from '../view/normalize.js';
+import type { BilingualRun } from './bilingual-types.js';
+import { unitFinding, withCheck } from './unit-finding.js';
+
+interface Occurrence {
+  rule: number;
+  item: number;
+  seg: SegmentState;
+  c: Candidate;
+}
+
+const INCONSISTENT =
+  'The source term `{source}` is rendered `{expected}` elsewhere in this file, but `{actual}` here';
+
+export function conceptFindings(run: BilingualRun): Finding[] {
+  const terms = termRules(run.rs.compiled);
+  if (terms.size === 0) return [];
+  const confusables = confusableSets(run.rs.compiled);
+  const out: Finding[] = [];
+  // Per concept and source term: the first target term that rendered it (inconsistent).
+  const rendered = new Map<string, Occurrence>();
+  for (const unit of run.units) {
+    const src = occurrences(run, unit.source, terms);
+    const tgt = occurrences(run, unit.target, terms);
+    if (src.length === 0 || unit.target.length === 0) continue;
+    const srcRules = new Set(src.map((o) => o.rule));
+    let view: string | undefined;
+    const targetView = () => {
+      view ??= unit.target.map((id) => normalizePhrase(run.doc.segments[id]?.prose.text ?? '')).join('\n');
+      return view;
+    };
+    for (const rule of srcRules) {
+      const def = terms.get(rule)!;
+      const first = src.find((o) => o.rule === rule)!;
+      const sourceTerm = first.seg.prose.text.slice(first.c.ps, first.c.pe);
+      const mine = tgt.filter((o) => o.rule === rule);
+      if (mine.length > 0) {
+        // A target term that is also the term of another concept of the source (半岛无核化 for
+        // "denuclearization of the Korean Peninsula") renders that one: no inconsistency.
+        const own = mine.filter(
+          (o) => !tgt.some((x) => x.rule !== rule && srcRules.has(x.rule) && overlaps(x, o)),
+        );
+        const f = inconsistency(run, rule, src, own, rendered, sourceTerm);
+        if (f) out.push(withCheck(f, 'inconsistent', unit, sourceTerm));
+        continue;
+      }
+      const expected = targetTerms(def, run.targetLang);
+      if (expected.length === 0 || renderedLoosely(targetView(), def)) continue;
+      const shifted = shift(run, rule, srcRules, tgt, confusables, sourceTerm, expected);
+      if (shifted) {
+        out.push(withCheck(shifted, 'shifted-concept', unit, sourceTerm));
+        continue;
+      }
+      const missing = unitFinding(run, unit, run.rs.compiled[rule]!.source.rule, sourceTerm, expected);
+      if (missing) out.push(withCheck(missing, 'missing-term', unit, sourceTerm));
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a term of the concept occurs in the target's match view at all, word boundaries aside:
+ * the matcher's Han word-start check misses some (但无核化, 先去核), and a concept that is there is
+ * not missing.
+ */
+function renderedLoosely(view: string, def: TermRule): boolean {
+  return def.terms.some(
+    (t) =>
+      t.text !== undefined && expandPhrase(t.text).some((literal) => view.includes(normalizePhrase(literal))),
+  );
+}
+
+function overlaps(a: Occurrence, b: Occurrence): boolean {
+  return a.seg === b.seg && a.c.ps < b.c.pe && b.c.ps < a.c.pe;
+}
+
+function termRules(compiled: readonly CompiledRule[]): Map<number, TermRule> {
+  const out = new Map<number, TermRule>();
+  compiled.forEach((rule, index) => {
+    if (rule.source.def.kind === 'term') out.set(index, rule.source.def);
+  });
+  return out;
+}
+
+/** Per concept rule id, the confusable rules that name it. */
+function confusableSets(compiled: readonly CompiledRule[]): Map<string, CompiledRule[]> {
+  const out = new Map<string, CompiledRule[]>();
+  for (const rule of compiled) {
+    if (rule.source.def.kind !== 'confusable') continue;
+    for (const id of (rule.source.def as ConfusableRule).concepts) {
+      const list = out.get(id);
+      if (list) list.push(rule);
+      else out.set(id, [rule]);
+    }
+  }
+  return out;
+}
+
+function occurrences(run: BilingualRun, ids: readonly number[], terms: Map<number, TermRule>): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const id of ids) {
+    const seg = run.doc.segments[id];
+    if (!seg) continue;
+    for (const c of seg.candidates) {
+      if (c.ref.effect !== 'report' || c.ref.item === undefined || !terms.has(c.ref.rule)) continue;
+      out.push({ rule: c.ref.rule, item: c.ref.item, seg, c });
+    }
+  }
+  return out;
+}
+
+/** The concept's preferred, then admitted, terms in the target's language. */
+function targetTerms(def: TermRule, lang: string | undefined): string[] {
+  if (lang === undefined) return [];
+  const of = (status: string) =>
+    def.terms
+      .filter((t) => t.status === status && t.text !== undefined && audienceMatches(lang, [t.lang]))
+      .map((t) => expandPhrase(t.text!)[0] ?? t.text!);
+  return [...new Set([...of('preferred'), ...of('admitted')])];
+}
+
+function shift(
+  run: BilingualRun,
+  rule: number,
+  srcRules: ReadonlySet<number>,
+  tgt: readonly Occurrence[],
+  confusables: Map<string, CompiledRule[]>,
+  sourceTerm: string,
+  expected: string[],
+): Finding | undefined {
+  const id = run.rs.compiled[rule]!.source.def.id;
+  for (const set of confusables.get(id) ?? []) {
+    const others = (set.source.def as ConfusableRule).concepts.filter((c) => c !== id);
+    const hit = tgt.find((o) => {
+      const otherId = run.rs.compiled[o.rule]!.source.def.id;
+      return others.includes(otherId) && !srcRules.has(o.rule);
+    });
+    if (!hit) continue;
+    const r = set.source.rule;
+    const message = r.message.replaceAll('{source}', sourceTerm);
+    return makeFinding(run.doc, { ...r, message }, hit.seg, hit.c, expected, { fixable: false });
+  }
+  return undefined;
+}
+
+function inconsistency(
+  run: BilingualRun,
+  rule: number,
+  src: readonly Occurrence[],
+  mine: readonly Occurrence[],
+  rendered: Map<string, Occurrence>,
+  sourceTerm: string,
+): Finding | undefined {
+  const def = run.rs.compiled[rule]!.source.def as TermRule;
+  const srcItems = new Set(src.filter((o) => o.rule === rule).map((o) => o.item));
+  const kept = mine.filter((o) => {
+    const status = def.terms[o.item]?.status;
+    return status === 'preferred' || status === 'admitted';
+  });
+  const items = new Set(kept.map((o) => o.item));
+  // Only a unit that says one thing one way can set or break a rendering.
+  if (srcItems.size !== 1 || items.size !== 1 || !kept[0]) return undefined;
+  const key = `${rule}:${[...srcItems][0]}`;
+  const reference = rendered.get(key);
+  if (!reference) {
+    rendered.set(key, kept[0]);
+    return undefined;
+  }
+  if (reference.item === kept[0].item) return undefined;
+  const expected = reference.seg.prose.text.slice(reference.c.ps, reference.c.pe);
+  const r = run.rs.compiled[rule]!.source.rule;
+  const message = INCONSISTENT.replaceAll('{source}', sourceTerm);
+  return makeFinding(run.doc, { ...r, message }, kept[0].seg, kept[0].c, [expected], { fixable: false });
+}

@@ -1,0 +1,135 @@
+// Linting a translation against its source (DESIGN: bilingual files; README "Bilingual checks").
+// One pass over the target side, with the source segments of each unit added as `context`
+// segments of the target's paragraph context: every monolingual rule runs on the target in its
+// language, and a source mention licenses a target's context condition. The bilingual checks then
+// read the same scans: the concepts (`term` rules) and numbers found on each side of each unit.
+import { byPlace, type LintRun, runLint } from '../engine/lint.js';
+import type { RuleSet } from '../engine/rule-set.js';
+import { audienceMatches } from '../text/language-tag.js';
+import { createLineIndex } from '../text/lines.js';
+import type { Finding, FindingSource, Segment } from '../types.js';
+import type { BilingualInput, BilingualRun, BilingualSide, UnitScans } from './bilingual-types.js';
+import { conceptFindings } from './concepts.js';
+import { numberFindings } from './number-check.js';
+
+/**
+ * The findings on the target side: every rule on the target segments (with each unit's source as
+ * context) and the bilingual checks, each target finding of a unit carrying `source`. Offsets,
+ * lines and columns are the target text's.
+ */
+export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[] {
+  const { source, target } = input;
+  const shared = source.text === target.text;
+  // Another file's source goes after the target text: target offsets and lines stay as they are.
+  const offset = shared ? 0 : target.text.length + 1;
+  const text = shared ? target.text : `${target.text}\n${source.text}`;
+  const base = target.segments.length;
+  const unitOf = new Map<number, number>();
+  input.units.forEach((unit, u) => {
+    for (const t of unit.target) unitOf.set(t, u);
+  });
+  const segments: Segment[] = target.segments.map((segment, index) => {
+    const unit = input.units[unitOf.get(index) ?? -1];
+    if (!unit || unit.source.length === 0) return segment;
+    return { ...segment, context: [...(segment.context ?? []), ...unit.source.map((s) => s + base)] };
+  });
+  for (const segment of source.segments) {
+    segments.push({
+      pieces: segment.pieces.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset })),
+      role: 'context',
+    });
+  }
+  const lint = runLint(
+    {
+      text,
+      segments,
+      topic: topicOf(input, ruleSet),
+      ...(target.lang === undefined ? {} : { lang: target.lang }),
+    },
+    ruleSet,
+  );
+  const sourceLines = shared ? lint.doc.lines : createLineIndex(source.text);
+  const units: UnitScans[] = input.units.map((unit) => {
+    const ids = unit.source.map((s) => s + base);
+    return { source: ids, target: [...unit.target], where: sourceOf(lint, ids, offset, sourceLines, source) };
+  });
+  const run: BilingualRun = { ...lint, units, sourceLang: source.lang, targetLang: target.lang };
+  const findings = lint.findings.map((f) => withoutSourcePlaces(f, shared ? Infinity : target.text.length));
+  for (const f of conceptFindings(run)) findings.push(f);
+  for (const f of numberFindings(run)) findings.push(f);
+  attachSources(findings, lint, units);
+  return findings.sort(byPlace);
+}
+
+// A context set that names the source's language holds for its target too (a Korean release's
+// Chinese version is still ROK-voiced).
+function topicOf(input: BilingualInput, ruleSet: RuleSet): string[] {
+  const topic = new Set(input.target.topic ?? []);
+  for (const t of input.source.topic ?? []) topic.add(t);
+  const lang = input.source.lang;
+  const sets = (ruleSet as Partial<LintRun['rs']>).contextSets ?? [];
+  if (lang !== undefined) for (const set of sets) if (audienceMatches(lang, set.lang)) topic.add(set.name);
+  return [...topic];
+}
+
+function sourceOf(
+  lint: LintRun,
+  ids: readonly number[],
+  offset: number,
+  lines: ReturnType<typeof createLineIndex>,
+  side: BilingualSide,
+): FindingSource {
+  const states = ids.map((i) => lint.doc.segments[i]).filter((s) => s !== undefined);
+  const text = states.map((s) => s.prose.text.replace(/\s+/gu, ' ').trim()).join(' ');
+  const first = states[0]?.prose;
+  const last = states.at(-1)?.prose;
+  const start = (first?.docStart[0] ?? offset) - offset;
+  const end = (last?.docEnd[last.text.length - 1] ?? offset) - offset;
+  const from = lines.position(start);
+  const to = lines.position(end);
+  const where: FindingSource = {
+    text,
+    start,
+    end,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+  };
+  if (side.lang !== undefined) where.lang = side.lang;
+  if (side.path !== undefined) where.path = side.path;
+  return where;
+}
+
+// A license by a mention in another file's source has no place in the target file: its text says it.
+function withoutSourcePlaces(f: Finding, targetEnd: number): Finding {
+  if (!f.context?.some((c) => (c.start ?? 0) >= targetEnd)) return f;
+  return {
+    ...f,
+    context: f.context.map((c) => {
+      if ((c.start ?? 0) < targetEnd) return c;
+      const { start: _s, end: _e, line: _l, column: _c, endLine: _el, endColumn: _ec, ...rest } = c;
+      return rest;
+    }),
+  };
+}
+
+function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitScans[]): void {
+  const bySegment: { start: number; end: number; where: FindingSource }[] = [];
+  for (const unit of units) {
+    for (const t of unit.target) {
+      const prose = lint.doc.segments[t]?.prose;
+      if (!prose || prose.text.length === 0) continue;
+      bySegment.push({
+        start: prose.docStart[0] ?? 0,
+        end: prose.docEnd[prose.text.length - 1] ?? 0,
+        where: unit.where,
+      });
+    }
+  }
+  for (const f of findings) {
+    if (f.source) continue;
+    const hit = bySegment.find((s) => f.start >= s.start && f.start <= s.end);
+    if (hit) f.source = { ...hit.where };
+  }
+}

@@ -1,0 +1,91 @@
+// The `numbers` check of a bilingual unit: every value of the target must be one of the source's,
+// and every value of the source must be in the target (numbers.ts says when two are the same).
+import type { SegmentState } from '../engine/candidates.js';
+import type { CompiledRule } from '../engine/compiled.js';
+import { placeOf } from '../engine/finding.js';
+import type { Finding } from '../types.js';
+import type { BilingualRun } from './bilingual-types.js';
+import { type NumberMention, numbersOf, sameValue, valueText } from './numbers.js';
+import { unitFinding, withCheck } from './unit-finding.js';
+
+const EXTRA = 'The target has `{actual}` ({value}), which the source does not have';
+const LACKING = 'The source has `{source}` ({value}), which the target does not have';
+const CHANGED = 'The target has `{actual}` ({value}) where the source has `{source}` ({was})';
+
+interface Found extends NumberMention {
+  seg: SegmentState;
+  text: string;
+}
+
+export function numberFindings(run: BilingualRun): Finding[] {
+  const rules = run.rs.compiled.filter((r) => r.source.def.kind === 'numbers');
+  if (rules.length === 0) return [];
+  const out: Finding[] = [];
+  for (const unit of run.units) {
+    const src = mentions(run, unit.source);
+    const tgt = mentions(run, unit.target);
+    if (unit.source.length === 0 || !hasProse(run, unit.target)) continue;
+    // Every value of the target must be one of the source's and the other way round (as sets: a
+    // translation may say a figure twice); a value read from words (soft) answers but is never
+    // reported itself.
+    const extra = tgt.filter((t) => !t.soft && !src.some((s) => sameValue(s.value, t.value)));
+    const lacking = src.filter((s) => !s.soft && !tgt.some((t) => sameValue(s.value, t.value)));
+    // A value the target changed: one finding, on the target's, naming the source's.
+    const changes = extra.map((t) => {
+      const same = lacking.findIndex((s) => s.value.kind === t.value.kind);
+      return { t, was: lacking.splice(Math.max(same, 0), 1)[0] };
+    });
+    for (const rule of rules) {
+      for (const { t, was } of changes) {
+        out.push(withCheck(extraFinding(run, rule, t, was), 'number', unit, was?.text ?? t.text));
+      }
+      for (const s of lacking) {
+        const f = unitFinding(
+          run,
+          unit,
+          rule.source.rule,
+          s.text,
+          [],
+          LACKING.replace('{value}', valueText(s.value)),
+        );
+        if (f) out.push(withCheck(f, 'number', unit, s.text));
+      }
+    }
+  }
+  return out;
+}
+
+function hasProse(run: BilingualRun, ids: readonly number[]): boolean {
+  return ids.some((id) => (run.doc.segments[id]?.prose.text.trim() ?? '') !== '');
+}
+
+function mentions(run: BilingualRun, ids: readonly number[]): Found[] {
+  const out: Found[] = [];
+  for (const id of ids) {
+    const seg = run.doc.segments[id];
+    if (!seg) continue;
+    for (const m of numbersOf(seg.prose.text))
+      out.push({ ...m, seg, text: seg.prose.text.slice(m.start, m.end) });
+  }
+  return out;
+}
+
+function extraFinding(run: BilingualRun, rule: CompiledRule, t: Found, was: Found | undefined): Finding {
+  const r = rule.source.rule;
+  const message = (was ? CHANGED : EXTRA)
+    .replace('{actual}', t.text)
+    .replace('{value}', valueText(t.value))
+    .replace('{source}', was?.text ?? '')
+    .replace('{was}', was ? valueText(was.value) : '');
+  const f: Finding = {
+    ruleId: r.id,
+    severity: r.severity,
+    message,
+    ...placeOf(run.doc, t.seg.prose, t.start, t.end),
+    actual: t.text,
+    expected: [],
+  };
+  if (r.note !== undefined) f.note = r.note;
+  if (r.url !== undefined) f.url = r.url;
+  return f;
+}
