@@ -4,6 +4,7 @@ import { runExplain } from './commands/explain.js';
 import { runInit } from './commands/init.js';
 import { runRulesList } from './commands/rules-list.js';
 import { runRulesTest } from './commands/rules-test.js';
+import { runExport, runImport } from './commands/termbase.js';
 import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { runMerge } from './merge.js';
@@ -36,6 +37,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         if (command.config !== undefined) options.config = command.config;
         if (command.allowPacksOutside) options.allowPacksOutside = true;
         return await runRulesTest(options, io);
+      }
+      case 'import': {
+        const { name: _, ...options } = command;
+        return await runImport(options, io);
+      }
+      case 'export': {
+        const { name: _, ...options } = command;
+        return await runExport(options, io);
       }
       case 'merge': {
         const { name: _, files, ...options } = command;

@@ -23,7 +23,7 @@ const TERM_GROUPS = new Set(['tig', 'ntig', 'termSec', 'termGroup']);
 const STATUS_CATEGORIES = new Set(['administrativeStatus', 'normativeAuthorization', 'termStatus']);
 const NOTE_CATEGORIES = new Map([
   ['definition', 'Definition'],
-  ['note', 'Note'],
+  ['note', ''],
   ['context', 'Context'],
   ['explanation', 'Explanation'],
   ['subjectField', 'Subject field'],
@@ -180,7 +180,8 @@ class TbxReader {
     const label = NOTE_CATEGORIES.get(capture.category);
     if (label === undefined || value === '') return;
     if (open.group) open.group.notes.push(value);
-    else open.concept.notes.push(`${label}${open.lang ? ` (${open.lang})` : ''}: ${value}`);
+    else if (label === '' && !open.lang) open.concept.notes.push(value);
+    else open.concept.notes.push(`${label || 'Note'}${open.lang ? ` (${open.lang})` : ''}: ${value}`);
   }
 
   private flushGroup(open: OpenConcept): void {
