@@ -66,8 +66,8 @@ class TbxReader {
   private readonly concepts: TermbaseConcept[] = [];
   private readonly problems: Problem[] = [];
   private open: OpenConcept | undefined;
-  /** The open elements, as messages name them (`<termNote type="administrativeStatus">`). */
-  private readonly elements: string[] = [];
+  /** The open elements; a message names the innermost (`<termNote type="administrativeStatus">`). */
+  private readonly elements: SaxesTagPlain[] = [];
   private capture: Capture | undefined;
   private outsideErrors = 0;
 
@@ -100,7 +100,7 @@ class TbxReader {
   }
 
   private onOpen(tag: SaxesTagPlain): void {
-    this.elements.push(elementLabel(tag));
+    this.elements.push(tag);
     const local = localName(tag.name);
     if (CONCEPTS.has(local)) {
       const start = this.tagStart();
@@ -135,14 +135,14 @@ class TbxReader {
   }
 
   private onClose(tag: SaxesTagPlain): void {
-    const element = this.elements.pop() ?? `<${tag.name}>`;
+    this.elements.pop();
     const open = this.open;
     if (!open && !this.capture) return;
     const local = localName(tag.name);
     if (this.capture && this.capture.element === tag.name) {
       const capture = this.capture;
       this.capture = undefined;
-      if (open) this.captured(open, capture, this.tagStart(), element);
+      if (open) this.captured(open, capture, this.tagStart(), elementLabel(tag));
       return;
     }
     if (!open) return;
@@ -233,7 +233,8 @@ class TbxReader {
     const at = this.pos(Math.min(this.parser.position, this.text.length));
     // saxes prefixes `line:col: `; the problem carries both.
     const message = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
-    const where = this.elements.length > 0 ? ` in ${this.elements[this.elements.length - 1]}` : '';
+    const innermost = this.elements[this.elements.length - 1];
+    const where = innermost ? ` in ${elementLabel(innermost)}` : '';
     const open = this.open;
     if (open) {
       if (!open.damaged) {
