@@ -360,24 +360,29 @@ function checkTerm(entry: TermObject, where: YamlPath, checks: RuleChecks): void
   }
 }
 
+// Assigned field by field, not spread: a termbase pack defines tens of thousands of terms.
 function termEntries(terms: TermRuleOutput['terms']): TermEntry[] {
-  return Object.entries(terms).flatMap(([lang, entries]) =>
-    entries.map((entry): TermEntry => {
-      if (typeof entry === 'string') return { lang, status: 'preferred', text: entry };
-      return {
-        lang,
-        status: entry.status,
-        ...optional('text', entry.text),
-        ...optional('pattern', entry.pattern),
-        ...optional('use', entry.use),
-        ...optional('useHant', entry['use-hant']),
-        ...optional('severity', entry.severity),
-        ...optional('context', contextConditions(entry.context)),
-        ...optional('fix', entry.fix),
-        ...optional('script', entry.script),
-      };
-    }),
-  );
+  const out: TermEntry[] = [];
+  for (const [lang, entries] of Object.entries(terms)) {
+    for (const entry of entries) {
+      if (typeof entry === 'string') {
+        out.push({ lang, status: 'preferred', text: entry });
+        continue;
+      }
+      const t: TermEntry = { lang, status: entry.status };
+      if (entry.text !== undefined) t.text = entry.text;
+      if (entry.pattern !== undefined) t.pattern = entry.pattern;
+      if (entry.use !== undefined) t.use = entry.use;
+      if (entry['use-hant'] !== undefined) t.useHant = entry['use-hant'];
+      if (entry.severity !== undefined) t.severity = entry.severity;
+      const context = contextConditions(entry.context);
+      if (context !== undefined) t.context = context;
+      if (entry.fix !== undefined) t.fix = entry.fix;
+      if (entry.script !== undefined) t.script = entry.script;
+      out.push(t);
+    }
+  }
+  return out;
 }
 
 function termQualifiers(t: TermEntry): string[] {

@@ -19,6 +19,16 @@ const HANS_REGIONS = new Set(['cn', 'sg', 'my']);
  * its region (`zh-TW`, `zh-HK`, `zh-MO` Traditional; `zh-CN`, `zh-SG`, `zh-MY` Simplified).
  */
 export function scriptOfTag(tag: string): 'hans' | 'hant' | undefined {
+  // A pack has a handful of tags and may have tens of thousands of terms.
+  if (scriptCache.has(tag)) return scriptCache.get(tag);
+  const script = tagScript(tag);
+  if (scriptCache.size < 1000) scriptCache.set(tag, script);
+  return script;
+}
+
+const scriptCache = new Map<string, 'hans' | 'hant' | undefined>();
+
+function tagScript(tag: string): 'hans' | 'hant' | undefined {
   const [language, ...subtags] = tag.toLowerCase().split('-');
   if (subtags.includes('hant')) return 'hant';
   if (subtags.includes('hans')) return 'hans';
