@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePacks, type Finding, lintSegments, type ParsedPack, type Problem } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
-import { loadPack } from '../src/index.js';
+import { loadPack, parseTermbase } from '../src/index.js';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'termbase');
 
@@ -218,5 +218,21 @@ describe('a termbase with errors', () => {
       'broken.csv:5:1 error missing-key: concept `d` (line 5) has no terms; it is dropped',
     ]);
     expect(pack.definition.rules.map((r) => r.id)).toEqual(['broken/a', 'broken/e']);
+  });
+
+  it('keeps the concepts before a truncated end, and refuses a file with no concept at all', () => {
+    const truncated =
+      '<martif><text><body>\n<termEntry id="a"><langSet xml:lang="en"><tig><term>a</term></tig></langSet></termEntry>\n' +
+      '<termEntry id="b"><langSet xml:lang="en"><tig><term>b</te';
+    const { pack, problems } = parseTermbase(truncated, 'cut.tbx');
+    expect(pack?.definition.rules.map((r) => r.id)).toEqual(['cut/a']);
+    expect(located(problems)).toEqual([
+      'cut.tbx:3:58 error xml-syntax: Bad XML in <term>: unclosed tag: term; <termEntry id="b"> is dropped',
+    ]);
+    const junk = parseTermbase('id,en\n', 'header-only.csv');
+    expect(junk.pack).toBeUndefined();
+    expect(located(junk.problems)).toEqual([
+      'header-only.csv:1:1 error unreadable-pack: Cannot read termbase `header-only.csv`: it holds no concept (a TBX `termEntry` or `conceptEntry`, a row under a CSV header)',
+    ]);
   });
 });
