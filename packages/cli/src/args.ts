@@ -54,6 +54,8 @@ export type Command =
   | { name: 'rules-list'; format: ListFormat; config?: string; audience?: string[]; allowPacksOutside?: true }
   | { name: 'rules-test'; pack?: string; config?: string; allowPacksOutside?: true }
   | { name: 'mcp'; config?: string; audience?: string[]; allowPacksOutside?: true }
+  | { name: 'import'; file: string; output?: string }
+  | { name: 'export'; pack: string; format: 'tbx' | 'csv' | 'tsv'; output?: string }
   | MergeCommand;
 
 export class UsageError extends Error {}
@@ -94,6 +96,7 @@ export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = positionals;
   const audience = values.audience === undefined ? undefined : parseAudience(values.audience);
   if (first === 'merge') return mergeCommand(rest, values);
+  if (first === 'import' || first === 'export') return termbaseCommand(first, rest, values);
   if (first === 'rules' || first === 'explain' || first === 'init' || first === 'mcp') {
     const misplaced = CHECK_ONLY.find((name) => values[name] !== undefined);
     if (misplaced) throw new UsageError(`\`--${misplaced}\` applies to \`nuance check\` only`);
@@ -174,6 +177,29 @@ function rulesCommand(
   if (values.config !== undefined) command.config = values.config;
   if (values['allow-packs-outside']) command.allowPacksOutside = true;
   return command;
+}
+
+/** `nuance import FILE [--output FILE]`, `nuance export --format tbx|csv|tsv PACK [--output FILE]`. */
+function termbaseCommand(name: 'import' | 'export', args: readonly string[], values: ParsedValues): Command {
+  const allowed = name === 'import' ? ['output'] : ['output', 'format'];
+  const misplaced = Object.keys(values).find((key) => !allowed.includes(key));
+  if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`nuance ${name}\``);
+  const what = name === 'import' ? 'FILE' : 'PACK';
+  if (args.length !== 1 || args[0] === undefined) {
+    throw new UsageError(
+      `\`nuance ${name}\` takes one ${what}: \`nuance ${name === 'import' ? 'import FILE' : 'export --format tbx PACK'}\``,
+    );
+  }
+  const output = values.output === undefined ? {} : { output: values.output };
+  if (name === 'import') return { name, file: args[0], ...output };
+  if (values.format === undefined)
+    throw new UsageError('Missing `--format tbx`, `csv` or `tsv` for `nuance export`');
+  return {
+    name,
+    pack: args[0],
+    format: oneOf(values.format, '--format', ['tbx', 'csv', 'tsv'] as const),
+    ...output,
+  };
 }
 
 function mergeCommand(files: string[], values: ParsedValues): MergeCommand {

@@ -7,6 +7,8 @@ export const HELP = `Usage: nuance [check] [paths...] [options]
        nuance merge FILE... [--format json|sarif] [--output FILE]
        nuance init
        nuance mcp
+       nuance import FILE [--output FILE]
+       nuance export --format tbx|csv|tsv PACK [--output FILE]
 
 Lint Markdown (.md, .markdown) and text (.txt) drafts for terminology and translation nuance.
 Paths are files, folders or globs (quote globs: 'drafts/**/*.md'). Folders are searched
@@ -49,6 +51,9 @@ Commands:
   init                       write a commented starter .nuancerc.yaml here
   mcp                        serve lint, fix, explain and list tools to AI assistants (Model
                              Context Protocol over stdio; tools take text, never file paths)
+  import FILE                a .tbx, .csv or .tsv termbase as a commented pack YAML to review
+                             (\`packs:\` also reads termbases as they are)
+  export --format F PACK     a pack's term rules as a TBX (tbx), CSV (csv) or TSV (tsv) termbase
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 error findings, too many
 warnings or failed examples, 2 usage, config or pack problem, a path or glob that matches

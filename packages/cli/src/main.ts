@@ -5,6 +5,7 @@ import { runInit } from './commands/init.js';
 import { runMcp } from './commands/mcp.js';
 import { runRulesList } from './commands/rules-list.js';
 import { runRulesTest } from './commands/rules-test.js';
+import { runExport, runImport } from './commands/termbase.js';
 import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { runMerge } from './merge.js';
@@ -41,6 +42,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'mcp': {
         const { name: _, ...options } = command;
         return await runMcp(options, io);
+      }
+      case 'import': {
+        const { name: _, ...options } = command;
+        return await runImport(options, io);
+      }
+      case 'export': {
+        const { name: _, ...options } = command;
+        return await runExport(options, io);
       }
       case 'merge': {
         const { name: _, files, ...options } = command;

@@ -17,6 +17,9 @@ export {
   type ResolvedConfig,
   unionRuleSet,
 } from './resolver.js';
+export { EXPORT_FORMATS, type ExportedPack, type ExportFormat, exportPack } from './termbase/export.js';
+export { type ImportedPack, termbaseToYaml } from './termbase/import-yaml.js';
+export { isTermbaseFile, parseTermbase } from './termbase/load.js';
 export {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,

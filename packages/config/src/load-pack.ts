@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
 import { builtinPack, builtinPacks } from '@nuance/rules';
+import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { describeFsError, readText } from './text-file.js';
 
 export interface LoadedPack {
@@ -16,9 +17,9 @@ export function builtinPackNames(): string[] {
 
 /**
  * A bare kebab-case word names a built-in pack; an npm package name (`@org/x`, `nuance-pack-x`)
- * names a package's pack; anything else (a path separator, a leading dot, a YAML extension) is a
- * file. Keeping the spellings disjoint means a file next to the config can never shadow a
- * built-in pack by accident.
+ * names a package's pack; anything else (a path separator, a leading dot, an extension: `.yaml`,
+ * `.tbx`, `.csv`, `.tsv`) is a file. Keeping the spellings disjoint means a file next to the
+ * config can never shadow a built-in pack by accident.
  */
 export function isBuiltinPackName(nameOrPath: string): boolean {
   // `nuance-pack-*` is kept for packs published as npm packages (package-pack.ts).
@@ -56,6 +57,8 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
   } catch (error) {
     return { problems: [packProblem(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
   }
+  // A TBX, CSV or TSV termbase: its concepts become term rules (README: Termbases as packs).
+  if (isTermbaseFile(file)) return parseTermbase(text, file);
   // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
   if (!/^pack:/m.test(text)) {
     return {

@@ -23,10 +23,12 @@ export {
 } from './engine/serialize.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
+export { TERM_STATUSES } from './kinds/term.js';
 export { documentLanguageOf, hanScript } from './lang/document-script.js';
 export { type NuanceConfig, parseConfig } from './pack/config.js';
+export type { PackDataLocator } from './pack/data-source.js';
 export { configJsonSchema, packJsonSchema } from './pack/json-schema.js';
-export { parsePack } from './pack/parse.js';
+export { type PackParse, parsePack, parsePackData } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
 export { minimalReplacement, type Replacement } from './text/affix.js';

@@ -145,7 +145,9 @@ export type ProblemCode =
   | 'unreadable-pack'
   | 'unreadable-config'
   | 'bad-phrase'
-  | 'bad-example';
+  | 'bad-example'
+  | 'xml-syntax'
+  | 'csv-syntax';
 
 export interface Problem {
   code: ProblemCode;

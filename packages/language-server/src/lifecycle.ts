@@ -66,7 +66,7 @@ export function initialized(server: ServerState): void {
   if (server.features.watchedFiles) {
     void client
       .register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{yaml,yml}' }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.{yaml,yml,tbx,csv,tsv}' }],
       })
       .catch(() => {});
   }

@@ -9,6 +9,7 @@ import type { ContextLicense, Prose, Segment } from '../types.js';
 import { ViewFolder } from '../view/fold.js';
 import { buildView } from '../view/normalize.js';
 import { buildProse } from '../view/prose.js';
+import { crossesScript } from '../view/t2s.js';
 import { forEachPatternMatch } from './patterns.js';
 import type { PhraseIndex, PhraseRef } from './phrase-ref.js';
 
@@ -172,6 +173,7 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
       candidates.push({ ref, vs, ve, ps, pe, tail: pe, particles: [] });
       return;
     }
+    if (ref.script !== undefined && crossesScript(prose.text, ps, pe, ref.literal, ref.script)) return;
     const b = boundaries(prose.text, ps, pe, ref);
     if (b) candidates.push({ ref, vs, ve, ps, pe, tail: b.tail, particles: b.particles });
   };

@@ -133,6 +133,7 @@ function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string 
   if (lang !== undefined) base.lang = lang;
   if (options.item !== undefined) base.item = options.item;
   if (options.context !== undefined) base.condition = b.addCondition(options.context);
+  if (options.script !== undefined) base.script = options.script;
   return base;
 }
 

@@ -29,6 +29,9 @@ export interface PhraseRef {
   set?: number;
   /** The phrase's own context condition (a term's), over its rule's: index into `conditions`. */
   condition?: number;
+  /** A Chinese term limited to one script: a match holding a character only the other script
+   *  writes (and the literal does not) is no candidate (韓國 never matches 韩国). */
+  script?: 'hans' | 'hant';
 }
 
 export interface CompiledPattern {

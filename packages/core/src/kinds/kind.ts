@@ -44,6 +44,8 @@ export interface PhraseOptions {
   precheck?: boolean;
   /** The phrase's own context condition (a term's), instead of its rule's. */
   context?: ContextCondition[] | undefined;
+  /** Matches only text written in this script: not folded across scripts (PhraseRef.script). */
+  script?: 'hans' | 'hant' | undefined;
 }
 
 /** What a kind's `compile` registers the phrases and patterns of one rule with (engine/compile.ts). */

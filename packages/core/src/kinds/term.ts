@@ -19,6 +19,7 @@ import {
   SEVERITIES,
 } from '../pack/schema-parts.js';
 import type { YamlPath } from '../pack/yaml-source.js';
+import { scriptOfTag } from '../text/language-tag.js';
 import type { Finding, Severity } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
 import { foldT2S, isTraditional } from '../view/t2s.js';
@@ -70,7 +71,8 @@ const termObject = z
         title: 'Script',
         description:
           'Only in Simplified (`hans`) or Traditional (`hant`) Chinese text, by the characters of the document and ' +
-          'the configured audience (`zh-TW`, `zh-HK` and `zh-Hant` read Traditional).',
+          'the configured audience (`zh-TW`, `zh-HK` and `zh-Hant` read Traditional), and never matched across ' +
+          'scripts. Default: the script of the language tag (`zh-Hant`, `zh-TW`: `hant`; `zh-Hans`, `zh-CN`: `hans`).',
       }),
   })
   .meta({
@@ -145,6 +147,7 @@ export interface CompiledTerm {
   useHant?: string;
   severity?: Severity;
   fix?: boolean;
+  /** Its `script`, else its language tag's (`zh-Hant`: `hant`). */
   script?: 'hans' | 'hant';
 }
 
@@ -216,7 +219,9 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
       if (t.use !== undefined) ct.use = t.use;
       if (t.severity !== undefined) ct.severity = t.severity;
       if (t.fix !== undefined) ct.fix = t.fix;
-      if (t.script !== undefined) ct.script = t.script;
+      // A zh-Hant term is Traditional Chinese: it applies to Traditional text only, unfolded.
+      const script = t.script ?? scriptOfTag(t.lang);
+      if (script !== undefined) ct.script = script;
       if (t.useHant !== undefined) {
         ct.useHant = t.useHant;
         if (t.use !== undefined && foldT2S(normalizePhrase(t.useHant)) !== normalizePhrase(t.use)) {
@@ -229,7 +234,7 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
       if (t.text !== undefined) {
         const literals = compiler.phrase(
           { phrase: t.text, lang: t.lang },
-          { role: 'term', effect: 'report', item, context: t.context },
+          { role: 'term', effect: 'report', item, context: t.context, script },
         );
         ct.display = literals[0] ?? t.text;
       } else if (t.pattern !== undefined) {
@@ -239,6 +244,7 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
           item,
           lang: t.lang,
           context: t.context,
+          script,
         });
       }
       return ct;
@@ -253,7 +259,7 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     for (const m of input.matches) {
       const t = termOf(data, m.c.ref.item);
       if (!t || (t.status !== 'deprecated' && t.status !== 'forbidden')) continue;
-      if (t.script !== undefined && !input.doc.inScript(t.script, input.audience)) continue;
+      if (!termApplies(t, input)) continue;
       const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
       const rep = replacementFor(data, t, actual);
       let expected: string[] = [];
@@ -280,7 +286,7 @@ function consistentFindings(input: KindInput<TermRule, TermData>): Finding[] {
   const { data } = input;
   const variants = input.matches.filter((m) => {
     const t = termOf(data, m.c.ref.item);
-    return t !== undefined && (t.status === 'preferred' || t.status === 'admitted');
+    return t !== undefined && (t.status === 'preferred' || t.status === 'admitted') && termApplies(t, input);
   });
   return consistencyFindings(
     input,
@@ -289,6 +295,18 @@ function consistentFindings(input: KindInput<TermRule, TermData>): Finding[] {
     (m) => m.c.ref.item ?? 0,
     { fixable: input.def.fix, message: CONSISTENCY_MESSAGE },
   );
+}
+
+/**
+ * Whether a matched term applies in this document: a term limited to a script (its `script`, else
+ * its language tag's: `zh-Hant`, `zh-TW`...) only where the document reads in that script. Its
+ * matches are already written in that script or in characters both write (PhraseRef.script).
+ */
+export function termApplies(
+  t: CompiledTerm,
+  input: Pick<KindInput<unknown, unknown>, 'doc' | 'audience'>,
+): boolean {
+  return t.script === undefined || input.doc.inScript(t.script, input.audience);
 }
 
 function termOf(data: TermData, item: number | undefined): CompiledTerm | undefined {
@@ -342,24 +360,29 @@ function checkTerm(entry: TermObject, where: YamlPath, checks: RuleChecks): void
   }
 }
 
+// Assigned field by field, not spread: a termbase pack defines tens of thousands of terms.
 function termEntries(terms: TermRuleOutput['terms']): TermEntry[] {
-  return Object.entries(terms).flatMap(([lang, entries]) =>
-    entries.map((entry): TermEntry => {
-      if (typeof entry === 'string') return { lang, status: 'preferred', text: entry };
-      return {
-        lang,
-        status: entry.status,
-        ...optional('text', entry.text),
-        ...optional('pattern', entry.pattern),
-        ...optional('use', entry.use),
-        ...optional('useHant', entry['use-hant']),
-        ...optional('severity', entry.severity),
-        ...optional('context', contextConditions(entry.context)),
-        ...optional('fix', entry.fix),
-        ...optional('script', entry.script),
-      };
-    }),
-  );
+  const out: TermEntry[] = [];
+  for (const [lang, entries] of Object.entries(terms)) {
+    for (const entry of entries) {
+      if (typeof entry === 'string') {
+        out.push({ lang, status: 'preferred', text: entry });
+        continue;
+      }
+      const t: TermEntry = { lang, status: entry.status };
+      if (entry.text !== undefined) t.text = entry.text;
+      if (entry.pattern !== undefined) t.pattern = entry.pattern;
+      if (entry.use !== undefined) t.use = entry.use;
+      if (entry['use-hant'] !== undefined) t.useHant = entry['use-hant'];
+      if (entry.severity !== undefined) t.severity = entry.severity;
+      const context = contextConditions(entry.context);
+      if (context !== undefined) t.context = context;
+      if (entry.fix !== undefined) t.fix = entry.fix;
+      if (entry.script !== undefined) t.script = entry.script;
+      out.push(t);
+    }
+  }
+  return out;
 }
 
 function termQualifiers(t: TermEntry): string[] {

@@ -1,9 +1,11 @@
-// Pack YAML text -> the normalized PackDefinition, with every problem located in the file.
+// Pack YAML text (or pack data with positions: a termbase) -> the normalized PackDefinition, with
+// every problem located in the file.
 // A problem inside a rule drops that rule only; a duplicate id keeps the first; a bad pack-level
 // value is reported and the rest still loads.
 import { RULE_KINDS } from '../kinds/registry.js';
 import type { Problem } from '../types.js';
 import { contextConditions, contextSetDef } from './context-parts.js';
+import { dataSource, type PackDataLocator } from './data-source.js';
 import { isRecord, orList, sortProblems, unexpected, validate } from './issues.js';
 import { checkRule } from './rule-checks.js';
 import { type Examples, optional, type RuleBase } from './rule-parts.js';
@@ -12,8 +14,25 @@ import type { RuleBaseOutput } from './schema-parts.js';
 import type { PackDefinition, ParsedPack, RuleDefinition } from './types.js';
 import { loadYaml, type YamlSource } from './yaml-source.js';
 
-export function parsePack(text: string, file: string): { pack: ParsedPack | undefined; problems: Problem[] } {
-  const source = loadYaml(text, file);
+export interface PackParse {
+  pack: ParsedPack | undefined;
+  problems: Problem[];
+}
+
+export function parsePack(text: string, file: string): PackParse {
+  return parseSource(loadYaml(text, file));
+}
+
+/**
+ * A pack given as data in the shape a YAML pack has (what `@nuance/config` makes of a termbase),
+ * validated as `parsePack` validates YAML; `locator` places every problem in the original file.
+ */
+export function parsePackData(value: unknown, file: string, locator: PackDataLocator): PackParse {
+  return parseSource(dataSource(value, file, locator));
+}
+
+function parseSource(source: YamlSource): PackParse {
+  const file = source.file;
   const problems = [...source.problems];
   const root = source.value;
   if (!isRecord(root)) {

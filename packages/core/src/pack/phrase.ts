@@ -16,6 +16,8 @@ export class PhraseError extends Error {
   }
 }
 
+const SYNTAX = /[[\]{}|\\]/;
+
 type Part = { literal: string } | { optional: Part[] } | { alternatives: Part[][] };
 
 /**
@@ -24,6 +26,12 @@ type Part = { literal: string } | { optional: Part[] } | { alternatives: Part[][
  * Throws PhraseError on a syntax error, an empty literal or more than 64 literals.
  */
 export function expandPhrase(phrase: string): string[] {
+  // Most phrases (every term a termbase gives) are plain text: no parse, no product.
+  if (!SYNTAX.test(phrase)) {
+    const literal = phrase.replace(/\s+/g, ' ').trim();
+    if (literal === '') throw new PhraseError('Empty phrase', 0);
+    return [literal];
+  }
   const parser = new Parser(phrase);
   const parts = parser.sequence('');
   const literals: string[] = [];

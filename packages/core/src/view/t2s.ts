@@ -79,6 +79,28 @@ export function isTraditional(s: string): boolean {
   return false;
 }
 
+/**
+ * Whether `text[start, end)` holds a character only the script other than `script` writes that
+ * `literal` does not hold itself: 韩 for the Traditional 韓國, 灣 for the Simplified 台湾 (台, which
+ * the table counts Simplified, is fine in the Traditional 台灣 since the term writes it).
+ */
+export function crossesScript(
+  text: string,
+  start: number,
+  end: number,
+  literal: string,
+  script: 'hans' | 'hant',
+): boolean {
+  const other = script === 'hans' ? 'hant' : 'hans';
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    if (hanVariantOf(cp) === other && !literal.includes(text.slice(i, i + width))) return true;
+    i += width;
+  }
+  return false;
+}
+
 let targets: Set<number> | undefined;
 
 /**

@@ -1,0 +1,85 @@
+// `pnpm bench:termbase [FILE...]`: how long a termbase takes to load as a pack (read, map to term
+// rules, validate: @nuance/config's loadPack; then core's compilePacks). Without FILE: a synthetic
+// TBX of 10,000 concepts (two English terms, one of them deprecated, and a Simplified, a
+// Traditional and a Korean term each), and the CLDR termbase of ../shared/corpus when present.
+// Prints the median wall and CPU time of the runs after a first (cold) one, per file.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPack } from '@nuance/config';
+import { compilePacks } from '@nuance/core';
+
+const RUNS = 7;
+
+function synthetic(concepts: number): string {
+  let seed = 1;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const chars = (from: number, span: number, count: number) =>
+    Array.from({ length: count }, () => String.fromCodePoint(from + next(span))).join('');
+  const word = () => chars(0x61, 26, 4 + next(6));
+  const tig = (term: string, status: string) =>
+    `<tig><term>${term}</term><termNote type="administrativeStatus">${status}Term-admn-sts</termNote></tig>`;
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<martif type="TBX-Basic"><text><body>'];
+  for (let i = 0; i < concepts; i++) {
+    const zh = chars(0x4e00, 0x5000, 2 + next(3));
+    out.push(
+      `<termEntry id="c${i}"><descrip type="subjectField">synthetic</descrip>` +
+        `<langSet xml:lang="en">${tig(`${word()} ${word()}`, 'preferred')}${tig(`${word()} ${word()}`, 'deprecated')}</langSet>` +
+        `<langSet xml:lang="zh-Hans">${tig(zh, 'preferred')}</langSet>` +
+        `<langSet xml:lang="zh-Hant">${tig(zh, 'preferred')}</langSet>` +
+        `<langSet xml:lang="ko">${tig(chars(0xac00, 11172, 2 + next(3)), 'preferred')}</langSet></termEntry>`,
+    );
+  }
+  out.push('</body></text></martif>', '');
+  return out.join('\n');
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function measure(file: string): Promise<void> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let rules = 0;
+  for (let run = 0; run <= RUNS; run++) {
+    const used = process.cpuUsage();
+    const start = performance.now();
+    const { pack, problems } = await loadPack(file, process.cwd());
+    if (!pack) throw new Error(`${file}: ${problems[0]?.message ?? 'no pack'}`);
+    compilePacks([pack]);
+    const time = process.cpuUsage(used);
+    rules = pack.definition.rules.length;
+    if (run === 0) continue;
+    wall.push(performance.now() - start);
+    cpu.push((time.user + time.system) / 1000);
+  }
+  const load = (await import('node:os')).loadavg()[0]?.toFixed(1);
+  process.stdout.write(
+    `${path.basename(file)}: ${rules.toLocaleString('en')} concepts, load + compile median ${median(wall).toFixed(0)} ms wall, ${median(cpu).toFixed(0)} ms CPU (${RUNS} warm runs; load average ${load})\n`,
+  );
+}
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nuance-termbase-'));
+  const file = path.join(dir, 'synthetic-10000.tbx');
+  writeFileSync(file, synthetic(10_000));
+  files.push(file);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const cldr = path.join(
+    here,
+    '..',
+    '..',
+    '..',
+    '..',
+    'shared',
+    'corpus',
+    'termbase',
+    'cldr_names_en_zh_ko.tbx',
+  );
+  if (existsSync(cldr)) files.push(cldr, cldr.replace(/\.tbx$/, '.tsv'));
+}
+for (const file of files) await measure(path.resolve(file));

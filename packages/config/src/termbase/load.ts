@@ -1,0 +1,54 @@
+// A termbase file (`.tbx`, `.csv`, `.tsv`) as a pack: read, mapped to term rules, validated.
+import { type ParsedPack, type Problem, parsePackData } from '@nuance/core';
+import { readCsv } from './csv.js';
+import type { Termbase } from './model.js';
+import { readTbx } from './tbx.js';
+import { termbaseToPack } from './to-pack.js';
+
+const KINDS: Readonly<Record<string, (text: string, file: string) => Termbase>> = {
+  '.tbx': readTbx,
+  '.csv': (text, file) => readCsv(text, file, false),
+  '.tsv': (text, file) => readCsv(text, file, true),
+};
+
+function extensionOf(file: string): string {
+  const match = /\.[^./\\]*$/.exec(file);
+  return match ? match[0].toLowerCase() : '';
+}
+
+/** Whether a pack path names a termbase (read by its extension) rather than a YAML pack. */
+export function isTermbaseFile(file: string): boolean {
+  return Object.hasOwn(KINDS, extensionOf(file));
+}
+
+/** The concepts of a termbase file, with the problems of reading it (the text without its BOM). */
+export function readTermbase(text: string, file: string): Termbase {
+  const read = KINDS[extensionOf(file)];
+  if (!read) throw new Error(`Not a termbase file: ${file}`);
+  return read(text, file);
+}
+
+/** A termbase file as a pack of term rules; every problem is placed in the termbase. */
+export function parseTermbase(text: string, file: string): { pack?: ParsedPack; problems: Problem[] } {
+  const termbase = readTermbase(text, file);
+  const mapped = termbaseToPack(termbase);
+  const problems = [...termbase.problems, ...mapped.problems];
+  if (termbase.concepts.length === 0) {
+    problems.push({
+      code: 'unreadable-pack',
+      message: `Cannot read termbase \`${file}\`: it holds no concept (a TBX \`termEntry\` or \`conceptEntry\`, a row under a CSV header)`,
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+    });
+    return { problems: sorted(problems) };
+  }
+  const parsed = parsePackData(mapped.value, file, mapped.locator);
+  problems.push(...parsed.problems);
+  return parsed.pack ? { pack: parsed.pack, problems: sorted(problems) } : { problems: sorted(problems) };
+}
+
+function sorted(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,88 @@
+// A termbase as read from a TBX or CSV file, before it becomes a pack: concepts with their terms,
+// notes and positions in the file. tbx.ts and csv.ts make it; to-pack.ts turns it into term rules.
+import type { Problem, ProblemCode, TermStatus } from '@nuance/core';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface TermbaseTerm {
+  lang: string;
+  text: string;
+  status: TermStatus;
+  /** Where the term's text starts. */
+  at: Position;
+  /** The text is spelled out verbatim on one line there (no entity, no quoting): character `i`
+   *  of it is at `at.column + i`. */
+  verbatim: boolean;
+  /** The term's own notes, definitions and contexts. */
+  notes: string[];
+}
+
+export interface TermbaseConcept {
+  /** As written in the file; undefined without one. */
+  id?: string;
+  /** The concept's element or first row. */
+  at: Position;
+  /** How messages name it: `<termEntry id="x">`, `row 5`. */
+  label: string;
+  /** Definitions, notes and the subject field, at concept and language level, in file order. */
+  notes: string[];
+  terms: TermbaseTerm[];
+}
+
+export interface Termbase {
+  file: string;
+  /** The file's format, for messages and `source` (`TBX`, `CSV`, `TSV`). */
+  format: string;
+  concepts: TermbaseConcept[];
+  problems: Problem[];
+}
+
+export function termbaseProblem(
+  file: string,
+  code: ProblemCode,
+  message: string,
+  at: Position,
+  severity: Problem['severity'] = 'error',
+): Problem {
+  return { code, message, file, line: at.line, column: at.column, severity };
+}
+
+const STATUS_WORDS: Readonly<Record<string, TermStatus>> = {
+  preferredTerm: 'preferred',
+  admittedTerm: 'admitted',
+  deprecatedTerm: 'deprecated',
+  supersededTerm: 'deprecated',
+};
+
+const TBX_MIN: Readonly<Record<string, TermStatus>> = {
+  preferred: 'preferred',
+  admitted: 'admitted',
+  notRecommended: 'deprecated',
+  obsolete: 'deprecated',
+};
+
+/** The TBX statuses a termbase may give, as written (`preferredTerm-admn-sts`, TBX-Min `preferred`). */
+export const TBX_STATUS_VALUES: readonly string[] = [
+  ...Object.keys(STATUS_WORDS).map((w) => `${w}-admn-sts`),
+  ...Object.keys(TBX_MIN),
+];
+
+/** A TBX status value (exactly as the standard spells it) as nuance's status; undefined if unknown. */
+export function tbxStatus(value: string): TermStatus | undefined {
+  const v = value.trim();
+  if (v.endsWith('-admn-sts')) return STATUS_WORDS[v.slice(0, -'-admn-sts'.length)];
+  return TBX_MIN[v];
+}
+
+/** The TBX status value written for nuance's status (export). `forbidden` has none closer than deprecated. */
+export function tbxStatusValue(status: TermStatus): string {
+  return status === 'forbidden' ? 'deprecatedTerm-admn-sts' : `${status}Term-admn-sts`;
+}
+
+/** Collapses runs of whitespace (XML content is often wrapped). */
+export function squash(text: string): string {
+  return /^\s|\s$|\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}

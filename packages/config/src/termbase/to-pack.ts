@@ -1,0 +1,204 @@
+// Termbase -> a pack of `term` rules, as data in the shape a YAML pack has, with a locator that
+// places every path in the termbase file; core's parsePackData validates it as it validates YAML.
+// The mapping is the README's table (Termbases as packs).
+import type { PackDataLocator, Problem } from '@nuance/core';
+import {
+  type Position,
+  type Termbase,
+  type TermbaseConcept,
+  type TermbaseTerm,
+  termbaseProblem,
+} from './model.js';
+
+export interface TermbasePack {
+  /** The pack as data: `{pack, description, rules: [...]}`. */
+  value: { pack: string; description: string; rules: TermbaseRule[] };
+  locator: PackDataLocator;
+  /** Concepts dropped before validation (no terms, a duplicate id). */
+  problems: Problem[];
+  /** Each rule's concept, by the rule's index. */
+  concepts: TermbaseConcept[];
+}
+
+export interface TermbaseRule {
+  id: string;
+  kind: 'term';
+  severity: 'warning';
+  message: string;
+  note?: string;
+  source: string;
+  terms: Record<string, { text: string; status: TermbaseTerm['status'] }[]>;
+}
+
+const USE_MESSAGE = 'Use `{expected}` instead of `{actual}`';
+const DEPRECATED_MESSAGE = '`{actual}` is deprecated in this termbase';
+
+export function termbaseToPack(termbase: Termbase): TermbasePack {
+  const pack = packNameOf(termbase.file);
+  const base = baseName(termbase.file);
+  const problems: Problem[] = [];
+  const rules: TermbaseRule[] = [];
+  const concepts: TermbaseConcept[] = [];
+  const terms: TermbaseTerm[][] = [];
+  const ids = new Set<string>();
+  const firstOf = new Map<string, Position>();
+  termbase.concepts.forEach((concept, index) => {
+    if (concept.terms.length === 0) {
+      problems.push(
+        termbaseProblem(
+          termbase.file,
+          'missing-key',
+          `${concept.label} has no terms; it is dropped`,
+          concept.at,
+        ),
+      );
+      return;
+    }
+    if (concept.id !== undefined) {
+      const first = firstOf.get(concept.id);
+      if (first) {
+        const message = `Duplicate concept id \`${concept.id}\` (first on line ${first.line}); this one is ignored`;
+        problems.push(termbaseProblem(termbase.file, 'duplicate-id', message, concept.at));
+        return;
+      }
+      firstOf.set(concept.id, concept.at);
+    }
+    const id = uniqueId(`${pack}/${slug(concept.id ?? '') || `concept-${index + 1}`}`, ids);
+    const ordered = byLanguage(concept.terms);
+    rules.push(ruleOf(id, concept, ordered, `${base}, ${conceptSource(concept)}`));
+    concepts.push(concept);
+    terms.push(Object.values(ordered).flat());
+  });
+  const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts)`;
+  return { value: { pack, description, rules }, locator: locatorOf(concepts, terms), problems, concepts };
+}
+
+function ruleOf(
+  id: string,
+  concept: TermbaseConcept,
+  byLang: Record<string, TermbaseTerm[]>,
+  source: string,
+): TermbaseRule {
+  const rule: TermbaseRule = {
+    id,
+    kind: 'term',
+    severity: 'warning',
+    message: hasReplacements(byLang) ? USE_MESSAGE : DEPRECATED_MESSAGE,
+    source,
+    terms: Object.fromEntries(
+      Object.entries(byLang).map(([lang, list]) => [
+        lang,
+        list.map((t) => ({ text: escapePhrase(t.text), status: t.status })),
+      ]),
+    ),
+  };
+  const note = noteOf(concept);
+  if (note !== '') rule.note = note;
+  return rule;
+}
+
+/** Terms grouped by language in the order the languages first occur; `zh_Hans` read as `zh-Hans`. */
+function byLanguage(terms: TermbaseTerm[]): Record<string, TermbaseTerm[]> {
+  const out: Record<string, TermbaseTerm[]> = {};
+  for (const t of terms) {
+    const lang = t.lang.replace(/_/g, '-');
+    const list = out[lang];
+    if (list) list.push(t);
+    else out[lang] = [t];
+  }
+  return out;
+}
+
+/** Every deprecated term has a preferred term of its language to replace it. */
+function hasReplacements(byLang: Record<string, TermbaseTerm[]>): boolean {
+  return Object.values(byLang).every(
+    (list) =>
+      !list.some((t) => t.status === 'deprecated' || t.status === 'forbidden') ||
+      list.some((t) => t.status === 'preferred'),
+  );
+}
+
+function noteOf(concept: TermbaseConcept): string {
+  const parts = [...concept.notes];
+  const seen = new Set<string[]>();
+  for (const t of concept.terms) {
+    if (t.notes.length === 0 || seen.has(t.notes)) continue;
+    seen.add(t.notes);
+    const named = concept.terms.filter((u) => u.notes === t.notes).map((u) => `${u.text} (${u.lang})`);
+    parts.push(`${named.join(', ')}: ${t.notes.join(' ')}`);
+  }
+  return parts.join('\n\n');
+}
+
+function conceptSource(concept: TermbaseConcept): string {
+  return concept.id !== undefined ? `concept ${concept.id}` : `line ${concept.at.line}`;
+}
+
+/** Phrase syntax characters in a term are text: `C++ [draft]` is literal. */
+export function escapePhrase(text: string): string {
+  return text.replace(/[[\]{}|\\]/g, '\\$&');
+}
+
+/** Index `index` in an escaped phrase -> the index in the term as written. */
+function unescapedIndex(escaped: string, index: number): number {
+  let backslashes = 0;
+  for (let i = 0; i < index && i < escaped.length; i++) {
+    if (escaped[i] === '\\') {
+      backslashes++;
+      i++;
+    }
+  }
+  return index - backslashes;
+}
+
+function locatorOf(concepts: TermbaseConcept[], terms: TermbaseTerm[][]): PackDataLocator {
+  const termAt = (path: ReadonlyArray<string | number>): TermbaseTerm | undefined => {
+    const [, rule, , lang, index] = path;
+    if (typeof rule !== 'number' || typeof lang !== 'string') return undefined;
+    const list = (terms[rule] ?? []).filter((t) => t.lang.replace(/_/g, '-') === lang);
+    return list[typeof index === 'number' ? index : 0];
+  };
+  const locate = (path: ReadonlyArray<string | number>): Position => {
+    if (path[0] !== 'rules' || typeof path[1] !== 'number') return { line: 1, column: 1 };
+    const concept = concepts[path[1]];
+    if (path[2] === 'terms') {
+      const t = termAt(path);
+      if (t) return t.at;
+    }
+    return concept?.at ?? { line: 1, column: 1 };
+  };
+  return {
+    locate,
+    locateInString(path, index) {
+      const t = path[2] === 'terms' ? termAt(path) : undefined;
+      if (!t?.verbatim) return locate(path);
+      return { line: t.at.line, column: t.at.column + unescapedIndex(escapePhrase(t.text), index) };
+    },
+  };
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** `cldr_names_en_zh_ko.tbx` -> `cldr-names-en-zh-ko`. */
+export function packNameOf(file: string): string {
+  const name = slug(baseName(file).replace(/\.[^.]*$/, ''));
+  if (name === '') return 'termbase';
+  return /^[a-z]/.test(name) ? name : `termbase-${name}`;
+}
+
+/** Lowercase ASCII letters and digits, each run of anything else one `-`: `territory:KR` -> `territory-kr`. */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function uniqueId(id: string, taken: Set<string>): string {
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
+  taken.add(out);
+  return out;
+}
