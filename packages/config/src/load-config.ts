@@ -39,6 +39,8 @@ export interface LoadConfigOptions {
    * from inside its repository (see pack-scope.ts).
    */
   allowPacksOutside?: boolean;
+  /** The locale of a document whose language is unknown: an editor's UI locale (`vscode.env.language`). */
+  fallbackLocale?: string;
 }
 
 /** With no config file, the built-in `korea-china` pack is on (DESIGN, Configuration). */
@@ -99,6 +101,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (config.rules) compileOptions.rules = config.rules;
   if (config.accept) compileOptions.accept = config.accept;
   if (config.audience) compileOptions.audience = config.audience;
+  if (config.locale) compileOptions.locale = config.locale;
+  if (options.fallbackLocale) compileOptions.fallbackLocale = options.fallbackLocale;
   const compiled = compilePacks(packs, compileOptions);
   // Loops, not push(...list): a spread of a very long list overflows the stack.
   for (const p of compiled.problems) problems.push(p);

@@ -48,6 +48,11 @@ export interface ConfigResolverOptions {
   /** Packs a config file names may be read from outside its repository (`--allow-packs-outside`). */
   allowPacksOutside?: boolean;
   /**
+   * The locale of a document whose language is unknown: an editor's UI locale, read at each load
+   * (a server learns it at `initialize`, after making its resolver).
+   */
+  fallbackLocale?: () => string | undefined;
+  /**
    * Keep at most this many loads (each holds a compiled rule set, about 0.75 MB with the built-in
    * pack), dropping the least recently used; one dropped is loaded again when asked for. Default:
    * no limit (a CLI run needs every config it used for its report). A server sets one: documents
@@ -221,6 +226,8 @@ export class ConfigResolver {
     const options: LoadConfigOptions = { ...layers };
     if (file !== undefined) options.configFile = file;
     if (this.options.allowPacksOutside) options.allowPacksOutside = true;
+    const fallbackLocale = this.options.fallbackLocale?.();
+    if (fallbackLocale) options.fallbackLocale = fallbackLocale;
     const previous = this.options.keepLastGood ? this.lastGood.get(key) : undefined;
     let fresh: ResolvedConfig;
     try {

@@ -18,11 +18,18 @@ export {
   ruleSetKey,
   serializeRuleSet,
 } from './engine/serialize.js';
+export { particleFits } from './i18n/ko-josa.js';
+export { documentLocale, isLocale, LOCALES, type Locale, localeOfTag } from './i18n/locale.js';
+export { applyPackLocale } from './i18n/locale-file.js';
+export { fillMessage, plainText, QUOTES } from './i18n/message.js';
+export { missingTexts, type RuleLocales, type RuleTexts, textsIn } from './i18n/rule-texts.js';
+export { toTraditional } from './i18n/traditional.js';
+export { wordingIn } from './i18n/wording.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
 export { documentLanguageOf, hanScript } from './lang/document-script.js';
 export { type NuanceConfig, parseConfig } from './pack/config.js';
-export { configJsonSchema, packJsonSchema } from './pack/json-schema.js';
+export { configJsonSchema, packJsonSchema, packLocaleJsonSchema } from './pack/json-schema.js';
 export { parsePack } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';

@@ -1,6 +1,8 @@
 // Hover text for a flagged span: rule, message, preferred wording, note, readings per audience,
-// source and documentation link. The same text explains a rule on request.
-import type { ContextLicense, Finding, RuleInfo, RuleSet } from '@nuance/core';
+// source and documentation link, in the finding's locale (the document's). The same text explains
+// a rule on request.
+import type { Finding, RuleInfo, RuleSet } from '@nuance/core';
+import { UI_TEXTS, type UiTexts } from './ui-texts.js';
 
 function section(title: string, body: string | undefined): string[] {
   return body ? [`**${title}**: ${body.trim().replace(/\s*\n\s*/g, ' ')}`] : [];
@@ -8,42 +10,47 @@ function section(title: string, body: string | undefined): string[] {
 
 export function explainFinding(finding: Finding, ruleSet: RuleSet | undefined): string {
   const rule = ruleSet?.get(finding.ruleId);
+  const labels = UI_TEXTS[finding.locale ?? 'en'];
   const lines = [`**${finding.ruleId}** (${finding.severity})`, '', finding.message, ''];
   if (finding.expected.length > 0) {
-    lines.push(`**Preferred**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');
+    lines.push(`**${labels.preferred}**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');
   }
   if (finding.context && finding.context.length > 0) {
-    lines.push(`**Applies because**: ${finding.context.map(license).join('; ')}`, '');
+    lines.push(`**${labels.because}**: ${finding.context.map(labels.license).join('; ')}`, '');
   }
-  lines.push(...body(rule, finding.audiences ?? rule?.audiences, finding.url ?? rule?.url));
+  const note = finding.note ?? rule?.note;
+  lines.push(
+    ...body(labels, note, rule?.source, finding.audiences ?? rule?.audiences, finding.url ?? rule?.url),
+  );
   return lines.join('\n').trim();
-}
-
-function license(c: ContextLicense): string {
-  if (c.via === 'mention') return `\`${c.text ?? ''}\` (${c.set}, line ${c.line})`;
-  if (c.via === 'topic') return `the document's topic is ${c.set}`;
-  return `a \`${c.lang ?? ''}\` document is ${c.set}`;
 }
 
 export function explainRule(rule: RuleInfo): string {
   const lines = [`**${rule.id}** (${rule.severity}, ${rule.kind})`, '', rule.message, ''];
-  lines.push(...body(rule, rule.audiences, rule.url));
+  lines.push(...body(UI_TEXTS.en, rule.note, rule.source, rule.audiences, rule.url));
   return lines.join('\n').trim();
 }
 
 function body(
-  rule: RuleInfo | undefined,
+  labels: UiTexts,
+  note: string | undefined,
+  source: string | undefined,
   audiences: Record<string, string> | undefined,
   url?: string,
 ): string[] {
   const lines: string[] = [];
-  if (rule?.note) lines.push(rule.note.trim(), '');
+  if (note) lines.push(note.trim(), '');
   const readings = Object.entries(audiences ?? {});
   if (readings.length > 0) {
-    lines.push('**Readings**:', '', ...readings.map(([tag, reading]) => `- \`${tag}\`: ${reading}`), '');
+    lines.push(
+      `**${labels.readings}**:`,
+      '',
+      ...readings.map(([tag, reading]) => `- \`${tag}\`: ${reading}`),
+      '',
+    );
   }
-  lines.push(...section('Source', rule?.source));
-  if (url) lines.push('', `[Rule documentation](${url})`);
+  lines.push(...section(labels.source, source));
+  if (url) lines.push('', `[${labels.docs}](${url})`);
   return lines;
 }
 

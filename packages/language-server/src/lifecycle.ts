@@ -20,6 +20,7 @@ export function initialize(server: ServerState, params: InitializeParams): Initi
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   if (typeof init.debounce === 'number' && init.debounce >= 0) server.debounceMs = init.debounce;
   if (init.settings !== undefined) server.globalSettings = normalizeSettings(init.settings);
+  if (typeof params.locale === 'string') server.uiLocale = params.locale;
   const fromFolders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
   const root = params.rootUri ? pathOf(params.rootUri) : undefined;
   server.folders = [...new Set([...fromFolders, root].filter((f): f is string => f !== undefined))];
