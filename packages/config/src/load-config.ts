@@ -91,7 +91,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (loaded.pack) packs.push(loaded.pack);
     for (const problem of loaded.problems) {
       // A pack that cannot be read has no file to point into: point at where the config names it.
-      if (problem.code === 'unreadable-pack' && file !== undefined && parsed !== undefined) {
+      // (A pack that loaded points into itself: a locale file it names could not be read.)
+      if (problem.code === 'unreadable-pack' && !loaded.pack && file !== undefined && parsed !== undefined) {
         problems.push({ ...problem, file, ...parsed.locate(['packs', index]) });
       } else problems.push(problem);
     }

@@ -261,7 +261,14 @@ function resolved(loaded: LoadedConfig, file: string | undefined, cwd: string): 
   const watched = new Set<string>();
   if (file !== undefined) watched.add(file);
   // Built-in packs are data inside nuance, not files (their `file` is a display name).
-  for (const pack of loaded.packs) if (path.isAbsolute(pack.file)) watched.add(pack.file);
+  for (const pack of loaded.packs) {
+    if (!path.isAbsolute(pack.file)) continue;
+    watched.add(pack.file);
+    // A pack's locale files: a saved translation reloads the configs that use the pack.
+    for (const relative of Object.values(pack.definition.locales ?? {})) {
+      watched.add(path.resolve(path.dirname(pack.file), relative));
+    }
+  }
   for (const name of loaded.config.packs ?? []) {
     if (!isBuiltinPackName(name)) watched.add(path.resolve(baseDir, name));
   }
