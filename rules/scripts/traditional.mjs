@@ -9,7 +9,10 @@ export const GENERATED_HANT_HEADER =
   '# Generated from zh-Hans.yaml by rules/scripts/generate.mjs (opencc-js cn -> tw); do not edit.';
 
 // [converter output, reviewed Traditional]: where the character conversion picks the wrong form.
-const CORRECTIONS = [['伙伴', '夥伴']];
+const CORRECTIONS = [
+  ['伙伴', '夥伴'],
+  ['聲明瞭', '聲明了'],
+];
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
