@@ -126,13 +126,15 @@ describe('four drafts in four locales', () => {
     if (block === undefined) throw new Error('no data block');
     const data = JSON.parse(block) as {
       files: string[];
-      findings: { f: number; m: string; e?: string[]; n?: string; u?: Record<string, string> }[];
+      findings: { f: number; o?: string; m: string; e?: string[]; n?: string; u?: Record<string, string> }[];
     };
     expect([...data.files].sort()).toEqual(['en.md', 'hans.md', 'hant.md', 'ko.md']);
     expect(data.findings.length).toBeGreaterThanOrEqual(8);
     for (const item of data.findings) {
       const file = data.files[item.f] ?? '';
       const locale = LOCALE_OF[file] ?? '';
+      // The page labels a finding (Preferred, Readings...) and sets its `lang` by this locale.
+      expect([file, item.o ?? 'en']).toEqual([file, locale]);
       expectIn(locale, item.m, `${file} ${item.m}`);
       for (const e of item.e ?? []) expectWordingIn(locale, e, `${file} preferred`);
       // A note or reading given per finding is the draft's (the rule's own is the English).

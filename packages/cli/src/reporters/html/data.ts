@@ -56,6 +56,7 @@ export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet
         a: finding.actual,
       };
       if (finding.expected.length > 0) item.e = finding.expected;
+      if (finding.locale !== undefined && finding.locale !== 'en') item.o = finding.locale;
       if (result.text !== undefined && finding.end > finding.start) {
         const context = contextOf(result.text, finding.start, finding.end);
         item.b = context.before;

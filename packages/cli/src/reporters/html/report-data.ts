@@ -24,6 +24,8 @@ export interface ReportFinding {
   c: number;
   /** Message. */
   m: string;
+  /** The locale of the message, note and readings, when not English (the draft's). */
+  o?: 'zh-Hans' | 'zh-Hant' | 'ko';
   /** The matched text (`actual`). */
   a: string;
   /** The preferred wordings (`expected`), when there are any. */
