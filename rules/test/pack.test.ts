@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  applyPackLocale,
   compilePacks,
   deserializeRuleSet,
   type Finding,
@@ -29,6 +30,12 @@ beforeAll(() => {
   expect(parsed.problems).toEqual([]);
   if (!parsed.pack) throw new Error('korea-china did not parse');
   pack = parsed.pack;
+  // The pack with its translations, as a loader reads it (its `locales` files beside it).
+  for (const [locale, relative] of Object.entries(pack.definition.locales ?? {})) {
+    const file = join(dirname(packFile), relative);
+    const text = readFileSync(join(repo, file), 'utf8');
+    expect(applyPackLocale(pack, locale as 'zh-Hans' | 'zh-Hant' | 'ko', { file, text })).toEqual([]);
+  }
   const compiled = compilePacks([pack]);
   expect(compiled.problems).toEqual([]);
   ruleSet = compiled.ruleSet;

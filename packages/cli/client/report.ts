@@ -3,6 +3,7 @@
 // document text can never become markup. Findings render lazily: a file's findings are built when
 // its group is opened, a page at a time.
 import type { ReportData, ReportFinding, ReportRule } from '../src/reporters/html/report-data.js';
+import { type FindingLabels, labelsOf } from './labels.js';
 
 type Severity = ReportFinding['s'];
 
@@ -80,7 +81,7 @@ function quoteNode(x: ReportFinding): HTMLElement {
 }
 
 /** A translation's finding: the source segment it was checked against, beside the target's sentence. */
-function sourceNode(o: NonNullable<ReportFinding['o']>): HTMLElement {
+function sourceNode(o: NonNullable<ReportFinding['q']>): HTMLElement {
   const node = el('div', 'source');
   const where = [o.g, o.p, `line ${o.l}`].filter((part) => part !== undefined).join(', ');
   node.appendChild(el('span', 'what', `Source (${where})${o.k ? `, ${o.k.replace('-', ' ')}` : ''}: `));
@@ -92,9 +93,9 @@ function sourceNode(o: NonNullable<ReportFinding['o']>): HTMLElement {
 }
 
 /** Why the rule applies here: the mention of each party it needs, or the declared topic. */
-function licenseNode(licenses: NonNullable<ReportFinding['k']>): HTMLElement {
+function licenseNode(licenses: NonNullable<ReportFinding['k']>, t: FindingLabels): HTMLElement {
   const node = el('p', 'license');
-  node.appendChild(el('span', 'what', 'Applies because: '));
+  node.appendChild(el('span', 'what', t.because));
   licenses.forEach((k, i) => {
     if (i > 0) node.appendChild(document.createTextNode('; '));
     if (k.via === 'mention') {
@@ -102,20 +103,20 @@ function licenseNode(licenses: NonNullable<ReportFinding['k']>): HTMLElement {
       const lang = langOf(k.text ?? '');
       if (lang) mention.lang = lang;
       node.appendChild(mention);
-      node.appendChild(document.createTextNode(` (${k.set}, ${k.l}:${k.c})`));
+      node.appendChild(document.createTextNode(t.mention(k.set, k.l ?? 1, k.c ?? 1)));
     } else if (k.via === 'topic') {
-      node.appendChild(document.createTextNode(`the document's topic is ${k.set}`));
+      node.appendChild(document.createTextNode(t.topic(k.set)));
     } else {
-      node.appendChild(document.createTextNode(`a ${k.text ?? ''} document is ${k.set}`));
+      node.appendChild(document.createTextNode(t.language(k.text ?? '', k.set)));
     }
   });
   return node;
 }
 
 /** The preferred wordings as chips; past the first few, behind a "+N more" button. */
-function expectedNode(expected: readonly string[]): HTMLElement {
+function expectedNode(expected: readonly string[], t: FindingLabels): HTMLElement {
   const node = el('div', 'expected');
-  node.appendChild(el('span', 'what', expected.length === 1 ? 'Preferred: ' : 'Preferred (one of): '));
+  node.appendChild(el('span', 'what', expected.length === 1 ? t.preferred : t.preferredOneOf));
   const chips = expected.map((e) => {
     const chip = el('span', 'chip', e);
     const lang = langOf(e);
@@ -125,7 +126,7 @@ function expectedNode(expected: readonly string[]): HTMLElement {
   });
   if (chips.length > CHIPS) {
     for (const chip of chips.slice(CHIPS)) chip.hidden = true;
-    const all = el('button', 'chips-more', `+${chips.length - CHIPS} more`);
+    const all = el('button', 'chips-more', t.more(chips.length - CHIPS));
     all.type = 'button';
     all.addEventListener('click', () => {
       for (const chip of chips) chip.hidden = false;
@@ -137,7 +138,7 @@ function expectedNode(expected: readonly string[]): HTMLElement {
 }
 
 /** The note (its paragraphs kept; the pack file's line wrapping is not the reader's), readings, source. */
-function appendWhy(why: HTMLElement, x: ReportFinding, rule: ReportRule): void {
+function appendWhy(why: HTMLElement, x: ReportFinding, rule: ReportRule, t: FindingLabels): void {
   const note = x.n !== undefined ? x.n : rule.note;
   for (const para of note ? note.split(/\n\s*\n/) : []) {
     const text = para.replace(/\s+/g, ' ').trim();
@@ -146,9 +147,9 @@ function appendWhy(why: HTMLElement, x: ReportFinding, rule: ReportRule): void {
   const readings = x.u !== undefined ? x.u : rule.audiences;
   if (readings && Object.keys(readings).length) {
     const dl = el('dl', 'readings');
-    dl.setAttribute('aria-label', 'Readings by audience');
+    dl.setAttribute('aria-label', t.readings);
     for (const tag of Object.keys(readings)) {
-      dl.appendChild(el('dt', '', `Read by ${tag}`));
+      dl.appendChild(el('dt', '', t.readBy(tag)));
       dl.appendChild(el('dd', '', readings[tag]));
     }
     why.appendChild(dl);
@@ -156,10 +157,10 @@ function appendWhy(why: HTMLElement, x: ReportFinding, rule: ReportRule): void {
   const link = linkOf(rule.url);
   if (rule.source || link) {
     const source = el('p', 'source');
-    if (rule.source) source.appendChild(document.createTextNode(`Source: ${rule.source}`));
+    if (rule.source) source.appendChild(document.createTextNode(`${t.source}${rule.source}`));
     if (link) {
       if (rule.source) source.appendChild(document.createTextNode(' · '));
-      const a = el('a', '', 'About this rule');
+      const a = el('a', '', t.about);
       a.href = link;
       a.rel = 'noopener noreferrer';
       source.appendChild(a);
@@ -252,6 +253,9 @@ class FindingsView {
   private findingNode(x: ReportFinding, full: boolean): HTMLElement {
     const rule = this.data.rules[x.r]!;
     const node = el('article', `finding sev-${x.s}`);
+    const t = labelsOf(x);
+    // The finding's texts are in its draft's language: CJK fonts and line breaking follow it.
+    if (x.o !== undefined) node.lang = x.o;
     node.setAttribute('data-rule', rule.id);
     node.setAttribute('data-severity', x.s);
     const head = el('div', 'f-head');
@@ -265,16 +269,16 @@ class FindingsView {
     node.appendChild(head);
     node.appendChild(messageNode(x.m));
     node.appendChild(quoteNode(x));
-    if (x.e?.length) node.appendChild(expectedNode(x.e));
-    if (x.o) node.appendChild(sourceNode(x.o));
-    if (x.k?.length) node.appendChild(licenseNode(x.k));
+    if (x.e?.length) node.appendChild(expectedNode(x.e, t));
+    if (x.q) node.appendChild(sourceNode(x.q));
+    if (x.k?.length) node.appendChild(licenseNode(x.k, t));
     let why: HTMLElement = node;
     if (!full) {
       why = el('details', 'why');
-      why.appendChild(el('summary', '', 'Note, readings and source'));
+      why.appendChild(el('summary', '', t.why));
       node.appendChild(why);
     }
-    appendWhy(why, x, rule);
+    appendWhy(why, x, rule, t);
     return node;
   }
 

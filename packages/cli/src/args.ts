@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { parseArgs } from 'node:util';
-import { isLanguageTag } from '@nuance/core';
+import { isLanguageTag, type Locale } from '@nuance/core';
 import {
   FORMATS,
   LIST_FORMATS,
@@ -9,6 +9,7 @@ import {
   type MergeFormat,
   type OutputFormat,
 } from './formats.js';
+import { parseLocaleOption, withLocale } from './locale-option.js';
 import { parseShard, type Shard, ShardError } from './shard.js';
 
 export interface CheckCommand {
@@ -25,6 +26,8 @@ export interface CheckCommand {
   stdinFilename?: string;
   lang?: string;
   audience?: string[];
+  /** `--locale`: the locale of messages, notes and readings, over each document's own. */
+  locale?: Locale;
   /** Worker threads; undefined: chosen from the number and size of the files. */
   jobs?: number;
   shard?: Shard;
@@ -50,8 +53,22 @@ export type Command =
   | { name: 'version' }
   | CheckCommand
   | { name: 'init' }
-  | { name: 'explain'; rule: string; config?: string; audience?: string[]; allowPacksOutside?: true }
-  | { name: 'rules-list'; format: ListFormat; config?: string; audience?: string[]; allowPacksOutside?: true }
+  | {
+      name: 'explain';
+      rule: string;
+      config?: string;
+      audience?: string[];
+      locale?: Locale;
+      allowPacksOutside?: true;
+    }
+  | {
+      name: 'rules-list';
+      format: ListFormat;
+      config?: string;
+      audience?: string[];
+      locale?: Locale;
+      allowPacksOutside?: true;
+    }
   | { name: 'rules-test'; pack?: string; config?: string; allowPacksOutside?: true }
   | { name: 'mcp'; config?: string; audience?: string[]; allowPacksOutside?: true }
   | { name: 'import'; file: string; output?: string }
@@ -92,7 +109,20 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
+  const command = route(values, positionals);
+  if (values.locale === undefined) return command;
+  let locale: Locale;
+  try {
+    locale = parseLocaleOption(values.locale);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const localized = withLocale(command, locale);
+  if (!localized) throw new UsageError(`\`--locale\` does not apply to \`nuance ${positionals.join(' ')}\``);
+  return localized;
+}
 
+function route(values: ParsedValues, positionals: string[]): Command {
   const [first, ...rest] = positionals;
   const audience = values.audience === undefined ? undefined : parseAudience(values.audience);
   if (first === 'merge') return mergeCommand(rest, values);
@@ -357,6 +387,7 @@ function parse(argv: readonly string[]) {
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
       audience: { type: 'string', multiple: true },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

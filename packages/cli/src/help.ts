@@ -20,7 +20,11 @@ Options:
   -f, --format NAME          stylish (default), json, sarif, github or html
   -o, --output FILE          write the report to FILE instead of stdout
       --lang TAG             document language when a file does not say (over the config's)
-      --audience TAG[,TAG]   keep only the readings for these readers (over the config's)
+      --audience TAG[,TAG]   keep only the readings for these readers (over the config's);
+                             stylish shows them under each finding
+      --locale LOCALE        en, zh-Hans, zh-Hant or ko: the language of messages, notes and
+                             readings for every file (default: each file's own; also for
+                             explain and rules list)
       --fix                  apply safe fixes to the files, then report what is left
       --fix-dry-run          print the fixes as a unified diff; write nothing
   -q, --quiet                report errors only
@@ -44,7 +48,7 @@ Options:
 Commands:
   check [paths...]           lint files, folders and globs (the default command)
   explain RULE               show a rule: its note, readings per audience, source and examples
-  rules list                 list the rules in effect (id, kind, severity, fixable)
+  rules list                 list the rules in effect (id, kind, severity, fixable, description)
   rules test [pack]          run the examples of the built-in packs, or of one pack (name or file)
   merge FILE...              join the json (or sarif) reports of --shard runs into the report
                              one unsharded run gives (--format and --output as for check)

@@ -11,6 +11,8 @@ export interface RenderOptions {
   ruleSet: RuleSet;
   cwd: string;
   color: boolean;
+  /** `--audience` was given: stylish shows each finding's readings under it. */
+  readings?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export function renderReport(
     case 'github':
       return formatGithub(results);
     case 'stylish':
-      return formatStylish(results, { color: options.color });
+      return formatStylish(results, { color: options.color, readings: options.readings === true });
     case 'html':
       return formatHtml(results, { ruleSet: options.ruleSet });
   }

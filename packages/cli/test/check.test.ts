@@ -67,15 +67,15 @@ describe('nuance check', () => {
     expect(lines[0]).toBe('');
     expect(lines[1]).toBe('a.md');
     expect(lines[2]).toMatch(
-      /^ {2}3:11 {2}error {4}Use `pragmatic diplomacy` instead of `utilitarian diplomacy` {2}team\/utilitarian$/,
+      /^ {2}3:11 {2}error {4}Use “pragmatic diplomacy” instead of “utilitarian diplomacy” {2}team\/utilitarian$/,
     );
     expect(lines[3]).toMatch(
-      /^ {2}5:3 {3}warning {2}Say which scope `strategic partner` has +team\/partner-scope$/,
+      /^ {2}5:3 {3}warning {2}Say which scope “strategic partner” has +team\/partner-scope$/,
     );
     // The rule ids line up.
     expect(lines[2]!.indexOf('team/')).toBe(lines[3]!.indexOf('team/'));
     expect(lines[5]).toBe('b.txt');
-    expect(lines[6]).toMatch(/^ {2}1:5 {2}error {2}Use `务实外交` instead of `实用外交` {2}team\/zh-term$/);
+    expect(lines[6]).toMatch(/^ {2}1:5 {2}error {2}Use “务实外交” instead of “实用外交” {2}team\/zh-term$/);
     expect(result.stdout.endsWith('\n✖ 3 problems (2 errors, 1 warning, 0 infos)\n')).toBe(true);
     expect(result.stdout).not.toContain('\u001b[');
   });

@@ -160,6 +160,7 @@ describe('nuance rules list', () => {
         severity: 'error',
         fixable: true,
         glossary: false,
+        description: "务实, not 实用, for Korea's pragmatic diplomacy in Chinese",
       });
       const thaad = rows.find((r) => r.id === 'korea-china/thaad');
       expect(thaad?.severity).toBe('off');

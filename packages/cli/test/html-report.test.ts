@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadPack } from '@nuance/config';
 import { compilePacks, parsePack, type RuleSet, toolFinding, toolRule } from '@nuance/core';
 import { builtinPack } from '@nuance/rules';
 import { lintDocument } from '@nuance/unified';
@@ -375,6 +376,31 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
     await tab.waitForSelector('html[data-ready="true"]');
     return { tab, problems, requests };
   }
+
+  it('labels each finding in its draft’s language and script, and sets its lang', async () => {
+    // The built-in pack as the CLI loads it: with its locale files.
+    const { pack } = await loadPack('korea-china', FIXTURES);
+    if (!pack) throw new Error('korea-china does not load');
+    const localized = compilePacks([pack]).ruleSet;
+    const drafts = path.join(FIXTURES, 'four-drafts');
+    const files = ['hant.md', 'ko.md'].map((name) => {
+      const text = readFileSync(path.join(drafts, name), 'utf8');
+      return { path: name, text, messages: lintDocument({ text, path: name, ruleSet: localized }).findings };
+    });
+    const { tab, problems } = await open(formatHtml(files, { ruleSet: localized }), 'locales.html');
+    expect(await tab.locator('article.finding[lang="zh-Hant"]').count()).toBe(3);
+    expect(await tab.locator('article.finding[lang="ko"]').count()).toBe(3);
+    const hant = (await tab.locator('article.finding[lang="zh-Hant"]').allTextContents()).join('\n');
+    expect(hant).toContain('建議用語：務實外交');
+    expect(hant).toContain('建議用語（任選其一）：韓國核心利益');
+    expect(hant).toContain('適用原因：');
+    expect(hant).not.toMatch(/Preferred|Applies because|[实务国韩]/);
+    const ko = (await tab.locator('article.finding[lang="ko"]').allTextContents()).join('\n');
+    expect(ko).toContain('권장 표현(택일): 한국 핵심 이익');
+    expect(ko).toContain('zh 독자');
+    expect(ko).not.toMatch(/Preferred|Read by/);
+    expect(problems).toEqual([]);
+  });
 
   it('runs nothing from the drafts, loads nothing, and filters by rule', async () => {
     const { tab, problems, requests } = await open(html, 'report.html');

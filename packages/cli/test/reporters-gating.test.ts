@@ -73,10 +73,10 @@ describe('--format sarif and github from the command line', () => {
   it('prints GitHub workflow commands: ::error, ::warning, ::notice', async () => {
     const result = await run([...CONFIG, '--format', 'github'], BASIC);
     expect(result.stdout.split('\n')).toEqual([
-      '::error file=a.md,line=3,col=11,endLine=3,endColumn=32,title=team/utilitarian::Use `pragmatic diplomacy` instead of `utilitarian diplomacy`',
-      '::warning file=a.md,line=5,col=3,endLine=5,endColumn=20,title=team/partner-scope::Say which scope `strategic partner` has',
-      '::error file=b.txt,line=1,col=5,endLine=1,endColumn=9,title=team/zh-term::Use `务实外交` instead of `实用外交`',
-      '::notice file=notes/c.markdown,line=1,col=13,endLine=1,endColumn=19,title=team/tone::Consider `call for` instead of `demand`',
+      '::error file=a.md,line=3,col=11,endLine=3,endColumn=32,title=team/utilitarian::Use “pragmatic diplomacy” instead of “utilitarian diplomacy”',
+      '::warning file=a.md,line=5,col=3,endLine=5,endColumn=20,title=team/partner-scope::Say which scope “strategic partner” has',
+      '::error file=b.txt,line=1,col=5,endLine=1,endColumn=9,title=team/zh-term::Use “务实外交” instead of “实用外交”',
+      '::notice file=notes/c.markdown,line=1,col=13,endLine=1,endColumn=19,title=team/tone::Consider “call for” instead of “demand”',
       '',
     ]);
   });

@@ -9,9 +9,22 @@ describe('nuance rules test', () => {
     expect(result.code).toBe(0);
   });
 
-  it('passes a pack file whose examples hold', async () => {
+  it('passes a pack file whose examples hold, saying it has no locale files', async () => {
     const result = await run(['rules', 'test', 'examples-ok.yaml'], FIXTURES);
-    expect(result.stdout).toMatch(/^\d+ examples passed, 0 failed\n$/);
+    expect(result.stdout).toMatch(
+      /^ℹ good: no locale files \(`locales`\), so its texts are English in zh-Hans, zh-Hant, ko\n\d+ examples passed, 0 failed\n$/,
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it('reports the texts each locale lacks (shown in English) without failing', async () => {
+    const result = await run(['rules', 'test', 'examples-translated.yaml'], FIXTURES);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('ℹ'))).toEqual([
+      'ℹ translated/utilitarian  no zh-Hans text for message, note (English is shown)',
+      'ℹ translated/utilitarian  no zh-Hant text for message, note (English is shown)',
+      'ℹ translated/utilitarian  no ko text for note (English is shown)',
+    ]);
     expect(result.code).toBe(0);
   });
 

@@ -170,7 +170,7 @@ describe('--format github', () => {
       { ...base, ruleId: 'p/h', severity: 'hint', message: 'h' },
     ];
     expect(formatGithub([{ path: 'a,b:c.md', messages }]).split('\n')).toEqual([
-      '::error file=a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=p/e::Use `务实外交`: 100%25%0Anext',
+      '::error file=a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=p/e::Use “务实外交”: 100%25%0Anext',
       '::warning file=a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=p/w::w',
       '::notice file=a%2Cb%3Ac.md,line=2,col=3,endLine=2,endColumn=4,title=p/i::i',
       '',

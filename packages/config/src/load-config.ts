@@ -40,6 +40,8 @@ export interface LoadConfigOptions {
    * from inside its repository (see pack-scope.ts).
    */
   allowPacksOutside?: boolean;
+  /** The locale of a document whose language is unknown: an editor's UI locale (`vscode.env.language`). */
+  fallbackLocale?: string;
 }
 
 /** With no config file, the built-in `korea-china` pack is on (DESIGN, Configuration). */
@@ -94,7 +96,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (loaded.pack) packs.push(loaded.pack);
     for (const problem of loaded.problems) {
       // A pack that cannot be read has no file to point into: point at where the config names it.
-      if (problem.code === 'unreadable-pack' && file !== undefined && parsed !== undefined) {
+      // (A pack that loaded points into itself: a locale file it names could not be read.)
+      if (problem.code === 'unreadable-pack' && !loaded.pack && file !== undefined && parsed !== undefined) {
         problems.push({ ...problem, file, ...parsed.locate(['packs', index]) });
       } else problems.push(problem);
     }
@@ -104,6 +107,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (config.rules) compileOptions.rules = config.rules;
   if (config.accept) compileOptions.accept = config.accept;
   if (config.audience) compileOptions.audience = config.audience;
+  if (config.locale) compileOptions.locale = config.locale;
+  if (options.fallbackLocale) compileOptions.fallbackLocale = options.fallbackLocale;
   const compiled = compilePacks(packs, compileOptions);
   // Loops, not push(...list): a spread of a very long list overflows the stack.
   for (const p of compiled.problems) problems.push(p);

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import path from 'node:path';
-import { type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
+import { applyPackLocale, type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
 import { builtinPack, builtinPacks } from '@nuance/rules';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { describeFsError, readText } from './text-file.js';
@@ -48,7 +48,7 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
         ],
       };
     }
-    return parsed(builtin.text, builtin.file);
+    return withLocales(parsed(builtin.text, builtin.file), async (locale) => builtin.locales?.[locale]);
   }
   const file = path.resolve(baseDir, nameOrPath);
   let text: string;
@@ -70,7 +70,40 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
       ],
     };
   }
-  return parsed(text, file);
+  return withLocales(parsed(text, file), async (_, relative) => {
+    const localeFile = path.resolve(path.dirname(file), relative);
+    try {
+      return { file: localeFile, text: stripBom(await readText(localeFile)) };
+    } catch (error) {
+      return packProblem(localeFile, `Cannot read locale file \`${relative}\`: ${describeFsError(error)}`);
+    }
+  });
+}
+
+type LocaleName = 'zh-Hans' | 'zh-Hant' | 'ko';
+type LocaleSource = { file: string; text: string } | Problem | undefined;
+
+/**
+ * The pack with the texts of the locale files its `locales` names (each read by `read`); a file
+ * that cannot be read is a problem located at its entry in the pack, and the pack keeps English
+ * texts for that locale.
+ */
+async function withLocales(
+  loaded: LoadedPack,
+  read: (locale: LocaleName, relative: string) => Promise<LocaleSource>,
+): Promise<LoadedPack> {
+  const pack = loaded.pack;
+  if (!pack?.definition.locales) return loaded;
+  for (const [locale, relative] of Object.entries(pack.definition.locales) as [LocaleName, string][]) {
+    const source = await read(locale, relative);
+    if (source === undefined) continue;
+    if ('code' in source) {
+      loaded.problems.push({ ...source, file: pack.file, ...pack.locate(['locales', locale]) });
+      continue;
+    }
+    for (const problem of applyPackLocale(pack, locale, source)) loaded.problems.push(problem);
+  }
+  return loaded;
 }
 
 function parsed(text: string, file: string): LoadedPack {

@@ -49,6 +49,11 @@ export interface ConfigResolverOptions {
   /** Packs a config file names may be read from outside its repository (`--allow-packs-outside`). */
   allowPacksOutside?: boolean;
   /**
+   * The locale of a document whose language is unknown: an editor's UI locale, read at each load
+   * (a server learns it at `initialize`, after making its resolver).
+   */
+  fallbackLocale?: () => string | undefined;
+  /**
    * Keep at most this many loads (each holds a compiled rule set, about 0.75 MB with the built-in
    * pack), dropping the least recently used; one dropped is loaded again when asked for. Default:
    * no limit (a CLI run needs every config it used for its report). A server sets one: documents
@@ -222,6 +227,8 @@ export class ConfigResolver {
     const options: LoadConfigOptions = { ...layers };
     if (file !== undefined) options.configFile = file;
     if (this.options.allowPacksOutside) options.allowPacksOutside = true;
+    const fallbackLocale = this.options.fallbackLocale?.();
+    if (fallbackLocale) options.fallbackLocale = fallbackLocale;
     const previous = this.options.keepLastGood ? this.lastGood.get(key) : undefined;
     let fresh: ResolvedConfig;
     try {
@@ -255,7 +262,14 @@ function resolved(loaded: LoadedConfig, file: string | undefined, cwd: string): 
   const watched = new Set<string>();
   if (file !== undefined) watched.add(file);
   // Built-in packs are data inside nuance, not files (their `file` is a display name).
-  for (const pack of loaded.packs) if (path.isAbsolute(pack.file)) watched.add(pack.file);
+  for (const pack of loaded.packs) {
+    if (!path.isAbsolute(pack.file)) continue;
+    watched.add(pack.file);
+    // A pack's locale files: a saved translation reloads the configs that use the pack.
+    for (const relative of Object.values(pack.definition.locales ?? {})) {
+      watched.add(path.resolve(path.dirname(pack.file), relative));
+    }
+  }
   for (const name of loaded.config.packs ?? []) {
     // A package that is not installed has no one path to watch: installing it is not an edit.
     if (!isBuiltinPackName(name) && !isPackagePackName(name)) watched.add(path.resolve(baseDir, name));

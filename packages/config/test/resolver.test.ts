@@ -323,3 +323,34 @@ describe('ConfigResolver: bounded memory', () => {
     });
   });
 });
+
+describe('ConfigResolver: a pack’s locale files', () => {
+  const pack = [
+    'pack: p',
+    'locales: {ko: locales/ko.yaml, zh-Hans: locales/missing.yaml}',
+    'rules:',
+    '  - id: p/x',
+    '    kind: caution',
+    '    severity: warning',
+    '    message: Check `{actual}`',
+    '    phrases: [미한]',
+    '',
+  ].join('\n');
+  const ko = 'locale: ko\nrules:\n  p/x:\n    message: "`{actual}`를 확인하십시오"\n';
+
+  it('reads them beside the pack, watches them, and reports one that cannot be read on its entry', async () => {
+    const files = { [CONFIG]: 'packs: [./p.yaml]\nlocale: ko\n', 'p.yaml': pack, 'locales/ko.yaml': ko };
+    await withDir(files, async (dir) => {
+      const resolved = await new ConfigResolver({ cwd: dir }).forDir(dir);
+      expect(resolved.loaded.ruleSet.get('p/x')?.locales?.ko?.message).toBe('`{actual}`를 확인하십시오');
+      expect(resolved.loaded.config.locale).toBe('ko');
+      expect(resolved.watched).toContain(path.join(dir, 'locales', 'ko.yaml'));
+      expect(resolved.loaded.problems).toMatchObject([
+        { code: 'unreadable-pack', file: path.join(dir, 'p.yaml'), line: 2, column: 41 },
+      ]);
+      expect(resolved.loaded.problems[0]?.message).toContain(
+        'Cannot read locale file `locales/missing.yaml`',
+      );
+    });
+  });
+});

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// Writes schema/pack.schema.json and schema/config.schema.json from the built package (run
+// Writes schema/pack.schema.json, schema/config.schema.json and schema/pack-locale.schema.json from the built package (run
 // `tsc -b packages/core` first). With --check, writes nothing and exits 1 when a committed file
 // differs from what the code generates (CI).
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const check = process.argv.includes('--check');
-const { packJsonSchema, configJsonSchema } = await import('../dist/pack/json-schema.js');
+const { packJsonSchema, configJsonSchema, packLocaleJsonSchema } = await import(
+  '../dist/pack/json-schema.js'
+);
 
 const outputs = [
   ['../schema/pack.schema.json', packJsonSchema()],
   ['../schema/config.schema.json', configJsonSchema()],
+  ['../schema/pack-locale.schema.json', packLocaleJsonSchema()],
 ];
 
 let stale = 0;

@@ -21,13 +21,20 @@ export {
   ruleSetKey,
   serializeRuleSet,
 } from './engine/serialize.js';
+export { particleFits } from './i18n/ko-josa.js';
+export { documentLocale, isLocale, LOCALES, type Locale, localeOfTag } from './i18n/locale.js';
+export { applyPackLocale } from './i18n/locale-file.js';
+export { fillMessage, plainText, QUOTES } from './i18n/message.js';
+export { missingTexts, type RuleLocales, type RuleTexts, textsIn } from './i18n/rule-texts.js';
+export { toTraditional } from './i18n/traditional.js';
+export { wordingIn } from './i18n/wording.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
 export { TERM_STATUSES } from './kinds/term.js';
 export { documentLanguageOf, hanScript } from './lang/document-script.js';
 export { type NuanceConfig, parseConfig } from './pack/config.js';
 export type { PackDataLocator } from './pack/data-source.js';
-export { configJsonSchema, packJsonSchema } from './pack/json-schema.js';
+export { configJsonSchema, packJsonSchema, packLocaleJsonSchema } from './pack/json-schema.js';
 export { type PackParse, parsePack, parsePackData } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';

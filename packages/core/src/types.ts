@@ -1,4 +1,5 @@
 // The contracts shared by every part of nuance. Adapters convert these; they never re-decide them.
+import type { Locale } from './i18n/locale.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -103,6 +104,12 @@ export interface Finding {
   note?: string;
   url?: string;
   audiences?: Record<string, string>;
+  /**
+   * The locale `message`, `note` and `audiences` are written in (the document's, unless configured):
+   * `en`, `zh-Hans`, `zh-Hant` or `ko`. `message` marks terms as Markdown code spans;
+   * `plainText(message, locale)` quotes them the locale's way for plain-text surfaces.
+   */
+  locale?: Locale;
   /** Which mentions (or declarations) licensed a finding of a rule with a context condition. */
   context?: ContextLicense[];
   /** A finding on the target of a bilingual unit (XLIFF, release set, parallel TSV): its source. */

@@ -1,10 +1,12 @@
 // Test helpers: a rule set from pack YAML, plain text split into blank-line blocks, and `⟦…⟧` spans.
 
-import type { CompileOptions, Finding, RuleSet, Segment } from '../src/index.js';
+import type { CompileOptions, Finding, ParsedPack, RuleSet, Segment } from '../src/index.js';
 import { compilePacks, lintSegments } from '../src/index.js';
 import { parsePack } from '../src/pack/parse.js';
 
-export function ruleSetFromYaml(yaml: string, options: CompileOptions = {}): RuleSet {
+/** `packs`: already parsed (and changed: a locale file applied) instead of `yaml`. */
+export function ruleSetFromYaml(yaml: string, options: CompileOptions = {}, packs?: ParsedPack[]): RuleSet {
+  if (packs) return compilePacks(packs, options).ruleSet;
   const { pack, problems } = parsePack(yaml, 'test-pack.yaml');
   if (!pack || problems.length > 0) {
     throw new Error(

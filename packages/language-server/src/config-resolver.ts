@@ -8,7 +8,7 @@ import type { ClientSettings } from './settings.js';
 /** The loads the server keeps (see ConfigResolverOptions.maxLoads). */
 export const MAX_LOADS = 32;
 
-export function createConfigResolver(onLoad: () => void): ConfigResolver {
+export function createConfigResolver(onLoad: () => void, uiLocale: () => string | undefined): ConfigResolver {
   return new ConfigResolver({
     cwd: process.cwd(),
     // A half-typed YAML or a pack caught mid-save must not wipe out every diagnostic.
@@ -19,6 +19,8 @@ export function createConfigResolver(onLoad: () => void): ConfigResolver {
     // (about 0.75 MB each) are kept.
     maxLoads: MAX_LOADS,
     onLoad,
+    // Only for a document whose language is unknown: a Korean draft stays Korean in an English UI.
+    fallbackLocale: uiLocale,
   });
 }
 

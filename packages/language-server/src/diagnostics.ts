@@ -1,7 +1,7 @@
 // Findings and setup problems as LSP diagnostics (DESIGN: Findings, Interfaces). Everything a code
 // action needs travels in `data`, so actions never depend on server state or on the client
 // echoing `source` or the message.
-import type { Finding, Problem, Severity } from '@nuance/core';
+import { type Finding, type Problem, plainText, type Severity } from '@nuance/core';
 import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
@@ -9,6 +9,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { UI_TEXTS } from './ui-texts.js';
 
 export const SOURCE = 'nuance';
 
@@ -74,7 +75,8 @@ export function toDiagnostic(
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     source: SOURCE,
-    message: finding.message,
+    // The Problems panel shows text: terms in the locale's quotation marks, not backticks.
+    message: plainText(finding.message, finding.locale),
     data,
   };
   if (href) diagnostic.codeDescription = { href };
@@ -85,6 +87,7 @@ export function toDiagnostic(
 
 /** The mentions that licensed the finding (its rule's context condition): why it applies here. */
 function relatedInformation(finding: Finding, document: TextDocument): DiagnosticRelatedInformation[] {
+  const locale = finding.locale ?? 'en';
   return (finding.context ?? []).flatMap((c) =>
     c.via === 'mention' && c.start !== undefined && c.end !== undefined
       ? [
@@ -93,7 +96,11 @@ function relatedInformation(finding: Finding, document: TextDocument): Diagnosti
               uri: document.uri,
               range: { start: document.positionAt(c.start), end: document.positionAt(c.end) },
             },
-            message: `\`${c.text ?? ''}\` names ${c.set}, so ${finding.ruleId} applies`,
+            message: UI_TEXTS[locale].mentionApplies(
+              plainText(`\`${c.text ?? ''}\``, locale),
+              c.set,
+              finding.ruleId,
+            ),
           },
         ]
       : [],

@@ -1,7 +1,9 @@
 // Hover text for a flagged span: rule (linked to its documentation), preferred wording, note,
-// readings per audience, source and documentation link; not the message, which the editor already
-// shows above a hover on a diagnostic. Explain shows the same text with the message.
-import { type ContextLicense, type Finding, type RuleInfo, type RuleSet, toolRule } from '@nuance/core';
+// readings per audience, source and documentation link, in the finding's locale (the document's);
+// not the message, which the editor already shows above a hover on a diagnostic. Explain shows the
+// same text with the message.
+import { type Finding, type RuleInfo, type RuleSet, toolRule } from '@nuance/core';
+import { UI_TEXTS, type UiTexts } from './ui-texts.js';
 
 function section(title: string, body: string | undefined): string[] {
   return body ? [`**${title}**: ${body.trim().replace(/\s*\n\s*/g, ' ')}`] : [];
@@ -25,18 +27,19 @@ export function explainFinding(
   options: ExplainOptions = {},
 ): string {
   const rule = ruleSet?.get(finding.ruleId);
+  const labels = UI_TEXTS[finding.locale ?? 'en'];
   const lines = [`${title(finding.ruleId, options.href)} (${finding.severity})`, ''];
   if (options.message !== false) lines.push(finding.message, '');
   if (finding.expected.length > 0) {
-    lines.push(`**Preferred**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');
+    lines.push(`**${labels.preferred}**: ${finding.expected.map((e) => `\`${e}\``).join(', ')}`, '');
   }
   if (finding.context && finding.context.length > 0) {
-    lines.push(`**Applies because**: ${finding.context.map(license).join('; ')}`, '');
+    lines.push(`**${labels.because}**: ${finding.context.map(labels.license).join('; ')}`, '');
   }
   // A tool finding (nuance/unknown-rule-in-directive...) has no pack rule: its help is the note.
-  const note = rule ? rule.note : toolRule(finding.ruleId)?.help;
+  const note = rule ? (finding.note ?? rule.note) : toolRule(finding.ruleId)?.help;
   lines.push(...sourceLines(finding));
-  lines.push(...body(note, rule?.source, finding.audiences ?? rule?.audiences, options.href));
+  lines.push(...body(labels, note, rule?.source, finding.audiences ?? rule?.audiences, options.href));
   return lines.join('\n').trim();
 }
 
@@ -68,19 +71,14 @@ function sourceLines(finding: Finding): string[] {
   return lines;
 }
 
-function license(c: ContextLicense): string {
-  if (c.via === 'mention') return `\`${c.text ?? ''}\` (${c.set}, line ${c.line})`;
-  if (c.via === 'topic') return `the document's topic is ${c.set}`;
-  return `a \`${c.lang ?? ''}\` document is ${c.set}`;
-}
-
 export function explainRule(rule: RuleInfo, href: string | undefined): string {
   const lines = [`${title(rule.id, href)} (${rule.severity}, ${rule.kind})`, '', rule.message, ''];
-  lines.push(...body(rule.note, rule.source, rule.audiences, href));
+  lines.push(...body(UI_TEXTS.en, rule.note, rule.source, rule.audiences, href));
   return lines.join('\n').trim();
 }
 
 function body(
+  labels: UiTexts,
   note: string | undefined,
   source: string | undefined,
   audiences: Record<string, string> | undefined,
@@ -90,10 +88,15 @@ function body(
   if (note) lines.push(note.trim(), '');
   const readings = Object.entries(audiences ?? {});
   if (readings.length > 0) {
-    lines.push('**Readings**:', '', ...readings.map(([tag, reading]) => `- \`${tag}\`: ${reading}`), '');
+    lines.push(
+      `**${labels.readings}**:`,
+      '',
+      ...readings.map(([tag, reading]) => `- \`${tag}\`: ${reading}`),
+      '',
+    );
   }
-  lines.push(...section('Source', source));
-  if (url) lines.push('', `[Rule documentation](${url})`);
+  lines.push(...section(labels.source, source));
+  if (url) lines.push('', `[${labels.docs}](${url})`);
   return lines;
 }
 

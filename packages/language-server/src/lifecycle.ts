@@ -26,6 +26,7 @@ export function initialize(server: ServerState, params: InitializeParams): Initi
   if (typeof init.packDocs === 'string' && path.isAbsolute(init.packDocs)) {
     server.ruleDocs = new RuleDocs(path.normalize(init.packDocs));
   }
+  if (typeof params.locale === 'string') server.uiLocale = params.locale;
   const fromFolders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
   const root = params.rootUri ? pathOf(params.rootUri) : undefined;
   server.folders = [...new Set([...fromFolders, root].filter((f): f is string => f !== undefined))];

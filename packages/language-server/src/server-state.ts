@@ -51,6 +51,8 @@ export interface ServerState {
   folders: string[];
   features: ClientFeatures;
   debounceMs: number;
+  /** The client's UI locale (`initialize`): messages for a document whose language is unknown. */
+  uiLocale?: string;
   readonly resolver: ConfigResolver;
   /** Our own watcher of config and pack files, for clients that cannot watch files. */
   readonly watcher: FolderWatcher;
@@ -75,7 +77,7 @@ export function createServerState(
   hooks: StateHooks,
 ): ServerState {
   const documents = new TextDocuments(TextDocument);
-  const resolver = createConfigResolver(hooks.configLoaded);
+  const resolver = createConfigResolver(hooks.configLoaded, () => server.uiLocale);
   const server: ServerState = {
     connection,
     documents,

@@ -41,6 +41,8 @@ export interface ClientOptions {
   folders?: string[];
   /** The answer to each `workspace/configuration` item; default: null (use the defaults). */
   configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
+  /** The client's UI locale (`initialize`'s `locale`), as VS Code sends `vscode.env.language`. */
+  locale?: string;
 }
 
 export class TestClient {
@@ -105,6 +107,7 @@ export class TestClient {
         folders.length > 0 ? folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })) : null,
       capabilities: this.options.capabilities ?? PUSH_CAPABILITIES,
       initializationOptions: this.options.initializationOptions ?? { debounce: 0 },
+      ...(this.options.locale !== undefined ? { locale: this.options.locale } : {}),
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -26,7 +26,8 @@ describe('diagnostics', () => {
     const [d] = diagnostics;
     expect(d?.source).toBe('nuance');
     expect(d?.severity).toBe(1);
-    expect(d?.message).toContain('`务实外交`');
+    // A Chinese draft: the message is Chinese, plain text, the terms in Chinese quotation marks.
+    expect(d?.message).toContain('请用“务实外交”');
     expect(d?.data).toEqual({
       nuance: 1,
       ruleId: WUSHI,
@@ -123,11 +124,11 @@ describe('context conditions', () => {
     expect(d?.relatedInformation).toEqual([
       {
         location: { uri, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } } },
-        message: '`韩中` names korea, so korea-china/strategic-cooperative-partner applies',
+        message: '“韩中”提到了 korea，因此适用 korea-china/strategic-cooperative-partner',
       },
       {
         location: { uri, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } } },
-        message: '`韩中` names china, so korea-china/strategic-cooperative-partner applies',
+        message: '“韩中”提到了 china，因此适用 korea-china/strategic-cooperative-partner',
       },
     ]);
     const hover = (await c.connection.sendRequest('textDocument/hover', {
@@ -135,7 +136,7 @@ describe('context conditions', () => {
       position: { line: 2, character: 8 },
     })) as Hover;
     expect((hover.contents as { value: string }).value).toContain(
-      '**Applies because**: `韩中` (korea, line 1); `韩中` (china, line 1)',
+      '**适用原因**: `韩中`（korea，第1行）; `韩中`（china，第1行）',
     );
   });
 });
@@ -153,13 +154,12 @@ describe('hover', () => {
     const value = (hover.contents as { value: string }).value;
     expect(hover.range).toEqual({ start: { line: 0, character: 7 }, end: { line: 0, character: 11 } });
     expect(value.split('\n')[0]).toBe(`**${WUSHI}** (error)`);
-    expect(value).toContain('**Preferred**: `务实外交`');
-    expect(value).toContain(
-      '- `zh`: 实用 describing a diplomatic line reads as materialist and opportunistic',
-    );
-    expect(value).toContain('- `ko`: 실용외교 is the administration');
-    expect(value).toContain('**Source**: Jaeho Hwang, "A partnership with limits');
-    expect(value).toContain('must be rendered in Chinese');
+    // The draft is Chinese (more Han than Hangul): the hover is Simplified Chinese throughout.
+    expect(value).toContain('**建议用语**: `务实外交`');
+    expect(value).toContain('- `zh`: 用“实用”形容外交路线带有物质主义和机会主义的色彩');
+    expect(value).toContain('- `ko`: “실용외교”是韩国政府对自身路线的称呼');
+    expect(value).toContain('**出处**: Jaeho Hwang, "A partnership with limits');
+    expect(value).toContain('译成中文时必须用“务实”');
     const none = await c.connection.sendRequest('textDocument/hover', {
       textDocument: { uri },
       position: { line: 0, character: 1 },
@@ -266,6 +266,6 @@ describe('code actions', () => {
       arguments: [uri, { line: 0, character: 5 }],
     })) as { ruleId: string; markdown: string };
     expect(result.ruleId).toBe(WUSHI);
-    expect(result.markdown).toContain('**Preferred**: `务实外交`');
+    expect(result.markdown).toContain('**建议用语**: `务实外交`');
   });
 });

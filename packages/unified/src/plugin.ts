@@ -1,5 +1,5 @@
 // The unified plugin: findings become vfile messages. It converts; it never re-decides.
-import { type Finding, type RuleSet, stripBom } from '@nuance/core';
+import { type Finding, plainText, type RuleSet, stripBom } from '@nuance/core';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { documentLanguage } from './language.js';
@@ -21,7 +21,8 @@ const FATAL = { error: true, warning: false, info: undefined, hint: undefined } 
 
 /** Report one finding on `file` with the structured fields editors use for quick fixes. */
 export function reportFinding(file: VFile, finding: Finding): void {
-  const message = file.message(finding.message, {
+  // vfile reporters print the reason in a terminal: text, the terms in the locale's quotation marks.
+  const message = file.message(plainText(finding.message, finding.locale), {
     place: {
       start: { line: finding.line, column: finding.column, offset: finding.start },
       end: { line: finding.endLine, column: finding.endColumn, offset: finding.end },

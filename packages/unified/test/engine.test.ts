@@ -132,7 +132,7 @@ test('the plugin reports engine findings as vfile messages', async () => {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(nuance, { ruleSet });
   const file = new VFile({ path: 'a.md', value: '韩国奉行*实用*外交。' });
   await processor.run(processor.parse(file), file);
-  expect(file.messages.map(String)).toEqual(['a.md:1:6-1:11: Use `务实外交` instead of `实用外交`']);
+  expect(file.messages.map(String)).toEqual(['a.md:1:6-1:11: Use “务实外交” instead of “实用外交”']);
   expect(file.messages[0]).toMatchObject({
     ruleId: 'demo/wushi-not-shiyong',
     source: 'nuance',

@@ -93,10 +93,10 @@ describe('the unified plugin', () => {
     const file = new VFile({ path: 'draft.md', value });
     await processor.run(processor.parse(file), file);
     expect(file.messages.map(String)).toEqual([
-      'draft.md:1:6-1:11: Found `实用外交`',
-      'draft.md:3:1-3:22: Found `strategicpartnership`',
-      'draft.md:3:23-3:25: Found `备注`',
-      'draft.md:3:26-3:28: Found `提示`',
+      'draft.md:1:6-1:11: Found “实用外交”',
+      'draft.md:3:1-3:22: Found “strategicpartnership”',
+      'draft.md:3:23-3:25: Found “备注”',
+      'draft.md:3:26-3:28: Found “提示”',
     ]);
     const [error, warning, info, hint] = file.messages;
     expect(error).toMatchObject({

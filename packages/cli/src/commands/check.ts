@@ -21,6 +21,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const overrides: Partial<NuanceConfig> = {};
   if (options.lang !== undefined) overrides.lang = options.lang;
   if (options.audience !== undefined) overrides.audience = options.audience;
+  if (options.locale !== undefined) overrides.locale = options.locale;
   const resolverOptions: ConstructorParameters<typeof ConfigResolver>[0] = { cwd: io.cwd, overrides };
   if (options.config !== undefined) resolverOptions.configFile = options.config;
   if (options.allowPacksOutside) resolverOptions.allowPacksOutside = true;
@@ -59,6 +60,7 @@ async function report(run: CheckRun, options: CheckOptions, io: CliIo, resolver:
     ruleSet: unionRuleSet(ruleSets),
     cwd: io.cwd,
     color: options.output === undefined && useColor(target, io.env ?? process.env),
+    readings: options.audience !== undefined,
   });
 
   for (const diff of run.diffs) io.stdout.write(diff);

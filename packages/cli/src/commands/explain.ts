@@ -1,4 +1,4 @@
-import { TOOL_RULES, type ToolRule, toolRule } from '@nuance/core';
+import { type Locale, TOOL_RULES, type ToolRule, textsIn, toolRule } from '@nuance/core';
 import type { CliIo } from '../io.js';
 import { type CatalogRule, didYouMean, fixableWord, loadCatalog } from './rule-catalog.js';
 
@@ -6,6 +6,8 @@ export interface ExplainOptions {
   rule: string;
   config?: string;
   audience?: string[];
+  /** The locale of the message, note and readings (`--locale`); default English. */
+  locale?: Locale;
   allowPacksOutside?: true;
 }
 
@@ -32,11 +34,12 @@ export async function runExplain(options: ExplainOptions, io: CliIo): Promise<nu
     );
     return 2;
   }
-  io.stdout.write(formatExplain(found));
+  io.stdout.write(formatExplain(found, options.locale));
   return catalog.failed ? 2 : 0;
 }
 
-export function formatExplain({ info, severity }: CatalogRule): string {
+export function formatExplain({ info, severity }: CatalogRule, locale: Locale = 'en'): string {
+  const texts = textsIn(info, locale);
   const lines: string[] = [info.id, ''];
   lines.push(`  kind      ${info.kind}`);
   lines.push(`  severity  ${severity}${severity === 'off' ? ' (turned off by the config)' : ''}`);
@@ -47,9 +50,10 @@ export function formatExplain({ info, severity }: CatalogRule): string {
     );
   }
   lines.push(`  pack      ${info.pack}`);
-  lines.push(`  message   ${info.message}`);
-  if (info.note) lines.push('', 'Why', ...indent(info.note));
-  const readings = Object.entries(info.audiences ?? {});
+  if (texts.description) lines.push(`  summary   ${texts.description}`);
+  lines.push(`  message   ${texts.message}`);
+  if (texts.note) lines.push('', 'Why', ...indent(texts.note));
+  const readings = Object.entries(texts.audiences ?? {});
   if (readings.length > 0) {
     lines.push('', 'Readings by audience');
     for (const [tag, reading] of readings) lines.push(`  ${tag}: ${reading}`);

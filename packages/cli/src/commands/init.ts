@@ -20,6 +20,10 @@ packs:
 # The document language when a file does not say (front matter \`lang:\`, or a .zh.md/.ko.md/.en.md name).
 # lang: en
 
+# The language of messages, notes and readings: en, zh-Hans, zh-Hant or ko. Default: each draft's
+# own language and script (a Traditional draft gets Traditional text).
+# locale: ko
+
 # What the drafts here are about (context sets of the packs): rules that apply only where the
 # text names these parties then apply everywhere. A draft's front matter can say it too.
 # topic: [korea, china]

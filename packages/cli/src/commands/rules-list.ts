@@ -1,3 +1,4 @@
+import { type Locale, textsIn } from '@nuance/core';
 import type { ListFormat } from '../formats.js';
 import type { CliIo } from '../io.js';
 import { padEnd } from '../reporters/text-width.js';
@@ -7,6 +8,8 @@ export interface RulesListOptions {
   format: ListFormat;
   config?: string;
   audience?: string[];
+  /** The locale of the descriptions (`--locale`); default English. */
+  locale?: Locale;
   allowPacksOutside?: true;
 }
 
@@ -20,21 +23,34 @@ export async function runRulesList(options: RulesListOptions, io: CliIo): Promis
     severity,
     fixable: info.fixable,
     glossary: info.glossary,
+    ...describedAs(textsIn(info, options.locale ?? 'en').description),
   }));
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    const header = { id: 'rule', kind: 'kind', severity: 'severity', fixable: 'fixable' };
+    // The description column only when some rule has one (a team pack may give none).
+    const described = rows.some((r) => r.description !== undefined);
+    const header = {
+      id: 'rule',
+      kind: 'kind',
+      severity: 'severity',
+      fixable: 'fixable',
+      description: described ? 'description' : '',
+    };
     const table = [header, ...rows.map((r) => ({ ...r, fixable: fixableWord(r) }))];
     const width = (key: 'id' | 'kind' | 'severity') =>
       table.reduce((max, r) => Math.max(max, r[key].length), 0);
     const [idWidth, kindWidth, severityWidth] = [width('id'), width('kind'), width('severity')];
+    const fixableWidth = table.reduce((max, r) => Math.max(max, r.fixable.length), 0);
     for (const r of table) {
-      io.stdout.write(
-        `${padEnd(r.id, idWidth)}  ${padEnd(r.kind, kindWidth)}  ${padEnd(r.severity, severityWidth)}  ${r.fixable}\n`,
-      );
+      const row = `${padEnd(r.id, idWidth)}  ${padEnd(r.kind, kindWidth)}  ${padEnd(r.severity, severityWidth)}  ${padEnd(r.fixable, fixableWidth)}  ${r.description ?? ''}`;
+      io.stdout.write(`${row.trimEnd()}\n`);
     }
     io.stdout.write(`\n${rows.length} rule${rows.length === 1 ? '' : 's'}\n`);
   }
   return catalog.failed ? 2 : 0;
+}
+
+function describedAs(description: string | undefined): { description?: string } {
+  return description === undefined ? {} : { description };
 }

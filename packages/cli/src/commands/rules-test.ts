@@ -3,6 +3,7 @@ import { compilePacks, type ParsedPack } from '@nuance/core';
 import { runPackExamples } from '@nuance/unified';
 import type { CliIo } from '../io.js';
 import { formatProblems } from '../reporters/problems.js';
+import { formatMissingTexts } from './missing-texts.js';
 
 export interface RulesTestOptions {
   /** A built-in pack name or a pack file; default: the config's packs, else every built-in pack. */
@@ -57,6 +58,7 @@ export async function runRulesTest(options: RulesTestOptions, io: CliIo): Promis
       );
     }
   }
+  for (const pack of packs) io.stdout.write(formatMissingTexts(pack));
   const unique = dedupe(problems);
   if (unique.length > 0) io.stderr.write(formatProblems(unique, io.cwd));
   io.stdout.write(`${passed} example${passed === 1 ? '' : 's'} passed, ${failed} failed\n`);

@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: one annotation per finding (DESIGN, the severity table:
 // error -> ::error, warning -> ::warning, info -> ::notice, hint not printed). GitHub shows at most
 // a few annotations per step, so the README recommends SARIF upload for the full list.
-import type { Severity } from '@nuance/core';
+import { plainText, type Severity } from '@nuance/core';
 import type { FileResult } from '../results.js';
 import { terminalText } from './terminal-text.js';
 
@@ -36,7 +36,7 @@ export function formatGithub(results: readonly FileResult[]): string {
         `endColumn=${f.endColumn}`,
         `title=${escapeProperty(f.ruleId)}`,
       ].join(',');
-      out += `::${command} ${props}::${escapeData(f.message)}\n`;
+      out += `::${command} ${props}::${escapeData(plainText(f.message, f.locale))}\n`;
     }
   }
   return out;

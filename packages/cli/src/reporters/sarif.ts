@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createLineIndex,
   type Finding,
+  plainText,
   type RuleInfo,
   type RuleSet,
   type Severity,
@@ -48,7 +49,9 @@ function packRule(info: RuleInfo): SarifRule {
   const rule: SarifRule = {
     id: info.id,
     name: ruleName(info.id),
-    shortDescription: { text: info.message.replace(/\{(actual|expected)\}/g, '…') },
+    shortDescription: {
+      text: plainText(info.description ?? info.message.replace(/\{(actual|expected)\}/g, '…')),
+    },
     defaultConfiguration: { level: LEVEL[info.severity] },
     properties: { kind: info.kind, pack: info.pack, tags: ['terminology', info.pack] },
   };
@@ -112,7 +115,7 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
         ruleId: f.ruleId,
         ruleIndex: ruleIndex(f),
         level: LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: plainText(f.message, f.locale), markdown: f.message },
         locations: [
           {
             physicalLocation: {

@@ -1,10 +1,12 @@
-import type { FindingSource, Severity } from '@nuance/core';
+import { type FindingSource, plainText, type Severity } from '@nuance/core';
 import { countSeverities, type FileResult } from '../results.js';
 import { terminalText } from './terminal-text.js';
 import { displayWidth, padEnd } from './text-width.js';
 
 export interface StylishOptions {
   color: boolean;
+  /** `--audience` was given: each finding's readings (those the audience keeps) go under it. */
+  readings?: boolean;
 }
 
 const SEVERITY_COLOR: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
@@ -21,9 +23,10 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     const rows = result.messages.map((m) => ({
       position: `${m.line}:${m.column}`,
       severity: m.severity,
-      message: terminalText(m.message.replace(/\s*[\r\n]+\s*/g, ' ')),
+      message: terminalText(plainText(m.message, m.locale).replace(/\s*[\r\n]+\s*/g, ' ')),
       ruleId: terminalText(m.ruleId),
       source: m.source?.check === undefined ? undefined : sourceLine(m.source),
+      readings: options.readings ? Object.entries(m.audiences ?? {}) : [],
     }));
     // A loop, not Math.max(...rows): a spread of 150,000 arguments overflows the stack.
     const widths = { position: 0, severity: 0, message: 0 };
@@ -39,6 +42,11 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
       // A bilingual check's finding: the source it was checked against, under it.
       if (row.source)
         out += `  ${' '.repeat(widths.position + widths.severity + 4)}${paint(90, row.source)}\n`;
+      // Under the message, where a reader's eye goes next: how each audience reads the wording.
+      const indent = ' '.repeat(2 + widths.position + 2 + widths.severity + 2);
+      for (const [tag, reading] of row.readings) {
+        out += `${indent}${paint(90, `${terminalText(tag)}:`)} ${terminalText(reading.replace(/\s*[\r\n]+\s*/g, ' '))}\n`;
+      }
     }
   }
   if (out === '') return '';

@@ -153,7 +153,9 @@ function ruleInfo(
     fixable: description.fixable,
     glossary: description.glossary,
   };
+  if (def.description !== undefined) info.description = def.description;
   if (def.note !== undefined) info.note = def.note;
+  if (def.locales !== undefined) info.locales = def.locales;
   if (def.source !== undefined) info.source = def.source;
   const url =
     def.url ??
@@ -174,6 +176,7 @@ function findingRule(
   const rule: FindingRule = { id: info.id, severity: info.severity, message: info.message };
   if (configured) rule.configuredSeverity = true;
   if (info.note !== undefined) rule.note = info.note;
+  if (info.locales !== undefined) rule.locales = info.locales;
   if (info.url !== undefined) rule.url = info.url;
   if (info.audiences !== undefined) {
     rule.audiences = wanted === undefined ? info.audiences : readingsFor(info.audiences, wanted);
@@ -278,6 +281,7 @@ export function compilePacks(
     get: (id) => byId.get(id),
     compiled,
     ...(wanted !== undefined ? { audience: wanted } : {}),
+    ...localeOptions(options),
     automaton: b.automaton,
     ...(b.patternAtoms.patternCount > 0 ? { patternAtoms: b.patternAtoms } : {}),
     unanchoredPattern: b.unanchoredPattern,
@@ -288,4 +292,15 @@ export function compilePacks(
     conditions: b.conditions,
   };
   return { ruleSet, problems };
+}
+
+/** The locale options a rule set keeps (lintSegments reads them per document). */
+export function localeOptions(options: {
+  locale?: string | undefined;
+  fallbackLocale?: string | undefined;
+}): { locale?: string; fallbackLocale?: string } {
+  return {
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    ...(options.fallbackLocale !== undefined ? { fallbackLocale: options.fallbackLocale } : {}),
+  };
 }

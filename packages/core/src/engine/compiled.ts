@@ -34,6 +34,10 @@ export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   readonly compiled: readonly CompiledRule[];
   /** The configured audiences (config `audience`), if any. */
   readonly audience?: readonly string[];
+  /** The configured locale (`--locale`, config `locale`), over each document's own. */
+  readonly locale?: string;
+  /** The locale of a document whose language is unknown (an editor's UI locale). */
+  readonly fallbackLocale?: string;
   /** The literal starts of the reporting patterns (patternAtom), for the pre-check (RawScanner). */
   readonly patternAtoms?: PhraseAutomaton;
   /** A reporting pattern has no literal start: every text may hold a candidate. */

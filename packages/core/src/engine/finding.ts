@@ -1,5 +1,8 @@
 // Builds the one Finding shape (DESIGN: Findings), including the minimal edits. Adapters never
 // compute edits; they convert these.
+import type { Locale } from '../i18n/locale.js';
+import { fillMessage } from '../i18n/message.js';
+import { type RuleLocales, textsIn } from '../i18n/rule-texts.js';
 import { hanInKoreanProse } from '../lang/han.js';
 import { reselectParticles } from '../lang/ko-particles.js';
 import { isHanCodePoint } from '../lang/script.js';
@@ -18,7 +21,12 @@ export interface DocContext {
    * Simplified, as for PRC readers.
    */
   inScript(script: 'hans' | 'hant', audience: readonly string[] | undefined): boolean;
+  /** The locale of the document's messages, notes, readings and offered wording (i18n/locale.ts). */
+  readonly locale: Locale;
 }
+
+/** A message in English and, where translated, in other locales. */
+export type LocalizedMessage = { en: string } & Partial<Record<Locale, string>>;
 
 /** What every finding of a rule carries from it, as compiled (severity and audiences per config). */
 export interface FindingRule {
@@ -29,14 +37,10 @@ export interface FindingRule {
   url?: string;
   /** The readings kept after the audience filter. */
   audiences?: Record<string, string>;
+  /** The texts in other locales (textsIn falls back to English per text). */
+  locales?: RuleLocales;
   /** The config sets the rule's severity: it wins over a term's own. */
   configuredSeverity?: boolean;
-}
-
-function fillMessage(template: string, actual: string, expected: readonly string[]): string {
-  return template.replace(/\{(actual|expected)\}/g, (_, key: string) =>
-    key === 'actual' ? actual : expected.join('`, `'),
-  );
 }
 
 function codePointLength(s: string, i: number): number {
@@ -210,7 +214,8 @@ export function makeFinding(
   expected: string[],
   options: {
     fixable: boolean;
-    message?: string;
+    /** Instead of the rule's message (a caution's escalated one, the tool's own). */
+    message?: LocalizedMessage;
     suggest?: boolean;
     /** A term's own severity, when the config does not set the rule's. */
     severity?: Severity;
@@ -220,10 +225,13 @@ export function makeFinding(
 ): Finding {
   const { prose } = seg;
   const actual = prose.text.slice(c.ps, c.pe);
+  const locale = doc.locale;
+  const texts = textsIn(rule, locale);
+  const template = options.message ? (options.message[locale] ?? options.message.en) : texts.message;
   const finding: Finding = {
     ruleId: rule.id,
     severity: rule.configuredSeverity ? rule.severity : (options.severity ?? rule.severity),
-    message: fillMessage(options.message ?? rule.message, actual, expected),
+    message: fillMessage(template, actual, expected, locale),
     ...placeOf(doc, prose, c.ps, c.pe),
     actual,
     expected,
@@ -238,10 +246,11 @@ export function makeFinding(
     if (options.fixable && suggestions[0] && expected.length > 0 && !discussedInKorean(seg, c))
       finding.fix = suggestions[0];
   }
-  if (rule.note !== undefined) finding.note = rule.note;
+  if (texts.note !== undefined) finding.note = texts.note;
   if (rule.url !== undefined) finding.url = rule.url;
-  if (rule.audiences !== undefined && Object.keys(rule.audiences).length > 0)
-    finding.audiences = rule.audiences;
+  if (texts.audiences !== undefined && Object.keys(texts.audiences).length > 0)
+    finding.audiences = texts.audiences;
+  finding.locale = locale;
   if (options.context !== undefined && options.context.length > 0) finding.context = options.context;
   return finding;
 }

@@ -1,4 +1,5 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
+import { documentLocale, type Locale } from '../i18n/locale.js';
 import { documentLanguageOf, hanScript } from '../lang/document-script.js';
 import { createLineIndex, type LineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
@@ -59,6 +60,7 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
   const rs = compiledOf(ruleSet);
   const segments = scanAll(rs, input, ruleSet);
   let lines: LineIndex | undefined;
+  let locale: Locale | undefined;
   const doc: DocContext = {
     text: input.text,
     // Only findings and licenses need lines: most documents linted have neither.
@@ -68,6 +70,17 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
     },
     segments,
     inScript: (script, audience) => readsAs(segments, audience) === script,
+    // Only findings need it; the document text is read once, and only when no language is given.
+    get locale() {
+      locale ??= documentLocale({
+        override: rs.locale,
+        lang: input.lang,
+        text: input.text,
+        traditional: () => readsAs(segments, rs.audience) === 'hant',
+        fallback: rs.fallbackLocale,
+      });
+      return locale;
+    },
   };
   // Only the rules with a candidate in this document: the cost stays with the text, not the pack.
   const perRule = new Map<number, RuleMatch[]>();

@@ -1,3 +1,4 @@
+import type { RuleLocales } from '../i18n/rule-texts.js';
 import type { RuleKindName } from '../kinds/registry.js';
 import type { Examples } from '../pack/rule-parts.js';
 import type { Severity } from '../types.js';
@@ -9,7 +10,11 @@ export interface RuleInfo {
   kind: RuleKindName;
   severity: Severity;
   message: string;
+  /** One line: what the rule asks for. */
+  description?: string;
   note?: string;
+  /** The rule's texts in the other locales; `textsIn` gives them with the English fallback. */
+  locales?: RuleLocales;
   source?: string;
   /** The rule's url, else `<pack homepage>#<rule name>`, else absent. */
   url?: string;
@@ -28,6 +33,10 @@ export interface CompileOptions {
   accept?: string[];
   /** Keep only the readings for these audiences (BCP 47, prefix match). */
   audience?: string | string[];
+  /** The locale of every document's messages, notes and readings (`--locale`, config `locale`). */
+  locale?: string;
+  /** The locale for a document whose language is unknown (an editor's UI locale). */
+  fallbackLocale?: string;
 }
 
 /** A compiled, ready-to-run set of rules. Build one with `compilePacks`; reuse it for every document. */

@@ -9,7 +9,7 @@ import { kindOf } from '../kinds/registry.js';
 import { type AutomatonTables, PhraseAutomaton } from '../match/automaton.js';
 import { expandPhrase } from '../pack/phrase.js';
 import type { Problem } from '../types.js';
-import { bindRule, patternAtom } from './compile.js';
+import { bindRule, localeOptions, patternAtom } from './compile.js';
 import type { CompiledRuleSet, CompiledRuleSource } from './compiled.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
@@ -17,7 +17,7 @@ import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
-export const RULE_SET_FORMAT = 2;
+export const RULE_SET_FORMAT = 3;
 
 type TableName = Exclude<keyof AutomatonTables, 'patternCount' | 'states' | 'code'>;
 const TABLES: readonly TableName[] = [
@@ -39,6 +39,8 @@ interface SerialRuleSet {
   rules: RuleInfo[];
   compiled: CompiledRuleSource[];
   audience?: readonly string[];
+  locale?: string;
+  fallbackLocale?: string;
   refs: readonly PhraseRef[];
   patterns: { source: string; ref: PhraseRef }[];
   contextSets: readonly CompiledContextSet[];
@@ -93,6 +95,7 @@ export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] 
     problems,
   };
   if (rs.audience !== undefined) serial.audience = rs.audience;
+  Object.assign(serial, localeOptions(rs));
   if (rs.patternAtoms) serial.patternAtoms = tablesOut(rs.patternAtoms.tables);
   return JSON.stringify(serial);
 }
@@ -120,6 +123,7 @@ export function deserializeRuleSet(text: string): { ruleSet: RuleSet; problems: 
     get: (id) => byId.get(id),
     compiled,
     ...(serial.audience !== undefined ? { audience: serial.audience } : {}),
+    ...localeOptions(serial),
     automaton: PhraseAutomaton.fromTables(tablesIn(serial.automaton)),
     ...(serial.patternAtoms
       ? { patternAtoms: PhraseAutomaton.fromTables(tablesIn(serial.patternAtoms)) }
@@ -157,6 +161,8 @@ export function ruleSetKey(
       rules,
       options.accept ?? [],
       audience,
+      options.locale ?? null,
+      options.fallbackLocale ?? null,
       sources.map((s) => [s.file, s.text]),
     ]),
   );

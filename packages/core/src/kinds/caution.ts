@@ -3,7 +3,8 @@
 // does an audience filter that keeps none of its readings.
 import { z } from 'zod';
 import { type RuleMatch, sentenceOf } from '../engine/candidates.js';
-import { makeFinding } from '../engine/finding.js';
+import { type FindingRule, type LocalizedMessage, makeFinding } from '../engine/finding.js';
+import type { Locale } from '../i18n/locale.js';
 import {
   optional,
   type PatternEntry,
@@ -128,7 +129,11 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
     for (const m of input.matches) {
       if (m.c.ref.role !== 'phrase') continue;
       if (escalate && inSentence('escalate', m)) {
-        const options = { fixable: false, message: escalate.message, context: m.context };
+        const options = {
+          fixable: false,
+          message: escalatedMessage(input.rule, escalate.message),
+          context: m.context,
+        };
         out.push(
           makeFinding(input.doc, input.rule, m.seg, m.c, [], {
             ...options,
@@ -143,3 +148,12 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
     return out;
   },
 };
+
+/** The escalated message in English and in every locale that translates it. */
+function escalatedMessage(rule: FindingRule, en: string): LocalizedMessage {
+  const out: LocalizedMessage = { en };
+  for (const [locale, texts] of Object.entries(rule.locales ?? {})) {
+    if (texts.escalate !== undefined) out[locale as Locale] = texts.escalate;
+  }
+  return out;
+}

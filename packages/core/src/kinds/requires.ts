@@ -4,10 +4,12 @@
 // phrase in one of the N scope instances that follow counts too (reciprocity stated in the next
 // sentence or paragraph). Where the rule applies at all is the rule's `context` condition, as for
 // every kind.
+
 import { z } from 'zod';
 import { type RuleMatch, type SegmentState, sentenceOf } from '../engine/candidates.js';
 import type { DocContext } from '../engine/finding.js';
 import { makeFinding } from '../engine/finding.js';
+import { wordingIn } from '../i18n/wording.js';
 import {
   optional,
   type PatternEntry,
@@ -137,8 +139,10 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
     const out: Finding[] = [];
     for (const [key, first] of firstWhen) {
       if (scope.reach(first, key, def.lookahead).some((k) => requires.has(k))) continue;
-      const expected =
-        data.requireDisplay.get(first.c.ref.lang ?? '') ?? [...data.requireDisplay.values()].flat();
+      const expected = wordingIn(
+        data.requireDisplay.get(first.c.ref.lang ?? '') ?? [...data.requireDisplay.values()].flat(),
+        input.doc.locale,
+      );
       out.push(
         makeFinding(input.doc, input.rule, first.seg, first.c, [...new Set(expected)], {
           fixable: false,

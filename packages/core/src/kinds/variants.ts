@@ -2,12 +2,17 @@
 // the first variant of a group used in a document is the reference; every occurrence of another
 // variant of that group is a finding.
 import type { RuleMatch } from '../engine/candidates.js';
-import { makeFinding } from '../engine/finding.js';
+import { type LocalizedMessage, makeFinding } from '../engine/finding.js';
 import { applyCase } from '../lang/latin.js';
 import type { Finding } from '../types.js';
 import type { KindInput } from './kind.js';
 
-export const CONSISTENCY_MESSAGE = 'Use `{expected}` consistently: this document uses it before `{actual}`';
+export const CONSISTENCY_MESSAGE: LocalizedMessage = {
+  en: 'Use `{expected}` consistently: this document uses it before `{actual}`',
+  'zh-Hans': '请统一使用`{expected}`：本文件在`{actual}`之前已经使用了它',
+  'zh-Hant': '請統一使用`{expected}`：本文件在`{actual}`之前已經使用了它',
+  ko: '`{expected}`로 통일하십시오: 이 문서는 `{actual}`보다 앞서 `{expected}`를 씁니다',
+};
 
 /** Findings for variant matches grouped by `keyOf`; `variantOf` tells two variants apart. */
 export function consistencyFindings(
@@ -15,7 +20,7 @@ export function consistencyFindings(
   variants: RuleMatch[],
   keyOf: (m: RuleMatch) => string,
   variantOf: (m: RuleMatch) => number,
-  options: { fixable: boolean; message?: string },
+  options: { fixable: boolean; message?: LocalizedMessage },
 ): Finding[] {
   const reference = new Map<string, RuleMatch>();
   const out: Finding[] = [];

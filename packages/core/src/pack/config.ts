@@ -1,5 +1,6 @@
 // .nuancerc.yaml text -> NuanceConfig. A null or missing key means the default; a bad value drops
 // only that key (or, in `rules`, only that rule's entry); unknown keys are problems.
+import type { Locale } from '../i18n/locale.js';
 import type { Problem, Severity } from '../types.js';
 import { isRecord, sortProblems, unexpected, validate } from './issues.js';
 import { configSchema, ruleSettingSchema } from './schema.js';
@@ -18,6 +19,8 @@ export interface NuanceConfig {
   voice?: string;
   /** The source language of release sets and parallel TSV (`@nuance/bilingual`). */
   'source-language'?: string;
+  /** The locale of messages, notes and readings; default: each document's own. */
+  locale?: Locale;
 }
 
 export function parseConfig(
@@ -76,6 +79,12 @@ export function parseConfig(
         if (!checked.ok) problems.push(...checked.problems);
         else if (typeof checked.data === 'string') config.audience = [checked.data];
         else if (checked.data) config.audience = checked.data;
+        break;
+      }
+      case 'locale': {
+        const checked = validate(shape.locale, value, [key], source);
+        if (!checked.ok) problems.push(...checked.problems);
+        else if (checked.data) config.locale = checked.data;
         break;
       }
       case 'lang':

@@ -78,6 +78,11 @@ function parseSource(source: YamlSource): PackParse {
     if (!result.ok) problems.push(...result.problems);
     else if (result.data !== undefined) definition[key] = result.data;
   }
+  if ('locales' in root && !source.damaged(['locales'])) {
+    const result = validate(shape.locales, root.locales, ['locales'], source);
+    if (!result.ok) problems.push(...result.problems);
+    else if (result.data !== undefined) definition.locales = result.data;
+  }
   // Undefined when `contexts` is broken: rules naming sets are then not checked against it, so one
   // typo there does not drop every rule with a condition.
   let contextNames: ReadonlySet<string> | undefined = new Set();
@@ -164,6 +169,7 @@ function ruleBaseOf(rule: RuleBaseOutput): RuleBase {
     id: rule.id,
     severity: rule.severity,
     message: rule.message,
+    ...optional('description', rule.description),
     examples: normalizeExamples(rule.examples),
     ...optional('note', rule.note),
     ...optional('source', rule.source),

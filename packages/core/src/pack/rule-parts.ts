@@ -1,6 +1,7 @@
 // The normalized parts every rule kind shares, and the helpers that normalize the phrase lists an
 // author may write plain or keyed by language. The YAML accepts shorthands; the parser turns them
 // into these shapes, so the compiler never sees two spellings of one thing.
+import type { RuleLocales } from '../i18n/rule-texts.js';
 import type { Severity } from '../types.js';
 import type { YamlPath } from './yaml-source.js';
 
@@ -37,7 +38,11 @@ export interface RuleBase {
   id: string;
   severity: Severity;
   message: string;
+  /** One line: what the rule asks for (`rules list`, the pack README). */
+  description?: string;
   note?: string;
+  /** The rule's texts in the other locales (from the pack's locale files); English is the above. */
+  locales?: RuleLocales;
   source?: string;
   url?: string;
   audiences?: Record<string, string>;

@@ -6,6 +6,12 @@ import { LANGUAGE_TAG_SOURCE } from '../text/language-tag.js';
 
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
+/** The locales a pack's texts may be translated into (English is the pack's own). */
+export const translatedLocale = z.enum(['zh-Hans', 'zh-Hant', 'ko']);
+
+/** The locale of messages, notes and readings (`--locale`, config `locale`). */
+export const localeName = z.enum(['en', 'zh-Hans', 'zh-Hant', 'ko']);
+
 export const PACK_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const RULE_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANG_TAG_PATTERN = new RegExp(`^${LANGUAGE_TAG_SOURCE}$`);
@@ -161,6 +167,11 @@ export const ruleBase = {
     title: 'Message',
     description: 'What was seen and what is preferred; placeholders `{actual}` and `{expected}`.',
   }),
+  description: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ title: 'Description', description: 'One line: what the rule asks for (`rules list`).' }),
   note: z.string().optional().meta({ title: 'Note', description: 'The longer why (Markdown).' }),
   source: z.string().optional().meta({ title: 'Source', description: 'The citation the rule comes from.' }),
   url: httpUrl.optional().meta({ title: 'URL', description: "The rule's documentation page." }),

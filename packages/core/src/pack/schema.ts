@@ -10,8 +10,10 @@ import {
   contextSetSchema,
   httpUrl,
   langTag,
+  localeName,
   PACK_NAME_PATTERN,
   SEVERITIES,
+  translatedLocale,
 } from './schema-parts.js';
 
 export const ruleSchema = z.discriminatedUnion('kind', RULE_SCHEMAS).meta({
@@ -33,6 +35,17 @@ export const packSchema = z
       title: 'Notes',
       description: "Markdown for the pack's README, after the description: what the rules cover and why.",
     }),
+    locales: z
+      .partialRecord(
+        translatedLocale,
+        z.string().regex(/\.ya?ml$/, { error: 'a relative path to a YAML file' }),
+      )
+      .optional()
+      .meta({
+        title: 'Locales',
+        description:
+          "The pack's texts in other locales (`zh-Hans`, `zh-Hant`, `ko`): paths, relative to this file, of locale files. A text a locale lacks is the English one.",
+      }),
     contexts: z
       .record(
         z.string().regex(CONTEXT_NAME_PATTERN, { error: 'a kebab-case name such as `korea`' }),
@@ -96,6 +109,11 @@ export const configSchema = z
         description:
           "Context sets the documents are about (`[korea, china]`): rules' context conditions hold for them everywhere.",
       }),
+    locale: localeName.nullable().optional().meta({
+      title: 'Locale',
+      description:
+        "The language and script of messages, notes and readings: `en`, `zh-Hans`, `zh-Hant` or `ko`. Default: each document's own.",
+    }),
     voice: contextName.nullable().optional().meta({
       title: 'Voice',
       description: 'Who issues the documents (`rok`): adds the topic `<voice>-voice` (`rok-voice`).',

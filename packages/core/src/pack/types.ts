@@ -18,6 +18,8 @@ export interface PackDefinition {
   homepage?: string;
   /** Markdown for the pack's README. */
   notes?: string;
+  /** Locale files by locale, as written (relative to the pack file); a loader reads and applies them. */
+  locales?: Partial<Record<'zh-Hans' | 'zh-Hant' | 'ko', string>>;
   /** The pack's context sets, in the order written. */
   contexts?: ContextSetDef[];
   rules: RuleDefinition[];

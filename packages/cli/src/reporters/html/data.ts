@@ -65,6 +65,7 @@ export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet
         a: finding.actual,
       };
       if (finding.expected.length > 0) item.e = finding.expected;
+      if (finding.locale !== undefined && finding.locale !== 'en') item.o = finding.locale;
       if (result.text !== undefined && finding.end > finding.start) {
         const context = contextOf(result.text, finding.start, finding.end, proseOf(result.text));
         item.b = context.before;
@@ -85,10 +86,10 @@ export function buildReportData(results: readonly FileResult[], ruleSet: RuleSet
       }
       if (finding.source) {
         const { text, line, lang, path, check } = finding.source;
-        item.o = { t: text, l: line };
-        if (lang !== undefined) item.o.g = lang;
-        if (path !== undefined) item.o.p = path;
-        if (check !== undefined) item.o.k = check;
+        item.q = { t: text, l: line };
+        if (lang !== undefined) item.q.g = lang;
+        if (path !== undefined) item.q.p = path;
+        if (check !== undefined) item.q.k = check;
       }
       findings.push(item);
     }

@@ -24,6 +24,8 @@ export interface ReportFinding {
   c: number;
   /** Message. */
   m: string;
+  /** The locale of the message, note and readings, when not English (the draft's). */
+  o?: 'zh-Hans' | 'zh-Hant' | 'ko';
   /** The matched text (`actual`). */
   a: string;
   /** The preferred wordings (`expected`), when there are any. */
@@ -40,7 +42,7 @@ export interface ReportFinding {
    *  or `topic` / the document language when those licensed it. */
   k?: { set: string; via: 'mention' | 'topic' | 'language'; text?: string; l?: number; c?: number }[];
   /** On a translation: its source segment (text, line, language, file when another, the check). */
-  o?: { t: string; l: number; g?: string; p?: string; k?: string };
+  q?: { t: string; l: number; g?: string; p?: string; k?: string };
 }
 
 export interface ReportData {
