@@ -18,6 +18,7 @@ export const PUBLISHED = [
   'rules',
   'packages/config',
   'packages/unified',
+  'packages/bilingual',
   'packages/remark',
   'packages/language-server',
   'packages/cli',
@@ -29,6 +30,7 @@ const BUILT = [
   'packages/cli/dist/mcp.cjs',
   'packages/language-server/dist/bin.js',
   'packages/remark/dist/index.js',
+  'packages/bilingual/dist/index.js',
   'rules/dist/index.js',
 ];
 

@@ -98,7 +98,7 @@ describe('bilingual files', () => {
       const stylish = (await run(['release.xlf'], dir)).stdout;
       expect(stylish).toContain('\n               source (ko, 4:28): 한반도 비핵화\n');
       const html = (await run(['--format', 'html', 'release.xlf'], dir)).stdout;
-      expect(html).toContain('"o":{"t":"한반도 비핵화","l":4,"g":"ko","k":"shifted-concept"}');
+      expect(html).toContain('"q":{"t":"한반도 비핵화","l":4,"g":"ko","k":"shifted-concept"}');
     });
   });
 });

@@ -126,7 +126,14 @@ describe('installing the tarballs', () => {
   it('@nuance/language-server: `nuance-language-server --stdio` publishes diagnostics', async () => {
     const dir = await install(
       'language-server',
-      ['@nuance/core', '@nuance/rules', '@nuance/config', '@nuance/unified', '@nuance/language-server'],
+      [
+        '@nuance/core',
+        '@nuance/rules',
+        '@nuance/config',
+        '@nuance/unified',
+        '@nuance/bilingual',
+        '@nuance/language-server',
+      ],
       '--prefer-offline',
     );
     const diagnostics = await lspDiagnostics(dir);
@@ -158,7 +165,8 @@ describe('installing the tarballs', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/3:6-3:10\s+error\s+Use `务实外交`.*korea-china\/wushi-not-shiyong\s+nuance/);
+    // A Chinese draft is told in Chinese, in plain text (quotation marks, not backticks).
+    expect(run.stderr).toMatch(/3:6-3:10\s+error\s+请用“务实外交”.*korea-china\/wushi-not-shiyong\s+nuance/);
   });
 });
 

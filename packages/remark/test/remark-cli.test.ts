@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Locale, plainText } from '@nuance/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const PACKAGE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,7 +89,7 @@ describe('remark-cli with @nuance/remark-nuance', () => {
     expect(messages.find((m) => m.ruleId === 'korea-china/strategic-cooperative-partner')?.fatal).toBe(false);
   });
 
-  it('gives the same findings as `nuance --format json`', () => {
+  it('gives the same findings as `nuance --format json` (its messages as plain text)', () => {
     const nuance = spawnSync(process.execPath, [NUANCE, '--format', 'json', ...SAMPLES], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -105,12 +106,13 @@ describe('remark-cli with @nuance/remark-nuance', () => {
           severity: string;
           ruleId: string;
           message: string;
+          locale?: Locale;
         }[];
       }[]
     ).flatMap(({ path: file, messages }) =>
       messages.map(
         (m) =>
-          `${file} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 'hint' ? 'info' : m.severity} ${m.ruleId} ${m.message}`,
+          `${file} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 'hint' ? 'info' : m.severity} ${m.ruleId} ${plainText(m.message, m.locale)}`,
       ),
     );
     expect(expected.length).toBeGreaterThan(20);
