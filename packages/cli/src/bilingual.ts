@@ -1,38 +1,13 @@
 // Bilingual files in the CLI (XLIFF, parallel TSV, release sets): @nuance/bilingual decides; this
 // module gives it the file system.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type BilingualHost, bilingualLinter as linterOf } from '@nuance/bilingual';
+import { siblingFiles } from '@nuance/config';
 import type { Finding } from '@nuance/core';
 import { voiceTopic } from '@nuance/unified';
 import type { LintConfig } from './parallel/shared-config.js';
 
 // A run lists each folder once, however many release-set files it holds.
-const folders = new Map<string, string[]>();
-
-export const NODE_HOST: BilingualHost = {
-  siblings(file) {
-    const dir = path.dirname(file);
-    let names = folders.get(dir);
-    if (!names) {
-      try {
-        names = readdirSync(dir).map((name) => path.join(dir, name));
-      } catch {
-        names = [];
-      }
-      folders.set(dir, names);
-    }
-    return names;
-  },
-  read(file) {
-    try {
-      return readFileSync(file, 'utf8').replace(/^\ufeff/u, '');
-    } catch {
-      return undefined;
-    }
-  },
-  shown: (file) => path.basename(file),
-};
+const NODE_HOST: BilingualHost = siblingFiles({ cacheFolders: true });
 
 /** The lint of a bilingual file, or undefined for any other file (see @nuance/bilingual). */
 export function bilingualLinter(

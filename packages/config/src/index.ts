@@ -17,6 +17,7 @@ export {
   type ResolvedConfig,
   unionRuleSet,
 } from './resolver.js';
+export { type SiblingFiles, siblingFiles } from './sibling-files.js';
 export { EXPORT_FORMATS, type ExportedPack, type ExportFormat, exportPack } from './termbase/export.js';
 export { type ImportedPack, termbaseToYaml } from './termbase/import-yaml.js';
 export { isTermbaseFile, parseTermbase } from './termbase/load.js';
@@ -27,5 +28,6 @@ export {
   formatBytes,
   type RegularFile,
   readRegularFile,
+  readRegularFileSync,
   readText,
 } from './text-file.js';

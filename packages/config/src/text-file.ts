@@ -2,7 +2,7 @@
 // Reading a file the user names (a draft, a config, a pack, a .gitignore), and a file-system error
 // told in a few words, the same in every package (config, CLI, language server). (The other thing
 // every reader shares, dropping a BOM, is core's `stripBom`.)
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
 const WORDS: Readonly<Record<string, string>> = {
@@ -85,6 +85,32 @@ export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_FILE_
     return { bytes: concat(chunks, total), stats };
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * `readRegularFile` for a caller that cannot wait (a release set's other files, read while a
+ * document is linted): the same checks, synchronously.
+ */
+export function readRegularFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Uint8Array {
+  checkRegular(statSync(file), maxBytes);
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    checkRegular(stats, maxBytes);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = new Uint8Array(Math.min(maxBytes + 1 - total, total === 0 ? stats.size + 1 : CHUNK));
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw tooLarge(total, maxBytes);
+    }
+    return concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,0 +1,46 @@
+// A release set's other files are read through one host for the CLI and the language server:
+// regular files only, within the size limit, so a FIFO beside a draft (or a link to /dev/zero)
+// neither hangs nor fills memory; the source is then simply not there.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { siblingFiles } from '../src/index.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'nuance-siblings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('siblingFiles', () => {
+  it('reads a regular file without its BOM and lists the folder', () => {
+    writeFileSync(path.join(dir, 'statement.ko.md'), '\uFEFF한반도 비핵화\n');
+    writeFileSync(path.join(dir, 'statement.zh.md'), '半岛无核化\n');
+    const host = siblingFiles({ cacheFolders: false });
+    expect(host.read(path.join(dir, 'statement.ko.md'))).toBe('한반도 비핵화\n');
+    expect(host.siblings(path.join(dir, 'statement.zh.md')).sort()).toEqual(
+      [path.join(dir, 'statement.ko.md'), path.join(dir, 'statement.zh.md')].sort(),
+    );
+    expect(host.shown(path.join(dir, 'statement.ko.md'))).toBe('statement.ko.md');
+  });
+
+  it('refuses a FIFO and a link to /dev/zero at once, and a missing file', () => {
+    const fifo = path.join(dir, 'fifo.en.md');
+    execFileSync('mkfifo', [fifo]);
+    const zero = path.join(dir, 'zero.en.md');
+    symlinkSync('/dev/zero', zero);
+    const host = siblingFiles({ cacheFolders: false });
+    expect(host.read(fifo)).toBeUndefined();
+    expect(host.read(zero)).toBeUndefined();
+    expect(host.read(path.join(dir, 'missing.en.md'))).toBeUndefined();
+  });
+
+  it('lists a folder once per host when asked to cache', () => {
+    const host = siblingFiles({ cacheFolders: true });
+    const before = host.siblings(path.join(dir, 'statement.zh.md'));
+    writeFileSync(path.join(dir, 'late.en.md'), 'x');
+    expect(host.siblings(path.join(dir, 'statement.zh.md'))).toEqual(before);
+    expect(siblingFiles({ cacheFolders: false }).siblings(path.join(dir, 'x'))).toContain(
+      path.join(dir, 'late.en.md'),
+    );
+  });
+});
