@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseAutomaton } from '../src/match/automaton.js';
+import { mulberry32 } from './random.js';
 
 type Match = [id: number, start: number, end: number];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)]!;

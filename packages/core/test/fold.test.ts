@@ -1,17 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ViewFolder } from '../src/view/fold.js';
 import { buildView } from '../src/view/normalize.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random.js';
 
 // Every class of character the view treats apart: ASCII letters, digits and punctuation, spaces of
 // all kinds, hyphens and dashes, dots, quotes, invisibles, full-width forms, compatibility

@@ -11,7 +11,7 @@ import { lintDocument, MarkdownDocument, parseMarkdown, segmentsOf } from '../sr
 import { partOf } from '../src/markdown-segments.js';
 import { parseMarkdownBlock } from '../src/remark-parser.js';
 import { assembleSegments, frontMatterSegment, type PlacedPart } from '../src/structure.js';
-import { structureOf } from './helpers.js';
+import { random, structureOf } from './helpers.js';
 
 const PACK = `pack: c
 rules:
@@ -121,14 +121,6 @@ const BLOCKS = [
   '> lead-in in a quote\n> - quoted item',
   '| 国家 | 路线 |\n|---|---|\n| 韩国 | 实用外交 |\n| 中国 | 务实外交 |',
 ];
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function randomDocument(next: () => number): string {
   const parts: string[] = [];

@@ -14,6 +14,7 @@ import { partOf } from '../src/markdown-segments.js';
 import { plainPart } from '../src/plain-block.js';
 import { rawText } from '../src/raw-scan.js';
 import { parseMarkdownBlock } from '../src/remark-parser.js';
+import { random } from './helpers.js';
 
 const PACK = `pack: f
 rules:
@@ -56,14 +57,6 @@ const ruleSets: [string, RuleSet][] = [
   ['test pack', compile(PACK, 'f.yaml')],
   ['korea-china pack', compile(readFileSync(korea, 'utf8'), korea)],
 ];
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 

@@ -64,3 +64,12 @@ export function structureOf(segments: readonly Segment[], source: string): strin
     return `${segment.role ?? 'paragraph'}${head}: ${prose[index]}${context}`;
   });
 }
+
+/** A seeded random number generator (a linear congruential one) for generated documents. */
+export function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
