@@ -28,7 +28,7 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   lineOffset: -1,
   ...(cachedData ? { cachedData } : {}),
 });
-const loaded: { exports: { start?: () => void } } = { exports: {} };
+const loaded: { exports: { start?: (host: StartHost) => void } } = { exports: {} };
 script.runInThisContext()(loaded.exports, createRequire(bundle), loaded, bundle, path.dirname(bundle));
 const { start } = loaded.exports;
 if (typeof start !== 'function') throw new Error(`${bundle} is not the nuance bundle: run \`pnpm build\``);
@@ -36,7 +36,13 @@ if (cache && isMainThread && (!cachedData || script.cachedDataRejected)) {
   // At exit, so the cache holds the functions this run compiled, not only the top level.
   process.once('exit', () => writeCache(cache, script));
 }
-start();
+start({ cacheDir: cache ? path.dirname(cache.file) : undefined, codeKey: cache?.key.toString('hex') });
+
+/** What the bundle learns from the bin (start.ts): the cache folder and the identity of its code. */
+interface StartHost {
+  cacheDir: string | undefined;
+  codeKey: string | undefined;
+}
 
 interface CacheFile {
   file: string;
@@ -61,9 +67,13 @@ function cacheFile(content: Buffer): CacheFile | undefined {
   }
 }
 
-/** The user's cache folder for nuance: `$XDG_CACHE_HOME/nuance`, else the platform's usual place. */
+/**
+ * The user's cache folder for nuance: `$XDG_CACHE_HOME/nuance`, else the platform's usual place;
+ * none when `NUANCE_NO_CACHE` is set.
+ */
 function cacheDir(): string | undefined {
-  const { XDG_CACHE_HOME, LOCALAPPDATA } = process.env;
+  const { XDG_CACHE_HOME, LOCALAPPDATA, NUANCE_NO_CACHE } = process.env;
+  if (NUANCE_NO_CACHE) return undefined;
   if (XDG_CACHE_HOME && path.isAbsolute(XDG_CACHE_HOME)) return path.join(XDG_CACHE_HOME, 'nuance');
   if (process.platform === 'win32')
     return LOCALAPPDATA ? path.join(LOCALAPPDATA, 'nuance', 'Cache') : undefined;

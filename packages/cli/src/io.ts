@@ -1,3 +1,5 @@
+import type { RuleSetCache } from '@nuance/config';
+
 export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
@@ -14,6 +16,8 @@ export interface CliIo {
   stdin?: AsyncIterable<Uint8Array | string>;
   /** Defaults to process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Where compiled packs are kept between runs: the bin gives one (its cache folder); else none. */
+  cache?: RuleSetCache;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

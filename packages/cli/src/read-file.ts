@@ -1,5 +1,12 @@
 /// <reference types="node" />
-import { DEFAULT_MAX_FILE_BYTES, describeFsError, FileReadError, readRegularFile } from '@nuance/config';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  describeFsError,
+  FileReadError,
+  type RegularFile,
+  readRegularFile,
+  readRegularFileSync,
+} from '@nuance/config';
 import { createLineIndex, type Finding, toolFinding } from '@nuance/core';
 
 /** How many leading bytes are searched for NUL to call a file binary (as git does). */
@@ -42,13 +49,30 @@ export async function readSnapshot(
   displayPath: string,
   maxBytes = DEFAULT_MAX_FILE_BYTES,
 ): Promise<SnapshotResult> {
-  let read: Awaited<ReturnType<typeof readRegularFile>>;
   try {
-    read = await readRegularFile(file, maxBytes);
+    return snapshotOf(file, displayPath, await readRegularFile(file, maxBytes));
   } catch (error) {
-    const over = error instanceof FileReadError && error.reason === 'too-large' ? `; ${RAISE_LIMIT}` : '';
-    return unreadableFile(`Cannot read file: ${describeFsError(error)}${over}`);
+    return readFailure(error);
   }
+}
+
+/**
+ * `readSnapshot` synchronously: what a batch of files reads with (lintOneFile), where each await
+ * of the asynchronous read would leave the thread idle (config's `readRegularFileSync`).
+ */
+export function readSnapshotSync(
+  file: string,
+  displayPath: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): SnapshotResult {
+  try {
+    return snapshotOf(file, displayPath, readRegularFileSync(file, maxBytes));
+  } catch (error) {
+    return readFailure(error);
+  }
+}
+
+function snapshotOf(file: string, displayPath: string, read: RegularFile): SnapshotResult {
   const { bytes, stats } = read;
   const decoded = decodeDocument(bytes);
   if (!decoded.ok) return decoded;
@@ -57,6 +81,11 @@ export async function readSnapshot(
     ok: true,
     snapshot: { path: file, displayPath, bytes, text: decoded.text, bom: decoded.bom, mode, dev, ino, nlink },
   };
+}
+
+function readFailure(error: unknown): SnapshotResult {
+  const over = error instanceof FileReadError && error.reason === 'too-large' ? `; ${RAISE_LIMIT}` : '';
+  return unreadableFile(`Cannot read file: ${describeFsError(error)}${over}`);
 }
 
 export function decodeDocument(bytes: Uint8Array): ReadResult {

@@ -2,23 +2,38 @@
 // The bundle's entry (scripts/bundle.mjs makes dist/nuance.cjs of it; dist/bin.js runs it): the
 // CLI on the main thread, the lint loop in the worker threads of --jobs, so both load one file.
 // It also exports `main`: the published package's API is this bundle, which needs no dependency.
+import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { RuleSetCache } from '@nuance/config';
 import { main } from './main.js';
 import { runWorker } from './parallel/worker.js';
 
 export { main };
 
+/** What the bin (bin.ts) knows: its cache folder, and a key of the bundle's code and Node's version. */
+export interface StartHost {
+  cacheDir?: string | undefined;
+  codeKey?: string | undefined;
+}
+
 /** Run the CLI with the process's arguments and streams, or a --jobs worker in a worker thread. */
-export function start(): void {
+export function start(host: StartHost = {}): void {
   if (!isMainThread) {
     runWorker();
     return;
   }
+  // Compiled packs are kept beside the code cache, for this build only: a rule set compiled by one
+  // build of the bundle is never read by another.
+  const cache =
+    host.cacheDir !== undefined && host.codeKey !== undefined
+      ? new RuleSetCache({ dir: path.join(host.cacheDir, 'rule-sets'), salt: host.codeKey })
+      : undefined;
   // Node makes each standard stream when first asked for it (a pipe's takes milliseconds): a run
   // that prints nothing, or reads no stdin, does not pay for it.
   let stdout: NodeJS.WriteStream | undefined;
   void main(process.argv.slice(2), {
     cwd: process.cwd(),
+    ...(cache ? { cache } : {}),
     get stdout() {
       if (!stdout) {
         stdout = process.stdout;

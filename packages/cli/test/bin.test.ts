@@ -122,7 +122,7 @@ describe('the code cache', () => {
   it('is written to the user cache folder once, and a run with it prints the same', async () => {
     await withTempDir(async (cache) => {
       const first = runBin(BIN, args, draft, cache);
-      const files = await readdir(path.join(cache, 'nuance'));
+      const files = (await readdir(path.join(cache, 'nuance'))).filter((name) => name !== 'rule-sets');
       expect(files).toHaveLength(1);
       expect(files[0]).toMatch(/^[0-9a-f]{16}\.code-cache$/);
       const written = await readFile(path.join(cache, 'nuance', files[0]!));
@@ -135,14 +135,16 @@ describe('the code cache', () => {
       ]);
       // Accepted, so not written again.
       expect(await readFile(path.join(cache, 'nuance', files[0]!))).toEqual(written);
-      expect(await readdir(path.join(cache, 'nuance'))).toEqual(files);
+      expect(await readdir(path.join(cache, 'nuance'))).toEqual([...files, 'rule-sets'].sort());
     });
   });
 
   it('is replaced when it does not fit, and the run is the same', async () => {
     await withTempDir(async (cache) => {
       const first = runBin(BIN, args, draft, cache);
-      const [name] = await readdir(path.join(cache, 'nuance'));
+      const [name] = (await readdir(path.join(cache, 'nuance'))).filter((each) =>
+        each.endsWith('.code-cache'),
+      );
       const file = path.join(cache, 'nuance', name!);
       const written = await readFile(file);
       // The right key with damaged code (V8 refuses it), then another bundle's key.
@@ -160,6 +162,31 @@ describe('the code cache', () => {
         expect(replaced.equals(bad)).toBe(false);
         expect(replaced.subarray(0, 20)).toEqual(written.subarray(0, 20));
       }
+    });
+  });
+
+  it('keeps the compiled packs beside it, for this build only, unless NUANCE_NO_CACHE is set', async () => {
+    await withTempDir(async (cache) => {
+      const first = runBin(BIN, args, draft, cache);
+      const folder = path.join(cache, 'nuance', 'rule-sets');
+      const entries = await readdir(folder);
+      expect(entries).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.rules$/)]);
+      const entry = path.join(folder, entries[0]!);
+      const written = await readFile(entry, 'utf8');
+      // The second run reads the entry (an entry that is used is not written again) and prints the same.
+      const second = runBin(BIN, args, draft, cache);
+      expect([second.status, second.stdout, second.stderr]).toEqual([
+        first.status,
+        first.stdout,
+        first.stderr,
+      ]);
+      expect(await readFile(entry, 'utf8')).toBe(written);
+      expect(await readdir(folder)).toEqual(entries);
+      // Without a cache: the same report, and nothing written.
+      const off = path.join(cache, 'off');
+      const plain = runBin(BIN, args, draft, off, { NUANCE_NO_CACHE: '1' });
+      expect([plain.status, plain.stdout, plain.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+      expect(await readdir(off).catch(() => [])).toEqual([]);
     });
   });
 

@@ -17,6 +17,7 @@ export {
   type ResolvedConfig,
   unionRuleSet,
 } from './resolver.js';
+export { hashText, RuleSetCache, type RuleSetCacheOptions } from './rule-set-cache.js';
 export { type SiblingFiles, siblingFiles } from './sibling-files.js';
 export { EXPORT_FORMATS, type ExportedPack, type ExportFormat, exportPack } from './termbase/export.js';
 export { type ImportedPack, termbaseToYaml } from './termbase/import-yaml.js';

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import path from 'node:path';
 import {
-  compilePacks,
+  type CompileOptions,
   type NuanceConfig,
   type ParsedPack,
   type Problem,
@@ -9,9 +9,11 @@ import {
   type RuleSet,
   stripBom,
 } from '@nuance/core';
-import { isBuiltinPackName, type LoadedPack, loadPack, packProblem } from './load-pack.js';
+import { compileSources } from './compile-sources.js';
+import { isBuiltinPackName, type PackSource, packProblem, readPackSource } from './load-pack.js';
 import { outsideScope, packScope } from './pack-scope.js';
 import { isPackagePackName, resolvePackagePack } from './package-pack.js';
+import type { RuleSetCache } from './rule-set-cache.js';
 import { describeFsError, readText } from './text-file.js';
 
 export interface LoadedConfig {
@@ -21,7 +23,15 @@ export interface LoadedConfig {
   config: NuanceConfig;
   ruleSet: RuleSet;
   problems: Problem[];
-  packs: ParsedPack[];
+  /**
+   * The packs, parsed when first read: a rule set from the rule-set cache, or the built-in pack
+   * compiled at build time, was not made from them, and a run that only lints never reads them.
+   */
+  readonly packs: ParsedPack[];
+  /** The pack files and the locale files they name, as read (absolute; built-in packs are not files). */
+  packFiles: string[];
+  /** The rule set as `serializeRuleSet` text, made once (what the worker threads of a run receive). */
+  serialized(): string;
 }
 
 export interface LoadConfigOptions {
@@ -42,6 +52,8 @@ export interface LoadConfigOptions {
   allowPacksOutside?: boolean;
   /** The locale of a document whose language is unknown: an editor's UI locale (`vscode.env.language`). */
   fallbackLocale?: string;
+  /** Where compiled rule sets are kept between runs (rule-set-cache.ts); none: compile every time. */
+  cache?: RuleSetCache;
 }
 
 /** With no config file, the built-in `korea-china` pack is on (DESIGN, Configuration). */
@@ -73,13 +85,19 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const config = mergeConfig(mergeConfig(options.defaults ?? {}, fileConfig), options.overrides);
   const baseDir = file ? path.dirname(file) : options.cwd;
 
-  const packs: ParsedPack[] = [];
+  const sources: PackSource[] = [];
+  // Where each read pack is named in the config: a pack that gives nothing is reported there.
+  const entries: number[] = [];
   const seen = new Set<string>();
   const names = config.packs ?? DEFAULT_PACKS;
   // Only the file's own `packs` are confined: the caller's layers (editor settings) are the user's.
   const fromFile = fileConfig.packs != null && options.overrides?.packs == null;
   const scope =
     fromFile && file !== undefined ? await packScope(file, options.allowPacksOutside === true) : undefined;
+  const atEntry = (problem: Problem, index: number): Problem =>
+    problem.code === 'unreadable-pack' && file !== undefined && parsed !== undefined
+      ? { ...problem, file, ...parsed.locate(['packs', index]) }
+      : problem;
   for (const [index, name] of names.entries()) {
     const where = await packLocation(name, baseDir);
     if (seen.has(where.key)) continue;
@@ -88,37 +106,59 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       scope === undefined || where.problem || isBuiltinPackName(name)
         ? undefined
         : await outsideScope(where.key, scope);
-    let loaded: LoadedPack;
-    if (where.problem) loaded = { problems: [where.problem] };
-    else if (outside)
-      loaded = { problems: [packProblem(where.key, `Cannot read pack \`${name}\`: ${outside}`)] };
-    else loaded = await loadPack(isPackagePackName(name) ? where.key : name, baseDir);
-    if (loaded.pack) packs.push(loaded.pack);
-    for (const problem of loaded.problems) {
-      // A pack that cannot be read has no file to point into: point at where the config names it.
-      // (A pack that loaded points into itself: a locale file it names could not be read.)
-      if (problem.code === 'unreadable-pack' && !loaded.pack && file !== undefined && parsed !== undefined) {
-        problems.push({ ...problem, file, ...parsed.locate(['packs', index]) });
-      } else problems.push(problem);
+    const read = where.problem
+      ? { problems: [where.problem] }
+      : outside
+        ? { problems: [packProblem(where.key, `Cannot read pack \`${name}\`: ${outside}`)] }
+        : await readPackSource(isPackagePackName(name) ? where.key : name, baseDir);
+    // A pack that cannot be read has no file to point into: point at where the config names it.
+    if ('problems' in read) for (const problem of read.problems) problems.push(atEntry(problem, index));
+    else {
+      sources.push(read);
+      entries.push(index);
     }
   }
 
-  const compileOptions: Parameters<typeof compilePacks>[1] = {};
+  const compileOptions: CompileOptions = {};
   if (config.rules) compileOptions.rules = config.rules;
   if (config.accept) compileOptions.accept = config.accept;
   if (config.audience) compileOptions.audience = config.audience;
   if (config.locale) compileOptions.locale = config.locale;
   if (options.fallbackLocale) compileOptions.fallbackLocale = options.fallbackLocale;
-  const compiled = compilePacks(packs, compileOptions);
+  const compiled = await compileSources(sources, compileOptions, options.cache);
   // Loops, not push(...list): a spread of a very long list overflows the stack.
-  for (const p of compiled.problems) problems.push(p);
-  for (const p of unknownRules(config, packs, compiled.ruleSet, file, parsed?.locateKey)) problems.push(p);
+  compiled.sourceProblems.forEach((list, i) => {
+    // A pack that gave nothing (a termbase with no concept) is reported where the config names it;
+    // one that loaded points into itself (a locale file it names could not be read).
+    for (const p of list) problems.push(compiled.parsed[i] ? p : atEntry(p, entries[i] ?? 0));
+  });
+  for (const p of compiled.compileProblems) problems.push(p);
+  for (const p of unknownRules(config, compiled.ruleIds, compiled.ruleSet, file, parsed?.locateKey))
+    problems.push(p);
 
-  const result: LoadedConfig = { config, ruleSet: compiled.ruleSet, problems, packs };
+  const packFiles = sources.flatMap((source) => (source.builtin ? [] : [source.file]));
+  for (const localeFile of compiled.localeFiles) packFiles.push(localeFile);
+  const result: LoadedConfig = {
+    config,
+    ruleSet: compiled.ruleSet,
+    problems,
+    get packs() {
+      return compiled.packs();
+    },
+    packFiles,
+    serialized: compiled.serialized,
+  };
   if (file !== undefined) result.file = file;
   return result;
 }
 
+/** The same load with other problems (a server keeping the last good load of a broken config). */
+export function withLoadProblems(loaded: LoadedConfig, problems: Problem[]): LoadedConfig {
+  // Copied by descriptors: spreading would parse the packs (their getter) for nothing.
+  const copy = Object.create(null, Object.getOwnPropertyDescriptors(loaded)) as LoadedConfig;
+  copy.problems = problems;
+  return copy;
+}
 /**
  * What a `packs` entry names: a built-in pack (its name), a file, or an npm package's pack file
  * (package-pack.ts); `key` tells two entries naming one pack apart.
@@ -160,13 +200,12 @@ export function mergeConfig(base: NuanceConfig, overrides: Partial<NuanceConfig>
 
 function unknownRules(
   config: NuanceConfig,
-  packs: readonly ParsedPack[],
+  known: ReadonlySet<string>,
   ruleSet: RuleSet,
   file: string | undefined,
   locateKey: ParsedConfig['locateKey'] | undefined,
 ): Problem[] {
   // A rule turned `off` may be absent from the compiled set, so the packs' own ids count too.
-  const known = new Set(packs.flatMap((p) => p.definition.rules.map((r) => r.id)));
   const problems: Problem[] = [];
   for (const id of Object.keys(config.rules ?? {})) {
     if (known.has(id) || ruleSet.has(id)) continue;

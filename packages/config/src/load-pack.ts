@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import path from 'node:path';
 import { applyPackLocale, type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
-import { builtinPack, builtinPacks } from '@nuance/rules';
+import { type BuiltinPack, builtinPack, builtinPacks } from '@nuance/rules';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { describeFsError, readText } from './text-file.js';
 
@@ -27,12 +27,43 @@ export function isBuiltinPackName(nameOrPath: string): boolean {
 }
 
 /**
+ * A pack as read, before parsing: what a compiled rule set is cached by (rule-set-cache.ts). `file`
+ * is absolute, or a built-in pack's display name; `text` has no BOM.
+ */
+export interface PackSource {
+  /** As the config names it. */
+  name: string;
+  file: string;
+  text: string;
+  /** A built-in pack's locale texts are in memory; a pack file's are files beside it. */
+  builtin?: BuiltinPack;
+  termbase?: boolean;
+}
+
+/** A locale file a pack names, as read when the pack was parsed. */
+export interface LocaleRead {
+  file: string;
+  /** Without its BOM; undefined when it could not be read (`error` says why). */
+  text: string | undefined;
+  error?: string;
+}
+
+/**
  * Load one pack by built-in name or by path (relative to `baseDir`). Parsing only: a pack is data,
  * and its examples run in `nuance rules test`, never here.
  * A pack that cannot be found or read gives an `unreadable-pack` problem at line 1, column 1 of the
  * missing file; callers that know where the pack was named (a config file) re-position it.
  */
 export async function loadPack(nameOrPath: string, baseDir: string): Promise<LoadedPack> {
+  const read = await readPackSource(nameOrPath, baseDir);
+  return 'problems' in read ? read : parsePackSource(read);
+}
+
+/** The first half of `loadPack`: a pack's text, or why it cannot be read. */
+export async function readPackSource(
+  nameOrPath: string,
+  baseDir: string,
+): Promise<PackSource | { problems: Problem[] }> {
   if (isBuiltinPackName(nameOrPath)) {
     const builtin = builtinPack(nameOrPath);
     if (!builtin) {
@@ -48,7 +79,7 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
         ],
       };
     }
-    return withLocales(parsed(builtin.text, builtin.file), async (locale) => builtin.locales?.[locale]);
+    return { name: nameOrPath, file: builtin.file, text: builtin.text, builtin };
   }
   const file = path.resolve(baseDir, nameOrPath);
   let text: string;
@@ -58,7 +89,7 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
     return { problems: [packProblem(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
   }
   // A TBX, CSV or TSV termbase: its concepts become term rules (README: Termbases as packs).
-  if (isTermbaseFile(file)) return parseTermbase(text, file);
+  if (isTermbaseFile(file)) return { name: nameOrPath, file, text, termbase: true };
   // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
   if (!/^pack:/m.test(text)) {
     return {
@@ -70,38 +101,63 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
       ],
     };
   }
-  return withLocales(parsed(text, file), async (_, relative) => {
-    const localeFile = path.resolve(path.dirname(file), relative);
-    try {
-      return { file: localeFile, text: stripBom(await readText(localeFile)) };
-    } catch (error) {
-      return packProblem(localeFile, `Cannot read locale file \`${relative}\`: ${describeFsError(error)}`);
+  return { name: nameOrPath, file, text };
+}
+
+/**
+ * The second half of `loadPack`: the pack parsed, with the texts of the locale files it names;
+ * `locales` collects each locale file read from disk (a cached rule set depends on them).
+ */
+export async function parsePackSource(source: PackSource, locales: LocaleRead[] = []): Promise<LoadedPack> {
+  if (source.termbase) return parseTermbase(source.text, source.file);
+  const loaded = parsed(source.text, source.file);
+  const named = loaded.pack?.definition.locales;
+  if (!source.builtin && named) {
+    for (const relative of Object.values(named)) {
+      const file = path.resolve(path.dirname(source.file), relative);
+      if (locales.some((read) => read.file === file)) continue;
+      try {
+        locales.push({ file, text: stripBom(await readText(file)) });
+      } catch (error) {
+        locales.push({ file, text: undefined, error: describeFsError(error) });
+      }
     }
-  });
+  }
+  return withLocales(source, loaded, locales);
+}
+
+/** `parsePackSource` with its locale files already read (a cached rule set's packs, parsed when asked for). */
+export function parsePackSourceSync(source: PackSource, locales: readonly LocaleRead[]): LoadedPack {
+  if (source.termbase) return parseTermbase(source.text, source.file);
+  return withLocales(source, parsed(source.text, source.file), locales);
 }
 
 type LocaleName = 'zh-Hans' | 'zh-Hant' | 'ko';
-type LocaleSource = { file: string; text: string } | Problem | undefined;
 
 /**
- * The pack with the texts of the locale files its `locales` names (each read by `read`); a file
- * that cannot be read is a problem located at its entry in the pack, and the pack keeps English
- * texts for that locale.
+ * The pack with the texts of the locale files its `locales` names (a built-in pack's from memory,
+ * a pack file's from `locales`); a file that cannot be read is a problem located at its entry in
+ * the pack, and the pack keeps English texts for that locale.
  */
-async function withLocales(
-  loaded: LoadedPack,
-  read: (locale: LocaleName, relative: string) => Promise<LocaleSource>,
-): Promise<LoadedPack> {
+function withLocales(source: PackSource, loaded: LoadedPack, locales: readonly LocaleRead[]): LoadedPack {
   const pack = loaded.pack;
   if (!pack?.definition.locales) return loaded;
   for (const [locale, relative] of Object.entries(pack.definition.locales) as [LocaleName, string][]) {
-    const source = await read(locale, relative);
-    if (source === undefined) continue;
-    if ('code' in source) {
-      loaded.problems.push({ ...source, file: pack.file, ...pack.locate(['locales', locale]) });
-      continue;
+    let text: { file: string; text: string } | undefined;
+    if (source.builtin) text = source.builtin.locales?.[locale];
+    else {
+      const file = path.resolve(path.dirname(source.file), relative);
+      const read = locales.find((each) => each.file === file);
+      if (read?.text !== undefined) text = { file, text: read.text };
+      else {
+        const why = read?.error ?? 'no such file or folder';
+        const problem = packProblem(file, `Cannot read locale file \`${relative}\`: ${why}`);
+        loaded.problems.push({ ...problem, file: pack.file, ...pack.locate(['locales', locale]) });
+        continue;
+      }
     }
-    for (const problem of applyPackLocale(pack, locale, source)) loaded.problems.push(problem);
+    if (text === undefined) continue;
+    for (const problem of applyPackLocale(pack, locale, text)) loaded.problems.push(problem);
   }
   return loaded;
 }

@@ -6,9 +6,16 @@ import path from 'node:path';
 import type { NuanceConfig, Problem, ProblemCode, RuleInfo, RuleSet } from '@nuance/core';
 import { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
 import { createIgnoreMatcher } from './ignore.js';
-import { type LoadConfigOptions, type LoadedConfig, loadConfig, mergeConfig } from './load-config.js';
+import {
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadConfig,
+  mergeConfig,
+  withLoadProblems,
+} from './load-config.js';
 import { isBuiltinPackName } from './load-pack.js';
 import { isPackagePackName } from './package-pack.js';
+import type { RuleSetCache } from './rule-set-cache.js';
 
 /** The settings that apply to a file, with what a caller needs around them. */
 export interface ResolvedConfig {
@@ -60,6 +67,8 @@ export interface ConfigResolverOptions {
    * from any number of folders come and go.
    */
   maxLoads?: number;
+  /** Compiled rule sets kept between runs (rule-set-cache.ts); none: every load compiles its packs. */
+  cache?: RuleSetCache;
 }
 
 /** Per-request layers, on top of the resolver's own. */
@@ -227,6 +236,7 @@ export class ConfigResolver {
     const options: LoadConfigOptions = { ...layers };
     if (file !== undefined) options.configFile = file;
     if (this.options.allowPacksOutside) options.allowPacksOutside = true;
+    if (this.options.cache) options.cache = this.options.cache;
     const fallbackLocale = this.options.fallbackLocale?.();
     if (fallbackLocale) options.fallbackLocale = fallbackLocale;
     const previous = this.options.keepLastGood ? this.lastGood.get(key) : undefined;
@@ -261,15 +271,9 @@ function resolved(loaded: LoadedConfig, file: string | undefined, cwd: string): 
   const baseDir = file !== undefined ? path.dirname(file) : cwd;
   const watched = new Set<string>();
   if (file !== undefined) watched.add(file);
-  // Built-in packs are data inside nuance, not files (their `file` is a display name).
-  for (const pack of loaded.packs) {
-    if (!path.isAbsolute(pack.file)) continue;
-    watched.add(pack.file);
-    // A pack's locale files: a saved translation reloads the configs that use the pack.
-    for (const relative of Object.values(pack.definition.locales ?? {})) {
-      watched.add(path.resolve(path.dirname(pack.file), relative));
-    }
-  }
+  // Built-in packs are data inside nuance, not files; a pack's locale files are watched too (a saved
+  // translation reloads the configs that use the pack).
+  for (const each of loaded.packFiles) watched.add(each);
   for (const name of loaded.config.packs ?? []) {
     // A package that is not installed has no one path to watch: installing it is not an edit.
     if (!isBuiltinPackName(name) && !isPackagePackName(name)) watched.add(path.resolve(baseDir, name));
@@ -294,7 +298,7 @@ function stableJson(value: unknown): string {
 }
 
 function withProblems(previous: ResolvedConfig, problems: Problem[]): ResolvedConfig {
-  return { ...previous, loaded: { ...previous.loaded, problems } };
+  return { ...previous, loaded: withLoadProblems(previous.loaded, problems) };
 }
 
 function loaderFailure(error: unknown, file: string): Problem {

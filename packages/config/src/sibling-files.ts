@@ -43,7 +43,9 @@ export function siblingFiles(options: { cacheFolders: boolean }): SiblingFiles {
     },
     read(file) {
       try {
-        return stripBom(new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFileSync(file)));
+        return stripBom(
+          new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFileSync(file).bytes),
+        );
       } catch {
         return undefined;
       }

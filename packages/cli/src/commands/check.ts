@@ -25,6 +25,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const resolverOptions: ConstructorParameters<typeof ConfigResolver>[0] = { cwd: io.cwd, overrides };
   if (options.config !== undefined) resolverOptions.configFile = options.config;
   if (options.allowPacksOutside) resolverOptions.allowPacksOutside = true;
+  if (io.cache) resolverOptions.cache = io.cache;
   const resolver = new ConfigResolver(resolverOptions);
 
   const run = options.stdin

@@ -28,6 +28,7 @@ export async function loadCatalog(
 ): Promise<Catalog> {
   const resolverOptions: ConfigResolverOptions = { cwd: io.cwd };
   if (options.allowPacksOutside) resolverOptions.allowPacksOutside = true;
+  if (io.cache) resolverOptions.cache = io.cache;
   if (options.config !== undefined) resolverOptions.configFile = options.config;
   if (options.audience) resolverOptions.overrides = { audience: options.audience };
   const { loaded } = await new ConfigResolver(resolverOptions).forDir(io.cwd);

@@ -2,7 +2,7 @@ import { ConfigResolver, type LoadedConfig } from '@nuance/config';
 import type { Finding, NuanceConfig } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import { bilingualLinter } from '../bilingual.js';
-import { readSnapshot } from '../read-file.js';
+import { readSnapshotSync } from '../read-file.js';
 import type { LintConfig } from './shared-config.js';
 
 /** One file to lint; everything in it crosses a thread boundary, so it is plain data. */
@@ -64,7 +64,7 @@ export async function lintOneFile(
   configOf: (task: LintTask) => LintConfig | Promise<LintConfig>,
 ): Promise<LintTaskResult> {
   try {
-    const read = await readSnapshot(task.path, task.displayPath, task.maxFileBytes);
+    const read = readSnapshotSync(task.path, task.displayPath, task.maxFileBytes);
     if (!read.ok) return { index: task.index, findings: [read.finding] };
     const loaded = await configOf(task);
     const { text } = read.snapshot;

@@ -14,8 +14,9 @@ export interface SharedConfig {
   ruleSet: string;
 }
 
-export function shareConfig(loaded: LintConfig): SharedConfig {
-  return { config: loaded.config, ruleSet: serializeRuleSet(loaded.ruleSet) };
+/** `loaded.serialized` when the config has it (a loaded config serializes once, or came serialized). */
+export function shareConfig(loaded: LintConfig & { serialized?: () => string }): SharedConfig {
+  return { config: loaded.config, ruleSet: loaded.serialized?.() ?? serializeRuleSet(loaded.ruleSet) };
 }
 
 /**

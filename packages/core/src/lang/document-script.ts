@@ -5,6 +5,41 @@
 import { hanVariantOf } from '../view/t2s.js';
 import { cpLength, isHanCodePoint, isHangulCodePoint, isLatinLetter, isLetter } from './script.js';
 
+// What a code point counts as here, computed once per BMP code point (the Unicode property tests
+// behind `isLetter` and `isLatinLetter` are regular expressions: slow, run per character of every
+// document that gets a finding). 0: not computed yet.
+const NOT_LETTER = 1;
+const HANGUL = 2;
+const LATIN = 3;
+const OTHER_LETTER = 4;
+/** Han, and from here on what `hanVariantOf` says of it. */
+const HAN = 5;
+const HAN_HANS = 6;
+const HAN_HANT = 7;
+let classes: Uint8Array | undefined;
+
+function computeClass(cp: number): number {
+  // The three sets are disjoint: the range checks first, before the Latin check's regex.
+  if (isHangulCodePoint(cp)) return HANGUL;
+  if (isHanCodePoint(cp)) {
+    const variant = hanVariantOf(cp);
+    return variant === 'hans' ? HAN_HANS : variant === 'hant' ? HAN_HANT : HAN;
+  }
+  if (isLatinLetter(cp)) return LATIN;
+  return isLetter(cp) ? OTHER_LETTER : NOT_LETTER;
+}
+
+function classOf(cp: number): number {
+  if (cp > 0xffff) return computeClass(cp);
+  classes ??= new Uint8Array(0x10000);
+  let kind = classes[cp] as number;
+  if (kind === 0) {
+    kind = computeClass(cp);
+    classes[cp] = kind;
+  }
+  return kind;
+}
+
 /**
  * `hans` or `hant` by counting the characters only Simplified or only Traditional text uses (from
  * the Traditional -> Simplified table); undefined when the text has none of either or as many of
@@ -16,10 +51,9 @@ export function hanScript(text: string): 'hans' | 'hant' | undefined {
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i) ?? 0;
     i += cpLength(cp);
-    if (!isHanCodePoint(cp)) continue;
-    const variant = hanVariantOf(cp);
-    if (variant === 'hans') hans++;
-    else if (variant === 'hant') hant++;
+    const kind = classOf(cp);
+    if (kind === HAN_HANS) hans++;
+    else if (kind === HAN_HANT) hant++;
   }
   if (hans === hant) return undefined;
   return hans > hant ? 'hans' : 'hant';
@@ -40,11 +74,11 @@ export function documentLanguageOf(text: string): 'ko' | 'zh' | 'en' | undefined
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i) ?? 0;
     i += cpLength(cp);
-    // The three sets are disjoint: the range checks first, before the Latin check's regex.
-    if (isHangulCodePoint(cp)) hangul++;
-    else if (isHanCodePoint(cp)) han++;
-    else if (isLatinLetter(cp)) latin++;
-    else if (!isLetter(cp)) continue;
+    const kind = classOf(cp);
+    if (kind === NOT_LETTER) continue;
+    if (kind === HANGUL) hangul++;
+    else if (kind >= HAN) han++;
+    else if (kind === LATIN) latin++;
     letters++;
   }
   if (hangul * 2 > letters) return 'ko';

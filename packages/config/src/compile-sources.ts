@@ -1,0 +1,126 @@
+/// <reference types="node" />
+// The packs of a config, read, to a rule set: from the built-in pack compiled at build time when
+// that is all a config asks for, from the rule-set cache when it holds them, else parsed and
+// compiled (and cached). Every path gives the same rule set and problems; the packs themselves
+// (ParsedPack: what `rules test` and the editor's rule links read) are parsed only when asked for.
+import {
+  type CompileOptions,
+  compilePacks,
+  deserializeRuleSet,
+  type ParsedPack,
+  type Problem,
+  type RuleSet,
+  serializeRuleSet,
+} from '@nuance/core';
+import { builtinCompiled } from '@nuance/rules';
+import { type LocaleRead, type PackSource, parsePackSource, parsePackSourceSync } from './load-pack.js';
+import type { RuleSetCache } from './rule-set-cache.js';
+
+export interface CompiledSources {
+  ruleSet: RuleSet;
+  /** Each source's problems (parsing it, its locale files), in the order of the sources. */
+  sourceProblems: Problem[][];
+  /** Whether each source gave a pack (one that did not is only its problems). */
+  parsed: boolean[];
+  /** The problems of compiling the packs together. */
+  compileProblems: Problem[];
+  /** Every rule id of the packs, those turned off included. */
+  ruleIds: ReadonlySet<string>;
+  /** The packs, parsed when first asked for (a rule set from the cache was not made from them). */
+  packs: () => ParsedPack[];
+  /** The locale files the packs read (absolute): a change to one makes the rule set stale. */
+  localeFiles: string[];
+  /** `serializeRuleSet` of the rule set (what the cache holds and the worker threads are sent). */
+  serialized: () => string;
+}
+
+/** The packs read from `sources` compiled under `options`, through `cache` when there is one. */
+export async function compileSources(
+  sources: readonly PackSource[],
+  options: CompileOptions,
+  cache?: RuleSetCache,
+): Promise<CompiledSources> {
+  const prebuilt = builtinAlone(sources, options);
+  if (prebuilt !== undefined)
+    return fromSerialized(
+      sources,
+      prebuilt,
+      [],
+      sources.map(() => []),
+    );
+  const key = cache?.key(sources, options);
+  if (cache && key !== undefined) {
+    const hit = await cache.get(key);
+    if (hit) {
+      try {
+        return fromSerialized(sources, hit.serialized, hit.locales, hit.sourceProblems, hit.ruleIds);
+      } catch {
+        // An entry damaged or of another format: compiled again below, and replaced.
+      }
+    }
+  }
+  const locales: LocaleRead[] = [];
+  const loaded = [];
+  for (const source of sources) loaded.push(await parsePackSource(source, locales));
+  const packs = loaded.flatMap((each) => (each.pack ? [each.pack] : []));
+  const compiled = compilePacks(packs, options);
+  let serialized: string | undefined;
+  const result: CompiledSources = {
+    ruleSet: compiled.ruleSet,
+    sourceProblems: loaded.map((each) => each.problems),
+    parsed: loaded.map((each) => each.pack !== undefined),
+    compileProblems: compiled.problems,
+    ruleIds: new Set(packs.flatMap((p) => p.definition.rules.map((r) => r.id))),
+    packs: () => packs,
+    localeFiles: locales.map((read) => read.file),
+    serialized: () => {
+      serialized ??= serializeRuleSet(compiled.ruleSet, compiled.problems);
+      return serialized;
+    },
+  };
+  // Only a complete load is kept: a pack that gave nothing is reported where the config names it,
+  // which the cache does not know.
+  if (cache && key !== undefined && result.parsed.every(Boolean)) {
+    await cache.set(key, {
+      serialized: result.serialized(),
+      sourceProblems: result.sourceProblems,
+      ruleIds: [...result.ruleIds],
+      locales,
+    });
+  }
+  return result;
+}
+
+/** The built-in pack's compiled text, when the config asks for that pack alone and no option. */
+function builtinAlone(sources: readonly PackSource[], options: CompileOptions): string | undefined {
+  const only = sources[0];
+  if (sources.length !== 1 || !only?.builtin) return undefined;
+  if (Object.values(options).some((value) => value !== undefined)) return undefined;
+  return builtinCompiled(only.name);
+}
+
+function fromSerialized(
+  sources: readonly PackSource[],
+  text: string,
+  locales: readonly LocaleRead[],
+  sourceProblems: Problem[][],
+  ruleIds?: readonly string[],
+): CompiledSources {
+  const { ruleSet, problems } = deserializeRuleSet(text);
+  let packs: ParsedPack[] | undefined;
+  const parse = () => {
+    packs ??= sources.flatMap((source) => parsePackSourceSync(source, locales).pack ?? []);
+    return packs;
+  };
+  return {
+    ruleSet,
+    sourceProblems,
+    parsed: sources.map(() => true),
+    compileProblems: problems,
+    // Without the ids (the built-in pack alone: no `rules` to check), the pack's, when asked.
+    ruleIds: new Set(ruleIds ?? ruleSet.rules.map((rule) => rule.id)),
+    packs: parse,
+    localeFiles: locales.map((read) => read.file),
+    serialized: () => text,
+  };
+}

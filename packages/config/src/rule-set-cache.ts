@@ -1,0 +1,159 @@
+/// <reference types="node" />
+// Compiled rule sets kept on disk, so that a run does not parse, validate and compile the same packs
+// again (a 10,000-term pack: seconds each run; loading its compiled form: a fifth of a second). An
+// entry is found by the key of what compiling depends on (core's `ruleSetKey`: the packs' texts,
+// the compile options and the identity of the code that compiles, `salt`) and is valid while the
+// locale files its packs read still hold what they held (each checked by its hash at every use).
+// A cache that cannot be read or written is only a slower run: every failure here is silent.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type CompileOptions, type Problem, ruleSetKey, stripBom } from '@nuance/core';
+import type { LocaleRead } from './load-pack.js';
+import { describeFsError, readText } from './text-file.js';
+
+export interface RuleSetCacheOptions {
+  /** The folder of the cache files, made (mode 0700, with its parent) when first written. */
+  dir: string;
+  /** The identity of the code that compiles (a build of nuance): an entry never outlives it. */
+  salt: string;
+  /** Bytes of entries kept; past it the least recently used go first. Default 256 MB. */
+  maxBytes?: number;
+}
+
+/** What a cache entry holds besides the serialized rule set. */
+export interface CachedRuleSet {
+  /** `serializeRuleSet` of the rule set, with the problems of loading and compiling its packs. */
+  serialized: string;
+  /** Each pack's own problems (parsing it, its locale files), in the order of the packs. */
+  sourceProblems: Problem[][];
+  /** Every rule id of the packs, those turned off included (the config's unknown-rule check). */
+  ruleIds: string[];
+  /** The locale files the packs read, as read now (they match the entry: it is valid). */
+  locales: LocaleRead[];
+}
+
+interface Header {
+  sourceProblems: Problem[][];
+  ruleIds: string[];
+  /** Each locale file's hash, null when it could not be read. */
+  locales: { file: string; hash: string | null }[];
+}
+
+const SUFFIX = '.rules';
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+/** SHA-256 of a text, hex: keys and locale files (core's own hash is pure JS, and ten times slower). */
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class RuleSetCache {
+  constructor(readonly options: RuleSetCacheOptions) {}
+
+  /** The key of the rule set compiled from these pack texts (in order) under these options. */
+  key(sources: readonly { file: string; text: string }[], compileOptions: CompileOptions): string {
+    return ruleSetKey(sources, compileOptions, this.options.salt, hashText);
+  }
+
+  /** The entry of `key` when there is one and its locale files are unchanged. */
+  async get(key: string): Promise<CachedRuleSet | undefined> {
+    const file = this.fileOf(key);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const newline = text.indexOf('\n');
+    let header: Header;
+    try {
+      header = JSON.parse(text.slice(0, newline)) as Header;
+    } catch {
+      return undefined;
+    }
+    if (
+      newline < 0 ||
+      !Array.isArray(header.sourceProblems) ||
+      !Array.isArray(header.ruleIds) ||
+      !Array.isArray(header.locales)
+    )
+      return undefined;
+    const locales: LocaleRead[] = [];
+    for (const { file: localeFile, hash } of header.locales) {
+      const read = await readLocale(localeFile);
+      if ((read.text === undefined ? null : hashText(read.text)) !== hash) return undefined;
+      locales.push(read);
+    }
+    // Its time is when it was last used: pruning drops the least recently used.
+    const now = new Date();
+    await utimes(file, now, now).catch(() => {});
+    return {
+      serialized: text.slice(newline + 1),
+      sourceProblems: header.sourceProblems,
+      ruleIds: header.ruleIds,
+      locales,
+    };
+  }
+
+  /** Store an entry (atomically: a reader sees the old file or the new one), then prune. */
+  async set(key: string, entry: CachedRuleSet): Promise<void> {
+    const header: Header = {
+      sourceProblems: entry.sourceProblems,
+      ruleIds: entry.ruleIds,
+      locales: entry.locales.map((read) => ({
+        file: read.file,
+        hash: read.text === undefined ? null : hashText(read.text),
+      })),
+    };
+    const file = this.fileOf(key);
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      await makeDir(this.options.dir);
+      await writeFile(temp, `${JSON.stringify(header)}\n${entry.serialized}`, { mode: 0o600 });
+      await rename(temp, file);
+      await this.prune();
+    } catch {
+      await rm(temp, { force: true }).catch(() => {});
+    }
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.options.dir, `${key}${SUFFIX}`);
+  }
+
+  private async prune(): Promise<void> {
+    const max = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const names = (await readdir(this.options.dir)).filter((name) => name.endsWith(SUFFIX));
+    const entries = await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(this.options.dir, name);
+        const stats = await stat(file).catch(() => undefined);
+        return { file, size: stats?.size ?? 0, used: stats?.mtimeMs ?? 0 };
+      }),
+    );
+    entries.sort((a, b) => b.used - a.used);
+    let kept = 0;
+    for (const entry of entries) {
+      kept += entry.size;
+      if (kept > max) await rm(entry.file, { force: true }).catch(() => {});
+    }
+  }
+}
+
+async function readLocale(file: string): Promise<LocaleRead> {
+  try {
+    return { file, text: stripBom(await readText(file)) };
+  } catch (error) {
+    return { file, text: undefined, error: describeFsError(error) };
+  }
+}
+
+/** The folder and its parent (`~/.cache`), not further up (`recursive` loops on some file systems). */
+async function makeDir(dir: string): Promise<void> {
+  for (const each of [path.dirname(dir), dir]) {
+    await mkdir(each, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}

@@ -1,0 +1,165 @@
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compilePacks, lintSegments, serializeRuleSet } from '@nuance/core';
+import { describe, expect, it } from 'vitest';
+import { ConfigResolver, type LoadedConfig, loadConfig, loadPack, RuleSetCache } from '../src/index.js';
+import { withDir } from './helpers.js';
+
+const CONFIG = '.nuancerc.yaml';
+const PACK = [
+  'pack: p',
+  'locales: {ko: locales/ko.yaml, zh-Hans: locales/missing.yaml}',
+  'rules:',
+  '  - id: p/x',
+  '    kind: caution',
+  '    severity: warning',
+  '    message: Check `{actual}`',
+  '    phrases: [미한, abc]',
+  '  - id: p/y',
+  '    kind: caution',
+  '    severity: info',
+  '    message: Check `{actual}`',
+  '    phrases: [xyz]',
+  '  - id: p/z',
+  '    kind: caution',
+  '    severity: loud',
+  '    message: m',
+  '    phrases: [zzz]',
+  '',
+].join('\n');
+const TEXT = '미한 abc xyz 实用外交';
+const KO = 'locale: ko\nrules:\n  p/x:\n    message: "`{actual}`를 확인하십시오"\n';
+const FILES = {
+  [CONFIG]: 'packs: [./p.yaml, korea-china]\nlocale: ko\nrules:\n  p/y: off\n  p/nope: error\n',
+  'p.yaml': PACK,
+  'locales/ko.yaml': KO,
+};
+
+/** What a load gives that a cached load must give too: the rule set as data, the problems, the files. */
+function observed(loaded: LoadedConfig) {
+  return {
+    ruleSet: serializeRuleSet(loaded.ruleSet),
+    problems: loaded.problems,
+    packFiles: loaded.packFiles,
+    findings: lintSegments(
+      { text: TEXT, segments: [{ pieces: [{ start: 0, end: TEXT.length }] }] },
+      loaded.ruleSet,
+    ),
+  };
+}
+
+async function entries(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.rules'));
+}
+
+describe('the rule-set cache', () => {
+  it('gives from its entry exactly what compiling gives, problems and locale texts included', async () => {
+    await withDir(FILES, async (dir) => {
+      const cache = new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 'build-1' });
+      const plain = await loadConfig({ configFile: CONFIG, cwd: dir });
+      const first = await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+      expect(await entries(cache.options.dir)).toHaveLength(1);
+      const second = await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+      expect(observed(first)).toEqual(observed(plain));
+      expect(observed(second)).toEqual(observed(plain));
+      // The problems: the locale file that cannot be read (on its entry in the pack), the bad
+      // severity, and the unknown rule id (p/y is off, not unknown).
+      expect(second.problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.column} ${p.code}`)).toEqual(
+        plain.problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.column} ${p.code}`),
+      );
+      expect(second.problems.map((p) => p.code)).toContain('unknown-rule');
+      expect(second.packFiles).toEqual([
+        path.join(dir, 'p.yaml'),
+        path.join(dir, 'locales/ko.yaml'),
+        path.join(dir, 'locales/missing.yaml'),
+      ]);
+      // The packs themselves are parsed when asked for, and are the packs the files hold.
+      expect(second.packs.map((p) => p.definition.pack)).toEqual(['p', 'korea-china']);
+      expect(second.ruleSet.get('p/x')?.locales?.ko?.message).toBe('`{actual}`를 확인하십시오');
+      expect(second.serialized()).toBe(first.serialized());
+    });
+  });
+
+  it('compiles again when a pack, a locale file, an option or the salt changes', async () => {
+    await withDir(FILES, async (dir) => {
+      const cacheDir = path.join(dir, 'cache');
+      const cache = new RuleSetCache({ dir: cacheDir, salt: 'build-1' });
+      const load = (c = cache) => loadConfig({ configFile: CONFIG, cwd: dir, cache: c });
+      await load();
+      // A locale file edited: the entry is stale, and the new text is what the rule set says.
+      await writeFile(path.join(dir, 'locales/ko.yaml'), KO.replace('확인하십시오', '검토하십시오'));
+      expect((await load()).ruleSet.get('p/x')?.locales?.ko?.message).toBe('`{actual}`를 검토하십시오');
+      // The locale file that was missing appears.
+      await writeFile(path.join(dir, 'locales/missing.yaml'), 'locale: zh-Hans\nrules: {}\n');
+      expect((await load()).problems.map((p) => p.code)).not.toContain('unreadable-pack');
+      // The pack edited.
+      await writeFile(path.join(dir, 'p.yaml'), PACK.replace('severity: warning', 'severity: error'));
+      expect((await load()).ruleSet.get('p/x')?.severity).toBe('error');
+      // An option (the config's rules).
+      await writeFile(path.join(dir, CONFIG), FILES[CONFIG].replace('p/y: off', 'p/y: warning'));
+      const reloaded = await load();
+      expect(reloaded.ruleSet.get('p/y')?.severity).toBe('warning');
+      // Another build of nuance: its own entry.
+      const before = (await entries(cacheDir)).length;
+      await load(new RuleSetCache({ dir: cacheDir, salt: 'build-2' }));
+      expect(await entries(cacheDir)).toHaveLength(before + 1);
+    });
+  });
+
+  it('ignores an entry it cannot read and replaces it', async () => {
+    await withDir(FILES, async (dir) => {
+      const cache = new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 'b' });
+      const good = observed(await loadConfig({ configFile: CONFIG, cwd: dir, cache }));
+      const [name] = await entries(cache.options.dir);
+      const file = path.join(cache.options.dir, name ?? '');
+      for (const junk of [
+        '',
+        'not json\n{}',
+        '{"ruleIds":[],"locales":[],"sourceProblems":[]}\n{"format":0}',
+      ]) {
+        await writeFile(file, junk);
+        expect(observed(await loadConfig({ configFile: CONFIG, cwd: dir, cache }))).toEqual(good);
+        // Replaced by a good entry.
+        expect((await readFile(file, 'utf8')).length).toBeGreaterThan(junk.length);
+      }
+    });
+  });
+
+  it('keeps at most maxBytes of entries, the least recently used dropped first', async () => {
+    await withDir(FILES, async (dir) => {
+      const cacheDir = path.join(dir, 'cache');
+      const size = async () =>
+        (await readFile(path.join(cacheDir, (await entries(cacheDir))[0] ?? ''))).length;
+      const first = new RuleSetCache({ dir: cacheDir, salt: 'a' });
+      await loadConfig({ configFile: CONFIG, cwd: dir, cache: first });
+      const one = await size();
+      const [oldest] = await entries(cacheDir);
+      await utimes(path.join(cacheDir, oldest ?? ''), new Date(1e12), new Date(1e12));
+      await loadConfig({
+        configFile: CONFIG,
+        cwd: dir,
+        cache: new RuleSetCache({ dir: cacheDir, salt: 'b', maxBytes: one * 1.5 }),
+      });
+      const kept = await entries(cacheDir);
+      expect(kept).toHaveLength(1);
+      expect(kept).not.toContain(oldest);
+    });
+  });
+
+  it('is used by the resolver, and the built-in pack alone comes compiled from the build', async () => {
+    await withDir(FILES, async (dir) => {
+      const cache = new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 's' });
+      const resolved = await new ConfigResolver({ cwd: dir, cache }).forDir(dir);
+      expect(resolved.watched).toContain(path.join(dir, 'locales/ko.yaml'));
+      expect(await entries(cache.options.dir)).toHaveLength(1);
+      // No config: the built-in pack with no option, which needs no cache at all.
+      const builtin = await loadConfig({ cwd: path.join(dir, 'locales'), cache });
+      const pack = (await loadPack('korea-china', dir)).pack;
+      if (!pack) throw new Error('korea-china did not load');
+      const compiled = compilePacks([pack]);
+      expect(serializeRuleSet(builtin.ruleSet)).toBe(serializeRuleSet(compiled.ruleSet));
+      expect(builtin.problems).toEqual([]);
+      expect(await entries(cache.options.dir)).toHaveLength(1);
+    });
+  });
+});
