@@ -7,9 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePacks, createLineIndex, type Finding, parsePack, type RuleSet } from '@nuance/core';
 import fc from 'fast-check';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzCounter, fuzzRuns } from '../../core/test/fuzz-options.js';
 import { lintDocument } from '../src/index.js';
+import { needsGfm } from '../src/remark-parser.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packFile = join(here, '..', '..', '..', 'rules', 'korea-china', 'pack.yaml');
@@ -52,6 +56,15 @@ const PIECES = [
   '&#23454;',
   '&amp;',
   '|',
+  'a | b\n--|--\n',
+  '~~x~~',
+  'www.example.org',
+  'https://example.org',
+  'press@example.org',
+  '- [ ] ',
+  '- [x] ',
+  '[^1]',
+  '[^1]: note\n',
   '\\',
   '\uFEFF',
   '\u0000',
@@ -124,5 +137,21 @@ describe('the library on any input', () => {
       }),
       fuzzRuns(300, 50_000),
     );
+  });
+
+  it('reads a text with nothing GFM adds syntax for as CommonMark alone, to the same tree', () => {
+    const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
+    const commonmark = unified().use(remarkParse).freeze();
+    let compared = 0;
+    fc.assert(
+      fc.property(document, (text) => {
+        if (needsGfm(text)) return;
+        compared++;
+        expect(commonmark.parse(text)).toEqual(gfm.parse(text));
+      }),
+      fuzzRuns(300, 50_000),
+    );
+    // The generator gives both kinds: the comparison is not empty.
+    expect(compared).toBeGreaterThan(20);
   });
 });
