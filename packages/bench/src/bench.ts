@@ -94,6 +94,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       runs: options.runs,
       meter: meterName,
       scratch,
+      nuanceCache: path.join(options.cache, 'nuance-cache'),
       log,
     });
   }

@@ -31,6 +31,7 @@ function sideBySide(results: BenchResults, table: readonly TableRow[]): string {
     count(r.files),
     findingsCell(r),
     remark === undefined ? '—' : `${fixed(r.wall / remark, 2)}x`,
+    r.first ? `${seconds(r.first.wall)} s, ${fixed(r.first.maxRssMb, 0)} MB` : '—',
   ]);
   return [
     `### Side by side (median of ${plural(results.options.runs, 'run', 'runs')})`,
@@ -46,9 +47,13 @@ function sideBySide(results: BenchResults, table: readonly TableRow[]): string {
         'files',
         'findings',
         'wall / remark-parse',
+        'first run, empty cache',
       ],
       rows,
     ),
+    '',
+    'nuance keeps compiled packs and V8 code in its cache folder: each nuance row ran once first with',
+    'that folder empty (last column; not in the medians), so the runs measure a setup used again.',
   ].join('\n');
 }
 

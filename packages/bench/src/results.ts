@@ -44,6 +44,8 @@ export interface TableRow {
   findings: number | null;
   /** Set when the runs disagree about the findings (they never should). */
   findingsPerRun?: (number | null)[];
+  /** nuance's first run with an empty cache folder (packs compiled, code cache written): not in the medians. */
+  first?: Run;
 }
 
 export interface EngineRun {

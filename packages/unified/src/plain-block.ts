@@ -8,11 +8,13 @@
 // only where the document has no definition for them to refer to), at most one run of each
 // emphasis and strikethrough delimiter (a run needs a partner to be markup), and no line that
 // could start or interrupt a block other than a paragraph (headings, block quotes, lists,
-// thematic breaks, setext underlines, fences, indented code). Each paragraph's prose is then its
-// lines without their leading and trailing spaces and tabs, with the line endings between them:
-// what remark's text value holds.
+// thematic breaks, setext underlines, fences, indented code), except the items of one simple list
+// (ParagraphReader): speeches and statements number their sections `1.` or `1)` without blank
+// lines, which makes the rest of such a block a list. Each paragraph's prose is then its lines
+// without their leading and trailing spaces and tabs, with the line endings between them: what
+// remark's text value holds.
 import { PieceList } from './pieces.js';
-import type { Part, ShapedSegment } from './structure.js';
+import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 
 // Inline syntax anywhere, a NUL (remark replaces it) or a GFM autolink literal's start.
 const INLINE =
@@ -27,6 +29,11 @@ const BLOCK_START = /^(?:[#>\-+*=_~`<|]|[0-9]{1,9}[.)](?:[ \t]|$))/;
 const CONTINUATION_START = /^(?:[#>\-+*=_~`<|]|0*1[.)](?:[ \t]|$))/;
 const LINE_END = /\r\n|\r|\n/g;
 const ATX = /^(#{1,6})[ \t]+(?=[^ \t])/;
+// A list item's marker at the start of a line, 1 to 4 spaces, then its text (5 spaces or more: the
+// text would be indented code; a tab: columns to count).
+const MARKER = /^(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(?=[^ \t\r\n])/;
+// What may be a list item once a list is open: a marker, indented or not, with or without text.
+const ITEM_LIKE = /^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
 
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09;
@@ -51,40 +58,117 @@ export function plainPart(source: string, definitions: boolean): Part | undefine
   }
   const heading = ATX.exec(source);
   if (heading) return headingPart(source, heading[0].length, (heading[1] ?? '').length);
-  const segments: ShapedSegment[] = [];
-  let pieces: PieceList | undefined;
-  // The line ending after the last line of the paragraph, prose only if another line follows.
-  let lineEnding: [number, number] | undefined;
+  const reader = new ParagraphReader(source);
   let at = 0;
   LINE_END.lastIndex = 0;
   for (;;) {
     const m = LINE_END.exec(source);
     const lineEnd = m ? m.index : source.length;
-    let start = at;
-    while (start < lineEnd && isBlank(source.charCodeAt(start))) start++;
-    if (start === lineEnd) {
-      // A blank line ends the paragraph (a block holds one only before an indented line).
-      if (pieces) segments.push({ pieces: pieces.pieces, role: 'paragraph' });
-      pieces = undefined;
-    } else {
-      const first = pieces === undefined;
-      // A paragraph indented 4 columns or more after a blank line is indented code.
-      if (first && (start - at >= 4 || source.slice(at, start).includes('\t'))) return undefined;
-      const rest = source.slice(start, Math.min(lineEnd, start + 12));
-      if ((first ? BLOCK_START : CONTINUATION_START).test(rest)) return undefined;
-      let end = lineEnd;
-      while (end > start && isBlank(source.charCodeAt(end - 1))) end--;
-      if (pieces && lineEnding) pieces.plain(lineEnding[0], lineEnding[1]);
-      pieces ??= new PieceList();
-      pieces.plain(start, end);
-      lineEnding = m ? [m.index, m.index + m[0].length] : undefined;
-    }
+    if (!reader.line(at, lineEnd, m ? [m.index, m.index + m[0].length] : undefined)) return undefined;
     if (!m) break;
     at = m.index + m[0].length;
   }
-  if (pieces) segments.push({ pieces: pieces.pieces, role: 'paragraph' });
-  if (segments.length === 0) return undefined;
-  return { segments, end: { kind: 'paragraph', segment: segments.length - 1 } };
+  return reader.part();
+}
+
+/**
+ * The paragraphs of a plain block, line by line: before a list, the block's paragraph; then the
+ * paragraph of each item of one list that runs to the block's end (without a blank line, every
+ * later line is an item of it or a lazy continuation of an item's paragraph). Anything else (a
+ * blank line in a list, a list of another marker, a marker indented or not followed by 1 to 4
+ * spaces and text, an item's text that starts a block) is left to remark.
+ */
+class ParagraphReader {
+  readonly segments: ShapedSegment[] = [];
+  private pieces: PieceList | undefined;
+  // The line ending after the last line of the paragraph, prose only if another line follows.
+  private lineEnding: [number, number] | undefined;
+  /** The open list: its bullet or delimiter and its lead-in (a segment index, or PREVIOUS). */
+  private list: { marker: string; leadIn: number } | undefined;
+  private opensWithList = false;
+
+  constructor(private readonly source: string) {}
+
+  /** Take one line `[at, lineEnd)`; false when the block is not plain. */
+  line(at: number, lineEnd: number, ending: [number, number] | undefined): boolean {
+    const { source } = this;
+    let start = at;
+    while (start < lineEnd && isBlank(source.charCodeAt(start))) start++;
+    if (start === lineEnd) {
+      // A blank line ends the paragraph (a block holds one only before an indented line); in a
+      // list it would make the list loose and the next lines its items' or not: left to remark.
+      if (this.list) return false;
+      this.close();
+      return true;
+    }
+    const first = this.pieces === undefined;
+    const rest = source.slice(start, Math.min(lineEnd, start + 16));
+    const marker = start === at ? MARKER.exec(rest) : null;
+    const number = marker?.[2];
+    // A list's first item interrupts a paragraph only as a bullet or as `1` (not `01`, not `2`:
+    // then the line is text).
+    if (marker && (this.list || first || number === undefined || number === '1')) {
+      return this.item(marker, start, lineEnd, ending);
+    }
+    // In a list, a line that may be an item (indented, empty, or of another marker) is remark's.
+    if (this.list && ITEM_LIKE.test(rest)) return false;
+    // A paragraph indented 4 columns or more after a blank line is indented code.
+    if (first && (start - at >= 4 || source.slice(at, start).includes('\t'))) return false;
+    if ((first ? BLOCK_START : CONTINUATION_START).test(rest)) return false;
+    this.text(start, lineEnd, ending);
+    return true;
+  }
+
+  part(): Part | undefined {
+    this.close();
+    if (this.segments.length === 0) return undefined;
+    const part: Part = { segments: this.segments };
+    if (this.list) {
+      if (this.opensWithList) part.opensWithList = this.list.marker;
+      part.end = { kind: 'list', marker: this.list.marker, leadIn: this.list.leadIn };
+    } else part.end = { kind: 'paragraph', segment: this.segments.length - 1 };
+    return part;
+  }
+
+  private item(
+    marker: RegExpExecArray,
+    start: number,
+    lineEnd: number,
+    ending: [number, number] | undefined,
+  ) {
+    const kind = marker[1] ?? marker[3] ?? '';
+    if (this.list && this.list.marker !== kind) return false;
+    const content = start + marker[0].length;
+    if (BLOCK_START.test(this.source.slice(content, Math.min(lineEnd, content + 16)))) return false;
+    if (!this.list) {
+      const before = this.close();
+      this.opensWithList = this.segments.length === 0 && before === undefined;
+      this.list = { marker: kind, leadIn: before ?? PREVIOUS };
+    } else this.close();
+    this.text(content, lineEnd, ending);
+    return true;
+  }
+
+  private text(start: number, lineEnd: number, ending: [number, number] | undefined): void {
+    let end = lineEnd;
+    while (end > start && isBlank(this.source.charCodeAt(end - 1))) end--;
+    if (this.pieces && this.lineEnding) this.pieces.plain(this.lineEnding[0], this.lineEnding[1]);
+    this.pieces ??= new PieceList();
+    this.pieces.plain(start, end);
+    this.lineEnding = ending;
+  }
+
+  /** Ends the open paragraph; the index of its segment. */
+  private close(): number | undefined {
+    const pieces = this.pieces;
+    this.pieces = undefined;
+    this.lineEnding = undefined;
+    if (!pieces) return undefined;
+    const segment: ShapedSegment = { pieces: pieces.pieces, role: 'paragraph' };
+    if (this.list) segment.leadIn = this.list.leadIn;
+    this.segments.push(segment);
+    return this.segments.length - 1;
+  }
 }
 
 /** A one-line ATX heading with no closing sequence (the block holds no other `#`). */

@@ -225,6 +225,21 @@ const LINES = [
   'trail\t',
   '1) first',
   '2) second',
+  '1. one',
+  '2. two',
+  '3) three',
+  '10. ten',
+  '1.     five spaces',
+  '1.\ttab',
+  ' 2. indented',
+  '   - indented bullet',
+  '2.',
+  '-',
+  '- - nested',
+  '1. # heading item',
+  '- item with *one star',
+  '* * *',
+  '-  two spaces',
   '01. one',
   '2020. year',
   '- item',
@@ -256,6 +271,7 @@ describe('plain blocks', () => {
     const next = random(42);
     let accepted = 0;
     let blocks = 0;
+    let lists = 0;
     for (let round = 0; round < 3000; round++) {
       const lines = Array.from({ length: 1 + Math.floor(next() * 5) }, () =>
         pick(next, next() < 0.6 ? PROSE : LINES),
@@ -269,12 +285,14 @@ describe('plain blocks', () => {
         const plain = plainPart(source, split.whole);
         if (!plain) continue;
         accepted++;
+        if (plain.segments.some((segment) => segment.leadIn !== undefined)) lists++;
         const tree = parseMarkdownBlock(source);
         expect(plain, JSON.stringify(source)).toEqual(partOf(tree, source));
         expect(directivesOf(tree, source)).toEqual([]);
       }
     }
     expect(accepted).toBeGreaterThan(blocks / 3);
+    expect(lists).toBeGreaterThan(100);
   });
 });
 
