@@ -16,17 +16,23 @@
 import { PieceList } from './pieces.js';
 import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 
-// Inline syntax anywhere, a NUL (remark replaces it) or a GFM autolink literal's start.
+// Inline syntax anywhere, a NUL (remark replaces it) or a GFM autolink literal's start. A `<` is
+// syntax only before what opens HTML or an autolink (a letter, `/`, `!`, `?`): Korean writes titles
+// in angle brackets (`<한일 경제안보대화>`, `< 경제협력 다원화 >`), which are text.
 const INLINE =
-  /[`<|@\u0000]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
+  /[`|@\u0000]|<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
 // An escape, or a backslash hard break.
 const ESCAPE = /\\(?:[!-/:-@[-`{-~]|\r|\n|$)/;
 const BRACKET = /[[\]]/;
 const DELIMITER_RUNS = [/\*+/g, /_+/g, /~+/g];
-// The first line of a paragraph that may start another construct; on a paragraph's other lines,
-// an ordered list interrupts it only when it starts at 1.
-const BLOCK_START = /^(?:[#>\-+*=_~`<|]|[0-9]{1,9}[.)](?:[ \t]|$))/;
-const CONTINUATION_START = /^(?:[#>\-+*=_~`<|]|0*1[.)](?:[ \t]|$))/;
+// What may start a block other than a paragraph at a line's start (its leading spaces taken off):
+// an ATX heading (`#` to `######` and a space or the end), a block quote, a list item, thematic
+// break or setext underline (`-`, `+`, `*`, `_`, `=` before a space, the end or another of them:
+// `-war` and `*강조` are text), a fence, HTML (`<` before a letter, `/`, `!`, `?`), a table row.
+// On a paragraph's other lines, an ordered list interrupts it only when it starts at 1.
+const STARTS = String.raw`#{1,6}(?:[ \t]|$)|>|-(?=[ \t-]|$)|\+(?=[ \t]|$)|\*(?=[ \t*]|$)|_(?=[ \t_]|$)|=(?=[ \t=]|$)|[~\`|]|<[A-Za-z/!?]`;
+const BLOCK_START = new RegExp(String.raw`^(?:${STARTS}|[0-9]{1,9}[.)](?:[ \t]|$))`);
+const CONTINUATION_START = new RegExp(String.raw`^(?:${STARTS}|0*1[.)](?:[ \t]|$))`);
 const LINE_END = /\r\n|\r|\n/g;
 const ATX = /^(#{1,6})[ \t]+(?=[^ \t])/;
 // A list item's marker at the start of a line, 1 to 4 spaces, then its text (5 spaces or more: the
@@ -73,10 +79,10 @@ export function plainPart(source: string, definitions: boolean): Part | undefine
 
 /**
  * The paragraphs of a plain block, line by line: before a list, the block's paragraph; then the
- * paragraph of each item of one list that runs to the block's end (without a blank line, every
- * later line is an item of it or a lazy continuation of an item's paragraph). Anything else (a
- * blank line in a list, a list of another marker, a marker indented or not followed by 1 to 4
- * spaces and text, an item's text that starts a block) is left to remark.
+ * paragraph of each item of the lists that run to the block's end (without a blank line, every
+ * later line is an item or a lazy continuation of an item's paragraph; a marker of another kind
+ * starts another list). Anything else (a blank line in a list, a marker indented or not followed
+ * by 1 to 4 spaces and text, an item's text that starts a block) is left to remark.
  */
 class ParagraphReader {
   readonly segments: ShapedSegment[] = [];
@@ -84,8 +90,9 @@ class ParagraphReader {
   // The line ending after the last line of the paragraph, prose only if another line follows.
   private lineEnding: [number, number] | undefined;
   /** The open list: its bullet or delimiter and its lead-in (a segment index, or PREVIOUS). */
-  private list: { marker: string; leadIn: number } | undefined;
-  private opensWithList = false;
+  private list: { marker: string; leadIn: number | undefined } | undefined;
+  /** The marker of a list that is the part's first node. */
+  private opensWithList: string | undefined;
 
   constructor(private readonly source: string) {}
 
@@ -124,7 +131,7 @@ class ParagraphReader {
     if (this.segments.length === 0) return undefined;
     const part: Part = { segments: this.segments };
     if (this.list) {
-      if (this.opensWithList) part.opensWithList = this.list.marker;
+      if (this.opensWithList !== undefined) part.opensWithList = this.opensWithList;
       part.end = { kind: 'list', marker: this.list.marker, leadIn: this.list.leadIn };
     } else part.end = { kind: 'paragraph', segment: this.segments.length - 1 };
     return part;
@@ -137,13 +144,19 @@ class ParagraphReader {
     ending: [number, number] | undefined,
   ) {
     const kind = marker[1] ?? marker[3] ?? '';
-    if (this.list && this.list.marker !== kind) return false;
     const content = start + marker[0].length;
     if (BLOCK_START.test(this.source.slice(content, Math.min(lineEnd, content + 16)))) return false;
     if (!this.list) {
       const before = this.close();
-      this.opensWithList = this.segments.length === 0 && before === undefined;
+      if (this.segments.length === 0 && before === undefined) this.opensWithList = kind;
       this.list = { marker: kind, leadIn: before ?? PREVIOUS };
+    } else if (this.list.marker !== kind) {
+      // Another marker ends the list and starts one with no lead-in (a list before it, not a
+      // paragraph), interrupting the item's paragraph: as a bullet, or as `1` (else the line would
+      // be a lazy line of the item: left to remark).
+      if (marker[2] !== undefined && marker[2] !== '1') return false;
+      this.close();
+      this.list = { marker: kind, leadIn: undefined };
     } else this.close();
     this.text(content, lineEnd, ending);
     return true;
@@ -165,7 +178,7 @@ class ParagraphReader {
     this.lineEnding = undefined;
     if (!pieces) return undefined;
     const segment: ShapedSegment = { pieces: pieces.pieces, role: 'paragraph' };
-    if (this.list) segment.leadIn = this.list.leadIn;
+    if (this.list?.leadIn !== undefined) segment.leadIn = this.list.leadIn;
     this.segments.push(segment);
     return this.segments.length - 1;
   }
