@@ -6,7 +6,13 @@ export {
   readBilingual,
 } from './lint-file.js';
 export { type BilingualConfig, type BilingualHost, bilingualLinter } from './linter.js';
-export { alignSegments, lintReleaseTarget, releaseSetSource } from './release-set.js';
+export {
+  alignSegments,
+  isReleaseSetMember,
+  lintReleaseTarget,
+  releaseSetSource,
+  sameReleaseSet,
+} from './release-set.js';
 export { readParallelTsv, sourceColumn } from './tsv.js';
 export type { BilingualFile, BilingualProblem, BilingualSideSegments, LanguagePair } from './types.js';
 export { readXliff } from './xliff.js';

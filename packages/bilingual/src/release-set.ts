@@ -29,6 +29,15 @@ export function isReleaseSetMember(path: string): boolean {
   return memberOf(path) !== undefined;
 }
 
+/** Whether two paths are members of one release set (one stem and extension, two languages). */
+export function sameReleaseSet(a: string, b: string): boolean {
+  const one = memberOf(a);
+  const other = memberOf(b);
+  return (
+    one !== undefined && other !== undefined && one.stem === other.stem && one.ext === other.ext && a !== b
+  );
+}
+
 /**
  * The source document of `file`'s release set among `siblings` (paths in the same folder, `file`
  * among them or not), or undefined when `file` is no member of a set or is its source.

@@ -1,18 +1,48 @@
 /// <reference types="node" />
 // Bilingual documents in the editor (XLIFF, parallel TSV, a release set's translation):
 // @nuance/bilingual decides and lints; this module gives it the file system and the config.
-import { type BilingualHost, bilingualLinter } from '@nuance/bilingual';
+import path from 'node:path';
+import { type BilingualHost, bilingualLinter, sameReleaseSet } from '@nuance/bilingual';
 import { type ResolvedConfig, siblingFiles } from '@nuance/config';
 import type { Finding } from '@nuance/core';
 import { voiceTopic } from '@nuance/unified';
 
-const HOST: BilingualHost = siblingFiles({ cacheFolders: false });
+const DISK = siblingFiles({ cacheFolders: false });
+
+/** The documents open in the editor, by absolute path: their text is what they hold now. */
+export interface OpenFiles {
+  text(file: string): string | undefined;
+  /** The open documents' paths in `dir` (saved or not). */
+  inFolder(dir: string): string[];
+}
+
+/**
+ * A release set's other files as the editor has them: an open document's unsaved text wins over
+ * the file on disk, and a new document not saved yet is a member too.
+ */
+function editorHost(open: OpenFiles): BilingualHost {
+  return {
+    siblings: (file) => [...new Set([...DISK.siblings(file), ...open.inFolder(path.dirname(file))])],
+    read: (file) => open.text(file) ?? DISK.read(file),
+    shown: DISK.shown,
+  };
+}
+
+/**
+ * The open documents whose findings may change when `file` changes: the other members of its
+ * release set (one of them is its source, or it is theirs).
+ */
+export function releaseSetPeers(file: string, open: OpenFiles): string[] {
+  const siblings = open.inFolder(path.dirname(file));
+  return siblings.filter((other) => other !== file && sameReleaseSet(file, other));
+}
 
 /** The findings of a bilingual document, or undefined for any other document. */
 export function bilingualFindings(
   filePath: string | undefined,
   text: string,
   config: ResolvedConfig,
+  open: OpenFiles,
 ): Finding[] | undefined {
   const { topic = [], voice, lang } = config.loaded.config;
   const lint = bilingualLinter(
@@ -23,7 +53,7 @@ export function bilingualFindings(
       topic: voice === undefined ? topic : [...topic, voiceTopic(voice)],
       lang,
     },
-    HOST,
+    editorHost(open),
   );
   return lint?.(text);
 }

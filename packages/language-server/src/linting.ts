@@ -12,7 +12,7 @@ import { type Finding, type ParsedPack, type RuleSet, toolFinding } from '@nuanc
 import { documentLanguage, documentTopic, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { bilingualFindings } from './bilingual.js';
+import { bilingualFindings, type OpenFiles } from './bilingual.js';
 import { configFor } from './config-resolver.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type DocumentFacts, IncrementalLinter } from './incremental.js';
@@ -84,6 +84,8 @@ export interface LintDeps {
   ruleHref(ruleId: string, url: string | undefined, packs: readonly ParsedPack[]): string | undefined;
   /** Whether the file is documentation the client ships (a pack README): shown, never linted. */
   isBundledDoc(file: string): boolean;
+  /** The open documents (a release set's source is read as the editor has it). */
+  open: OpenFiles;
 }
 
 /**
@@ -113,7 +115,7 @@ export async function lintNow(
   // A bilingual document (XLIFF, a release set's translation) is linted whole, with its source.
   const findings =
     tooLarge(text) ??
-    bilingualFindings(filePath, text, config) ??
+    bilingualFindings(filePath, text, config, deps.open) ??
     state.linter.lint(text, ruleSet, documentFacts(document, config));
   state.version = document.version;
   state.findings = findings;

@@ -1,5 +1,7 @@
 // When documents are linted: on open and (debounced) on change, pushed with their version; on
 // request when the client pulls; before a hover, code action or command that needs current findings.
+
+import { isReleaseSetMember } from '@nuance/bilingual';
 import type {
   CancellationToken,
   DocumentDiagnosticParams,
@@ -7,7 +9,8 @@ import type {
   TextDocumentChangeEvent,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type DocumentState, type LintResult, lintNow } from './linting.js';
+import { releaseSetPeers } from './bilingual.js';
+import { type DocumentState, type LintResult, lintNow, pathOf } from './linting.js';
 import { documentState, type ServerState } from './server-state.js';
 
 /** Lint, reporting an internal error once per document instead of crashing. */
@@ -43,12 +46,14 @@ export function schedule(server: ServerState, uri: string, delay: number): void 
 
 export function didOpen(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
   schedule(server, event.document.uri, 0);
+  relintPeers(server, event.document.uri, 0);
 }
 
 export function didChangeContent(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
   // didOpen also fires a content change; the open lint is already scheduled.
   if (event.document.version === documentState(server, event.document.uri).version) return;
   schedule(server, event.document.uri, server.debounceMs);
+  relintPeers(server, event.document.uri, server.debounceMs);
 }
 
 export function didClose(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
@@ -58,6 +63,27 @@ export function didClose(server: ServerState, event: TextDocumentChangeEvent<Tex
   server.documentStates.delete(uri);
   server.settingsCache.delete(uri);
   if (!server.features.pull) void server.connection.sendDiagnostics({ uri, diagnostics: [] });
+  // Closed without saving: its peers are checked against the file on disk again.
+  relintPeers(server, uri, 0);
+}
+
+/**
+ * The other open members of a changed document's release set are linted again (a translation's
+ * findings follow its source's unsaved text): pushed, or a refresh asked of a pulling client.
+ */
+function relintPeers(server: ServerState, uri: string, delay: number): void {
+  const file = pathOf(uri);
+  if (!file || !isReleaseSetMember(file)) return;
+  const peers = releaseSetPeers(file, server.lintDeps.open);
+  if (peers.length === 0) return;
+  if (server.features.pull) {
+    if (server.features.refresh) void server.connection.languages.diagnostics.refresh();
+    return;
+  }
+  for (const document of server.documents.all()) {
+    const other = pathOf(document.uri);
+    if (other && peers.includes(other)) schedule(server, document.uri, delay);
+  }
 }
 
 export async function pullDiagnostics(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CONFIG_FILE_NAME, type ConfigResolver } from '@nuance/config';
 import { type ClientCapabilities, type Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OpenFiles } from './bilingual.js';
 import { createConfigResolver } from './config-resolver.js';
 import { type DocumentState, type LintDeps, newState, pathOf } from './linting.js';
 import { RuleDocs } from './rule-docs.js';
@@ -99,9 +100,23 @@ export function createServerState(
       document: (uri) => documents.get(uri),
       ruleHref: (ruleId, url, packs) => server.ruleDocs.href(ruleId, url, packs),
       isBundledDoc: (file) => server.ruleDocs.holds(file),
+      open: openFiles(documents),
     },
   };
   return server;
+}
+
+/** The open documents by path (untitled ones have none). */
+function openFiles(documents: TextDocuments<TextDocument>): OpenFiles {
+  const byPath = () =>
+    documents.all().flatMap((d) => (pathOf(d.uri) ? [[pathOf(d.uri) ?? '', d] as const] : []));
+  return {
+    text: (file) =>
+      byPath()
+        .find(([p]) => p === file)?.[1]
+        .getText(),
+    inFolder: (dir) => byPath().flatMap(([p]) => (path.dirname(p) === dir ? [p] : [])),
+  };
 }
 
 export function documentState(server: ServerState, uri: string): DocumentState {

@@ -52,4 +52,35 @@ describe('XLIFF in the editor', () => {
     const diagnostics = await c.diagnostics(uri, (d) => d.length === 1);
     expect(diagnostics.map((d) => d.code)).toEqual(['korea-china/thaad']);
   });
+
+  it('reads the source as the editor has it: unsaved edits, a new file, and the disk again on close', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'statement.ko.md'), '한국은 입장을 밝혔다.\n');
+    const c = await client({ folders: [dir] });
+    const en = uriOf(path.join(dir, 'statement.en.md'));
+    const ko = uriOf(path.join(dir, 'statement.ko.md'));
+    await c.open(en, 'They discussed the issue.\n', 'markdown');
+    expect(await c.diagnostics(en)).toEqual([]);
+    // The source opened with text not on disk: the translation is checked against it at once.
+    await c.open(ko, '사드 문제를 논의했다.\n', 'markdown');
+    expect((await c.diagnostics(en, (d) => d.length === 1)).map((d) => d.code)).toEqual([
+      'korea-china/thaad',
+    ]);
+    // Edited (unsaved) back: the translation's finding goes.
+    await c.change(ko, [{ text: '한국은 입장을 밝혔다.\n' }]);
+    expect(await c.diagnostics(en, (d) => d.length === 0)).toEqual([]);
+    await c.change(ko, [{ text: '사드 문제를 논의했다.\n' }]);
+    await c.diagnostics(en, (d) => d.length === 1);
+    // Closed without saving: the file on disk is the source again.
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ko } });
+    expect(await c.diagnostics(en, (d) => d.length === 0)).toEqual([]);
+    // A member that exists only in the editor (never saved) is the source too.
+    const zh = uriOf(path.join(dir, 'note.zh.md'));
+    const koNew = uriOf(path.join(dir, 'note.ko.md'));
+    await c.open(zh, '双方讨论了这个问题。\n', 'markdown');
+    await c.open(koNew, '사드 문제를 논의했다.\n', 'markdown');
+    expect((await c.diagnostics(zh, (d) => d.length === 1)).map((d) => d.code)).toEqual([
+      'korea-china/thaad',
+    ]);
+  });
 });
