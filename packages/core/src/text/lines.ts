@@ -9,7 +9,18 @@ export interface LineIndex {
   readonly lineCount: number;
 }
 
+// The last text's index: one lint asks for the lines of its document several times (the
+// directives, the findings, the licenses), and an index never changes.
+let last: { text: string; index: LineIndex } | undefined;
+
 export function createLineIndex(text: string): LineIndex {
+  if (last !== undefined && last.text === text) return last.index;
+  const index = buildLineIndex(text);
+  last = { text, index };
+  return index;
+}
+
+function buildLineIndex(text: string): LineIndex {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
