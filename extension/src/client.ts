@@ -39,6 +39,8 @@ export const BILINGUAL_FILES = '**/*.{xlf,xliff,sdlxliff,mqxliff}';
 export interface ClientSetup {
   /** The built-in packs' READMEs shipped in the extension (`dist/packs/<pack>/README.md`). */
   packDocs: string;
+  /** The extension's global storage folder: the server keeps compiled packs there. */
+  cacheFolder?: string;
   traceOutputChannel?: vscode.LogOutputChannel;
 }
 
@@ -55,7 +57,10 @@ export function clientOptions(setup: ClientSetup): LanguageClientOptions {
     ],
     // Settings changes reach the server through its own registration for the `nuance` section
     // (`synchronize.configurationSection` as well would send each change twice).
-    initializationOptions: { packDocs: setup.packDocs },
+    initializationOptions: {
+      packDocs: setup.packDocs,
+      ...(setup.cacheFolder !== undefined ? { cacheFolder: setup.cacheFolder } : {}),
+    },
   };
   if (setup.traceOutputChannel) options.traceOutputChannel = setup.traceOutputChannel;
   return options;
@@ -71,11 +76,17 @@ export function serverOptions(serverModule: string): ServerOptions {
 
 export async function activateWith(
   api: VscodeApi,
-  context: { subscriptions: { dispose(): unknown }[]; asAbsolutePath(p: string): string },
+  context: {
+    subscriptions: { dispose(): unknown }[];
+    asAbsolutePath(p: string): string;
+    globalStorageUri?: { scheme: string; fsPath: string };
+  },
   create: CreateClient,
 ): Promise<Client> {
   const trace = traceChannel(api);
-  const setup = { packDocs: context.asAbsolutePath('dist/packs'), traceOutputChannel: trace };
+  const setup: ClientSetup = { packDocs: context.asAbsolutePath('dist/packs'), traceOutputChannel: trace };
+  // A file folder only (VS Code for the Web has none): the server writes there itself.
+  if (context.globalStorageUri?.scheme === 'file') setup.cacheFolder = context.globalStorageUri.fsPath;
   const client = create(serverOptions(context.asAbsolutePath('dist/server.js')), clientOptions(setup));
   const explain = new ExplainView(api);
   const editorUri = () => api.window.activeTextEditor?.document.uri.toString();

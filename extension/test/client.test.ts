@@ -25,9 +25,13 @@ describe('extension client', () => {
       { scheme: 'untitled', language: 'plaintext' },
       { scheme: 'file', pattern: '**/*.{xlf,xliff,sdlxliff,mqxliff}' },
     ]);
-    // The shipped pack READMEs, for the rule id links; settings changes come through the server's
-    // own registration only (a static `synchronize` section sent each one twice).
-    expect(options.initializationOptions).toEqual({ packDocs: '/ext/dist/packs' });
+    // The shipped pack READMEs, for the rule id links, and the global storage folder, where the
+    // server keeps compiled packs; settings changes come through the server's own registration
+    // only (a static `synchronize` section sent each one twice).
+    expect(options.initializationOptions).toEqual({
+      packDocs: '/ext/dist/packs',
+      cacheFolder: '/storage/nuance',
+    });
     expect(options.synchronize).toBeUndefined();
     expect(options.traceOutputChannel?.name).toBe('nuance (trace)');
     expect(s.client.start).toHaveBeenCalledTimes(1);

@@ -107,7 +107,11 @@ export function stubs(editor?: { uri: string; line: number; character: number })
     },
   } satisfies Client;
   const subscriptions: { dispose(): unknown }[] = [];
-  const context = { subscriptions, asAbsolutePath: (p: string) => `/ext/${p}` };
+  const context = {
+    subscriptions,
+    asAbsolutePath: (p: string) => `/ext/${p}`,
+    globalStorageUri: { scheme: 'file', fsPath: '/storage/nuance' },
+  };
   return {
     api,
     client,

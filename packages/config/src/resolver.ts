@@ -67,8 +67,11 @@ export interface ConfigResolverOptions {
    * from any number of folders come and go.
    */
   maxLoads?: number;
-  /** Compiled rule sets kept between runs (rule-set-cache.ts); none: every load compiles its packs. */
-  cache?: RuleSetCache;
+  /**
+   * Compiled rule sets kept between runs (rule-set-cache.ts); none: every load compiles its packs.
+   * A function is asked at each load (a server learns its cache folder at `initialize`).
+   */
+  cache?: RuleSetCache | (() => RuleSetCache | undefined);
 }
 
 /** Per-request layers, on top of the resolver's own. */
@@ -236,7 +239,8 @@ export class ConfigResolver {
     const options: LoadConfigOptions = { ...layers };
     if (file !== undefined) options.configFile = file;
     if (this.options.allowPacksOutside) options.allowPacksOutside = true;
-    if (this.options.cache) options.cache = this.options.cache;
+    const cache = typeof this.options.cache === 'function' ? this.options.cache() : this.options.cache;
+    if (cache) options.cache = cache;
     const fallbackLocale = this.options.fallbackLocale?.();
     if (fallbackLocale) options.fallbackLocale = fallbackLocale;
     const previous = this.options.keepLastGood ? this.lastGood.get(key) : undefined;

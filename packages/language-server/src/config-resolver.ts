@@ -1,14 +1,20 @@
 /// <reference types="node" />
 // The server's use of the config resolver of @nuance/config: a document's config is its nearest
 // `.nuancerc.yaml` with the editor settings below it.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigResolver, type ResolvedConfig } from '@nuance/config';
+import { ConfigResolver, type ResolvedConfig, RuleSetCache } from '@nuance/config';
 import type { ClientSettings } from './settings.js';
 
 /** The loads the server keeps (see ConfigResolverOptions.maxLoads). */
 export const MAX_LOADS = 32;
 
-export function createConfigResolver(onLoad: () => void, uiLocale: () => string | undefined): ConfigResolver {
+export function createConfigResolver(
+  onLoad: () => void,
+  uiLocale: () => string | undefined,
+  cache: () => RuleSetCache | undefined,
+): ConfigResolver {
   return new ConfigResolver({
     cwd: process.cwd(),
     // A half-typed YAML or a pack caught mid-save must not wipe out every diagnostic.
@@ -21,6 +27,8 @@ export function createConfigResolver(onLoad: () => void, uiLocale: () => string 
     onLoad,
     // Only for a document whose language is unknown: a Korean draft stays Korean in an English UI.
     fallbackLocale: uiLocale,
+    // The client's cache folder, when it gives one (`initializationOptions.cacheFolder`).
+    cache,
   });
 }
 
@@ -36,4 +44,19 @@ export function configFor(
   // Their relative paths are the workspace folder's.
   const request = { defaults: settings.config, cwd: folder ?? dir ?? process.cwd() };
   return dir ? resolver.forDir(dir, request) : resolver.forConfigFile(undefined, request);
+}
+
+/**
+ * Compiled packs kept in the client's folder (the VS Code extension gives its global storage), so a
+ * large pack is compiled once per content and build, not at each start. The build is the server's
+ * entry script: the extension's bundled server holds all of nuance's code in that one file.
+ */
+export function ruleSetCacheIn(folder: string, entry: string | undefined): RuleSetCache | undefined {
+  if (!path.isAbsolute(folder) || entry === undefined) return undefined;
+  try {
+    const salt = createHash('sha1').update(readFileSync(entry)).digest('hex');
+    return new RuleSetCache({ dir: path.join(folder, 'rule-sets'), salt });
+  } catch {
+    return undefined;
+  }
 }

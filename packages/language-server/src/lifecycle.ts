@@ -12,6 +12,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { COMMANDS, FIX_ALL_KIND } from './code-actions.js';
+import { ruleSetCacheIn } from './config-resolver.js';
 import { pathOf } from './linting.js';
 import { RuleDocs } from './rule-docs.js';
 import { clientFeatures, type ServerState } from './server-state.js';
@@ -27,6 +28,10 @@ export function initialize(server: ServerState, params: InitializeParams): Initi
     server.ruleDocs = new RuleDocs(path.normalize(init.packDocs));
   }
   if (typeof params.locale === 'string') server.uiLocale = params.locale;
+  if (typeof init.cacheFolder === 'string') {
+    const cache = ruleSetCacheIn(init.cacheFolder, process.argv[1]);
+    if (cache) server.ruleSetCache = cache;
+  }
   const fromFolders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
   const root = params.rootUri ? pathOf(params.rootUri) : undefined;
   server.folders = [...new Set([...fromFolders, root].filter((f): f is string => f !== undefined))];

@@ -3,7 +3,7 @@
 // functions of this state (lifecycle, scheduling, workspace-events, requests); `createServer`
 // only wires them to the connection.
 import path from 'node:path';
-import { CONFIG_FILE_NAME, type ConfigResolver } from '@nuance/config';
+import { CONFIG_FILE_NAME, type ConfigResolver, type RuleSetCache } from '@nuance/config';
 import { type ClientCapabilities, type Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OpenFiles } from './bilingual.js';
@@ -54,6 +54,8 @@ export interface ServerState {
   debounceMs: number;
   /** The client's UI locale (`initialize`): messages for a document whose language is unknown. */
   uiLocale?: string;
+  /** Compiled packs kept between starts, in the client's folder (`initializationOptions.cacheFolder`). */
+  ruleSetCache?: RuleSetCache;
   readonly resolver: ConfigResolver;
   /** Our own watcher of config and pack files, for clients that cannot watch files. */
   readonly watcher: FolderWatcher;
@@ -78,7 +80,11 @@ export function createServerState(
   hooks: StateHooks,
 ): ServerState {
   const documents = new TextDocuments(TextDocument);
-  const resolver = createConfigResolver(hooks.configLoaded, () => server.uiLocale);
+  const resolver = createConfigResolver(
+    hooks.configLoaded,
+    () => server.uiLocale,
+    () => server.ruleSetCache,
+  );
   const server: ServerState = {
     connection,
     documents,

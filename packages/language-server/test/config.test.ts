@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
@@ -213,5 +213,33 @@ describe('configuration', () => {
     }
     await c.change(uri, [{ text: '实用路线' }]);
     expect((await c.diagnostics(uri, (d) => d.length === 1)).map((d) => d.range.end.character)).toEqual([4]);
+  });
+
+  it('keeps compiled packs in the folder the client gives, and a new server starts from them', async () => {
+    const dir = tempDir();
+    const storage = tempDir();
+    writeFileSync(path.join(dir, '.nuancerc.yaml'), 'packs: [./team.yaml, korea-china]\n');
+    writeFileSync(
+      path.join(dir, 'team.yaml'),
+      'pack: team\nrules:\n  - id: team/x\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [奉行]\n',
+    );
+    const entries = () => readdirSync(path.join(storage, 'rule-sets')).filter((n) => n.endsWith('.rules'));
+    const initializationOptions = { debounce: 0, cacheFolder: storage };
+    const codes = async () => {
+      const c = await client({ folders: [dir], initializationOptions });
+      const uri = uriOf(path.join(dir, 'draft.md'));
+      await c.open(uri, DRAFT);
+      const found = (await c.diagnostics(uri, (d) => d.length === 2)).map((d) => d.code);
+      await c.shutdown();
+      return found;
+    };
+    expect(await codes()).toEqual(['team/x', WUSHI]);
+    const [entry] = entries();
+    expect(entries()).toHaveLength(1);
+    const written = readFileSync(path.join(storage, 'rule-sets', entry ?? ''), 'utf8');
+    // A second server reads the entry: the same diagnostics, the entry neither added to nor rewritten.
+    expect(await codes()).toEqual(['team/x', WUSHI]);
+    expect(entries()).toEqual([entry]);
+    expect(readFileSync(path.join(storage, 'rule-sets', entry ?? ''), 'utf8')).toBe(written);
   });
 });
