@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { CompiledRuleSet } from '../src/engine/compiled.js';
-import { contentHash, decodeInt32, encodeInt32 } from '../src/engine/serial-codec.js';
+import { contentHash, decodeInt32, decodePortable, encodeInt32 } from '../src/engine/serial-codec.js';
 import {
   type CompileOptions,
   compilePacks,
@@ -132,8 +132,12 @@ describe('the codec', () => {
     for (let length = 0; length < 40; length++) {
       const values = Int32Array.from({ length }, (_, i) => (i * 2654435761) | 0);
       expect(decodeInt32(encodeInt32(values))).toEqual(values);
+      expect(decodePortable(encodeInt32(values))).toEqual(values);
     }
     expect(() => decodeInt32('@@@@')).toThrow(/Corrupt/);
+    expect(() => decodePortable('@@@@')).toThrow(/Corrupt/);
+    // Sixteen characters, twelve bytes: only the newline is wrong.
+    expect(() => decodeInt32('AAAAAAA\nAAAAAAAA')).toThrow(/Corrupt/);
   });
 
   test('hashes to 32 hex digits that differ for near strings', () => {
