@@ -1,5 +1,5 @@
 // A termbase file (`.tbx`, `.csv`, `.tsv`) as a pack: read, mapped to term rules, validated.
-import { type ParsedPack, type Problem, parsePackData } from '@nuance/core';
+import { type ParsedPack, type Problem, parseImportedTermPack } from '@nuance/core';
 import { readCsv } from './csv.js';
 import type { Termbase } from './model.js';
 import { readTbx } from './tbx.js';
@@ -44,7 +44,7 @@ export function parseTermbase(text: string, file: string): { pack?: ParsedPack; 
     });
     return { problems: sorted(problems) };
   }
-  const parsed = parsePackData(mapped.value, file, mapped.locator);
+  const parsed = parseImportedTermPack(mapped.value, file, mapped.locator);
   problems.push(...parsed.problems);
   return parsed.pack ? { pack: parsed.pack, problems: sorted(problems) } : { problems: sorted(problems) };
 }

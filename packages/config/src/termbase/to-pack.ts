@@ -1,7 +1,8 @@
 // Termbase -> a pack of `term` rules, as data in the shape a YAML pack has, with a locator that
-// places every path in the termbase file; core's parsePackData validates it as it validates YAML.
+// places every path in the termbase file; core's parseImportedTermPack validates it as parsePack
+// validates YAML (only what a file can get wrong, the same problems in the same places).
 // The mapping is the README's table (Termbases as packs).
-import type { PackDataLocator, Problem } from '@nuance/core';
+import type { ImportedTermRule, PackDataLocator, Problem } from '@nuance/core';
 import {
   type Position,
   type Termbase,
@@ -20,15 +21,7 @@ export interface TermbasePack {
   concepts: TermbaseConcept[];
 }
 
-export interface TermbaseRule {
-  id: string;
-  kind: 'term';
-  severity: 'warning';
-  message: string;
-  note?: string;
-  source: string;
-  terms: Record<string, { text: string; status: TermbaseTerm['status'] }[]>;
-}
+export type TermbaseRule = ImportedTermRule;
 
 const USE_MESSAGE = 'Use `{expected}` instead of `{actual}`';
 const DEPRECATED_MESSAGE = '`{actual}` is deprecated in this termbase';
@@ -79,18 +72,17 @@ function ruleOf(
   byLang: Record<string, TermbaseTerm[]>,
   source: string,
 ): TermbaseRule {
+  const terms: TermbaseRule['terms'] = {};
+  for (const lang in byLang) {
+    terms[lang] = (byLang[lang] ?? []).map((t) => ({ text: escapePhrase(t.text), status: t.status }));
+  }
   const rule: TermbaseRule = {
     id,
     kind: 'term',
     severity: 'warning',
     message: hasReplacements(byLang) ? USE_MESSAGE : DEPRECATED_MESSAGE,
     source,
-    terms: Object.fromEntries(
-      Object.entries(byLang).map(([lang, list]) => [
-        lang,
-        list.map((t) => ({ text: escapePhrase(t.text), status: t.status })),
-      ]),
-    ),
+    terms,
   };
   const note = noteOf(concept);
   if (note !== '') rule.note = note;
@@ -101,12 +93,16 @@ function ruleOf(
 function byLanguage(terms: TermbaseTerm[]): Record<string, TermbaseTerm[]> {
   const out: Record<string, TermbaseTerm[]> = {};
   for (const t of terms) {
-    const lang = t.lang.replace(/_/g, '-');
+    const lang = langOf(t);
     const list = out[lang];
     if (list) list.push(t);
     else out[lang] = [t];
   }
   return out;
+}
+
+function langOf(t: TermbaseTerm): string {
+  return t.lang.includes('_') ? t.lang.replace(/_/g, '-') : t.lang;
 }
 
 /** Every deprecated term has a preferred term of its language to replace it. */
@@ -119,6 +115,7 @@ function hasReplacements(byLang: Record<string, TermbaseTerm[]>): boolean {
 }
 
 function noteOf(concept: TermbaseConcept): string {
+  if (!concept.terms.some((t) => t.notes.length > 0)) return concept.notes.join('\n\n');
   const parts = [...concept.notes];
   const seen = new Set<string[]>();
   for (const t of concept.terms) {
@@ -134,9 +131,11 @@ function conceptSource(concept: TermbaseConcept): string {
   return concept.id !== undefined ? `concept ${concept.id}` : `line ${concept.at.line}`;
 }
 
+const PHRASE_SYNTAX = /[[\]{}|\\]/;
+
 /** Phrase syntax characters in a term are text: `C++ [draft]` is literal. */
 export function escapePhrase(text: string): string {
-  return text.replace(/[[\]{}|\\]/g, '\\$&');
+  return PHRASE_SYNTAX.test(text) ? text.replace(/[[\]{}|\\]/g, '\\$&') : text;
 }
 
 /** Index `index` in an escaped phrase -> the index in the term as written. */
@@ -155,7 +154,7 @@ function locatorOf(concepts: TermbaseConcept[], terms: TermbaseTerm[][]): PackDa
   const termAt = (path: ReadonlyArray<string | number>): TermbaseTerm | undefined => {
     const [, rule, , lang, index] = path;
     if (typeof rule !== 'number' || typeof lang !== 'string') return undefined;
-    const list = (terms[rule] ?? []).filter((t) => t.lang.replace(/_/g, '-') === lang);
+    const list = (terms[rule] ?? []).filter((t) => langOf(t) === lang);
     return list[typeof index === 'number' ? index : 0];
   };
   const locate = (path: ReadonlyArray<string | number>): Position => {

@@ -185,8 +185,9 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     terms: termEntries(rule.terms),
   }),
 
+  traits: termTraits,
+
   describe(def) {
-    const findings = def.terms.some((t) => t.status === 'deprecated' || t.status === 'forbidden');
     const lines = def.terms.map((t): DescriptionPart[] => {
       const use = [t.use, t.useHant].filter((form) => form !== undefined);
       return [
@@ -199,8 +200,7 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
       ];
     });
     const description: RuleDescription = {
-      fixable: def.fix && findings,
-      glossary: !findings && !def.consistent,
+      ...termTraits(def),
       sections: [
         { title: 'Terms', lines },
         ...phraseSection('Exceptions (a candidate inside one of these is no match)', def.exceptions),
@@ -281,6 +281,11 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     return out;
   },
 };
+
+function termTraits(def: TermRule): Pick<RuleDescription, 'fixable' | 'glossary'> {
+  const findings = def.terms.some((t) => t.status === 'deprecated' || t.status === 'forbidden');
+  return { fixable: def.fix && findings, glossary: !findings && !def.consistent };
+}
 
 function consistentFindings(input: KindInput<TermRule, TermData>): Finding[] {
   const { data } = input;
