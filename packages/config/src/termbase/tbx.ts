@@ -21,6 +21,8 @@ const CONCEPTS = new Set(['termEntry', 'conceptEntry', 'entry']);
 const LANGUAGES = new Set(['langSet', 'langSec', 'langGroup']);
 const TERM_GROUPS = new Set(['tig', 'ntig', 'termSec', 'termGroup']);
 const STATUS_CATEGORIES = new Set(['administrativeStatus', 'normativeAuthorization', 'termStatus']);
+/** The elements whose `type` attribute names their data category (DCA style). */
+const TYPED_ELEMENTS = new Set(['termNote', 'descrip', 'admin']);
 const NOTE_CATEGORIES = new Map([
   ['definition', 'Definition'],
   ['note', ''],
@@ -30,9 +32,11 @@ const NOTE_CATEGORIES = new Map([
 ]);
 
 interface Capture {
-  element: string;
+  tag: SaxesTagPlain;
   category: string;
-  at: Position;
+  /** Offset of the element's `<`. */
+  tagAt: number;
+  /** Offset of its content. */
   start: number;
   text: string;
 }
@@ -117,13 +121,18 @@ class TbxReader {
       const lang = tag.attributes['xml:lang']?.trim();
       if (lang) open.lang = lang;
       else delete open.lang;
-    } else if (TERM_GROUPS.has(local)) {
+      return;
+    }
+    if (TERM_GROUPS.has(local)) {
       groupOf(open);
-    } else if (local === 'term' || categoryOf(tag) !== undefined) {
+      return;
+    }
+    const category = local === 'term' ? 'term' : categoryOf(tag);
+    if (category !== undefined) {
       this.capture = {
-        element: tag.name,
-        category: local === 'term' ? 'term' : (categoryOf(tag) ?? ''),
-        at: this.pos(this.tagStart()),
+        tag,
+        category,
+        tagAt: this.tagStart(),
         start: this.parser.position,
         text: '',
       };
@@ -139,10 +148,10 @@ class TbxReader {
     const open = this.open;
     if (!open && !this.capture) return;
     const local = localName(tag.name);
-    if (this.capture && this.capture.element === tag.name) {
+    if (this.capture && this.capture.tag.name === tag.name) {
       const capture = this.capture;
       this.capture = undefined;
-      if (open) this.captured(open, capture, this.tagStart(), elementLabel(tag));
+      if (open) this.captured(open, capture, this.tagStart());
       return;
     }
     if (!open) return;
@@ -158,10 +167,15 @@ class TbxReader {
     }
   }
 
-  private captured(open: OpenConcept, capture: Capture, end: number, element: string): void {
+  private captured(open: OpenConcept, capture: Capture, end: number): void {
     const value = squash(capture.text);
     if (capture.category === 'term') {
       const group = groupOf(open);
+      // Most terms are spelled out as they are: no slice of the file to compare.
+      if (end - capture.start === value.length && this.text.startsWith(value, capture.start)) {
+        group.terms.push({ text: value, at: this.pos(capture.start), verbatim: true });
+        return;
+      }
       const raw = this.text.slice(capture.start, end);
       const lead = raw.length - raw.trimStart().length;
       group.terms.push({
@@ -174,7 +188,10 @@ class TbxReader {
     if (STATUS_CATEGORIES.has(capture.category)) {
       const status = tbxStatus(value);
       const group = groupOf(open);
-      group.status = status !== undefined ? { value: status } : { unknown: value, at: capture.at, element };
+      group.status =
+        status !== undefined
+          ? { value: status }
+          : { unknown: value, at: this.pos(capture.tagAt), element: elementLabel(capture.tag) };
       return;
     }
     const label = NOTE_CATEGORIES.get(capture.category);
@@ -276,7 +293,7 @@ function localName(name: string): string {
 function categoryOf(tag: SaxesTagPlain): string | undefined {
   const type = tag.attributes.type;
   const local = localName(tag.name);
-  if (type !== undefined && ['termNote', 'descrip', 'admin'].includes(local)) {
+  if (type !== undefined && TYPED_ELEMENTS.has(local)) {
     return STATUS_CATEGORIES.has(type) || NOTE_CATEGORIES.has(type) ? type : undefined;
   }
   return STATUS_CATEGORIES.has(local) || NOTE_CATEGORIES.has(local) ? local : undefined;

@@ -40,6 +40,8 @@ const STATUSES: ReadonlySet<string> = new Set<TermStatus>([
   'forbidden',
 ]);
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(SEVERITIES);
+const PHRASE_SYNTAX = /[[\]{}|\\]/;
+const NOT_BLANK = /\S/;
 /** A placeholder other than `{actual}` and `{expected}` (rule-checks.ts reports it). */
 const OTHER_PLACEHOLDER = /\{(?!(?:actual|expected)\})[^{}]*\}/;
 
@@ -112,6 +114,9 @@ export class ImportedTermChecks {
 function validTerm(t: ImportedTerm): boolean {
   if (typeof t !== 'object' || t === null || typeof t.text !== 'string' || t.text === '') return false;
   if (!STATUSES.has(t.status)) return false;
+  // Plain text (every term a termbase gives, unless it holds `[ ] { } | \`) is a phrase when it is
+  // not blank; only the rest needs parsing.
+  if (!PHRASE_SYNTAX.test(t.text)) return NOT_BLANK.test(t.text);
   try {
     expandPhrase(t.text);
     return true;
