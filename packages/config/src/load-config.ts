@@ -92,7 +92,12 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     if (where.problem) loaded = { problems: [where.problem] };
     else if (outside)
       loaded = { problems: [packProblem(where.key, `Cannot read pack \`${name}\`: ${outside}`)] };
-    else loaded = await loadPack(isPackagePackName(name) ? where.key : name, baseDir);
+    else
+      loaded = await loadPack(
+        isPackagePackName(name) ? where.key : name,
+        baseDir,
+        config.packOptions?.[name],
+      );
     if (loaded.pack) packs.push(loaded.pack);
     for (const problem of loaded.problems) {
       // A pack that cannot be read has no file to point into: point at where the config names it.

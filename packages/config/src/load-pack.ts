@@ -1,6 +1,13 @@
 /// <reference types="node" />
 import path from 'node:path';
-import { applyPackLocale, type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
+import {
+  applyPackLocale,
+  type PackOptions,
+  type ParsedPack,
+  type Problem,
+  parsePack,
+  stripBom,
+} from '@nuance/core';
 import { builtinPack, builtinPacks } from '@nuance/rules';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { describeFsError, readText } from './text-file.js';
@@ -27,12 +34,17 @@ export function isBuiltinPackName(nameOrPath: string): boolean {
 }
 
 /**
- * Load one pack by built-in name or by path (relative to `baseDir`). Parsing only: a pack is data,
+ * Load one pack by built-in name or by path (relative to `baseDir`); `options` are a termbase's
+ * (`subjects`, `key-terms`: README, Termbases as packs). Parsing only: a pack is data,
  * and its examples run in `nuance rules test`, never here.
  * A pack that cannot be found or read gives an `unreadable-pack` problem at line 1, column 1 of the
  * missing file; callers that know where the pack was named (a config file) re-position it.
  */
-export async function loadPack(nameOrPath: string, baseDir: string): Promise<LoadedPack> {
+export async function loadPack(
+  nameOrPath: string,
+  baseDir: string,
+  options?: PackOptions,
+): Promise<LoadedPack> {
   if (isBuiltinPackName(nameOrPath)) {
     const builtin = builtinPack(nameOrPath);
     if (!builtin) {
@@ -58,7 +70,7 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
     return { problems: [packProblem(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
   }
   // A TBX, CSV or TSV termbase: its concepts become term rules (README: Termbases as packs).
-  if (isTermbaseFile(file)) return parseTermbase(text, file);
+  if (isTermbaseFile(file)) return parseTermbase(text, file, options);
   // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
   if (!/^pack:/m.test(text)) {
     return {

@@ -32,7 +32,7 @@ export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
 export { TERM_STATUSES } from './kinds/term.js';
 export { documentLanguageOf, hanScript } from './lang/document-script.js';
-export { type NuanceConfig, parseConfig } from './pack/config.js';
+export { type NuanceConfig, type PackOptions, parseConfig } from './pack/config.js';
 export type { PackDataLocator } from './pack/data-source.js';
 export type { ImportedTerm, ImportedTermPack, ImportedTermRule } from './pack/imported-terms.js';
 export { configJsonSchema, packJsonSchema, packLocaleJsonSchema } from './pack/json-schema.js';

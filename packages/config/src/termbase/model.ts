@@ -29,6 +29,8 @@ export interface TermbaseConcept {
   label: string;
   /** Definitions, notes and the subject field, at concept and language level, in file order. */
   notes: string[];
+  /** Its subject fields (TBX `subjectField`, a CSV `domain` column), as written. */
+  subjects: string[];
   terms: TermbaseTerm[];
 }
 

@@ -110,7 +110,7 @@ class TbxReader {
       const start = this.tagStart();
       const id = tag.attributes.id ?? tag.attributes['xml:id'];
       const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
-      const concept: TermbaseConcept = { at: this.pos(start), label, notes: [], terms: [] };
+      const concept: TermbaseConcept = { at: this.pos(start), label, notes: [], subjects: [], terms: [] };
       if (id !== undefined && id.trim() !== '') concept.id = id.trim();
       this.open = { concept, damaged: false };
       return;
@@ -196,6 +196,9 @@ class TbxReader {
     }
     const label = NOTE_CATEGORIES.get(capture.category);
     if (label === undefined || value === '') return;
+    if (capture.category === 'subjectField' && !open.concept.subjects.includes(value)) {
+      open.concept.subjects.push(value);
+    }
     if (open.group) open.group.notes.push(value);
     else if (label === '' && !open.lang) open.concept.notes.push(value);
     else open.concept.notes.push(`${label || 'Note'}${open.lang ? ` (${open.lang})` : ''}: ${value}`);

@@ -2,7 +2,7 @@
 // places every path in the termbase file; core's parseImportedTermPack validates it as parsePack
 // validates YAML (only what a file can get wrong, the same problems in the same places).
 // The mapping is the README's table (Termbases as packs).
-import type { ImportedTermRule, PackDataLocator, Problem } from '@nuance/core';
+import type { ImportedTermRule, PackDataLocator, PackOptions, Problem } from '@nuance/core';
 import {
   type Position,
   type Termbase,
@@ -26,7 +26,14 @@ export type TermbaseRule = ImportedTermRule;
 const USE_MESSAGE = 'Use `{expected}` instead of `{actual}`';
 const DEPRECATED_MESSAGE = '`{actual}` is deprecated in this termbase';
 
-export function termbaseToPack(termbase: Termbase): TermbasePack {
+/**
+ * The termbase as term rules. `options` (a `packs` entry's): `subjects` keeps the concepts with one
+ * of those subject fields (matched without case); `key-terms` makes every concept a key term
+ * (true) or none (false); by default a concept is one when it has a deprecated or forbidden term,
+ * a decision someone made, while a concept that only lists equivalents is reference data.
+ */
+export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): TermbasePack {
+  const wanted = options.subjects && new Set(options.subjects.map((s) => s.toLowerCase()));
   const pack = packNameOf(termbase.file);
   const base = baseName(termbase.file);
   const problems: Problem[] = [];
@@ -57,12 +64,18 @@ export function termbaseToPack(termbase: Termbase): TermbasePack {
       firstOf.set(concept.id, concept.at);
     }
     const id = uniqueId(`${pack}/${slug(concept.id ?? '') || `concept-${index + 1}`}`, ids);
+    if (wanted && !concept.subjects.some((s) => wanted.has(s.toLowerCase()))) return;
     const ordered = byLanguage(concept.terms);
-    rules.push(ruleOf(id, concept, ordered, `${base}, ${conceptSource(concept)}`));
+    const rule = ruleOf(id, concept, ordered, `${base}, ${conceptSource(concept)}`);
+    if (!(options['key-terms'] ?? hasDeprecated(ordered))) rule['key-term'] = false;
+    rules.push(rule);
     concepts.push(concept);
     terms.push(Object.values(ordered).flat());
   });
-  const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts)`;
+  // With no concept left, the loader says so once (load.ts).
+  if (wanted && rules.length > 0) problems.push(...unknownSubjects(termbase, options.subjects ?? []));
+  const only = options.subjects ? `; subject fields ${options.subjects.join(', ')}` : '';
+  const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts${only})`;
   return { value: { pack, description, rules }, locator: locatorOf(concepts, terms), problems, concepts };
 }
 
@@ -103,6 +116,31 @@ function byLanguage(terms: TermbaseTerm[]): Record<string, TermbaseTerm[]> {
 
 function langOf(t: TermbaseTerm): string {
   return t.lang.includes('_') ? t.lang.replace(/_/g, '-') : t.lang;
+}
+
+function hasDeprecated(byLang: Record<string, TermbaseTerm[]>): boolean {
+  return Object.values(byLang).some((list) =>
+    list.some((t) => t.status === 'deprecated' || t.status === 'forbidden'),
+  );
+}
+
+/** A warning for each subject asked for that no concept has: a typo loads nothing of it. */
+function unknownSubjects(termbase: Termbase, subjects: readonly string[]): Problem[] {
+  const present = new Map<string, string>();
+  for (const c of termbase.concepts) for (const s of c.subjects) present.set(s.toLowerCase(), s);
+  const known = [...present.values()].sort();
+  const listed = known.length > 0 ? known.map((s) => `\`${s}\``).join(', ') : 'none';
+  return subjects
+    .filter((s) => !present.has(s.toLowerCase()))
+    .map((s) =>
+      termbaseProblem(
+        termbase.file,
+        'invalid-value',
+        `No concept has the subject field \`${s}\` (the termbase's subject fields: ${listed})`,
+        { line: 1, column: 1 },
+        'warning',
+      ),
+    );
 }
 
 /** Every deprecated term has a preferred term of its language to replace it. */

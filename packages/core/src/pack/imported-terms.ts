@@ -22,6 +22,8 @@ export interface ImportedTermRule {
   message: string;
   note?: string;
   source: string;
+  /** False: not checked in translations (the term kind's `key-term`); default true. */
+  'key-term'?: boolean;
   /** Terms by language tag, in the order the languages first occur. */
   terms: Record<string, ImportedTerm[]>;
 }
@@ -63,6 +65,7 @@ export class ImportedTermChecks {
     if (typeof rule.source !== 'string' || (rule.note !== undefined && typeof rule.note !== 'string')) {
       return undefined;
     }
+    if (rule['key-term'] !== undefined && typeof rule['key-term'] !== 'boolean') return undefined;
     if (typeof rule.terms !== 'object' || rule.terms === null || Array.isArray(rule.terms)) return undefined;
     const terms: TermEntry[] = [];
     for (const lang in rule.terms) {
@@ -80,7 +83,8 @@ export class ImportedTermChecks {
       rule.note === undefined
         ? { id, severity, message, examples, source }
         : { id, severity, message, examples, note: rule.note, source };
-    return { ...base, kind: 'term', fix: true, consistent: false, exceptions: [], terms };
+    const keyTerm = rule['key-term'] ?? true;
+    return { ...base, kind: 'term', fix: true, keyTerm, consistent: false, exceptions: [], terms };
   }
 
   private validId(id: unknown): boolean {
