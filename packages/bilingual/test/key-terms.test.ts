@@ -3,7 +3,7 @@
 import { compilePacks, parsePack, type RuleSet } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
 import { lintBilingualFile, readParallelTsv } from '../src/index.js';
-import { places } from './helpers.js';
+import { koreaChina, places } from './helpers.js';
 
 function ruleSet(australiaKey: boolean): RuleSet {
   const yaml = `pack: tb
@@ -54,6 +54,20 @@ describe('key terms in a translation', () => {
     expect(places(findings)).toEqual([
       '2:46-2:61 tb/australia missing-term 호주와 인도네시아가 만났다.',
       '4:22-4:29 tb/indonesia missing-term 该国表示拒绝。',
+    ]);
+  });
+
+  it("says an inconsistency in the check's words, not the rule's translated message", () => {
+    const text = [
+      'id\ten\tzh_TW',
+      '1\tDenuclearization first.\t棄核優先。',
+      '2\tDenuclearization now.\t去核現在。',
+      '',
+    ];
+    const findings = lintBilingualFile(readParallelTsv(text.join('\n'), 'en')!, { ruleSet: koreaChina() });
+    const inconsistent = findings.filter((f) => f.source?.check === 'inconsistent');
+    expect(inconsistent.map((f) => f.message)).toEqual([
+      'The source term `Denuclearization` is rendered `棄核` elsewhere in this file, but `去核` here',
     ]);
   });
 });

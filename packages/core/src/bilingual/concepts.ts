@@ -205,6 +205,7 @@ function inconsistency(
   if (reference.item === kept[0].item) return undefined;
   const expected = reference.seg.prose.text.slice(reference.c.ps, reference.c.pe);
   const r = run.rs.compiled[rule]!.source.rule;
-  const message = INCONSISTENT.replaceAll('{source}', sourceTerm);
-  return makeFinding(run.doc, { ...r, message }, kept[0].seg, kept[0].c, [expected], { fixable: false });
+  // The check's own message in every locale: the rule's translated message is about its terms.
+  const message = { en: INCONSISTENT.replaceAll('{source}', sourceTerm) };
+  return makeFinding(run.doc, r, kept[0].seg, kept[0].c, [expected], { fixable: false, message });
 }
