@@ -176,7 +176,19 @@ function place(
   const xs: number[] = [];
   for (let head = 0; head < states; head++) {
     const k = order[head] as number;
-    if (firstChild[k] === 0) continue;
+    const only = firstChild[k] as number;
+    if (only === 0) continue;
+    if (nextSibling[only] === 0) {
+      // One child (most states of a long phrase): the first free slot at or after its code.
+      const x = code[unitOf[only] as number] as number;
+      const t = firstFreeFrom(x);
+      const s = slotOf[k] as number;
+      base[s] = t - x;
+      if (t - x > maxBase) maxBase = t - x;
+      use(t, s);
+      slotOf[only] = t;
+      continue;
+    }
     xs.length = 0;
     for (let c = firstChild[k] as number; c !== 0; c = nextSibling[c] as number) {
       xs.push(code[unitOf[c] as number] as number);
