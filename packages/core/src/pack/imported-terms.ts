@@ -7,7 +7,6 @@
 import type { TermEntry, TermRule, TermStatus } from '../kinds/term.js';
 import { LANGUAGE_TAG_SOURCE } from '../text/language-tag.js';
 import { expandPhrase, PhraseError } from './phrase.js';
-import type { RuleBase } from './rule-parts.js';
 import { RULE_ID_PATTERN, SEVERITIES } from './schema-parts.js';
 
 export interface ImportedTerm {
@@ -55,7 +54,11 @@ export class ImportedTermChecks {
   private readonly tags = new Map<string, boolean>();
   private readonly messages = new Map<string, boolean>();
 
-  constructor(private readonly packName: string | undefined) {}
+  private readonly prefix: string | undefined;
+
+  constructor(packName: string | undefined) {
+    this.prefix = packName === undefined ? undefined : `${packName}/`;
+  }
 
   /** The rule as the full path defines it, or undefined when that path must look at it. */
   define(raw: unknown): TermRule | undefined {
@@ -76,22 +79,46 @@ export class ImportedTermChecks {
         terms.push({ lang, status: t.status, text: t.text });
       }
     }
-    // The key order of parse.ts's ruleBaseOf and the term kind's define.
     const { id, severity, message, source } = rule;
-    const examples = { valid: [], invalid: [] };
-    const base: RuleBase =
-      rule.note === undefined
-        ? { id, severity, message, examples, source }
-        : { id, severity, message, examples, note: rule.note, source };
     const keyTerm = rule['key-term'] ?? true;
-    return { ...base, kind: 'term', fix: true, keyTerm, consistent: false, exceptions: [], terms };
+    const examples = { valid: [], invalid: [] };
+    const kind = 'term';
+    // The key order of parse.ts's ruleBaseOf and the term kind's define; literals, not spreads.
+    return rule.note === undefined
+      ? {
+          id,
+          severity,
+          message,
+          examples,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        }
+      : {
+          id,
+          severity,
+          message,
+          examples,
+          note: rule.note,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        };
   }
 
   private validId(id: unknown): boolean {
     return (
       typeof id === 'string' &&
       RULE_ID_PATTERN.test(id) &&
-      (this.packName === undefined || id.startsWith(`${this.packName}/`))
+      (this.prefix === undefined || id.startsWith(this.prefix))
     );
   }
 
