@@ -3,7 +3,7 @@
 // Settings come from untrusted JSON: anything malformed is dropped, never thrown. The keys are
 // the extension's settings; `accept` is not one: accepted phrases belong to the project's
 // `.nuancerc.yaml`, where the "accept this term" command writes them.
-import type { NuanceConfig, PackOptions, Severity } from '@nuance/core';
+import type { NuanceConfig, Severity } from '@nuance/core';
 
 export interface ClientSettings {
   enable: boolean;
@@ -21,29 +21,12 @@ function stringList(value: unknown): string[] | undefined {
   return list.length > 0 || value.length === 0 ? list : undefined;
 }
 
-/** `packs`: names and paths, and termbases with options (`{path, subjects, key-terms}`). */
-function packList(value: unknown): Pick<NuanceConfig, 'packs' | 'packOptions'> {
-  const packs: string[] = [];
-  const packOptions: Record<string, PackOptions> = {};
-  for (const entry of Array.isArray(value) ? value : [value]) {
-    if (typeof entry === 'string' && entry !== '') packs.push(entry);
-    if (!entry || typeof entry !== 'object' || typeof entry.path !== 'string' || entry.path === '') continue;
-    packs.push(entry.path);
-    const options: PackOptions = {};
-    const subjects = stringList(entry.subjects);
-    if (subjects && subjects.length > 0) options.subjects = subjects;
-    if (typeof entry['key-terms'] === 'boolean') options['key-terms'] = entry['key-terms'];
-    packOptions[entry.path] = options;
-  }
-  if (packs.length === 0) return {};
-  return Object.keys(packOptions).length > 0 ? { packs, packOptions } : { packs };
-}
-
 export function normalizeSettings(raw: unknown): ClientSettings {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return DEFAULT_SETTINGS;
   const r = raw as Record<string, unknown>;
   const config: NuanceConfig = {};
-  Object.assign(config, packList(r.packs));
+  const packs = stringList(r.packs);
+  if (packs && packs.length > 0) config.packs = packs;
   const audience = stringList(r.audience);
   if (audience && audience.length > 0) config.audience = audience;
   if (typeof r.lang === 'string' && r.lang !== '') config.lang = r.lang;

@@ -173,19 +173,6 @@ describe('configuration', () => {
     });
   });
 
-  it('takes a termbase with options in `packs`, and drops malformed entries', () => {
-    const packs = [
-      'korea-china',
-      { path: 'cldr.tbx', subjects: ['territory'], 'key-terms': true },
-      { path: 3 },
-      7,
-    ];
-    expect(normalizeSettings({ packs }).config).toEqual({
-      packs: ['korea-china', 'cldr.tbx'],
-      packOptions: { 'cldr.tbx': { subjects: ['territory'], 'key-terms': true } },
-    });
-  });
-
   it('never crashes on bad input', async () => {
     const c = await client();
     const uri = 'untitled:bad';
