@@ -39,7 +39,6 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
   const problems: Problem[] = [];
   const rules: TermbaseRule[] = [];
   const concepts: TermbaseConcept[] = [];
-  const terms: TermbaseTerm[][] = [];
   const ids = new Set<string>();
   const firstOf = new Map<string, Position>();
   termbase.concepts.forEach((concept, index) => {
@@ -70,13 +69,12 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
     if (!(options['key-terms'] ?? hasDeprecated(ordered))) rule['key-term'] = false;
     rules.push(rule);
     concepts.push(concept);
-    terms.push(Object.values(ordered).flat());
   });
   // With no concept left, the loader says so once (load.ts).
   if (wanted && rules.length > 0) problems.push(...unknownSubjects(termbase, options.subjects ?? []));
   const only = options.subjects ? `; subject fields ${options.subjects.join(', ')}` : '';
   const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts${only})`;
-  return { value: { pack, description, rules }, locator: locatorOf(concepts, terms), problems, concepts };
+  return { value: { pack, description, rules }, locator: locatorOf(concepts), problems, concepts };
 }
 
 function ruleOf(
@@ -188,11 +186,12 @@ function unescapedIndex(escaped: string, index: number): number {
   return index - backslashes;
 }
 
-function locatorOf(concepts: TermbaseConcept[], terms: TermbaseTerm[][]): PackDataLocator {
+function locatorOf(concepts: TermbaseConcept[]): PackDataLocator {
   const termAt = (path: ReadonlyArray<string | number>): TermbaseTerm | undefined => {
     const [, rule, , lang, index] = path;
     if (typeof rule !== 'number' || typeof lang !== 'string') return undefined;
-    const list = (terms[rule] ?? []).filter((t) => langOf(t) === lang);
+    // A rule's terms of one language are its concept's, in file order (byLanguage keeps it).
+    const list = (concepts[rule]?.terms ?? []).filter((t) => langOf(t) === lang);
     return list[typeof index === 'number' ? index : 0];
   };
   const locate = (path: ReadonlyArray<string | number>): Position => {
