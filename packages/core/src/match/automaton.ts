@@ -71,7 +71,13 @@ export class PhraseAutomaton {
     if (own === undefined) {
       this.#ids[s] = [id];
       this.#patternCount++;
-    } else if (!own.includes(id)) own.push(id);
+    } else {
+      // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
+      // last one, and a search of the list (thousands long for a term many concepts share) is
+      // needed only for an id out of order.
+      const last = own[own.length - 1] as number;
+      if (id !== last && (id > last || !own.includes(id))) own.push(id);
+    }
     this.#flags[s] = (this.#flags[s] ?? 0) | flags;
   }
 
