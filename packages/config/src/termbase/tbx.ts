@@ -53,11 +53,13 @@ interface Group {
   notes: string[];
 }
 
+// Fields set to undefined, never deleted: a deleted property turns the object into a slow
+// dictionary, and these are read at every element.
 interface OpenConcept {
   concept: TermbaseConcept;
   damaged: boolean;
-  lang?: string;
-  group?: Group;
+  lang: string | undefined;
+  group: Group | undefined;
 }
 
 export function readTbx(text: string, file: string): Termbase {
@@ -112,15 +114,14 @@ class TbxReader {
       const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
       const concept: TermbaseConcept = { at: this.pos(start), label, notes: [], subjects: [], terms: [] };
       if (id !== undefined && id.trim() !== '') concept.id = id.trim();
-      this.open = { concept, damaged: false };
+      this.open = { concept, damaged: false, lang: undefined, group: undefined };
       return;
     }
     const open = this.open;
     if (!open) return;
     if (LANGUAGES.has(local)) {
       const lang = tag.attributes['xml:lang']?.trim();
-      if (lang) open.lang = lang;
-      else delete open.lang;
+      open.lang = lang || undefined;
       return;
     }
     if (TERM_GROUPS.has(local)) {
@@ -161,7 +162,7 @@ class TbxReader {
       this.open = undefined;
     } else if (LANGUAGES.has(local)) {
       this.flushGroup(open);
-      delete open.lang;
+      open.lang = undefined;
     } else if (TERM_GROUPS.has(local)) {
       this.flushGroup(open);
     }
@@ -207,7 +208,7 @@ class TbxReader {
   private flushGroup(open: OpenConcept): void {
     const group = open.group;
     if (!group) return;
-    delete open.group;
+    open.group = undefined;
     const status = group.status;
     if (status && 'unknown' in status) {
       const expected = TBX_STATUS_VALUES.map((v) => `\`${v}\``).join(', ');
