@@ -88,7 +88,8 @@ class TbxReader {
     const p = this.parser;
     p.on('opentag', (tag) => this.onOpen(tag));
     p.on('closetag', (tag) => this.onClose(tag));
-    p.on('text', (t) => this.onText(t));
+    // Text is listened to only inside a captured element (see onOpen): without a listener saxes
+    // does not copy the text between elements at all.
     p.on('cdata', (t) => this.onText(t));
     p.on('error', (error) => this.onError(error));
     p.write(this.text).close();
@@ -137,8 +138,11 @@ class TbxReader {
         start: this.parser.position,
         text: '',
       };
+      this.parser.on('text', this.textListener);
     }
   }
+
+  private readonly textListener = (text: string): void => this.onText(text);
 
   private onText(text: string): void {
     if (this.capture) this.capture.text += text;
@@ -152,6 +156,7 @@ class TbxReader {
     if (this.capture && this.capture.tag.name === tag.name) {
       const capture = this.capture;
       this.capture = undefined;
+      this.parser.off('text');
       if (open) this.captured(open, capture, this.tagStart());
       return;
     }
