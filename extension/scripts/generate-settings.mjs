@@ -19,10 +19,10 @@ function setting(property) {
   const variants = (property.anyOf ?? [property]).filter((v) => v.type !== 'null');
   const flat = variants.flatMap((v) => v.anyOf ?? [v]);
   const of = (type) => flat.find((v) => v.type === type);
-  const description = property.description.replace(
-    'relative to this file',
-    'relative to the workspace folder',
-  );
+  // A termbase with options is written in `.nuancerc.yaml`: the Settings UI edits a list of strings.
+  const description = property.description
+    .replace('relative to this file', 'relative to the workspace folder')
+    .replace(', or a termbase with options (`{path, subjects, key-terms}`)', '');
   const out = {
     type: 'string',
     default: '',
@@ -30,7 +30,9 @@ function setting(property) {
     scope: 'resource',
   };
   if (of('array')) {
-    Object.assign(out, { type: 'array', default: [], items: of('array').items });
+    const items = of('array').items;
+    const plain = (items.anyOf ?? [items]).find((v) => v.type === 'string') ?? items;
+    Object.assign(out, { type: 'array', default: [], items: plain });
   } else if (of('object')) {
     Object.assign(out, {
       type: 'object',

@@ -71,7 +71,7 @@ export type Command =
     }
   | { name: 'rules-test'; pack?: string; config?: string; allowPacksOutside?: true }
   | { name: 'mcp'; config?: string; audience?: string[]; allowPacksOutside?: true }
-  | { name: 'import'; file: string; output?: string }
+  | { name: 'import'; file: string; output?: string; subjects?: string; keyTerms?: true }
   | { name: 'export'; pack: string; format: 'tbx' | 'csv' | 'tsv'; output?: string }
   | MergeCommand;
 
@@ -209,9 +209,9 @@ function rulesCommand(
   return command;
 }
 
-/** `nuance import FILE [--output FILE]`, `nuance export --format tbx|csv|tsv PACK [--output FILE]`. */
+/** `nuance import FILE [--subjects A,B] [--key-terms] [--output FILE]`, `nuance export --format tbx|csv|tsv PACK [--output FILE]`. */
 function termbaseCommand(name: 'import' | 'export', args: readonly string[], values: ParsedValues): Command {
-  const allowed = name === 'import' ? ['output'] : ['output', 'format'];
+  const allowed = name === 'import' ? ['output', 'subjects', 'key-terms'] : ['output', 'format'];
   const misplaced = Object.keys(values).find((key) => !allowed.includes(key));
   if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`nuance ${name}\``);
   const what = name === 'import' ? 'FILE' : 'PACK';
@@ -221,7 +221,10 @@ function termbaseCommand(name: 'import' | 'export', args: readonly string[], val
     );
   }
   const output = values.output === undefined ? {} : { output: values.output };
-  if (name === 'import') return { name, file: args[0], ...output };
+  if (name === 'import') {
+    const { subjects, 'key-terms': keyTerms } = values;
+    return { name, file: args[0], ...output, ...(subjects && { subjects }), ...(keyTerms && { keyTerms }) };
+  }
   if (values.format === undefined)
     throw new UsageError('Missing `--format tbx`, `csv` or `tsv` for `nuance export`');
   return {
@@ -383,6 +386,8 @@ function parse(argv: readonly string[]) {
       shard: { type: 'string' },
       'max-file-size': { type: 'string' },
       'allow-packs-outside': { type: 'boolean' },
+      subjects: { type: 'string' },
+      'key-terms': { type: 'boolean' },
       'changed-lines-from': { type: 'string' },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },

@@ -7,7 +7,7 @@ export const HELP = `Usage: nuance [check] [paths...] [options]
        nuance merge FILE... [--format json|sarif] [--output FILE]
        nuance init
        nuance mcp
-       nuance import FILE [--output FILE]
+       nuance import FILE [--subjects A,B] [--key-terms] [--output FILE]
        nuance export --format tbx|csv|tsv PACK [--output FILE]
 
 Lint Markdown (.md, .markdown) and text (.txt) drafts for terminology and translation nuance.
@@ -56,7 +56,9 @@ Commands:
   mcp                        serve lint, fix, explain and list tools to AI assistants (Model
                              Context Protocol over stdio; tools take text, never file paths)
   import FILE                a .tbx, .csv or .tsv termbase as a commented pack YAML to review
-                             (\`packs:\` also reads termbases as they are)
+                             (\`packs:\` also reads termbases as they are); --subjects keeps the
+                             concepts of those subject fields, --key-terms checks every concept
+                             in translations (default: those with a deprecated term)
   export --format F PACK     a pack's term rules as a TBX (tbx), CSV (csv) or TSV (tsv) termbase
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 error findings, too many

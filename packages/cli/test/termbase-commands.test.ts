@@ -58,6 +58,23 @@ describe('nuance import', () => {
     });
   });
 
+  it('keeps the subject fields of --subjects, and --key-terms makes every concept a key term', async () => {
+    await withTempDir(async (dir) => {
+      const tsv =
+        'concept_id\tdomain\ten\tko\nterritory:KR\tterritory\tSouth Korea\t대한민국\nunit:mile\tunit\tmiles\t마일\n';
+      await writeTree(dir, { 'cldr.tsv': tsv });
+      const some = await run(['import', 'cldr.tsv', '--subjects', 'territory, currency'], dir);
+      expect(some.stdout).toContain('  - id: "cldr/territory-kr"');
+      expect(some.stdout).toContain('    key-term: false\n');
+      expect(some.stdout).not.toContain('unit-mile');
+      expect(some.stderr).toContain('No concept has the subject field `currency`');
+      const all = await run(['import', 'cldr.tsv', '--key-terms'], dir);
+      expect(all.code).toBe(0);
+      expect(all.stdout).toContain('unit-mile');
+      expect(all.stdout).not.toContain('    key-term:');
+    });
+  });
+
   it('refuses a file that is not a termbase, and a missing FILE', async () => {
     expect((await run(['import', 'notes.md'], '/')).stderr).toContain(
       'expected a .tbx, .csv or .tsv termbase',

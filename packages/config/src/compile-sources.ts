@@ -48,7 +48,12 @@ export async function compileSources(
       [],
       sources.map(() => []),
     );
-  const key = cache?.key(sources, options);
+  // A termbase's options change what it compiles to: they are part of its text for the key.
+  const keyed = sources.map((s) => ({
+    file: s.file,
+    text: s.options === undefined ? s.text : `${s.text}\u0000${JSON.stringify(s.options)}`,
+  }));
+  const key = cache?.key(keyed, options);
   if (cache && key !== undefined) {
     const hit = await cache.get(key);
     if (hit) {

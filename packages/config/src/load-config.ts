@@ -110,7 +110,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       ? { problems: [where.problem] }
       : outside
         ? { problems: [packProblem(where.key, `Cannot read pack \`${name}\`: ${outside}`)] }
-        : await readPackSource(isPackagePackName(name) ? where.key : name, baseDir);
+        : await readPackSource(
+            isPackagePackName(name) ? where.key : name,
+            baseDir,
+            config.packOptions?.[name],
+          );
     // A pack that cannot be read has no file to point into: point at where the config names it.
     if ('problems' in read) for (const problem of read.problems) problems.push(atEntry(problem, index));
     else {

@@ -1,6 +1,13 @@
 /// <reference types="node" />
 import path from 'node:path';
-import { applyPackLocale, type ParsedPack, type Problem, parsePack, stripBom } from '@nuance/core';
+import {
+  applyPackLocale,
+  type PackOptions,
+  type ParsedPack,
+  type Problem,
+  parsePack,
+  stripBom,
+} from '@nuance/core';
 import { type BuiltinPack, builtinPack, builtinPacks } from '@nuance/rules';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { describeFsError, readText } from './text-file.js';
@@ -38,6 +45,8 @@ export interface PackSource {
   /** A built-in pack's locale texts are in memory; a pack file's are files beside it. */
   builtin?: BuiltinPack;
   termbase?: boolean;
+  /** A termbase's options from the config (`subjects`, `key-terms`): part of what it compiles to. */
+  options?: PackOptions;
 }
 
 /** A locale file a pack names, as read when the pack was parsed. */
@@ -49,13 +58,18 @@ export interface LocaleRead {
 }
 
 /**
- * Load one pack by built-in name or by path (relative to `baseDir`). Parsing only: a pack is data,
+ * Load one pack by built-in name or by path (relative to `baseDir`); `options` are a termbase's
+ * (`subjects`, `key-terms`: README, Termbases as packs). Parsing only: a pack is data,
  * and its examples run in `nuance rules test`, never here.
  * A pack that cannot be found or read gives an `unreadable-pack` problem at line 1, column 1 of the
  * missing file; callers that know where the pack was named (a config file) re-position it.
  */
-export async function loadPack(nameOrPath: string, baseDir: string): Promise<LoadedPack> {
-  const read = await readPackSource(nameOrPath, baseDir);
+export async function loadPack(
+  nameOrPath: string,
+  baseDir: string,
+  options?: PackOptions,
+): Promise<LoadedPack> {
+  const read = await readPackSource(nameOrPath, baseDir, options);
   return 'problems' in read ? read : parsePackSource(read);
 }
 
@@ -63,6 +77,7 @@ export async function loadPack(nameOrPath: string, baseDir: string): Promise<Loa
 export async function readPackSource(
   nameOrPath: string,
   baseDir: string,
+  options?: PackOptions,
 ): Promise<PackSource | { problems: Problem[] }> {
   if (isBuiltinPackName(nameOrPath)) {
     const builtin = builtinPack(nameOrPath);
@@ -89,7 +104,8 @@ export async function readPackSource(
     return { problems: [packProblem(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
   }
   // A TBX, CSV or TSV termbase: its concepts become term rules (README: Termbases as packs).
-  if (isTermbaseFile(file)) return { name: nameOrPath, file, text, termbase: true };
+  if (isTermbaseFile(file))
+    return { name: nameOrPath, file, text, termbase: true, ...(options ? { options } : {}) };
   // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
   if (!/^pack:/m.test(text)) {
     return {
@@ -109,7 +125,7 @@ export async function readPackSource(
  * `locales` collects each locale file read from disk (a cached rule set depends on them).
  */
 export async function parsePackSource(source: PackSource, locales: LocaleRead[] = []): Promise<LoadedPack> {
-  if (source.termbase) return parseTermbase(source.text, source.file);
+  if (source.termbase) return parseTermbase(source.text, source.file, source.options);
   const loaded = parsed(source.text, source.file);
   const named = loaded.pack?.definition.locales;
   if (!source.builtin && named) {
@@ -128,7 +144,7 @@ export async function parsePackSource(source: PackSource, locales: LocaleRead[] 
 
 /** `parsePackSource` with its locale files already read (a cached rule set's packs, parsed when asked for). */
 export function parsePackSourceSync(source: PackSource, locales: readonly LocaleRead[]): LoadedPack {
-  if (source.termbase) return parseTermbase(source.text, source.file);
+  if (source.termbase) return parseTermbase(source.text, source.file, source.options);
   return withLocales(source, parsed(source.text, source.file), locales);
 }
 

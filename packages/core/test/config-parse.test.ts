@@ -108,3 +108,58 @@ ignore: ["archive/**"]
     expect(locate([])).toEqual({ line: 1, column: 1 });
   });
 });
+
+describe('parseConfig: a termbase with options in `packs`', () => {
+  test('gives the path in `packs` and the options by path', () => {
+    const text = `packs:
+  - korea-china
+  - path: cldr.tbx
+    subjects: [territory, currency]
+    key-terms: true
+  - { path: glossary.csv }
+`;
+    const { config, problems } = parseConfig(text, '.nuancerc.yaml');
+    expect(problems).toEqual([]);
+    expect(config).toEqual({
+      packs: ['korea-china', 'cldr.tbx', 'glossary.csv'],
+      packOptions: {
+        'cldr.tbx': { subjects: ['territory', 'currency'], 'key-terms': true },
+        'glossary.csv': {},
+      },
+    });
+  });
+
+  test('a bad option is a positioned problem', () => {
+    const text = `packs:
+  - path: cldr.tbx
+    subjects: territory
+  - path: b.tbx
+    subject: [territory]
+  - path: c.tsv
+    key-terms: yes
+  - path: team.yaml
+    subjects: [territory]
+`;
+    const { config, problems } = parseConfig(text, '.nuancerc.yaml');
+    expect(summary(problems)).toEqual([
+      ['invalid-value', 3, 15, 'Unexpected value `territory` for `subjects`, expected a list'],
+      ['unknown-key', 5, 5, 'Unknown key `subject`'],
+      ['invalid-value', 7, 16, 'Unexpected value `yes` for `key-terms`, expected `true` or `false`'],
+    ]);
+    expect(config).toEqual({});
+  });
+
+  test('options on a pack that is not a termbase', () => {
+    const text = 'packs:\n  - path: team.yaml\n    subjects: [territory]\n';
+    const { config, problems } = parseConfig(text, '.nuancerc.yaml');
+    expect(summary(problems)).toEqual([
+      [
+        'invalid-value',
+        2,
+        11,
+        'Unexpected value `team.yaml` for `path`, expected a termbase (`.tbx`, `.csv`, `.tsv`) for an entry with options',
+      ],
+    ]);
+    expect(config).toEqual({ packs: ['team.yaml'] });
+  });
+});

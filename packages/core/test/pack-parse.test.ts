@@ -107,6 +107,7 @@ const EXPECTED: PackDefinition = {
       url: 'https://example.org/demo#wushi',
       audiences: { zh: '务实 is constructive', ko: '실용 is neutral' },
       fix: true,
+      keyTerm: true,
       consistent: false,
       exceptions: [{ phrase: '实用新型' }],
       terms: [

@@ -20,6 +20,10 @@ import { terminalText } from '../reporters/terminal-text.js';
 export interface ImportOptions {
   file: string;
   output?: string;
+  /** `--subjects territory,currency`: only the concepts with one of these subject fields. */
+  subjects?: string;
+  /** `--key-terms`: every concept is a key term (checked in translations). */
+  keyTerms?: true;
 }
 
 export interface ExportOptions {
@@ -46,7 +50,14 @@ export async function runImport(options: ImportOptions, io: CliIo): Promise<numb
     );
     return 2;
   }
-  const { yaml, problems } = termbaseToYaml(text, file);
+  const subjects = options.subjects
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const { yaml, problems } = termbaseToYaml(text, file, {
+    ...(subjects && subjects.length > 0 ? { subjects } : {}),
+    ...(options.keyTerms ? { 'key-terms': true } : {}),
+  });
   if (problems.length > 0) io.stderr.write(formatProblems(problems, io.cwd));
   const written = await emit(yaml, options.output, io);
   return written && !problems.some((p) => p.severity === 'error') ? 0 : 2;

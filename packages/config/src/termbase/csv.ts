@@ -65,7 +65,7 @@ export function readCsv(text: string, file: string, tsv: boolean): Termbase {
     let concept = id !== '' ? byId.get(id) : undefined;
     const first = concept === undefined;
     if (!concept) {
-      concept = { at: rowAt, label: `row on line ${rowAt.line}`, notes: [], terms: [] };
+      concept = { at: rowAt, label: `row on line ${rowAt.line}`, notes: [], subjects: [], terms: [] };
       if (id !== '') {
         concept.id = id;
         concept.label = `concept \`${id}\` (line ${rowAt.line})`;
@@ -95,7 +95,8 @@ function addRow(
   const note = cell('note')?.value.trim() ?? '';
   const context = cell('context')?.value.trim() ?? '';
   const domain = cell('domain')?.value.trim() ?? '';
-  if (domain !== '' && !concept.notes.includes(`Subject field: ${domain}`)) {
+  if (domain !== '' && !concept.subjects.includes(domain)) {
+    concept.subjects.push(domain);
     concept.notes.push(`Subject field: ${domain}`);
   }
   const statusCell = cell('status');

@@ -1,7 +1,7 @@
 // `nuance import FILE`: a termbase as a commented pack YAML, for review and editing before it
 // replaces the termbase in `packs:`. Every scalar is written JSON-quoted (valid YAML, whatever
 // characters a term holds).
-import type { Problem } from '@nuance/core';
+import type { PackOptions, Problem } from '@nuance/core';
 import { readTermbase } from './load.js';
 import { type TermbaseRule, termbaseToPack } from './to-pack.js';
 
@@ -13,9 +13,9 @@ export interface ImportedPack {
 const q = (text: string) => JSON.stringify(text);
 
 /** The pack YAML of a termbase's text (without its BOM); the problems are also listed in it. */
-export function termbaseToYaml(text: string, file: string): ImportedPack {
+export function termbaseToYaml(text: string, file: string, options: PackOptions = {}): ImportedPack {
   const termbase = readTermbase(text, file);
-  const mapped = termbaseToPack(termbase);
+  const mapped = termbaseToPack(termbase, options);
   const problems = [...termbase.problems, ...mapped.problems].sort(
     (a, b) => a.line - b.line || a.column - b.column,
   );
@@ -24,7 +24,8 @@ export function termbaseToYaml(text: string, file: string): ImportedPack {
     `# Imported by \`nuance import\` from ${base} (${termbase.format}, ${mapped.value.rules.length} concepts).`,
     '# Each concept is a `term` rule whose id is `<pack>/<concept id>`. A deprecated term is a finding',
     '# replaced by the first preferred term of its language; preferred and admitted terms alone give',
-    '# no finding (glossary data for bilingual checks). A zh-Hant term applies to Traditional text',
+    '# no finding (glossary data for bilingual checks); `key-term: false` keeps a concept out of the',
+    '# missing-term and inconsistent checks of translations. A zh-Hant term applies to Traditional text',
     '# only, a zh-Hans term to Simplified text only. Review the messages and severities, then name',
     '# this file in `packs:` of .nuancerc.yaml.',
   ];
@@ -50,6 +51,7 @@ function ruleLines(rule: TermbaseRule): string[] {
     `    severity: ${rule.severity}`,
     `    message: ${q(rule.message)}`,
   ];
+  if (rule['key-term'] === false) lines.push('    key-term: false');
   if (rule.note !== undefined) lines.push(`    note: ${q(rule.note)}`);
   lines.push(`    source: ${q(rule.source)}`, '    terms:');
   for (const [lang, terms] of Object.entries(rule.terms)) {

@@ -1,5 +1,5 @@
 // A termbase file (`.tbx`, `.csv`, `.tsv`) as a pack: read, mapped to term rules, validated.
-import { type ParsedPack, type Problem, parsePackData } from '@nuance/core';
+import { type PackOptions, type ParsedPack, type Problem, parseImportedTermPack } from '@nuance/core';
 import { readCsv } from './csv.js';
 import type { Termbase } from './model.js';
 import { readTbx } from './tbx.js';
@@ -29,10 +29,25 @@ export function readTermbase(text: string, file: string): Termbase {
 }
 
 /** A termbase file as a pack of term rules; every problem is placed in the termbase. */
-export function parseTermbase(text: string, file: string): { pack?: ParsedPack; problems: Problem[] } {
+export function parseTermbase(
+  text: string,
+  file: string,
+  options: PackOptions = {},
+): { pack?: ParsedPack; problems: Problem[] } {
   const termbase = readTermbase(text, file);
-  const mapped = termbaseToPack(termbase);
+  const mapped = termbaseToPack(termbase, options);
   const problems = [...termbase.problems, ...mapped.problems];
+  if (termbase.concepts.length > 0 && mapped.value.rules.length === 0 && options.subjects) {
+    problems.push({
+      code: 'unreadable-pack',
+      message: `Cannot read termbase \`${file}\`: no concept has the subject fields ${options.subjects.map((s) => `\`${s}\``).join(', ')}`,
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+    });
+    return { problems: sorted(problems) };
+  }
   if (termbase.concepts.length === 0) {
     problems.push({
       code: 'unreadable-pack',
@@ -44,7 +59,7 @@ export function parseTermbase(text: string, file: string): { pack?: ParsedPack; 
     });
     return { problems: sorted(problems) };
   }
-  const parsed = parsePackData(mapped.value, file, mapped.locator);
+  const parsed = parseImportedTermPack(mapped.value, file, mapped.locator);
   problems.push(...parsed.problems);
   return parsed.pack ? { pack: parsed.pack, problems: sorted(problems) } : { problems: sorted(problems) };
 }

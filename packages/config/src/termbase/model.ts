@@ -29,6 +29,8 @@ export interface TermbaseConcept {
   label: string;
   /** Definitions, notes and the subject field, at concept and language level, in file order. */
   notes: string[];
+  /** Its subject fields (TBX `subjectField`, a CSV `domain` column), as written. */
+  subjects: string[];
   terms: TermbaseTerm[];
 }
 
@@ -70,8 +72,15 @@ export const TBX_STATUS_VALUES: readonly string[] = [
   ...Object.keys(TBX_MIN),
 ];
 
+const BY_VALUE: ReadonlyMap<string, TermStatus> = new Map([
+  ...Object.entries(STATUS_WORDS).map(([word, status]): [string, TermStatus] => [`${word}-admn-sts`, status]),
+  ...Object.entries(TBX_MIN),
+]);
+
 /** A TBX status value (exactly as the standard spells it) as nuance's status; undefined if unknown. */
 export function tbxStatus(value: string): TermStatus | undefined {
+  const exact = BY_VALUE.get(value);
+  if (exact !== undefined) return exact;
   const v = value.trim();
   if (v.endsWith('-admn-sts')) return STATUS_WORDS[v.slice(0, -'-admn-sts'.length)];
   return TBX_MIN[v];

@@ -21,6 +21,8 @@ const CONCEPTS = new Set(['termEntry', 'conceptEntry', 'entry']);
 const LANGUAGES = new Set(['langSet', 'langSec', 'langGroup']);
 const TERM_GROUPS = new Set(['tig', 'ntig', 'termSec', 'termGroup']);
 const STATUS_CATEGORIES = new Set(['administrativeStatus', 'normativeAuthorization', 'termStatus']);
+/** The elements whose `type` attribute names their data category (DCA style). */
+const TYPED_ELEMENTS = new Set(['termNote', 'descrip', 'admin']);
 const NOTE_CATEGORIES = new Map([
   ['definition', 'Definition'],
   ['note', ''],
@@ -30,9 +32,11 @@ const NOTE_CATEGORIES = new Map([
 ]);
 
 interface Capture {
-  element: string;
+  tag: SaxesTagPlain;
   category: string;
-  at: Position;
+  /** Offset of the element's `<`. */
+  tagAt: number;
+  /** Offset of its content. */
   start: number;
   text: string;
 }
@@ -49,11 +53,13 @@ interface Group {
   notes: string[];
 }
 
+// Fields set to undefined, never deleted: a deleted property turns the object into a slow
+// dictionary, and these are read at every element.
 interface OpenConcept {
   concept: TermbaseConcept;
   damaged: boolean;
-  lang?: string;
-  group?: Group;
+  lang: string | undefined;
+  group: Group | undefined;
 }
 
 export function readTbx(text: string, file: string): Termbase {
@@ -82,7 +88,8 @@ class TbxReader {
     const p = this.parser;
     p.on('opentag', (tag) => this.onOpen(tag));
     p.on('closetag', (tag) => this.onClose(tag));
-    p.on('text', (t) => this.onText(t));
+    // Text is listened to only inside a captured element (see onOpen): without a listener saxes
+    // does not copy the text between elements at all.
     p.on('cdata', (t) => this.onText(t));
     p.on('error', (error) => this.onError(error));
     p.write(this.text).close();
@@ -106,29 +113,36 @@ class TbxReader {
       const start = this.tagStart();
       const id = tag.attributes.id ?? tag.attributes['xml:id'];
       const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
-      const concept: TermbaseConcept = { at: this.pos(start), label, notes: [], terms: [] };
+      const concept: TermbaseConcept = { at: this.pos(start), label, notes: [], subjects: [], terms: [] };
       if (id !== undefined && id.trim() !== '') concept.id = id.trim();
-      this.open = { concept, damaged: false };
+      this.open = { concept, damaged: false, lang: undefined, group: undefined };
       return;
     }
     const open = this.open;
     if (!open) return;
     if (LANGUAGES.has(local)) {
       const lang = tag.attributes['xml:lang']?.trim();
-      if (lang) open.lang = lang;
-      else delete open.lang;
-    } else if (TERM_GROUPS.has(local)) {
+      open.lang = lang || undefined;
+      return;
+    }
+    if (TERM_GROUPS.has(local)) {
       groupOf(open);
-    } else if (local === 'term' || categoryOf(tag) !== undefined) {
+      return;
+    }
+    const category = local === 'term' ? 'term' : categoryOf(tag);
+    if (category !== undefined) {
       this.capture = {
-        element: tag.name,
-        category: local === 'term' ? 'term' : (categoryOf(tag) ?? ''),
-        at: this.pos(this.tagStart()),
+        tag,
+        category,
+        tagAt: this.tagStart(),
         start: this.parser.position,
         text: '',
       };
+      this.parser.on('text', this.textListener);
     }
   }
+
+  private readonly textListener = (text: string): void => this.onText(text);
 
   private onText(text: string): void {
     if (this.capture) this.capture.text += text;
@@ -139,10 +153,11 @@ class TbxReader {
     const open = this.open;
     if (!open && !this.capture) return;
     const local = localName(tag.name);
-    if (this.capture && this.capture.element === tag.name) {
+    if (this.capture && this.capture.tag.name === tag.name) {
       const capture = this.capture;
       this.capture = undefined;
-      if (open) this.captured(open, capture, this.tagStart(), elementLabel(tag));
+      this.parser.off('text');
+      if (open) this.captured(open, capture, this.tagStart());
       return;
     }
     if (!open) return;
@@ -152,16 +167,21 @@ class TbxReader {
       this.open = undefined;
     } else if (LANGUAGES.has(local)) {
       this.flushGroup(open);
-      delete open.lang;
+      open.lang = undefined;
     } else if (TERM_GROUPS.has(local)) {
       this.flushGroup(open);
     }
   }
 
-  private captured(open: OpenConcept, capture: Capture, end: number, element: string): void {
+  private captured(open: OpenConcept, capture: Capture, end: number): void {
     const value = squash(capture.text);
     if (capture.category === 'term') {
       const group = groupOf(open);
+      // Most terms are spelled out as they are: no slice of the file to compare.
+      if (end - capture.start === value.length && this.text.startsWith(value, capture.start)) {
+        group.terms.push({ text: value, at: this.pos(capture.start), verbatim: true });
+        return;
+      }
       const raw = this.text.slice(capture.start, end);
       const lead = raw.length - raw.trimStart().length;
       group.terms.push({
@@ -174,11 +194,17 @@ class TbxReader {
     if (STATUS_CATEGORIES.has(capture.category)) {
       const status = tbxStatus(value);
       const group = groupOf(open);
-      group.status = status !== undefined ? { value: status } : { unknown: value, at: capture.at, element };
+      group.status =
+        status !== undefined
+          ? { value: status }
+          : { unknown: value, at: this.pos(capture.tagAt), element: elementLabel(capture.tag) };
       return;
     }
     const label = NOTE_CATEGORIES.get(capture.category);
     if (label === undefined || value === '') return;
+    if (capture.category === 'subjectField' && !open.concept.subjects.includes(value)) {
+      open.concept.subjects.push(value);
+    }
     if (open.group) open.group.notes.push(value);
     else if (label === '' && !open.lang) open.concept.notes.push(value);
     else open.concept.notes.push(`${label || 'Note'}${open.lang ? ` (${open.lang})` : ''}: ${value}`);
@@ -187,7 +213,7 @@ class TbxReader {
   private flushGroup(open: OpenConcept): void {
     const group = open.group;
     if (!group) return;
-    delete open.group;
+    open.group = undefined;
     const status = group.status;
     if (status && 'unknown' in status) {
       const expected = TBX_STATUS_VALUES.map((v) => `\`${v}\``).join(', ');
@@ -276,7 +302,7 @@ function localName(name: string): string {
 function categoryOf(tag: SaxesTagPlain): string | undefined {
   const type = tag.attributes.type;
   const local = localName(tag.name);
-  if (type !== undefined && ['termNote', 'descrip', 'admin'].includes(local)) {
+  if (type !== undefined && TYPED_ELEMENTS.has(local)) {
     return STATUS_CATEGORIES.has(type) || NOTE_CATEGORIES.has(type) ? type : undefined;
   }
   return STATUS_CATEGORIES.has(local) || NOTE_CATEGORIES.has(local) ? local : undefined;

@@ -1,7 +1,8 @@
 // Termbase -> a pack of `term` rules, as data in the shape a YAML pack has, with a locator that
-// places every path in the termbase file; core's parsePackData validates it as it validates YAML.
+// places every path in the termbase file; core's parseImportedTermPack validates it as parsePack
+// validates YAML (only what a file can get wrong, the same problems in the same places).
 // The mapping is the README's table (Termbases as packs).
-import type { PackDataLocator, Problem } from '@nuance/core';
+import type { ImportedTermRule, PackDataLocator, PackOptions, Problem } from '@nuance/core';
 import {
   type Position,
   type Termbase,
@@ -20,26 +21,24 @@ export interface TermbasePack {
   concepts: TermbaseConcept[];
 }
 
-export interface TermbaseRule {
-  id: string;
-  kind: 'term';
-  severity: 'warning';
-  message: string;
-  note?: string;
-  source: string;
-  terms: Record<string, { text: string; status: TermbaseTerm['status'] }[]>;
-}
+export type TermbaseRule = ImportedTermRule;
 
 const USE_MESSAGE = 'Use `{expected}` instead of `{actual}`';
 const DEPRECATED_MESSAGE = '`{actual}` is deprecated in this termbase';
 
-export function termbaseToPack(termbase: Termbase): TermbasePack {
+/**
+ * The termbase as term rules. `options` (a `packs` entry's): `subjects` keeps the concepts with one
+ * of those subject fields (matched without case); `key-terms` makes every concept a key term
+ * (true) or none (false); by default a concept is one when it has a deprecated or forbidden term,
+ * a decision someone made, while a concept that only lists equivalents is reference data.
+ */
+export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): TermbasePack {
+  const wanted = options.subjects && new Set(options.subjects.map((s) => s.toLowerCase()));
   const pack = packNameOf(termbase.file);
   const base = baseName(termbase.file);
   const problems: Problem[] = [];
   const rules: TermbaseRule[] = [];
   const concepts: TermbaseConcept[] = [];
-  const terms: TermbaseTerm[][] = [];
   const ids = new Set<string>();
   const firstOf = new Map<string, Position>();
   termbase.concepts.forEach((concept, index) => {
@@ -64,13 +63,18 @@ export function termbaseToPack(termbase: Termbase): TermbasePack {
       firstOf.set(concept.id, concept.at);
     }
     const id = uniqueId(`${pack}/${slug(concept.id ?? '') || `concept-${index + 1}`}`, ids);
+    if (wanted && !concept.subjects.some((s) => wanted.has(s.toLowerCase()))) return;
     const ordered = byLanguage(concept.terms);
-    rules.push(ruleOf(id, concept, ordered, `${base}, ${conceptSource(concept)}`));
+    const rule = ruleOf(id, concept, ordered, `${base}, ${conceptSource(concept)}`);
+    if (!(options['key-terms'] ?? hasDeprecated(ordered))) rule['key-term'] = false;
+    rules.push(rule);
     concepts.push(concept);
-    terms.push(Object.values(ordered).flat());
   });
-  const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts)`;
-  return { value: { pack, description, rules }, locator: locatorOf(concepts, terms), problems, concepts };
+  // With no concept left, the loader says so once (load.ts).
+  if (wanted && rules.length > 0) problems.push(...unknownSubjects(termbase, options.subjects ?? []));
+  const only = options.subjects ? `; subject fields ${options.subjects.join(', ')}` : '';
+  const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts${only})`;
+  return { value: { pack, description, rules }, locator: locatorOf(concepts), problems, concepts };
 }
 
 function ruleOf(
@@ -79,18 +83,17 @@ function ruleOf(
   byLang: Record<string, TermbaseTerm[]>,
   source: string,
 ): TermbaseRule {
+  const terms: TermbaseRule['terms'] = {};
+  for (const lang in byLang) {
+    terms[lang] = (byLang[lang] ?? []).map((t) => ({ text: escapePhrase(t.text), status: t.status }));
+  }
   const rule: TermbaseRule = {
     id,
     kind: 'term',
     severity: 'warning',
     message: hasReplacements(byLang) ? USE_MESSAGE : DEPRECATED_MESSAGE,
     source,
-    terms: Object.fromEntries(
-      Object.entries(byLang).map(([lang, list]) => [
-        lang,
-        list.map((t) => ({ text: escapePhrase(t.text), status: t.status })),
-      ]),
-    ),
+    terms,
   };
   const note = noteOf(concept);
   if (note !== '') rule.note = note;
@@ -101,12 +104,41 @@ function ruleOf(
 function byLanguage(terms: TermbaseTerm[]): Record<string, TermbaseTerm[]> {
   const out: Record<string, TermbaseTerm[]> = {};
   for (const t of terms) {
-    const lang = t.lang.replace(/_/g, '-');
+    const lang = langOf(t);
     const list = out[lang];
     if (list) list.push(t);
     else out[lang] = [t];
   }
   return out;
+}
+
+function langOf(t: TermbaseTerm): string {
+  return t.lang.includes('_') ? t.lang.replace(/_/g, '-') : t.lang;
+}
+
+function hasDeprecated(byLang: Record<string, TermbaseTerm[]>): boolean {
+  return Object.values(byLang).some((list) =>
+    list.some((t) => t.status === 'deprecated' || t.status === 'forbidden'),
+  );
+}
+
+/** A warning for each subject asked for that no concept has: a typo loads nothing of it. */
+function unknownSubjects(termbase: Termbase, subjects: readonly string[]): Problem[] {
+  const present = new Map<string, string>();
+  for (const c of termbase.concepts) for (const s of c.subjects) present.set(s.toLowerCase(), s);
+  const known = [...present.values()].sort();
+  const listed = known.length > 0 ? known.map((s) => `\`${s}\``).join(', ') : 'none';
+  return subjects
+    .filter((s) => !present.has(s.toLowerCase()))
+    .map((s) =>
+      termbaseProblem(
+        termbase.file,
+        'invalid-value',
+        `No concept has the subject field \`${s}\` (the termbase's subject fields: ${listed})`,
+        { line: 1, column: 1 },
+        'warning',
+      ),
+    );
 }
 
 /** Every deprecated term has a preferred term of its language to replace it. */
@@ -119,6 +151,7 @@ function hasReplacements(byLang: Record<string, TermbaseTerm[]>): boolean {
 }
 
 function noteOf(concept: TermbaseConcept): string {
+  if (!concept.terms.some((t) => t.notes.length > 0)) return concept.notes.join('\n\n');
   const parts = [...concept.notes];
   const seen = new Set<string[]>();
   for (const t of concept.terms) {
@@ -134,9 +167,11 @@ function conceptSource(concept: TermbaseConcept): string {
   return concept.id !== undefined ? `concept ${concept.id}` : `line ${concept.at.line}`;
 }
 
+const PHRASE_SYNTAX = /[[\]{}|\\]/;
+
 /** Phrase syntax characters in a term are text: `C++ [draft]` is literal. */
 export function escapePhrase(text: string): string {
-  return text.replace(/[[\]{}|\\]/g, '\\$&');
+  return PHRASE_SYNTAX.test(text) ? text.replace(/[[\]{}|\\]/g, '\\$&') : text;
 }
 
 /** Index `index` in an escaped phrase -> the index in the term as written. */
@@ -151,11 +186,12 @@ function unescapedIndex(escaped: string, index: number): number {
   return index - backslashes;
 }
 
-function locatorOf(concepts: TermbaseConcept[], terms: TermbaseTerm[][]): PackDataLocator {
+function locatorOf(concepts: TermbaseConcept[]): PackDataLocator {
   const termAt = (path: ReadonlyArray<string | number>): TermbaseTerm | undefined => {
     const [, rule, , lang, index] = path;
     if (typeof rule !== 'number' || typeof lang !== 'string') return undefined;
-    const list = (terms[rule] ?? []).filter((t) => t.lang.replace(/_/g, '-') === lang);
+    // A rule's terms of one language are its concept's, in file order (byLanguage keeps it).
+    const list = (concepts[rule]?.terms ?? []).filter((t) => langOf(t) === lang);
     return list[typeof index === 'number' ? index : 0];
   };
   const locate = (path: ReadonlyArray<string | number>): Position => {

@@ -5,13 +5,17 @@
 // - inconsistent: one source term rendered by different target terms in different units.
 // Missing and inconsistent findings go under the concept's rule id, shifted ones under the
 // confusable rule's. A target with a deprecated term of the concept is left to the term rule.
+// Only key terms (the term kind's `key-term`; an imported glossary's concepts are not, unless its
+// pack entry says so) give missing and inconsistent findings; a renderer's choice between the
+// target terms is judged among the terms of the target's language (an English name left in a
+// Korean target, or a Traditional term that Simplified text also writes, is no rendering).
 import type { Candidate, SegmentState } from '../engine/candidates.js';
 import type { CompiledRule } from '../engine/compiled.js';
 import { makeFinding } from '../engine/finding.js';
 import type { ConfusableRule } from '../kinds/confusable.js';
 import type { TermRule } from '../kinds/term.js';
 import { expandPhrase } from '../pack/phrase.js';
-import { audienceMatches } from '../text/language-tag.js';
+import { audienceMatches, scriptOfTag } from '../text/language-tag.js';
 import type { Finding } from '../types.js';
 import { normalizePhrase } from '../view/normalize.js';
 import type { BilingualRun } from './bilingual-types.js';
@@ -50,6 +54,7 @@ export function conceptFindings(run: BilingualRun): Finding[] {
       const sourceTerm = first.seg.prose.text.slice(first.c.ps, first.c.pe);
       const mine = tgt.filter((o) => o.rule === rule);
       if (mine.length > 0) {
+        if (def.keyTerm === false) continue;
         // A target term that is also the term of another concept of the source (半岛无核化 for
         // "denuclearization of the Korean Peninsula") renders that one: no inconsistency.
         const own = mine.filter(
@@ -66,6 +71,7 @@ export function conceptFindings(run: BilingualRun): Finding[] {
         out.push(withCheck(shifted, 'shifted-concept', unit, sourceTerm));
         continue;
       }
+      if (def.keyTerm === false) continue;
       const missing = unitFinding(run, unit, run.rs.compiled[rule]!.source.rule, sourceTerm, expected);
       if (missing) out.push(withCheck(missing, 'missing-term', unit, sourceTerm));
     }
@@ -124,12 +130,25 @@ function occurrences(run: BilingualRun, ids: readonly number[], terms: Map<numbe
   return out;
 }
 
+/**
+ * Whether a term tagged `termLang` is of the target's language `lang`: a prefix of one another
+ * (`zh`, `zh-CN`), or one language written in one script (`zh-CN` and `zh-Hans`, `zh-TW` and
+ * `zh-Hant`).
+ */
+function inLanguage(lang: string, termLang: string): boolean {
+  if (audienceMatches(lang, [termLang])) return true;
+  const primary = (tag: string) => tag.split('-')[0]?.toLowerCase();
+  if (primary(lang) !== primary(termLang)) return false;
+  const script = scriptOfTag(lang);
+  return script !== undefined && script === scriptOfTag(termLang);
+}
+
 /** The concept's preferred, then admitted, terms in the target's language. */
 function targetTerms(def: TermRule, lang: string | undefined): string[] {
   if (lang === undefined) return [];
   const of = (status: string) =>
     def.terms
-      .filter((t) => t.status === status && t.text !== undefined && audienceMatches(lang, [t.lang]))
+      .filter((t) => t.status === status && t.text !== undefined && inLanguage(lang, t.lang))
       .map((t) => expandPhrase(t.text!)[0] ?? t.text!);
   return [...new Set([...of('preferred'), ...of('admitted')])];
 }
@@ -168,9 +187,11 @@ function inconsistency(
 ): Finding | undefined {
   const def = run.rs.compiled[rule]!.source.def as TermRule;
   const srcItems = new Set(src.filter((o) => o.rule === rule).map((o) => o.item));
+  const lang = run.targetLang;
   const kept = mine.filter((o) => {
-    const status = def.terms[o.item]?.status;
-    return status === 'preferred' || status === 'admitted';
+    const t = def.terms[o.item];
+    if (t?.status !== 'preferred' && t?.status !== 'admitted') return false;
+    return lang === undefined || inLanguage(lang, t.lang);
   });
   const items = new Set(kept.map((o) => o.item));
   // Only a unit that says one thing one way can set or break a rendering.
@@ -184,6 +205,7 @@ function inconsistency(
   if (reference.item === kept[0].item) return undefined;
   const expected = reference.seg.prose.text.slice(reference.c.ps, reference.c.pe);
   const r = run.rs.compiled[rule]!.source.rule;
-  const message = INCONSISTENT.replaceAll('{source}', sourceTerm);
-  return makeFinding(run.doc, { ...r, message }, kept[0].seg, kept[0].c, [expected], { fixable: false });
+  // The check's own message in every locale: the rule's translated message is about its terms.
+  const message = { en: INCONSISTENT.replaceAll('{source}', sourceTerm) };
+  return makeFinding(run.doc, r, kept[0].seg, kept[0].c, [expected], { fixable: false, message });
 }

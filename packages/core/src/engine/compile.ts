@@ -72,10 +72,15 @@ class Builder {
    *  `precheck`: a match of the phrase can decide a finding, so the pre-check looks for it. */
   addPhrase(phrase: string, base: RefBase, precheck: boolean): string[] {
     const literals = expandPhrase(phrase);
+    let fresh = true;
     for (const literal of literals) {
       const norm = normalizePhrase(literal);
       if (norm.length === 0) continue;
-      const ref: PhraseRef = { ...base, literal };
+      // `base` is the caller's own object: the first literal's ref is made of it (a termbase's
+      // phrases have one literal each, and a copy per phrase was most of compiling's garbage).
+      const ref = fresh ? (base as PhraseRef) : { ...base, literal };
+      ref.literal = literal;
+      fresh = false;
       const flags = precheck ? CANDIDATE : 0;
       this.register(norm, ref, flags);
       // English plural of a final consonant + y: register the `ie` stem; the boundary check then
@@ -141,7 +146,7 @@ function ruleInfo(
   def: RuleDefinition,
   pack: ParsedPack,
   severity: Severity,
-  description: RuleDescription,
+  description: Pick<RuleDescription, 'fixable' | 'glossary'>,
 ): RuleInfo {
   const info: RuleInfo = {
     id: def.id,
@@ -229,7 +234,7 @@ export function compilePacks(
       const kind = kindOf(def);
       const override = options.rules?.[def.id];
       const severity: Severity = override && override !== 'off' ? override : def.severity;
-      const info = ruleInfo(def, pack, severity, kind.describe(def));
+      const info = ruleInfo(def, pack, severity, kind.traits?.(def) ?? kind.describe(def));
       byId.set(def.id, info);
       if (override === 'off') return;
 

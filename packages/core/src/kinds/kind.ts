@@ -106,6 +106,9 @@ export interface RuleKind<
   define(rule: z.output<Schema>, base: RuleBase): Def;
   /** What the rule is and matches, for documentation; `fixable` also goes into RuleInfo. */
   describe(def: Def): RuleDescription;
+  /** `describe`'s `fixable` and `glossary` alone, where the rest costs (a termbase's 10,000
+   *  rules are compiled, rarely described). */
+  traits?(def: Def): Pick<RuleDescription, 'fixable' | 'glossary'>;
   /** Registers the rule's phrases and returns what its findings need at run time. */
   compile(def: Def, compiler: RuleCompiler): Data;
   findings(input: KindInput<Def, Data>): Finding[];

@@ -2,22 +2,12 @@
 // term is a finding, with the term's own `use` (its Traditional form `use-hant` when the match is
 // Traditional) or the concept's first preferred term of that language; `consistent: true` makes
 // the preferred and admitted terms of one language a consistency group.
-import { z } from 'zod';
 import { makeFinding } from '../engine/finding.js';
 import { applyCase } from '../lang/latin.js';
 import { scriptOf } from '../lang/script.js';
 import { type ContextCondition, contextConditions } from '../pack/context-parts.js';
 import { unexpected } from '../pack/issues.js';
 import { optional, type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
-import {
-  keyedOrPlain,
-  langTag,
-  phrase,
-  regexSource,
-  ruleBase,
-  ruleContextSchema,
-  SEVERITIES,
-} from '../pack/schema-parts.js';
 import type { YamlPath } from '../pack/yaml-source.js';
 import { scriptOfTag } from '../text/language-tag.js';
 import type { Finding, Severity } from '../types.js';
@@ -25,96 +15,10 @@ import { normalizePhrase } from '../view/normalize.js';
 import { foldT2S, isTraditional } from '../view/t2s.js';
 import { conditionText, langParts, phraseSection } from './describe.js';
 import type { DescriptionPart, KindInput, RuleChecks, RuleDescription, RuleKind } from './kind.js';
+import { type TermObject, type TermRuleOutput, type TermStatus, termSchema } from './term-schema.js';
 import { CONSISTENCY_MESSAGE, consistencyFindings } from './variants.js';
 
-export const TERM_STATUSES = ['preferred', 'admitted', 'deprecated', 'forbidden'] as const;
-export type TermStatus = (typeof TERM_STATUSES)[number];
-
-const termObject = z
-  .strictObject({
-    text: phrase
-      .optional()
-      .meta({ title: 'Text', description: 'The term (a phrase). Give `text` or `pattern`.' }),
-    pattern: regexSource
-      .optional()
-      .meta({ title: 'Pattern', description: 'A regular expression, where a phrase cannot say it.' }),
-    status: z.enum(TERM_STATUSES).default('preferred').meta({
-      title: 'Status',
-      description:
-        'TBX status: `preferred`, `admitted`, `deprecated` or `forbidden`. A deprecated or forbidden term is a finding.',
-    }),
-    use: z.string().min(1).optional().meta({
-      title: 'Replacement',
-      description:
-        'For a deprecated or forbidden term: its replacement. Default: the first preferred term of this language.',
-    }),
-    'use-hant': z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ title: 'Traditional replacement', description: 'The Traditional Chinese form of `use`.' }),
-    severity: z
-      .enum(SEVERITIES)
-      .optional()
-      .meta({ title: 'Severity', description: "This term's findings' severity, instead of the rule's." }),
-    context: ruleContextSchema
-      .optional()
-      .meta({ title: 'Context', description: "This term's context condition, instead of the rule's." }),
-    fix: z.boolean().optional().meta({
-      title: 'Fix',
-      description: "`false`: this term's replacement is a suggestion, never an autofix.",
-    }),
-    script: z
-      .enum(['hans', 'hant'])
-      .optional()
-      .meta({
-        title: 'Script',
-        description:
-          'Only in Simplified (`hans`) or Traditional (`hant`) Chinese text, by the characters of the document and ' +
-          'the configured audience (`zh-TW`, `zh-HK` and `zh-Hant` read Traditional), and never matched across ' +
-          'scripts. Default: the script of the language tag (`zh-Hant`, `zh-TW`: `hant`; `zh-Hans`, `zh-CN`: `hans`).',
-      }),
-  })
-  .meta({
-    title: 'Term',
-    description: 'A term with its status. Exactly one of `text` and `pattern`.',
-    oneOf: [{ required: ['text'] }, { required: ['pattern'] }],
-  });
-
-const termEntry = z
-  .union([
-    phrase.meta({ title: 'Preferred term', description: 'A bare string is a preferred term.' }),
-    termObject,
-  ])
-  .meta({ title: 'Term', description: 'A preferred term as a bare string, or a term with its status.' });
-
-const schema = z
-  .strictObject({
-    ...ruleBase,
-    kind: z.literal('term').meta({ title: 'Kind', description: 'A concept with terms per language.' }),
-    fix: z
-      .boolean()
-      .default(true)
-      .meta({ title: 'Fix', description: 'Whether the replacement is a safe autofix (default true).' }),
-    consistent: z.boolean().default(false).meta({
-      title: 'Consistent',
-      description:
-        "True: the concept's preferred and admitted terms of one language form a consistency group.",
-    }),
-    exceptions: keyedOrPlain(
-      phrase,
-      'Exceptions',
-      'Phrases: a candidate inside one of these is no match.',
-    ).optional(),
-    terms: z.record(langTag, z.array(termEntry).min(1)).meta({
-      title: 'Terms',
-      description: 'Terms by language (BCP 47 tag); a bare string is a preferred term.',
-    }),
-  })
-  .meta({ title: 'Term rule' });
-
-type TermRuleOutput = z.output<typeof schema>;
-type TermObject = Exclude<TermRuleOutput['terms'][string][number], string>;
+export { TERM_STATUSES, type TermStatus } from './term-schema.js';
 
 export interface TermEntry {
   lang: string;
@@ -133,6 +37,8 @@ export interface TermEntry {
 export interface TermRule extends RuleBase {
   kind: 'term';
   fix: boolean;
+  /** Checked in translations: missing-term and inconsistent findings. */
+  keyTerm: boolean;
   consistent: boolean;
   exceptions: PhraseEntry[];
   terms: TermEntry[];
@@ -156,9 +62,9 @@ export interface TermData {
   terms: CompiledTerm[];
 }
 
-export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
+export const term: RuleKind<'term', typeof termSchema, TermRule, TermData> = {
   name: 'term',
-  schema,
+  schema: termSchema,
 
   check(rule, checks) {
     checks.phrases(rule.exceptions, 'exceptions');
@@ -180,13 +86,15 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     ...base,
     kind: 'term',
     fix: rule.fix,
+    keyTerm: rule['key-term'],
     consistent: rule.consistent,
     exceptions: phraseEntries(rule.exceptions),
     terms: termEntries(rule.terms),
   }),
 
+  traits: termTraits,
+
   describe(def) {
-    const findings = def.terms.some((t) => t.status === 'deprecated' || t.status === 'forbidden');
     const lines = def.terms.map((t): DescriptionPart[] => {
       const use = [t.use, t.useHant].filter((form) => form !== undefined);
       return [
@@ -199,17 +107,19 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
       ];
     });
     const description: RuleDescription = {
-      fixable: def.fix && findings,
-      glossary: !findings && !def.consistent,
+      ...termTraits(def),
       sections: [
         { title: 'Terms', lines },
         ...phraseSection('Exceptions (a candidate inside one of these is no match)', def.exceptions),
       ],
     };
-    if (def.consistent) {
-      description.sections[0]!.footer =
-        "The concept's preferred and admitted terms of one language form a consistency group.";
-    }
+    const footers = [
+      ...(def.consistent
+        ? ["The concept's preferred and admitted terms of one language form a consistency group."]
+        : []),
+      ...(def.keyTerm ? [] : ['Not a key term: no missing-term or inconsistent findings in translations.']),
+    ];
+    if (footers.length > 0) description.sections[0]!.footer = footers.join(' ');
     return description;
   },
 
@@ -281,6 +191,11 @@ export const term: RuleKind<'term', typeof schema, TermRule, TermData> = {
     return out;
   },
 };
+
+function termTraits(def: TermRule): Pick<RuleDescription, 'fixable' | 'glossary'> {
+  const findings = def.terms.some((t) => t.status === 'deprecated' || t.status === 'forbidden');
+  return { fixable: def.fix && findings, glossary: !findings && !def.consistent };
+}
 
 function consistentFindings(input: KindInput<TermRule, TermData>): Finding[] {
   const { data } = input;

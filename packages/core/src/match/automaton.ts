@@ -9,6 +9,7 @@
 // Every state is a slot of the arrays; the root is slot 0. The build lives in double-array.ts.
 
 import { type AutomatonTables, buildTables } from './double-array.js';
+import { Trie } from './trie.js';
 
 export type { AutomatonTables } from './double-array.js';
 
@@ -18,8 +19,8 @@ export class PhraseAutomaton {
   /** Counters since construction or resetStats(): units consumed and reported matches. */
   readonly stats = { transitions: 0, outputs: 0 };
 
-  // During add(): the trie as maps from unit to child, per state, with each state's ids and flags.
-  #children: Map<number, number>[] = [new Map()];
+  // During add(): the trie, with each state's ids and flags.
+  #trie: Trie | undefined = new Trie();
   #ids: (number[] | undefined)[] = [undefined];
   #flags: number[] = [0];
   #tables: AutomatonTables | undefined;
@@ -30,7 +31,7 @@ export class PhraseAutomaton {
     const automaton = new PhraseAutomaton();
     automaton.#tables = tables;
     automaton.#patternCount = tables.patternCount;
-    automaton.#children = [];
+    automaton.#trie = undefined;
     return automaton;
   }
 
@@ -57,33 +58,34 @@ export class PhraseAutomaton {
   add(pattern: string, id: number, flags = 0): void {
     if (this.#tables) throw new Error('PhraseAutomaton: add() after build()');
     if (pattern.length === 0) return;
+    const trie = this.#trie as Trie;
     let s = ROOT;
     for (let i = 0; i < pattern.length; i++) {
-      const c = pattern.charCodeAt(i);
-      const children = this.#children[s] as Map<number, number>;
-      let t = children.get(c);
-      if (t === undefined) {
-        t = this.#children.length;
-        this.#children.push(new Map());
+      s = trie.child(s, pattern.charCodeAt(i));
+      if (s === this.#ids.length) {
         this.#ids.push(undefined);
         this.#flags.push(0);
-        children.set(c, t);
       }
-      s = t;
     }
     const own = this.#ids[s];
     if (own === undefined) {
       this.#ids[s] = [id];
       this.#patternCount++;
-    } else if (!own.includes(id)) own.push(id);
+    } else {
+      // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
+      // last one, and a search of the list (thousands long for a term many concepts share) is
+      // needed only for an id out of order.
+      const last = own[own.length - 1] as number;
+      if (id !== last && (id > last || !own.includes(id))) own.push(id);
+    }
     this.#flags[s] = (this.#flags[s] ?? 0) | flags;
   }
 
   /** Freeze: lay the trie out in the arrays, with failure and output links. */
   build(): void {
     if (this.#tables) return;
-    this.#tables = buildTables(this.#children, this.#ids, this.#flags, this.#patternCount);
-    this.#children = [];
+    this.#tables = buildTables(this.#trie as Trie, this.#ids, this.#flags, this.#patternCount);
+    this.#trie = undefined;
     this.#ids = [];
     this.#flags = [];
   }

@@ -1,6 +1,7 @@
 // Lays out the trie of PhraseAutomaton (automaton.ts) as a double array with failure and output
 // links. Every array is typed and indexed by slot, so a built automaton is a handful of buffers:
 // cheap to keep, and copied as they are into a serialized rule set.
+import type { Trie } from './trie.js';
 
 export interface AutomatonTables {
   patternCount: number;
@@ -30,21 +31,24 @@ export interface AutomatonTables {
 const ROOT = 0;
 const FREE = -1;
 
-/** The trie built by `add` (children by unit, ids and flags per state) laid out in slots. */
+/** The trie built by `add` (its children, ids and flags per state) laid out in slots. */
 export function buildTables(
-  children: readonly Map<number, number>[],
+  trie: Trie,
   ids: readonly (number[] | undefined)[],
   flags: readonly number[],
   patternCount: number,
 ): AutomatonTables {
-  const states = children.length;
+  const { unit: unitOf, firstChild, nextSibling } = trie;
+  const states = trie.states;
   // Breadth-first order over the trie, and the alphabet in the order its units are first met.
   const order = new Int32Array(states);
   const code = new Uint16Array(0x10000);
   let codes = 0;
   let tail = 1;
   for (let head = 0; head < tail; head++) {
-    for (const [unit, child] of children[order[head] as number] as Map<number, number>) {
+    const k = order[head] as number;
+    for (let child = firstChild[k] as number; child !== 0; child = nextSibling[child] as number) {
+      const unit = unitOf[child] as number;
       if (code[unit] === 0) {
         if (codes === 0xffff) throw new Error('PhraseAutomaton: more than 65,535 distinct units');
         code[unit] = ++codes;
@@ -53,7 +57,7 @@ export function buildTables(
     }
   }
   const slotOf = new Int32Array(states);
-  const layout = place(children, order, code, slotOf, codes);
+  const layout = place(trie, order, code, slotOf, codes);
   const size = layout.check.length;
   const { base, check } = layout;
   const fail = new Int32Array(size);
@@ -76,9 +80,9 @@ export function buildTables(
   for (let head = 0; head < states; head++) {
     const k = order[head] as number;
     const s = slotOf[k] as number;
-    for (const [unit, child] of children[k] as Map<number, number>) {
+    for (let child = firstChild[k] as number; child !== 0; child = nextSibling[child] as number) {
       const t = slotOf[child] as number;
-      const x = code[unit] as number;
+      const x = code[unitOf[child] as number] as number;
       depth[t] = (depth[s] as number) + 1;
       let f = ROOT;
       if (s !== ROOT) {
@@ -116,21 +120,27 @@ export function buildTables(
 
 /**
  * Gives every state a slot and a base, breadth first: the children of a state take the slots
- * base + code of their units, which must be free. Arrays end `codes` past the last base, so that
- * base + x is in range for every code.
+ * base + code of their units, which must be free; the lowest base that fits is taken. Arrays end
+ * `codes` past the last base, so that base + x is in range for every code.
  */
 function place(
-  children: readonly Map<number, number>[],
+  trie: Trie,
   order: Int32Array,
   code: Uint16Array,
   slotOf: Int32Array,
   codes: number,
 ): { base: Int32Array; check: Int32Array } {
-  let capacity = Math.max(1024, children.length * 2 + codes + 1);
+  const { unit: unitOf, firstChild, nextSibling } = trie;
+  const states = trie.states;
+  let capacity = Math.max(1024, states * 2 + codes + 1);
   let base = new Int32Array(capacity);
   let check = new Int32Array(capacity).fill(FREE);
-  check[ROOT] = -2;
-  let firstFree = 1;
+  // free[p] leads to the first free slot at or after p (itself when free), shortened as it is
+  // followed: the search for a base skips runs of used slots at once. With a large alphabet (CJK
+  // terms) most states have one child whose code is high, and a slot-by-slot scan over the
+  // filled region made laying out 50,000 terms take most of a second.
+  let free = new Int32Array(capacity + 1);
+  for (let i = 0; i <= capacity; i++) free[i] = i;
   let maxBase = 0;
   const ensure = (needed: number): void => {
     if (needed < capacity) return;
@@ -139,27 +149,56 @@ function place(
     nextBase.set(base);
     const nextCheck = new Int32Array(grown).fill(FREE);
     nextCheck.set(check);
+    const nextFree = new Int32Array(grown + 1);
+    nextFree.set(free);
+    for (let i = capacity + 1; i <= grown; i++) nextFree[i] = i;
     base = nextBase;
     check = nextCheck;
+    free = nextFree;
     capacity = grown;
   };
+  const firstFreeFrom = (from: number): number => {
+    let r = from;
+    while (free[r] !== r) r = free[r] as number;
+    for (let p = from; p !== r; ) {
+      const next = free[p] as number;
+      free[p] = r;
+      p = next;
+    }
+    ensure(r);
+    return r;
+  };
+  const use = (slot: number, owner: number): void => {
+    check[slot] = owner;
+    free[slot] = slot + 1;
+  };
+  use(ROOT, -2);
   const xs: number[] = [];
-  for (let head = 0; head < children.length; head++) {
+  for (let head = 0; head < states; head++) {
     const k = order[head] as number;
-    const map = children[k] as Map<number, number>;
-    if (map.size === 0) continue;
+    const only = firstChild[k] as number;
+    if (only === 0) continue;
+    if (nextSibling[only] === 0) {
+      // One child (most states of a long phrase): the first free slot at or after its code.
+      const x = code[unitOf[only] as number] as number;
+      const t = firstFreeFrom(x);
+      const s = slotOf[k] as number;
+      base[s] = t - x;
+      if (t - x > maxBase) maxBase = t - x;
+      use(t, s);
+      slotOf[only] = t;
+      continue;
+    }
     xs.length = 0;
-    for (const unit of map.keys()) xs.push(code[unit] as number);
+    for (let c = firstChild[k] as number; c !== 0; c = nextSibling[c] as number) {
+      xs.push(code[unitOf[c] as number] as number);
+    }
     xs.sort((a, b) => a - b);
     const first = xs[0] as number;
-    while (check[firstFree] !== FREE) {
-      firstFree++;
-      ensure(firstFree);
-    }
+    const last = xs[xs.length - 1] as number;
     let b = 0;
-    for (let p = Math.max(firstFree, first); ; p++) {
-      ensure(p + (xs[xs.length - 1] as number) - first);
-      if (check[p] !== FREE) continue;
+    for (let p = firstFreeFrom(first); ; p = firstFreeFrom(p + 1)) {
+      ensure(p + last - first);
       b = p - first;
       let fits = true;
       for (let j = 1; j < xs.length; j++) {
@@ -173,9 +212,9 @@ function place(
     const s = slotOf[k] as number;
     base[s] = b;
     if (b > maxBase) maxBase = b;
-    for (const [unit, child] of map) {
-      const t = b + (code[unit] as number);
-      check[t] = s;
+    for (let child = firstChild[k] as number; child !== 0; child = nextSibling[child] as number) {
+      const t = b + (code[unitOf[child] as number] as number);
+      use(t, s);
       slotOf[child] = t;
     }
   }

@@ -4,10 +4,21 @@ import type { Locale } from '../i18n/locale.js';
 import type { Problem, Severity } from '../types.js';
 import { isRecord, sortProblems, unexpected, validate } from './issues.js';
 import { configSchema, ruleSettingSchema } from './schema.js';
-import { loadYaml, type Position, type YamlPath } from './yaml-source.js';
+import { loadYaml, type Position, type YamlPath, type YamlSource } from './yaml-source.js';
+
+/** The options of a termbase named in `packs` (`{path, subjects, key-terms}`). */
+export interface PackOptions {
+  /** Only the concepts with one of these subject fields. */
+  subjects?: string[];
+  /** Whether the concepts are key terms; default: those with a deprecated or forbidden term. */
+  'key-terms'?: boolean;
+}
 
 export interface NuanceConfig {
+  /** Built-in names, paths and package names; an entry written with options gives its `path` here. */
   packs?: string[];
+  /** The options of the `packs` entries written as mappings, by their `path`. */
+  packOptions?: Record<string, PackOptions>;
   audience?: string[];
   lang?: string;
   rules?: Record<string, Severity | 'off'>;
@@ -103,8 +114,14 @@ export function parseConfig(
         else if (checked.data) config.topic = checked.data;
         break;
       }
+      case 'packs': {
+        const checked = validate(shape.packs, value, [key], source);
+        if (!checked.ok) problems.push(...checked.problems);
+        else if (checked.data) Object.assign(config, packEntries(checked.data, source, problems));
+        break;
+      }
       default: {
-        const listKey = key as 'packs' | 'accept' | 'ignore';
+        const listKey = key as 'accept' | 'ignore';
         const checked = validate(shape[listKey], value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (checked.data) config[listKey] = checked.data;
@@ -113,4 +130,43 @@ export function parseConfig(
   }
   sortProblems(problems);
   return result;
+}
+
+const TERMBASE = /\.(?:tbx|csv|tsv)$/i;
+
+/** `packs` as names, and the options of the entries written as mappings; options on anything
+ *  but a termbase are a problem and the entry loads without them. */
+function packEntries(
+  entries: readonly (
+    | string
+    | { path: string; subjects?: string[] | undefined; 'key-terms'?: boolean | undefined }
+  )[],
+  source: YamlSource,
+  problems: Problem[],
+): Pick<NuanceConfig, 'packs' | 'packOptions'> {
+  const packs: string[] = [];
+  const packOptions: Record<string, PackOptions> = {};
+  entries.forEach((entry, index) => {
+    if (typeof entry === 'string') {
+      packs.push(entry);
+      return;
+    }
+    packs.push(entry.path);
+    if (!TERMBASE.test(entry.path)) {
+      problems.push(
+        unexpected(
+          source,
+          ['packs', index, 'path'],
+          entry.path,
+          'a termbase (`.tbx`, `.csv`, `.tsv`) for an entry with options',
+        ),
+      );
+      return;
+    }
+    const options: PackOptions = {};
+    if (entry.subjects !== undefined) options.subjects = entry.subjects;
+    if (entry['key-terms'] !== undefined) options['key-terms'] = entry['key-terms'];
+    packOptions[entry.path] = options;
+  });
+  return Object.keys(packOptions).length > 0 ? { packs, packOptions } : { packs };
 }

@@ -6,6 +6,7 @@ import { RULE_KINDS } from '../kinds/registry.js';
 import type { Problem } from '../types.js';
 import { contextConditions, contextSetDef } from './context-parts.js';
 import { dataSource, type PackDataLocator } from './data-source.js';
+import { ImportedTermChecks, type ImportedTermPack } from './imported-terms.js';
 import { isRecord, orList, sortProblems, unexpected, validate } from './issues.js';
 import { checkRule } from './rule-checks.js';
 import { type Examples, optional, type RuleBase } from './rule-parts.js';
@@ -20,7 +21,7 @@ export interface PackParse {
 }
 
 export function parsePack(text: string, file: string): PackParse {
-  return parseSource(loadYaml(text, file));
+  return parseSource(loadYaml(text, file), false);
 }
 
 /**
@@ -28,10 +29,22 @@ export function parsePack(text: string, file: string): PackParse {
  * validated as `parsePack` validates YAML; `locator` places every problem in the original file.
  */
 export function parsePackData(value: unknown, file: string, locator: PackDataLocator): PackParse {
-  return parseSource(dataSource(value, file, locator));
+  return parseSource(dataSource(value, file, locator), false);
 }
 
-function parseSource(source: YamlSource): PackParse {
+/**
+ * `parsePackData` for term rules an importer built: the same problems, in the same places, but a
+ * rule whose values pass the checks imported data can fail skips the schema (imported-terms.ts).
+ */
+export function parseImportedTermPack(
+  value: ImportedTermPack,
+  file: string,
+  locator: PackDataLocator,
+): PackParse {
+  return parseSource(dataSource(value, file, locator), true);
+}
+
+function parseSource(source: YamlSource, imported = false): PackParse {
   const file = source.file;
   const problems = [...source.problems];
   const root = source.value;
@@ -103,6 +116,7 @@ function parseSource(source: YamlSource): PackParse {
     if (!source.damaged(['rules'])) problems.push(unexpected(source, ['rules'], root.rules, 'a list'));
   } else {
     const firstLine = new Map<string, number>();
+    const importedChecks = imported ? new ImportedTermChecks(prefix) : undefined;
     root.rules.forEach((raw, index) => {
       const path = ['rules', index];
       // A YAML error inside this rule is reported already; what yaml salvaged is not trustworthy.
@@ -121,7 +135,9 @@ function parseSource(source: YamlSource): PackParse {
         }
         firstLine.set(raw.id, source.locate([...path, 'id']).line);
       }
-      const rule = parseRule(raw, path, { packName: prefix, contextNames }, source, problems);
+      const rule =
+        (isRecord(raw) ? importedChecks?.define(raw) : undefined) ??
+        parseRule(raw, path, { packName: prefix, contextNames }, source, problems);
       if (rule) definition.rules.push(rule);
     });
   }

@@ -17,6 +17,8 @@ export class PhraseError extends Error {
 }
 
 const SYNTAX = /[[\]{}|\\]/;
+/** Whitespace that folding would change: at an end, a run, or other than a space. */
+const LOOSE_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 
 type Part = { literal: string } | { optional: Part[] } | { alternatives: Part[][] };
 
@@ -28,6 +30,7 @@ type Part = { literal: string } | { optional: Part[] } | { alternatives: Part[][
 export function expandPhrase(phrase: string): string[] {
   // Most phrases (every term a termbase gives) are plain text: no parse, no product.
   if (!SYNTAX.test(phrase)) {
+    if (phrase !== '' && !LOOSE_SPACE.test(phrase)) return [phrase];
     const literal = phrase.replace(/\s+/g, ' ').trim();
     if (literal === '') throw new PhraseError('Empty phrase', 0);
     return [literal];

@@ -67,12 +67,34 @@ export const ruleSettingSchema = z.enum([...SEVERITIES, 'off']).meta({
   description: '`off`, or a severity: `error`, `warning`, `info` or `hint`.',
 });
 
+/** A `packs` entry with options: only a termbase (`.tbx`, `.csv`, `.tsv`) takes them. */
+export const packEntrySchema = z
+  .strictObject({
+    path: z.string().min(1).meta({ title: 'Path', description: 'The termbase, relative to this file.' }),
+    subjects: z.array(z.string().min(1)).min(1).optional().meta({
+      title: 'Subjects',
+      description:
+        'Load only the concepts whose subject field (TBX `subjectField`, a CSV `domain` or `subject` column) is one of these.',
+    }),
+    'key-terms': z.boolean().optional().meta({
+      title: 'Key terms',
+      description:
+        "Whether the termbase's concepts are key terms, checked in translations (missing-term, inconsistent). Default: only the concepts with a deprecated or forbidden term.",
+    }),
+  })
+  .meta({ title: 'Termbase with options' });
+
 export const configSchema = z
   .strictObject({
-    packs: z.array(z.string().min(1)).nullable().optional().meta({
-      title: 'Packs',
-      description: 'Built-in pack names or paths relative to this file. Default: `[korea-china]`.',
-    }),
+    packs: z
+      .array(z.union([z.string().min(1), packEntrySchema]))
+      .nullable()
+      .optional()
+      .meta({
+        title: 'Packs',
+        description:
+          'Built-in pack names or paths relative to this file, or a termbase with options (`{path, subjects, key-terms}`). Default: `[korea-china]`.',
+      }),
     audience: z
       .union([langTag, z.array(langTag)])
       .nullable()

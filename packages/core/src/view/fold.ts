@@ -122,6 +122,10 @@ export class ViewFolder {
 
   /** The view as a string (patterns run on it). */
   text(): string {
+    // A phrase's view (most calls, when a termbase compiles) is one piece: no list to join.
+    if (this.length <= 1024) {
+      return String.fromCharCode.apply(null, this.units.subarray(0, this.length) as unknown as number[]);
+    }
     const parts: string[] = [];
     for (let i = 0; i < this.length; i += 1024) {
       const part = this.units.subarray(i, Math.min(i + 1024, this.length));

@@ -1,0 +1,158 @@
+// A pack of term rules an importer built (a termbase, `@nuance/config`): typed data, so the schema
+// cannot be what is wrong with it; only what comes from the file can be: a language tag, a term
+// that is empty or not a phrase, an id. A rule whose values pass those checks is defined directly,
+// as the schema and the term kind would define it; any other goes through the full validation
+// (parse.ts), which places its problems exactly as for a YAML pack. A 10,000-concept termbase
+// spends no time in zod.
+import type { TermEntry, TermRule, TermStatus } from '../kinds/term.js';
+import { LANGUAGE_TAG_SOURCE } from '../text/language-tag.js';
+import { expandPhrase, PhraseError } from './phrase.js';
+import { RULE_ID_PATTERN, SEVERITIES } from './schema-parts.js';
+
+export interface ImportedTerm {
+  text: string;
+  status: TermStatus;
+}
+
+export interface ImportedTermRule {
+  id: string;
+  kind: 'term';
+  severity: (typeof SEVERITIES)[number];
+  message: string;
+  note?: string;
+  source: string;
+  /** False: not checked in translations (the term kind's `key-term`); default true. */
+  'key-term'?: boolean;
+  /** Terms by language tag, in the order the languages first occur. */
+  terms: Record<string, ImportedTerm[]>;
+}
+
+export interface ImportedTermPack {
+  pack: string;
+  description: string;
+  rules: ImportedTermRule[];
+}
+
+const LANG_TAG = new RegExp(`^${LANGUAGE_TAG_SOURCE}$`);
+const STATUSES: ReadonlySet<string> = new Set<TermStatus>([
+  'preferred',
+  'admitted',
+  'deprecated',
+  'forbidden',
+]);
+const SEVERITY_NAMES: ReadonlySet<string> = new Set(SEVERITIES);
+const PHRASE_SYNTAX = /[[\]{}|\\]/;
+const NOT_BLANK = /\S/;
+/** A placeholder other than `{actual}` and `{expected}` (rule-checks.ts reports it). */
+const OTHER_PLACEHOLDER = /\{(?!(?:actual|expected)\})[^{}]*\}/;
+
+/**
+ * The checks of the full path that imported data can fail, remembered per distinct value (a
+ * termbase has a handful of language tags and two messages).
+ */
+export class ImportedTermChecks {
+  private readonly tags = new Map<string, boolean>();
+  private readonly messages = new Map<string, boolean>();
+
+  private readonly prefix: string | undefined;
+
+  constructor(packName: string | undefined) {
+    this.prefix = packName === undefined ? undefined : `${packName}/`;
+  }
+
+  /** The rule as the full path defines it, or undefined when that path must look at it. */
+  define(raw: unknown): TermRule | undefined {
+    const rule = raw as ImportedTermRule;
+    if (rule.kind !== 'term' || !SEVERITY_NAMES.has(rule.severity)) return undefined;
+    if (!this.validId(rule.id) || !this.validMessage(rule.message)) return undefined;
+    if (typeof rule.source !== 'string' || (rule.note !== undefined && typeof rule.note !== 'string')) {
+      return undefined;
+    }
+    if (rule['key-term'] !== undefined && typeof rule['key-term'] !== 'boolean') return undefined;
+    if (typeof rule.terms !== 'object' || rule.terms === null || Array.isArray(rule.terms)) return undefined;
+    const terms: TermEntry[] = [];
+    for (const lang in rule.terms) {
+      const list = rule.terms[lang];
+      if (!this.validTag(lang) || !Array.isArray(list) || list.length === 0) return undefined;
+      for (const t of list) {
+        if (!validTerm(t)) return undefined;
+        terms.push({ lang, status: t.status, text: t.text });
+      }
+    }
+    const { id, severity, message, source } = rule;
+    const keyTerm = rule['key-term'] ?? true;
+    const examples = { valid: [], invalid: [] };
+    const kind = 'term';
+    // The key order of parse.ts's ruleBaseOf and the term kind's define; literals, not spreads.
+    return rule.note === undefined
+      ? {
+          id,
+          severity,
+          message,
+          examples,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        }
+      : {
+          id,
+          severity,
+          message,
+          examples,
+          note: rule.note,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        };
+  }
+
+  private validId(id: unknown): boolean {
+    return (
+      typeof id === 'string' &&
+      RULE_ID_PATTERN.test(id) &&
+      (this.prefix === undefined || id.startsWith(this.prefix))
+    );
+  }
+
+  private validMessage(message: unknown): boolean {
+    if (typeof message !== 'string') return false;
+    let ok = this.messages.get(message);
+    if (ok === undefined) {
+      ok = message !== '' && !OTHER_PLACEHOLDER.test(message);
+      this.messages.set(message, ok);
+    }
+    return ok;
+  }
+
+  private validTag(tag: string): boolean {
+    let ok = this.tags.get(tag);
+    if (ok === undefined) {
+      ok = LANG_TAG.test(tag);
+      this.tags.set(tag, ok);
+    }
+    return ok;
+  }
+}
+
+function validTerm(t: ImportedTerm): boolean {
+  if (typeof t !== 'object' || t === null || typeof t.text !== 'string' || t.text === '') return false;
+  if (!STATUSES.has(t.status)) return false;
+  // Plain text (every term a termbase gives, unless it holds `[ ] { } | \`) is a phrase when it is
+  // not blank; only the rest needs parsing.
+  if (!PHRASE_SYNTAX.test(t.text)) return NOT_BLANK.test(t.text);
+  try {
+    expandPhrase(t.text);
+    return true;
+  } catch (error) {
+    if (error instanceof PhraseError) return false;
+    throw error;
+  }
+}
