@@ -149,9 +149,12 @@ async function readLocale(file: string): Promise<LocaleRead> {
   }
 }
 
-/** The folder and its parent (`~/.cache`), not further up (`recursive` loops on some file systems). */
+/**
+ * The folder, its parent and the one above (`~/.cache/nuance/rule-sets`: on a first run in a fresh
+ * home not even `~/.cache` exists), not further up (`recursive` loops on some file systems).
+ */
 async function makeDir(dir: string): Promise<void> {
-  for (const each of [path.dirname(dir), dir]) {
+  for (const each of [path.dirname(path.dirname(dir)), path.dirname(dir), dir]) {
     await mkdir(each, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });

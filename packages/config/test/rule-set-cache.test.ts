@@ -1,4 +1,4 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compilePacks, lintSegments, serializeRuleSet } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,20 @@ describe('the rule-set cache', () => {
       const kept = await entries(cacheDir);
       expect(kept).toHaveLength(1);
       expect(kept).not.toContain(oldest);
+    });
+  });
+
+  it('makes its folder two levels up when a fresh home has none of them', async () => {
+    await withDir(FILES, async (dir) => {
+      const cache = new RuleSetCache({
+        dir: path.join(dir, 'home', '.cache', 'nuance', 'rule-sets'),
+        salt: 's',
+      });
+      await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+      expect(await entries(cache.options.dir)).toHaveLength(0);
+      await mkdir(path.join(dir, 'home'));
+      await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+      expect(await entries(cache.options.dir)).toHaveLength(1);
     });
   });
 

@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { CompiledRuleSet } from '../src/engine/compiled.js';
-import { contentHash, decodeInt32, decodePortable, encodeInt32 } from '../src/engine/serial-codec.js';
+import {
+  contentHash,
+  decodeInt32,
+  decodePortable,
+  encodeInt32,
+  encodePortable,
+} from '../src/engine/serial-codec.js';
 import {
   type CompileOptions,
   compilePacks,
@@ -133,11 +139,20 @@ describe('the codec', () => {
       const values = Int32Array.from({ length }, (_, i) => (i * 2654435761) | 0);
       expect(decodeInt32(encodeInt32(values))).toEqual(values);
       expect(decodePortable(encodeInt32(values))).toEqual(values);
+      const bytes = new Uint8Array(values.buffer);
+      expect(encodePortable(bytes)).toBe(encodeInt32(values));
     }
+    // Longer than the portable encoder's chunk of 8,192 characters.
+    const long = Int32Array.from({ length: 10_000 }, (_, i) => (i * 40503) ^ (i << 20));
+    expect(encodePortable(new Uint8Array(long.buffer))).toBe(encodeInt32(long));
+    expect(decodePortable(encodeInt32(long))).toEqual(long);
     expect(() => decodeInt32('@@@@')).toThrow(/Corrupt/);
     expect(() => decodePortable('@@@@')).toThrow(/Corrupt/);
     // Sixteen characters, twelve bytes: only the newline is wrong.
     expect(() => decodeInt32('AAAAAAA\nAAAAAAAA')).toThrow(/Corrupt/);
+    expect(() => decodeInt32('AAAA=AAAAAAAAAAA')).toThrow(/Corrupt/);
+    expect(() => decodeInt32('AAAAAAAAAAAAAAA-')).toThrow(/Corrupt/);
+    expect(() => decodePortable('AAAAAAAAAAAAAAA-')).toThrow(/Corrupt/);
   });
 
   test('hashes to 32 hex digits that differ for near strings', () => {

@@ -4,6 +4,8 @@
 // every start's path, and the decoding loop below runs there before it is optimized).
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const ALPHABET_CODES = Uint16Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const PAD = 0x3d; // =
 const DECODE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
@@ -17,29 +19,39 @@ export function encodeInt32(values: ArrayLike<number>): string {
     bytes[i * 4 + 2] = (v >>> 16) & 0xff;
     bytes[i * 4 + 3] = (v >>> 24) & 0xff;
   }
+  const native = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
+  return native ? native.from(bytes.buffer, 0, bytes.length).toString('base64') : encodePortable(bytes);
+}
+
+type NodeBufferClass = {
+  from(buffer: ArrayBuffer, offset: number, length: number): { toString(encoding: 'base64'): string };
+};
+
+/** Base64 of `bytes` without Node's Buffer (exported for its tests): character codes in chunks. */
+export function encodePortable(bytes: Uint8Array): string {
   const parts: string[] = [];
-  let chunk = '';
+  const chunk = new Uint16Array(8192);
+  let n = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const a = bytes[i] as number;
     const b = bytes[i + 1] ?? 0;
     const c = bytes[i + 2] ?? 0;
-    const n = (a << 16) | (b << 8) | c;
-    chunk += ALPHABET[(n >>> 18) & 63];
-    chunk += ALPHABET[(n >>> 12) & 63];
-    chunk += i + 1 < bytes.length ? ALPHABET[(n >>> 6) & 63] : '=';
-    chunk += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
+    const v = (a << 16) | (b << 8) | c;
+    chunk[n++] = ALPHABET_CODES[(v >>> 18) & 63] as number;
+    chunk[n++] = ALPHABET_CODES[(v >>> 12) & 63] as number;
+    chunk[n++] = i + 1 < bytes.length ? (ALPHABET_CODES[(v >>> 6) & 63] as number) : PAD;
+    chunk[n++] = i + 2 < bytes.length ? (ALPHABET_CODES[v & 63] as number) : PAD;
+    if (n === chunk.length) {
+      parts.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+      n = 0;
     }
   }
-  parts.push(chunk);
+  parts.push(String.fromCharCode.apply(null, chunk.subarray(0, n) as unknown as number[]));
   return parts.join('');
 }
 
 const NodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The inverse of encodeInt32. */
 export function decodeInt32(text: string): Int32Array {
@@ -55,9 +67,12 @@ function byteLengthOf(text: string): number {
 
 function decodeNative(text: string, buffer: NonNullable<typeof NodeBuffer>): Int32Array {
   const byteLength = byteLengthOf(text);
-  // Buffer skips what is not base64: the portable decoder's refusal, checked first.
-  if (!BASE64.test(text)) throw new Error('Corrupt serialized rule set');
   const decoded = buffer.from(text, 'base64');
+  // Buffer skips what is not base64 (and stops at a `=` inside): then fewer bytes come out than the
+  // length promises. It also reads base64url's `-` and `_`. Both are the portable decoder's refusal.
+  if (decoded.length !== byteLength || text.includes('-') || text.includes('_')) {
+    throw new Error('Corrupt serialized rule set');
+  }
   // A copy: the Int32Array needs its own 4-aligned buffer (Buffer's may be a shared pool's).
   const out = new Int32Array(byteLength / 4);
   new Uint8Array(out.buffer).set(decoded.subarray(0, byteLength));

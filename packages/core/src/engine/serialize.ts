@@ -165,7 +165,8 @@ export function ruleSetKey(
       audience,
       options.locale ?? null,
       options.fallbackLocale ?? null,
-      sources.map((s) => [s.file, s.text]),
+      // Each text by its hash: the key's own text stays small (a termbase is megabytes).
+      sources.map((s) => [s.file, hash(s.text)]),
     ]),
   );
 }
