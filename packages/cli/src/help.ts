@@ -29,8 +29,8 @@ Options:
       --fix-dry-run          print the fixes as a unified diff; write nothing
   -q, --quiet                report errors only
       --max-warnings N       exit 1 when there are more than N warnings
-  -j, --jobs N               lint on N worker threads (default: 1 below 50 files and 2 MB, else
-                             2 or the cores if fewer); the report is the same whatever N
+  -j, --jobs N               lint on N threads (default: 1 below 50 files and 2 MB or 3 cores,
+                             else 2); the report is the same whatever N
       --shard I/N            lint only shard I of N (a stable split by path), for a CI matrix;
                              join the shards' json or sarif reports with \`nuance merge\`
       --stdin                lint standard input (with --fix: print the fixed text)

@@ -21,11 +21,13 @@ const MB = 1024 * 1024;
 beforeAll(buildCli);
 
 describe('defaultJobs', () => {
-  it('uses one thread for small runs and min(2, cores) from 50 files or 2 MB', () => {
+  it('uses one thread for small runs and below 3 cores, else 2 from 50 files or 2 MB', () => {
     expect(defaultJobs(49, 2 * MB - 1, 8)).toBe(1);
     expect(defaultJobs(50, 1000, 8)).toBe(2);
     expect(defaultJobs(3, 2 * MB, 8)).toBe(2);
     expect(defaultJobs(500, 50 * MB, 1)).toBe(1);
+    expect(defaultJobs(500, 50 * MB, 2)).toBe(1);
+    expect(defaultJobs(500, 50 * MB, 3)).toBe(2);
     expect(defaultJobs(500, 50 * MB, 16)).toBe(2);
     // One file cannot be split, however big.
     expect(defaultJobs(1, 40 * MB, 8)).toBe(1);
