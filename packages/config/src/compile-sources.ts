@@ -41,13 +41,7 @@ export async function compileSources(
   cache?: RuleSetCache,
 ): Promise<CompiledSources> {
   const prebuilt = builtinAlone(sources, options);
-  if (prebuilt !== undefined)
-    return fromSerialized(
-      sources,
-      prebuilt,
-      [],
-      sources.map(() => []),
-    );
+  if (prebuilt !== undefined) return fromSerialized(sources, prebuilt, [], [[]]);
   // A termbase's options change what it compiles to: they are part of its text for the key.
   const keyed = sources.map((s) => ({
     file: s.file,
@@ -122,7 +116,7 @@ function fromSerialized(
     sourceProblems,
     parsed: sources.map(() => true),
     compileProblems: problems,
-    // Without the ids (the built-in pack alone: no `rules` to check), the pack's, when asked.
+    // Without the ids (the built-in pack alone: no `rules` to check them against), the rule set's.
     ruleIds: new Set(ruleIds ?? ruleSet.rules.map((rule) => rule.id)),
     packs: parse,
     localeFiles: locales.map((read) => read.file),
