@@ -83,35 +83,12 @@ export class ImportedTermChecks {
     const keyTerm = rule['key-term'] ?? true;
     const examples = { valid: [], invalid: [] };
     const kind = 'term';
-    // The key order of parse.ts's ruleBaseOf and the term kind's define; literals, not spreads.
-    return rule.note === undefined
-      ? {
-          id,
-          severity,
-          message,
-          examples,
-          source,
-          kind,
-          fix: true,
-          keyTerm,
-          consistent: false,
-          exceptions: [],
-          terms,
-        }
-      : {
-          id,
-          severity,
-          message,
-          examples,
-          note: rule.note,
-          source,
-          kind,
-          fix: true,
-          keyTerm,
-          consistent: false,
-          exceptions: [],
-          terms,
-        };
+    // The key order of parse.ts's ruleBaseOf and the term kind's define (`note` after `examples`).
+    const head =
+      rule.note === undefined
+        ? { id, severity, message, examples }
+        : { id, severity, message, examples, note: rule.note };
+    return { ...head, source, kind, fix: true, keyTerm, consistent: false, exceptions: [], terms };
   }
 
   private validId(id: unknown): boolean {
