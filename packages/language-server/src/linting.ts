@@ -81,7 +81,7 @@ export interface LintDeps {
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
   /** Where a rule's documentation is (rule-docs.ts). */
-  ruleHref(ruleId: string, url: string | undefined, packs: readonly ParsedPack[]): string | undefined;
+  ruleHref(ruleId: string, url: string | undefined, packs: () => readonly ParsedPack[]): string | undefined;
   /** Whether the file is documentation the client ships (a pack README): shown, never linted. */
   isBundledDoc(file: string): boolean;
   /** The open documents (a release set's source is read as the editor has it). */
@@ -121,7 +121,7 @@ export async function lintNow(
   state.findings = findings;
   state.ruleSet = ruleSet;
   state.config = config;
-  const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, config.loaded.packs);
+  const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, () => config.loaded.packs);
   const diagnostics = findings.map((f) => toDiagnostic(f, document, text, href(f)));
   return { version: document.version, diagnostics };
 }

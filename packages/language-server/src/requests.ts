@@ -16,7 +16,7 @@ export async function hover(server: ServerState, params: HoverParams): Promise<H
   if (!first) return null;
   const value = found
     .map((f) => {
-      const href = server.ruleDocs.href(f.ruleId, f.url, state.config?.loaded.packs);
+      const href = server.ruleDocs.href(f.ruleId, f.url, () => state.config?.loaded.packs ?? []);
       return explainFinding(f, state.ruleSet, { href, message: false });
     })
     .join('\n\n---\n\n');

@@ -19,13 +19,20 @@ export class RuleDocs {
   /** `folder`: holds `<pack>/README.md` for the built-in packs; undefined: no such links. */
   constructor(readonly folder: string | undefined) {}
 
-  /** `packs`: the packs of the document's config, where a rule of a pack file is looked up. */
-  href(ruleId: string, url: string | undefined, packs: readonly ParsedPack[] = []): string | undefined {
+  /**
+   * `packs`: the packs of the document's config, where a rule of a pack file is looked up; asked
+   * for only then (a config's packs are parsed when first read).
+   */
+  href(
+    ruleId: string,
+    url: string | undefined,
+    packs: () => readonly ParsedPack[] = () => [],
+  ): string | undefined {
     if (url !== undefined) return url;
     const docs = this.readme(ruleId.slice(0, ruleId.indexOf('/')));
     const line = docs?.lines.get(ruleId);
     if (docs && line !== undefined) return `${docs.href}#L${line}`;
-    for (const pack of packs) {
+    for (const pack of packs()) {
       // A built-in pack's `file` is a name inside nuance, not a file to open.
       if (!path.isAbsolute(pack.file)) continue;
       const index = pack.definition.rules.findIndex((rule) => rule.id === ruleId);

@@ -74,7 +74,7 @@ async function explainAt(server: ServerState, uri: string, position: Position | 
   const finding = findingsAt(current.state.findings, offset)[0];
   const { ruleSet, config } = current.state;
   if (finding) {
-    const href = server.ruleDocs.href(finding.ruleId, finding.url, config?.loaded.packs);
+    const href = server.ruleDocs.href(finding.ruleId, finding.url, () => config?.loaded.packs ?? []);
     return { ruleId: finding.ruleId, markdown: explainFinding(finding, ruleSet, { href }) };
   }
   // No finding there: a rule id under the cursor (in a directive, say) is explained too.
@@ -83,7 +83,7 @@ async function explainAt(server: ServerState, uri: string, position: Position | 
   const rest = /^[\w-]*/.exec(text.slice(offset))?.[0] ?? '';
   const rule = ruleSet?.get(word + rest);
   if (!rule) return null;
-  const href = server.ruleDocs.href(rule.id, rule.url, config?.loaded.packs);
+  const href = server.ruleDocs.href(rule.id, rule.url, () => config?.loaded.packs ?? []);
   return { ruleId: rule.id, markdown: explainRule(rule, href) };
 }
 

@@ -58,9 +58,26 @@ export function fillMessage(
 
 /** Markdown code spans as quoted text in the locale's quotation marks: for plain-text surfaces. */
 export function plainText(markdown: string, locale: Locale = 'en'): string {
-  const [open, close] = QUOTES[locale];
-  return markdown.replace(
-    /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g,
-    (_, _ticks: string, code: string) => `${open}${code.trim()}${close}`,
-  );
+  // An editor asks again for every finding at every keystroke, and findings repeat their messages.
+  const known = plainTexts[locale];
+  let plain = known.get(markdown);
+  if (plain === undefined) {
+    const [open, close] = QUOTES[locale];
+    plain = markdown.replace(
+      /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g,
+      (_, _ticks: string, code: string) => `${open}${code.trim()}${close}`,
+    );
+    // Bounded: cleared when full (a cache, never a leak).
+    if (known.size >= PLAIN_TEXTS_LIMIT) known.clear();
+    known.set(markdown, plain);
+  }
+  return plain;
 }
+
+const PLAIN_TEXTS_LIMIT = 4096;
+const plainTexts: Record<Locale, Map<string, string>> = {
+  en: new Map(),
+  'zh-Hans': new Map(),
+  'zh-Hant': new Map(),
+  ko: new Map(),
+};
