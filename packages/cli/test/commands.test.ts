@@ -64,6 +64,24 @@ describe('nuance explain', () => {
     expect(lines[5]).toContain('no finding on its own');
   });
 
+  it('lists what the rule matches, as its pack README does, with a termbase concept that is no key term', async () => {
+    const result = await run(['explain', 'korea-china/wushi-not-shiyong'], FIXTURES);
+    const lines = result.stdout.split('\n');
+    expect(lines).toContain('Terms');
+    expect(lines).toContain('  `zh` `实用外交` (deprecated: use `务实外交` / `務實外交`)');
+    expect(lines).toContain('Exceptions (a candidate inside one of these is no match)');
+    await withTempDir(async (dir) => {
+      await writeFile(path.join(dir, 'terms.csv'), 'id,en,zh-Hans\nthaad,THAAD,萨德\n');
+      await writeFile(path.join(dir, '.nuancerc.yaml'), 'packs: [./terms.csv]\n');
+      const imported = await run(['explain', 'terms/thaad'], dir);
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('  `en` `THAAD` (preferred)\n');
+      expect(imported.stdout).toContain(
+        '  Not a key term: no missing-term or inconsistent findings in translations.\n',
+      );
+    });
+  });
+
   it('keeps only the readings for --audience', async () => {
     const result = await run(['explain', 'korea-china/wushi-not-shiyong', '--audience', 'ko'], FIXTURES);
     const lines = result.stdout.split('\n');

@@ -1,4 +1,14 @@
-import { type Locale, TOOL_RULES, type ToolRule, textsIn, toolRule } from '@nuance/core';
+import {
+  describeRule,
+  type Locale,
+  type ParsedPack,
+  type RuleDefinition,
+  type RuleDescription,
+  TOOL_RULES,
+  type ToolRule,
+  textsIn,
+  toolRule,
+} from '@nuance/core';
 import type { CliIo } from '../io.js';
 import { type CatalogRule, didYouMean, fixableWord, loadCatalog } from './rule-catalog.js';
 
@@ -34,11 +44,24 @@ export async function runExplain(options: ExplainOptions, io: CliIo): Promise<nu
     );
     return 2;
   }
-  io.stdout.write(formatExplain(found, options.locale));
+  io.stdout.write(formatExplain(found, options.locale, definitionOf(catalog.loaded.packs, found.info.id)));
   return catalog.failed ? 2 : 0;
 }
 
-export function formatExplain({ info, severity }: CatalogRule, locale: Locale = 'en'): string {
+/** A rule's definition in the config's packs (parsed now: explain is the one reader here). */
+function definitionOf(packs: readonly ParsedPack[], id: string): RuleDefinition | undefined {
+  for (const pack of packs) {
+    const rule = pack.definition.rules.find((r) => r.id === id);
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+export function formatExplain(
+  { info, severity }: CatalogRule,
+  locale: Locale = 'en',
+  definition?: RuleDefinition,
+): string {
   const texts = textsIn(info, locale);
   const lines: string[] = [info.id, ''];
   lines.push(`  kind      ${info.kind}`);
@@ -58,6 +81,7 @@ export function formatExplain({ info, severity }: CatalogRule, locale: Locale = 
     lines.push('', 'Readings by audience');
     for (const [tag, reading] of readings) lines.push(`  ${tag}: ${reading}`);
   }
+  if (definition) lines.push(...whatItMatches(describeRule(definition)));
   if (info.source) lines.push('', 'Source', ...indent(info.source));
   if (info.url) lines.push('', `More: ${info.url}`);
   const { valid, invalid } = info.examples;
@@ -70,6 +94,20 @@ export function formatExplain({ info, severity }: CatalogRule, locale: Locale = 
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The kind's own account of the rule (the pack README's): its terms or phrases, its context. */
+function whatItMatches(description: RuleDescription): string[] {
+  const lines: string[] = [];
+  if (description.context) lines.push('', 'Where it applies', ...indent(description.context));
+  for (const section of description.sections) {
+    lines.push('', section.title);
+    for (const line of section.lines) {
+      lines.push(`  ${line.map((p) => (typeof p === 'string' ? p : `\`${p.code}\``)).join('')}`);
+    }
+    if (section.footer) lines.push(...indent(section.footer));
+  }
+  return lines;
 }
 
 /** A rule of the tool itself, from core's registry: no pack, no config setting, no examples. */
