@@ -19,13 +19,17 @@ export function encodeInt32(values: ArrayLike<number>): string {
     bytes[i * 4 + 2] = (v >>> 16) & 0xff;
     bytes[i * 4 + 3] = (v >>> 24) & 0xff;
   }
-  const native = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
-  return native ? native.from(bytes.buffer, 0, bytes.length).toString('base64') : encodePortable(bytes);
+  return NodeBuffer
+    ? NodeBuffer.from(bytes.buffer, 0, bytes.length).toString('base64')
+    : encodePortable(bytes);
 }
 
-type NodeBufferClass = {
+/** Node's Buffer, where the host has it: the two calls of it this module makes. */
+interface NodeBufferClass {
   from(buffer: ArrayBuffer, offset: number, length: number): { toString(encoding: 'base64'): string };
-};
+  from(text: string, encoding: 'base64'): Uint8Array;
+}
+const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
 
 /** Base64 of `bytes` without Node's Buffer (exported for its tests): character codes in chunks. */
 export function encodePortable(bytes: Uint8Array): string {
@@ -50,7 +54,6 @@ export function encodePortable(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-const NodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The inverse of encodeInt32. */
@@ -65,7 +68,7 @@ function byteLengthOf(text: string): number {
   return byteLength;
 }
 
-function decodeNative(text: string, buffer: NonNullable<typeof NodeBuffer>): Int32Array {
+function decodeNative(text: string, buffer: NodeBufferClass): Int32Array {
   const byteLength = byteLengthOf(text);
   const decoded = buffer.from(text, 'base64');
   // Buffer skips what is not base64 (and stops at a `=` inside): then fewer bytes come out than the
