@@ -71,7 +71,10 @@ async function measureDraft(
   const text = draft(chars, dense);
   const waiters = new Map<number, (params: Published) => void>();
   const listener = connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
-    if (params.uri === uri && params.version !== undefined) waiters.get(params.version)?.(params);
+    if (params.uri !== uri || params.version === undefined) return;
+    // Dropped once called: a resolver keeps its promise, and so the diagnostics, alive.
+    waiters.get(params.version)?.(params);
+    waiters.delete(params.version);
   });
   const published = (version: number) => new Promise<Published>((resolve) => waiters.set(version, resolve));
   let version = 1;

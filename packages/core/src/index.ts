@@ -31,7 +31,13 @@ export { wordingIn } from './i18n/wording.js';
 export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
 export { TERM_STATUSES } from './kinds/term.js';
-export { documentLanguageOf, hanScript } from './lang/document-script.js';
+export {
+  countLetters,
+  documentLanguageOf,
+  hanScript,
+  type LetterCounts,
+  languageOfLetters,
+} from './lang/document-script.js';
 export { type NuanceConfig, type PackOptions, parseConfig } from './pack/config.js';
 export type { PackDataLocator } from './pack/data-source.js';
 export type { ImportedTerm, ImportedTermPack, ImportedTermRule } from './pack/imported-terms.js';

@@ -28,7 +28,6 @@ export interface DiagnosticData {
   nuance: 1;
   ruleId: string;
   actual: string;
-  expected: string[];
   suggestions: DataEdit[];
   fixable: boolean;
   /**
@@ -59,7 +58,6 @@ export function toDiagnostic(
     nuance: 1,
     ruleId: finding.ruleId,
     actual: finding.actual,
-    expected: finding.expected,
     suggestions: (finding.suggestions ?? []).map((s) => ({
       from: s.start - finding.start,
       length: s.end - s.start,

@@ -15,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bilingualFindings, type OpenFiles } from './bilingual.js';
 import { configFor } from './config-resolver.js';
 import { toDiagnostic } from './diagnostics.js';
-import { type DocumentFacts, IncrementalLinter } from './incremental.js';
+import { type DocumentFacts, documentLines, IncrementalLinter } from './incremental.js';
 import type { ClientSettings } from './settings.js';
 
 export interface DocumentState {
@@ -116,7 +116,7 @@ export async function lintNow(
   const findings =
     tooLarge(text) ??
     bilingualFindings(filePath, text, config, deps.open) ??
-    state.linter.lint(text, ruleSet, documentFacts(document, config));
+    state.linter.lint(text, ruleSet, documentFacts(document, config), documentLines(document));
   state.version = document.version;
   state.findings = findings;
   state.ruleSet = ruleSet;

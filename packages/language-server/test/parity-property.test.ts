@@ -3,12 +3,13 @@
 // CLI calls it: with its candidate pre-check, not a forced full parse), front matter, character
 // references and directives included.
 import { loadConfig } from '@nuance/config';
-import type { Finding, RuleSet } from '@nuance/core';
+import { createLineIndex, type Finding, type RuleSet } from '@nuance/core';
 import { documentLanguage, documentTopic, lintDocument } from '@nuance/unified';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fuzzCounter, fuzzRuns } from '../../core/test/fuzz-options.js';
-import { IncrementalLinter } from '../src/incremental.js';
+import { documentLines, IncrementalLinter } from '../src/incremental.js';
 
 let ruleSet: RuleSet;
 beforeAll(async () => {
@@ -16,7 +17,8 @@ beforeAll(async () => {
 });
 
 const FILE = '/drafts/d.md';
-const key = (f: Finding) => `${f.ruleId} ${f.start}-${f.end} ${f.message}`;
+const key = (f: Finding) =>
+  `${f.ruleId} ${f.start}-${f.end} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.message} ${JSON.stringify(f.context ?? [])}`;
 
 const PIECES = [
   '---\n',
@@ -39,6 +41,8 @@ const PIECES = [
   '<!-- nuance-disable-line -->',
   '`code`',
   ' ',
+  '\r\n',
+  '\r',
 ];
 const edit = fc.record({
   at: fc.nat(),
@@ -59,9 +63,18 @@ describe('language server and CLI', () => {
           inputs.count();
           const linter = new IncrementalLinter();
           let text = start.join('');
+          // The server's document takes the same edits as ranges, its line index with them.
+          const document = TextDocument.create('file:///drafts/d.md', 'markdown', 1, text);
           for (const e of [{ at: 0, remove: 0, insert: undefined }, ...edits]) {
-            const at = e.at % (text.length + 1);
-            text = text.slice(0, at) + (e.insert ?? '') + text.slice(at + e.remove);
+            // An editor never puts a position between \r and \n.
+            const outOfCrLf = (offset: number) =>
+              text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+            const at = outOfCrLf(e.at % (text.length + 1));
+            const to = outOfCrLf(Math.min(at + e.remove, text.length));
+            const range = { start: document.positionAt(at), end: document.positionAt(to) };
+            TextDocument.update(document, [{ range, text: e.insert ?? '' }], document.version + 1);
+            text = text.slice(0, at) + (e.insert ?? '') + text.slice(to);
+            expect(document.getText()).toBe(text);
             // The facts as the server takes them (linting.ts); the text as the CLI reads `d.md`.
             const lang = documentLanguage({ text, path: FILE, lang: undefined, format: 'markdown' });
             const topic = documentTopic({
@@ -71,13 +84,35 @@ describe('language server and CLI', () => {
               topic: undefined,
               voice: undefined,
             });
-            const server = linter.lint(text, ruleSet, { format: 'markdown', lang, topic }).map(key);
+            const facts = { format: 'markdown' as const, lang, topic };
+            const server = linter.lint(text, ruleSet, facts, documentLines(document)).map(key);
             const cli = lintDocument({ text, path: FILE, ruleSet }).findings.map(key);
             expect(server).toEqual(cli);
           }
         },
       ),
       fuzzRuns(150, 30_000),
+    );
+  });
+});
+
+describe('documentLines', () => {
+  it("gives core's line index positions over an editor's document, line ends of every kind", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', '韩', '\n', '\r', '\r\n', '😀'), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          const lines = documentLines(TextDocument.create('untitled:x', 'markdown', 1, text));
+          const expected = createLineIndex(text);
+          expect(lines.lineCount).toBe(expected.lineCount);
+          for (let offset = 0; offset <= text.length; offset++)
+            expect(lines.position(offset)).toEqual(expected.position(offset));
+          for (let line = 0; line <= expected.lineCount + 1; line++)
+            expect(lines.lineStart(line)).toBe(expected.lineStart(line));
+        },
+      ),
+      fuzzRuns(300, 10_000),
     );
   });
 });

@@ -32,7 +32,6 @@ describe('diagnostics', () => {
       nuance: 1,
       ruleId: WUSHI,
       actual: '实用外交',
-      expected: ['务实外交'],
       suggestions: [{ from: 0, length: 2, old: '实用', text: '务实' }],
       fixable: true,
       at: { line: 2, character: 14 },

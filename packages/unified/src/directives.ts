@@ -154,10 +154,10 @@ export function applyDirectives(
   directives: Directive[],
   text: string,
   ruleSet: RuleSet,
+  lines?: LineIndex,
 ): Finding[] {
-  const lines = createLineIndex(text);
-  const warnings = unknownRuleWarnings(directives, text, ruleSet, lines);
   if (directives.length === 0) return findings;
+  const warnings = unknownRuleWarnings(directives, text, ruleSet, lines ?? createLineIndex(text));
   const lineDirectives = directives.filter(
     (d) => d.kind === 'disable-line' || d.kind === 'disable-next-line',
   );

@@ -22,6 +22,7 @@ export {
 } from './lint-document.js';
 export { lintParsed, lintTree } from './lint-parsed.js';
 export {
+  type DocumentLintOptions,
   MarkdownDocument,
   type MarkdownDocumentOptions,
   type MarkdownDocumentStats,

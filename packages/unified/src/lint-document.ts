@@ -49,7 +49,7 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
     // into blocks, and never parsed.
     const document = new MarkdownDocument({ wholeDocument: input.fullParse });
     document.update(text);
-    result.findings = document.lint(ruleSet, lang, undefined, topic);
+    result.findings = document.lint(ruleSet, { lang, topic });
     return result;
   }
   const candidate = input.fullParse === true || hasCandidate(text, ruleSet);

@@ -3,6 +3,7 @@
 import {
   type Finding,
   hasCandidate,
+  type LineIndex,
   type LintInput,
   lintSegments,
   needsContext,
@@ -36,14 +37,20 @@ export function lintParsed(input: {
   candidate?: boolean;
   /** Reuse unchanged segments' scans between lints of one document (the language server). */
   cache?: ScanCache | undefined;
+  /** The text's line index, kept by the caller (an editor's document). */
+  lines?: LineIndex | undefined;
+  /** `documentLanguageOf(text)`, when the caller can tell it without reading the whole text. */
+  textLanguage?: (() => 'ko' | 'zh' | 'en' | undefined) | undefined;
 }): Finding[] {
   const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
   const lintInput: LintInput = { text: input.text, segments: input.segments };
   if (input.lang !== undefined) lintInput.lang = input.lang;
   if (input.topic !== undefined && input.topic.length > 0) lintInput.topic = input.topic;
   if (input.cache !== undefined) lintInput.cache = input.cache;
+  if (input.lines !== undefined) lintInput.lines = input.lines;
+  if (input.textLanguage !== undefined) lintInput.textLanguage = input.textLanguage;
   const findings = candidate ? lintSegments(lintInput, input.ruleSet) : [];
-  return applyDirectives(findings, input.directives, input.text, input.ruleSet);
+  return applyDirectives(findings, input.directives, input.text, input.ruleSet, input.lines);
 }
 
 /**

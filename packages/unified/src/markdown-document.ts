@@ -9,11 +9,14 @@
 // (`givenBlocks`), so that the structure core reads (structure.ts) gives the findings of one full
 // parse.
 import {
+  countLetters,
   createLineIndex,
   type Finding,
   hasCandidate,
   hasContextMention,
+  type LetterCounts,
   type LineIndex,
+  languageOfLetters,
   needsContext,
   preCheck,
   type RuleSet,
@@ -40,6 +43,8 @@ interface BlockFacts {
   mention?: boolean;
   shape?: BlockShape;
   parsed?: ParsedBlock;
+  /** Its letters by script, once the document's language is asked (`countLetters`). */
+  letters?: LetterCounts;
 }
 
 interface Entry extends Block {
@@ -63,6 +68,18 @@ export interface MarkdownDocumentOptions {
    */
   wholeDocument?: boolean | undefined;
 }
+
+export interface DocumentLintOptions {
+  lang?: string | undefined;
+  /** Reuse unchanged segments' scans between lints (the language server). */
+  cache?: ScanCache | undefined;
+  /** The context sets the document declares itself about (`documentTopic`). */
+  topic?: readonly string[] | undefined;
+  /** The text's line index, when the caller keeps one up to date (an editor's document). */
+  lines?: LineIndex | undefined;
+}
+
+const noLetters = (): LetterCounts => ({ hangul: 0, han: 0, latin: 0, letters: 0 });
 
 export class MarkdownDocument {
   /** Blocks segmented (`parsed`, `parsedLength`), by remark or as plain text (plain-block.ts). */
@@ -102,12 +119,14 @@ export class MarkdownDocument {
         const facts = block.frontMatter ? undefined : known.get(text.slice(block.start, block.end));
         return facts ? { ...block, facts } : block;
       });
-      const moved = old.slice(plan.after).map((entry) => ({
-        ...entry,
-        start: entry.start + plan.delta,
-        end: entry.end + plan.delta,
-      }));
-      this.entries = [...old.slice(0, plan.before), ...fresh, ...moved];
+      // The blocks after the edit move by its length: the old array is dropped, so in place.
+      const moved = old.slice(plan.after);
+      if (plan.delta !== 0)
+        for (const entry of moved) {
+          entry.start += plan.delta;
+          entry.end += plan.delta;
+        }
+      this.entries = old.slice(0, plan.before).concat(fresh, moved);
       this.stats.partial++;
     } else {
       const split = splitBlocks(text, this.options.wholeDocument);
@@ -121,15 +140,9 @@ export class MarkdownDocument {
 
   /**
    * Findings of the current text: only blocks that can give one, hold a directive, or (for a rule
-   * set with context conditions) give context are parsed. `topic`: the context sets the document
-   * declares itself about (`documentTopic`).
+   * set with context conditions) give context are parsed.
    */
-  lint(
-    ruleSet: RuleSet,
-    lang?: string | undefined,
-    cache?: ScanCache | undefined,
-    topic?: readonly string[] | undefined,
-  ): Finding[] {
+  lint(ruleSet: RuleSet, options: DocumentLintOptions = {}): Finding[] {
     const text = this.text;
     let candidate = false;
     let directive = false;
@@ -145,7 +158,7 @@ export class MarkdownDocument {
     const parts: PlacedPart[] = [];
     const directives: Directive[] = [];
     let frontMatter: Segment | undefined;
-    let lines: LineIndex | undefined;
+    let lines = options.lines;
     const tooDeep: DeepBlock[] = [];
     this.entries.forEach((entry, index) => {
       const facts = entry.facts;
@@ -170,7 +183,15 @@ export class MarkdownDocument {
       }
     });
     const segments = assembleSegments(parts, frontMatter);
-    const findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate, cache });
+    const findings = lintParsed({
+      ...options,
+      text,
+      segments,
+      directives,
+      ruleSet,
+      candidate,
+      textLanguage: () => this.textLanguage(),
+    });
     return tooDeep.length > 0 ? withTooDeep(findings, tooDeep, text) : findings;
   }
 
@@ -202,6 +223,26 @@ export class MarkdownDocument {
         given[index - 1] = true;
     }
     return given;
+  }
+
+  /** `documentLanguageOf` of the text, from the letters of each block (counted once per text). */
+  private textLanguage(): 'ko' | 'zh' | 'en' | undefined {
+    const text = this.text;
+    const total = noLetters();
+    let at = 0;
+    for (const entry of this.entries) {
+      countLetters(total, text, at, entry.start);
+      if (entry.facts) {
+        entry.facts.letters ??= countLetters(noLetters(), text, entry.start, entry.end);
+        const { hangul, han, latin, letters } = entry.facts.letters;
+        total.hangul += hangul;
+        total.han += han;
+        total.latin += latin;
+        total.letters += letters;
+      } else countLetters(total, text, entry.start, entry.end);
+      at = entry.end;
+    }
+    return languageOfLetters(countLetters(total, text, at, text.length));
   }
 
   private shapeOf(entry: Entry, facts: BlockFacts): BlockShape {

@@ -30,7 +30,8 @@ export interface SegmentState {
   index: number;
   prose: Prose;
   candidates: Candidate[];
-  sentenceSpans?: Array<{ start: number; end: number }>;
+  /** The scan of its prose (shared with every segment of that text in a ScanCache). */
+  scan: ProseScan;
 }
 
 /** A candidate of one rule with the segment it came from. */
@@ -41,10 +42,15 @@ export interface RuleMatch {
   context?: ContextLicense[];
 }
 
+/** The segment's sentences (prose ranges), split once per prose text. */
+export function sentenceSpans(seg: SegmentState): Array<{ start: number; end: number }> {
+  seg.scan.sentenceSpans ??= splitSentences(seg.prose.text);
+  return seg.scan.sentenceSpans;
+}
+
 /** The sentence index (within the segment) holding a prose offset. */
 export function sentenceOf(seg: SegmentState, offset: number): number {
-  seg.sentenceSpans ??= splitSentences(seg.prose.text);
-  const spans = seg.sentenceSpans;
+  const spans = sentenceSpans(seg);
   let lo = 0;
   let hi = spans.length - 1;
   while (lo < hi) {
@@ -121,19 +127,7 @@ export function scanSegment(
     scan = scanProse(ruleSet, prose);
     cache?.set(prose.text, scan);
   }
-  const shared = scan;
-  const state: SegmentState = { index, prose, candidates: shared.candidates };
-  if (cache) {
-    // Sentence spans are computed lazily: share them with the cache entry.
-    Object.defineProperty(state, 'sentenceSpans', {
-      get: () => shared.sentenceSpans,
-      set: (spans: Array<{ start: number; end: number }>) => {
-        shared.sentenceSpans = spans;
-      },
-      enumerable: true,
-    });
-  }
-  return state;
+  return { index, prose, candidates: scan.candidates, scan };
 }
 
 // The view of the segment being scanned: the buffers are reused from one segment to the next.

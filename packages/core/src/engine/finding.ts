@@ -8,7 +8,7 @@ import { reselectParticles } from '../lang/ko-particles.js';
 import { isHanCodePoint } from '../lang/script.js';
 import type { LineIndex } from '../text/lines.js';
 import type { ContextLicense, Edit, Finding, Prose, Severity } from '../types.js';
-import { type Candidate, type SegmentState, sentenceOf } from './candidates.js';
+import { type Candidate, type SegmentState, sentenceOf, sentenceSpans } from './candidates.js';
 
 export interface DocContext {
   text: string;
@@ -259,8 +259,7 @@ export function makeFinding(
 function discussedInKorean(seg: SegmentState, c: Candidate): boolean {
   const text = seg.prose.text;
   if (!isHanCodePoint(text.codePointAt(c.ps) ?? 0)) return false;
-  const index = sentenceOf(seg, c.ps); // fills seg.sentenceSpans
-  const sentence = seg.sentenceSpans?.[index] ?? { start: 0, end: text.length };
+  const sentence = sentenceSpans(seg)[sentenceOf(seg, c.ps)] ?? { start: 0, end: text.length };
   return hanInKoreanProse(text, c.ps, c.pe, sentence);
 }
 

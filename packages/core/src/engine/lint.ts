@@ -22,6 +22,13 @@ export interface LintInput {
   topic?: readonly string[];
   /** Reuse the scans of unchanged segments between lints of one document (an editor's). */
   cache?: ScanCache;
+  /** The text's line index, when the caller keeps one up to date (an editor's document). */
+  lines?: LineIndex;
+  /**
+   * `documentLanguageOf(text)`, when the caller can tell it without reading the whole text (an
+   * editor's document counts the letters of the blocks an edit changed: `countLetters`).
+   */
+  textLanguage?: () => 'ko' | 'zh' | 'en' | undefined;
 }
 
 /**
@@ -65,7 +72,7 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
     text: input.text,
     // Only findings and licenses need lines: most documents linted have neither.
     get lines() {
-      lines ??= createLineIndex(input.text);
+      lines ??= input.lines ?? createLineIndex(input.text);
       return lines;
     },
     segments,
@@ -76,6 +83,7 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
         override: rs.locale,
         lang: input.lang,
         text: input.text,
+        textLanguage: input.textLanguage,
         traditional: () => readsAs(segments, rs.audience) === 'hant',
         fallback: rs.fallbackLocale,
       });
@@ -140,10 +148,7 @@ function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): Segme
   const used = cache ? new Map<string, ProseScan>() : undefined;
   const states = input.segments.map((segment, index) => {
     const seg = scanSegment(rs, input.text, segment, index, cache?.entries);
-    if (used && cache) {
-      const entry = cache.entries.get(seg.prose.text);
-      if (entry) used.set(seg.prose.text, entry);
-    }
+    used?.set(seg.prose.text, seg.scan);
     return seg;
   });
   if (cache && used) cache.entries = used;

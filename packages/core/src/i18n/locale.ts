@@ -36,6 +36,8 @@ export interface LocaleInput {
   lang?: string | undefined;
   /** The whole document text, read when its language is not given. */
   text: string;
+  /** `documentLanguageOf(text)`, when the caller can tell it without reading the whole text. */
+  textLanguage?: (() => 'ko' | 'zh' | 'en' | undefined) | undefined;
   /** Whether the document's Chinese reads as Traditional (see DocContext.inScript). */
   traditional: () => boolean;
   /** The editor's UI locale: only for a document whose language is unknown. */
@@ -51,7 +53,7 @@ export function documentLocale(input: LocaleInput): Locale {
   };
   const fixed = resolve(input.override) ?? resolve(input.lang);
   if (fixed !== undefined) return fixed;
-  const detected = documentLanguageOf(input.text);
+  const detected = input.textLanguage ? input.textLanguage() : documentLanguageOf(input.text);
   if (detected === 'zh') return chinese();
   if (detected !== undefined) return detected;
   return resolve(input.fallback) ?? 'en';

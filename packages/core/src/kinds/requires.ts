@@ -6,7 +6,7 @@
 // every kind.
 
 import { z } from 'zod';
-import { type RuleMatch, type SegmentState, sentenceOf } from '../engine/candidates.js';
+import { type RuleMatch, type SegmentState, sentenceOf, sentenceSpans } from '../engine/candidates.js';
 import type { DocContext } from '../engine/finding.js';
 import { makeFinding } from '../engine/finding.js';
 import { wordingIn } from '../i18n/wording.js';
@@ -178,7 +178,7 @@ function scopeOf(def: RequiresRule, doc: DocContext): Scope {
     key: (m) => `${m.seg.index}:${sentenceOf(m.seg, m.c.ps)}`,
     reach(m, key, n) {
       const out = [key];
-      const spans = m.seg.sentenceSpans ?? [];
+      const spans = sentenceSpans(m.seg);
       let sentence = sentenceOf(m.seg, m.c.ps);
       let segment = m.seg.index;
       for (let k = 0; k < n; k++) {

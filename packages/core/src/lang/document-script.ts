@@ -59,6 +59,41 @@ export function hanScript(text: string): 'hans' | 'hant' | undefined {
   return hans > hant ? 'hans' : 'hant';
 }
 
+/** Letters of a text by script, as `documentLanguageOf` counts them. */
+export interface LetterCounts {
+  hangul: number;
+  han: number;
+  latin: number;
+  letters: number;
+}
+
+/**
+ * Add the letters of `text` from `start` to `end` to `counts`. Counts of parts cut between code
+ * points add up to the counts of the whole: a caller that keeps a document's parts (an editor's
+ * blocks) counts only the parts that changed.
+ */
+export function countLetters(counts: LetterCounts, text: string, start = 0, end = text.length): LetterCounts {
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    i += cpLength(cp);
+    const kind = classOf(cp);
+    if (kind === NOT_LETTER) continue;
+    if (kind === HANGUL) counts.hangul++;
+    else if (kind >= HAN) counts.han++;
+    else if (kind === LATIN) counts.latin++;
+    counts.letters++;
+  }
+  return counts;
+}
+
+/** The language of `documentLanguageOf` from letter counts. */
+export function languageOfLetters(counts: LetterCounts): 'ko' | 'zh' | 'en' | undefined {
+  if (counts.hangul * 2 > counts.letters) return 'ko';
+  if (counts.han * 2 > counts.letters) return 'zh';
+  if (counts.latin * 2 > counts.letters) return 'en';
+  return undefined;
+}
+
 /**
  * The language whose script holds more than half of the text's letters: `ko` for Hangul, `zh` for
  * Han, `en` for Latin. Letters are counted one per code point (a Hangul syllable, a Han character,
@@ -67,22 +102,5 @@ export function hanScript(text: string): 'hans' | 'hant' | undefined {
  * has more than half.
  */
 export function documentLanguageOf(text: string): 'ko' | 'zh' | 'en' | undefined {
-  let hangul = 0;
-  let han = 0;
-  let latin = 0;
-  let letters = 0;
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i) ?? 0;
-    i += cpLength(cp);
-    const kind = classOf(cp);
-    if (kind === NOT_LETTER) continue;
-    if (kind === HANGUL) hangul++;
-    else if (kind >= HAN) han++;
-    else if (kind === LATIN) latin++;
-    letters++;
-  }
-  if (hangul * 2 > letters) return 'ko';
-  if (han * 2 > letters) return 'zh';
-  if (latin * 2 > letters) return 'en';
-  return undefined;
+  return languageOfLetters(countLetters({ hangul: 0, han: 0, latin: 0, letters: 0 }, text));
 }

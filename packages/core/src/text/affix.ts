@@ -12,16 +12,23 @@ export interface Replacement {
 
 /** The smallest single replacement turning `before` into `after`. */
 export function minimalReplacement(before: string, after: string): Replacement {
-  let p = 0;
   const max = Math.min(before.length, after.length);
+  // Chunks compared natively first: an editor asks this of a long draft at every keystroke, and
+  // a loop of charCodeAt over a freshly concatenated text took a millisecond per 100 K.
+  let p = 0;
+  while (p + CHUNK <= max && before.slice(p, p + CHUNK) === after.slice(p, p + CHUNK)) p += CHUNK;
   while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
   let s = 0;
-  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s))
-    s++;
+  const [b, a] = [before.length, after.length];
+  while (s + CHUNK <= max - p && before.slice(b - s - CHUNK, b - s) === after.slice(a - s - CHUNK, a - s))
+    s += CHUNK;
+  while (s < max - p && before.charCodeAt(b - 1 - s) === after.charCodeAt(a - 1 - s)) s++;
   if (p > 0 && isLowSurrogate(before.charCodeAt(p))) p--;
-  if (s > 0 && isLowSurrogate(before.charCodeAt(before.length - s))) s--;
-  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+  if (s > 0 && isLowSurrogate(before.charCodeAt(b - s))) s--;
+  return { start: p, end: b - s, text: after.slice(p, a - s) };
 }
+
+const CHUNK = 256;
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
