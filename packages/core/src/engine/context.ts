@@ -24,6 +24,8 @@ interface Mention {
   seg: SegmentState;
   ps: number;
   pe: number;
+  /** What it licenses, described once per lint: in a dense draft many matches share a mention. */
+  license?: ContextLicense;
 }
 
 export interface DocumentFacts {
@@ -40,7 +42,8 @@ export class ContextIndex {
   private readonly bySegment: Map<number, Mention[]>[];
   /** Per set, its mentions in the document head, in document order. */
   private readonly inHead: Mention[][];
-  private readonly memo = new Map<string, Mention[]>();
+  /** Per set, place and segment, the mentions by sentence (-1: the whole segment). */
+  private readonly memo = new Map<number, Map<Within, Map<number, Map<number, Mention[]>>>>();
 
   constructor(
     private readonly doc: DocContext,
@@ -101,11 +104,12 @@ export class ContextIndex {
     if (place === 'document') return this.inHead[set] ?? [];
     // Matches of one sentence share their candidates: a dense paragraph asks many times.
     const local = place === 'structure' || place === 'paragraph' ? -1 : sentenceOf(m.seg, m.c.ps);
-    const key = `${set}:${place}:${m.seg.index}:${local}`;
-    let found = this.memo.get(key);
+    const bySegment = at(at(this.memo, set), place);
+    const bySentence = at(bySegment, m.seg.index);
+    let found = bySentence.get(local);
     if (!found) {
       found = this.gather(m, set, place);
-      this.memo.set(key, found);
+      bySentence.set(local, found);
     }
     return found;
   }
@@ -113,10 +117,15 @@ export class ContextIndex {
   private gather(m: RuleMatch, set: number, place: Exclude<Within, 'document'>): Mention[] {
     const bySegment = this.bySegment[set];
     if (!bySegment) return [];
-    const fromSegments = (indices: readonly number[]) =>
-      [...indices]
-        .sort((a, b) => a - b)
-        .flatMap((i) => (this.facts.segments[i]?.role === 'context' ? [] : (bySegment.get(i) ?? [])));
+    const fromSegments = (indices: readonly number[]) => {
+      const out: Mention[] = [];
+      for (const i of [...indices].sort((a, b) => a - b)) {
+        if (this.facts.segments[i]?.role === 'context') continue;
+        const mentions = bySegment.get(i);
+        if (mentions) for (const x of mentions) out.push(x);
+      }
+      return out;
+    };
     const structure = this.facts.segments[m.seg.index]?.context ?? [];
     if (place === 'structure') return fromSegments(structure);
     if (place === 'paragraph') return fromSegments([m.seg.index, ...structure]);
@@ -146,12 +155,24 @@ export class ContextIndex {
   }
 
   private described(set: string, x: Mention): ContextLicense {
+    if (x.license) return x.license;
     const { prose } = x.seg;
-    return {
+    x.license = {
       set,
       via: 'mention',
       text: prose.text.slice(x.ps, x.pe),
       ...placeOf(this.doc, prose, x.ps, x.pe),
     };
+    return x.license;
   }
+}
+
+/** The map under `key`, made empty on first use. */
+function at<K, V extends Map<unknown, unknown>>(map: Map<K, V>, key: K): V {
+  let inner = map.get(key);
+  if (!inner) {
+    inner = new Map() as V;
+    map.set(key, inner);
+  }
+  return inner;
 }

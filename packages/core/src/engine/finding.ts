@@ -206,6 +206,20 @@ export function placeOf(
   return { start, end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
+type Texts = ReturnType<typeof textsIn>;
+const textsOf = new WeakMap<FindingRule, Partial<Record<Locale, Texts>>>();
+
+/** A compiled rule's texts in a locale, made once: a dense draft gives a rule many findings. */
+function ruleTexts(rule: FindingRule, locale: Locale): Texts {
+  let byLocale = textsOf.get(rule);
+  if (!byLocale) {
+    byLocale = {};
+    textsOf.set(rule, byLocale);
+  }
+  byLocale[locale] ??= textsIn(rule, locale);
+  return byLocale[locale];
+}
+
 export function makeFinding(
   doc: DocContext,
   rule: FindingRule,
@@ -226,7 +240,7 @@ export function makeFinding(
   const { prose } = seg;
   const actual = prose.text.slice(c.ps, c.pe);
   const locale = doc.locale;
-  const texts = textsIn(rule, locale);
+  const texts = ruleTexts(rule, locale);
   const template = options.message ? (options.message[locale] ?? options.message.en) : texts.message;
   const finding: Finding = {
     ruleId: rule.id,
