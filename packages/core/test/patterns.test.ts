@@ -104,22 +104,84 @@ describe('patterns in a pack', () => {
 });
 
 describe('the pre-check of patterns', () => {
-  it('takes the literal start of a pattern as its atom', () => {
-    expect(patternAtom('中[国方].{0,6}核心利益')).toBe('中');
+  it('takes the longest literal run every match holds as its atom', () => {
+    expect(patternAtom('中[国方].{0,6}核心利益')).toBe('核心利益');
+    expect(patternAtom('中[国方]的?[^。！？；，、,韩双两彼尊维护]{1,6}核心利益')).toBe('核心利益');
     expect(patternAtom('peripheral\\s+diplomacy')).toBe('peripheral');
+    expect(patternAtom('\\w+ diplomacy')).toBe('diplomacy');
     expect(patternAtom('abc?d')).toBe('ab');
-    expect(patternAtom('中?国')).toBeUndefined();
+    expect(patternAtom('中?国')).toBe('国');
+    expect(patternAtom('a{0,2}bc')).toBe('bc');
+    expect(patternAtom('x+yz')).toBe('yz');
+    expect(patternAtom('ab{2}c')).toBe('ab');
+    expect(patternAtom('(?<=中)国')).toBe('国');
+    expect(patternAtom('\\p{Script=Han}{2}外交')).toBe('外交');
+    expect(patternAtom('[核心]{2}')).toBeUndefined();
     expect(patternAtom('(?:a|b)c')).toBeUndefined();
     expect(patternAtom('a|b')).toBeUndefined();
-    expect(patternAtom('\\w+ diplomacy')).toBeUndefined();
-    expect(patternAtom('Capital')).toBeUndefined();
+    expect(patternAtom('ROK')).toBeUndefined();
+  });
+
+  it('never takes an atom a match can lack: every match of generated patterns holds it', () => {
+    const parts = [
+      '中',
+      '国',
+      '核心',
+      '利益',
+      'ab',
+      'c',
+      '[国方]',
+      '.',
+      '的?',
+      'x+',
+      '(?:韩国)?',
+      '\\s',
+      '{1,3}',
+      '?',
+    ];
+    let seed = 11;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return parts[seed % parts.length] ?? '';
+    };
+    const texts = [
+      '中国的核心利益',
+      '中方核心利益',
+      '国核心利益ab',
+      'abc x 国',
+      '中国的核心利益abc',
+      'xxab中核心',
+    ];
+    for (let n = 0; n < 2000; n++) {
+      const source = Array.from({ length: 1 + (seed % 6) }, pick).join('');
+      let regex: RegExp;
+      try {
+        regex = new RegExp(source, 'gu');
+      } catch {
+        continue;
+      }
+      const atom = patternAtom(source);
+      if (atom === undefined) continue;
+      for (const text of texts)
+        for (const m of text.matchAll(regex))
+          if (m[0] !== '')
+            expect({ source, m: m[0] }).toEqual({
+              source,
+              m: m[0] + (m[0].includes(atom) ? '' : ` lacks ${atom}`),
+            });
+    }
   });
 
   it('skips a text without the atom, and checks every text for an unanchored pattern', () => {
     const anchored = ruleSetFromYaml(PATTERN_PACK('中[国方].{0,6}核心利益'));
     expect(hasCandidate('A paragraph about trade.', anchored)).toBe(false);
     expect(hasCandidate('韩方尊重中方的重大核心利益', anchored)).toBe(true);
-    const unanchored = ruleSetFromYaml(PATTERN_PACK('\\\\w+ diplomacy'));
+    // 中 alone (in nearly every Chinese paragraph) no longer makes a text a candidate.
+    expect(hasCandidate('中方与韩方举行会谈。', anchored)).toBe(false);
+    const inner = ruleSetFromYaml(PATTERN_PACK('[a-z]{1,20} diplomacy'));
+    expect(hasCandidate('A paragraph about trade.', inner)).toBe(false);
+    expect(hasCandidate('Seoul pursues pragmatic diplomacy.', inner)).toBe(true);
+    const unanchored = ruleSetFromYaml(PATTERN_PACK('[a-z]{1,9}-[a-z]{1,9}'));
     expect(hasCandidate('A paragraph about trade.', unanchored)).toBe(true);
   });
 });

@@ -178,7 +178,7 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
     });
     let text: string | undefined;
     for (const p of ruleSet.patterns) {
-      // A pattern whose literal start is not in the view has no match: most segments skip it.
+      // A pattern whose atom is not in the view has no match: most segments skip it.
       const atom = p.atom;
       if (atom !== undefined && view.units.subarray(0, view.length).indexOf(atom.charCodeAt(0)) < 0) continue;
       text ??= view.text();

@@ -38,9 +38,9 @@ export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   readonly locale?: string;
   /** The locale of a document whose language is unknown (an editor's UI locale). */
   readonly fallbackLocale?: string;
-  /** The literal starts of the reporting patterns (patternAtom), for the pre-check (RawScanner). */
+  /** The atoms (a literal every match holds) of the reporting patterns (patternAtom), for the pre-check (RawScanner). */
   readonly patternAtoms?: PhraseAutomaton;
-  /** A reporting pattern has no literal start: every text may hold a candidate. */
+  /** A reporting pattern has no atom: every text may hold a candidate. */
   readonly unanchoredPattern: boolean;
   /** Some phrase the pre-check looks for starts or ends with a hyphen (RawScanner.edgeHyphen). */
   readonly edgeHyphen: boolean;

@@ -181,8 +181,9 @@ function licensed(
 }
 
 /**
- * The pre-check on raw text: false only when no match of a phrase that can decide a finding (nor a
- * pattern's literal start) occurs in the match view of `text`, so a caller may skip parsing it. For
+ * The pre-check on raw text: false only when no match of a phrase that can decide a finding (nor
+ * of a pattern's atom, a literal all its matches hold) occurs in the match view of `text`, so a
+ * caller may skip parsing it. For
  * Markdown, whose markup can split a phrase, `@nuance/unified` takes the markup out first
  * (`prefilterSafety` says what it may take out).
  */
