@@ -81,5 +81,5 @@ export function initialized(server: ServerState): void {
 export function shutdown(server: ServerState): void {
   server.shutDown = true;
   server.watcher.close();
-  for (const state of server.documentStates.values()) if (state.timer) clearTimeout(state.timer);
+  for (const state of server.documentStates.values()) state.cancel?.();
 }

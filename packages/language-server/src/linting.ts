@@ -21,7 +21,8 @@ import type { ClientSettings } from './settings.js';
 export interface DocumentState {
   linter: IncrementalLinter;
   generation: number;
-  timer?: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the scheduled lint, while one is (scheduling.ts). */
+  cancel?: (() => void) | undefined;
   /** The version and findings of the last lint, with the rule set that made them. */
   version?: number;
   findings: Finding[];

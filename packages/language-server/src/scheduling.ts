@@ -32,16 +32,24 @@ export async function safeLint(server: ServerState, uri: string): Promise<LintRe
 export function schedule(server: ServerState, uri: string, delay: number): void {
   if (server.features.pull || server.shutDown) return;
   const state = documentState(server, uri);
-  if (state.timer) clearTimeout(state.timer);
+  state.cancel?.();
   const generation = ++state.generation;
-  state.timer = setTimeout(async () => {
-    state.timer = undefined;
+  const run = async () => {
+    state.cancel = undefined;
     const result = await safeLint(server, uri);
     // A newer edit or a reload started another lint: this result is stale.
     if (!result || state.generation !== generation || !server.documents.get(uri) || server.shutDown) return;
     const { version, diagnostics } = result;
     void server.connection.sendDiagnostics({ uri, version, diagnostics });
-  }, delay);
+  };
+  // No delay: an immediate, since a timer of 0 ms waits a millisecond.
+  if (delay > 0) {
+    const timer = setTimeout(run, delay);
+    state.cancel = () => clearTimeout(timer);
+  } else {
+    const immediate = setImmediate(run);
+    state.cancel = () => clearImmediate(immediate);
+  }
 }
 
 export function didOpen(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
@@ -59,7 +67,7 @@ export function didChangeContent(server: ServerState, event: TextDocumentChangeE
 export function didClose(server: ServerState, event: TextDocumentChangeEvent<TextDocument>): void {
   const { uri } = event.document;
   const state = server.documentStates.get(uri);
-  if (state?.timer) clearTimeout(state.timer);
+  state?.cancel?.();
   server.documentStates.delete(uri);
   server.settingsCache.delete(uri);
   if (!server.features.pull) void server.connection.sendDiagnostics({ uri, diagnostics: [] });
