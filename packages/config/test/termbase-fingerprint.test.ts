@@ -119,7 +119,15 @@ function fingerprint(text: string, file: string) {
   const { ruleSet, problems: compileProblems } = compilePacks([pack]);
   const compiled = ruleSet as CompiledRuleSet;
   const serial = JSON.parse(serializeRuleSet(ruleSet, compileProblems)) as Record<string, unknown>;
-  const { automaton, ...rest } = serial as { automaton: { patternCount: number; states: number } };
+  // Without the format's number: it changes with the layout of the automaton's arrays.
+  const {
+    automaton,
+    format: _,
+    ...rest
+  } = serial as {
+    automaton: { patternCount: number; states: number };
+    format: number;
+  };
   const terms = pack.definition.rules.flatMap((r) => (r.kind === 'term' ? r.terms.map((t) => t.text) : []));
   const sample = `${terms.join(' ')} ${terms.slice(0, 200).reverse().join('')}`;
   // The places of a rule and of each of its terms (the locator's paths: terms by language).
@@ -148,7 +156,7 @@ describe('a generated termbase compiles as it did before', () => {
       rules: 545,
       problems: 85,
       pack: 'fc0ddab2ef2a4b37',
-      ruleSet: 'ccc955baeaaadc8f',
+      ruleSet: '1c46aa408ec76a40',
       automaton: { patterns: 2473, states: 6578 },
       matches: { count: 41361, hash: 'c6eacd432a659006' },
       findings: { count: 1686, hash: 'f0f373a199ad8cf5' },
@@ -160,7 +168,7 @@ describe('a generated termbase compiles as it did before', () => {
       rules: 150,
       problems: 0,
       pack: '083e6bdfbd06a3f8',
-      ruleSet: '5c1bf307f0696284',
+      ruleSet: '1a3896e9b747f65b',
       automaton: { patterns: 1170, states: 3028 },
       matches: { count: 9505, hash: '13d6a7946cdff1e9' },
       findings: { count: 582, hash: '5fcec00d39aff121' },

@@ -9,7 +9,7 @@
 // Every state is a slot of the arrays; the root is slot 0. The build lives in double-array.ts.
 
 import { type AutomatonTables, buildTables } from './double-array.js';
-import { Trie } from './trie.js';
+import { breadthFirstTrie } from './trie.js';
 
 export type { AutomatonTables } from './double-array.js';
 
@@ -19,10 +19,14 @@ export class PhraseAutomaton {
   /** Counters since construction or resetStats(): units consumed and reported matches. */
   readonly stats = { transitions: 0, outputs: 0 };
 
-  // During add(): the trie, with each state's ids and flags.
-  #trie: Trie | undefined = new Trie();
-  #ids: (number[] | undefined)[] = [undefined];
-  #flags: number[] = [0];
+  // During add(): the distinct patterns, in the order first added, with each one's ids and flags;
+  // build() makes the trie of them at once (trie.ts).
+  #index: Map<string, number> | undefined = new Map();
+  #patterns: string[] = [];
+  #ids: number[][] = [];
+  #flags: number[] = [];
+  /** The patterns' total length: at most that many states besides the root. */
+  #units = 0;
   #tables: AutomatonTables | undefined;
   #patternCount = 0;
 
@@ -31,7 +35,7 @@ export class PhraseAutomaton {
     const automaton = new PhraseAutomaton();
     automaton.#tables = tables;
     automaton.#patternCount = tables.patternCount;
-    automaton.#trie = undefined;
+    automaton.#index = undefined;
     return automaton;
   }
 
@@ -58,34 +62,34 @@ export class PhraseAutomaton {
   add(pattern: string, id: number, flags = 0): void {
     if (this.#tables) throw new Error('PhraseAutomaton: add() after build()');
     if (pattern.length === 0) return;
-    const trie = this.#trie as Trie;
-    let s = ROOT;
-    for (let i = 0; i < pattern.length; i++) {
-      s = trie.child(s, pattern.charCodeAt(i));
-      if (s === this.#ids.length) {
-        this.#ids.push(undefined);
-        this.#flags.push(0);
-      }
-    }
-    const own = this.#ids[s];
-    if (own === undefined) {
-      this.#ids[s] = [id];
+    const index = this.#index as Map<string, number>;
+    const k = index.get(pattern);
+    if (k === undefined) {
+      index.set(pattern, this.#patterns.length);
+      this.#patterns.push(pattern);
+      this.#ids.push([id]);
+      this.#flags.push(flags);
+      this.#units += pattern.length;
       this.#patternCount++;
-    } else {
-      // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
-      // last one, and a search of the list (thousands long for a term many concepts share) is
-      // needed only for an id out of order.
-      const last = own[own.length - 1] as number;
-      if (id !== last && (id > last || !own.includes(id))) own.push(id);
+      return;
     }
-    this.#flags[s] = (this.#flags[s] ?? 0) | flags;
+    const own = this.#ids[k] as number[];
+    // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
+    // last one, and a search of the list (thousands long for a term many concepts share) is
+    // needed only for an id out of order.
+    const last = own[own.length - 1] as number;
+    if (id !== last && (id > last || !own.includes(id))) own.push(id);
+    this.#flags[k] = (this.#flags[k] as number) | flags;
   }
 
   /** Freeze: lay the trie out in the arrays, with failure and output links. */
   build(): void {
     if (this.#tables) return;
-    this.#tables = buildTables(this.#trie as Trie, this.#ids, this.#flags, this.#patternCount);
-    this.#trie = undefined;
+    const index = this.#index as Map<string, number>;
+    const trie = breadthFirstTrie(this.#patterns, index, this.#units);
+    this.#tables = buildTables(trie, this.#ids, this.#flags, this.#patternCount);
+    this.#index = undefined;
+    this.#patterns = [];
     this.#ids = [];
     this.#flags = [];
   }
