@@ -40,7 +40,9 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
   const rules: TermbaseRule[] = [];
   const concepts: TermbaseConcept[] = [];
   const ids = new Set<string>();
-  const firstOf = new Map<string, Position>();
+  const { position } = termbase;
+  /** Each concept id's first concept's offset. */
+  const firstOf = new Map<string, number>();
   termbase.concepts.forEach((concept, index) => {
     if (concept.terms.length === 0) {
       problems.push(
@@ -48,24 +50,26 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
           termbase.file,
           'missing-key',
           `${concept.label} has no terms; it is dropped`,
-          concept.at,
+          position(concept.offset),
         ),
       );
       return;
     }
     if (concept.id !== undefined) {
       const first = firstOf.get(concept.id);
-      if (first) {
-        const message = `Duplicate concept id \`${concept.id}\` (first on line ${first.line}); this one is ignored`;
-        problems.push(termbaseProblem(termbase.file, 'duplicate-id', message, concept.at));
+      if (first !== undefined) {
+        const message = `Duplicate concept id \`${concept.id}\` (first on line ${position(first).line}); this one is ignored`;
+        problems.push(termbaseProblem(termbase.file, 'duplicate-id', message, position(concept.offset)));
         return;
       }
-      firstOf.set(concept.id, concept.at);
+      firstOf.set(concept.id, concept.offset);
     }
     const id = uniqueId(`${pack}/${slug(concept.id ?? '') || `concept-${index + 1}`}`, ids);
     if (wanted && !concept.subjects.some((s) => wanted.has(s.toLowerCase()))) return;
     const ordered = byLanguage(concept.terms);
-    const rule = ruleOf(id, concept, ordered, `${base}, ${conceptSource(concept)}`);
+    const source =
+      concept.id !== undefined ? `concept ${concept.id}` : `line ${position(concept.offset).line}`;
+    const rule = ruleOf(id, concept, ordered, `${base}, ${source}`);
     if (!(options['key-terms'] ?? hasDeprecated(ordered))) rule['key-term'] = false;
     rules.push(rule);
     concepts.push(concept);
@@ -74,7 +78,7 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
   if (wanted && rules.length > 0) problems.push(...unknownSubjects(termbase, options.subjects ?? []));
   const only = options.subjects ? `; subject fields ${options.subjects.join(', ')}` : '';
   const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts${only})`;
-  return { value: { pack, description, rules }, locator: locatorOf(concepts), problems, concepts };
+  return { value: { pack, description, rules }, locator: locatorOf(concepts, position), problems, concepts };
 }
 
 function ruleOf(
@@ -153,7 +157,7 @@ function hasReplacements(byLang: Record<string, TermbaseTerm[]>): boolean {
 function noteOf(concept: TermbaseConcept): string {
   if (!concept.terms.some((t) => t.notes.length > 0)) return concept.notes.join('\n\n');
   const parts = [...concept.notes];
-  const seen = new Set<string[]>();
+  const seen = new Set<readonly string[]>();
   for (const t of concept.terms) {
     if (t.notes.length === 0 || seen.has(t.notes)) continue;
     seen.add(t.notes);
@@ -161,10 +165,6 @@ function noteOf(concept: TermbaseConcept): string {
     parts.push(`${named.join(', ')}: ${t.notes.join(' ')}`);
   }
   return parts.join('\n\n');
-}
-
-function conceptSource(concept: TermbaseConcept): string {
-  return concept.id !== undefined ? `concept ${concept.id}` : `line ${concept.at.line}`;
 }
 
 const PHRASE_SYNTAX = /[[\]{}|\\]/;
@@ -186,7 +186,7 @@ function unescapedIndex(escaped: string, index: number): number {
   return index - backslashes;
 }
 
-function locatorOf(concepts: TermbaseConcept[]): PackDataLocator {
+function locatorOf(concepts: TermbaseConcept[], position: (offset: number) => Position): PackDataLocator {
   const termAt = (path: ReadonlyArray<string | number>): TermbaseTerm | undefined => {
     const [, rule, , lang, index] = path;
     if (typeof rule !== 'number' || typeof lang !== 'string') return undefined;
@@ -199,16 +199,17 @@ function locatorOf(concepts: TermbaseConcept[]): PackDataLocator {
     const concept = concepts[path[1]];
     if (path[2] === 'terms') {
       const t = termAt(path);
-      if (t) return t.at;
+      if (t) return position(t.offset);
     }
-    return concept?.at ?? { line: 1, column: 1 };
+    return concept ? position(concept.offset) : { line: 1, column: 1 };
   };
   return {
     locate,
     locateInString(path, index) {
       const t = path[2] === 'terms' ? termAt(path) : undefined;
       if (!t?.verbatim) return locate(path);
-      return { line: t.at.line, column: t.at.column + unescapedIndex(escapePhrase(t.text), index) };
+      const at = position(t.offset);
+      return { line: at.line, column: at.column + unescapedIndex(escapePhrase(t.text), index) };
     },
   };
 }
