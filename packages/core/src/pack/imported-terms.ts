@@ -83,12 +83,38 @@ export class ImportedTermChecks {
     const keyTerm = rule['key-term'] ?? true;
     const examples = { valid: [], invalid: [] };
     const kind = 'term';
+    const note = rule.note;
     // The key order of parse.ts's ruleBaseOf and the term kind's define (`note` after `examples`).
-    const head =
-      rule.note === undefined
-        ? { id, severity, message, examples }
-        : { id, severity, message, examples, note: rule.note };
-    return { ...head, source, kind, fix: true, keyTerm, consistent: false, exceptions: [], terms };
+    // Two literals, not one spread into another: extending a spread copy by seven keys made
+    // defining 10,000 rules take 0.1 s.
+    return note === undefined
+      ? {
+          id,
+          severity,
+          message,
+          examples,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        }
+      : {
+          id,
+          severity,
+          message,
+          examples,
+          note,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        };
   }
 
   private validId(id: unknown): boolean {
