@@ -66,11 +66,10 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
     }
     const id = uniqueId(`${pack}/${slug(concept.id ?? '') || `concept-${index + 1}`}`, ids);
     if (wanted && !concept.subjects.some((s) => wanted.has(s.toLowerCase()))) return;
-    const ordered = byLanguage(concept.terms);
     const source =
       concept.id !== undefined ? `concept ${concept.id}` : `line ${position(concept.offset).line}`;
-    const rule = ruleOf(id, concept, ordered, `${base}, ${source}`);
-    if (!(options['key-terms'] ?? hasDeprecated(ordered))) rule['key-term'] = false;
+    const { rule, deprecated } = ruleOf(id, concept, `${base}, ${source}`);
+    if (!(options['key-terms'] ?? deprecated)) rule['key-term'] = false;
     rules.push(rule);
     concepts.push(concept);
   });
@@ -81,49 +80,38 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
   return { value: { pack, description, rules }, locator: locatorOf(concepts, position), problems, concepts };
 }
 
+/** The concept's rule, and whether it has a deprecated or forbidden term. */
 function ruleOf(
   id: string,
   concept: TermbaseConcept,
-  byLang: Record<string, TermbaseTerm[]>,
   source: string,
-): TermbaseRule {
+): { rule: TermbaseRule; deprecated: boolean } {
+  // Terms by language, in the order the languages first occur (`zh_Hans` read as `zh-Hans`).
   const terms: TermbaseRule['terms'] = {};
-  for (const lang in byLang) {
-    terms[lang] = (byLang[lang] ?? []).map((t) => ({ text: escapePhrase(t.text), status: t.status }));
+  let deprecated = false;
+  for (const t of concept.terms) {
+    const lang = langOf(t);
+    const entry = { text: escapePhrase(t.text), status: t.status };
+    const list = terms[lang];
+    if (list) list.push(entry);
+    else terms[lang] = [entry];
+    if (t.status === 'deprecated' || t.status === 'forbidden') deprecated = true;
   }
   const rule: TermbaseRule = {
     id,
     kind: 'term',
     severity: 'warning',
-    message: hasReplacements(byLang) ? USE_MESSAGE : DEPRECATED_MESSAGE,
+    message: !deprecated || hasReplacements(terms) ? USE_MESSAGE : DEPRECATED_MESSAGE,
     source,
     terms,
   };
   const note = noteOf(concept);
   if (note !== '') rule.note = note;
-  return rule;
-}
-
-/** Terms grouped by language in the order the languages first occur; `zh_Hans` read as `zh-Hans`. */
-function byLanguage(terms: TermbaseTerm[]): Record<string, TermbaseTerm[]> {
-  const out: Record<string, TermbaseTerm[]> = {};
-  for (const t of terms) {
-    const lang = langOf(t);
-    const list = out[lang];
-    if (list) list.push(t);
-    else out[lang] = [t];
-  }
-  return out;
+  return { rule, deprecated };
 }
 
 function langOf(t: TermbaseTerm): string {
   return t.lang.includes('_') ? t.lang.replace(/_/g, '-') : t.lang;
-}
-
-function hasDeprecated(byLang: Record<string, TermbaseTerm[]>): boolean {
-  return Object.values(byLang).some((list) =>
-    list.some((t) => t.status === 'deprecated' || t.status === 'forbidden'),
-  );
 }
 
 /** A warning for each subject asked for that no concept has: a typo loads nothing of it. */
@@ -146,16 +134,21 @@ function unknownSubjects(termbase: Termbase, subjects: readonly string[]): Probl
 }
 
 /** Every deprecated term has a preferred term of its language to replace it. */
-function hasReplacements(byLang: Record<string, TermbaseTerm[]>): boolean {
-  return Object.values(byLang).every(
-    (list) =>
-      !list.some((t) => t.status === 'deprecated' || t.status === 'forbidden') ||
-      list.some((t) => t.status === 'preferred'),
-  );
+function hasReplacements(byLang: TermbaseRule['terms']): boolean {
+  for (const lang in byLang) {
+    let deprecated = false;
+    let preferred = false;
+    for (const t of byLang[lang] ?? []) {
+      if (t.status === 'deprecated' || t.status === 'forbidden') deprecated = true;
+      else if (t.status === 'preferred') preferred = true;
+    }
+    if (deprecated && !preferred) return false;
+  }
+  return true;
 }
 
 function noteOf(concept: TermbaseConcept): string {
-  if (!concept.terms.some((t) => t.notes.length > 0)) return concept.notes.join('\n\n');
+  if (!hasTermNotes(concept)) return concept.notes.join('\n\n');
   const parts = [...concept.notes];
   const seen = new Set<readonly string[]>();
   for (const t of concept.terms) {
@@ -165,6 +158,11 @@ function noteOf(concept: TermbaseConcept): string {
     parts.push(`${named.join(', ')}: ${t.notes.join(' ')}`);
   }
   return parts.join('\n\n');
+}
+
+function hasTermNotes(concept: TermbaseConcept): boolean {
+  for (const t of concept.terms) if (t.notes.length > 0) return true;
+  return false;
 }
 
 const PHRASE_SYNTAX = /[[\]{}|\\]/;
@@ -190,7 +188,7 @@ function locatorOf(concepts: TermbaseConcept[], position: (offset: number) => Po
   const termAt = (path: ReadonlyArray<string | number>): TermbaseTerm | undefined => {
     const [, rule, , lang, index] = path;
     if (typeof rule !== 'number' || typeof lang !== 'string') return undefined;
-    // A rule's terms of one language are its concept's, in file order (byLanguage keeps it).
+    // A rule's terms of one language are its concept's, in file order (ruleOf keeps it).
     const list = (concepts[rule]?.terms ?? []).filter((t) => langOf(t) === lang);
     return list[typeof index === 'number' ? index : 0];
   };
@@ -225,8 +223,12 @@ export function packNameOf(file: string): string {
   return /^[a-z]/.test(name) ? name : `termbase-${name}`;
 }
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Lowercase ASCII letters and digits, each run of anything else one `-`: `territory:KR` -> `territory-kr`. */
 export function slug(text: string): string {
+  // Most concept ids are one already (`c42`, `territory-kr`).
+  if (SLUG.test(text)) return text;
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -84,7 +84,10 @@ function idTable(
   const idList = new Int32Array(idStart[size] as number);
   for (let k = 0; k < states; k++) {
     const p = pattern[k] as number;
-    if (p >= 0) idList.set(ids[p] as number[], idStart[slotOf[k] as number] as number);
+    if (p < 0) continue;
+    const own = ids[p] as number[];
+    let at = idStart[slotOf[k] as number] as number;
+    for (let i = 0; i < own.length; i++) idList[at++] = own[i] as number;
   }
   return idList;
 }
