@@ -18,12 +18,7 @@ import {
   termbaseProblem,
 } from './model.js';
 
-const CONCEPTS = new Set(['termEntry', 'conceptEntry', 'entry']);
-const LANGUAGES = new Set(['langSet', 'langSec', 'langGroup']);
-const TERM_GROUPS = new Set(['tig', 'ntig', 'termSec', 'termGroup']);
 const STATUS_CATEGORIES = new Set(['administrativeStatus', 'normativeAuthorization', 'termStatus']);
-/** The elements whose `type` attribute names their data category (DCA style). */
-const TYPED_ELEMENTS = new Set(['termNote', 'descrip', 'admin']);
 const NOTE_CATEGORIES = new Map([
   ['definition', 'Definition'],
   ['note', ''],
@@ -31,6 +26,34 @@ const NOTE_CATEGORIES = new Map([
   ['explanation', 'Explanation'],
   ['subjectField', 'Subject field'],
 ]);
+
+// What an element is to the reader, by its local name: found once when it opens, and kept on a
+// stack for when it closes (a tag name is a new string at every element, and each lookup hashes it).
+const OTHER = 0;
+const CONCEPT = 1;
+const LANGUAGE = 2;
+const TERM_GROUP = 3;
+const TERM = 4;
+/** An element whose `type` attribute names its data category (DCA style). */
+const TYPED = 5;
+/** An element named after its data category (DCT style). */
+const CATEGORY = 6;
+const ROLES: ReadonlyMap<string, number> = new Map([
+  ...['termEntry', 'conceptEntry', 'entry'].map((n): [string, number] => [n, CONCEPT]),
+  ...['langSet', 'langSec', 'langGroup'].map((n): [string, number] => [n, LANGUAGE]),
+  ...['tig', 'ntig', 'termSec', 'termGroup'].map((n): [string, number] => [n, TERM_GROUP]),
+  ['term', TERM],
+  ...['termNote', 'descrip', 'admin'].map((n): [string, number] => [n, TYPED]),
+  ...[...STATUS_CATEGORIES, ...NOTE_CATEGORIES.keys()].map((n): [string, number] => [n, CATEGORY]),
+]);
+
+function roleOf(name: string): number {
+  const role = ROLES.get(name);
+  if (role !== undefined) return role;
+  const colon = name.indexOf(':');
+  return colon < 0 ? OTHER : (ROLES.get(name.slice(colon + 1)) ?? OTHER);
+}
+
 /** The notes of a term whose group has none (most): one array for all, never added to. */
 const NO_NOTES: readonly string[] = Object.freeze([]);
 
@@ -68,11 +91,12 @@ class TbxReader {
   private open: OpenConcept | undefined;
   /** The open elements; a message names the innermost (`<termNote type="administrativeStatus">`). */
   private readonly elements: SaxesTagPlain[] = [];
+  /** Their roles (ROLES). */
+  private readonly roles: number[] = [];
   // The element whose text is captured (a term or a data category), while it is open.
   private captureTag: SaxesTagPlain | undefined;
   private captureCategory = '';
-  /** Offset of its `<`, and of its content. */
-  private captureTagAt = 0;
+  /** Offset of its content. */
   private captureStart = 0;
   private captureText = '';
   private outsideErrors = 0;
@@ -105,45 +129,49 @@ class TbxReader {
 
   private onOpen(tag: SaxesTagPlain): void {
     this.elements.push(tag);
-    const local = localName(tag.name);
-    if (CONCEPTS.has(local)) {
-      const offset = this.tagStart();
-      const id = tag.attributes.id ?? tag.attributes['xml:id'];
-      const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
-      const concept: TermbaseConcept = { offset, label, notes: [], subjects: [], terms: [] };
-      if (id !== undefined && id.trim() !== '') concept.id = id.trim();
-      this.open = {
-        concept,
-        damaged: false,
-        lang: undefined,
-        grouped: false,
-        from: 0,
-        status: undefined,
-        unknown: undefined,
-        notes: undefined,
-      };
+    const role = roleOf(tag.name);
+    this.roles.push(role);
+    if (role === CONCEPT) {
+      this.openConcept(tag);
       return;
     }
     const open = this.open;
-    if (!open) return;
-    if (LANGUAGES.has(local)) {
+    if (!open || role === OTHER) return;
+    if (role === LANGUAGE) {
       const lang = tag.attributes['xml:lang']?.trim();
       open.lang = lang || undefined;
       return;
     }
-    if (TERM_GROUPS.has(local)) {
+    if (role === TERM_GROUP) {
       beginGroup(open);
       return;
     }
-    const category = local === 'term' ? 'term' : categoryOf(tag);
+    const category = role === TERM ? 'term' : categoryOf(tag, role);
     if (category !== undefined) {
       this.captureTag = tag;
       this.captureCategory = category;
-      this.captureTagAt = this.tagStart();
       this.captureStart = this.parser.position;
       this.captureText = '';
       this.parser.on('text', this.textListener);
     }
+  }
+
+  private openConcept(tag: SaxesTagPlain): void {
+    const offset = this.tagStart();
+    const id = tag.attributes.id ?? tag.attributes['xml:id'];
+    const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
+    const concept: TermbaseConcept = { offset, label, notes: [], subjects: [], terms: [] };
+    if (id !== undefined && id.trim() !== '') concept.id = id.trim();
+    this.open = {
+      concept,
+      damaged: false,
+      lang: undefined,
+      grouped: false,
+      from: 0,
+      status: undefined,
+      unknown: undefined,
+      notes: undefined,
+    };
   }
 
   private readonly textListener = (text: string): void => this.onText(text);
@@ -154,6 +182,7 @@ class TbxReader {
 
   private onClose(tag: SaxesTagPlain): void {
     this.elements.pop();
+    const role = this.roles.pop();
     const open = this.open;
     const captureTag = this.captureTag;
     if (captureTag && captureTag.name === tag.name) {
@@ -163,15 +192,14 @@ class TbxReader {
       return;
     }
     if (!open) return;
-    const local = localName(tag.name);
-    if (CONCEPTS.has(local)) {
+    if (role === CONCEPT) {
       this.flushGroup(open);
       if (!open.damaged) this.concepts.push(open.concept);
       this.open = undefined;
-    } else if (LANGUAGES.has(local)) {
+    } else if (role === LANGUAGE) {
       this.flushGroup(open);
       open.lang = undefined;
-    } else if (TERM_GROUPS.has(local)) {
+    } else if (role === TERM_GROUP) {
       this.flushGroup(open);
     }
   }
@@ -189,8 +217,11 @@ class TbxReader {
       const status = tbxStatus(value);
       beginGroup(open);
       open.status = status;
+      // The element's `<`, found only for a status to report.
       open.unknown =
-        status !== undefined ? undefined : { value, offset: this.captureTagAt, element: elementLabel(tag) };
+        status !== undefined
+          ? undefined
+          : { value, offset: this.text.lastIndexOf('<', this.captureStart - 1), element: elementLabel(tag) };
       return;
     }
     const label = NOTE_CATEGORIES.get(category);
@@ -302,11 +333,10 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-function categoryOf(tag: SaxesTagPlain): string | undefined {
+function categoryOf(tag: SaxesTagPlain, role: number): string | undefined {
+  if (role === CATEGORY) return localName(tag.name);
   const type = tag.attributes.type;
-  const local = localName(tag.name);
-  if (type !== undefined && TYPED_ELEMENTS.has(local)) {
-    return STATUS_CATEGORIES.has(type) || NOTE_CATEGORIES.has(type) ? type : undefined;
-  }
-  return STATUS_CATEGORIES.has(local) || NOTE_CATEGORIES.has(local) ? local : undefined;
+  // A typed element without a type names no category: its own name is none.
+  if (type === undefined) return undefined;
+  return STATUS_CATEGORIES.has(type) || NOTE_CATEGORIES.has(type) ? type : undefined;
 }
