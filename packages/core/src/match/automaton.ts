@@ -85,8 +85,7 @@ export class PhraseAutomaton {
   /** Freeze: lay the trie out in the arrays, with failure and output links. */
   build(): void {
     if (this.#tables) return;
-    const index = this.#index as Map<string, number>;
-    const trie = breadthFirstTrie(this.#patterns, index, this.#units);
+    const trie = breadthFirstTrie(this.#patterns, this.#units);
     this.#tables = buildTables(trie, this.#ids, this.#flags, this.#patternCount);
     this.#index = undefined;
     this.#patterns = [];

@@ -1,9 +1,9 @@
-// The trie of PhraseAutomaton's patterns, made at build() from the distinct patterns sorted: its
-// states are numbered breadth first, so the children of a state are consecutive states (in the
-// order of their units) and laying the trie out (double-array.ts) reads every per-state array in
-// order. Built as a linked trie while patterns were added, in the order they came, its 300,000
-// states (a termbase's 40,000 distinct terms) were visited in an order unrelated to where they
-// lay in memory, and waiting for memory was most of building the automaton.
+// The trie of PhraseAutomaton's patterns, made at build() from the distinct patterns at once: its
+// states are numbered breadth first, so the children of a state are consecutive states and laying
+// the trie out (double-array.ts) reads every per-state array in order. Built as a linked trie
+// while patterns were added, its 300,000 states (a termbase's 40,000 distinct terms) were visited
+// in an order unrelated to where they lay in memory, and waiting for memory was most of building
+// the automaton.
 
 export interface BreadthFirstTrie {
   /** States, the root (0) included. */
@@ -19,58 +19,105 @@ export interface BreadthFirstTrie {
 }
 
 /**
- * The trie of `patterns` (distinct and non-empty; `indexOf` gives each one's index, `units` is
- * the sum of their lengths, which bounds the number of states).
+ * The trie of `patterns` (distinct and non-empty; `units` is the sum of their lengths, which
+ * bounds the number of states).
  */
-export function breadthFirstTrie(
-  patterns: readonly string[],
-  indexOf: ReadonlyMap<string, number>,
-  units: number,
-): BreadthFirstTrie {
-  // Sorted, the patterns below a state are a run (lo to hi) and its children split that run by
-  // the unit at the state's depth; the pattern ending at the state comes first in it. Their units
-  // in one buffer: each level reads every pattern again, from memory close together.
-  const sorted = patterns.slice().sort();
-  const count = sorted.length;
+export function breadthFirstTrie(patterns: readonly string[], units: number): BreadthFirstTrie {
+  // The patterns' units in one buffer: each level reads every pattern again, from memory close
+  // together. A state stands for a run of `order` (the patterns below it); its children split the
+  // run by the unit at its depth, in the order those units first occur in it.
+  const count = patterns.length;
   const buffer = new Uint16Array(units);
   const start = new Int32Array(count + 1);
   let at = 0;
   for (let i = 0; i < count; i++) {
-    const p = sorted[i] as string;
+    const p = patterns[i] as string;
     start[i] = at;
     for (let j = 0; j < p.length; j++) buffer[at++] = p.charCodeAt(j);
   }
   start[count] = at;
   const max = units + 1;
-  const unit = new Uint16Array(max);
-  const childStart = new Int32Array(max + 1);
-  const depth = new Int32Array(max);
-  const pattern = new Int32Array(max).fill(-1);
-  const lo = new Int32Array(max);
-  const hi = new Int32Array(max);
-  hi[0] = count;
-  let states = 1;
-  for (let k = 0; k < states; k++) {
-    let i = lo[k] as number;
-    const end = hi[k] as number;
-    const d = depth[k] as number;
-    childStart[k] = states;
-    if (i < end && (start[i + 1] as number) - (start[i] as number) === d) {
-      pattern[k] = indexOf.get(sorted[i] as string) as number;
-      i++;
-    }
-    while (i < end) {
-      const u = buffer[(start[i] as number) + d] as number;
-      let j = i + 1;
-      while (j < end && buffer[(start[j] as number) + d] === u) j++;
-      unit[states] = u;
-      depth[states] = d + 1;
-      lo[states] = i;
-      hi[states] = j;
-      states++;
-      i = j;
-    }
+  const trie: BreadthFirstTrie = {
+    states: 1,
+    unit: new Uint16Array(max),
+    childStart: new Int32Array(max + 1),
+    depth: new Int32Array(max),
+    pattern: new Int32Array(max).fill(-1),
+  };
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const runStart = new Int32Array(max);
+  const runEnd = new Int32Array(max);
+  runEnd[0] = count;
+  const split = new Splitter(buffer, start, order);
+  for (let k = 0; k < trie.states; k++) {
+    trie.childStart[k] = trie.states;
+    split.state(trie, k, runStart, runEnd);
   }
-  childStart[states] = states;
-  return { states, unit, childStart, depth, pattern };
+  trie.childStart[trie.states] = trie.states;
+  return trie;
+}
+
+/** Splits a state's run of patterns among its children (breadthFirstTrie). */
+class Splitter {
+  /** Per unit: how many patterns of the run have it at the depth, then where the next one goes. */
+  private readonly seen = new Int32Array(0x10000);
+  /** The units of the run, in the order they first occur. */
+  private readonly found = new Uint16Array(0x10000);
+  private readonly spare: Int32Array;
+
+  constructor(
+    private readonly buffer: Uint16Array,
+    private readonly start: Int32Array,
+    private readonly order: Int32Array,
+  ) {
+    this.spare = new Int32Array(order.length);
+  }
+
+  /** Adds the children of state `k` to `trie`, and marks the pattern ending at it. */
+  state(trie: BreadthFirstTrie, k: number, runStart: Int32Array, runEnd: Int32Array): void {
+    const { buffer, start, order, seen, found, spare } = this;
+    const from = runStart[k] as number;
+    const to = runEnd[k] as number;
+    const d = trie.depth[k] as number;
+    let units = 0;
+    for (let i = from; i < to; i++) {
+      const p = order[i] as number;
+      const at = (start[p] as number) + d;
+      if (at === start[p + 1]) {
+        trie.pattern[k] = p;
+        continue;
+      }
+      const u = buffer[at] as number;
+      if (seen[u] === 0) found[units++] = u;
+      seen[u] = (seen[u] as number) + 1;
+    }
+    let next = from;
+    for (let j = 0; j < units; j++) {
+      const u = found[j] as number;
+      const n = seen[u] as number;
+      seen[u] = next;
+      const child = trie.states++;
+      trie.unit[child] = u;
+      trie.depth[child] = d + 1;
+      runStart[child] = next;
+      runEnd[child] = next + n;
+      next += n;
+    }
+    if (units === 1 && next - from === to - from) {
+      // One child and no pattern ending here (most states of a long pattern): the run stays as is.
+      seen[found[0] as number] = 0;
+      return;
+    }
+    for (let i = from; i < to; i++) {
+      const p = order[i] as number;
+      const at = (start[p] as number) + d;
+      if (at === start[p + 1]) continue;
+      const u = buffer[at] as number;
+      spare[seen[u] as number] = p;
+      seen[u] = (seen[u] as number) + 1;
+    }
+    for (let j = 0; j < units; j++) seen[found[j] as number] = 0;
+    for (let i = from; i < next; i++) order[i] = spare[i] as number;
+  }
 }
