@@ -19,29 +19,25 @@ export class PhraseAutomaton {
   /** Counters since construction or resetStats(): units consumed and reported matches. */
   readonly stats = { transitions: 0, outputs: 0 };
 
-  // During add(): the distinct patterns, in the order first added, with each one's ids and flags;
-  // build() makes the trie of them at once (trie.ts).
-  #index: Map<string, number> | undefined = new Map();
+  // During add(): the patterns as added, each with its id and flags; build() makes the trie of
+  // them at once (trie.ts), where repeats of a pattern meet.
   #patterns: string[] = [];
-  #ids: number[][] = [];
+  #ids: number[] = [];
   #flags: number[] = [];
   /** The patterns' total length: at most that many states besides the root. */
   #units = 0;
   #tables: AutomatonTables | undefined;
-  #patternCount = 0;
 
   /** An automaton from the tables of one built before (`tables`), for a serialized rule set. */
   static fromTables(tables: AutomatonTables): PhraseAutomaton {
     const automaton = new PhraseAutomaton();
     automaton.#tables = tables;
-    automaton.#patternCount = tables.patternCount;
-    automaton.#index = undefined;
     return automaton;
   }
 
-  /** Distinct non-empty patterns added. */
+  /** Distinct non-empty patterns added (counted when built). */
   get patternCount(): number {
-    return this.#patternCount;
+    return this.#built().patternCount;
   }
 
   /** Diagnostics for memory: trie states and double-array slots (free ones included). */
@@ -62,32 +58,17 @@ export class PhraseAutomaton {
   add(pattern: string, id: number, flags = 0): void {
     if (this.#tables) throw new Error('PhraseAutomaton: add() after build()');
     if (pattern.length === 0) return;
-    const index = this.#index as Map<string, number>;
-    const k = index.get(pattern);
-    if (k === undefined) {
-      index.set(pattern, this.#patterns.length);
-      this.#patterns.push(pattern);
-      this.#ids.push([id]);
-      this.#flags.push(flags);
-      this.#units += pattern.length;
-      this.#patternCount++;
-      return;
-    }
-    const own = this.#ids[k] as number[];
-    // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
-    // last one, and a search of the list (thousands long for a term many concepts share) is
-    // needed only for an id out of order.
-    const last = own[own.length - 1] as number;
-    if (id !== last && (id > last || !own.includes(id))) own.push(id);
-    this.#flags[k] = (this.#flags[k] as number) | flags;
+    this.#patterns.push(pattern);
+    this.#ids.push(id);
+    this.#flags.push(flags);
+    this.#units += pattern.length;
   }
 
   /** Freeze: lay the trie out in the arrays, with failure and output links. */
   build(): void {
     if (this.#tables) return;
     const trie = breadthFirstTrie(this.#patterns, this.#units);
-    this.#tables = buildTables(trie, this.#ids, this.#flags, this.#patternCount);
-    this.#index = undefined;
+    this.#tables = buildTables(trie, this.#ids, this.#flags);
     this.#patterns = [];
     this.#ids = [];
     this.#flags = [];

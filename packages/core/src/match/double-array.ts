@@ -33,12 +33,11 @@ const FREE = -1;
 /** Tries after which a search for a base moves where the next one starts (Slots.searchFrom). */
 const LONG_SEARCH = 16;
 
-/** The trie (its states breadth first) laid out in slots; `ids` and `flags` are by pattern. */
+/** The trie (its states breadth first) laid out in slots; `ids` and `flags` are by pattern added. */
 export function buildTables(
   trie: BreadthFirstTrie,
-  ids: readonly number[][],
+  ids: readonly number[],
   flags: readonly number[],
-  patternCount: number,
 ): AutomatonTables {
   // Each step is its own function with one hot loop: in a fresh process the build runs once, and
   // V8 compiles a loop on the fly (OSR) well only when the function around it has run the rest.
@@ -49,7 +48,7 @@ export function buildTables(
   const idStart = new Int32Array(size + 1);
   const idList = idTable(trie, ids, slotOf, idStart);
   const links = failureLinks(trie, code, slotOf, base, check, flags);
-  return { patternCount, states: trie.states, code, base, check, ...links, idStart, idList };
+  return { patternCount: trie.distinct, states: trie.states, code, base, check, ...links, idStart, idList };
 }
 
 /** The alphabet, coded in the order its units are first met breadth first. */
@@ -67,27 +66,49 @@ function alphabet(trie: BreadthFirstTrie): { code: Uint16Array; codes: number } 
   return { code, codes };
 }
 
-/** The ids of each state into idList[idStart[slot], idStart[slot + 1]). */
+/**
+ * The ids of each state into idList[idStart[slot], idStart[slot + 1]): those of the patterns
+ * ending there, in the order added, each once.
+ */
 function idTable(
   trie: BreadthFirstTrie,
-  ids: readonly number[][],
+  ids: readonly number[],
   slotOf: Int32Array,
   idStart: Int32Array,
 ): Int32Array {
-  const { pattern, states } = trie;
+  const { pattern, nextSame, states } = trie;
   const size = idStart.length - 1;
+  // The ids of a pattern added more than once, by slot.
+  const repeated = new Map<number, number[]>();
   for (let k = 0; k < states; k++) {
     const p = pattern[k] as number;
-    if (p >= 0) idStart[(slotOf[k] as number) + 1] = (ids[p] as number[]).length;
+    if (p < 0) continue;
+    const slot = slotOf[k] as number;
+    if (nextSame[p] === -1) {
+      idStart[slot + 1] = 1;
+      continue;
+    }
+    const own = [ids[p] as number];
+    for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) {
+      // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
+      // last one, and a search of the list (thousands long for a term many concepts share) is
+      // needed only for an id out of order.
+      const id = ids[q] as number;
+      const last = own[own.length - 1] as number;
+      if (id !== last && (id > last || !own.includes(id))) own.push(id);
+    }
+    repeated.set(slot, own);
+    idStart[slot + 1] = own.length;
   }
   for (let s = 0; s < size; s++) idStart[s + 1] = (idStart[s + 1] as number) + (idStart[s] as number);
   const idList = new Int32Array(idStart[size] as number);
   for (let k = 0; k < states; k++) {
     const p = pattern[k] as number;
     if (p < 0) continue;
-    const own = ids[p] as number[];
-    let at = idStart[slotOf[k] as number] as number;
-    for (let i = 0; i < own.length; i++) idList[at++] = own[i] as number;
+    const slot = slotOf[k] as number;
+    const own = nextSame[p] === -1 ? undefined : repeated.get(slot);
+    if (own === undefined) idList[idStart[slot] as number] = ids[p] as number;
+    else idList.set(own, idStart[slot] as number);
   }
   return idList;
 }
@@ -103,7 +124,7 @@ function failureLinks(
   check: Int32Array,
   flags: readonly number[],
 ): Links {
-  const { unit, childStart, pattern, states } = trie;
+  const { unit, childStart, pattern, nextSame, states } = trie;
   const size = check.length;
   const fail = new Int32Array(size);
   const depth = new Int32Array(size);
@@ -132,7 +153,9 @@ function failureLinks(
       const p = pattern[child] as number;
       outFirst[t] = p >= 0 ? t : (outFirst[f] as number);
       outNext[t] = outFirst[f] as number;
-      outFlags[t] = (p >= 0 ? (flags[p] as number) : 0) | (outFlags[f] as number);
+      let own = 0;
+      for (let q = p; q !== -1; q = nextSame[q] as number) own |= flags[q] as number;
+      outFlags[t] = own | (outFlags[f] as number);
     }
   }
   return { fail, depth, outFirst, outNext, outFlags };

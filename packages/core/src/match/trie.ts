@@ -1,4 +1,4 @@
-// The trie of PhraseAutomaton's patterns, made at build() from the distinct patterns at once: its
+// The trie of PhraseAutomaton's patterns, made at build() from them all at once: its
 // states are numbered breadth first, so the children of a state are consecutive states and laying
 // the trie out (double-array.ts) reads every per-state array in order. Built as a linked trie
 // while patterns were added, its 300,000 states (a termbase's 40,000 distinct terms) were visited
@@ -14,12 +14,16 @@ export interface BreadthFirstTrie {
   childStart: Int32Array;
   /** Per state: its depth (the length of the pattern prefix it stands for). */
   depth: Int32Array;
-  /** Per state: the index of the pattern ending at it, -1 for none. */
+  /** Per state: the first of the patterns ending at it (an index into those given), -1 for none ... */
   pattern: Int32Array;
+  /** ... and per pattern, the next one equal to it, in the order given (-1: none). */
+  nextSame: Int32Array;
+  /** Distinct patterns: states where one ends. */
+  distinct: number;
 }
 
 /**
- * The trie of `patterns` (distinct and non-empty; `units` is the sum of their lengths, which
+ * The trie of `patterns` (non-empty, repeats allowed; `units` is the sum of their lengths, which
  * bounds the number of states).
  */
 export function breadthFirstTrie(patterns: readonly string[], units: number): BreadthFirstTrie {
@@ -43,6 +47,8 @@ export function breadthFirstTrie(patterns: readonly string[], units: number): Br
     childStart: new Int32Array(max + 1),
     depth: new Int32Array(max),
     pattern: new Int32Array(max).fill(-1),
+    nextSame: new Int32Array(count).fill(-1),
+    distinct: 0,
   };
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
@@ -81,11 +87,17 @@ class Splitter {
     const to = runEnd[k] as number;
     const d = trie.depth[k] as number;
     let units = 0;
+    // The patterns ending here are equal: kept in the order given (their ids' order).
+    let same = -1;
     for (let i = from; i < to; i++) {
       const p = order[i] as number;
       const at = (start[p] as number) + d;
       if (at === start[p + 1]) {
-        trie.pattern[k] = p;
+        if (same < 0) {
+          trie.pattern[k] = p;
+          trie.distinct++;
+        } else trie.nextSame[same] = p;
+        same = p;
         continue;
       }
       const u = buffer[at] as number;
@@ -104,7 +116,7 @@ class Splitter {
       runEnd[child] = next + n;
       next += n;
     }
-    if (units === 1 && next - from === to - from) {
+    if (units === 1 && same < 0) {
       // One child and no pattern ending here (most states of a long pattern): the run stays as is.
       seen[found[0] as number] = 0;
       return;
