@@ -27,65 +27,63 @@ export interface BreadthFirstTrie {
  * bounds the number of states).
  */
 export function breadthFirstTrie(patterns: readonly string[], units: number): BreadthFirstTrie {
-  // The patterns' units in one buffer: each level reads every pattern again, from memory close
-  // together. A state stands for a run of `order` (the patterns below it); its children split the
-  // run by the unit at its depth, in the order those units first occur in it.
   const count = patterns.length;
-  const buffer = new Uint16Array(units);
   const start = new Int32Array(count + 1);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    const p = patterns[i] as string;
-    start[i] = at;
-    for (let j = 0; j < p.length; j++) buffer[at++] = p.charCodeAt(j);
-  }
-  start[count] = at;
+  const buffer = unitsOf(patterns, units, start);
   const max = units + 1;
-  const trie: BreadthFirstTrie = {
-    states: 1,
+  const trie = {
     unit: new Uint16Array(max),
     childStart: new Int32Array(max + 1),
     depth: new Int32Array(max),
     pattern: new Int32Array(max).fill(-1),
     nextSame: new Int32Array(count).fill(-1),
-    distinct: 0,
   };
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  const runStart = new Int32Array(max);
-  const runEnd = new Int32Array(max);
-  runEnd[0] = count;
-  const split = new Splitter(buffer, start, order);
-  for (let k = 0; k < trie.states; k++) {
-    trie.childStart[k] = trie.states;
-    split.state(trie, k, runStart, runEnd);
-  }
-  trie.childStart[trie.states] = trie.states;
-  return trie;
+  return { ...trie, ...split(buffer, start, trie) };
 }
 
-/** Splits a state's run of patterns among its children (breadthFirstTrie). */
-class Splitter {
-  /** Per unit: how many patterns of the run have it at the depth, then where the next one goes. */
-  private readonly seen = new Int32Array(0x10000);
-  /** The units of the run, in the order they first occur. */
-  private readonly found = new Uint16Array(0x10000);
-  private readonly spare: Int32Array;
-
-  constructor(
-    private readonly buffer: Uint16Array,
-    private readonly start: Int32Array,
-    private readonly order: Int32Array,
-  ) {
-    this.spare = new Int32Array(order.length);
+/** The patterns' units in one buffer, pattern i from start[i]: each level of the trie reads every
+ *  pattern again, from memory close together. */
+function unitsOf(patterns: readonly string[], units: number, start: Int32Array): Uint16Array {
+  const buffer = new Uint16Array(units);
+  let at = 0;
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i] as string;
+    start[i] = at;
+    for (let j = 0; j < p.length; j++) buffer[at++] = p.charCodeAt(j);
   }
+  start[patterns.length] = at;
+  return buffer;
+}
 
-  /** Adds the children of state `k` to `trie`, and marks the pattern ending at it. */
-  state(trie: BreadthFirstTrie, k: number, runStart: Int32Array, runEnd: Int32Array): void {
-    const { buffer, start, order, seen, found, spare } = this;
+/**
+ * Fills the trie's arrays, breadth first. A state stands for a run of `order` (the patterns below
+ * it); its children split the run by the unit at its depth, in the order those units first occur
+ * in it. One loop in one function: it runs once per automaton, and V8 optimizes it while it runs.
+ */
+function split(
+  buffer: Uint16Array,
+  start: Int32Array,
+  trie: Omit<BreadthFirstTrie, 'states' | 'distinct'>,
+): { states: number; distinct: number } {
+  const { unit, childStart, depth, pattern, nextSame } = trie;
+  const count = nextSame.length;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const spare = new Int32Array(count);
+  const runStart = new Int32Array(unit.length);
+  const runEnd = new Int32Array(unit.length);
+  runEnd[0] = count;
+  // Per unit: how many patterns of the run have it at the depth, then where the next one goes.
+  const seen = new Int32Array(0x10000);
+  // The units of the run, in the order they first occur.
+  const found = new Uint16Array(0x10000);
+  let states = 1;
+  let distinct = 0;
+  for (let k = 0; k < states; k++) {
+    childStart[k] = states;
     const from = runStart[k] as number;
     const to = runEnd[k] as number;
-    const d = trie.depth[k] as number;
+    const d = depth[k] as number;
     let units = 0;
     // The patterns ending here are equal: kept in the order given (their ids' order).
     let same = -1;
@@ -94,9 +92,9 @@ class Splitter {
       const at = (start[p] as number) + d;
       if (at === start[p + 1]) {
         if (same < 0) {
-          trie.pattern[k] = p;
-          trie.distinct++;
-        } else trie.nextSame[same] = p;
+          pattern[k] = p;
+          distinct++;
+        } else nextSame[same] = p;
         same = p;
         continue;
       }
@@ -109,17 +107,17 @@ class Splitter {
       const u = found[j] as number;
       const n = seen[u] as number;
       seen[u] = next;
-      const child = trie.states++;
-      trie.unit[child] = u;
-      trie.depth[child] = d + 1;
-      runStart[child] = next;
-      runEnd[child] = next + n;
+      unit[states] = u;
+      depth[states] = d + 1;
+      runStart[states] = next;
+      runEnd[states] = next + n;
+      states++;
       next += n;
     }
     if (units === 1 && same < 0) {
       // One child and no pattern ending here (most states of a long pattern): the run stays as is.
       seen[found[0] as number] = 0;
-      return;
+      continue;
     }
     for (let i = from; i < to; i++) {
       const p = order[i] as number;
@@ -132,4 +130,6 @@ class Splitter {
     for (let j = 0; j < units; j++) seen[found[j] as number] = 0;
     for (let i = from; i < next; i++) order[i] = spare[i] as number;
   }
+  childStart[states] = states;
+  return { states, distinct };
 }
