@@ -39,16 +39,28 @@ export function buildTables(
   ids: readonly number[],
   flags: readonly number[],
 ): AutomatonTables {
-  // Each step is its own function with one hot loop: in a fresh process the build runs once, and
-  // V8 compiles a loop on the fly (OSR) well only when the function around it has run the rest.
+  // Two passes, each one loop in one function: in a fresh process the build runs once, and V8
+  // optimizes a loop while it runs (OSR) only well when the function around it has run the rest.
   const { code, codes } = alphabet(trie);
-  const slotOf = new Int32Array(trie.states);
-  const { base, check } = place(trie, code, slotOf, codes);
-  const size = check.length;
-  const idStart = new Int32Array(size + 1);
-  const idList = idTable(trie, ids, slotOf, idStart);
-  const links = failureLinks(trie, code, slotOf, base, check, flags);
-  return { patternCount: trie.distinct, states: trie.states, code, base, check, ...links, idStart, idList };
+  const slots = new Slots(Math.max(1024, trie.states + (trie.states >> 2) + codes + 1));
+  const repeated = new Map<number, number[]>();
+  const idCount = place(trie, code, codes, slots, ids, flags, repeated);
+  const size = slots.size(codes);
+  const { idStart, idList } = idTable(slots.patternAt, size, idCount, ids, trie.nextSame, repeated);
+  return {
+    patternCount: trie.distinct,
+    states: trie.states,
+    code,
+    base: slots.base.slice(0, size),
+    check: slots.check.slice(0, size),
+    fail: slots.fail.slice(0, size),
+    depth: slots.depth.slice(0, size),
+    outFirst: slots.outFirst.slice(0, size),
+    outNext: slots.outNext.slice(0, size),
+    outFlags: slots.outFlags.slice(0, size),
+    idStart,
+    idList,
+  };
 }
 
 /** The alphabet, coded in the order its units are first met breadth first. */
@@ -67,111 +79,26 @@ function alphabet(trie: BreadthFirstTrie): { code: Uint16Array; codes: number } 
 }
 
 /**
- * The ids of each state into idList[idStart[slot], idStart[slot + 1]): those of the patterns
- * ending there, in the order added, each once.
- */
-function idTable(
-  trie: BreadthFirstTrie,
-  ids: readonly number[],
-  slotOf: Int32Array,
-  idStart: Int32Array,
-): Int32Array {
-  const { pattern, nextSame, states } = trie;
-  const size = idStart.length - 1;
-  // The ids of a pattern added more than once, by slot.
-  const repeated = new Map<number, number[]>();
-  for (let k = 0; k < states; k++) {
-    const p = pattern[k] as number;
-    if (p < 0) continue;
-    const slot = slotOf[k] as number;
-    if (nextSame[p] === -1) {
-      idStart[slot + 1] = 1;
-      continue;
-    }
-    const own = [ids[p] as number];
-    for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) {
-      // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
-      // last one, and a search of the list (thousands long for a term many concepts share) is
-      // needed only for an id out of order.
-      const id = ids[q] as number;
-      const last = own[own.length - 1] as number;
-      if (id !== last && (id > last || !own.includes(id))) own.push(id);
-    }
-    repeated.set(slot, own);
-    idStart[slot + 1] = own.length;
-  }
-  for (let s = 0; s < size; s++) idStart[s + 1] = (idStart[s + 1] as number) + (idStart[s] as number);
-  const idList = new Int32Array(idStart[size] as number);
-  for (let k = 0; k < states; k++) {
-    const p = pattern[k] as number;
-    if (p < 0) continue;
-    const slot = slotOf[k] as number;
-    const own = nextSame[p] === -1 ? undefined : repeated.get(slot);
-    if (own === undefined) idList[idStart[slot] as number] = ids[p] as number;
-    else idList.set(own, idStart[slot] as number);
-  }
-  return idList;
-}
-
-type Links = Pick<AutomatonTables, 'fail' | 'depth' | 'outFirst' | 'outNext' | 'outFlags'>;
-
-/** Failure and output links, breadth first: a state's failure target is shallower, so done. */
-function failureLinks(
-  trie: BreadthFirstTrie,
-  code: Uint16Array,
-  slotOf: Int32Array,
-  base: Int32Array,
-  check: Int32Array,
-  flags: readonly number[],
-): Links {
-  const { unit, childStart, pattern, nextSame, states } = trie;
-  const size = check.length;
-  const fail = new Int32Array(size);
-  const depth = new Int32Array(size);
-  const outFirst = new Int32Array(size);
-  const outNext = new Int32Array(size);
-  const outFlags = new Int32Array(size);
-  for (let k = 0; k < states; k++) {
-    const s = slotOf[k] as number;
-    const last = childStart[k + 1] as number;
-    for (let child = childStart[k] as number; child < last; child++) {
-      const t = slotOf[child] as number;
-      const x = code[unit[child] as number] as number;
-      depth[t] = trie.depth[child] as number;
-      let f = ROOT;
-      if (s !== ROOT) {
-        for (let g = fail[s] as number; ; g = fail[g] as number) {
-          const target = (base[g] as number) + x;
-          if (check[target] === g) {
-            f = target;
-            break;
-          }
-          if (g === ROOT) break;
-        }
-      }
-      fail[t] = f;
-      const p = pattern[child] as number;
-      outFirst[t] = p >= 0 ? t : (outFirst[f] as number);
-      outNext[t] = outFirst[f] as number;
-      let own = 0;
-      for (let q = p; q !== -1; q = nextSame[q] as number) own |= flags[q] as number;
-      outFlags[t] = own | (outFlags[f] as number);
-    }
-  }
-  return { fail, depth, outFirst, outNext, outFlags };
-}
-
-/**
- * The double array while it is laid out. free[p] leads to the first free slot at or after p
- * (itself when free), shortened as it is followed: the search for a base skips runs of used slots
- * at once. With a large alphabet (CJK terms) most states have one child whose code is high, and a
- * slot-by-slot scan over the filled region made laying out 50,000 terms take most of a second.
+ * The double array while it is laid out, with every per-slot array (they grow together). free[p]
+ * leads to the first free slot at or after p (itself when free), shortened as it is followed: the
+ * search for a base skips runs of used slots at once. With a large alphabet (CJK terms) most
+ * states have one child whose code is high, and a slot-by-slot scan over the filled region made
+ * laying out 50,000 terms take most of a second.
  */
 class Slots {
+  capacity: number;
   base: Int32Array;
   check: Int32Array;
   free: Int32Array;
-  capacity: number;
+  fail: Int32Array;
+  depth: Int32Array;
+  outFirst: Int32Array;
+  outNext: Int32Array;
+  outFlags: Int32Array;
+  /** Per slot: 1 + the first pattern ending at its state, 0 for none. */
+  patternAt: Int32Array;
+  /** The highest base given. */
+  maxBase = 0;
   /**
    * Where the search for a state of several children starts. The lowest base that fits can lie
    * past thousands of free slots that a child or another does not fit (a termbase's English terms
@@ -186,6 +113,12 @@ class Slots {
     this.check = new Int32Array(capacity).fill(FREE);
     this.free = new Int32Array(capacity + 1);
     for (let i = 0; i <= capacity; i++) this.free[i] = i;
+    this.fail = new Int32Array(capacity);
+    this.depth = new Int32Array(capacity);
+    this.outFirst = new Int32Array(capacity);
+    this.outNext = new Int32Array(capacity);
+    this.outFlags = new Int32Array(capacity);
+    this.patternAt = new Int32Array(capacity);
   }
 
   /** Slots up to `needed` exist. */
@@ -235,38 +168,64 @@ class Slots {
     }
   }
 
+  /** The arrays' length: every used slot, and `codes` past the highest base (base + x is in range). */
+  size(codes: number): number {
+    let used = 0;
+    for (let t = this.capacity - 1; t >= 0; t--) {
+      if (this.check[t] !== FREE) {
+        used = t + 1;
+        break;
+      }
+    }
+    const size = Math.max(used, this.maxBase + codes + 1);
+    this.ensure(size);
+    return size;
+  }
+
   private grow(needed: number): void {
     const grown = Math.max(needed + 1, this.capacity * 2);
-    const base = new Int32Array(grown);
-    base.set(this.base);
-    const check = new Int32Array(grown).fill(FREE);
-    check.set(this.check);
-    const free = new Int32Array(grown + 1);
-    free.set(this.free);
+    const larger = (from: Int32Array, length: number): Int32Array => {
+      const to = new Int32Array(length);
+      to.set(from);
+      return to;
+    };
+    this.base = larger(this.base, grown);
+    this.check = larger(this.check, grown).fill(FREE, this.capacity);
+    const free = larger(this.free, grown + 1);
     for (let i = this.capacity + 1; i <= grown; i++) free[i] = i;
-    this.base = base;
-    this.check = check;
     this.free = free;
+    this.fail = larger(this.fail, grown);
+    this.depth = larger(this.depth, grown);
+    this.outFirst = larger(this.outFirst, grown);
+    this.outNext = larger(this.outNext, grown);
+    this.outFlags = larger(this.outFlags, grown);
+    this.patternAt = larger(this.patternAt, grown);
     this.capacity = grown;
   }
 }
 
 /**
  * Gives every state a slot and a base, breadth first: the children of a state take the slots
- * base + code of their units, which must be free; the lowest base that fits is taken. Arrays end
- * `codes` past the last base, so that base + x is in range for every code.
+ * base + code of their units, which must be free; the lowest base that fits is taken. The
+ * children's failure and output links are set as they are placed: a failure link leads to a
+ * shallower state, placed already, and so are the children of every state on its chain. Returns
+ * how many ids the states have (their ids, when a pattern was added more than once, in `repeated`
+ * by slot).
  */
 function place(
   trie: BreadthFirstTrie,
   code: Uint16Array,
-  slotOf: Int32Array,
   codes: number,
-): { base: Int32Array; check: Int32Array } {
-  const { unit, childStart, states } = trie;
-  const slots = new Slots(Math.max(1024, states + (states >> 2) + codes + 1));
+  slots: Slots,
+  ids: readonly number[],
+  flags: readonly number[],
+  repeated: Map<number, number[]>,
+): number {
+  const { unit, childStart, pattern, nextSame, states } = trie;
+  const slotOf = new Int32Array(states);
   slots.use(ROOT, -2);
   const xs = new Int32Array(codes + 1);
-  let maxBase = 0;
+  let idCount = 0;
   for (let k = 0; k < states; k++) {
     const first = childStart[k] as number;
     const last = childStart[k + 1] as number;
@@ -280,24 +239,92 @@ function place(
       for (let c = first; c < last; c++) xs[c - first] = code[unit[c] as number] as number;
       b = slots.fittingBase(xs.subarray(0, last - first).sort());
     }
+    // base + x stays in range for every code, so the failure chains below never read past the end.
+    slots.ensure(b + codes + 1);
+    if (b > slots.maxBase) slots.maxBase = b;
     const s = slotOf[k] as number;
     slots.base[s] = b;
-    if (b > maxBase) maxBase = b;
     for (let c = first; c < last; c++) {
       const t = b + (code[unit[c] as number] as number);
       slots.use(t, s);
       slotOf[c] = t;
     }
-  }
-  const check = slots.check;
-  let used = 0;
-  for (let t = slots.capacity - 1; t >= 0; t--) {
-    if (check[t] !== FREE) {
-      used = t + 1;
-      break;
+    const { base, check, fail, depth, outFirst, outNext, outFlags, patternAt } = slots;
+    for (let c = first; c < last; c++) {
+      const t = slotOf[c] as number;
+      const x = code[unit[c] as number] as number;
+      depth[t] = trie.depth[c] as number;
+      let f = ROOT;
+      if (s !== ROOT) {
+        for (let g = fail[s] as number; ; g = fail[g] as number) {
+          const target = (base[g] as number) + x;
+          if (check[target] === g) {
+            f = target;
+            break;
+          }
+          if (g === ROOT) break;
+        }
+      }
+      fail[t] = f;
+      const p = pattern[c] as number;
+      outFirst[t] = p >= 0 ? t : (outFirst[f] as number);
+      outNext[t] = outFirst[f] as number;
+      if (p < 0) {
+        outFlags[t] = outFlags[f] as number;
+        continue;
+      }
+      patternAt[t] = p + 1;
+      let own = flags[p] as number;
+      if (nextSame[p] === -1) {
+        idCount++;
+      } else {
+        const list = idsOf(p, ids, nextSame);
+        repeated.set(t, list);
+        idCount += list.length;
+        for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) own |= flags[q] as number;
+      }
+      outFlags[t] = own | (outFlags[f] as number);
     }
   }
-  const size = Math.max(used, maxBase + codes + 1);
-  slots.ensure(size);
-  return { base: slots.base.slice(0, size), check: slots.check.slice(0, size) };
+  return idCount;
+}
+
+/** The ids of pattern `p` and of the ones equal to it, in the order added, each once. */
+function idsOf(p: number, ids: readonly number[], nextSame: Int32Array): number[] {
+  const own = [ids[p] as number];
+  for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) {
+    // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
+    // last one, and a search of the list (thousands long for a term many concepts share) is
+    // needed only for an id out of order.
+    const id = ids[q] as number;
+    const last = own[own.length - 1] as number;
+    if (id !== last && (id > last || !own.includes(id))) own.push(id);
+  }
+  return own;
+}
+
+/** The ids of the state in each slot: idList[idStart[slot], idStart[slot + 1]). */
+function idTable(
+  patternAt: Int32Array,
+  size: number,
+  idCount: number,
+  ids: readonly number[],
+  nextSame: Int32Array,
+  repeated: Map<number, number[]>,
+): { idStart: Int32Array; idList: Int32Array } {
+  const idStart = new Int32Array(size + 1);
+  const idList = new Int32Array(idCount);
+  let at = 0;
+  for (let s = 0; s < size; s++) {
+    idStart[s] = at;
+    const p = (patternAt[s] as number) - 1;
+    if (p < 0) continue;
+    if (nextSame[p] === -1) {
+      idList[at++] = ids[p] as number;
+      continue;
+    }
+    for (const id of repeated.get(s) as number[]) idList[at++] = id;
+  }
+  idStart[size] = at;
+  return { idStart, idList };
 }
