@@ -111,5 +111,42 @@ export function tbxStatusValue(status: TermStatus): string {
 
 /** Collapses runs of whitespace (XML content is often wrapped). */
 export function squash(text: string): string {
-  return /^\s|\s$|\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return squashable(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/**
+ * Whether squash changes `text`: whitespace at an end, two in a row, or a tab or line break (what
+ * `/^\s|\s$|\s\s|[\t\n\r]/` finds). A loop, not that expression: it runs on every term and value
+ * of a termbase, and the expression cost an allocation at each.
+ */
+function squashable(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) return true;
+  let previous = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13) return true;
+    const space = isSpace(c);
+    if (space && previous) return true;
+    previous = space;
+  }
+  return false;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
