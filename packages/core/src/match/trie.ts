@@ -84,6 +84,22 @@ function split(
     const from = runStart[k] as number;
     const to = runEnd[k] as number;
     const d = depth[k] as number;
+    if (to - from === 1) {
+      // One pattern below (most states of a long pattern): it ends here, or goes on to one child.
+      const p = order[from] as number;
+      const at = (start[p] as number) + d;
+      if (at === start[p + 1]) {
+        pattern[k] = p;
+        distinct++;
+        continue;
+      }
+      unit[states] = buffer[at] as number;
+      depth[states] = d + 1;
+      runStart[states] = from;
+      runEnd[states] = to;
+      states++;
+      continue;
+    }
     let units = 0;
     // The patterns ending here are equal: kept in the order given (their ids' order).
     let same = -1;
