@@ -165,11 +165,18 @@ function hasTermNotes(concept: TermbaseConcept): boolean {
   return false;
 }
 
-const PHRASE_SYNTAX = /[[\]{}|\\]/;
-
 /** Phrase syntax characters in a term are text: `C++ [draft]` is literal. */
 export function escapePhrase(text: string): string {
-  return PHRASE_SYNTAX.test(text) ? text.replace(/[[\]{}|\\]/g, '\\$&') : text;
+  return hasPhraseSyntax(text) ? text.replace(/[[\]{}|\\]/g, '\\$&') : text;
+}
+
+/** `/[[\]{}|\\]/.test(text)` as a loop: it runs on every term of a termbase. */
+function hasPhraseSyntax(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5c) return true;
+  }
+  return false;
 }
 
 /** Index `index` in an escaped phrase -> the index in the term as written. */
