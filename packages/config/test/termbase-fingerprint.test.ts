@@ -2,6 +2,7 @@
 // automaton were made faster: the pack, its problems and their places, the serialized rule set
 // (the automaton by what it matches, not by its layout) and the findings on a text. The expected
 // hashes were taken from the code before that work; a change here is a change of behaviour.
+// squash, a regular expression made a loop in that work, is checked against it on every unit.
 import { createHash } from 'node:crypto';
 import {
   type CompiledRuleSet,
@@ -12,6 +13,7 @@ import {
 } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
 import { parseTermbase } from '../src/index.js';
+import { squash } from '../src/termbase/model.js';
 
 /** mulberry32: the same inputs on every machine. */
 function random(seed: number): () => number {
@@ -173,5 +175,18 @@ describe('a generated termbase compiles as it did before', () => {
       matches: { count: 9505, hash: '13d6a7946cdff1e9' },
       findings: { count: 582, hash: '5fcec00d39aff121' },
     });
+  });
+});
+
+describe('squash', () => {
+  it('collapses exactly what /^\\s|\\s$|\\s\\s|[\\t\\n\\r]/ finds, for every UTF-16 unit', () => {
+    const before = (t: string) => (/^\s|\s$|\s\s|[\t\n\r]/.test(t) ? t.replace(/\s+/g, ' ').trim() : t);
+    const differ: number[] = [];
+    for (let u = 0; u < 0x10000; u++) {
+      const c = String.fromCharCode(u);
+      for (const t of [c, `a${c}`, `${c}a`, `a${c}${c}b`, `a ${c}b`])
+        if (squash(t) !== before(t)) differ.push(u);
+    }
+    expect(differ).toEqual([]);
   });
 });
