@@ -24,6 +24,8 @@ export class PhraseAutomaton {
   #patterns: string[] = [];
   #ids: number[] = [];
   #flags: number[] = [];
+  /** The patterns' total length: at most that many states besides the root. */
+  #units = 0;
   #tables: AutomatonTables | undefined;
 
   /** An automaton from the tables of one built before (`tables`), for a serialized rule set. */
@@ -59,12 +61,13 @@ export class PhraseAutomaton {
     this.#patterns.push(pattern);
     this.#ids.push(id);
     this.#flags.push(flags);
+    this.#units += pattern.length;
   }
 
   /** Freeze: lay the trie out in the arrays, with failure and output links. */
   build(): void {
     if (this.#tables) return;
-    const trie = breadthFirstTrie(this.#patterns);
+    const trie = breadthFirstTrie(this.#patterns, this.#units);
     this.#tables = buildTables(trie, this.#ids, this.#flags);
     this.#patterns = [];
     this.#ids = [];

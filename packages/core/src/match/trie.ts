@@ -22,68 +22,36 @@ export interface BreadthFirstTrie {
   distinct: number;
 }
 
-/** The trie of `patterns` (non-empty, repeats allowed). */
-export function breadthFirstTrie(patterns: readonly string[]): BreadthFirstTrie {
-  const nextSame = new Int32Array(patterns.length).fill(-1);
-  const { first, units } = distinct(patterns, nextSame);
-  const start = new Int32Array(first.length + 1);
-  const buffer = unitsOf(patterns, first, units, start);
-  // A state per unit at most, besides the root.
+/**
+ * The trie of `patterns` (non-empty, repeats allowed; `units` is the sum of their lengths, which
+ * bounds the number of states).
+ */
+export function breadthFirstTrie(patterns: readonly string[], units: number): BreadthFirstTrie {
+  const count = patterns.length;
+  const start = new Int32Array(count + 1);
+  const buffer = unitsOf(patterns, units, start);
   const max = units + 1;
   const trie = {
     unit: new Uint16Array(max),
     childStart: new Int32Array(max + 1),
     depth: new Int32Array(max),
     pattern: new Int32Array(max).fill(-1),
-    nextSame,
+    nextSame: new Int32Array(count).fill(-1),
   };
-  return { ...trie, states: split(buffer, start, first, trie), distinct: first.length };
+  return { ...trie, ...split(buffer, start, trie) };
 }
 
-/**
- * The first of each distinct pattern (its index), and the sum of their lengths; `nextSame` links
- * each pattern to the next one equal to it. A rule set repeats patterns a lot (a termbase's term
- * many concepts share): the trie is made of each once.
- */
-function distinct(patterns: readonly string[], nextSame: Int32Array): { first: Int32Array; units: number } {
-  const firstOf = new Map<string, number>();
-  const first = new Int32Array(patterns.length);
-  // Per first pattern, the last one equal to it so far.
-  const last = new Int32Array(patterns.length);
-  let count = 0;
-  let units = 0;
-  for (let i = 0; i < patterns.length; i++) {
-    const p = patterns[i] as string;
-    const j = firstOf.get(p);
-    if (j === undefined) {
-      firstOf.set(p, i);
-      first[count++] = i;
-      last[i] = i;
-      units += p.length;
-    } else {
-      nextSame[last[j] as number] = i;
-      last[j] = i;
-    }
-  }
-  return { first: first.subarray(0, count), units };
-}
-
-/** The distinct patterns' units in one buffer, the n-th (patterns[first[n]]) from start[n]: each
- *  level of the trie reads every pattern again, from memory close together. */
-function unitsOf(
-  patterns: readonly string[],
-  first: Int32Array,
-  units: number,
-  start: Int32Array,
-): Uint16Array {
+/** The patterns' units in one buffer, pattern i from start[i]: each level of the trie reads every
+ *  pattern again, from memory close together. */
+function unitsOf(patterns: readonly string[], units: number, start: Int32Array): Uint16Array {
   const buffer = new Uint16Array(units);
   let at = 0;
-  for (let n = 0; n < first.length; n++) {
-    const p = patterns[first[n] as number] as string;
-    start[n] = at;
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i] as string;
+    start[i] = at;
     for (let j = 0; j < p.length; j++) buffer[at++] = p.charCodeAt(j);
   }
-  start[first.length] = at;
+  start[patterns.length] = at;
   return buffer;
 }
 
@@ -95,11 +63,10 @@ function unitsOf(
 function split(
   buffer: Uint16Array,
   start: Int32Array,
-  first: Int32Array,
   trie: Omit<BreadthFirstTrie, 'states' | 'distinct'>,
-): number {
-  const { unit, childStart, depth, pattern } = trie;
-  const count = first.length;
+): { states: number; distinct: number } {
+  const { unit, childStart, depth, pattern, nextSame } = trie;
+  const count = nextSame.length;
   const order = new Int32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
   const spare = new Int32Array(count);
@@ -111,6 +78,7 @@ function split(
   // The units of the run, in the order they first occur.
   const found = new Uint16Array(0x10000);
   let states = 1;
+  let distinct = 0;
   for (let k = 0; k < states; k++) {
     childStart[k] = states;
     const from = runStart[k] as number;
@@ -121,7 +89,8 @@ function split(
       const p = order[from] as number;
       const at = (start[p] as number) + d;
       if (at === start[p + 1]) {
-        pattern[k] = first[p] as number;
+        pattern[k] = p;
+        distinct++;
         continue;
       }
       unit[states] = buffer[at] as number;
@@ -132,13 +101,17 @@ function split(
       continue;
     }
     let units = 0;
-    let ends = false;
+    // The patterns ending here are equal: kept in the order given (their ids' order).
+    let same = -1;
     for (let i = from; i < to; i++) {
       const p = order[i] as number;
       const at = (start[p] as number) + d;
       if (at === start[p + 1]) {
-        pattern[k] = first[p] as number;
-        ends = true;
+        if (same < 0) {
+          pattern[k] = p;
+          distinct++;
+        } else nextSame[same] = p;
+        same = p;
         continue;
       }
       const u = buffer[at] as number;
@@ -157,7 +130,7 @@ function split(
       states++;
       next += n;
     }
-    if (units === 1 && !ends) {
+    if (units === 1 && same < 0) {
       // One child and no pattern ending here (most states of a long pattern): the run stays as is.
       seen[found[0] as number] = 0;
       continue;
@@ -174,5 +147,5 @@ function split(
     for (let i = from; i < next; i++) order[i] = spare[i] as number;
   }
   childStart[states] = states;
-  return states;
+  return { states, distinct };
 }
