@@ -2,8 +2,10 @@
 // rules, validate: @nuance/config's loadPack; then core's compilePacks). Without FILE: a synthetic
 // TBX of 10,000 concepts (two English terms, one of them deprecated, and a Simplified, a
 // Traditional and a Korean term each), and the CLDR termbase of ../shared/corpus when present.
-// Prints the median wall and CPU time of the runs after a first (cold) one, per file.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+// Each file is measured in a process of its own, so that its first run is cold (as `nuance check`
+// pays it), not warmed by the file before; then the median wall and CPU time of the runs after.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,16 +64,17 @@ async function measure(file: string): Promise<void> {
     if (!pack) throw new Error(`${file}: ${problems[0]?.message ?? 'no pack'}`);
     compilePacks([pack]);
     const time = process.cpuUsage(used);
+    const elapsed = performance.now() - start;
     rules = pack.definition.rules.length;
     if (run === 0) {
       const texts = pack.definition.rules.flatMap((r) =>
         r.kind === 'term' ? r.terms.map((t) => t.text) : [],
       );
       terms = new Set(texts).size;
-      first = `first ${(performance.now() - start).toFixed(0)} ms wall, ${((time.user + time.system) / 1000).toFixed(0)} ms CPU`;
+      first = `first ${elapsed.toFixed(0)} ms wall, ${((time.user + time.system) / 1000).toFixed(0)} ms CPU`;
       continue;
     }
-    wall.push(performance.now() - start);
+    wall.push(elapsed);
     cpu.push((time.user + time.system) / 1000);
   }
   const load = (await import('node:os')).loadavg()[0]?.toFixed(1);
@@ -80,26 +83,38 @@ async function measure(file: string): Promise<void> {
   );
 }
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'nuance-termbase-'));
-  for (const distinct of [false, true]) {
-    const file = path.join(dir, distinct ? 'distinct-10000.tbx' : 'synthetic-10000.tbx');
-    writeFileSync(file, synthetic(10_000, distinct));
-    files.push(file);
+const args = process.argv.slice(2);
+if (args[0] === '--one' && args[1] !== undefined) {
+  await measure(args[1]);
+} else {
+  const files = args.map((file) => path.resolve(file));
+  let dir: string | undefined;
+  if (files.length === 0) {
+    dir = mkdtempSync(path.join(tmpdir(), 'nuance-termbase-'));
+    for (const distinct of [false, true]) {
+      const file = path.join(dir, distinct ? 'distinct-10000.tbx' : 'synthetic-10000.tbx');
+      writeFileSync(file, synthetic(10_000, distinct));
+      files.push(file);
+    }
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const cldr = path.join(
+      here,
+      '..',
+      '..',
+      '..',
+      '..',
+      'shared',
+      'corpus',
+      'termbase',
+      'cldr_names_en_zh_ko.tbx',
+    );
+    if (existsSync(cldr)) files.push(cldr, cldr.replace(/\.tbx$/, '.tsv'));
   }
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const cldr = path.join(
-    here,
-    '..',
-    '..',
-    '..',
-    '..',
-    'shared',
-    'corpus',
-    'termbase',
-    'cldr_names_en_zh_ko.tbx',
-  );
-  if (existsSync(cldr)) files.push(cldr, cldr.replace(/\.tbx$/, '.tsv'));
+  try {
+    for (const file of files) {
+      execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--one', file], { stdio: 'inherit' });
+    }
+  } finally {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  }
 }
-for (const file of files) await measure(path.resolve(file));

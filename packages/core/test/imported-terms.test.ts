@@ -82,4 +82,32 @@ describe('parseImportedTermPack', () => {
     expect(fast.problems).toEqual(full.problems);
     expect(JSON.stringify(fast.pack?.definition)).toBe(JSON.stringify(full.pack?.definition));
   });
+
+  it('takes a term for plain text exactly as the full validation does, whitespace and syntax characters included', () => {
+    // Every unit below U+0300 (ASCII spaces, controls, the phrase syntax), and every other unit
+    // that JavaScript counts as whitespace, alone, after a space and before a letter.
+    const units = [
+      ...Array.from({ length: 0x300 }, (_, u) => u),
+      ...[0x1680, 0x180e, 0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x4e00],
+      ...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+    ];
+    const data: ImportedTermPack = {
+      pack: 'tb',
+      description: 'Every unit',
+      rules: units.map((u) => {
+        const c = String.fromCharCode(u);
+        return rule(`tb/u${u}`, {
+          en: [
+            { text: c, status: 'preferred' },
+            { text: ` ${c}`, status: 'preferred' },
+            { text: `${c}a`, status: 'deprecated' },
+          ],
+        });
+      }),
+    };
+    const [fast, full] = both(data);
+    expect(fast.problems).toEqual(full.problems);
+    expect(JSON.stringify(fast.pack?.definition)).toBe(JSON.stringify(full.pack?.definition));
+    expect(fast.pack?.definition.rules.length).toBeGreaterThan(600);
+  });
 });

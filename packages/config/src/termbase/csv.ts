@@ -54,18 +54,20 @@ export function readCsv(text: string, file: string, tsv: boolean): Termbase {
   const records = parseRecords(text, tsv, lines, (p) => problems.push({ ...p, file }));
   const format = tsv ? 'TSV' : 'CSV';
   const header = records.shift();
-  if (!header) return { file, format, concepts: [], problems };
+  const position = (offset: number) => lines.position(offset);
+  if (!header) return { file, format, concepts: [], problems, position };
   const columns = header.map((cell) => columnOf(cell, lines, file, problems));
   const concepts: TermbaseConcept[] = [];
   const byId = new Map<string, TermbaseConcept>();
   for (const row of records) {
-    const rowAt = lines.position(row[0]?.start ?? 0);
+    const rowStart = row[0]?.start ?? 0;
+    const rowAt = lines.position(rowStart);
     const get = (field: Field) => row.find((_, i) => fieldOf(columns[i]) === field);
     const id = get('id')?.value.trim() ?? '';
     let concept = id !== '' ? byId.get(id) : undefined;
     const first = concept === undefined;
     if (!concept) {
-      concept = { at: rowAt, label: `row on line ${rowAt.line}`, notes: [], subjects: [], terms: [] };
+      concept = { offset: rowStart, label: `row on line ${rowAt.line}`, notes: [], subjects: [], terms: [] };
       if (id !== '') {
         concept.id = id;
         concept.label = `concept \`${id}\` (line ${rowAt.line})`;
@@ -75,7 +77,7 @@ export function readCsv(text: string, file: string, tsv: boolean): Termbase {
     }
     addRow(concept, row, columns, first, { lines, file, problems });
   }
-  return { file, format, concepts, problems };
+  return { file, format, concepts, problems, position };
 }
 
 interface RowContext {
@@ -126,7 +128,7 @@ function addRow(
         lang: column.lang,
         text: piece.text,
         status: status ?? 'preferred',
-        at: lines.position(piece.start),
+        offset: piece.start,
         verbatim: c.verbatim,
         notes: termNotes,
       });

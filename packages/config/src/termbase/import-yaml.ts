@@ -37,7 +37,8 @@ export function termbaseToYaml(text: string, file: string, options: PackOptions 
   lines.push(`pack: ${q(mapped.value.pack)}`, `description: ${q(mapped.value.description)}`, 'rules:');
   mapped.value.rules.forEach((rule, index) => {
     const concept = mapped.concepts[index];
-    lines.push(`  # ${concept?.label ?? rule.id}, line ${concept?.at.line ?? 1}`);
+    const line = concept ? termbase.position(concept.offset).line : 1;
+    lines.push(`  # ${concept?.label ?? rule.id}, line ${line}`);
     lines.push(...ruleLines(rule));
   });
   if (mapped.value.rules.length === 0) lines[lines.length - 1] = 'rules: []';

@@ -4,10 +4,11 @@
 // type="administrativeStatus">`) or by their element's local name (DCT style,
 // `<basic:administrativeStatus>`), so one reader serves every dialect. Bad XML drops the concept
 // it falls in; the rest loads.
-import { createLineIndex, type LineIndex, type Problem, type TermStatus } from '@nuance/core';
+import type { Problem, TermStatus } from '@nuance/core';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import {
   type Position,
+  positionsIn,
   squash,
   TBX_STATUS_VALUES,
   type Termbase,
@@ -17,12 +18,7 @@ import {
   termbaseProblem,
 } from './model.js';
 
-const CONCEPTS = new Set(['termEntry', 'conceptEntry', 'entry']);
-const LANGUAGES = new Set(['langSet', 'langSec', 'langGroup']);
-const TERM_GROUPS = new Set(['tig', 'ntig', 'termSec', 'termGroup']);
 const STATUS_CATEGORIES = new Set(['administrativeStatus', 'normativeAuthorization', 'termStatus']);
-/** The elements whose `type` attribute names their data category (DCA style). */
-const TYPED_ELEMENTS = new Set(['termNote', 'descrip', 'admin']);
 const NOTE_CATEGORIES = new Map([
   ['definition', 'Definition'],
   ['note', ''],
@@ -31,35 +27,56 @@ const NOTE_CATEGORIES = new Map([
   ['subjectField', 'Subject field'],
 ]);
 
-interface Capture {
-  tag: SaxesTagPlain;
-  category: string;
-  /** Offset of the element's `<`. */
-  tagAt: number;
-  /** Offset of its content. */
-  start: number;
-  text: string;
+// What an element is to the reader, by its local name: found once when it opens, and kept on a
+// stack for when it closes (a tag name is a new string at every element, and each lookup hashes it).
+const OTHER = 0;
+const CONCEPT = 1;
+const LANGUAGE = 2;
+const TERM_GROUP = 3;
+const TERM = 4;
+/** An element whose `type` attribute names its data category (DCA style). */
+const TYPED = 5;
+/** An element named after its data category (DCT style). */
+const CATEGORY = 6;
+const ROLES: ReadonlyMap<string, number> = new Map([
+  ...['termEntry', 'conceptEntry', 'entry'].map((n): [string, number] => [n, CONCEPT]),
+  ...['langSet', 'langSec', 'langGroup'].map((n): [string, number] => [n, LANGUAGE]),
+  ...['tig', 'ntig', 'termSec', 'termGroup'].map((n): [string, number] => [n, TERM_GROUP]),
+  ['term', TERM],
+  ...['termNote', 'descrip', 'admin'].map((n): [string, number] => [n, TYPED]),
+  ...[...STATUS_CATEGORIES, ...NOTE_CATEGORIES.keys()].map((n): [string, number] => [n, CATEGORY]),
+]);
+
+function roleOf(name: string): number {
+  const role = ROLES.get(name);
+  if (role !== undefined) return role;
+  const colon = name.indexOf(':');
+  return colon < 0 ? OTHER : (ROLES.get(name.slice(colon + 1)) ?? OTHER);
 }
 
-interface GroupTerm {
-  text: string;
-  at: Position;
-  verbatim: boolean;
-}
+/** The notes of a term whose group has none (most): one array for all, never added to. */
+const NO_NOTES: readonly string[] = Object.freeze([]);
 
-interface Group {
-  terms: GroupTerm[];
-  status?: { value: TermStatus } | { unknown: string; at: Position; element: string };
-  notes: string[];
+interface UnknownStatus {
+  value: string;
+  offset: number;
+  element: string;
 }
 
 // Fields set to undefined, never deleted: a deleted property turns the object into a slow
-// dictionary, and these are read at every element.
+// dictionary, and these are read at every element. The open term group is kept here too, not in
+// an object of its own: its terms are already in `concept.terms` (from `from` on), and get their
+// language, status and notes when the group closes.
 interface OpenConcept {
   concept: TermbaseConcept;
   damaged: boolean;
   lang: string | undefined;
-  group: Group | undefined;
+  /** A term group is open (an element, or begun at a term or status outside one). */
+  grouped: boolean;
+  from: number;
+  status: TermStatus | undefined;
+  unknown: UnknownStatus | undefined;
+  notes: string[] | undefined;
 }
 
 export function readTbx(text: string, file: string): Termbase {
@@ -67,21 +84,28 @@ export function readTbx(text: string, file: string): Termbase {
 }
 
 class TbxReader {
-  private readonly lines: LineIndex;
+  private readonly position: (offset: number) => Position;
   private readonly parser = new SaxesParser<{ xmlns: false }>({ xmlns: false });
   private readonly concepts: TermbaseConcept[] = [];
   private readonly problems: Problem[] = [];
   private open: OpenConcept | undefined;
   /** The open elements; a message names the innermost (`<termNote type="administrativeStatus">`). */
   private readonly elements: SaxesTagPlain[] = [];
-  private capture: Capture | undefined;
+  /** Their roles (ROLES). */
+  private readonly roles: number[] = [];
+  // The element whose text is captured (a term or a data category), while it is open.
+  private captureTag: SaxesTagPlain | undefined;
+  private captureCategory = '';
+  /** Offset of its content. */
+  private captureStart = 0;
+  private captureText = '';
   private outsideErrors = 0;
 
   constructor(
     private readonly text: string,
     private readonly file: string,
   ) {
-    this.lines = createLineIndex(text);
+    this.position = positionsIn(text);
   }
 
   read(): Termbase {
@@ -94,11 +118,8 @@ class TbxReader {
     p.on('error', (error) => this.onError(error));
     p.write(this.text).close();
     // An element left open at the end (truncated file): saxes reported it; the concept is damaged.
-    return { file: this.file, format: 'TBX', concepts: this.concepts, problems: this.problems };
-  }
-
-  private pos(offset: number): Position {
-    return this.lines.position(offset);
+    const { file, concepts, problems, position } = this;
+    return { file, format: 'TBX', concepts, problems, position };
   }
 
   /** The `<` of the tag just read: saxes is right after its `>`. */
@@ -108,155 +129,173 @@ class TbxReader {
 
   private onOpen(tag: SaxesTagPlain): void {
     this.elements.push(tag);
-    const local = localName(tag.name);
-    if (CONCEPTS.has(local)) {
-      const start = this.tagStart();
-      const id = tag.attributes.id ?? tag.attributes['xml:id'];
-      const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
-      const concept: TermbaseConcept = { at: this.pos(start), label, notes: [], subjects: [], terms: [] };
-      if (id !== undefined && id.trim() !== '') concept.id = id.trim();
-      this.open = { concept, damaged: false, lang: undefined, group: undefined };
+    const role = roleOf(tag.name);
+    this.roles.push(role);
+    if (role === CONCEPT) {
+      this.openConcept(tag);
       return;
     }
     const open = this.open;
-    if (!open) return;
-    if (LANGUAGES.has(local)) {
+    if (!open || role === OTHER) return;
+    if (role === LANGUAGE) {
       const lang = tag.attributes['xml:lang']?.trim();
       open.lang = lang || undefined;
       return;
     }
-    if (TERM_GROUPS.has(local)) {
-      groupOf(open);
+    if (role === TERM_GROUP) {
+      beginGroup(open);
       return;
     }
-    const category = local === 'term' ? 'term' : categoryOf(tag);
+    const category = role === TERM ? 'term' : categoryOf(tag, role);
     if (category !== undefined) {
-      this.capture = {
-        tag,
-        category,
-        tagAt: this.tagStart(),
-        start: this.parser.position,
-        text: '',
-      };
+      this.captureTag = tag;
+      this.captureCategory = category;
+      this.captureStart = this.parser.position;
+      this.captureText = '';
       this.parser.on('text', this.textListener);
     }
+  }
+
+  private openConcept(tag: SaxesTagPlain): void {
+    const offset = this.tagStart();
+    const id = tag.attributes.id ?? tag.attributes['xml:id'];
+    const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
+    const concept: TermbaseConcept = { offset, label, notes: [], subjects: [], terms: [] };
+    if (id !== undefined && id.trim() !== '') concept.id = id.trim();
+    this.open = {
+      concept,
+      damaged: false,
+      lang: undefined,
+      grouped: false,
+      from: 0,
+      status: undefined,
+      unknown: undefined,
+      notes: undefined,
+    };
   }
 
   private readonly textListener = (text: string): void => this.onText(text);
 
   private onText(text: string): void {
-    if (this.capture) this.capture.text += text;
+    if (this.captureTag) this.captureText += text;
   }
 
   private onClose(tag: SaxesTagPlain): void {
     this.elements.pop();
+    const role = this.roles.pop();
     const open = this.open;
-    if (!open && !this.capture) return;
-    const local = localName(tag.name);
-    if (this.capture && this.capture.tag.name === tag.name) {
-      const capture = this.capture;
-      this.capture = undefined;
+    const captureTag = this.captureTag;
+    if (captureTag && captureTag.name === tag.name) {
+      this.captureTag = undefined;
       this.parser.off('text');
-      if (open) this.captured(open, capture, this.tagStart());
+      if (open) this.captured(open, captureTag, this.tagStart());
       return;
     }
     if (!open) return;
-    if (CONCEPTS.has(local)) {
+    if (role === CONCEPT) {
       this.flushGroup(open);
       if (!open.damaged) this.concepts.push(open.concept);
       this.open = undefined;
-    } else if (LANGUAGES.has(local)) {
+    } else if (role === LANGUAGE) {
       this.flushGroup(open);
       open.lang = undefined;
-    } else if (TERM_GROUPS.has(local)) {
+    } else if (role === TERM_GROUP) {
       this.flushGroup(open);
     }
   }
 
-  private captured(open: OpenConcept, capture: Capture, end: number): void {
-    const value = squash(capture.text);
-    if (capture.category === 'term') {
-      const group = groupOf(open);
-      // Most terms are spelled out as they are: no slice of the file to compare.
-      if (end - capture.start === value.length && this.text.startsWith(value, capture.start)) {
-        group.terms.push({ text: value, at: this.pos(capture.start), verbatim: true });
-        return;
-      }
-      const raw = this.text.slice(capture.start, end);
-      const lead = raw.length - raw.trimStart().length;
-      group.terms.push({
-        text: value,
-        at: this.pos(capture.start + lead),
-        verbatim: raw.trim() === value,
-      });
+  /** The captured element (`tag`) closed at `end`. */
+  private captured(open: OpenConcept, tag: SaxesTagPlain, end: number): void {
+    const value = squash(this.captureText);
+    const category = this.captureCategory;
+    if (category === 'term') {
+      beginGroup(open);
+      open.concept.terms.push(this.term(value, end));
       return;
     }
-    if (STATUS_CATEGORIES.has(capture.category)) {
+    if (STATUS_CATEGORIES.has(category)) {
       const status = tbxStatus(value);
-      const group = groupOf(open);
-      group.status =
+      beginGroup(open);
+      open.status = status;
+      // The element's `<`, found only for a status to report.
+      open.unknown =
         status !== undefined
-          ? { value: status }
-          : { unknown: value, at: this.pos(capture.tagAt), element: elementLabel(capture.tag) };
+          ? undefined
+          : { value, offset: this.text.lastIndexOf('<', this.captureStart - 1), element: elementLabel(tag) };
       return;
     }
-    const label = NOTE_CATEGORIES.get(capture.category);
+    const label = NOTE_CATEGORIES.get(category);
     if (label === undefined || value === '') return;
-    if (capture.category === 'subjectField' && !open.concept.subjects.includes(value)) {
-      open.concept.subjects.push(value);
+    const concept = open.concept;
+    if (category === 'subjectField' && !concept.subjects.includes(value)) concept.subjects.push(value);
+    if (open.grouped) {
+      open.notes ??= [];
+      open.notes.push(value);
+    } else if (label === '' && !open.lang) concept.notes.push(value);
+    else concept.notes.push(`${label || 'Note'}${open.lang ? ` (${open.lang})` : ''}: ${value}`);
+  }
+
+  /** The captured term; its language, status and notes come when its group closes. */
+  private term(value: string, end: number): TermbaseTerm {
+    const start = this.captureStart;
+    // Most terms are spelled out as they are: no slice of the file to compare.
+    if (end - start === value.length && this.text.startsWith(value, start)) {
+      return { lang: '', text: value, status: 'preferred', offset: start, verbatim: true, notes: NO_NOTES };
     }
-    if (open.group) open.group.notes.push(value);
-    else if (label === '' && !open.lang) open.concept.notes.push(value);
-    else open.concept.notes.push(`${label || 'Note'}${open.lang ? ` (${open.lang})` : ''}: ${value}`);
+    const raw = this.text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const verbatim = raw.trim() === value;
+    return { lang: '', text: value, status: 'preferred', offset: start + lead, verbatim, notes: NO_NOTES };
   }
 
   private flushGroup(open: OpenConcept): void {
-    const group = open.group;
-    if (!group) return;
-    open.group = undefined;
-    const status = group.status;
-    if (status && 'unknown' in status) {
+    if (!open.grouped) return;
+    open.grouped = false;
+    const terms = open.concept.terms;
+    const from = open.from;
+    const unknown = open.unknown;
+    if (unknown !== undefined) {
       const expected = TBX_STATUS_VALUES.map((v) => `\`${v}\``).join(', ');
-      const terms = group.terms.map((t) => `\`${t.text}\``).join(', ') || 'its term';
-      this.problems.push(
-        termbaseProblem(
-          this.file,
-          'invalid-value',
-          `Unexpected status \`${status.unknown}\` in ${status.element}, expected ${expected}; ${terms} is dropped`,
-          status.at,
-        ),
-      );
+      const named =
+        terms
+          .slice(from)
+          .map((t) => `\`${t.text}\``)
+          .join(', ') || 'its term';
+      const message = `Unexpected status \`${unknown.value}\` in ${unknown.element}, expected ${expected}; ${named} is dropped`;
+      this.problem('invalid-value', message, unknown.offset);
+      terms.length = from;
       return;
     }
-    if (open.lang === undefined) {
-      for (const t of group.terms) {
-        this.problems.push(
-          termbaseProblem(
-            this.file,
-            'missing-key',
-            `Term \`${t.text}\` has no language (\`xml:lang\` on its language section); it is dropped`,
-            t.at,
-          ),
-        );
+    const lang = open.lang;
+    if (lang === undefined) {
+      for (let i = from; i < terms.length; i++) {
+        const t = terms[i] as TermbaseTerm;
+        const message = `Term \`${t.text}\` has no language (\`xml:lang\` on its language section); it is dropped`;
+        this.problem('missing-key', message, t.offset);
       }
+      terms.length = from;
       return;
     }
-    for (const t of group.terms) {
+    const status = open.status ?? 'preferred';
+    const notes = open.notes ?? NO_NOTES;
+    let kept = from;
+    for (let i = from; i < terms.length; i++) {
+      const t = terms[i] as TermbaseTerm;
       if (t.text === '') continue;
-      const term: TermbaseTerm = {
-        lang: open.lang,
-        text: t.text,
-        status: status?.value ?? 'preferred',
-        at: t.at,
-        verbatim: t.verbatim,
-        notes: group.notes,
-      };
-      open.concept.terms.push(term);
+      t.lang = lang;
+      t.status = status;
+      t.notes = notes;
+      terms[kept++] = t;
     }
+    terms.length = kept;
+  }
+
+  private problem(code: Problem['code'], message: string, offset: number): void {
+    this.problems.push(termbaseProblem(this.file, code, message, this.position(offset)));
   }
 
   private onError(error: Error): void {
-    const at = this.pos(Math.min(this.parser.position, this.text.length));
+    const at = Math.min(this.parser.position, this.text.length);
     // saxes prefixes `line:col: `; the problem carries both.
     const message = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
     const innermost = this.elements[this.elements.length - 1];
@@ -264,29 +303,24 @@ class TbxReader {
     const open = this.open;
     if (open) {
       if (!open.damaged) {
-        this.problems.push(
-          termbaseProblem(
-            this.file,
-            'xml-syntax',
-            `Bad XML${where}: ${message}; ${open.concept.label} is dropped`,
-            at,
-          ),
-        );
+        this.problem('xml-syntax', `Bad XML${where}: ${message}; ${open.concept.label} is dropped`, at);
       }
       open.damaged = true;
       return;
     }
     // Outside a concept: the first error stands for the ones it causes.
-    if (this.outsideErrors++ === 0) {
-      this.problems.push(termbaseProblem(this.file, 'xml-syntax', `Bad XML${where}: ${message}`, at));
-    }
+    if (this.outsideErrors++ === 0) this.problem('xml-syntax', `Bad XML${where}: ${message}`, at);
   }
 }
 
-/** The open term group, begun at its first term or status when the file has no group element. */
-function groupOf(open: OpenConcept): Group {
-  if (!open.group) open.group = { terms: [], notes: [] };
-  return open.group;
+/** Opens a term group unless one is open: the file may have no group element. */
+function beginGroup(open: OpenConcept): void {
+  if (open.grouped) return;
+  open.grouped = true;
+  open.from = open.concept.terms.length;
+  open.status = undefined;
+  open.unknown = undefined;
+  open.notes = undefined;
 }
 
 function elementLabel(tag: SaxesTagPlain): string {
@@ -299,11 +333,10 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-function categoryOf(tag: SaxesTagPlain): string | undefined {
+function categoryOf(tag: SaxesTagPlain, role: number): string | undefined {
+  if (role === CATEGORY) return localName(tag.name);
   const type = tag.attributes.type;
-  const local = localName(tag.name);
-  if (type !== undefined && TYPED_ELEMENTS.has(local)) {
-    return STATUS_CATEGORIES.has(type) || NOTE_CATEGORIES.has(type) ? type : undefined;
-  }
-  return STATUS_CATEGORIES.has(local) || NOTE_CATEGORIES.has(local) ? local : undefined;
+  // A typed element without a type names no category: its own name is none.
+  if (type === undefined) return undefined;
+  return STATUS_CATEGORIES.has(type) || NOTE_CATEGORIES.has(type) ? type : undefined;
 }

@@ -40,7 +40,9 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
   const rules: TermbaseRule[] = [];
   const concepts: TermbaseConcept[] = [];
   const ids = new Set<string>();
-  const firstOf = new Map<string, Position>();
+  const { position } = termbase;
+  /** Each concept id's first concept's offset. */
+  const firstOf = new Map<string, number>();
   termbase.concepts.forEach((concept, index) => {
     if (concept.terms.length === 0) {
       problems.push(
@@ -48,25 +50,26 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
           termbase.file,
           'missing-key',
           `${concept.label} has no terms; it is dropped`,
-          concept.at,
+          position(concept.offset),
         ),
       );
       return;
     }
     if (concept.id !== undefined) {
       const first = firstOf.get(concept.id);
-      if (first) {
-        const message = `Duplicate concept id \`${concept.id}\` (first on line ${first.line}); this one is ignored`;
-        problems.push(termbaseProblem(termbase.file, 'duplicate-id', message, concept.at));
+      if (first !== undefined) {
+        const message = `Duplicate concept id \`${concept.id}\` (first on line ${position(first).line}); this one is ignored`;
+        problems.push(termbaseProblem(termbase.file, 'duplicate-id', message, position(concept.offset)));
         return;
       }
-      firstOf.set(concept.id, concept.at);
+      firstOf.set(concept.id, concept.offset);
     }
     const id = uniqueId(`${pack}/${slug(concept.id ?? '') || `concept-${index + 1}`}`, ids);
     if (wanted && !concept.subjects.some((s) => wanted.has(s.toLowerCase()))) return;
-    const ordered = byLanguage(concept.terms);
-    const rule = ruleOf(id, concept, ordered, `${base}, ${conceptSource(concept)}`);
-    if (!(options['key-terms'] ?? hasDeprecated(ordered))) rule['key-term'] = false;
+    const source =
+      concept.id !== undefined ? `concept ${concept.id}` : `line ${position(concept.offset).line}`;
+    const { rule, deprecated } = ruleOf(id, concept, `${base}, ${source}`);
+    if (!(options['key-terms'] ?? deprecated)) rule['key-term'] = false;
     rules.push(rule);
     concepts.push(concept);
   });
@@ -74,52 +77,41 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
   if (wanted && rules.length > 0) problems.push(...unknownSubjects(termbase, options.subjects ?? []));
   const only = options.subjects ? `; subject fields ${options.subjects.join(', ')}` : '';
   const description = `Imported from the ${termbase.format} termbase ${base} (${rules.length} concepts${only})`;
-  return { value: { pack, description, rules }, locator: locatorOf(concepts), problems, concepts };
+  return { value: { pack, description, rules }, locator: locatorOf(concepts, position), problems, concepts };
 }
 
+/** The concept's rule, and whether it has a deprecated or forbidden term. */
 function ruleOf(
   id: string,
   concept: TermbaseConcept,
-  byLang: Record<string, TermbaseTerm[]>,
   source: string,
-): TermbaseRule {
+): { rule: TermbaseRule; deprecated: boolean } {
+  // Terms by language, in the order the languages first occur (`zh_Hans` read as `zh-Hans`).
   const terms: TermbaseRule['terms'] = {};
-  for (const lang in byLang) {
-    terms[lang] = (byLang[lang] ?? []).map((t) => ({ text: escapePhrase(t.text), status: t.status }));
+  let deprecated = false;
+  for (const t of concept.terms) {
+    const lang = langOf(t);
+    const entry = { text: escapePhrase(t.text), status: t.status };
+    const list = terms[lang];
+    if (list) list.push(entry);
+    else terms[lang] = [entry];
+    if (t.status === 'deprecated' || t.status === 'forbidden') deprecated = true;
   }
   const rule: TermbaseRule = {
     id,
     kind: 'term',
     severity: 'warning',
-    message: hasReplacements(byLang) ? USE_MESSAGE : DEPRECATED_MESSAGE,
+    message: !deprecated || hasReplacements(terms) ? USE_MESSAGE : DEPRECATED_MESSAGE,
     source,
     terms,
   };
   const note = noteOf(concept);
   if (note !== '') rule.note = note;
-  return rule;
-}
-
-/** Terms grouped by language in the order the languages first occur; `zh_Hans` read as `zh-Hans`. */
-function byLanguage(terms: TermbaseTerm[]): Record<string, TermbaseTerm[]> {
-  const out: Record<string, TermbaseTerm[]> = {};
-  for (const t of terms) {
-    const lang = langOf(t);
-    const list = out[lang];
-    if (list) list.push(t);
-    else out[lang] = [t];
-  }
-  return out;
+  return { rule, deprecated };
 }
 
 function langOf(t: TermbaseTerm): string {
   return t.lang.includes('_') ? t.lang.replace(/_/g, '-') : t.lang;
-}
-
-function hasDeprecated(byLang: Record<string, TermbaseTerm[]>): boolean {
-  return Object.values(byLang).some((list) =>
-    list.some((t) => t.status === 'deprecated' || t.status === 'forbidden'),
-  );
 }
 
 /** A warning for each subject asked for that no concept has: a typo loads nothing of it. */
@@ -142,18 +134,23 @@ function unknownSubjects(termbase: Termbase, subjects: readonly string[]): Probl
 }
 
 /** Every deprecated term has a preferred term of its language to replace it. */
-function hasReplacements(byLang: Record<string, TermbaseTerm[]>): boolean {
-  return Object.values(byLang).every(
-    (list) =>
-      !list.some((t) => t.status === 'deprecated' || t.status === 'forbidden') ||
-      list.some((t) => t.status === 'preferred'),
-  );
+function hasReplacements(byLang: TermbaseRule['terms']): boolean {
+  for (const lang in byLang) {
+    let deprecated = false;
+    let preferred = false;
+    for (const t of byLang[lang] ?? []) {
+      if (t.status === 'deprecated' || t.status === 'forbidden') deprecated = true;
+      else if (t.status === 'preferred') preferred = true;
+    }
+    if (deprecated && !preferred) return false;
+  }
+  return true;
 }
 
 function noteOf(concept: TermbaseConcept): string {
-  if (!concept.terms.some((t) => t.notes.length > 0)) return concept.notes.join('\n\n');
+  if (!hasTermNotes(concept)) return concept.notes.join('\n\n');
   const parts = [...concept.notes];
-  const seen = new Set<string[]>();
+  const seen = new Set<readonly string[]>();
   for (const t of concept.terms) {
     if (t.notes.length === 0 || seen.has(t.notes)) continue;
     seen.add(t.notes);
@@ -163,15 +160,23 @@ function noteOf(concept: TermbaseConcept): string {
   return parts.join('\n\n');
 }
 
-function conceptSource(concept: TermbaseConcept): string {
-  return concept.id !== undefined ? `concept ${concept.id}` : `line ${concept.at.line}`;
+function hasTermNotes(concept: TermbaseConcept): boolean {
+  for (const t of concept.terms) if (t.notes.length > 0) return true;
+  return false;
 }
-
-const PHRASE_SYNTAX = /[[\]{}|\\]/;
 
 /** Phrase syntax characters in a term are text: `C++ [draft]` is literal. */
 export function escapePhrase(text: string): string {
-  return PHRASE_SYNTAX.test(text) ? text.replace(/[[\]{}|\\]/g, '\\$&') : text;
+  return hasPhraseSyntax(text) ? text.replace(/[[\]{}|\\]/g, '\\$&') : text;
+}
+
+/** `/[[\]{}|\\]/.test(text)` as a loop: it runs on every term of a termbase. */
+function hasPhraseSyntax(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5c) return true;
+  }
+  return false;
 }
 
 /** Index `index` in an escaped phrase -> the index in the term as written. */
@@ -186,11 +191,11 @@ function unescapedIndex(escaped: string, index: number): number {
   return index - backslashes;
 }
 
-function locatorOf(concepts: TermbaseConcept[]): PackDataLocator {
+function locatorOf(concepts: TermbaseConcept[], position: (offset: number) => Position): PackDataLocator {
   const termAt = (path: ReadonlyArray<string | number>): TermbaseTerm | undefined => {
     const [, rule, , lang, index] = path;
     if (typeof rule !== 'number' || typeof lang !== 'string') return undefined;
-    // A rule's terms of one language are its concept's, in file order (byLanguage keeps it).
+    // A rule's terms of one language are its concept's, in file order (ruleOf keeps it).
     const list = (concepts[rule]?.terms ?? []).filter((t) => langOf(t) === lang);
     return list[typeof index === 'number' ? index : 0];
   };
@@ -199,16 +204,17 @@ function locatorOf(concepts: TermbaseConcept[]): PackDataLocator {
     const concept = concepts[path[1]];
     if (path[2] === 'terms') {
       const t = termAt(path);
-      if (t) return t.at;
+      if (t) return position(t.offset);
     }
-    return concept?.at ?? { line: 1, column: 1 };
+    return concept ? position(concept.offset) : { line: 1, column: 1 };
   };
   return {
     locate,
     locateInString(path, index) {
       const t = path[2] === 'terms' ? termAt(path) : undefined;
       if (!t?.verbatim) return locate(path);
-      return { line: t.at.line, column: t.at.column + unescapedIndex(escapePhrase(t.text), index) };
+      const at = position(t.offset);
+      return { line: at.line, column: at.column + unescapedIndex(escapePhrase(t.text), index) };
     },
   };
 }
@@ -224,8 +230,12 @@ export function packNameOf(file: string): string {
   return /^[a-z]/.test(name) ? name : `termbase-${name}`;
 }
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Lowercase ASCII letters and digits, each run of anything else one `-`: `territory:KR` -> `territory-kr`. */
 export function slug(text: string): string {
+  // Most concept ids are one already (`c42`, `territory-kr`).
+  if (SLUG.test(text)) return text;
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -9,7 +9,7 @@
 // Every state is a slot of the arrays; the root is slot 0. The build lives in double-array.ts.
 
 import { type AutomatonTables, buildTables } from './double-array.js';
-import { Trie } from './trie.js';
+import { breadthFirstTrie } from './trie.js';
 
 export type { AutomatonTables } from './double-array.js';
 
@@ -19,25 +19,25 @@ export class PhraseAutomaton {
   /** Counters since construction or resetStats(): units consumed and reported matches. */
   readonly stats = { transitions: 0, outputs: 0 };
 
-  // During add(): the trie, with each state's ids and flags.
-  #trie: Trie | undefined = new Trie();
-  #ids: (number[] | undefined)[] = [undefined];
-  #flags: number[] = [0];
+  // During add(): the patterns as added, each with its id and flags; build() makes the trie of
+  // them at once (trie.ts), where repeats of a pattern meet.
+  #patterns: string[] = [];
+  #ids: number[] = [];
+  #flags: number[] = [];
+  /** The patterns' total length: at most that many states besides the root. */
+  #units = 0;
   #tables: AutomatonTables | undefined;
-  #patternCount = 0;
 
   /** An automaton from the tables of one built before (`tables`), for a serialized rule set. */
   static fromTables(tables: AutomatonTables): PhraseAutomaton {
     const automaton = new PhraseAutomaton();
     automaton.#tables = tables;
-    automaton.#patternCount = tables.patternCount;
-    automaton.#trie = undefined;
     return automaton;
   }
 
-  /** Distinct non-empty patterns added. */
+  /** Distinct non-empty patterns added (counted when built). */
   get patternCount(): number {
-    return this.#patternCount;
+    return this.#built().patternCount;
   }
 
   /** Diagnostics for memory: trie states and double-array slots (free ones included). */
@@ -58,34 +58,18 @@ export class PhraseAutomaton {
   add(pattern: string, id: number, flags = 0): void {
     if (this.#tables) throw new Error('PhraseAutomaton: add() after build()');
     if (pattern.length === 0) return;
-    const trie = this.#trie as Trie;
-    let s = ROOT;
-    for (let i = 0; i < pattern.length; i++) {
-      s = trie.child(s, pattern.charCodeAt(i));
-      if (s === this.#ids.length) {
-        this.#ids.push(undefined);
-        this.#flags.push(0);
-      }
-    }
-    const own = this.#ids[s];
-    if (own === undefined) {
-      this.#ids[s] = [id];
-      this.#patternCount++;
-    } else {
-      // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
-      // last one, and a search of the list (thousands long for a term many concepts share) is
-      // needed only for an id out of order.
-      const last = own[own.length - 1] as number;
-      if (id !== last && (id > last || !own.includes(id))) own.push(id);
-    }
-    this.#flags[s] = (this.#flags[s] ?? 0) | flags;
+    this.#patterns.push(pattern);
+    this.#ids.push(id);
+    this.#flags.push(flags);
+    this.#units += pattern.length;
   }
 
   /** Freeze: lay the trie out in the arrays, with failure and output links. */
   build(): void {
     if (this.#tables) return;
-    this.#tables = buildTables(this.#trie as Trie, this.#ids, this.#flags, this.#patternCount);
-    this.#trie = undefined;
+    const trie = breadthFirstTrie(this.#patterns, this.#units);
+    this.#tables = buildTables(trie, this.#ids, this.#flags);
+    this.#patterns = [];
     this.#ids = [];
     this.#flags = [];
   }

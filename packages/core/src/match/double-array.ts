@@ -1,7 +1,7 @@
 // Lays out the trie of PhraseAutomaton (automaton.ts) as a double array with failure and output
 // links. Every array is typed and indexed by slot, so a built automaton is a handful of buffers:
 // cheap to keep, and copied as they are into a serialized rule set.
-import type { Trie } from './trie.js';
+import type { BreadthFirstTrie } from './trie.js';
 
 export interface AutomatonTables {
   patternCount: number;
@@ -30,60 +30,230 @@ export interface AutomatonTables {
 
 const ROOT = 0;
 const FREE = -1;
+/** Tries after which a search for a base moves where the next one starts (Slots.searchFrom). */
+const LONG_SEARCH = 16;
 
-/** The trie built by `add` (its children, ids and flags per state) laid out in slots. */
+/** The trie (its states breadth first) laid out in slots; `ids` and `flags` are by pattern added. */
 export function buildTables(
-  trie: Trie,
-  ids: readonly (number[] | undefined)[],
+  trie: BreadthFirstTrie,
+  ids: readonly number[],
   flags: readonly number[],
-  patternCount: number,
 ): AutomatonTables {
-  const { unit: unitOf, firstChild, nextSibling } = trie;
-  const states = trie.states;
-  // Breadth-first order over the trie, and the alphabet in the order its units are first met.
-  const order = new Int32Array(states);
+  // Two passes, each one loop in one function: in a fresh process the build runs once, and V8
+  // optimizes a loop while it runs (OSR) only well when the function around it has run the rest.
+  const { code, codes } = alphabet(trie);
+  const slots = new Slots(Math.max(1024, trie.states + (trie.states >> 2) + codes + 1));
+  const repeated = new Map<number, number[]>();
+  const idCount = place(trie, code, codes, slots, ids, flags, repeated);
+  const size = slots.size(codes);
+  const { idStart, idList } = idTable(slots.patternAt, size, idCount, ids, trie.nextSame, repeated);
+  return {
+    patternCount: trie.distinct,
+    states: trie.states,
+    code,
+    base: slots.base.slice(0, size),
+    check: slots.check.slice(0, size),
+    fail: slots.fail.slice(0, size),
+    depth: slots.depth.slice(0, size),
+    outFirst: slots.outFirst.slice(0, size),
+    outNext: slots.outNext.slice(0, size),
+    outFlags: slots.outFlags.slice(0, size),
+    idStart,
+    idList,
+  };
+}
+
+/** The alphabet, coded in the order its units are first met breadth first. */
+function alphabet(trie: BreadthFirstTrie): { code: Uint16Array; codes: number } {
+  const { unit, states } = trie;
   const code = new Uint16Array(0x10000);
   let codes = 0;
-  let tail = 1;
-  for (let head = 0; head < tail; head++) {
-    const k = order[head] as number;
-    for (let child = firstChild[k] as number; child !== 0; child = nextSibling[child] as number) {
-      const unit = unitOf[child] as number;
-      if (code[unit] === 0) {
-        if (codes === 0xffff) throw new Error('PhraseAutomaton: more than 65,535 distinct units');
-        code[unit] = ++codes;
-      }
-      order[tail++] = child;
+  for (let k = 1; k < states; k++) {
+    const u = unit[k] as number;
+    if (code[u] === 0) {
+      if (codes === 0xffff) throw new Error('PhraseAutomaton: more than 65,535 distinct units');
+      code[u] = ++codes;
     }
   }
+  return { code, codes };
+}
+
+/**
+ * The double array while it is laid out, with every per-slot array (they grow together). free[p]
+ * leads to the first free slot at or after p (itself when free), shortened as it is followed: the
+ * search for a base skips runs of used slots at once. With a large alphabet (CJK terms) most
+ * states have one child whose code is high, and a slot-by-slot scan over the filled region made
+ * laying out 50,000 terms take most of a second.
+ */
+class Slots {
+  capacity: number;
+  base: Int32Array;
+  check: Int32Array;
+  free: Int32Array;
+  fail: Int32Array;
+  depth: Int32Array;
+  outFirst: Int32Array;
+  outNext: Int32Array;
+  outFlags: Int32Array;
+  /** Per slot: 1 + the first pattern ending at its state, 0 for none. */
+  patternAt: Int32Array;
+  /** The highest base given. */
+  maxBase = 0;
+  /**
+   * Where the search for a state of several children starts. The lowest base that fits can lie
+   * past thousands of free slots that a child or another does not fit (a termbase's English terms
+   * all branch on the same few codes): after a search that long, the next one starts where it
+   * ended. The slots skipped stay free for states of one child.
+   */
+  private searchFrom = 0;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.base = new Int32Array(capacity);
+    this.check = new Int32Array(capacity).fill(FREE);
+    this.free = new Int32Array(capacity + 1);
+    for (let i = 0; i <= capacity; i++) this.free[i] = i;
+    this.fail = new Int32Array(capacity);
+    this.depth = new Int32Array(capacity);
+    this.outFirst = new Int32Array(capacity);
+    this.outNext = new Int32Array(capacity);
+    this.outFlags = new Int32Array(capacity);
+    this.patternAt = new Int32Array(capacity);
+  }
+
+  /** Slots up to `needed` exist. */
+  ensure(needed: number): void {
+    if (needed >= this.capacity) this.grow(needed);
+  }
+
+  firstFreeFrom(from: number): number {
+    const free = this.free;
+    let r = from;
+    while (free[r] !== r) r = free[r] as number;
+    for (let p = from; p !== r; ) {
+      const next = free[p] as number;
+      free[p] = r;
+      p = next;
+    }
+    this.ensure(r);
+    return r;
+  }
+
+  use(slot: number, owner: number): void {
+    this.check[slot] = owner;
+    this.free[slot] = slot + 1;
+  }
+
+  /** The lowest base (from searchFrom on) at which every code of `xs` (sorted) lands on a free slot. */
+  fittingBase(xs: Int32Array): number {
+    const first = xs[0] as number;
+    const last = xs[xs.length - 1] as number;
+    let tries = 0;
+    for (let p = this.firstFreeFrom(Math.max(first, this.searchFrom)); ; p = this.firstFreeFrom(p + 1)) {
+      tries++;
+      this.ensure(p + last - first);
+      const b = p - first;
+      const check = this.check;
+      let fits = true;
+      for (let j = 1; j < xs.length; j++) {
+        if (check[b + (xs[j] as number)] !== FREE) {
+          fits = false;
+          break;
+        }
+      }
+      if (fits) {
+        if (tries > LONG_SEARCH) this.searchFrom = p;
+        return b;
+      }
+    }
+  }
+
+  /** The arrays' length: every used slot, and `codes` past the highest base (base + x is in range). */
+  size(codes: number): number {
+    let used = 0;
+    for (let t = this.capacity - 1; t >= 0; t--) {
+      if (this.check[t] !== FREE) {
+        used = t + 1;
+        break;
+      }
+    }
+    const size = Math.max(used, this.maxBase + codes + 1);
+    this.ensure(size);
+    return size;
+  }
+
+  private grow(needed: number): void {
+    const grown = Math.max(needed + 1, this.capacity * 2);
+    const larger = (from: Int32Array, length: number): Int32Array => {
+      const to = new Int32Array(length);
+      to.set(from);
+      return to;
+    };
+    this.base = larger(this.base, grown);
+    this.check = larger(this.check, grown).fill(FREE, this.capacity);
+    const free = larger(this.free, grown + 1);
+    for (let i = this.capacity + 1; i <= grown; i++) free[i] = i;
+    this.free = free;
+    this.fail = larger(this.fail, grown);
+    this.depth = larger(this.depth, grown);
+    this.outFirst = larger(this.outFirst, grown);
+    this.outNext = larger(this.outNext, grown);
+    this.outFlags = larger(this.outFlags, grown);
+    this.patternAt = larger(this.patternAt, grown);
+    this.capacity = grown;
+  }
+}
+
+/**
+ * Gives every state a slot and a base, breadth first: the children of a state take the slots
+ * base + code of their units, which must be free; the lowest base that fits is taken. The
+ * children's failure and output links are set as they are placed: a failure link leads to a
+ * shallower state, placed already, and so are the children of every state on its chain. Returns
+ * how many ids the states have (their ids, when a pattern was added more than once, in `repeated`
+ * by slot).
+ */
+function place(
+  trie: BreadthFirstTrie,
+  code: Uint16Array,
+  codes: number,
+  slots: Slots,
+  ids: readonly number[],
+  flags: readonly number[],
+  repeated: Map<number, number[]>,
+): number {
+  const { unit, childStart, pattern, nextSame, states } = trie;
   const slotOf = new Int32Array(states);
-  const layout = place(trie, order, code, slotOf, codes);
-  const size = layout.check.length;
-  const { base, check } = layout;
-  const fail = new Int32Array(size);
-  const depth = new Int32Array(size);
-  const outFirst = new Int32Array(size);
-  const outNext = new Int32Array(size);
-  const outFlags = new Int32Array(size);
-  const idStart = new Int32Array(size + 1);
+  slots.use(ROOT, -2);
+  const xs = new Int32Array(codes + 1);
+  let idCount = 0;
   for (let k = 0; k < states; k++) {
-    const own = ids[k];
-    if (own) idStart[(slotOf[k] as number) + 1] = own.length;
-  }
-  for (let s = 0; s < size; s++) idStart[s + 1] = (idStart[s + 1] as number) + (idStart[s] as number);
-  const idList = new Int32Array(idStart[size] as number);
-  for (let k = 0; k < states; k++) {
-    const own = ids[k];
-    if (own) idList.set(own, idStart[slotOf[k] as number] as number);
-  }
-  // Failure and output links, breadth first: a state's failure target is shallower, so done.
-  for (let head = 0; head < states; head++) {
-    const k = order[head] as number;
+    const first = childStart[k] as number;
+    const last = childStart[k + 1] as number;
+    if (first === last) continue;
+    let b: number;
+    if (last - first === 1) {
+      // One child (most states of a long phrase): the first free slot at or after its code.
+      const x = code[unit[first] as number] as number;
+      b = slots.firstFreeFrom(x) - x;
+    } else {
+      for (let c = first; c < last; c++) xs[c - first] = code[unit[c] as number] as number;
+      b = slots.fittingBase(xs.subarray(0, last - first).sort());
+    }
+    // base + x stays in range for every code, so the failure chains below never read past the end.
+    slots.ensure(b + codes + 1);
+    if (b > slots.maxBase) slots.maxBase = b;
     const s = slotOf[k] as number;
-    for (let child = firstChild[k] as number; child !== 0; child = nextSibling[child] as number) {
-      const t = slotOf[child] as number;
-      const x = code[unitOf[child] as number] as number;
-      depth[t] = (depth[s] as number) + 1;
+    slots.base[s] = b;
+    for (let c = first; c < last; c++) {
+      const t = b + (code[unit[c] as number] as number);
+      slots.use(t, s);
+      slotOf[c] = t;
+    }
+    const { base, check, fail, depth, outFirst, outNext, outFlags, patternAt } = slots;
+    for (let c = first; c < last; c++) {
+      const t = slotOf[c] as number;
+      const x = code[unit[c] as number] as number;
+      depth[t] = trie.depth[c] as number;
       let f = ROOT;
       if (s !== ROOT) {
         for (let g = fail[s] as number; ; g = fail[g] as number) {
@@ -96,136 +266,65 @@ export function buildTables(
         }
       }
       fail[t] = f;
-      const hasIds = ids[child] !== undefined;
-      outFirst[t] = hasIds ? t : (outFirst[f] as number);
+      const p = pattern[c] as number;
+      outFirst[t] = p >= 0 ? t : (outFirst[f] as number);
       outNext[t] = outFirst[f] as number;
-      outFlags[t] = (flags[child] ?? 0) | (outFlags[f] as number);
+      if (p < 0) {
+        outFlags[t] = outFlags[f] as number;
+        continue;
+      }
+      patternAt[t] = p + 1;
+      let own = flags[p] as number;
+      if (nextSame[p] === -1) {
+        idCount++;
+      } else {
+        const list = idsOf(p, ids, nextSame);
+        repeated.set(t, list);
+        idCount += list.length;
+        for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) own |= flags[q] as number;
+      }
+      outFlags[t] = own | (outFlags[f] as number);
     }
   }
-  return {
-    patternCount,
-    states,
-    code,
-    base,
-    check,
-    fail,
-    depth,
-    outFirst,
-    outNext,
-    outFlags,
-    idStart,
-    idList,
-  };
+  return idCount;
 }
 
-/**
- * Gives every state a slot and a base, breadth first: the children of a state take the slots
- * base + code of their units, which must be free; the lowest base that fits is taken. Arrays end
- * `codes` past the last base, so that base + x is in range for every code.
- */
-function place(
-  trie: Trie,
-  order: Int32Array,
-  code: Uint16Array,
-  slotOf: Int32Array,
-  codes: number,
-): { base: Int32Array; check: Int32Array } {
-  const { unit: unitOf, firstChild, nextSibling } = trie;
-  const states = trie.states;
-  let capacity = Math.max(1024, states * 2 + codes + 1);
-  let base = new Int32Array(capacity);
-  let check = new Int32Array(capacity).fill(FREE);
-  // free[p] leads to the first free slot at or after p (itself when free), shortened as it is
-  // followed: the search for a base skips runs of used slots at once. With a large alphabet (CJK
-  // terms) most states have one child whose code is high, and a slot-by-slot scan over the
-  // filled region made laying out 50,000 terms take most of a second.
-  let free = new Int32Array(capacity + 1);
-  for (let i = 0; i <= capacity; i++) free[i] = i;
-  let maxBase = 0;
-  const ensure = (needed: number): void => {
-    if (needed < capacity) return;
-    const grown = Math.max(needed + 1, capacity * 2);
-    const nextBase = new Int32Array(grown);
-    nextBase.set(base);
-    const nextCheck = new Int32Array(grown).fill(FREE);
-    nextCheck.set(check);
-    const nextFree = new Int32Array(grown + 1);
-    nextFree.set(free);
-    for (let i = capacity + 1; i <= grown; i++) nextFree[i] = i;
-    base = nextBase;
-    check = nextCheck;
-    free = nextFree;
-    capacity = grown;
-  };
-  const firstFreeFrom = (from: number): number => {
-    let r = from;
-    while (free[r] !== r) r = free[r] as number;
-    for (let p = from; p !== r; ) {
-      const next = free[p] as number;
-      free[p] = r;
-      p = next;
-    }
-    ensure(r);
-    return r;
-  };
-  const use = (slot: number, owner: number): void => {
-    check[slot] = owner;
-    free[slot] = slot + 1;
-  };
-  use(ROOT, -2);
-  const xs: number[] = [];
-  for (let head = 0; head < states; head++) {
-    const k = order[head] as number;
-    const only = firstChild[k] as number;
-    if (only === 0) continue;
-    if (nextSibling[only] === 0) {
-      // One child (most states of a long phrase): the first free slot at or after its code.
-      const x = code[unitOf[only] as number] as number;
-      const t = firstFreeFrom(x);
-      const s = slotOf[k] as number;
-      base[s] = t - x;
-      if (t - x > maxBase) maxBase = t - x;
-      use(t, s);
-      slotOf[only] = t;
+/** The ids of pattern `p` and of the ones equal to it, in the order added, each once. */
+function idsOf(p: number, ids: readonly number[], nextSame: Int32Array): number[] {
+  const own = [ids[p] as number];
+  for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) {
+    // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
+    // last one, and a search of the list (thousands long for a term many concepts share) is
+    // needed only for an id out of order.
+    const id = ids[q] as number;
+    const last = own[own.length - 1] as number;
+    if (id !== last && (id > last || !own.includes(id))) own.push(id);
+  }
+  return own;
+}
+
+/** The ids of the state in each slot: idList[idStart[slot], idStart[slot + 1]). */
+function idTable(
+  patternAt: Int32Array,
+  size: number,
+  idCount: number,
+  ids: readonly number[],
+  nextSame: Int32Array,
+  repeated: Map<number, number[]>,
+): { idStart: Int32Array; idList: Int32Array } {
+  const idStart = new Int32Array(size + 1);
+  const idList = new Int32Array(idCount);
+  let at = 0;
+  for (let s = 0; s < size; s++) {
+    idStart[s] = at;
+    const p = (patternAt[s] as number) - 1;
+    if (p < 0) continue;
+    if (nextSame[p] === -1) {
+      idList[at++] = ids[p] as number;
       continue;
     }
-    xs.length = 0;
-    for (let c = firstChild[k] as number; c !== 0; c = nextSibling[c] as number) {
-      xs.push(code[unitOf[c] as number] as number);
-    }
-    xs.sort((a, b) => a - b);
-    const first = xs[0] as number;
-    const last = xs[xs.length - 1] as number;
-    let b = 0;
-    for (let p = firstFreeFrom(first); ; p = firstFreeFrom(p + 1)) {
-      ensure(p + last - first);
-      b = p - first;
-      let fits = true;
-      for (let j = 1; j < xs.length; j++) {
-        if (check[b + (xs[j] as number)] !== FREE) {
-          fits = false;
-          break;
-        }
-      }
-      if (fits) break;
-    }
-    const s = slotOf[k] as number;
-    base[s] = b;
-    if (b > maxBase) maxBase = b;
-    for (let child = firstChild[k] as number; child !== 0; child = nextSibling[child] as number) {
-      const t = b + (code[unitOf[child] as number] as number);
-      use(t, s);
-      slotOf[child] = t;
-    }
+    for (const id of repeated.get(s) as number[]) idList[at++] = id;
   }
-  let used = 0;
-  for (let t = capacity - 1; t >= 0; t--) {
-    if (check[t] !== FREE) {
-      used = t + 1;
-      break;
-    }
-  }
-  const size = Math.max(used, maxBase + codes + 1);
-  ensure(size);
-  return { base: base.slice(0, size), check: check.slice(0, size) };
+  idStart[size] = at;
+  return { idStart, idList };
 }

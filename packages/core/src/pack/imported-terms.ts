@@ -41,8 +41,6 @@ const STATUSES: ReadonlySet<string> = new Set<TermStatus>([
   'forbidden',
 ]);
 const SEVERITY_NAMES: ReadonlySet<string> = new Set(SEVERITIES);
-const PHRASE_SYNTAX = /[[\]{}|\\]/;
-const NOT_BLANK = /\S/;
 /** A placeholder other than `{actual}` and `{expected}` (rule-checks.ts reports it). */
 const OTHER_PLACEHOLDER = /\{(?!(?:actual|expected)\})[^{}]*\}/;
 
@@ -83,12 +81,38 @@ export class ImportedTermChecks {
     const keyTerm = rule['key-term'] ?? true;
     const examples = { valid: [], invalid: [] };
     const kind = 'term';
+    const note = rule.note;
     // The key order of parse.ts's ruleBaseOf and the term kind's define (`note` after `examples`).
-    const head =
-      rule.note === undefined
-        ? { id, severity, message, examples }
-        : { id, severity, message, examples, note: rule.note };
-    return { ...head, source, kind, fix: true, keyTerm, consistent: false, exceptions: [], terms };
+    // Two literals, not one spread into another: extending a spread copy by seven keys made
+    // defining 10,000 rules take 0.1 s.
+    return note === undefined
+      ? {
+          id,
+          severity,
+          message,
+          examples,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        }
+      : {
+          id,
+          severity,
+          message,
+          examples,
+          note,
+          source,
+          kind,
+          fix: true,
+          keyTerm,
+          consistent: false,
+          exceptions: [],
+          terms,
+        };
   }
 
   private validId(id: unknown): boolean {
@@ -124,7 +148,8 @@ function validTerm(t: ImportedTerm): boolean {
   if (!STATUSES.has(t.status)) return false;
   // Plain text (every term a termbase gives, unless it holds `[ ] { } | \`) is a phrase when it is
   // not blank; only the rest needs parsing.
-  if (!PHRASE_SYNTAX.test(t.text)) return NOT_BLANK.test(t.text);
+  const kind = textKind(t.text);
+  if (kind !== SYNTAX) return kind === PLAIN;
   try {
     expandPhrase(t.text);
     return true;
@@ -132,4 +157,39 @@ function validTerm(t: ImportedTerm): boolean {
     if (error instanceof PhraseError) return false;
     throw error;
   }
+}
+
+const BLANK = 0;
+const PLAIN = 1;
+const SYNTAX = 2;
+
+/**
+ * Whether a text holds phrase syntax (`[ ] { } | \`), else whether it holds a character other
+ * than whitespace (`\S`): one loop, not two regular expressions per term (a termbase has 50,000).
+ */
+function textKind(text: string): number {
+  let kind = BLANK;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5c) return SYNTAX;
+    if (kind === BLANK && !isSpace(c)) kind = PLAIN;
+  }
+  return kind;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

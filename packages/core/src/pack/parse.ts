@@ -115,25 +115,27 @@ function parseSource(source: YamlSource, imported = false): PackParse {
   } else if (!Array.isArray(root.rules)) {
     if (!source.damaged(['rules'])) problems.push(unexpected(source, ['rules'], root.rules, 'a list'));
   } else {
-    const firstLine = new Map<string, number>();
+    // Each rule id's first rule, placed only for a duplicate (a termbase's 10,000 rules have none).
+    const firstIndex = new Map<string, number>();
     const importedChecks = imported ? new ImportedTermChecks(prefix) : undefined;
     root.rules.forEach((raw, index) => {
       const path = ['rules', index];
       // A YAML error inside this rule is reported already; what yaml salvaged is not trustworthy.
       if (source.damaged(path)) return;
       if (isRecord(raw) && typeof raw.id === 'string') {
-        const first = firstLine.get(raw.id);
+        const first = firstIndex.get(raw.id);
         if (first !== undefined) {
+          const line = source.locate(['rules', first, 'id']).line;
           problems.push(
             source.problem(
               'duplicate-id',
-              `Duplicate rule id \`${raw.id}\` (first defined on line ${first}); this one is ignored`,
+              `Duplicate rule id \`${raw.id}\` (first defined on line ${line}); this one is ignored`,
               source.locate([...path, 'id']),
             ),
           );
           return;
         }
-        firstLine.set(raw.id, source.locate([...path, 'id']).line);
+        firstIndex.set(raw.id, index);
       }
       const rule =
         (isRecord(raw) ? importedChecks?.define(raw) : undefined) ??
