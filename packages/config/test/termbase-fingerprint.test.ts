@@ -12,20 +12,9 @@ import {
   serializeRuleSet,
 } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../core/test/random.js';
 import { parseTermbase } from '../src/index.js';
 import { squash } from '../src/termbase/model.js';
-
-/** mulberry32: the same inputs on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Vocabulary {
   en: () => string;

@@ -2,6 +2,7 @@
 // notes and positions in the file. tbx.ts and csv.ts make it; to-pack.ts turns it into term rules.
 import {
   createLineIndex,
+  isJsSpace,
   type LineIndex,
   type Problem,
   type ProblemCode,
@@ -122,31 +123,14 @@ export function squash(text: string): string {
 function squashable(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
-  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) return true;
+  if (isJsSpace(text.charCodeAt(0)) || isJsSpace(text.charCodeAt(n - 1))) return true;
   let previous = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 9 || c === 10 || c === 13) return true;
-    const space = isSpace(c);
+    const space = isJsSpace(c);
     if (space && previous) return true;
     previous = space;
   }
   return false;
-}
-
-/** JavaScript's `\s`. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }

@@ -5,6 +5,7 @@
 // (parse.ts), which places its problems exactly as for a YAML pack. A 10,000-concept termbase
 // spends no time in zod.
 import type { TermEntry, TermRule, TermStatus } from '../kinds/term.js';
+import { isJsSpace } from '../text/js-space.js';
 import { LANGUAGE_TAG_SOURCE } from '../text/language-tag.js';
 import { expandPhrase, PhraseError } from './phrase.js';
 import { RULE_ID_PATTERN, SEVERITIES } from './schema-parts.js';
@@ -172,24 +173,7 @@ function textKind(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5c) return SYNTAX;
-    if (kind === BLANK && !isSpace(c)) kind = PLAIN;
+    if (kind === BLANK && !isJsSpace(c)) kind = PLAIN;
   }
   return kind;
-}
-
-/** JavaScript's `\s`. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }

@@ -14,6 +14,7 @@
 //   sentence. Telling a sentence end from a name after "U.S." needs more than a splitter knows,
 //   and a missed split only widens a scope.
 // - U+FFFC (a separator) is ordinary text: neither whitespace nor a capital.
+import { isJsSpace } from './js-space.js';
 
 export interface SentenceSpan {
   start: number;
@@ -77,7 +78,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       continue;
     }
     if (end === -1 || end >= text.length) continue;
-    const next = skipWhile(text, end, isSpace);
+    const next = skipWhile(text, end, isJsSpace);
     if (next >= text.length) break;
     spans.push({ start, end: next });
     start = next;
@@ -89,8 +90,8 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 // The dot run starts at `dot`; `after` is past the run and its closers.
 function endsAtDot(text: string, dot: number, after: number, single: boolean): boolean {
-  if (!isSpace(text.charCodeAt(after))) return false;
-  let k = skipWhile(text, after, isSpace);
+  if (!isJsSpace(text.charCodeAt(after))) return false;
+  let k = skipWhile(text, after, isJsSpace);
   k = skipWhile(text, k, (u) => OPENERS.has(u));
   const cp = text.codePointAt(k);
   if (cp === undefined || !SENTENCE_START.test(String.fromCodePoint(cp))) return false;
@@ -100,10 +101,10 @@ function endsAtDot(text: string, dot: number, after: number, single: boolean): b
 // Whether the word before the dot at `dot` is a listed abbreviation; looks back a bounded distance.
 function isAbbreviation(text: string, dot: number): boolean {
   let k = dot;
-  while (k > 0 && dot - k <= LONGEST_ABBREVIATION && !isSpace(text.charCodeAt(k - 1))) {
+  while (k > 0 && dot - k <= LONGEST_ABBREVIATION && !isJsSpace(text.charCodeAt(k - 1))) {
     const word = text.slice(k - 1, dot);
     const before = k - 2 >= 0 ? text.charCodeAt(k - 2) : -1;
-    if (ABBREVIATIONS.has(word) && (before === -1 || isSpace(before) || OPENERS.has(before))) return true;
+    if (ABBREVIATIONS.has(word) && (before === -1 || isJsSpace(before) || OPENERS.has(before))) return true;
     k--;
   }
   return false;
@@ -113,22 +114,6 @@ function skipWhile(text: string, from: number, accept: (unit: number) => boolean
   let k = from;
   while (k < text.length && accept(text.charCodeAt(k))) k++;
   return k;
-}
-
-// The units JavaScript's \s matches; NaN (past the end) is not one.
-function isSpace(unit: number): boolean {
-  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  return (
-    unit === 0xa0 ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    unit === 0x2028 ||
-    unit === 0x2029 ||
-    unit === 0x202f ||
-    unit === 0x205f ||
-    unit === 0x3000 ||
-    unit === 0xfeff
-  );
 }
 
 function isAsciiAlnum(unit: number): boolean {
