@@ -5,6 +5,7 @@ export { type ApplyResult, applyEdits, type FixResult, fixText } from './engine/
 export {
   compilePacks,
   createScanCache,
+  hasBoundedCandidate,
   hasCandidate,
   hasContextMention,
   type LintInput,
@@ -35,8 +36,10 @@ export {
   countLetters,
   documentLanguageOf,
   hanScript,
+  hanScriptOfLetters,
   type LetterCounts,
   languageOfLetters,
+  noLetters,
 } from './lang/document-script.js';
 export { type NuanceConfig, type PackOptions, parseConfig } from './pack/config.js';
 export type { PackDataLocator } from './pack/data-source.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  hasBoundedCandidate,
   hasCandidate,
   hasContextMention,
   lintSegments,
@@ -30,6 +31,76 @@ rules:
     when: [core interests]
     require: [mutual respect]
 `);
+
+const weak = ruleSetFromYaml(`pack: w
+rules:
+  - id: w/ai
+    kind: caution
+    severity: info
+    message: m
+    phrases: [AI, G7]
+  - id: w/long
+    kind: caution
+    severity: info
+    message: m
+    phrases: [artificial intelligence]
+`);
+
+describe('weak phrases (one to three Latin letters or digits)', () => {
+  test('make a text a candidate, said to be by weak phrases only', () => {
+    expect(preCheck('He said so again.', weak, false)).toEqual({
+      candidate: true,
+      mention: false,
+      weakOnly: true,
+    });
+    expect(hasCandidate('He said so again.', weak)).toBe(true);
+    // A strong phrase anywhere: a candidate, not by weak phrases only.
+    expect(preCheck('He said artificial intelligence.', weak, false)).toEqual({
+      candidate: true,
+      mention: false,
+    });
+    expect(preCheck('Nothing here.', weak, false)).toEqual({ candidate: false, mention: false });
+  });
+
+  test('stand as words only where the scan of prose would take them', () => {
+    for (const text of [
+      'The AI plan.',
+      "AI's rise",
+      'AIs',
+      '(AI)',
+      '韩国AI',
+      'G7 summit',
+      'AI\nnext',
+      '`x`AI',
+    ])
+      expect({ text, bounded: hasBoundedCandidate(text, weak) }).toEqual({ text, bounded: true });
+    for (const text of ['He said so again.', 'maintain', 'aim', 'G77', 'G7x', 'xG7', 'mAI', 'A\u200bIm'])
+      expect({ text, bounded: hasBoundedCandidate(text, weak) }).toEqual({ text, bounded: false });
+  });
+
+  test('agree with the lint of the same text as prose: bounded exactly where a finding is', () => {
+    const texts = [
+      'said AI',
+      'said',
+      'AI-driven',
+      'the AIs',
+      'G7s',
+      'aid',
+      '2G7',
+      'KAIST',
+      'ＡＩ plan',
+      'x ＡＩ',
+      'AI_x',
+    ];
+    for (const text of texts) {
+      const findings = lintSegments({ text, segments: [{ pieces: [{ start: 0, end: text.length }] }] }, weak);
+      expect({ text, bounded: hasBoundedCandidate(text, weak) }).toEqual({
+        text,
+        bounded: findings.length > 0,
+      });
+    }
+  });
+});
 
 describe('the pre-check', () => {
   test('is the automaton over the match view: folded text, joined lines and hyphens count', () => {

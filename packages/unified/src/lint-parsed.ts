@@ -3,6 +3,7 @@
 import {
   type Finding,
   hasCandidate,
+  type LetterCounts,
   type LineIndex,
   type LintInput,
   lintSegments,
@@ -39,8 +40,8 @@ export function lintParsed(input: {
   cache?: ScanCache | undefined;
   /** The text's line index, kept by the caller (an editor's document). */
   lines?: LineIndex | undefined;
-  /** `documentLanguageOf(text)`, when the caller can tell it without reading the whole text. */
-  textLanguage?: (() => 'ko' | 'zh' | 'en' | undefined) | undefined;
+  /** `countLetters` of the whole text, when the caller can tell it without reading it. */
+  textLetters?: (() => LetterCounts) | undefined;
 }): Finding[] {
   const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
   const lintInput: LintInput = { text: input.text, segments: input.segments };
@@ -48,7 +49,7 @@ export function lintParsed(input: {
   if (input.topic !== undefined && input.topic.length > 0) lintInput.topic = input.topic;
   if (input.cache !== undefined) lintInput.cache = input.cache;
   if (input.lines !== undefined) lintInput.lines = input.lines;
-  if (input.textLanguage !== undefined) lintInput.textLanguage = input.textLanguage;
+  if (input.textLetters !== undefined) lintInput.textLetters = input.textLetters;
   const findings = candidate ? lintSegments(lintInput, input.ruleSet) : [];
   return applyDirectives(findings, input.directives, input.text, input.ruleSet, input.lines);
 }

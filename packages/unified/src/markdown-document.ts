@@ -12,12 +12,12 @@ import {
   countLetters,
   createLineIndex,
   type Finding,
-  hasCandidate,
+  hasBoundedCandidate,
   hasContextMention,
   type LetterCounts,
   type LineIndex,
-  languageOfLetters,
   needsContext,
+  noLetters,
   preCheck,
   type RuleSet,
   type ScanCache,
@@ -78,8 +78,6 @@ export interface DocumentLintOptions {
   /** The text's line index, when the caller keeps one up to date (an editor's document). */
   lines?: LineIndex | undefined;
 }
-
-const noLetters = (): LetterCounts => ({ hangul: 0, han: 0, latin: 0, letters: 0 });
 
 export class MarkdownDocument {
   /** Blocks segmented (`parsed`, `parsedLength`), by remark or as plain text (plain-block.ts). */
@@ -190,7 +188,7 @@ export class MarkdownDocument {
       directives,
       ruleSet,
       candidate,
-      textLanguage: () => this.textLanguage(),
+      textLetters: () => this.textLetters(),
     });
     return tooDeep.length > 0 ? withTooDeep(findings, tooDeep, text) : findings;
   }
@@ -225,8 +223,8 @@ export class MarkdownDocument {
     return given;
   }
 
-  /** `documentLanguageOf` of the text, from the letters of each block (counted once per text). */
-  private textLanguage(): 'ko' | 'zh' | 'en' | undefined {
+  /** `countLetters` of the text, from the letters of each block (counted once per block text). */
+  private textLetters(): LetterCounts {
     const text = this.text;
     const total = noLetters();
     let at = 0;
@@ -234,15 +232,17 @@ export class MarkdownDocument {
       countLetters(total, text, at, entry.start);
       if (entry.facts) {
         entry.facts.letters ??= countLetters(noLetters(), text, entry.start, entry.end);
-        const { hangul, han, latin, letters } = entry.facts.letters;
-        total.hangul += hangul;
-        total.han += han;
-        total.latin += latin;
-        total.letters += letters;
+        const counts = entry.facts.letters;
+        total.hangul += counts.hangul;
+        total.han += counts.han;
+        total.latin += counts.latin;
+        total.letters += counts.letters;
+        total.hans += counts.hans;
+        total.hant += counts.hant;
       } else countLetters(total, text, entry.start, entry.end);
       at = entry.end;
     }
-    return languageOfLetters(countLetters(total, text, at, text.length));
+    return countLetters(total, text, at, text.length);
   }
 
   private shapeOf(entry: Entry, facts: BlockFacts): BlockShape {
@@ -267,12 +267,16 @@ export class MarkdownDocument {
       const raw = this.options.wholeDocument ? undefined : rawText(source, ruleSet);
       delete facts.mention;
       if (raw === undefined) facts.candidate = true;
-      else if (needsContext(ruleSet)) {
+      else {
         // One pass for both: the mention is asked of most blocks when a rule has a condition.
-        const scan = preCheck(raw, ruleSet, true);
+        const scan = preCheck(raw, ruleSet, needsContext(ruleSet));
         facts.candidate = scan.candidate;
-        facts.mention = scan.mention;
-      } else facts.candidate = hasCandidate(raw, ruleSet);
+        if (scan.mention) facts.mention = true;
+        else if (needsContext(ruleSet)) facts.mention = false;
+        // Only weak phrases (`AI` in `said`): with nothing taken out, the block's own text reads
+        // as its prose around every match, so their word boundaries can be checked on it.
+        if (scan.weakOnly && raw === source) facts.candidate = hasBoundedCandidate(source, ruleSet);
+      }
       facts.candidateFor = ruleSet;
     }
     return facts;

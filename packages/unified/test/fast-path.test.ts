@@ -43,6 +43,11 @@ rules:
     severity: warning
     message: m
     groups: [[ROK-US alliance, US-ROK alliance]]
+  - id: f/weak
+    kind: caution
+    severity: info
+    message: m
+    phrases: [AI, G7]
 `;
 
 function compile(text: string, file: string): RuleSet {
@@ -78,6 +83,12 @@ const TERMS = [
   ['中国', ''],
   ['South Korea', ''],
   ['China', ''],
+  // Weak phrases (core's WEAK): as words, inside words, next to markup.
+  ['AI', ''],
+  ['A', 'I'],
+  ['G', '7'],
+  ['said', ''],
+  ['again', ''],
 ];
 // What can go between two halves of a term, or around a term.
 const JOINS = [
@@ -171,6 +182,17 @@ describe('the fast path gives the findings of a full parse', () => {
       expect(withFindings).toBeGreaterThan(150);
     });
   }
+});
+
+describe('what is read from the whole document', () => {
+  test('its Chinese script comes from all its text, not from the blocks that can give a finding', () => {
+    const [, ruleSet] = ruleSets[0] as [string, RuleSet];
+    // Only the second block is given (a candidate); the first, Simplified, outweighs its 實用.
+    const text = '战略伙伴关系。中国与韩国发展关系，战略伙伴关系\n\n韓國奉行實用\n  外交。';
+    const fast = lintDocument({ text, path: 'd.md', ruleSet }).findings;
+    expect(fast).toEqual(lintDocument({ text, path: 'd.md', ruleSet, fullParse: true }).findings);
+    expect(fast.map((f) => f.locale)).toEqual(['zh-Hans']);
+  });
 });
 
 describe('the raw pre-check', () => {

@@ -18,6 +18,7 @@ vi.mock('@nuance/core', async (importOriginal) => {
     ...actual,
     lintSegments: vi.fn(fake.fakeLintSegments),
     hasCandidate: vi.fn(fake.fakeHasCandidate),
+    preCheck: vi.fn(fake.fakePreCheck),
     prefilterSafety: vi.fn(fake.fakePrefilterSafety),
     needsContext: vi.fn(() => false),
   };

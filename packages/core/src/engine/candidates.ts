@@ -153,6 +153,28 @@ function viewOf(text: string): {
   return { units, length: units.length, start: view.start, end: view.end, text: () => view.text };
 }
 
+/**
+ * Whether a phrase of a rule (a `report` one, or one a kind reads, such as `require`) occurs in `text`
+ * with the word boundaries a scan of prose checks (`boundaries`). Only for text that reads, around
+ * every match, as the prose a parse of it gives: see `hasBoundedCandidate`.
+ */
+export function hasBoundedMatch(ruleSet: PhraseIndex, text: string): boolean {
+  const view = viewOf(text);
+  let found = false;
+  if (view.length > 0) {
+    ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
+      const ref = ruleSet.refs[id];
+      // A rule's own phrases (a `require` one can decide a finding too); not mentions or blocks.
+      const decides = ref?.effect === 'report' || (ref?.effect === 'context' && ref.rule >= 0);
+      if (found || !ref || ve <= vs || !decides) return;
+      const ps = view.start[vs] ?? 0;
+      found = boundaries(text, ps, view.end[ve - 1] ?? ps, ref) !== null;
+    });
+  }
+  folder.release();
+  return found;
+}
+
 function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
   const view = viewOf(prose.text);
   const candidates: Candidate[] = [];

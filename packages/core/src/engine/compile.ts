@@ -15,7 +15,7 @@ import type { CompiledRule, CompiledRuleSet, CompiledRuleSource } from './compil
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { FindingRule } from './finding.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
-import { CANDIDATE, MENTION } from './prefilter.js';
+import { CANDIDATE, isWeakPhrase, MENTION, WEAK } from './prefilter.js';
 import type { CompileOptions, RuleInfo } from './rule-set.js';
 
 const CONSONANT_Y = /[^aeiou]y$/;
@@ -81,7 +81,7 @@ class Builder {
       const ref = fresh ? (base as PhraseRef) : { ...base, literal };
       ref.literal = literal;
       fresh = false;
-      const flags = precheck ? CANDIDATE : 0;
+      const flags = precheck ? (isWeakPhrase(norm) ? WEAK : CANDIDATE) : 0;
       this.register(norm, ref, flags);
       // English plural of a final consonant + y: register the `ie` stem; the boundary check then
       // requires the `s` (policy -> policies).

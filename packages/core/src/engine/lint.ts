@@ -1,9 +1,21 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
 import { documentLocale, type Locale } from '../i18n/locale.js';
-import { documentLanguageOf, hanScript } from '../lang/document-script.js';
+import {
+  countLetters,
+  hanScriptOfLetters,
+  type LetterCounts,
+  languageOfLetters,
+  noLetters,
+} from '../lang/document-script.js';
 import { createLineIndex, type LineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
-import { type ProseScan, type RuleMatch, type SegmentState, scanSegment } from './candidates.js';
+import {
+  hasBoundedMatch,
+  type ProseScan,
+  type RuleMatch,
+  type SegmentState,
+  scanSegment,
+} from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
 import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
@@ -25,10 +37,13 @@ export interface LintInput {
   /** The text's line index, when the caller keeps one up to date (an editor's document). */
   lines?: LineIndex;
   /**
-   * `documentLanguageOf(text)`, when the caller can tell it without reading the whole text (an
-   * editor's document counts the letters of the blocks an edit changed: `countLetters`).
+   * The document's letters by script (`countLetters`), from which its language (for its messages,
+   * and for context sets that name languages when `lang` is not given) and its Chinese script are
+   * read; by default, those of the segments' prose. A caller that gives only the segments that can
+   * hold a finding gives those of the whole text (unified's Markdown documents, each block counted
+   * once), so that what it gets does not depend on the segments it left out.
    */
-  textLanguage?: () => 'ko' | 'zh' | 'en' | undefined;
+  textLetters?: () => LetterCounts;
 }
 
 /**
@@ -67,6 +82,12 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
   const rs = compiledOf(ruleSet);
   const segments = scanAll(rs, input, ruleSet);
   let lines: LineIndex | undefined;
+  let counted: LetterCounts | undefined;
+  // Read at most once, and only when a finding or a condition asks.
+  const letters = () => {
+    counted ??= input.textLetters?.() ?? proseLetters(segments);
+    return counted;
+  };
   let locale: Locale | undefined;
   const doc: DocContext = {
     text: input.text,
@@ -76,15 +97,15 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
       return lines;
     },
     segments,
-    inScript: (script, audience) => readsAs(segments, audience) === script,
+    inScript: (script, audience) => readsAs(letters(), audience) === script,
     // Only findings need it; the document text is read once, and only when no language is given.
     get locale() {
       locale ??= documentLocale({
         override: rs.locale,
         lang: input.lang,
         text: input.text,
-        textLanguage: input.textLanguage,
-        traditional: () => readsAs(segments, rs.audience) === 'hant',
+        textLanguage: () => languageOfLetters(letters()),
+        traditional: () => readsAs(letters(), rs.audience) === 'hant',
         fallback: rs.fallbackLocale,
       });
       return locale;
@@ -112,10 +133,10 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
           {
             segments: input.segments,
             topic: new Set(input.topic ?? []),
-            // A document that does not say its language is read from its prose (a Korean text),
+            // A document that does not say its language is read from its text (a Korean text),
             // when a condition asks for it.
             get lang() {
-              lang ??= documentLanguageOf(segments.map((s) => s.prose.text).join('\n'));
+              lang ??= languageOfLetters(letters());
               return lang;
             },
           },
@@ -209,19 +230,39 @@ export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
 /** `hasCandidate` and, with `mentions`, `hasContextMention` in one pass over `text`. */
 export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): RawScanResult {
   const result = scanRaw(text, ruleSet, mentions ? CANDIDATE | MENTION : CANDIDATE);
-  return { candidate: result.candidate, mention: mentions && needsContext(ruleSet) && result.mention };
+  const out: RawScanResult = {
+    candidate: result.candidate,
+    mention: mentions && needsContext(ruleSet) && result.mention,
+  };
+  if (result.weakOnly) out.weakOnly = true;
+  return out;
+}
+
+/**
+ * For text that `preCheck` found a candidate only by weak phrases (`weakOnly`: `AI` in `said`),
+ * whether one of them stands as a word, with the boundaries the scan checks. Only for text that
+ * reads, around every match, as the prose its parse gives: the caller took nothing out of it
+ * (no markup, escape or reference; a block's own text, where line starts, list markers, table
+ * pipes and code spans stand where the prose has a segment's edge, a line break or a separator,
+ * none of them part of a word).
+ */
+export function hasBoundedCandidate(text: string, ruleSet: RuleSet): boolean {
+  return hasBoundedMatch(compiledOf(ruleSet), text);
 }
 
 const TRADITIONAL_AUDIENCE = /^zh-(?:tw|hk|mo|hant)(?:-|$)/i;
 
 /** The script a Chinese reader of the document reads: see DocContext.inScript. */
-function readsAs(
-  segments: readonly SegmentState[],
-  audience: readonly string[] | undefined,
-): 'hans' | 'hant' {
+function proseLetters(segments: readonly SegmentState[]): LetterCounts {
+  const counts = noLetters();
+  for (const seg of segments) countLetters(counts, seg.prose.text);
+  return counts;
+}
+
+function readsAs(letters: LetterCounts, audience: readonly string[] | undefined): 'hans' | 'hant' {
   // The configured readers decide first: Simplified text for a Taiwan audience is read as there.
   if (audience !== undefined && audience.length > 0 && audience.every((a) => TRADITIONAL_AUDIENCE.test(a))) {
     return 'hant';
   }
-  return hanScript(segments.map((s) => s.prose.text).join('\n')) ?? 'hans';
+  return hanScriptOfLetters(letters) ?? 'hans';
 }

@@ -1,7 +1,11 @@
 // The exact pre-check: the rule set's own automaton run over the match view of raw text, so that a
 // caller parses only what can give a finding (DESIGN, Performance budget). The phrases it looks for
 // carry a flag (compile.ts): CANDIDATE for a phrase whose match can decide a finding (every
-// `report` phrase, and a kind's `precheck` ones), MENTION for a context set's mention.
+// `report` phrase, and a kind's `precheck` ones), MENTION for a context set's mention. WEAK
+// replaces CANDIDATE for a Latin phrase of at most three letters or digits (`AI`, `EU`): the view
+// has no word boundaries, and `ai` is in `said`, `again` and `maintain`, so text holding only such
+// matches is a candidate that a caller able to check boundaries may still rule out
+// (`hasBoundedCandidate`).
 //
 // A caller that reads Markdown scans the raw text with its inline markup taken out (the adapter
 // knows the markup, core does not). Taking characters out can only join text, so the view of that
@@ -17,12 +21,20 @@ import type { RuleSet } from './rule-set.js';
 
 export const CANDIDATE = 1;
 export const MENTION = 2;
+export const WEAK = 4;
+
+/** Whether a phrase's view form is weak (see WEAK): one to three ASCII letters or digits. */
+export function isWeakPhrase(view: string): boolean {
+  return /^[a-z0-9]{1,3}$/.test(view);
+}
 
 export interface RawScanResult {
   /** The text may give a finding (asked for with CANDIDATE). */
   candidate: boolean;
   /** The text may mention a context set (asked for with MENTION). */
   mention: boolean;
+  /** Set (true) when only weak phrases made the text a candidate. */
+  weakOnly?: true;
 }
 
 /** What a caller that takes characters out of raw text before the pre-check must know. */
@@ -69,7 +81,12 @@ export function scanRaw(text: string, ruleSet: RuleSet, wanted: number): RawScan
     folder.length = 0;
     from = to;
   }
-  return { candidate: (flags & CANDIDATE) !== 0, mention: (flags & MENTION) !== 0 };
+  const result: RawScanResult = {
+    candidate: (flags & (CANDIDATE | WEAK)) !== 0,
+    mention: (flags & MENTION) !== 0,
+  };
+  if ((flags & CANDIDATE) === 0 && (flags & WEAK) !== 0 && (wanted & CANDIDATE) !== 0) result.weakOnly = true;
+  return result;
 }
 
 /** See PrefilterSafety. */

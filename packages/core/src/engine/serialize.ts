@@ -17,7 +17,7 @@ import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
-export const RULE_SET_FORMAT = 5;
+export const RULE_SET_FORMAT = 6;
 
 type TableName = Exclude<keyof AutomatonTables, 'patternCount' | 'states' | 'code'>;
 const TABLES: readonly TableName[] = [

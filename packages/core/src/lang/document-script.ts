@@ -46,25 +46,29 @@ function classOf(cp: number): number {
  * each.
  */
 export function hanScript(text: string): 'hans' | 'hant' | undefined {
-  let hans = 0;
-  let hant = 0;
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i) ?? 0;
-    i += cpLength(cp);
-    const kind = classOf(cp);
-    if (kind === HAN_HANS) hans++;
-    else if (kind === HAN_HANT) hant++;
-  }
-  if (hans === hant) return undefined;
-  return hans > hant ? 'hans' : 'hant';
+  return hanScriptOfLetters(countLetters(noLetters(), text));
 }
 
-/** Letters of a text by script, as `documentLanguageOf` counts them. */
+/** Letters of a text by script, as `documentLanguageOf` and `hanScript` count them. */
 export interface LetterCounts {
   hangul: number;
   han: number;
   latin: number;
   letters: number;
+  /** Han characters only Simplified text uses, and only Traditional text uses. */
+  hans: number;
+  hant: number;
+}
+
+/** Counts of no letter, to add to. */
+export function noLetters(): LetterCounts {
+  return { hangul: 0, han: 0, latin: 0, letters: 0, hans: 0, hant: 0 };
+}
+
+/** `hanScript` from letter counts. */
+export function hanScriptOfLetters(counts: LetterCounts): 'hans' | 'hant' | undefined {
+  if (counts.hans === counts.hant) return undefined;
+  return counts.hans > counts.hant ? 'hans' : 'hant';
 }
 
 /**
@@ -79,8 +83,11 @@ export function countLetters(counts: LetterCounts, text: string, start = 0, end 
     const kind = classOf(cp);
     if (kind === NOT_LETTER) continue;
     if (kind === HANGUL) counts.hangul++;
-    else if (kind >= HAN) counts.han++;
-    else if (kind === LATIN) counts.latin++;
+    else if (kind >= HAN) {
+      counts.han++;
+      if (kind === HAN_HANS) counts.hans++;
+      else if (kind === HAN_HANT) counts.hant++;
+    } else if (kind === LATIN) counts.latin++;
     counts.letters++;
   }
   return counts;
@@ -102,5 +109,5 @@ export function languageOfLetters(counts: LetterCounts): 'ko' | 'zh' | 'en' | un
  * has more than half.
  */
 export function documentLanguageOf(text: string): 'ko' | 'zh' | 'en' | undefined {
-  return languageOfLetters(countLetters({ hangul: 0, han: 0, latin: 0, letters: 0 }, text));
+  return languageOfLetters(countLetters(noLetters(), text));
 }
