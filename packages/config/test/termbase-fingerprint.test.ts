@@ -12,6 +12,7 @@ import {
   serializeRuleSet,
 } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
+import { CANDIDATE, WEAK } from '../../core/src/engine/prefilter.js';
 import { mulberry32 as random } from '../../core/test/random.js';
 import { parseTermbase } from '../src/index.js';
 import { squash } from '../src/termbase/model.js';
@@ -99,7 +100,8 @@ function matches(ruleSet: CompiledRuleSet, text: string): { count: number; hash:
     const part = units.subarray(i, i + 97);
     const result = ruleSet.automaton.flagsIn(part, part.length, 0xffff, state);
     state = result.state;
-    found.push(result.flags);
+    // WEAK came after these hashes were taken: a short Latin phrase's CANDIDATE, split off.
+    found.push(result.flags & WEAK ? (result.flags & ~WEAK) | CANDIDATE : result.flags);
   }
   return { count: found.length, hash: sha(found) };
 }
