@@ -154,9 +154,9 @@ function viewOf(text: string): {
 }
 
 /**
- * Whether a phrase of a rule (a `report` one, or one a kind reads, such as `require`) occurs in `text`
- * with the word boundaries a scan of prose checks (`boundaries`). Only for text that reads, around
- * every match, as the prose a parse of it gives: see `hasBoundedCandidate`.
+ * Whether a phrase of a rule (a `report` one, or one a kind reads, such as `require`) occurs in
+ * `text` with the word boundaries a scan of prose checks (`boundaries`). Only for text that reads,
+ * around every match, as the prose a parse of it gives: see `hasBoundedCandidate`.
  */
 export function hasBoundedMatch(ruleSet: PhraseIndex, text: string): boolean {
   const view = viewOf(text);
