@@ -71,18 +71,12 @@ export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_FILE_
   try {
     const stats = await handle.stat();
     checkRegular(stats, maxBytes);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
+    const into = new FileBuffer(stats.size, maxBytes);
     for (;;) {
-      // The whole file at once when its size is right; one byte past the limit tells it is over.
-      const buffer = new Uint8Array(Math.min(maxBytes + 1 - total, total === 0 ? stats.size + 1 : CHUNK));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge(total, maxBytes);
+      const { bytesRead } = await handle.read(into.buffer, into.length, into.buffer.length - into.length, null);
+      if (!into.advance(bytesRead)) break;
     }
-    return { bytes: concat(chunks, total), stats };
+    return { bytes: into.bytes(), stats };
   } finally {
     await handle.close();
   }
@@ -100,17 +94,9 @@ export function readRegularFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BY
   try {
     const stats = fstatSync(fd);
     checkRegular(stats, maxBytes);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const buffer = new Uint8Array(Math.min(maxBytes + 1 - total, total === 0 ? stats.size + 1 : CHUNK));
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buffer.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge(total, maxBytes);
-    }
-    return { bytes: concat(chunks, total), stats };
+    const into = new FileBuffer(stats.size, maxBytes);
+    while (into.advance(readSync(fd, into.buffer, into.length, into.buffer.length - into.length, null)));
+    return { bytes: into.bytes(), stats };
   } finally {
     closeSync(fd);
   }
@@ -167,13 +153,36 @@ export function formatBytes(bytes: number): string {
   return `${bytes.toLocaleString('en-US')} ${bytes === 1 ? 'byte' : 'bytes'}`;
 }
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
+/**
+ * One buffer a file is read into: the whole file at once when its size is right (a byte to spare,
+ * so that the read that returns nothing needs no buffer of its own), grown only when the file
+ * grew, and never past one byte over the limit, which tells that it is over.
+ */
+class FileBuffer {
+  buffer: Uint8Array;
+  length = 0;
+
+  constructor(
+    size: number,
+    private readonly maxBytes: number,
+  ) {
+    this.buffer = new Uint8Array(Math.min(maxBytes, size) + 1);
   }
-  return out;
+
+  /** Counts `read` more bytes; false at the end of the file. Throws past the limit. */
+  advance(read: number): boolean {
+    if (read === 0) return false;
+    this.length += read;
+    if (this.length > this.maxBytes) throw tooLarge(this.length, this.maxBytes);
+    if (this.length === this.buffer.length) {
+      const grown = new Uint8Array(Math.min(this.maxBytes + 1, this.length + CHUNK));
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    return true;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }

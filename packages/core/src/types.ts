@@ -29,6 +29,12 @@ export type SegmentRole = 'heading' | 'paragraph' | 'cell' | 'context';
 /** One prose block (paragraph, heading, table cell...): its pieces in document order. */
 export interface Segment {
   pieces: SegmentPiece[];
+  /**
+   * Where the pieces' offsets count from (default 0): a piece's document range is its own plus
+   * `offset`. A caller that keeps a block's segments relative to the block (unified's Markdown
+   * documents, whose blocks move at every edit above them) places them without copying pieces.
+   */
+  offset?: number;
   /** Default `paragraph`. A `context` segment gives no finding: its mentions only license others. */
   role?: SegmentRole;
   /**

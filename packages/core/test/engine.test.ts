@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits, createScanCache, fixText, lintSegments } from '../src/index.js';
+import type { Segment } from '../src/types.js';
 import { blockSegments, lintText, rows, ruleSetFromYaml } from './helpers.js';
 
 const PACK = `
@@ -398,6 +399,40 @@ describe('scan cache', () => {
     expect(lintSegments({ text, segments: blockSegments(text), cache }, other)).toEqual(
       lintSegments({ text, segments: blockSegments(text) }, other),
     );
+  });
+});
+
+describe('segment offsets', () => {
+  it('a segment placed with an offset gives the findings of the same pieces in document offsets', () => {
+    const text =
+      '# 韩国奉行实用外交\n\n韩国奉行**实用**外交，Peripheral diplomacy.\n\nA strategic cooperative partnership.';
+    const absolute: Segment[] = [
+      { pieces: [{ start: 2, end: 10 }], role: 'heading' },
+      {
+        pieces: [
+          { start: 12, end: 16 },
+          { start: 18, end: 20 },
+          { start: 22, end: 46 },
+        ],
+        context: [0],
+      },
+      { pieces: [{ start: 48, end: 84 }], context: [0] },
+    ];
+    const relative = absolute.map((segment, i) => {
+      const offset = [0, 12, 40][i] ?? 0;
+      const pieces = segment.pieces.map((p) => ({ ...p, start: p.start - offset, end: p.end - offset }));
+      return { ...segment, pieces, offset };
+    });
+    const findings = lintSegments({ text, segments: absolute }, rs);
+    expect(findings.map((f) => `${f.ruleId} ${f.start}-${f.end}`)).toEqual([
+      't/bare-shiyong 6-8',
+      't/wushi 6-10',
+      't/bare-shiyong 18-20',
+      't/wushi 18-24',
+      't/neighborhood 25-45',
+      't/scp 50-83',
+    ]);
+    expect(lintSegments({ text, segments: relative }, rs)).toEqual(findings);
   });
 });
 

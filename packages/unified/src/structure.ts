@@ -72,7 +72,8 @@ interface Placement {
 
 /**
  * The segments of the given parts with their structure, the front matter's (a `context`
- * segment, already in document offsets) first.
+ * segment, already in document offsets) first. A part's segments keep its pieces, relative to the
+ * part, with the part's offset as their `offset`.
  */
 export function assembleSegments(parts: readonly PlacedPart[], frontMatter?: Segment): Segment[] {
   const state: Placement = {
@@ -122,11 +123,9 @@ function mapIndex(local: number | undefined, base: number): number | undefined {
 
 function place(state: Placement, shaped: ShapedSegment, offset: number, base: number, leadIn?: number): void {
   const index = state.out.length;
-  const pieces =
-    offset === 0
-      ? shaped.pieces
-      : shaped.pieces.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
-  const segment: Segment = { pieces, role: shaped.role };
+  // The parse's pieces as they are, relative to the block: it moves at every edit above it.
+  const segment: Segment = { pieces: shaped.pieces, role: shaped.role };
+  if (offset !== 0) segment.offset = offset;
   const context: number[] = [];
   const first = !state.started;
   state.started = true;
@@ -149,8 +148,15 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
     if (leadIn !== undefined) context.push(leadIn);
     for (const cell of shaped.cells ?? []) context.push(base + cell);
   }
-  if (context.length > 0) segment.context = [...new Set(context)].sort((a, b) => a - b);
+  if (context.length > 0) segment.context = ascendingOnce(context);
   state.out.push(segment);
+}
+
+/** The indices sorted, each once (a few: no Set). */
+function ascendingOnce(indices: number[]): number[] {
+  if (indices.length === 1) return indices;
+  indices.sort((a, b) => a - b);
+  return indices.filter((index, i) => i === 0 || index !== indices[i - 1]);
 }
 
 /**

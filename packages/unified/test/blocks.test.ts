@@ -11,7 +11,7 @@ import { lintDocument, MarkdownDocument, parseMarkdown, segmentsOf } from '../sr
 import { partOf } from '../src/markdown-segments.js';
 import { parseMarkdownBlock } from '../src/remark-parser.js';
 import { assembleSegments, frontMatterSegment, type PlacedPart } from '../src/structure.js';
-import { random, structureOf } from './helpers.js';
+import { inDocument, random, structureOf } from './helpers.js';
 
 const PACK = `pack: c
 rules:
@@ -222,7 +222,7 @@ function expectBlocksParseAsWhole(text: string): void {
     for (const d of directivesOf(tree, source))
       directives.push({ ...d, start: d.start + block.start, end: d.end + block.start, line: 0 });
   }
-  const segments = assembleSegments(parts, frontMatter);
+  const segments = assembleSegments(parts, frontMatter).map(inDocument);
   const tree = parseMarkdown(text);
   const full = segmentsOf(tree, text);
   expect({ text, structure: structureOf(segments, text) }).toEqual({

@@ -14,7 +14,7 @@ import { VFile } from 'vfile';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import nuance, { lintDocument, MarkdownDocument, splitBlocks } from '../src/index.js';
 import { fakeRuleSet } from './fake-engine.js';
-import { structureOf } from './helpers.js';
+import { inDocument, structureOf } from './helpers.js';
 
 vi.mock('@nuance/core', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@nuance/core')>();
@@ -37,7 +37,7 @@ beforeEach(() => {
 
 /** The segments the last lint gave core. */
 function given(): Segment[] {
-  return vi.mocked(core.lintSegments).mock.lastCall?.[0].segments.slice() ?? [];
+  return vi.mocked(core.lintSegments).mock.lastCall?.[0].segments.map(inDocument) ?? [];
 }
 
 function lint(text: string, options: { fullParse?: boolean; path?: string } = {}) {

@@ -2,6 +2,7 @@
 // it finds a few literal terms in each segment's prose, ignoring whitespace, and maps the match
 // back to document offsets through the segment's pieces, as core does.
 import type { Finding, RuleInfo, RuleSet, Segment, Severity } from '@nuance/core';
+import { inDocument } from './helpers.js';
 
 interface FakeRule {
   id: string;
@@ -40,7 +41,7 @@ function position(text: string, offset: number): { line: number; column: number 
 
 export function fakeLintSegments(input: { text: string; segments: Segment[] }): Finding[] {
   const findings: Finding[] = [];
-  for (const segment of input.segments) {
+  for (const segment of input.segments.map(inDocument)) {
     let view = '';
     const starts: number[] = [];
     const ends: number[] = [];
@@ -105,11 +106,15 @@ export function fakeContextLintSegments(input: {
   segments: Segment[];
   topic?: readonly string[];
 }): Finding[] {
-  const prose = input.segments.map((segment) =>
-    segment.pieces
-      .map((piece) => (piece.separator ? '\uFFFC' : (piece.text ?? input.text.slice(piece.start, piece.end))))
-      .join(''),
-  );
+  const prose = input.segments
+    .map(inDocument)
+    .map((segment) =>
+      segment.pieces
+        .map((piece) =>
+          piece.separator ? '\uFFFC' : (piece.text ?? input.text.slice(piece.start, piece.end)),
+        )
+        .join(''),
+    );
   const mentions = (index: number) => prose[index]?.includes(FAKE_MENTION) === true;
   const head = input.segments.some((segment, index) => segment.head === true && mentions(index));
   const topic = input.topic?.includes('korea') === true;

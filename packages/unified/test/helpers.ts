@@ -1,6 +1,19 @@
 // Test helpers: rebuild a segment's prose and find where its characters came from.
 import { createLineIndex, type Finding, type RuleInfo, type RuleSet, type Segment } from '@nuance/core';
 
+/**
+ * The segment with its pieces in document offsets (its `offset` added to each, and dropped), as
+ * one full parse gives it.
+ */
+export function inDocument(segment: Segment): Segment {
+  const { offset = 0, ...rest } = segment;
+  if (offset === 0) return rest;
+  return {
+    ...rest,
+    pieces: rest.pieces.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset })),
+  };
+}
+
 /** The prose of a segment as core sees it: separators are U+FFFC. */
 export function proseOf(segment: Segment, source: string): string {
   return segment.pieces

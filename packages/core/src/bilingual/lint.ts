@@ -34,10 +34,7 @@ export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[
     return { ...segment, context: [...(segment.context ?? []), ...unit.source.map((s) => s + base)] };
   });
   for (const segment of source.segments) {
-    segments.push({
-      pieces: segment.pieces.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset })),
-      role: 'context',
-    });
+    segments.push({ pieces: segment.pieces, offset: (segment.offset ?? 0) + offset, role: 'context' });
   }
   const lint = runLint(
     {

@@ -112,6 +112,8 @@ const MULTI_WORD = /\S\s+\S/u;
 export interface ProseScan {
   candidates: Candidate[];
   sentenceSpans?: Array<{ start: number; end: number }>;
+  /** The last lint of a ScanCache that used it. */
+  used?: number;
 }
 
 export function scanSegment(

@@ -54,10 +54,12 @@ export interface LintInput {
 export interface ScanCache {
   /** @internal */ ruleSet?: RuleSet;
   /** @internal */ entries: Map<string, ProseScan>;
+  /** @internal Lints so far: each stamps the scans it used (`ProseScan.used`). */
+  lints: number;
 }
 
 export function createScanCache(): ScanCache {
-  return { entries: new Map() };
+  return { entries: new Map(), lints: 0 };
 }
 
 function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
@@ -166,13 +168,19 @@ function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): Segme
     cache.ruleSet = ruleSet;
     cache.entries.clear();
   }
-  const used = cache ? new Map<string, ProseScan>() : undefined;
+  // Scans are stamped in place rather than moved to a new map: an edit leaves most of them used.
+  const stamp = cache ? ++cache.lints : 0;
+  let used = 0;
   const states = input.segments.map((segment, index) => {
     const seg = scanSegment(rs, input.text, segment, index, cache?.entries);
-    used?.set(seg.prose.text, seg.scan);
+    if (cache && seg.scan.used !== stamp) {
+      seg.scan.used = stamp;
+      used++;
+    }
     return seg;
   });
-  if (cache && used) cache.entries = used;
+  if (cache && cache.entries.size > used)
+    for (const [text, scan] of cache.entries) if (scan.used !== stamp) cache.entries.delete(text);
   return states;
 }
 

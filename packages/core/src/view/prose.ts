@@ -16,6 +16,7 @@ class SegmentProse implements Prose {
   constructor(
     readonly text: string,
     private readonly pieces: readonly SegmentPiece[],
+    private readonly offset: number,
   ) {}
 
   get docStart(): Int32Array {
@@ -31,18 +32,21 @@ class SegmentProse implements Prose {
   #build(): void {
     const docStart = new Int32Array(this.text.length);
     const docEnd = new Int32Array(this.text.length);
+    const offset = this.offset;
     let at = 0;
     for (const piece of this.pieces) {
+      const start = piece.start + offset;
+      const end = piece.end + offset;
       if (piece.separator) {
-        docStart[at] = piece.start;
-        docEnd[at] = piece.end;
+        docStart[at] = start;
+        docEnd[at] = end;
         at++;
       } else if (piece.text !== undefined) {
-        docStart.fill(piece.start, at, at + piece.text.length);
-        docEnd.fill(piece.end, at, at + piece.text.length);
+        docStart.fill(start, at, at + piece.text.length);
+        docEnd.fill(end, at, at + piece.text.length);
         at += piece.text.length;
       } else {
-        for (let k = piece.start; k < piece.end; k++, at++) {
+        for (let k = start; k < end; k++, at++) {
           docStart[at] = k;
           docEnd[at] = k + 1;
         }
@@ -53,22 +57,24 @@ class SegmentProse implements Prose {
   }
 }
 
-function pieceText(docText: string, piece: SegmentPiece): string {
+function pieceText(docText: string, piece: SegmentPiece, offset: number): string {
   if (piece.separator) return OBJECT_REPLACEMENT;
-  return piece.text ?? docText.slice(piece.start, piece.end);
+  return piece.text ?? docText.slice(piece.start + offset, piece.end + offset);
 }
 
 /**
  * Concatenate a segment's pieces into its prose string with a per-UTF-16-unit map to document
  * offsets. A plain piece maps unit k to [piece.start+k, piece.start+k+1). A piece with `text`
  * (character reference, escape) maps every unit of that text to the whole [start,end). A
- * separator piece contributes one U+FFFC mapped to its whole [start,end).
+ * separator piece contributes one U+FFFC mapped to its whole [start,end). Every offset is the
+ * piece's plus the segment's `offset`.
  */
 export function buildProse(docText: string, segment: Segment): Prose {
   const { pieces } = segment;
+  const offset = segment.offset ?? 0;
   const text =
     pieces.length === 1 && pieces[0]
-      ? pieceText(docText, pieces[0])
-      : pieces.map((piece) => pieceText(docText, piece)).join('');
-  return new SegmentProse(text, pieces);
+      ? pieceText(docText, pieces[0], offset)
+      : pieces.map((piece) => pieceText(docText, piece, offset)).join('');
+  return new SegmentProse(text, pieces, offset);
 }
