@@ -38,7 +38,7 @@ function suggestion(
   index: number,
 ): { edit: TextEdit; result: string } | undefined {
   const data = diagnostic.data;
-  const s = data.suggestions[index];
+  const s = data.suggestions?.[index];
   if (!s) return undefined;
   const text = document.getText();
   const anchors = [diagnostic.range.start, data.at].filter((a) => a && typeof a.line === 'number');
@@ -90,7 +90,7 @@ function quickFixes(document: TextDocument, diagnostic: NuanceDiagnostic): CodeA
   const { ruleId, actual, suggestions } = diagnostic.data;
   const fix = (title: string, rest: Partial<CodeAction>) =>
     actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
-  suggestions.forEach((_, index) => {
+  suggestions?.forEach((_, index) => {
     const found = suggestion(document, diagnostic, index);
     if (!found) return;
     fix(`Replace with \`${found.result}\``, {

@@ -1,7 +1,7 @@
 // Findings and setup problems as LSP diagnostics (DESIGN: Findings, Interfaces). Everything a code
 // action needs travels in `data`, so actions never depend on server state or on the client
 // echoing `source` or the message.
-import { type Finding, type Problem, plainText, type Severity } from '@nuance/core';
+import { type Finding, type Locale, type Problem, plainText, type Severity } from '@nuance/core';
 import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
@@ -24,12 +24,15 @@ export interface DataEdit {
   text: string;
 }
 
+// Sent with every diagnostic at every keystroke: what is empty or false is left out.
 export interface DiagnosticData {
   nuance: 1;
   ruleId: string;
   actual: string;
-  suggestions: DataEdit[];
-  fixable: boolean;
+  /** Absent when there is none. */
+  suggestions?: DataEdit[];
+  /** Present when the finding has a fix. */
+  fixable?: true;
   /**
    * The diagnostic's start when it was made. Neovim 0.7 echoes ranges in byte columns; when the
    * echoed range no longer points at the text, suggestions fall back to this position.
@@ -58,16 +61,18 @@ export function toDiagnostic(
     nuance: 1,
     ruleId: finding.ruleId,
     actual: finding.actual,
-    suggestions: (finding.suggestions ?? []).map((s) => ({
+    at: range.start,
+    span: finding.end - finding.start,
+  };
+  if (finding.suggestions && finding.suggestions.length > 0) {
+    data.suggestions = finding.suggestions.map((s) => ({
       from: s.start - finding.start,
       length: s.end - s.start,
       old: text.slice(s.start, s.end),
       text: s.text,
-    })),
-    fixable: finding.fix !== undefined,
-    at: range.start,
-    span: finding.end - finding.start,
-  };
+    }));
+  }
+  if (finding.fix !== undefined) data.fixable = true;
   const diagnostic: Diagnostic = {
     range,
     severity: SEVERITY[finding.severity],
@@ -83,32 +88,51 @@ export function toDiagnostic(
   return diagnostic;
 }
 
-/** The mentions that licensed the finding (its rule's context condition): why it applies here. */
+/**
+ * The mentions that licensed the finding (its rule's context condition): why it applies here. One
+ * entry per mention, naming every set it licensed (`中韩` names korea and china).
+ */
 function relatedInformation(finding: Finding, document: TextDocument): DiagnosticRelatedInformation[] {
   const locale = finding.locale ?? 'en';
-  return (finding.context ?? []).flatMap((c) =>
-    c.via === 'mention' && c.start !== undefined && c.end !== undefined
-      ? [
-          {
-            location: {
-              uri: document.uri,
-              range: { start: document.positionAt(c.start), end: document.positionAt(c.end) },
-            },
-            message: UI_TEXTS[locale].mentionApplies(
-              plainText(`\`${c.text ?? ''}\``, locale),
-              c.set,
-              finding.ruleId,
-            ),
-          },
-        ]
-      : [],
-  );
+  const mentions: { start: number; end: number; text: string; sets: string[] }[] = [];
+  for (const c of finding.context ?? []) {
+    if (c.via !== 'mention' || c.start === undefined || c.end === undefined) continue;
+    const same = mentions.find((m) => m.start === c.start && m.end === c.end);
+    if (same) same.sets.push(c.set);
+    else mentions.push({ start: c.start, end: c.end, text: c.text ?? '', sets: [c.set] });
+  }
+  return mentions.map((m) => ({
+    location: {
+      uri: document.uri,
+      range: { start: document.positionAt(m.start), end: document.positionAt(m.end) },
+    },
+    message: mentionMessage(locale, m.text, m.sets, finding.ruleId),
+  }));
+}
+
+// The same few messages come back at every keystroke (a dense draft: one per finding).
+const messages = new Map<string, string>();
+
+function mentionMessage(locale: Locale, text: string, sets: readonly string[], ruleId: string): string {
+  const key = `${locale}\0${text}\0${sets.join('\0')}\0${ruleId}`;
+  let message = messages.get(key);
+  if (message === undefined) {
+    const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(sets);
+    message = UI_TEXTS[locale].mentionApplies(plainText(`\`${text}\``, locale), names, ruleId);
+    if (messages.size >= 10_000) messages.clear();
+    messages.set(key, message);
+  }
+  return message;
 }
 
 export function isNuanceData(value: unknown): value is DiagnosticData {
   if (!value || typeof value !== 'object') return false;
   const data = value as Partial<DiagnosticData>;
-  return data.nuance === 1 && typeof data.ruleId === 'string' && Array.isArray(data.suggestions);
+  return (
+    data.nuance === 1 &&
+    typeof data.ruleId === 'string' &&
+    (data.suggestions === undefined || Array.isArray(data.suggestions))
+  );
 }
 
 /** A config or pack problem as a diagnostic on the word at its position. */

@@ -11,7 +11,8 @@ export interface UiTexts {
   /** A licence in the hover (Markdown). */
   license(c: ContextLicense): string;
   /** A licensing mention in the Problems panel (plain text, the term in `quote`). */
-  mentionApplies(quoted: string, set: string, ruleId: string): string;
+  /** `sets`: the context sets the mention names, as a list in the locale (`korea and china`). */
+  mentionApplies(quoted: string, sets: string, ruleId: string): string;
 }
 
 export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
@@ -27,7 +28,7 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `the document's topic is ${c.set}`
           : `a \`${c.lang ?? ''}\` document is ${c.set}`,
-    mentionApplies: (quoted, set, ruleId) => `${quoted} names ${set}, so ${ruleId} applies`,
+    mentionApplies: (quoted, sets, ruleId) => `${quoted} names ${sets}, so ${ruleId} applies`,
   },
   'zh-Hans': {
     preferred: '建议用语',
@@ -41,7 +42,7 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `文档声明的主题是 ${c.set}`
           : `\`${c.lang ?? ''}\` 文档属于 ${c.set}`,
-    mentionApplies: (quoted, set, ruleId) => `${quoted}提到了 ${set}，因此适用 ${ruleId}`,
+    mentionApplies: (quoted, sets, ruleId) => `${quoted}提到了 ${sets}，因此适用 ${ruleId}`,
   },
   'zh-Hant': {
     preferred: '建議用語',
@@ -55,7 +56,7 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `文件聲明的主題是 ${c.set}`
           : `\`${c.lang ?? ''}\` 文件屬於 ${c.set}`,
-    mentionApplies: (quoted, set, ruleId) => `${quoted}提到了 ${set}，因此適用 ${ruleId}`,
+    mentionApplies: (quoted, sets, ruleId) => `${quoted}提到了 ${sets}，因此適用 ${ruleId}`,
   },
   ko: {
     preferred: '권장 표현',
@@ -69,6 +70,6 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `문서가 선언한 주제: ${c.set}`
           : `\`${c.lang ?? ''}\` 문서: ${c.set}`,
-    mentionApplies: (quoted, set, ruleId) => `${quoted}에 ${set} 언급이 있어 규칙 ${ruleId} 적용`,
+    mentionApplies: (quoted, sets, ruleId) => `${quoted}에 ${sets} 언급이 있어 규칙 ${ruleId} 적용`,
   },
 };

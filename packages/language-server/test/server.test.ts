@@ -32,10 +32,10 @@ describe('diagnostics', () => {
       nuance: 1,
       ruleId: WUSHI,
       actual: '实用外交',
-      suggestions: [{ from: 0, length: 2, old: '实用', text: '务实' }],
-      fixable: true,
       at: { line: 2, character: 14 },
       span: 4,
+      suggestions: [{ from: 0, length: 2, old: '实用', text: '务实' }],
+      fixable: true,
     });
     expect(c.published.get(uri)?.version).toBe(1);
   });
@@ -120,14 +120,11 @@ describe('context conditions', () => {
     await c.open(uri, '# 韩中外长会谈\n\n双方同意恢复战略合作伙伴关系。\n', 'markdown');
     const [d] = await c.diagnostics(uri, (list) => list.length === 1);
     expect(d?.code).toBe('korea-china/strategic-cooperative-partner');
+    // One entry per mention, naming every set it licensed.
     expect(d?.relatedInformation).toEqual([
       {
         location: { uri, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } } },
-        message: '“韩中”提到了 korea，因此适用 korea-china/strategic-cooperative-partner',
-      },
-      {
-        location: { uri, range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } } },
-        message: '“韩中”提到了 china，因此适用 korea-china/strategic-cooperative-partner',
+        message: '“韩中”提到了 korea和china，因此适用 korea-china/strategic-cooperative-partner',
       },
     ]);
     const hover = (await c.connection.sendRequest('textDocument/hover', {
@@ -137,6 +134,17 @@ describe('context conditions', () => {
     expect((hover.contents as { value: string }).value).toContain(
       '**适用原因**: `韩中`（korea，第1行）; `韩中`（china，第1行）',
     );
+    const two = 'untitled:context-two';
+    await c.open(
+      two,
+      'Seoul and Beijing agreed to restore the strategic cooperative partnership.\n',
+      'markdown',
+    );
+    const [e] = await c.diagnostics(two, (list) => list.length === 1);
+    expect(e?.relatedInformation?.map((r) => [r.location.range.start.character, r.message])).toEqual([
+      [0, '“Seoul” names korea, so korea-china/strategic-cooperative-partner applies'],
+      [10, '“Beijing” names china, so korea-china/strategic-cooperative-partner applies'],
+    ]);
   });
 });
 

@@ -68,6 +68,8 @@ interface Placement {
   lastHeading: number;
   /** The last heading of each level (index 1 to 6). */
   lastAtDepth: number[];
+  /** By segment index, the context array holding that index alone. */
+  alone: number[][];
 }
 
 /**
@@ -82,6 +84,7 @@ export function assembleSegments(parts: readonly PlacedPart[], frontMatter?: Seg
     headParagraph: false,
     lastHeading: -1,
     lastAtDepth: [],
+    alone: [],
   };
   if (frontMatter) state.out.push(frontMatter);
   let before: { part: Part; base: number; leadIn: number | undefined } | undefined;
@@ -121,12 +124,16 @@ function mapIndex(local: number | undefined, base: number): number | undefined {
   return local === undefined ? undefined : base + local;
 }
 
+// Where place() gathers a segment's context, so that a segment gets an array of its exact size.
+const gathered: number[] = [];
+
 function place(state: Placement, shaped: ShapedSegment, offset: number, base: number, leadIn?: number): void {
   const index = state.out.length;
   // The parse's pieces as they are, relative to the block: it moves at every edit above it.
   const segment: Segment = { pieces: shaped.pieces, role: shaped.role };
   if (offset !== 0) segment.offset = offset;
-  const context: number[] = [];
+  const context = gathered;
+  context.length = 0;
   const first = !state.started;
   state.started = true;
   if (shaped.role === 'heading') {
@@ -148,13 +155,15 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
     if (leadIn !== undefined) context.push(leadIn);
     for (const cell of shaped.cells ?? []) context.push(base + cell);
   }
-  if (context.length > 0) segment.context = ascendingOnce(context);
+  // Most segments have one context segment, the heading above: they share one array (never
+  // changed by core) rather than each getting its own.
+  if (context.length === 1) segment.context = state.alone[context[0] as number] ??= [context[0] as number];
+  else if (context.length > 1) segment.context = ascendingOnce(context.slice());
   state.out.push(segment);
 }
 
 /** The indices sorted, each once (a few: no Set). */
 function ascendingOnce(indices: number[]): number[] {
-  if (indices.length === 1) return indices;
   indices.sort((a, b) => a - b);
   return indices.filter((index, i) => i === 0 || index !== indices[i - 1]);
 }

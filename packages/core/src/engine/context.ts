@@ -38,10 +38,14 @@ export interface DocumentFacts {
 
 /** The mentions of one document, by set, and the evaluation of conditions against them. */
 export class ContextIndex {
-  /** Per set, its mentions by segment index (in document order within a segment). */
+  /**
+   * Per set, its mentions by segment index (in document order within a segment), gathered the
+   * first time a match asks about that segment: a keystroke's lint asks about a few segments of
+   * a long draft, not all of them.
+   */
   private readonly bySegment: Map<number, Mention[]>[];
-  /** Per set, its mentions in the document head, in document order. */
-  private readonly inHead: Mention[][];
+  /** Per set, its mentions in the document head, in document order, once asked. */
+  private readonly inHead: (Mention[] | undefined)[];
   /** Per set, place and segment, the mentions by sentence (-1: the whole segment). */
   private readonly memo = new Map<number, Map<Within, Map<number, Map<number, Mention[]>>>>();
 
@@ -51,19 +55,33 @@ export class ContextIndex {
     private readonly sets: readonly CompiledContextSet[],
   ) {
     this.bySegment = sets.map(() => new Map());
-    this.inHead = sets.map(() => []);
-    for (const seg of doc.segments) {
-      const head = facts.segments[seg.index]?.head === true;
-      for (const c of seg.candidates) {
-        if (c.ref.set === undefined || c.ref.effect !== 'context') continue;
-        const mention = { seg, ps: c.ps, pe: c.pe };
-        const map = this.bySegment[c.ref.set];
-        const list = map?.get(seg.index);
-        if (list) list.push(mention);
-        else map?.set(seg.index, [mention]);
-        if (head) this.inHead[c.ref.set]?.push(mention);
-      }
+    this.inHead = sets.map(() => undefined);
+  }
+
+  /** The set's mentions in segment `index`, in document order. */
+  private mentionsIn(set: number, index: number): Mention[] {
+    const bySegment = this.bySegment[set];
+    let found = bySegment?.get(index);
+    if (found) return found;
+    found = [];
+    const seg = this.doc.segments[index];
+    for (const c of seg?.candidates ?? []) {
+      if (seg && c.ref.set === set && c.ref.effect === 'context') found.push({ seg, ps: c.ps, pe: c.pe });
     }
+    bySegment?.set(index, found);
+    return found;
+  }
+
+  private headMentions(set: number): Mention[] {
+    let found = this.inHead[set];
+    if (!found) {
+      found = [];
+      for (const seg of this.doc.segments) {
+        if (this.facts.segments[seg.index]?.head === true) found.push(...this.mentionsIn(set, seg.index));
+      }
+      this.inHead[set] = found;
+    }
+    return found;
   }
 
   /** What licenses `m` under every condition, one entry per set; undefined when one fails. */
@@ -101,7 +119,7 @@ export class ContextIndex {
   /** The set's mentions in one place around `m`, in document order: read from the indexes, so a
    *  match costs what its own segment and its structure hold, not what the document holds. */
   private candidates(m: RuleMatch, set: number, place: Within): Mention[] {
-    if (place === 'document') return this.inHead[set] ?? [];
+    if (place === 'document') return this.headMentions(set);
     // Matches of one sentence share their candidates: a dense paragraph asks many times.
     const local = place === 'structure' || place === 'paragraph' ? -1 : sentenceOf(m.seg, m.c.ps);
     const bySegment = at(at(this.memo, set), place);
@@ -115,23 +133,30 @@ export class ContextIndex {
   }
 
   private gather(m: RuleMatch, set: number, place: Exclude<Within, 'document'>): Mention[] {
-    const bySegment = this.bySegment[set];
-    if (!bySegment) return [];
-    const fromSegments = (indices: readonly number[]) => {
+    // The mentions of the segments `indices` and `own`, in document order.
+    const fromSegments = (indices: readonly number[], own?: number) => {
       const out: Mention[] = [];
-      for (const i of [...indices].sort((a, b) => a - b)) {
-        if (this.facts.segments[i]?.role === 'context') continue;
-        const mentions = bySegment.get(i);
-        if (mentions) for (const x of mentions) out.push(x);
+      const add = (i: number) => {
+        if (this.facts.segments[i]?.role === 'context') return;
+        for (const x of this.mentionsIn(set, i)) out.push(x);
+      };
+      let pending = own;
+      for (const i of ascending(indices)) {
+        if (pending !== undefined && pending <= i) {
+          add(pending);
+          pending = undefined;
+        }
+        add(i);
       }
+      if (pending !== undefined) add(pending);
       return out;
     };
     const structure = this.facts.segments[m.seg.index]?.context ?? [];
     if (place === 'structure') return fromSegments(structure);
-    if (place === 'paragraph') return fromSegments([m.seg.index, ...structure]);
+    if (place === 'paragraph') return fromSegments(structure, m.seg.index);
     if (this.facts.segments[m.seg.index]?.role === 'context') return [];
     const sentence = sentenceOf(m.seg, m.c.ps);
-    return (bySegment.get(m.seg.index) ?? []).filter((x) => {
+    return this.mentionsIn(set, m.seg.index).filter((x) => {
       const distance = Math.abs(sentenceOf(x.seg, x.ps) - sentence);
       return place === 'sentence' ? distance === 0 : distance <= place;
     });
@@ -165,6 +190,14 @@ export class ContextIndex {
     };
     return x.license;
   }
+}
+
+/** The indices in ascending order: as given when they are (a segment's context mostly is). */
+function ascending(indices: readonly number[]): readonly number[] {
+  for (let i = 1; i < indices.length; i++) {
+    if ((indices[i] as number) < (indices[i - 1] as number)) return [...indices].sort((a, b) => a - b);
+  }
+  return indices;
 }
 
 /** The map under `key`, made empty on first use. */
