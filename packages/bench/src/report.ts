@@ -107,7 +107,7 @@ function sections(results: BenchResults): string[] {
   }
   if (results.server) {
     const rows = results.server.map((s) => [
-      s.mode,
+      s.unchanged === undefined ? s.mode : `${s.mode} (${s.unchanged} of ${s.rounds} unchanged)`,
       s.draft,
       count(s.diagnostics),
       String(s.rounds),

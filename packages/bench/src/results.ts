@@ -84,7 +84,8 @@ export interface SmallFileResult {
 }
 
 export interface ServerRow {
-  mode: 'stdio' | 'in-process';
+  /** `stdio-pull`: over stdio, the client pulling each edit's report (as VS Code does). */
+  mode: 'stdio' | 'stdio-pull' | 'in-process';
   draft: string;
   chars: number;
   dense: boolean;
@@ -95,6 +96,8 @@ export interface ServerRow {
   max: number;
   /** The server's mean CPU ms per timed edit; null where it cannot be read (stdio off Linux). */
   cpuPerEdit: number | null;
+  /** Pulled: the timed edits whose report was `unchanged`. */
+  unchanged?: number;
 }
 
 export interface Target {

@@ -1,6 +1,7 @@
 // The language server, from sending `didChange` to receiving its diagnostics, debounce set to 0:
 // over stdio against the built bin (what an editor sees: a real JSON-RPC client, pipes and a
-// second process included), and in process over a pair of streams (DESIGN's measure: JSON-RPC
+// second process included), pushed (Neovim, most editors) and pulled with the id of the report
+// the client holds (VS Code: `unchanged` when an edit moved no diagnostic), and in process over a pair of streams (DESIGN's measure: JSON-RPC
 // encoding both ways, no pipe, no second process). Each edit types a character in a paragraph in
 // the middle of the draft, then deletes it; the first edits (ten, or as many as are timed when
 // fewer) warm up and are not counted.
@@ -59,14 +60,24 @@ function editAt(line: number, insert: boolean) {
     : { range: { start: { line, character: 3 }, end: { line, character: 4 } }, text: '' };
 }
 
+/** How a client gets an edit's diagnostics: pushed by the server, or pulled (VS Code). */
+type Delivery = 'push' | 'pull';
+
+interface PullReport {
+  kind: 'full' | 'unchanged';
+  resultId?: string;
+  items?: unknown[];
+}
+
 async function measureDraft(
   connection: ProtocolConnection,
   mode: ServerRow['mode'],
-  chars: number,
-  dense: boolean,
+  draftSpec: { chars: number; dense: boolean },
   rounds: number,
   cpu: CpuClock,
 ): Promise<ServerRow> {
+  const { chars, dense } = draftSpec;
+  const delivery: Delivery = mode === 'stdio-pull' ? 'pull' : 'push';
   const uri = `untitled:bench-${chars}-${dense ? 'dense' : 'typical'}.md`;
   const text = draft(chars, dense);
   const waiters = new Map<number, (params: Published) => void>();
@@ -77,12 +88,29 @@ async function measureDraft(
     waiters.delete(params.version);
   });
   const published = (version: number) => new Promise<Published>((resolve) => waiters.set(version, resolve));
+  let resultId: string | undefined;
+  let unchanged = 0;
+  // The diagnostics of `version`: its push, or a pull naming the report the client holds.
+  const diagnosticsOf = async (version: number, sent: Promise<void>): Promise<number> => {
+    if (delivery === 'push') {
+      const wait = published(version);
+      await sent;
+      return (await wait).diagnostics.length;
+    }
+    await sent;
+    const report: PullReport = await connection.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri },
+      ...(resultId === undefined ? {} : { previousResultId: resultId }),
+    });
+    resultId = report.resultId;
+    if (report.kind === 'unchanged') unchanged++;
+    return report.items?.length ?? 0;
+  };
   let version = 1;
-  let wait = published(version);
-  await connection.sendNotification('textDocument/didOpen', {
+  const open = connection.sendNotification('textDocument/didOpen', {
     textDocument: { uri, languageId: 'markdown', version, text },
   });
-  const first = await wait;
+  const diagnostics = await diagnosticsOf(version, open);
   const lines = text.split('\n');
   // An even line in the middle: a paragraph, not the blank line after one.
   const line = Math.floor(lines.length / 2) - (Math.floor(lines.length / 2) % 2) + 2;
@@ -90,15 +118,17 @@ async function measureDraft(
   const warmUp = Math.min(WARM_UP, rounds);
   let cpuStart: number | undefined;
   for (let i = 0; i < rounds + warmUp; i++) {
-    if (i === warmUp) cpuStart = cpu();
+    if (i === warmUp) {
+      cpuStart = cpu();
+      unchanged = 0;
+    }
     version++;
-    wait = published(version);
     const start = performance.now();
-    await connection.sendNotification('textDocument/didChange', {
+    const sent = connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [editAt(line, i % 2 === 0)],
     });
-    await wait;
+    await diagnosticsOf(version, sent);
     if (i >= warmUp) times.push(performance.now() - start);
   }
   const cpuEnd = cpu();
@@ -109,12 +139,13 @@ async function measureDraft(
     draft: `${chars / 1000} K, ${dense ? 'dense (every paragraph flagged)' : 'typical (1 paragraph in 10 flagged)'}`,
     chars: text.length,
     dense,
-    diagnostics: first.diagnostics.length,
+    diagnostics,
     rounds,
     p50: median(times),
     p95: percentile(times, 95),
     max: Math.max(...times),
     cpuPerEdit: cpuStart === undefined || cpuEnd === undefined ? null : (cpuEnd - cpuStart) / rounds,
+    ...(delivery === 'pull' ? { unchanged } : {}),
   };
 }
 
@@ -126,26 +157,29 @@ async function session(
 ) {
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
+  // What VS Code declares for diagnostics: related information, and pulling when it pulls.
+  const publishDiagnostics = { versionSupport: true, relatedInformation: true };
+  const textDocument =
+    mode === 'stdio-pull' ? { publishDiagnostics, diagnostic: {} } : { publishDiagnostics };
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { textDocument },
     initializationOptions: { debounce: 0 },
   });
   await connection.sendNotification('initialized', {});
   const rows: ServerRow[] = [];
-  for (const d of SERVER_DRAFTS)
-    rows.push(await measureDraft(connection, mode, d.chars, d.dense, rounds, cpu));
+  for (const d of SERVER_DRAFTS) rows.push(await measureDraft(connection, mode, d, rounds, cpu));
   await connection.sendRequest('shutdown');
   return rows;
 }
 
-async function overStdio(rounds: number): Promise<ServerRow[]> {
+async function overStdio(rounds: number, mode: 'stdio' | 'stdio-pull'): Promise<ServerRow[]> {
   const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const connection = createProtocolConnection(child.stdout, child.stdin);
   try {
-    const rows = await session(connection, 'stdio', rounds, childCpu(child.pid));
+    const rows = await session(connection, mode, rounds, childCpu(child.pid));
     await connection.sendNotification('exit');
     await exited;
     return rows;
@@ -174,5 +208,9 @@ async function inProcess(rounds: number): Promise<ServerRow[]> {
 }
 
 export async function runServer(rounds: number): Promise<ServerRow[]> {
-  return [...(await overStdio(rounds)), ...(await inProcess(rounds))];
+  return [
+    ...(await overStdio(rounds, 'stdio')),
+    ...(await overStdio(rounds, 'stdio-pull')),
+    ...(await inProcess(rounds)),
+  ];
 }

@@ -63,12 +63,19 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['stdio', true, false],
       ['stdio', false, true],
       ['stdio', true, true],
+      ['stdio-pull', false, false],
+      ['stdio-pull', true, false],
+      ['stdio-pull', false, true],
+      ['stdio-pull', true, true],
       ['in-process', false, false],
       ['in-process', true, false],
       ['in-process', false, true],
       ['in-process', true, true],
     ]);
     expect(results.server!.every((s) => s.diagnostics > 0)).toBe(true);
+    // A pulled report says `unchanged` at most once per timed edit.
+    for (const s of results.server!.filter((row) => row.mode === 'stdio-pull'))
+      expect(s.unchanged).toBeLessThanOrEqual(s.rounds);
     expect(results.targets.length).toBeGreaterThan(0);
 
     // Every table: a header, a separator, then rows of the same width; one row per result.
@@ -80,7 +87,7 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       'Language server',
       'Targets',
     ]);
-    const counts = [table.length, 2, 2, 8, results.targets.length];
+    const counts = [table.length, 2, 2, results.server!.length, results.targets.length];
     tables.forEach((t, i) => {
       const lines = t.split('\n').filter((line) => line.startsWith('|'));
       expect(lines[1]).toMatch(/^\| --- (\| --- )*\|$/);

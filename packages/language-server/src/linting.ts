@@ -30,6 +30,8 @@ export interface DocumentState {
   config?: ResolvedConfig;
   /** Whether an internal error was already reported for this document. */
   reported?: boolean;
+  /** The last report a pulling client was given, so that the next may say it is unchanged. */
+  pulled?: { resultId: string; diagnostics: Diagnostic[] } | undefined;
 }
 
 export interface LintResult {

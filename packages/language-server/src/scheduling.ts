@@ -1,6 +1,8 @@
+/// <reference types="node" />
 // When documents are linted: on open and (debounced) on change, pushed with their version; on
 // request when the client pulls; before a hover, code action or command that needs current findings.
 
+import { isDeepStrictEqual } from 'node:util';
 import { isReleaseSetMember } from '@nuance/bilingual';
 import type {
   CancellationToken,
@@ -94,14 +96,34 @@ function relintPeers(server: ServerState, uri: string, delay: number): void {
   }
 }
 
+let resultIds = 0;
+
+/**
+ * The document's diagnostics for a pulling client (VS Code): `unchanged` when they equal those of
+ * the report the client says it holds, as after most keystrokes (a letter typed where no finding
+ * is), so that the client neither reads nor redraws them again.
+ */
 export async function pullDiagnostics(
   server: ServerState,
   params: DocumentDiagnosticParams,
   token: CancellationToken,
 ): Promise<DocumentDiagnosticReport> {
-  const result = await safeLint(server, params.textDocument.uri);
+  const uri = params.textDocument.uri;
+  const result = await safeLint(server, uri);
   if (token.isCancellationRequested) return { kind: 'full', items: [] };
-  return { kind: 'full', items: result?.diagnostics ?? [] };
+  const diagnostics = result?.diagnostics ?? [];
+  const state = documentState(server, uri);
+  const previous = state.pulled;
+  if (
+    previous !== undefined &&
+    params.previousResultId === previous.resultId &&
+    isDeepStrictEqual(previous.diagnostics, diagnostics)
+  ) {
+    return { kind: 'unchanged', resultId: previous.resultId };
+  }
+  const resultId = `${++resultIds}`;
+  state.pulled = { resultId, diagnostics };
+  return { kind: 'full', resultId, items: diagnostics };
 }
 
 /** Findings of the document's current version (re-linting when an edit is pending). */

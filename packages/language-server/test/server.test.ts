@@ -94,6 +94,42 @@ describe('diagnostics', () => {
     expect(c.published.has(uri)).toBe(false);
   });
 
+  it('says a pulled report is unchanged when an edit leaves the diagnostics as they were', async () => {
+    const c = await client({
+      capabilities: {
+        ...PUSH_CAPABILITIES,
+        textDocument: { ...PUSH_CAPABILITIES.textDocument, diagnostic: {} },
+      },
+    });
+    const uri = 'untitled:pull-unchanged';
+    type Report = { kind: string; resultId?: string; items?: Diagnostic[] };
+    const pull = (previousResultId?: string) =>
+      c.connection.sendRequest('textDocument/diagnostic', {
+        textDocument: { uri },
+        ...(previousResultId === undefined ? {} : { previousResultId }),
+      }) as Promise<Report>;
+    await c.open(uri, '# 声明\n\n韩国奉行实用外交。\n', 'markdown');
+    const first = await pull();
+    expect(first.kind).toBe('full');
+    expect(ranges(first.items ?? [])).toEqual([`${WUSHI} 2:4-2:8`]);
+    // A letter typed after the finding, on its line: nothing moves.
+    await c.change(uri, [
+      { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 9 } }, text: '好' },
+    ]);
+    expect(await pull(first.resultId)).toEqual({ kind: 'unchanged', resultId: first.resultId });
+    // Without the id of what it holds, the client gets the whole report.
+    const again = await pull();
+    expect(again.kind).toBe('full');
+    // A letter typed before it moves the finding: a new report with a new id.
+    await c.change(uri, [
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '好' },
+    ]);
+    const moved = await pull(again.resultId);
+    expect(moved.kind).toBe('full');
+    expect(moved.resultId).not.toBe(again.resultId);
+    expect(ranges(moved.items ?? [])).toEqual([`${WUSHI} 2:5-2:9`]);
+  });
+
   it('lints a 1 MB document and re-lints an edit in it', async () => {
     const c = await client();
     const uri = 'untitled:big.md';
