@@ -16,6 +16,7 @@ import { bilingualFindings, type OpenFiles } from './bilingual.js';
 import { configFor } from './config-resolver.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type DocumentFacts, documentLines, IncrementalLinter } from './incremental.js';
+import { packFilesOf } from './rule-docs.js';
 import type { ClientSettings } from './settings.js';
 
 export interface DocumentState {
@@ -124,7 +125,7 @@ export async function lintNow(
   state.findings = findings;
   state.ruleSet = ruleSet;
   state.config = config;
-  const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, () => config.loaded.packs);
+  const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, packFilesOf(config.loaded));
   const diagnostics = findings.map((f) => toDiagnostic(f, document, text, href(f)));
   return { version: document.version, diagnostics };
 }

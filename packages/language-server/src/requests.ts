@@ -3,6 +3,7 @@
 import type { CodeAction, CodeActionParams, Hover, HoverParams } from 'vscode-languageserver';
 import { codeActions } from './code-actions.js';
 import { explainFinding, findingsAt } from './hover.js';
+import { packFilesOf } from './rule-docs.js';
 import { currentFindings } from './scheduling.js';
 import type { ServerState } from './server-state.js';
 import { fixAllEdits } from './workspace-commands.js';
@@ -16,7 +17,7 @@ export async function hover(server: ServerState, params: HoverParams): Promise<H
   if (!first) return null;
   const value = found
     .map((f) => {
-      const href = server.ruleDocs.href(f.ruleId, f.url, () => state.config?.loaded.packs ?? []);
+      const href = server.ruleDocs.href(f.ruleId, f.url, packFilesOf(state.config?.loaded));
       return explainFinding(f, state.ruleSet, { href, message: false });
     })
     .join('\n\n---\n\n');

@@ -15,6 +15,7 @@ import { COMMANDS } from './code-actions.js';
 import { type ConfigChange, editConfigText } from './config-edit.js';
 import { explainFinding, explainRule, findingsAt } from './hover.js';
 import { type DocumentState, documentFacts, pathOf } from './linting.js';
+import { packFilesOf } from './rule-docs.js';
 import { currentFindings } from './scheduling.js';
 import { folderFor, type ServerState } from './server-state.js';
 import { reload } from './workspace-events.js';
@@ -74,7 +75,7 @@ async function explainAt(server: ServerState, uri: string, position: Position | 
   const finding = findingsAt(current.state.findings, offset)[0];
   const { ruleSet, config } = current.state;
   if (finding) {
-    const href = server.ruleDocs.href(finding.ruleId, finding.url, () => config?.loaded.packs ?? []);
+    const href = server.ruleDocs.href(finding.ruleId, finding.url, packFilesOf(config?.loaded));
     return { ruleId: finding.ruleId, markdown: explainFinding(finding, ruleSet, { href }) };
   }
   // No finding there: a rule id under the cursor (in a directive, say) is explained too.
