@@ -86,6 +86,8 @@ export class MarkdownDocument {
   remarkParsed = 0;
   private text = '';
   private entries: Entry[] = [];
+  /** `countLetters` of the text, once asked; kept up to date by the re-splits after it. */
+  private letters: LetterCounts | undefined;
   private whole = false;
   private started = false;
 
@@ -117,6 +119,7 @@ export class MarkdownDocument {
         const facts = block.frontMatter ? undefined : known.get(text.slice(block.start, block.end));
         return facts ? { ...block, facts } : block;
       });
+      this.recount(old.slice(plan.before, plan.after), fresh, text);
       // The blocks after the edit move by its length: the old array is dropped, so in place.
       const moved = old.slice(plan.after);
       if (plan.delta !== 0)
@@ -130,6 +133,7 @@ export class MarkdownDocument {
       const split = splitBlocks(text, this.options.wholeDocument);
       this.entries = split.blocks;
       this.whole = split.whole;
+      this.letters = undefined;
       this.stats.full++;
     }
     this.text = text;
@@ -223,26 +227,34 @@ export class MarkdownDocument {
     return given;
   }
 
-  /** `countLetters` of the text, from the letters of each block (counted once per block text). */
+  /**
+   * `countLetters` of the text: the sum of its blocks' (no letter lies between blocks, blocks.ts),
+   * each block counted once for its text, the sum kept across edits (`recount`).
+   */
   private textLetters(): LetterCounts {
-    const text = this.text;
-    const total = noLetters();
-    let at = 0;
-    for (const entry of this.entries) {
-      countLetters(total, text, at, entry.start);
-      if (entry.facts) {
-        entry.facts.letters ??= countLetters(noLetters(), text, entry.start, entry.end);
-        const counts = entry.facts.letters;
-        total.hangul += counts.hangul;
-        total.han += counts.han;
-        total.latin += counts.latin;
-        total.letters += counts.letters;
-        total.hans += counts.hans;
-        total.hant += counts.hant;
-      } else countLetters(total, text, entry.start, entry.end);
-      at = entry.end;
+    if (!this.letters) {
+      const total = noLetters();
+      for (const entry of this.entries) addLetters(total, this.lettersOf(entry, this.text), 1);
+      this.letters = total;
     }
-    return countLetters(total, text, at, text.length);
+    return this.letters;
+  }
+
+  /** The letters of a block of `text` (the text it was split from). */
+  private lettersOf(entry: Entry, text: string): LetterCounts {
+    if (!entry.facts) return countLetters(noLetters(), text, entry.start, entry.end);
+    entry.facts.letters ??= countLetters(noLetters(), text, entry.start, entry.end);
+    return entry.facts.letters;
+  }
+
+  /** After a re-split: the blocks `gone` (of the old text) replaced by `fresh` (of `text`). */
+  private recount(gone: readonly Entry[], fresh: readonly Entry[], text: string): void {
+    if (!this.letters) return;
+    // A new object: the one given to a lint is that lint's.
+    const total = { ...this.letters };
+    for (const entry of gone) addLetters(total, this.lettersOf(entry, this.text), -1);
+    for (const entry of fresh) addLetters(total, this.lettersOf(entry, text), 1);
+    this.letters = total;
   }
 
   private shapeOf(entry: Entry, facts: BlockFacts): BlockShape {
@@ -300,4 +312,13 @@ export class MarkdownDocument {
     }
     return facts.parsed;
   }
+}
+
+function addLetters(total: LetterCounts, counts: LetterCounts, sign: 1 | -1): void {
+  total.hangul += sign * counts.hangul;
+  total.han += sign * counts.han;
+  total.latin += sign * counts.latin;
+  total.letters += sign * counts.letters;
+  total.hans += sign * counts.hans;
+  total.hant += sign * counts.hant;
 }

@@ -328,6 +328,28 @@ describe('random documents', () => {
     }
   });
 
+  test("no letter lies outside the blocks: a document's letters are those of its blocks", () => {
+    const next = random(5);
+    for (let round = 0; round < 1000; round++) {
+      const lines = Array.from(
+        { length: 1 + Math.floor(next() * 14) },
+        () => LINES[Math.floor(next() * LINES.length)],
+      );
+      const text = round % 2 === 0 ? randomDocument(next) : lines.join(next() < 0.1 ? '\r\n' : '\n');
+      const gaps: string[] = [];
+      let at = 0;
+      for (const block of splitBlocks(text).blocks) {
+        gaps.push(text.slice(at, block.start));
+        at = block.end;
+      }
+      gaps.push(text.slice(at));
+      expect({ text, letters: gaps.filter((gap) => /\p{L}|\p{N}/u.test(gap)) }).toEqual({
+        text,
+        letters: [],
+      });
+    }
+  });
+
   test('linting the blocks gives exactly the findings of a full parse on 600 documents', () => {
     const next = random(20261128);
     let split = 0;
@@ -366,6 +388,30 @@ describe('random documents', () => {
       partial += document.stats.partial;
     }
     expect(partial).toBeGreaterThan(300);
+  });
+});
+
+describe('a kept document across edits', () => {
+  test('its language follows the edits: findings in the locale a fresh lint gives', () => {
+    const document = new MarkdownDocument();
+    const english = 'The ministers discussed trade, culture and tourism at length in Seoul.';
+    const steps = [
+      `# 声明\n\n韩国奉行实用外交。\n\n${english}\n\n${english}`,
+      // The English paragraphs go: the draft is Chinese now.
+      '# 声明\n\n韩国奉行实用外交。\n',
+      // A long English block is typed in: the draft reads as English again.
+      `# 声明\n\n韩国奉行实用外交。\n\n${english} ${english} ${english}\n`,
+      `# 声明\n\n韩国奉行实用外交。\n\n${english}\n`,
+    ];
+    const locales: (string | undefined)[] = [];
+    for (const text of steps) {
+      document.update(text);
+      const kept = document.lint(ruleSet);
+      expect({ text, kept }).toEqual({ text, kept: lintDocument({ text, path: 'd.md', ruleSet }).findings });
+      locales.push(kept[0]?.locale);
+    }
+    expect(document.stats.partial).toBe(3);
+    expect(locales).toEqual(['en', 'zh-Hans', 'en', 'en']);
   });
 });
 
