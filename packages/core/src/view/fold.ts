@@ -153,6 +153,32 @@ export class ViewFolder {
     let pendingStart = this.pendingStart;
     let pendingEnd = this.pendingEnd;
     for (let i = from; i < to; i++) {
+      // The common run: units of one unit each, no whitespace or hyphen waiting. Kept apart from
+      // the rules below so that it compiles to a tight loop (most of every text is such runs).
+      if (!pending && !hyphen) {
+        let entry = 0;
+        if (map) {
+          for (; i < to; i++) {
+            entry = entries[text.charCodeAt(i)] as number;
+            if ((entry & CLASS) !== SIMPLE) break;
+            units[n] = entry & 0xffff;
+            start[n] = i + offset;
+            end[n] = i + 1 + offset;
+            n++;
+            last = entry;
+          }
+        } else {
+          for (; i < to; i++) {
+            entry = entries[text.charCodeAt(i)] as number;
+            if ((entry & CLASS) !== SIMPLE) break;
+            units[n++] = entry & 0xffff;
+            last = entry;
+          }
+        }
+        // `last` held the entry: its flags are what the rules below read.
+        if (last > 0xffff) last = last >>> FLAG_SHIFT;
+        if (i >= to) break;
+      }
       const unit = text.charCodeAt(i);
       let entry = entries[unit] as number;
       if (entry === 0) {
