@@ -72,9 +72,9 @@ export interface ContextLicense {
 /** The prose of one segment with a map back to document offsets, one entry per UTF-16 unit. */
 export interface Prose {
   text: string;
-  /** docStart[i], docEnd[i]: the document range that prose unit i came from. */
-  docStart: Int32Array;
-  docEnd: Int32Array;
+  /** startAt(i), endAt(i): the document range that prose unit i came from (undefined past the end). */
+  startAt(i: number): number | undefined;
+  endAt(i: number): number | undefined;
 }
 
 /**

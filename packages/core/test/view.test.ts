@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { DictLike } from 'opencc-js/core';
 import { from, to } from 'opencc-js/preset/t2cn';
 import { describe, expect, test } from 'vitest';
+import type { Prose } from '../src/types.js';
 import { buildView, normalizePhrase } from '../src/view/normalize.js';
 import { buildProse } from '../src/view/prose.js';
 import { foldT2S, foldT2SCodePoint, isTraditional } from '../src/view/t2s.js';
@@ -341,8 +342,30 @@ describe('buildProse', () => {
       ],
     });
     expect(prose.text).toBe('实用外交 用 \uFFFC *');
-    expect([...prose.docStart]).toEqual([2, 3, 6, 7, 8, 9, 17, 18, 24, 25]);
-    expect([...prose.docEnd]).toEqual([3, 4, 7, 8, 9, 17, 18, 24, 25, 27]);
+    expect(starts(prose)).toEqual([2, 3, 6, 7, 8, 9, 17, 18, 24, 25]);
+    expect(ends(prose)).toEqual([3, 4, 7, 8, 9, 17, 18, 24, 25, 27]);
+    expect([prose.startAt(-1), prose.startAt(10), prose.endAt(10), prose.startAt(0.5)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  test('empty pieces, and a segment placed with an offset', () => {
+    const pieces = [
+      { start: 2, end: 4 },
+      { start: 4, end: 4 },
+      { start: 6, end: 6, text: '' },
+      { start: 6, end: 9 },
+    ];
+    const prose = buildProse(doc, { pieces });
+    expect(prose.text).toBe('实用外交 ');
+    expect(starts(prose)).toEqual([2, 3, 6, 7, 8]);
+    const moved = buildProse(`xx${doc}`, { pieces, offset: 2 });
+    expect(moved.text).toBe(prose.text);
+    expect(starts(moved)).toEqual([4, 5, 8, 9, 10]);
+    expect(ends(moved)).toEqual([5, 6, 9, 10, 11]);
   });
 
   test('a text override of two units maps both to the whole reference', () => {
@@ -355,14 +378,14 @@ describe('buildProse', () => {
       ],
     });
     expect(prose.text).toBe('a\u{20000}b');
-    expect([...prose.docStart]).toEqual([0, 1, 1, 10]);
-    expect([...prose.docEnd]).toEqual([1, 10, 10, 11]);
+    expect(starts(prose)).toEqual([0, 1, 1, 10]);
+    expect(ends(prose)).toEqual([1, 10, 10, 11]);
   });
 
   test('an empty segment', () => {
     const prose = buildProse(doc, { pieces: [] });
     expect(prose.text).toBe('');
-    expect(prose.docStart.length).toBe(0);
+    expect(prose.startAt(0)).toBeUndefined();
   });
 
   test('prose then view: **實用**外交 maps back to the document span of the term', () => {
@@ -381,10 +404,18 @@ describe('buildProse', () => {
     const to = from + '实用外交'.length;
     const proseStart = view.start[from] ?? -1;
     const proseEnd = view.end[to - 1] ?? -1;
-    expect([prose.docStart[proseStart], prose.docEnd[proseEnd - 1]]).toEqual([6, 13]);
+    expect([prose.startAt(proseStart), prose.endAt(proseEnd - 1)]).toEqual([6, 13]);
     expect(source.slice(6, 13)).toBe('實用**\n外交');
   });
 });
+
+function starts(prose: Prose): (number | undefined)[] {
+  return Array.from({ length: prose.text.length }, (_, i) => prose.startAt(i));
+}
+
+function ends(prose: Prose): (number | undefined)[] {
+  return Array.from({ length: prose.text.length }, (_, i) => prose.endAt(i));
+}
 
 describe('buildView on 200 KB of mixed text', () => {
   const sample =

@@ -80,8 +80,8 @@ function sourceOf(
   const text = states.map((s) => s.prose.text.replace(/\s+/gu, ' ').trim()).join(' ');
   const first = states[0]?.prose;
   const last = states.at(-1)?.prose;
-  const start = (first?.docStart[0] ?? offset) - offset;
-  const end = (last?.docEnd[last.text.length - 1] ?? offset) - offset;
+  const start = (first?.startAt(0) ?? offset) - offset;
+  const end = (last?.endAt(last.text.length - 1) ?? offset) - offset;
   const from = lines.position(start);
   const to = lines.position(end);
   const where: FindingSource = {
@@ -118,8 +118,8 @@ function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitS
       const prose = lint.doc.segments[t]?.prose;
       if (!prose || prose.text.length === 0) continue;
       bySegment.push({
-        start: prose.docStart[0] ?? 0,
-        end: prose.docEnd[prose.text.length - 1] ?? 0,
+        start: prose.startAt(0) ?? 0,
+        end: prose.endAt(prose.text.length - 1) ?? 0,
         where: unit.where,
       });
     }

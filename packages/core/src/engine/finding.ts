@@ -119,7 +119,7 @@ function keepWraps(docText: string, prose: Prose, a: number, b: number, text: st
   let from = a;
   for (const w of wrapsIn(prose.text, a, b)) {
     if (!sameText(docText, prose, from, w.start)) return undefined;
-    const gap = docText.slice(prose.docEnd[w.start - 1] ?? 0, prose.docStart[w.end] ?? 0);
+    const gap = docText.slice(prose.endAt(w.start - 1) ?? 0, prose.startAt(w.end) ?? 0);
     if (!LINE_GAP.test(gap)) return undefined;
     visible += codePointCount(prose.text, from, w.start);
     let cut = Math.max(offsetOfCodePoint(text, visible), taken);
@@ -137,8 +137,8 @@ function keepWraps(docText: string, prose: Prose, a: number, b: number, text: st
 /** The document text of prose[a, b) is that prose, unit for unit: no markup inside it. */
 function sameText(docText: string, prose: Prose, a: number, b: number): boolean {
   if (a >= b) return true;
-  const start = prose.docStart[a] ?? 0;
-  const end = prose.docEnd[b - 1] ?? start;
+  const start = prose.startAt(a) ?? 0;
+  const end = prose.endAt(b - 1) ?? start;
   return docText.slice(start, end) === prose.text.slice(a, b);
 }
 
@@ -182,13 +182,13 @@ function minimalEdit(
   const text = replacement.slice(r0, r1);
   if (a === b) {
     if (text === '') return undefined;
-    const at = a < pe ? (prose.docStart[a] ?? 0) : (prose.docEnd[a - 1] ?? 0);
+    const at = a < pe ? (prose.startAt(a) ?? 0) : (prose.endAt(a - 1) ?? 0);
     return { start: at, end: at, text };
   }
   const kept = keepWraps(docText, prose, a, b, text);
   if (kept === undefined) return undefined;
-  const start = prose.docStart[a] ?? 0;
-  const end = prose.docEnd[b - 1] ?? start;
+  const start = prose.startAt(a) ?? 0;
+  const end = prose.endAt(b - 1) ?? start;
   return { start, end, text: kept };
 }
 
@@ -199,8 +199,8 @@ export function placeOf(
   ps: number,
   pe: number,
 ): Pick<Finding, 'start' | 'end' | 'line' | 'column' | 'endLine' | 'endColumn'> {
-  const start = prose.docStart[ps] ?? 0;
-  const end = prose.docEnd[pe - 1] ?? start;
+  const start = prose.startAt(ps) ?? 0;
+  const end = prose.endAt(pe - 1) ?? start;
   const from = doc.lines.position(start);
   const to = doc.lines.position(end);
   return { start, end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };

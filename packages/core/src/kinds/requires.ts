@@ -212,7 +212,7 @@ function scopeOf(def: RequiresRule, doc: DocContext): Scope {
 const PROSE = /[\p{L}\p{N}]/u;
 
 function adjacent(text: string, a: SegmentState, b: SegmentState): boolean {
-  const end = a.prose.docEnd[a.prose.text.length - 1] ?? 0;
-  const start = b.prose.docStart[0] ?? end;
+  const end = a.prose.endAt(a.prose.text.length - 1) ?? 0;
+  const start = b.prose.startAt(0) ?? end;
   return start >= end && !PROSE.test(text.slice(end, start));
 }

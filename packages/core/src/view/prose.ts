@@ -6,12 +6,12 @@ import type { Prose, Segment, SegmentPiece } from '../types.js';
 const OBJECT_REPLACEMENT = '\uFFFC';
 
 /**
- * The map is built the first time it is read: most segments hold no candidate, and only a
- * candidate's finding reads it.
+ * Each unit's document range is found among the segment's pieces when asked: only a candidate's
+ * finding and a licensing mention ask, for a few units, so no map of every unit is built.
  */
 class SegmentProse implements Prose {
-  #docStart: Int32Array | undefined;
-  #docEnd: Int32Array | undefined;
+  /** Where each piece starts in the prose, built on the first lookup. */
+  #at: Int32Array | undefined;
 
   constructor(
     readonly text: string,
@@ -19,41 +19,47 @@ class SegmentProse implements Prose {
     private readonly offset: number,
   ) {}
 
-  get docStart(): Int32Array {
-    if (!this.#docStart) this.#build();
-    return this.#docStart as Int32Array;
+  startAt(i: number): number | undefined {
+    const k = this.#pieceAt(i);
+    const piece = this.pieces[k];
+    if (!piece) return undefined;
+    const whole = piece.separator || piece.text !== undefined;
+    return piece.start + this.offset + (whole ? 0 : i - (this.#at?.[k] ?? 0));
   }
 
-  get docEnd(): Int32Array {
-    if (!this.#docEnd) this.#build();
-    return this.#docEnd as Int32Array;
+  endAt(i: number): number | undefined {
+    const k = this.#pieceAt(i);
+    const piece = this.pieces[k];
+    if (!piece) return undefined;
+    if (piece.separator || piece.text !== undefined) return piece.end + this.offset;
+    return piece.start + this.offset + (i - (this.#at?.[k] ?? 0)) + 1;
   }
 
-  #build(): void {
-    const docStart = new Int32Array(this.text.length);
-    const docEnd = new Int32Array(this.text.length);
-    const offset = this.offset;
-    let at = 0;
-    for (const piece of this.pieces) {
-      const start = piece.start + offset;
-      const end = piece.end + offset;
-      if (piece.separator) {
-        docStart[at] = start;
-        docEnd[at] = end;
-        at++;
-      } else if (piece.text !== undefined) {
-        docStart.fill(start, at, at + piece.text.length);
-        docEnd.fill(end, at, at + piece.text.length);
-        at += piece.text.length;
-      } else {
-        for (let k = start; k < end; k++, at++) {
-          docStart[at] = k;
-          docEnd[at] = k + 1;
-        }
-      }
+  /** The piece prose unit i came from: the last one starting at or before it; -1 out of range. */
+  #pieceAt(i: number): number {
+    if (!Number.isInteger(i) || i < 0 || i >= this.text.length) return -1;
+    const at = this.#starts();
+    let lo = 0;
+    let hi = at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((at[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
     }
-    this.#docStart = docStart;
-    this.#docEnd = docEnd;
+    return lo;
+  }
+
+  #starts(): Int32Array {
+    if (!this.#at) {
+      const at = new Int32Array(this.pieces.length);
+      let length = 0;
+      this.pieces.forEach((piece, k) => {
+        at[k] = length;
+        length += piece.separator ? 1 : (piece.text?.length ?? piece.end - piece.start);
+      });
+      this.#at = at;
+    }
+    return this.#at;
   }
 }
 
