@@ -98,6 +98,21 @@ describe('ViewFolder', () => {
     }
   });
 
+  test('gives buildView on every ASCII character, Hangul syllable and common Han character', () => {
+    const ranges = [
+      [0x01, 0x7f],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xac00, 0xd7a3],
+    ] as const;
+    for (const [from, to] of ranges) {
+      // Each alone between two letters, so that every class of it shows (a space, a hyphen).
+      let text = '';
+      for (let cp = from; cp <= to; cp++) text += `a${String.fromCharCode(cp)}가`;
+      expect(folded(text)).toEqual(reference(text));
+    }
+  });
+
   test('gives buildView on the step-by-step examples', () => {
     for (const text of [
       'Korea-China relations',
