@@ -7,6 +7,7 @@ import {
   CodeActionKind,
   type CodeActionParams,
   type Diagnostic,
+  type Position,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -41,7 +42,9 @@ function suggestion(
   const s = data.suggestions?.[index];
   if (!s) return undefined;
   const text = document.getText();
-  const anchors = [diagnostic.range.start, data.at].filter((a) => a && typeof a.line === 'number');
+  const anchors = [diagnostic.range.start, data.at].filter(
+    (a): a is Position => a !== undefined && typeof a.line === 'number',
+  );
   for (const anchor of anchors) {
     const base = document.offsetAt(anchor);
     const start = base + s.from;

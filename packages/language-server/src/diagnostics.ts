@@ -29,7 +29,7 @@ export interface DiagnosticData {
   nuance: 1;
   ruleId: string;
   actual: string;
-  /** Absent when there is none. */
+  /** Absent when there is none, and so are `at` and `span`, which only suggestions read. */
   suggestions?: DataEdit[];
   /** Present when the finding has a fix. */
   fixable?: true;
@@ -37,9 +37,9 @@ export interface DiagnosticData {
    * The diagnostic's start when it was made. Neovim 0.7 echoes ranges in byte columns; when the
    * echoed range no longer points at the text, suggestions fall back to this position.
    */
-  at: { line: number; character: number };
+  at?: { line: number; character: number };
   /** The length of the flagged span. */
-  span: number;
+  span?: number;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -57,14 +57,10 @@ export function toDiagnostic(
   href: string | undefined = finding.url,
 ): Diagnostic {
   const range: Range = { start: document.positionAt(finding.start), end: document.positionAt(finding.end) };
-  const data: DiagnosticData = {
-    nuance: 1,
-    ruleId: finding.ruleId,
-    actual: finding.actual,
-    at: range.start,
-    span: finding.end - finding.start,
-  };
+  const data: DiagnosticData = { nuance: 1, ruleId: finding.ruleId, actual: finding.actual };
   if (finding.suggestions && finding.suggestions.length > 0) {
+    data.at = range.start;
+    data.span = finding.end - finding.start;
     data.suggestions = finding.suggestions.map((s) => ({
       from: s.start - finding.start,
       length: s.end - s.start,
