@@ -2,7 +2,6 @@
 // One open document's lint state: the incremental linter, the last findings (for hover and
 // explain), and the generation counter that drops results made stale by a newer edit.
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import {
   type ConfigResolver,
   DEFAULT_MAX_FILE_BYTES,
@@ -15,8 +14,9 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bilingualFindings, type OpenFiles } from './bilingual.js';
 import { configFor } from './config-resolver.js';
-import { type DiagnosticData, toDiagnostic } from './diagnostics.js';
+import { toDiagnostic } from './diagnostics.js';
 import { type DocumentFacts, documentLines, IncrementalLinter } from './incremental.js';
+import { type Published, reuseDiagnostics } from './reuse.js';
 import { packFilesOf } from './rule-docs.js';
 import type { ClientSettings } from './settings.js';
 
@@ -33,7 +33,7 @@ export interface DocumentState {
   /** Whether an internal error was already reported for this document. */
   reported?: boolean;
   /** The findings of the last lint and the diagnostics made of them (with the config used). */
-  published?: { config: ResolvedConfig; findings: Finding[]; diagnostics: Diagnostic[] } | undefined;
+  published?: Published | undefined;
   /** The last report a pulling client was given, so that the next may say it is unchanged. */
   pulled?: { resultId: string; diagnostics: Diagnostic[] } | undefined;
 }
@@ -124,37 +124,14 @@ export async function lintNow(
     tooLarge(text) ??
     bilingualFindings(filePath, text, config, deps.open) ??
     state.linter.lint(text, ruleSet, documentFacts(document, config), documentLines(document));
-  const previous = state.published;
-  let diagnostics: Diagnostic[];
-  if (
-    previous &&
-    previous.config === config &&
-    sameFindings(previous.findings, findings, text, previous.diagnostics)
-  ) {
-    diagnostics = previous.diagnostics;
-  } else {
-    const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, packFilesOf(config.loaded));
-    diagnostics = findings.map((f) => toDiagnostic(f, document, text, href(f)));
-  }
+  const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, packFilesOf(config.loaded));
+  const diagnostics = reuseDiagnostics(state.published, config, findings, text, (f) =>
+    toDiagnostic(f, document, text, href(f)),
+  );
   state.version = document.version;
   state.findings = findings;
   state.ruleSet = ruleSet;
   state.config = config;
   state.published = { config, findings, diagnostics };
   return { version: document.version, diagnostics };
-}
-
-/**
- * Whether the findings are those the diagnostics were made from, and so give the same ones: equal
- * findings (offsets, lines and columns included), and the same text under every suggestion (which
- * a diagnostic quotes). Most keystrokes leave every finding as it was.
- */
-function sameFindings(before: Finding[], after: Finding[], text: string, diagnostics: Diagnostic[]): boolean {
-  if (before.length !== after.length || !isDeepStrictEqual(before, after)) return false;
-  return after.every((finding, i) =>
-    (finding.suggestions ?? []).every((s, k) => {
-      const data = diagnostics[i]?.data as DiagnosticData | undefined;
-      return data?.suggestions?.[k]?.old === text.slice(s.start, s.end);
-    }),
-  );
 }

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isReleaseSetMember } from '@nuance/bilingual';
 import type {
   CancellationToken,
+  Diagnostic,
   DocumentDiagnosticParams,
   DocumentDiagnosticReport,
   TextDocumentChangeEvent,
@@ -117,13 +118,18 @@ export async function pullDiagnostics(
   if (
     previous !== undefined &&
     params.previousResultId === previous.resultId &&
-    isDeepStrictEqual(previous.diagnostics, diagnostics)
+    sameDiagnostics(previous.diagnostics, diagnostics)
   ) {
     return { kind: 'unchanged', resultId: previous.resultId };
   }
   const resultId = `${++resultIds}`;
   state.pulled = { resultId, diagnostics };
   return { kind: 'full', resultId, items: diagnostics };
+}
+
+/** Equal lists: mostly the very same objects (reuse.ts), so only the others are compared whole. */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a === b || (a.length === b.length && a.every((d, i) => d === b[i] || isDeepStrictEqual(d, b[i])));
 }
 
 /** Findings of the document's current version (re-linting when an edit is pending). */
