@@ -9,6 +9,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { diagnosticsJson } from './json-encoder.js';
 import { createServer } from './server.js';
 
 // Over stdio the reader is ours, so a message it cannot read (a malformed `Content-Length`, a
@@ -20,7 +21,11 @@ const reader = stdio ? new StreamMessageReader(process.stdin) : undefined;
 const connection =
   reader === undefined
     ? createConnection(ProposedFeatures.all)
-    : createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+    : createConnection(
+        ProposedFeatures.all,
+        reader,
+        new StreamMessageWriter(process.stdout, { contentTypeEncoder: diagnosticsJson }),
+      );
 const server = createServer(connection);
 if (reader) {
   // stdout carries the protocol: what the code prints goes to the client's log instead (as

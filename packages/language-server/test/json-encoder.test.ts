@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Message } from 'vscode-languageserver';
+import { diagnosticsJson, messageJson } from '../src/json-encoder.js';
+
+const diagnostic = (line: number) => ({
+  range: { start: { line, character: 0 }, end: { line, character: 2 } },
+  severity: 2,
+  code: 't/rule',
+  source: 'nuance',
+  message: '“实用外交” \u2028 "quoted" \\ \u0000',
+  data: { nuance: 1, ruleId: 't/rule', actual: '实用' },
+});
+
+describe('messageJson', () => {
+  const messages: Message[] = [
+    {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: 'file:///d.md', version: 3, diagnostics: [diagnostic(0), diagnostic(1)] },
+    } as Message,
+    {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: 'u', diagnostics: [] },
+    } as Message,
+    { jsonrpc: '2.0', id: 7, result: { kind: 'full', resultId: '4', items: [diagnostic(2)] } } as Message,
+    { jsonrpc: '2.0', id: 8, result: { kind: 'unchanged', resultId: '4' } } as Message,
+    { jsonrpc: '2.0', id: 9, result: null } as Message,
+    {
+      jsonrpc: '2.0',
+      method: 'window/logMessage',
+      params: { type: 3, message: 'null "diagnostics"' },
+    } as Message,
+    { jsonrpc: '2.0', id: 10, result: { items: [1, 2] } } as Message,
+    { jsonrpc: '2.0', id: 11, result: { kind: 'full', items: [{ a: 1 }, null] } } as Message,
+  ];
+
+  it('gives the JSON JSON.stringify gives, the list last in its object', () => {
+    for (const message of messages) {
+      expect(JSON.parse(messageJson(message))).toEqual(JSON.parse(JSON.stringify(message)));
+    }
+  });
+
+  it('keeps the text of a diagnostic sent before', async () => {
+    const kept = diagnostic(5);
+    const push = (list: object[]) =>
+      ({
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: { uri: 'u', diagnostics: list },
+      }) as Message;
+    const first = messageJson(push([kept]));
+    // Diagnostics are never changed once made: the text of the first sending is what goes again.
+    kept.message = 'changed';
+    expect(messageJson(push([kept]))).toBe(first);
+    const bytes = await diagnosticsJson.encode(push([kept]), { charset: 'utf-8' });
+    expect(Buffer.from(bytes).toString('utf8')).toBe(first);
+    // Lists of other messages are written afresh.
+    const other = { label: 'a' };
+    const response = (items: object[]) => ({ jsonrpc: '2.0', id: 1, result: { items } }) as Message;
+    messageJson(response([other]));
+    other.label = 'b';
+    expect(JSON.parse(messageJson(response([other])))).toEqual({
+      jsonrpc: '2.0',
+      id: 1,
+      result: { items: [{ label: 'b' }] },
+    });
+  });
+});
