@@ -87,13 +87,14 @@ export class ContextIndex {
   /** What licenses `m` under every condition, one entry per set; undefined when one fails. */
   license(m: RuleMatch, conditions: readonly CompiledCondition[]): ContextLicense[] | undefined {
     const out: ContextLicense[] = [];
-    const done = new Set<number>();
+    // The sets licensed so far: a dense draft asks this of every match, so no Set per match.
+    const done: number[] = [];
     for (const condition of conditions) {
       for (const set of condition.sets) {
-        if (done.has(set)) continue;
+        if (done.includes(set)) continue;
         const found = this.licenseSet(m, set, condition.within);
         if (!found) return undefined;
-        done.add(set);
+        done.push(set);
         out.push(found);
       }
     }
