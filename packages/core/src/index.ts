@@ -13,6 +13,7 @@ export {
   needsContext,
   preCheck,
   type ScanCache,
+  segmentReach,
 } from './engine/lint.js';
 export { type PrefilterSafety, prefilterSafety, type RawScanResult } from './engine/prefilter.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';

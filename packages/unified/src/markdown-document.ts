@@ -22,6 +22,7 @@ import {
   type RuleSet,
   type ScanCache,
   type Segment,
+  segmentReach,
 } from '@nuance/core';
 import { type BlockShape, blockShape } from './block-shape.js';
 import { type Block, resplitBlocks, splitBlocks } from './blocks.js';
@@ -198,9 +199,11 @@ export class MarkdownDocument {
   }
 
   /**
-   * Which blocks give their segments to core: those that can give a finding and, with context
+   * Which blocks give their segments to core: those that can give a finding; with context
    * conditions, every block that can hold a context mention or a heading, the head (from the start
-   * to the first block that gives a paragraph), and the blocks that link a list to its lead-in.
+   * to the first block that gives a paragraph), and the blocks that link a list to its lead-in;
+   * with a rule that reads the paragraphs after a match (`segmentReach`), the blocks after each
+   * candidate block that hold that many segments.
    */
   private givenBlocks(ruleSet: RuleSet, context: boolean): boolean[] {
     const given = this.entries.map((entry) => {
@@ -209,7 +212,14 @@ export class MarkdownDocument {
       if (facts.candidate) return true;
       return context && (this.shapeOf(entry, facts).heading || this.mentionOf(entry, facts, ruleSet));
     });
-    if (!context) return given;
+    if (context) this.giveStructure(given);
+    const reach = segmentReach(ruleSet);
+    if (reach > 0) this.giveFollowing(given, reach);
+    return given;
+  }
+
+  /** The head, and the blocks that link a list to its lead-in (see givenBlocks). */
+  private giveStructure(given: boolean[]): void {
     for (const [index, entry] of this.entries.entries()) {
       if (!entry.facts || entry.frontMatter) continue;
       given[index] = true;
@@ -224,7 +234,23 @@ export class MarkdownDocument {
       if (this.shapeOf(entry, entry.facts).list && this.shapeOf(before, before.facts).list)
         given[index - 1] = true;
     }
-    return given;
+  }
+
+  /**
+   * After each candidate block, the blocks holding the next `reach` segments: a paragraph of no
+   * match is one of "the paragraphs after" a match, and left out, it would no longer part them.
+   */
+  private giveFollowing(given: boolean[], reach: number): void {
+    this.entries.forEach((entry, index) => {
+      if (!entry.facts?.candidate) return;
+      let covered = 0;
+      for (let next = index + 1; next < this.entries.length && covered < reach; next++) {
+        const after = this.entries[next];
+        if (!after?.facts || after.frontMatter) continue;
+        given[next] = true;
+        covered += this.parse(after, after.facts).part.segments.length;
+      }
+    });
   }
 
   /**

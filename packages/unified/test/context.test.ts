@@ -25,6 +25,7 @@ vi.mock('@nuance/core', async (importOriginal) => {
     hasCandidate: vi.fn(fake.fakeHasCandidate),
     prefilterSafety: vi.fn(fake.fakePrefilterSafety),
     needsContext: vi.fn(() => true),
+    segmentReach: vi.fn(() => 0),
     hasContextMention: vi.fn(fake.fakeHasContextMention),
     preCheck: vi.fn(fake.fakePreCheck),
   };

@@ -21,6 +21,7 @@ vi.mock('@nuance/core', async (importOriginal) => {
     preCheck: vi.fn(fake.fakePreCheck),
     prefilterSafety: vi.fn(fake.fakePrefilterSafety),
     needsContext: vi.fn(() => false),
+    segmentReach: vi.fn(() => 0),
   };
 });
 

@@ -1,5 +1,6 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
 import { documentLocale, type Locale } from '../i18n/locale.js';
+import { kindOf } from '../kinds/registry.js';
 import {
   countLetters,
   hanScriptOfLetters,
@@ -228,6 +229,26 @@ export function hasCandidate(text: string, ruleSet: RuleSet): boolean {
  */
 export function needsContext(ruleSet: RuleSet): boolean {
   return compiledOf(ruleSet).conditions.length > 0;
+}
+
+const reaches = new WeakMap<RuleSet, number>();
+
+/**
+ * How many segments after a match's own some rule's findings read whether or not they hold a
+ * match (a kind's `reach`: `requires`' lookahead). A caller that gives only the segments that can
+ * hold a finding (unified's blocks) must give, after each, the blocks that hold that many more.
+ */
+export function segmentReach(ruleSet: RuleSet): number {
+  let reach = reaches.get(ruleSet);
+  if (reach === undefined) {
+    reach = 0;
+    for (const rule of compiledOf(ruleSet).compiled) {
+      const def = rule.source.def;
+      reach = Math.max(reach, kindOf(def).reach?.(def as never) ?? 0);
+    }
+    reaches.set(ruleSet, reach);
+  }
+  return reach;
 }
 
 /** The pre-check for context mentions, like `hasCandidate`: false only when none occurs in `text`. */

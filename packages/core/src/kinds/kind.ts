@@ -109,6 +109,13 @@ export interface RuleKind<
   /** `describe`'s `fixable` and `glossary` alone, where the rest costs (a termbase's 10,000
    *  rules are compiled, rarely described). */
   traits?(def: Def): Pick<RuleDescription, 'fixable' | 'glossary'>;
+  /**
+   * How many segments after a match's own its findings read whether or not they hold a match
+   * (`requires`' lookahead: the paragraphs after it, which a paragraph of no match still counts
+   * among). A caller that gives core only some of a document's segments (unified's blocks) gives
+   * those too. Absent: none.
+   */
+  reach?(def: Def): number;
   /** Registers the rule's phrases and returns what its findings need at run time. */
   compile(def: Def, compiler: RuleCompiler): Data;
   findings(input: KindInput<Def, Data>): Finding[];

@@ -107,6 +107,11 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
     ],
   }),
 
+  // A paragraph scope reads `lookahead` paragraphs on; a sentence scope at most the first
+  // sentence of the paragraph after its own.
+  reach: (def) =>
+    def.scope === 'segment' ? def.lookahead : def.scope === 'sentence' && def.lookahead > 0 ? 1 : 0,
+
   compile(def, compiler) {
     const data: RequiresData = { requireDisplay: new Map() };
     // A paragraph holding only the required phrase can decide a finding in another one (document
