@@ -34,17 +34,18 @@ class Builder {
   edgeHyphen = false;
   /** Per pack, its context set names -> indices into contextSets. */
   private setIndex = new Map<string, number>();
-  /** Each literal's normalized form: a termbase repeats terms (a zh-Hans and a zh-Hant term
-   *  spelled alike, a term shared by concepts), and normalizing is most of compiling a phrase. */
-  private readonly norms = new Map<string, string>();
+  // The literal normalized last, and its form: a termbase's zh-Hans and zh-Hant terms are often
+  // spelled alike, one after the other. (A map of every literal cost more than it saved.)
+  private lastLiteral = '';
+  private lastNorm = '';
 
+  /** normalizePhrase, remembering the last literal. */
   normalize(literal: string): string {
-    let norm = this.norms.get(literal);
-    if (norm === undefined) {
-      norm = normalizePhrase(literal);
-      this.norms.set(literal, norm);
+    if (literal !== this.lastLiteral) {
+      this.lastLiteral = literal;
+      this.lastNorm = normalizePhrase(literal);
     }
-    return norm;
+    return this.lastNorm;
   }
 
   /** Registers a pack's context sets; conditions compiled next resolve names against them. */
