@@ -223,6 +223,17 @@ function groupEnd(source: string, i: number): number {
 }
 
 function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string | undefined): RefBase {
+  const { role, effect, item, context, script } = options;
+  if (lang !== undefined && item !== undefined && context === undefined) {
+    // A term's phrase (every phrase of a termbase) made whole, `literal` included (addPhrase sets
+    // it), in the order the lines below add them: grown one property at a time, each of 50,000
+    // took a second block of memory for the properties past the first three.
+    const whole: PhraseRef =
+      script === undefined
+        ? { rule, role, effect, lang, item, literal: '' }
+        : { rule, role, effect, lang, item, script, literal: '' };
+    return whole;
+  }
   const base: RefBase = { rule, role: options.role, effect: options.effect };
   if (lang !== undefined) base.lang = lang;
   if (options.item !== undefined) base.item = options.item;
