@@ -82,4 +82,30 @@ describe('expandPhrase', () => {
     expect(errorOf('  ')).toEqual({ message: 'Empty phrase', index: 0 });
     expect(errorOf('[a]')).toEqual({ message: 'Phrase `[a]` can expand to an empty literal', index: 0 });
   });
+
+  test('plain text is itself when its whitespace is tight, else folded, for every UTF-16 unit', () => {
+    // What expandPhrase did with two regular expressions before they became one loop.
+    const before = (t: string): string[] | 'empty' => {
+      if (t !== '' && !/^\s|\s$|\s\s|[^\S ]/.test(t)) return [t];
+      const literal = t.replace(/\s+/g, ' ').trim();
+      return literal === '' ? 'empty' : [literal];
+    };
+    const now = (t: string): string[] | 'empty' => {
+      try {
+        return expandPhrase(t);
+      } catch (error) {
+        if (error instanceof PhraseError && error.message === 'Empty phrase') return 'empty';
+        throw error;
+      }
+    };
+    const differ: number[] = [];
+    for (let u = 0; u < 0x10000; u++) {
+      const c = String.fromCharCode(u);
+      if (/[[\]{}|\\]/.test(c)) continue;
+      for (const t of [c, `a${c}`, `${c}a`, `a${c}${c}b`, `a ${c}b`, `a${c} b`]) {
+        if (JSON.stringify(now(t)) !== JSON.stringify(before(t))) differ.push(u);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
 });

@@ -96,6 +96,11 @@ const BY_VALUE: ReadonlyMap<string, TermStatus> = new Map([
   ...Object.entries(TBX_MIN),
 ]);
 
+/** A TBX status value spelled exactly as the standard does, as nuance's status; else undefined. */
+export function exactTbxStatus(value: string): TermStatus | undefined {
+  return BY_VALUE.get(value);
+}
+
 /** A TBX status value (exactly as the standard spells it) as nuance's status; undefined if unknown. */
 export function tbxStatus(value: string): TermStatus | undefined {
   const exact = BY_VALUE.get(value);
@@ -127,6 +132,11 @@ function squashable(text: string): boolean {
   let previous = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    // Printable ASCII but the space, and CJK (past U+3000), are never a space: most units are.
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c !== 0xfeff)) {
+      previous = false;
+      continue;
+    }
     if (c === 9 || c === 10 || c === 13) return true;
     const space = isJsSpace(c);
     if (space && previous) return true;

@@ -34,6 +34,19 @@ class Builder {
   edgeHyphen = false;
   /** Per pack, its context set names -> indices into contextSets. */
   private setIndex = new Map<string, number>();
+  // The literal normalized last, and its form: a termbase's zh-Hans and zh-Hant terms are often
+  // spelled alike, one after the other. (A map of every literal cost more than it saved.)
+  private lastLiteral = '';
+  private lastNorm = '';
+
+  /** normalizePhrase, remembering the last literal. */
+  normalize(literal: string): string {
+    if (literal !== this.lastLiteral) {
+      this.lastLiteral = literal;
+      this.lastNorm = normalizePhrase(literal);
+    }
+    return this.lastNorm;
+  }
 
   /** Registers a pack's context sets; conditions compiled next resolve names against them. */
   addContextSets(sets: readonly ContextSetDef[]): void {
@@ -44,7 +57,7 @@ class Builder {
       this.setIndex.set(set.name, index);
       for (const e of set.phrases) {
         for (const literal of expandPhrase(e.phrase)) {
-          const norm = normalizePhrase(literal);
+          const norm = this.normalize(literal);
           if (norm.length === 0) continue;
           this.register(norm, { rule: -2, role: 'mention', effect: 'context', set: index, literal }, MENTION);
         }
@@ -74,18 +87,24 @@ class Builder {
     const literals = expandPhrase(phrase);
     let fresh = true;
     for (const literal of literals) {
-      const norm = normalizePhrase(literal);
+      const norm = this.normalize(literal);
       if (norm.length === 0) continue;
       // `base` is the caller's own object: the first literal's ref is made of it (a termbase's
       // phrases have one literal each, and a copy per phrase was most of compiling's garbage).
       const ref = fresh ? (base as PhraseRef) : { ...base, literal };
       ref.literal = literal;
       fresh = false;
-      const flags = precheck ? (isWeakPhrase(norm) ? WEAK : CANDIDATE) : 0;
+      // isWeakPhrase and CONSONANT_Y are regular expressions: each is asked only of a phrase it
+      // may hold (of at most three units, ending in `y`), not of all 50,000 of a termbase.
+      const flags = precheck ? (norm.length <= 3 && isWeakPhrase(norm) ? WEAK : CANDIDATE) : 0;
       this.register(norm, ref, flags);
       // English plural of a final consonant + y: register the `ie` stem; the boundary check then
       // requires the `s` (policy -> policies).
-      if (CONSONANT_Y.test(norm) && scriptOf(norm.codePointAt(norm.length - 2) ?? 0) === 'latin') {
+      if (
+        norm.charCodeAt(norm.length - 1) === 0x79 &&
+        CONSONANT_Y.test(norm) &&
+        scriptOf(norm.codePointAt(norm.length - 2) ?? 0) === 'latin'
+      ) {
         this.register(`${norm.slice(0, -1)}ie`, { ...ref, ies: true }, flags);
       }
     }
@@ -204,6 +223,17 @@ function groupEnd(source: string, i: number): number {
 }
 
 function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string | undefined): RefBase {
+  const { role, effect, item, context, script } = options;
+  if (lang !== undefined && item !== undefined && context === undefined) {
+    // A term's phrase (every phrase of a termbase) made whole, `literal` included (addPhrase sets
+    // it), in the order the lines below add them: grown one property at a time, each of 50,000
+    // took a second block of memory for the properties past the first three.
+    const whole: PhraseRef =
+      script === undefined
+        ? { rule, role, effect, lang, item, literal: '' }
+        : { rule, role, effect, lang, item, script, literal: '' };
+    return whole;
+  }
   const base: RefBase = { rule, role: options.role, effect: options.effect };
   if (lang !== undefined) base.lang = lang;
   if (options.item !== undefined) base.item = options.item;
@@ -290,31 +320,42 @@ export function compilePacks(
         ? options.audience
         : [options.audience];
 
+  // One compiler for every rule, bound to the rule being compiled through these two (kinds call
+  // it only while they compile): closures made per rule were a tenth of a termbase's objects.
+  let current = packs[0] as ParsedPack;
+  let ruleIndex = 0;
+  const problem = (code: Problem['code'], message: string, path: (string | number)[]) => {
+    problems.push({ code, message, file: current.file, ...current.locate(path), severity: 'error' });
+  };
+  const compiler: RuleCompiler = {
+    phrase: (entry, o) =>
+      b.addPhrase(
+        entry.phrase,
+        refBase(b, compiled.length, o, entry.lang),
+        o.precheck ?? o.effect === 'report',
+      ),
+    pattern: (source, o) => b.addPattern(source, refBase(b, compiled.length, o, o.lang)),
+    problem: (code, message) => problem(code, message, ['rules', ruleIndex]),
+  };
+
   for (const pack of packs) {
+    current = pack;
     b.addContextSets(pack.definition.contexts ?? []);
-    pack.definition.rules.forEach((def, ruleIndex) => {
-      const problem = (code: Problem['code'], message: string, path: (string | number)[]) => {
-        problems.push({ code, message, file: pack.file, ...pack.locate(path), severity: 'error' });
-      };
+    const defs = pack.definition.rules;
+    for (ruleIndex = 0; ruleIndex < defs.length; ruleIndex++) {
+      const def = defs[ruleIndex] as RuleDefinition;
       if (byId.has(def.id)) {
         const message = `Duplicate rule id \`${def.id}\`: the first definition is kept`;
         problem('duplicate-id', message, ['rules', ruleIndex, 'id']);
-        return;
+        continue;
       }
       const kind = kindOf(def);
       const override = options.rules?.[def.id];
       const severity: Severity = override && override !== 'off' ? override : def.severity;
       const info = ruleInfo(def, pack, severity, kind.traits?.(def) ?? kind.describe(def));
       byId.set(def.id, info);
-      if (override === 'off') return;
+      if (override === 'off') continue;
 
-      const index = compiled.length;
-      const compiler: RuleCompiler = {
-        phrase: (entry, o) =>
-          b.addPhrase(entry.phrase, refBase(b, index, o, entry.lang), o.precheck ?? o.effect === 'report'),
-        pattern: (source, o) => b.addPattern(source, refBase(b, index, o, o.lang)),
-        problem: (code, message) => problem(code, message, ['rules', ruleIndex]),
-      };
       let data: unknown;
       try {
         data = kind.compile(def, compiler);
@@ -323,7 +364,7 @@ export function compilePacks(
           'rules',
           ruleIndex,
         ]);
-        return;
+        continue;
       }
       const rule = findingRule(info, wanted, override !== undefined);
       const noAudienceReading =
@@ -331,7 +372,7 @@ export function compilePacks(
       const source: CompiledRuleSource = { def, rule, noAudienceReading };
       if (def.context !== undefined) source.condition = b.addCondition(def.context);
       compiled.push(bindRule(source, data, wanted));
-    });
+    }
   }
   for (const phrase of options.accept ?? []) {
     const base: RefBase = { rule: -1, role: 'accept', effect: 'block' };

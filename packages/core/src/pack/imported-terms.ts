@@ -69,15 +69,17 @@ export class ImportedTermChecks {
     }
     if (rule['key-term'] !== undefined && typeof rule['key-term'] !== 'boolean') return undefined;
     if (typeof rule.terms !== 'object' || rule.terms === null || Array.isArray(rule.terms)) return undefined;
-    const terms: TermEntry[] = [];
+    const grown: TermEntry[] = [];
     for (const lang in rule.terms) {
       const list = rule.terms[lang];
       if (!this.validTag(lang) || !Array.isArray(list) || list.length === 0) return undefined;
       for (const t of list) {
         if (!validTerm(t)) return undefined;
-        terms.push({ lang, status: t.status, text: t.text });
+        grown.push({ lang, status: t.status, text: t.text });
       }
     }
+    // Copied to its length: grown by push, it has room for 16 terms, kept for every rule.
+    const terms = grown.slice();
     const { id, severity, message, source } = rule;
     const keyTerm = rule['key-term'] ?? true;
     const examples = { valid: [], invalid: [] };

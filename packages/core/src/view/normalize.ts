@@ -205,5 +205,13 @@ export function normalizePhrase(phrase: string): string {
   phraseFolder.reset();
   if (!phraseFolder.fold(phrase)) return buildView(phrase).text.trim();
   phraseFolder.finish();
-  return phraseFolder.text().trim();
+  // Most phrases (a termbase's terms) are their own view: no string is built for them.
+  return (isViewOf(phraseFolder, phrase) ? phrase : phraseFolder.text()).trim();
+}
+
+function isViewOf(folder: ViewFolder, text: string): boolean {
+  if (folder.length !== text.length) return false;
+  const units = folder.units;
+  for (let i = 0; i < text.length; i++) if (units[i] !== text.charCodeAt(i)) return false;
+  return true;
 }
