@@ -21,7 +21,7 @@ import {
   isSpace,
   SPACE,
 } from './code-point.js';
-import { foldT2SCodePoint } from './t2s.js';
+import { T2S_ASTRAL, t2sUnits } from './t2s.js';
 
 // A table entry: the class in bits 16-18, the flags of the folded code point in bits 19-21, and
 // for SIMPLE the folded unit in bits 0-15. 0 means not computed yet.
@@ -63,6 +63,7 @@ function otherEmission(cp: number): readonly number[] | typeof DROPPED | typeof 
 
 function entryOf(unit: number): number {
   if (unit >= 0xd800 && unit <= 0xdfff) return OTHER;
+  if (table && fillBlock(table, unit)) return table[unit] as number;
   const emitted = otherEmission(unit);
   if (emitted === CONTINUER) return CONTINUER;
   if (emitted === DROPPED) return DROP;
@@ -78,28 +79,36 @@ function entryOf(unit: number): number {
 function tableOf(): Int32Array {
   if (!table) {
     table = new Int32Array(0x10000);
-    fillStable(table);
+    for (let unit = 1; unit < 0x80; unit++) table[unit] = entryOf(unit);
   }
   return table;
 }
 
 /**
- * The entries of ASCII, Hangul syllables and common Han (isStable: NFKC leaves them alone), filled
- * at once in a few milliseconds: computed one by one as text first meets them, each was a slow
- * call inside the hot loop, and often a deoptimization of it (a first pass over a corpus took
- * twice as long as the next). Equal to what entryOf gives (tested over every one of them).
+ * The entries of Hangul syllables, or of common Han (isStable: NFKC leaves them alone), filled
+ * all at once the first time text holds one: computed one by one as text first met them, each
+ * was a slow call inside the hot loop, and often a deoptimization of it (a first pass over a
+ * corpus took twice as long as the next). A tight loop over the block (Han: with the T2S table)
+ * gives what entryOf gives (tested over every one of them).
  */
-function fillStable(entries: Int32Array): void {
-  for (let unit = 1; unit < 0x80; unit++) entries[unit] = entryOf(unit);
+function fillBlock(entries: Int32Array, unit: number): boolean {
+  if (isHangulSyllable(unit)) {
+    for (let cp = 0xac00; cp <= 0xd7a3; cp++) entries[cp] = SIMPLE | (SYLLABLE << FLAG_SHIFT) | cp;
+    return true;
+  }
+  if (!((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf))) return false;
+  const t2s = t2sUnits();
   const fill = (from: number, to: number) => {
     for (let cp = from; cp <= to; cp++) {
-      const only = isHangulSyllable(cp) ? cp : foldT2SCodePoint(cp);
-      entries[cp] = only > 0xffff ? OTHER : SIMPLE | (simpleFlags(only) << FLAG_SHIFT) | only;
+      const target = t2s[cp] as number;
+      if (target === 0) entries[cp] = SIMPLE | (HAN << FLAG_SHIFT) | cp;
+      else if (target === T2S_ASTRAL) entries[cp] = OTHER;
+      else entries[cp] = SIMPLE | (simpleFlags(target) << FLAG_SHIFT) | target;
     }
   };
   fill(0x3400, 0x4dbf);
   fill(0x4e00, 0x9fff);
-  fill(0xac00, 0xd7a3);
+  return true;
 }
 
 /** flagsOf without its regular expressions for the common Han and Hangul syllables. */

@@ -36,6 +36,18 @@ function buildTable(): Uint16Array {
   return table;
 }
 
+/**
+ * The BMP part of the table, by code unit: 0 where a unit has no entry, `T2S_ASTRAL` where its
+ * target is astral (`foldT2SCodePoint` has it), else the target. For a caller filling a table of
+ * its own over a whole block of Han at once (fold.ts).
+ */
+export function t2sUnits(): Uint16Array {
+  bmp ??= buildTable();
+  return bmp;
+}
+
+export const T2S_ASTRAL = ASTRAL;
+
 export function foldT2SCodePoint(cp: number): number {
   // Everything below U+2E80 (Latin, Hangul jamo, punctuation...) has no entry; skip the lookup.
   if (cp < 0x2e80) return cp;
