@@ -5,6 +5,10 @@ import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protoc
 import { PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
 
 const WUSHI = 'korea-china/wushi-not-shiyong';
+const PULL_CAPABILITIES = {
+  ...PUSH_CAPABILITIES,
+  textDocument: { ...PUSH_CAPABILITIES.textDocument, diagnostic: {} },
+};
 const { tempDir, client } = useTestResources('nuance-ls-');
 
 function ranges(diagnostics: Diagnostic[]): string[] {
@@ -77,12 +81,7 @@ describe('diagnostics', () => {
   });
 
   it('pulls diagnostics when the client supports it, and does not push', async () => {
-    const c = await client({
-      capabilities: {
-        ...PUSH_CAPABILITIES,
-        textDocument: { ...PUSH_CAPABILITIES.textDocument, diagnostic: {} },
-      },
-    });
+    const c = await client({ capabilities: PULL_CAPABILITIES });
     const uri = 'untitled:pull';
     await c.open(uri, 'Seoul pursues 실용외교 and 实用外交.', 'markdown');
     const report = (await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {
@@ -95,12 +94,7 @@ describe('diagnostics', () => {
   });
 
   it('says a pulled report is unchanged when an edit leaves the diagnostics as they were', async () => {
-    const c = await client({
-      capabilities: {
-        ...PUSH_CAPABILITIES,
-        textDocument: { ...PUSH_CAPABILITIES.textDocument, diagnostic: {} },
-      },
-    });
+    const c = await client({ capabilities: PULL_CAPABILITIES });
     const uri = 'untitled:pull-unchanged';
     type Report = { kind: string; resultId?: string; items?: Diagnostic[] };
     const pull = (previousResultId?: string) =>

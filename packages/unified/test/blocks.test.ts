@@ -200,6 +200,15 @@ const LINES = [
   '| - | - |',
 ];
 
+/** 1 to 14 lines of LINES, one time in ten with CRLF line endings. */
+function randomLines(next: () => number): string {
+  const lines = Array.from(
+    { length: 1 + Math.floor(next() * 14) },
+    () => LINES[Math.floor(next() * LINES.length)],
+  );
+  return lines.join(next() < 0.1 ? '\r\n' : '\n');
+}
+
 /**
  * Every block parsed alone, its segments assembled with their structure as MarkdownDocument does,
  * gives the segments (roles, context, head) and directives of one full parse.
@@ -320,22 +329,14 @@ describe('random documents', () => {
   test('so do the blocks of 2,000 documents of random lines', () => {
     const next = random(3);
     for (let round = 0; round < 2000; round++) {
-      const lines = Array.from(
-        { length: 1 + Math.floor(next() * 14) },
-        () => LINES[Math.floor(next() * LINES.length)],
-      );
-      expectBlocksParseAsWhole(lines.join(next() < 0.1 ? '\r\n' : '\n'));
+      expectBlocksParseAsWhole(randomLines(next));
     }
   });
 
   test("no letter lies outside the blocks: a document's letters are those of its blocks", () => {
     const next = random(5);
     for (let round = 0; round < 1000; round++) {
-      const lines = Array.from(
-        { length: 1 + Math.floor(next() * 14) },
-        () => LINES[Math.floor(next() * LINES.length)],
-      );
-      const text = round % 2 === 0 ? randomDocument(next) : lines.join(next() < 0.1 ? '\r\n' : '\n');
+      const text = round % 2 === 0 ? randomDocument(next) : randomLines(next);
       const gaps: string[] = [];
       let at = 0;
       for (const block of splitBlocks(text).blocks) {
