@@ -73,7 +73,12 @@ export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_FILE_
     checkRegular(stats, maxBytes);
     const into = new FileBuffer(stats.size, maxBytes);
     for (;;) {
-      const { bytesRead } = await handle.read(into.buffer, into.length, into.buffer.length - into.length, null);
+      const { bytesRead } = await handle.read(
+        into.buffer,
+        into.length,
+        into.buffer.length - into.length,
+        null,
+      );
       if (!into.advance(bytesRead)) break;
     }
     return { bytes: into.bytes(), stats };
