@@ -2,7 +2,7 @@
 // as one run over the whole text when matches are short, each found once, and a cost linear in the
 // paragraph.
 import { describe, expect, it, test } from 'vitest';
-import { patternAtom } from '../src/engine/compile.js';
+import { patternAtom } from '../src/engine/pattern-atom.js';
 import { forEachPatternMatch } from '../src/engine/patterns.js';
 import { hasCandidate } from '../src/index.js';
 import { lintText, ruleSetFromYaml } from './helpers.js';

@@ -37,7 +37,7 @@ export interface PhraseRef {
 export interface CompiledPattern {
   regex: RegExp;
   ref: PhraseRef;
-  /** What every match starts with in the view (compile.ts, patternAtom): without it, no match. */
+  /** What every match starts with in the view (pattern-atom.ts): without it, no match. */
   atom?: string;
 }
 
