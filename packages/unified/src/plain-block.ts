@@ -6,7 +6,8 @@
 // Such a block has none of the characters that start inline syntax (code, HTML, autolinks,
 // tables, character references, GFM autolink literals), no escape, no link (`](`, and brackets
 // only where the document has no definition for them to refer to), at most one run of each
-// emphasis and strikethrough delimiter (a run needs a partner to be markup), and no line that
+// emphasis delimiter (a run needs a partner to be markup; strikethrough's tildes are resolved as
+// remark-gfm does, strikethrough.ts), and no line that
 // could start or interrupt a block other than a paragraph (headings, block quotes, lists,
 // thematic breaks, setext underlines, fences, indented code), except the items of one simple list
 // (ParagraphReader): speeches and statements number their sections `1.` or `1)` without blank
@@ -14,6 +15,7 @@
 // without their leading and trailing spaces and tabs, with the line endings between them: what
 // remark's text value holds.
 import { PieceList } from './pieces.js';
+import { withoutStrikethrough } from './strikethrough.js';
 import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 
 // Inline syntax anywhere, a NUL (remark replaces it) or a GFM autolink literal's start. A `<` is
@@ -24,7 +26,8 @@ const INLINE =
 // An escape, or a backslash hard break.
 const ESCAPE = /\\(?:[!-/:-@[-`{-~]|\r|\n|$)/;
 const BRACKET = /[[\]]/;
-const DELIMITER_RUNS = [/\*+/g, /_+/g, /~+/g];
+// Tildes are read here (strikethrough.ts); a run of `*` or `_` needs a partner to be markup.
+const DELIMITER_RUNS = [/\*+/g, /_+/g];
 // What may start a block other than a paragraph at a line's start (its leading spaces taken off):
 // an ATX heading (`#` to `######` and a space or the end), a block quote, a list item, thematic
 // break or setext underline (`-`, `+`, `*`, `_`, `=` before a space, the end or another of them:
@@ -177,7 +180,10 @@ class ParagraphReader {
     this.pieces = undefined;
     this.lineEnding = undefined;
     if (!pieces) return undefined;
-    const segment: ShapedSegment = { pieces: pieces.pieces, role: 'paragraph' };
+    const segment: ShapedSegment = {
+      pieces: withoutStrikethrough(this.source, pieces.pieces),
+      role: 'paragraph',
+    };
     if (this.list?.leadIn !== undefined) segment.leadIn = this.list.leadIn;
     this.segments.push(segment);
     return this.segments.length - 1;
@@ -189,5 +195,6 @@ function headingPart(source: string, contentStart: number, depth: number): Part 
   if (/[\r\n]/.test(source) || source.indexOf('#', depth) >= 0) return undefined;
   let end = source.length;
   while (end > contentStart && isBlank(source.charCodeAt(end - 1))) end--;
-  return { segments: [{ pieces: [{ start: contentStart, end }], role: 'heading', depth }] };
+  const pieces = withoutStrikethrough(source, [{ start: contentStart, end }]);
+  return { segments: [{ pieces, role: 'heading', depth }] };
 }
