@@ -112,8 +112,10 @@ async function measureDraft(
   });
   const diagnostics = await diagnosticsOf(version, open);
   const lines = text.split('\n');
-  // An even line in the middle: a paragraph, not the blank line after one.
-  const line = Math.floor(lines.length / 2) - (Math.floor(lines.length / 2) % 2) + 2;
+  // A line of a paragraph in the middle, not a blank line between two (typing there would join
+  // them: a harder edit than the letter typed in a paragraph this measures).
+  let line = Math.floor(lines.length / 2) - (Math.floor(lines.length / 2) % 2) + 2;
+  while (line < lines.length - 1 && (lines[line] ?? '').trim() === '') line++;
   const times: number[] = [];
   const warmUp = Math.min(WARM_UP, rounds);
   let cpuStart: number | undefined;
