@@ -97,7 +97,12 @@ class ParagraphReader {
   /** The marker of a list that is the part's first node. */
   private opensWithList: string | undefined;
 
-  constructor(private readonly source: string) {}
+  /** The block holds a tilde: only then are its paragraphs read for strikethrough. */
+  private readonly tildes: boolean;
+
+  constructor(private readonly source: string) {
+    this.tildes = source.includes('~');
+  }
 
   /** Take one line `[at, lineEnd)`; false when the block is not plain. */
   line(at: number, lineEnd: number, ending: [number, number] | undefined): boolean {
@@ -181,7 +186,7 @@ class ParagraphReader {
     this.lineEnding = undefined;
     if (!pieces) return undefined;
     const segment: ShapedSegment = {
-      pieces: withoutStrikethrough(this.source, pieces.pieces),
+      pieces: this.tildes ? withoutStrikethrough(this.source, pieces.pieces) : pieces.pieces,
       role: 'paragraph',
     };
     if (this.list?.leadIn !== undefined) segment.leadIn = this.list.leadIn;
@@ -195,6 +200,7 @@ function headingPart(source: string, contentStart: number, depth: number): Part 
   if (/[\r\n]/.test(source) || source.indexOf('#', depth) >= 0) return undefined;
   let end = source.length;
   while (end > contentStart && isBlank(source.charCodeAt(end - 1))) end--;
-  const pieces = withoutStrikethrough(source, [{ start: contentStart, end }]);
+  const whole = [{ start: contentStart, end }];
+  const pieces = source.includes('~') ? withoutStrikethrough(source, whole) : whole;
   return { segments: [{ pieces, role: 'heading', depth }] };
 }

@@ -77,7 +77,7 @@ function resolve(runs: Run[], from: number, to: number): void {
 
 /**
  * The pieces of a paragraph (plain source ranges, in order) without the tildes of its strikethrough
- * pairs; the same array when it has none.
+ * pairs; the same array when it has none. Callers ask only of a block that holds a tilde.
  */
 export function withoutStrikethrough(source: string, pieces: SegmentPiece[]): SegmentPiece[] {
   const prose = pieces.map((piece) => source.slice(piece.start, piece.end)).join('');

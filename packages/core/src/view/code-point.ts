@@ -2,6 +2,7 @@
 // steps 5-7 look at: what both the reference view (normalize.ts) and the table-driven folder
 // (fold.ts) are built from, so that the two cannot disagree on a character.
 
+import { isJsSpace } from '../text/js-space.js';
 import { foldT2SCodePoint } from './t2s.js';
 
 const MIDDLE_DOT = 0xb7;
@@ -107,21 +108,12 @@ export function isHangulSyllable(cp: number): boolean {
   return cp >= 0xac00 && cp <= 0xd7a3;
 }
 
-/** JavaScript's \s, less U+FEFF (dropped in step 1). */
+/**
+ * The view's whitespace: JavaScript's \s (isJsSpace) less U+FEFF, which step 1 drops, plus U+0085
+ * (next line), which Unicode counts as whitespace and \s does not.
+ */
 export function isSpace(cp: number): boolean {
-  if (cp <= 0x20) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
-  if (cp < 0x85) return false;
-  return (
-    cp === 0x85 ||
-    cp === 0xa0 ||
-    cp === 0x1680 ||
-    (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    cp === 0x202f ||
-    cp === 0x205f ||
-    cp === 0x3000
-  );
+  return cp === 0x85 || (cp !== 0xfeff && isJsSpace(cp));
 }
 
 /**
