@@ -200,22 +200,34 @@ export class MarkdownDocument {
 
   /**
    * Which blocks give their segments to core: those that can give a finding; with context
-   * conditions, every block that can hold a context mention or a heading, the head (from the start
-   * to the first block that gives a paragraph), and the blocks that link a list to its lead-in;
-   * with a rule that reads the paragraphs after a match (`segmentReach`), the blocks after each
-   * candidate block that hold that many segments.
+   * conditions, every block that can hold a heading, the head (from the start to the first block
+   * that gives a paragraph), the blocks that link a list to its lead-in, and a block that can hold
+   * a context mention when a list starts right after it; with a rule that reads the paragraphs
+   * after a match (`segmentReach`), the blocks after each candidate block that hold that many
+   * segments. A mention licenses a match in its own segment, under its heading, in the list its
+   * paragraph leads in, or from the head (structure.ts): anywhere else it licenses nothing another
+   * block holds, so a body paragraph that only mentions a party is not parsed.
    */
   private givenBlocks(ruleSet: RuleSet, context: boolean): boolean[] {
-    const given = this.entries.map((entry) => {
+    const given = this.entries.map((entry, index) => {
       const facts = entry.facts;
       if (!facts || entry.frontMatter) return false;
       if (facts.candidate) return true;
-      return context && (this.shapeOf(entry, facts).heading || this.mentionOf(entry, facts, ruleSet));
+      if (!context) return false;
+      return (
+        this.shapeOf(entry, facts).heading || (this.leadsIn(index) && this.mentionOf(entry, facts, ruleSet))
+      );
     });
     if (context) this.giveStructure(given);
     const reach = segmentReach(ruleSet);
     if (reach > 0) this.giveFollowing(given, reach);
     return given;
+  }
+
+  /** Whether the block after entry `index` starts with a list item: its last paragraph may lead the list in. */
+  private leadsIn(index: number): boolean {
+    const next = this.entries[index + 1];
+    return next?.facts !== undefined && !next.frontMatter && this.shapeOf(next, next.facts).list;
   }
 
   /** The head, and the blocks that link a list to its lead-in (see givenBlocks). */
