@@ -34,27 +34,64 @@ export function fillMessage(
   expected: readonly string[],
   locale: Locale,
 ): string {
+  const { holes, tail } = templateOf(template, locale);
   let out = '';
-  let from = 0;
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    const at = m.index ?? 0;
-    const end = at + m[0].length;
-    const coded = m[2] === '`' && template[at - 1] === '`';
+  for (const h of holes) {
     const inserted =
-      m[1] === 'actual'
-        ? actual
-        : expected.join(coded ? `\`${LIST_SEPARATOR[locale]}\`` : LIST_SEPARATOR[locale]);
-    out += template.slice(from, at) + inserted + m[2];
-    from = end;
-    const written = locale === 'ko' ? particleAt(template, end) : undefined;
-    if (written !== undefined) {
-      const last = m[1] === 'actual' ? actual : (expected.at(-1) ?? '');
-      out += particleFor(last, written);
-      from = end + written.length;
-    }
+      h.actual ? actual : expected.join(h.coded ? `\`${LIST_SEPARATOR[locale]}\`` : LIST_SEPARATOR[locale]);
+    out += h.before + inserted + h.tick;
+    if (h.particle !== undefined) out += particleFor(h.actual ? actual : (expected.at(-1) ?? ''), h.particle);
   }
-  return out + template.slice(from);
+  return out + tail;
 }
+
+/** A placeholder of a template, with the text before it and what it is written with. */
+interface Hole {
+  before: string;
+  actual: boolean;
+  /** In a code span: a list is joined with a span per item. */
+  coded: boolean;
+  tick: string;
+  /** A Korean particle written after it (ko only): replaced by the form the term calls for. */
+  particle?: string;
+}
+
+/**
+ * A template's placeholders, read once per template and locale: a draft's findings fill the same
+ * few templates thousands of times.
+ */
+function templateOf(template: string, locale: Locale): { holes: Hole[]; tail: string } {
+  const key = locale === 'ko' ? `ko\u0000${template}` : template;
+  let parsed = templates.get(key);
+  if (!parsed) {
+    const holes: Hole[] = [];
+    let from = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      const hole: Hole = {
+        before: template.slice(from, at),
+        actual: m[1] === 'actual',
+        coded: m[2] === '`' && template[at - 1] === '`',
+        tick: m[2] ?? '',
+      };
+      from = end;
+      const written = locale === 'ko' ? particleAt(template, end) : undefined;
+      if (written !== undefined) {
+        hole.particle = written;
+        from = end + written.length;
+      }
+      holes.push(hole);
+    }
+    parsed = { holes, tail: template.slice(from) };
+    // Bounded: cleared when full (a cache, never a leak).
+    if (templates.size >= PLAIN_TEXTS_LIMIT) templates.clear();
+    templates.set(key, parsed);
+  }
+  return parsed;
+}
+
+const templates = new Map<string, { holes: Hole[]; tail: string }>();
 
 /** Markdown code spans as quoted text in the locale's quotation marks: for plain-text surfaces. */
 export function plainText(markdown: string, locale: Locale = 'en'): string {

@@ -25,7 +25,20 @@ const SCRIPT: Readonly<Record<Locale, 'han' | 'hangul' | 'latin'>> = {
  * The phrases of `wording` written in the locale's script (Hangul for `ko`, Han for Chinese, Latin
  * for English), in Traditional characters for `zh-Hant`; none when the pack has none in it.
  */
-export function wordingIn(wording: readonly string[], locale: Locale): string[] {
-  const kept = wording.filter((phrase) => scriptOf(phrase) === SCRIPT[locale]);
-  return locale === 'zh-Hant' ? [...new Set(kept.map(toTraditional))] : kept;
+export function wordingIn(wording: readonly string[], locale: Locale): readonly string[] {
+  // A rule offers the same wording to each of its findings: a dense draft asks thousands of times.
+  let byLocale = memo.get(wording);
+  if (!byLocale) {
+    byLocale = new Map();
+    memo.set(wording, byLocale);
+  }
+  let out = byLocale.get(locale);
+  if (!out) {
+    const kept = wording.filter((phrase) => scriptOf(phrase) === SCRIPT[locale]);
+    out = locale === 'zh-Hant' ? [...new Set(kept.map(toTraditional))] : kept;
+    byLocale.set(locale, out);
+  }
+  return out;
 }
+
+const memo = new WeakMap<readonly string[], Map<Locale, readonly string[]>>();

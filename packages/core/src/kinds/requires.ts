@@ -69,6 +69,8 @@ export interface RequiresRule extends RuleBase {
 export interface RequiresData {
   /** Display literals of `require` phrases, by language key ('' for unkeyed). */
   requireDisplay: Map<string, string[]>;
+  /** All of them: what a match of a language with none of its own is offered. */
+  anyDisplay: string[];
 }
 
 export const requires: RuleKind<'requires', typeof schema, RequiresRule, RequiresData> = {
@@ -113,7 +115,7 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
     def.scope === 'segment' ? def.lookahead : def.scope === 'sentence' && def.lookahead > 0 ? 1 : 0,
 
   compile(def, compiler) {
-    const data: RequiresData = { requireDisplay: new Map() };
+    const data: RequiresData = { requireDisplay: new Map(), anyDisplay: [] };
     // A paragraph holding only the required phrase can decide a finding in another one (document
     // scope, lookahead): the pre-check must then see `require` phrases too.
     const precheck = def.scope === 'document' || def.lookahead > 0;
@@ -126,6 +128,7 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
       const key = e.lang ?? '';
       data.requireDisplay.set(key, [...(data.requireDisplay.get(key) ?? []), ...literals]);
     }
+    data.anyDisplay = [...data.requireDisplay.values()].flat();
     return data;
   },
 
@@ -145,7 +148,7 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
     for (const [key, first] of firstWhen) {
       if (scope.reach(first, key, def.lookahead).some((k) => requires.has(k))) continue;
       const expected = wordingIn(
-        data.requireDisplay.get(first.c.ref.lang ?? '') ?? [...data.requireDisplay.values()].flat(),
+        data.requireDisplay.get(first.c.ref.lang ?? '') ?? data.anyDisplay,
         input.doc.locale,
       );
       out.push(
