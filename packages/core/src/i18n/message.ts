@@ -37,8 +37,9 @@ export function fillMessage(
   const { holes, tail } = templateOf(template, locale);
   let out = '';
   for (const h of holes) {
-    const inserted =
-      h.actual ? actual : expected.join(h.coded ? `\`${LIST_SEPARATOR[locale]}\`` : LIST_SEPARATOR[locale]);
+    const inserted = h.actual
+      ? actual
+      : expected.join(h.coded ? `\`${LIST_SEPARATOR[locale]}\`` : LIST_SEPARATOR[locale]);
     out += h.before + inserted + h.tick;
     if (h.particle !== undefined) out += particleFor(h.actual ? actual : (expected.at(-1) ?? ''), h.particle);
   }
