@@ -205,7 +205,11 @@ function licensed(
       continue;
     }
     const license = context.license(m, conditions);
-    if (license) out.push({ ...m, context: license });
+    // Each match is this lint's own object (runLint makes them): no copy to carry its license.
+    if (license) {
+      m.context = license;
+      out.push(m);
+    }
   }
   return out;
 }
