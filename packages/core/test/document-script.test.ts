@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { documentLanguageOf, hanScript } from '../src/index.js';
+import { countLetters, documentLanguageOf, hanScript, noLetters } from '../src/index.js';
+import { isHanCodePoint, isHangulCodePoint, isLatinLetter, isLetter } from '../src/lang/script.js';
+import { hanVariantOf } from '../src/view/t2s.js';
+import { mulberry32 } from './random.js';
 
 describe('hanScript', () => {
   it('says Simplified or Traditional by the characters only one of them uses', () => {
@@ -52,5 +55,73 @@ describe('documentLanguageOf', () => {
     expect(documentLanguageOf('ab 实用 한국')).toBeUndefined();
     // Cyrillic letters count against every script.
     expect(documentLanguageOf('Российская Федерация and China')).toBeUndefined();
+  });
+});
+
+describe('countLetters', () => {
+  // One code point at a time, with the predicates the counts are defined by.
+  const reference = (text: string) => {
+    const counts = noLetters();
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (isHangulCodePoint(cp)) counts.hangul++;
+      else if (isHanCodePoint(cp)) {
+        counts.han++;
+        const variant = hanVariantOf(cp);
+        if (variant === 'hans') counts.hans++;
+        if (variant === 'hant') counts.hant++;
+      } else if (isLatinLetter(cp)) counts.latin++;
+      else if (!isLetter(cp)) continue;
+      counts.letters++;
+    }
+    return counts;
+  };
+
+  it('counts what the per-code-point definition counts, surrogates (paired or lone) included', () => {
+    const next = mulberry32(7);
+    const pool = [
+      'a',
+      'Z',
+      'é',
+      'ß',
+      '1',
+      ' ',
+      '。',
+      '—',
+      '😀',
+      '한',
+      'ᄀ',
+      '國',
+      '国',
+      '外',
+      '𡻕',
+      '岁',
+      '𠀀',
+      'Я',
+      'あ',
+      '\uD800',
+      '\uDC00',
+      '\u00AD',
+      '\u200B',
+      '\uFFFC',
+      '〇',
+      '\u4DB5',
+    ];
+    for (let round = 0; round < 500; round++) {
+      let text = '';
+      const length = Math.floor(next() * 40);
+      for (let i = 0; i < length; i++) text += pool[Math.floor(next() * pool.length)];
+      expect({ text, counts: countLetters(noLetters(), text) }).toEqual({ text, counts: reference(text) });
+    }
+  });
+
+  it('adds up over parts cut between code points', () => {
+    const text = '韓國與韩国 Korea 한국 😀 𡻕 Россия';
+    const whole = countLetters(noLetters(), text);
+    for (let cut = 0; cut <= text.length; cut++) {
+      if (/[\uDC00-\uDFFF]/.test(text[cut] ?? '')) continue;
+      const parts = countLetters(countLetters(noLetters(), text, 0, cut), text, cut);
+      expect(parts).toEqual(whole);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // Korean-language documents), never for matching, which works by script whatever the language.
 
 import { hanVariantOf } from '../view/t2s.js';
-import { cpLength, isHanCodePoint, isHangulCodePoint, isLatinLetter, isLetter } from './script.js';
+import { isHanCodePoint, isHangulCodePoint, isLatinLetter, isLetter } from './script.js';
 
 // What a code point counts as here, computed once per BMP code point (the Unicode property tests
 // behind `isLetter` and `isLatinLetter` are regular expressions: slow, run per character of every
@@ -29,13 +29,27 @@ function computeClass(cp: number): number {
   return isLetter(cp) ? OTHER_LETTER : NOT_LETTER;
 }
 
+/** The class of every BMP unit computed so far (0: not yet; surrogates stay 0), the Hangul syllables from the start. */
+function classTable(): Uint8Array {
+  if (!classes) {
+    classes = new Uint8Array(0x10000);
+    classes.fill(HANGUL, 0xac00, 0xd7a4);
+  }
+  return classes;
+}
+
 function classOf(cp: number): number {
   if (cp > 0xffff) return computeClass(cp);
-  classes ??= new Uint8Array(0x10000);
-  let kind = classes[cp] as number;
+  const table = classTable();
+  // The common Han block at once, the first time text holds one of it (one at a time, each was a
+  // slow call in the hot loop).
+  if (cp >= 0x4e00 && cp <= 0x9fff && table[0x4e00] === 0) {
+    for (let han = 0x4e00; han <= 0x9fff; han++) table[han] = computeClass(han);
+  }
+  let kind = table[cp] as number;
   if (kind === 0) {
     kind = computeClass(cp);
-    classes[cp] = kind;
+    if (cp < 0xd800 || cp > 0xdfff) table[cp] = kind;
   }
   return kind;
 }
@@ -77,19 +91,41 @@ export function hanScriptOfLetters(counts: LetterCounts): 'hans' | 'hant' | unde
  * blocks) counts only the parts that changed.
  */
 export function countLetters(counts: LetterCounts, text: string, start = 0, end = text.length): LetterCounts {
-  for (let i = start; i < end; ) {
-    const cp = text.codePointAt(i) ?? 0;
-    i += cpLength(cp);
-    const kind = classOf(cp);
+  const table = classTable();
+  let hangul = 0;
+  let han = 0;
+  let hans = 0;
+  let hant = 0;
+  let latin = 0;
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    let kind = table[unit] as number;
+    if (kind === 0) {
+      // A surrogate pair is one astral code point; a lone surrogate is no letter (as codePointAt).
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < end) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          kind = computeClass(((unit - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+          i++;
+        } else kind = NOT_LETTER;
+      } else kind = classOf(unit);
+    }
     if (kind === NOT_LETTER) continue;
-    if (kind === HANGUL) counts.hangul++;
+    letters++;
+    if (kind === HANGUL) hangul++;
     else if (kind >= HAN) {
-      counts.han++;
-      if (kind === HAN_HANS) counts.hans++;
-      else if (kind === HAN_HANT) counts.hant++;
-    } else if (kind === LATIN) counts.latin++;
-    counts.letters++;
+      han++;
+      if (kind === HAN_HANS) hans++;
+      else if (kind === HAN_HANT) hant++;
+    } else if (kind === LATIN) latin++;
   }
+  counts.hangul += hangul;
+  counts.han += han;
+  counts.hans += hans;
+  counts.hant += hant;
+  counts.latin += latin;
+  counts.letters += letters;
   return counts;
 }
 
