@@ -47,14 +47,16 @@ export function roleOf(name: string): number {
  */
 export class TbxConcept implements TermbaseConcept {
   id?: string;
-  notes: string[] = [];
-  subjects: string[] = [];
-  terms: TermbaseTerm[] = [];
 
+  /** `lists`: where its terms, notes and subjects go while it is read (Lists). */
   constructor(
     readonly offset: number,
     private readonly element: string,
     private readonly idAttribute: string | undefined,
+    lists: Lists,
+    public terms: TermbaseTerm[] = lists.terms,
+    public notes: string[] = lists.notes,
+    public subjects: string[] = lists.subjects,
   ) {}
 
   get label(): string {
@@ -63,15 +65,37 @@ export class TbxConcept implements TermbaseConcept {
 }
 
 /**
- * The concept as it is kept: its lists copied to their length. A list grown by push has room for
- * 16 items; a termbase's 10,000 concepts kept 30,000 such lists, which every garbage collection
- * while the termbase loads copied whole.
+ * The lists of the concept being read, one set for all of them (concepts do not nest): a concept
+ * keeps copies of them made to their length when it closes (kept). A list of its own, grown by
+ * push, had room for 16 items, and then a copy: a termbase's 10,000 concepts made 60,000 lists,
+ * which every garbage collection while the termbase loads copied.
  */
-export function kept(concept: TermbaseConcept): TermbaseConcept {
-  concept.terms = concept.terms.slice();
-  if (concept.notes.length > 0) concept.notes = concept.notes.slice();
-  if (concept.subjects.length > 0) concept.subjects = concept.subjects.slice();
+export interface Lists {
+  terms: TermbaseTerm[];
+  notes: string[];
+  subjects: string[];
+}
+
+export function newLists(): Lists {
+  return { terms: [], notes: [], subjects: [] };
+}
+
+/** The lists of a concept with no notes or no subject field (most): never added to. */
+const NONE = Object.freeze([]) as unknown as string[];
+
+/** The concept as it is kept: its own copies of the lists, which are then emptied for the next. */
+export function kept(concept: TermbaseConcept, lists: Lists): TermbaseConcept {
+  concept.terms = lists.terms.slice();
+  concept.notes = lists.notes.length > 0 ? lists.notes.slice() : NONE;
+  concept.subjects = lists.subjects.length > 0 ? lists.subjects.slice() : NONE;
+  clear(lists);
   return concept;
+}
+
+export function clear(lists: Lists): void {
+  lists.terms.length = 0;
+  lists.notes.length = 0;
+  lists.subjects.length = 0;
 }
 
 export function elementLabel(tag: SaxesTagPlain): string {

@@ -21,10 +21,12 @@ import {
 import {
   CONCEPT,
   categoryOf,
+  clear,
   elementLabel,
   kept,
   LANGUAGE,
   NOTE_CATEGORIES,
+  newLists,
   OTHER,
   roleOf,
   STATUS_CATEGORIES,
@@ -70,7 +72,7 @@ class TbxReader {
   /** The open concept's record (openRecord), undefined outside a concept. */
   private open: OpenConcept | undefined;
   private readonly openRecord: OpenConcept = {
-    concept: new TbxConcept(0, '', undefined),
+    concept: new TbxConcept(0, '', undefined, newLists()),
     damaged: false,
     lang: undefined,
     grouped: false,
@@ -96,6 +98,7 @@ class TbxReader {
    * concepts kept 40,000 copies of four language tags.
    */
   private readonly interned = new Map<string, string>();
+  private readonly lists = newLists();
 
   constructor(
     private readonly text: string,
@@ -162,7 +165,8 @@ class TbxReader {
   private openConcept(tag: SaxesTagPlain): void {
     const offset = this.tagStart();
     const id = tag.attributes.id ?? tag.attributes['xml:id'];
-    const concept = new TbxConcept(offset, this.intern(tag.name), id);
+    clear(this.lists);
+    const concept = new TbxConcept(offset, this.intern(tag.name), id, this.lists);
     if (id !== undefined && id.trim() !== '') concept.id = id.trim();
     // One record for every concept, as concepts do not nest: 10,000 fewer objects to collect.
     const open = this.openRecord;
@@ -197,7 +201,7 @@ class TbxReader {
     if (!open) return;
     if (role === CONCEPT) {
       this.flushGroup(open);
-      if (!open.damaged) this.concepts.push(kept(open.concept));
+      if (!open.damaged) this.concepts.push(kept(open.concept, this.lists));
       this.open = undefined;
     } else if (role === LANGUAGE) {
       this.flushGroup(open);
