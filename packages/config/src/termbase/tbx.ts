@@ -18,42 +18,22 @@ import {
   tbxStatus,
   termbaseProblem,
 } from './model.js';
-
-const STATUS_CATEGORIES = new Set(['administrativeStatus', 'normativeAuthorization', 'termStatus']);
-const NOTE_CATEGORIES = new Map([
-  ['definition', 'Definition'],
-  ['note', ''],
-  ['context', 'Context'],
-  ['explanation', 'Explanation'],
-  ['subjectField', 'Subject field'],
-]);
-
-// What an element is to the reader, by its local name: found once when it opens, and kept on a
-// stack for when it closes (a tag name is a new string at every element, and each lookup hashes it).
-const OTHER = 0;
-const CONCEPT = 1;
-const LANGUAGE = 2;
-const TERM_GROUP = 3;
-const TERM = 4;
-/** An element whose `type` attribute names its data category (DCA style). */
-const TYPED = 5;
-/** An element named after its data category (DCT style). */
-const CATEGORY = 6;
-const ROLES: ReadonlyMap<string, number> = new Map([
-  ...['termEntry', 'conceptEntry', 'entry'].map((n): [string, number] => [n, CONCEPT]),
-  ...['langSet', 'langSec', 'langGroup'].map((n): [string, number] => [n, LANGUAGE]),
-  ...['tig', 'ntig', 'termSec', 'termGroup'].map((n): [string, number] => [n, TERM_GROUP]),
-  ['term', TERM],
-  ...['termNote', 'descrip', 'admin'].map((n): [string, number] => [n, TYPED]),
-  ...[...STATUS_CATEGORIES, ...NOTE_CATEGORIES.keys()].map((n): [string, number] => [n, CATEGORY]),
-]);
-
-function roleOf(name: string): number {
-  const role = ROLES.get(name);
-  if (role !== undefined) return role;
-  const colon = name.indexOf(':');
-  return colon < 0 ? OTHER : (ROLES.get(name.slice(colon + 1)) ?? OTHER);
-}
+import {
+  CONCEPT,
+  categoryOf,
+  clear,
+  elementLabel,
+  kept,
+  LANGUAGE,
+  NOTE_CATEGORIES,
+  newLists,
+  OTHER,
+  roleOf,
+  STATUS_CATEGORIES,
+  TbxConcept,
+  TERM,
+  TERM_GROUP,
+} from './tbx-elements.js';
 
 /** The notes of a term whose group has none (most): one array for all, never added to. */
 const NO_NOTES: readonly string[] = Object.freeze([]);
@@ -92,7 +72,7 @@ class TbxReader {
   /** The open concept's record (openRecord), undefined outside a concept. */
   private open: OpenConcept | undefined;
   private readonly openRecord: OpenConcept = {
-    concept: { offset: 0, label: '', notes: [], subjects: [], terms: [] },
+    concept: new TbxConcept(0, '', undefined, newLists()),
     damaged: false,
     lang: undefined,
     grouped: false,
@@ -112,6 +92,13 @@ class TbxReader {
   private captureStart = 0;
   private captureText = '';
   private outsideErrors = 0;
+  /**
+   * Values that repeat through a file (element names, language tags, subject fields, notes made
+   * of them), one string each: saxes makes a string of every attribute and text, and 10,000
+   * concepts kept 40,000 copies of four language tags.
+   */
+  private readonly interned = new Map<string, string>();
+  private readonly lists = newLists();
 
   constructor(
     private readonly text: string,
@@ -151,7 +138,7 @@ class TbxReader {
     if (!open || role === OTHER) return;
     if (role === LANGUAGE) {
       const lang = tag.attributes['xml:lang']?.trim();
-      open.lang = lang || undefined;
+      open.lang = lang ? this.intern(lang) : undefined;
       return;
     }
     if (role === TERM_GROUP) {
@@ -168,11 +155,18 @@ class TbxReader {
     }
   }
 
+  private intern(value: string): string {
+    const known = this.interned.get(value);
+    if (known !== undefined) return known;
+    this.interned.set(value, value);
+    return value;
+  }
+
   private openConcept(tag: SaxesTagPlain): void {
     const offset = this.tagStart();
     const id = tag.attributes.id ?? tag.attributes['xml:id'];
-    const label = `<${tag.name}${id !== undefined ? ` id="${id}"` : ''}>`;
-    const concept: TermbaseConcept = { offset, label, notes: [], subjects: [], terms: [] };
+    clear(this.lists);
+    const concept = new TbxConcept(offset, this.intern(tag.name), id, this.lists);
     if (id !== undefined && id.trim() !== '') concept.id = id.trim();
     // One record for every concept, as concepts do not nest: 10,000 fewer objects to collect.
     const open = this.openRecord;
@@ -207,7 +201,7 @@ class TbxReader {
     if (!open) return;
     if (role === CONCEPT) {
       this.flushGroup(open);
-      if (!open.damaged) this.concepts.push(kept(open.concept));
+      if (!open.damaged) this.concepts.push(kept(open.concept, this.lists));
       this.open = undefined;
     } else if (role === LANGUAGE) {
       this.flushGroup(open);
@@ -244,7 +238,14 @@ class TbxReader {
     const value = squash(text);
     if (label === undefined || value === '') return;
     const concept = open.concept;
-    if (category === 'subjectField' && !concept.subjects.includes(value)) concept.subjects.push(value);
+    if (category === 'subjectField') {
+      const subject = this.intern(value);
+      if (!concept.subjects.includes(subject)) concept.subjects.push(subject);
+      if (!open.grouped) {
+        concept.notes.push(this.intern(`Subject field${open.lang ? ` (${open.lang})` : ''}: ${subject}`));
+        return;
+      }
+    }
     if (open.grouped) {
       open.notes ??= [];
       open.notes.push(value);
@@ -334,18 +335,6 @@ class TbxReader {
   }
 }
 
-/**
- * The concept as it is kept: its lists copied to their length. A list grown by push has room for
- * 16 items; a termbase's 10,000 concepts kept 30,000 such lists, which every garbage collection
- * while the termbase loads copied whole.
- */
-function kept(concept: TermbaseConcept): TermbaseConcept {
-  concept.terms = concept.terms.slice();
-  if (concept.notes.length > 0) concept.notes = concept.notes.slice();
-  if (concept.subjects.length > 0) concept.subjects = concept.subjects.slice();
-  return concept;
-}
-
 /** Opens a term group unless one is open: the file may have no group element. */
 function beginGroup(open: OpenConcept): void {
   if (open.grouped) return;
@@ -354,22 +343,4 @@ function beginGroup(open: OpenConcept): void {
   open.status = undefined;
   open.unknown = undefined;
   open.notes = undefined;
-}
-
-function elementLabel(tag: SaxesTagPlain): string {
-  const type = tag.attributes.type;
-  return type === undefined ? `<${tag.name}>` : `<${tag.name} type="${type}">`;
-}
-
-function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
-function categoryOf(tag: SaxesTagPlain, role: number): string | undefined {
-  if (role === CATEGORY) return localName(tag.name);
-  const type = tag.attributes.type;
-  // A typed element without a type names no category: its own name is none.
-  if (type === undefined) return undefined;
-  return STATUS_CATEGORIES.has(type) || NOTE_CATEGORIES.has(type) ? type : undefined;
 }

@@ -33,33 +33,44 @@ const FREE = -1;
 /** Tries after which a search for a base moves where the next one starts (Slots.searchFrom). */
 const LONG_SEARCH = 16;
 
-/** The trie (its states breadth first) laid out in slots; `ids` and `flags` are by pattern added. */
+/**
+ * The trie (its states breadth first) laid out in slots; `ids` and `flags` are by pattern added.
+ *
+ * In a fresh process the build runs once, while V8 compiles its loops (on-stack replacement):
+ * until a loop's optimized code is ready it runs in the interpreter, tens of times slower, and a
+ * branch it had not taken by then throws that code away. So each pass is one small loop in a
+ * function of its own, whose every branch is taken early: the slots first (layOut), then the
+ * failure and output links (link), then the ids (idTable). In one loop that did all three, with
+ * the rare work (a pattern added twice) inline, a termbase's automaton spent 150 ms of its 250 ms
+ * waiting for a compilation the next rare branch discarded.
+ */
 export function buildTables(
   trie: BreadthFirstTrie,
   ids: readonly number[],
   flags: readonly number[],
 ): AutomatonTables {
-  // Two passes, each one loop in one function: in a fresh process the build runs once, and V8
-  // optimizes a loop while it runs (OSR) only well when the function around it has run the rest.
   const { code, codes } = alphabet(trie);
   const slots = new Slots(Math.max(1024, trie.states + (trie.states >> 2) + codes + 1));
-  const repeated = new Map<number, number[]>();
-  const idCount = place(trie, code, codes, slots, ids, flags, repeated);
+  const slotOf = layOut(trie, code, codes, slots);
   const size = slots.size(codes);
-  const { idStart, idList } = idTable(slots.patternAt, size, idCount, ids, trie.nextSame, repeated);
+  const links: Links = {
+    base: slots.base.slice(0, size),
+    check: slots.check.slice(0, size),
+    fail: new Int32Array(size),
+    depth: new Int32Array(size),
+    outFirst: new Int32Array(size),
+    outNext: new Int32Array(size),
+    outFlags: new Int32Array(size),
+    patternAt: new Int32Array(size),
+  };
+  link(trie, code, slotOf, links, groupFlags(flags, trie.nextSame));
+  const { patternAt, ...tables } = links;
   return {
     patternCount: trie.distinct,
     states: trie.states,
     code,
-    base: slots.base.slice(0, size),
-    check: slots.check.slice(0, size),
-    fail: slots.fail.slice(0, size),
-    depth: slots.depth.slice(0, size),
-    outFirst: slots.outFirst.slice(0, size),
-    outNext: slots.outNext.slice(0, size),
-    outFlags: slots.outFlags.slice(0, size),
-    idStart,
-    idList,
+    ...tables,
+    ...idTable(patternAt, ids, trie.nextSame),
   };
 }
 
@@ -90,13 +101,6 @@ class Slots {
   base: Int32Array;
   check: Int32Array;
   free: Int32Array;
-  fail: Int32Array;
-  depth: Int32Array;
-  outFirst: Int32Array;
-  outNext: Int32Array;
-  outFlags: Int32Array;
-  /** Per slot: 1 + the first pattern ending at its state, 0 for none. */
-  patternAt: Int32Array;
   /** The highest base given. */
   maxBase = 0;
   /**
@@ -113,12 +117,6 @@ class Slots {
     this.check = new Int32Array(capacity).fill(FREE);
     this.free = new Int32Array(capacity + 1);
     for (let i = 0; i <= capacity; i++) this.free[i] = i;
-    this.fail = new Int32Array(capacity);
-    this.depth = new Int32Array(capacity);
-    this.outFirst = new Int32Array(capacity);
-    this.outNext = new Int32Array(capacity);
-    this.outFlags = new Int32Array(capacity);
-    this.patternAt = new Int32Array(capacity);
   }
 
   /** Slots up to `needed` exist. */
@@ -194,38 +192,20 @@ class Slots {
     const free = larger(this.free, grown + 1);
     for (let i = this.capacity + 1; i <= grown; i++) free[i] = i;
     this.free = free;
-    this.fail = larger(this.fail, grown);
-    this.depth = larger(this.depth, grown);
-    this.outFirst = larger(this.outFirst, grown);
-    this.outNext = larger(this.outNext, grown);
-    this.outFlags = larger(this.outFlags, grown);
-    this.patternAt = larger(this.patternAt, grown);
     this.capacity = grown;
   }
 }
 
 /**
  * Gives every state a slot and a base, breadth first: the children of a state take the slots
- * base + code of their units, which must be free; the lowest base that fits is taken. The
- * children's failure and output links are set as they are placed: a failure link leads to a
- * shallower state, placed already, and so are the children of every state on its chain. Returns
- * how many ids the states have (their ids, when a pattern was added more than once, in `repeated`
- * by slot).
+ * base + code of their units, which must be free; the lowest base that fits is taken. Returns
+ * each state's slot.
  */
-function place(
-  trie: BreadthFirstTrie,
-  code: Uint16Array,
-  codes: number,
-  slots: Slots,
-  ids: readonly number[],
-  flags: readonly number[],
-  repeated: Map<number, number[]>,
-): number {
-  const { unit, childStart, pattern, nextSame, states } = trie;
+function layOut(trie: BreadthFirstTrie, code: Uint16Array, codes: number, slots: Slots): Int32Array {
+  const { unit, childStart, states } = trie;
   const slotOf = new Int32Array(states);
   slots.use(ROOT, -2);
   const xs = new Int32Array(codes + 1);
-  let idCount = 0;
   for (let k = 0; k < states; k++) {
     const first = childStart[k] as number;
     const last = childStart[k + 1] as number;
@@ -239,7 +219,7 @@ function place(
       for (let c = first; c < last; c++) xs[c - first] = code[unit[c] as number] as number;
       b = slots.fittingBase(xs.subarray(0, last - first).sort());
     }
-    // base + x stays in range for every code, so the failure chains below never read past the end.
+    // base + x stays in range for every code, so the failure chains (link) never read past the end.
     slots.ensure(b + codes + 1);
     if (b > slots.maxBase) slots.maxBase = b;
     const s = slotOf[k] as number;
@@ -249,11 +229,58 @@ function place(
       slots.use(t, s);
       slotOf[c] = t;
     }
-    const { base, check, fail, depth, outFirst, outNext, outFlags, patternAt } = slots;
+  }
+  return slotOf;
+}
+
+/** The automaton's per-slot arrays (AutomatonTables), and the pattern ending at each slot's state. */
+interface Links {
+  base: Int32Array;
+  check: Int32Array;
+  fail: Int32Array;
+  depth: Int32Array;
+  outFirst: Int32Array;
+  outNext: Int32Array;
+  outFlags: Int32Array;
+  /** 1 + the first pattern ending at the slot's state, 0 for none. */
+  patternAt: Int32Array;
+}
+
+/**
+ * Per pattern added, the OR of its flags and those of the patterns equal to it after it (for the
+ * first of them, all of theirs): a pattern's `nextSame` comes later in the order added.
+ */
+function groupFlags(flags: readonly number[], nextSame: Int32Array): Int32Array {
+  const own = new Int32Array(nextSame.length);
+  for (let p = nextSame.length - 1; p >= 0; p--) {
+    const q = nextSame[p] as number;
+    own[p] = (flags[p] as number) | (q === -1 ? 0 : (own[q] as number));
+  }
+  return own;
+}
+
+/**
+ * The failure and output links, breadth first: a failure link leads to a shallower state, whose
+ * links are set already, as are the children of every state on its chain. `own`: per pattern, the
+ * flags of it and its equals (groupFlags).
+ */
+function link(
+  trie: BreadthFirstTrie,
+  code: Uint16Array,
+  slotOf: Int32Array,
+  links: Links,
+  own: Int32Array,
+): void {
+  const { unit, childStart, pattern, states } = trie;
+  const trieDepth = trie.depth;
+  const { base, check, fail, depth, outFirst, outNext, outFlags, patternAt } = links;
+  for (let k = 0; k < states; k++) {
+    const first = childStart[k] as number;
+    const last = childStart[k + 1] as number;
+    const s = slotOf[k] as number;
     for (let c = first; c < last; c++) {
       const t = slotOf[c] as number;
       const x = code[unit[c] as number] as number;
-      depth[t] = trie.depth[c] as number;
       let f = ROOT;
       if (s !== ROOT) {
         for (let g = fail[s] as number; ; g = fail[g] as number) {
@@ -266,65 +293,64 @@ function place(
         }
       }
       fail[t] = f;
+      depth[t] = trieDepth[c] as number;
       const p = pattern[c] as number;
-      outFirst[t] = p >= 0 ? t : (outFirst[f] as number);
-      outNext[t] = outFirst[f] as number;
-      if (p < 0) {
-        outFlags[t] = outFlags[f] as number;
-        continue;
-      }
       patternAt[t] = p + 1;
-      let own = flags[p] as number;
-      if (nextSame[p] === -1) {
-        idCount++;
+      const next = outFirst[f] as number;
+      outNext[t] = next;
+      if (p < 0) {
+        outFirst[t] = next;
+        outFlags[t] = outFlags[f] as number;
       } else {
-        const list = idsOf(p, ids, nextSame);
-        repeated.set(t, list);
-        idCount += list.length;
-        for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) own |= flags[q] as number;
+        outFirst[t] = t;
+        outFlags[t] = (own[p] as number) | (outFlags[f] as number);
       }
-      outFlags[t] = own | (outFlags[f] as number);
     }
   }
-  return idCount;
 }
 
-/** The ids of pattern `p` and of the ones equal to it, in the order added, each once. */
-function idsOf(p: number, ids: readonly number[], nextSame: Int32Array): number[] {
-  const own = [ids[p] as number];
-  for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) {
-    // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
-    // last one, and a search of the list (thousands long for a term many concepts share) is
-    // needed only for an id out of order.
-    const id = ids[q] as number;
-    const last = own[own.length - 1] as number;
-    if (id !== last && (id > last || !own.includes(id))) own.push(id);
-  }
-  return own;
-}
-
-/** The ids of the state in each slot: idList[idStart[slot], idStart[slot + 1]). */
+/**
+ * The ids of the state in each slot: idList[idStart[slot], idStart[slot + 1]); a pattern added
+ * more than once has the ids of its equals too, in the order added, each once.
+ */
 function idTable(
   patternAt: Int32Array,
-  size: number,
-  idCount: number,
   ids: readonly number[],
   nextSame: Int32Array,
-  repeated: Map<number, number[]>,
 ): { idStart: Int32Array; idList: Int32Array } {
+  const size = patternAt.length;
   const idStart = new Int32Array(size + 1);
-  const idList = new Int32Array(idCount);
+  // At most one id per pattern added.
+  const idList = new Int32Array(ids.length);
   let at = 0;
   for (let s = 0; s < size; s++) {
     idStart[s] = at;
     const p = (patternAt[s] as number) - 1;
     if (p < 0) continue;
-    if (nextSame[p] === -1) {
-      idList[at++] = ids[p] as number;
-      continue;
-    }
-    for (const id of repeated.get(s) as number[]) idList[at++] = id;
+    idList[at++] = ids[p] as number;
+    if (nextSame[p] !== -1) at = equalIds(p, ids, nextSame, idList, at);
   }
   idStart[size] = at;
-  return { idStart, idList };
+  return { idStart, idList: at === idList.length ? idList : idList.slice(0, at) };
+}
+
+/** Appends the ids of the patterns equal to `p` (its own is at idList[at - 1]) not listed yet. */
+function equalIds(
+  p: number,
+  ids: readonly number[],
+  nextSame: Int32Array,
+  idList: Int32Array,
+  at: number,
+): number {
+  const from = at - 1;
+  let end = at;
+  for (let q = nextSame[p] as number; q !== -1; q = nextSame[q] as number) {
+    // Ids come in increasing order (a rule set registers its phrases in turn): a repeat is the
+    // last one, and a search of the list (thousands long for a term many concepts share) is
+    // needed only for an id out of order.
+    const id = ids[q] as number;
+    const last = idList[end - 1] as number;
+    if (id !== last && (id > last || !idList.subarray(from, end).includes(id))) idList[end++] = id;
+  }
+  return end;
 }
