@@ -41,11 +41,6 @@ function classTable(): Uint8Array {
 function classOf(cp: number): number {
   if (cp > 0xffff) return computeClass(cp);
   const table = classTable();
-  // The common Han block at once, the first time text holds one of it (one at a time, each was a
-  // slow call in the hot loop).
-  if (cp >= 0x4e00 && cp <= 0x9fff && table[0x4e00] === 0) {
-    for (let han = 0x4e00; han <= 0x9fff; han++) table[han] = computeClass(han);
-  }
   let kind = table[cp] as number;
   if (kind === 0) {
     kind = computeClass(cp);
