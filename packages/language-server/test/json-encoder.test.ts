@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'vscode-languageserver';
-import { diagnosticsJson, messageJson } from '../src/json-encoder.js';
+import { diagnosticsJson, messageBytes, messageJson } from '../src/json-encoder.js';
 
 const diagnostic = (line: number) => ({
   range: { start: { line, character: 0 }, end: { line, character: 2 } },
@@ -38,6 +38,9 @@ describe('messageJson', () => {
   it('gives the JSON JSON.stringify gives, the list last in its object', () => {
     for (const message of messages) {
       expect(JSON.parse(messageJson(message))).toEqual(JSON.parse(JSON.stringify(message)));
+      // The bytes written are that text's, twice (the second time from the kept bytes).
+      expect(messageBytes(message).toString('utf8')).toBe(messageJson(message));
+      expect(messageBytes(message).toString('utf8')).toBe(messageJson(message));
     }
   });
 
@@ -55,6 +58,14 @@ describe('messageJson', () => {
     expect(messageJson(push([kept]))).toBe(first);
     const bytes = await diagnosticsJson.encode(push([kept]), { charset: 'utf-8' });
     expect(Buffer.from(bytes).toString('utf8')).toBe(first);
+    // Its bytes are kept too, from that first text: sent again, they are not made again.
+    kept.message = 'changed again';
+    const again = await diagnosticsJson.encode(push([kept, diagnostic(6)]), { charset: 'utf-8' });
+    expect(
+      JSON.parse(Buffer.from(again).toString('utf8')).params.diagnostics.map(
+        (d: { message: string }) => d.message,
+      ),
+    ).toEqual([diagnostic(5).message, diagnostic(6).message]);
     // Lists of other messages are written afresh.
     const other = { label: 'a' };
     const response = (items: object[]) => ({ jsonrpc: '2.0', id: 1, result: { items } }) as Message;
