@@ -70,15 +70,24 @@ export function sameDiagnostic(
     before.locale !== after.locale ||
     !sameList(before.expected, after.expected, equal) ||
     !sameEdits(before.suggestions, before.start, after.suggestions, after.start) ||
-    !sameEdits(before.fix && [before.fix], before.start, after.fix && [after.fix], after.start) ||
+    !sameEdit(before.fix, before.start, after.fix, after.start) ||
     !sameList(before.context, after.context, sameLicense) ||
     !sameRecord(before.audiences, after.audiences) ||
     !sameRecord(before.source, after.source)
   ) {
     return false;
   }
-  const quoted = (diagnostic.data as DiagnosticData | undefined)?.suggestions ?? [];
-  return (after.suggestions ?? []).every((s, k) => quoted[k]?.old === text.slice(s.start, s.end));
+  // Compared in place, with no list or closure made: a dense draft's keystroke asks it of every
+  // finding after the edit (a megabyte of garbage per keystroke when each call made a few).
+  const suggestions = after.suggestions;
+  if (suggestions === undefined) return true;
+  const quoted = (diagnostic.data as DiagnosticData | undefined)?.suggestions;
+  for (let k = 0; k < suggestions.length; k++) {
+    const s = suggestions[k] as Edit;
+    const old = quoted?.[k]?.old;
+    if (old === undefined || old.length !== s.end - s.start || !text.startsWith(old, s.start)) return false;
+  }
+  return true;
 }
 
 const equal = <T>(a: T, b: T): boolean => a === b;
@@ -89,12 +98,16 @@ function sameList<T>(
   same: (x: T, y: T) => boolean,
 ) {
   if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((x, k) => same(x, b[k] as T));
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!same(a[k] as T, b[k] as T)) return false;
+  return true;
 }
 
 /** Two flat records (of strings and numbers) with the same entries. */
 function sameRecord(a: object | undefined, b: object | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
+  // Most often the one object (a rule's readings): no walk over its keys.
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   let count = 0;
@@ -129,11 +142,13 @@ function sameEdits(
   bStart: number,
 ): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return (
-    a.length === b.length &&
-    a.every((x, k) => {
-      const y = b[k] as Edit;
-      return x.text === y.text && x.start - aStart === y.start - bStart && x.end - aStart === y.end - bStart;
-    })
-  );
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!sameEdit(a[k], aStart, b[k], bStart)) return false;
+  return true;
+}
+
+/** Two edits the same relative to their findings' starts. */
+function sameEdit(x: Edit | undefined, xStart: number, y: Edit | undefined, yStart: number): boolean {
+  if (x === undefined || y === undefined) return x === y;
+  return x.text === y.text && x.start - xStart === y.start - yStart && x.end - xStart === y.end - yStart;
 }
