@@ -233,18 +233,14 @@ function layOut(trie: BreadthFirstTrie, code: Uint16Array, codes: number, slots:
   return slotOf;
 }
 
-/** The automaton's per-slot arrays (AutomatonTables), and the pattern ending at each slot's state. */
-interface Links {
-  base: Int32Array;
-  check: Int32Array;
-  fail: Int32Array;
-  depth: Int32Array;
-  outFirst: Int32Array;
-  outNext: Int32Array;
-  outFlags: Int32Array;
+/** The automaton's per-slot arrays, and the pattern ending at each slot's state. */
+type Links = Pick<
+  AutomatonTables,
+  'base' | 'check' | 'fail' | 'depth' | 'outFirst' | 'outNext' | 'outFlags'
+> & {
   /** 1 + the first pattern ending at the slot's state, 0 for none. */
   patternAt: Int32Array;
-}
+};
 
 /**
  * Per pattern added, the OR of its flags and those of the patterns equal to it after it (for the
