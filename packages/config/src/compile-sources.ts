@@ -10,7 +10,7 @@ import {
   type ParsedPack,
   type Problem,
   type RuleSet,
-  serializeRuleSet,
+  serializeRuleSetBytes,
 } from '@nuance/core';
 import { builtinCompiled } from '@nuance/rules';
 import { type LocaleRead, type PackSource, parsePackSource, parsePackSourceSync } from './load-pack.js';
@@ -30,8 +30,11 @@ export interface CompiledSources {
   packs: () => ParsedPack[];
   /** The locale files the packs read (absolute): a change to one makes the rule set stale. */
   localeFiles: string[];
-  /** `serializeRuleSet` of the rule set (what the cache holds and the worker threads are sent). */
-  serialized: () => string;
+  /**
+   * The rule set serialized (what the worker threads are sent): the built-in pack's text, else
+   * `serializeRuleSetBytes` (what the cache holds).
+   */
+  serialized: () => string | Uint8Array;
 }
 
 /** The packs read from `sources` compiled under `options`, through `cache` when there is one. */
@@ -63,7 +66,11 @@ export async function compileSources(
   for (const source of sources) loaded.push(await parsePackSource(source, locales));
   const packs = loaded.flatMap((each) => (each.pack ? [each.pack] : []));
   const compiled = compilePacks(packs, options);
-  let serialized: string | undefined;
+  let serialized: Uint8Array | undefined;
+  const bytes = () => {
+    serialized ??= serializeRuleSetBytes(compiled.ruleSet, compiled.problems);
+    return serialized;
+  };
   const result: CompiledSources = {
     ruleSet: compiled.ruleSet,
     sourceProblems: loaded.map((each) => each.problems),
@@ -72,16 +79,13 @@ export async function compileSources(
     ruleIds: new Set(packs.flatMap((p) => p.definition.rules.map((r) => r.id))),
     packs: () => packs,
     localeFiles: locales.map((read) => read.file),
-    serialized: () => {
-      serialized ??= serializeRuleSet(compiled.ruleSet, compiled.problems);
-      return serialized;
-    },
+    serialized: bytes,
   };
   // Only a complete load is kept: a pack that gave nothing is reported where the config names it,
   // which the cache does not know.
   if (cache && key !== undefined && result.parsed.every(Boolean)) {
     await cache.set(key, {
-      serialized: result.serialized(),
+      serialized: bytes(),
       sourceProblems: result.sourceProblems,
       ruleIds: [...result.ruleIds],
       locales,
@@ -100,7 +104,7 @@ function builtinAlone(sources: readonly PackSource[], options: CompileOptions): 
 
 function fromSerialized(
   sources: readonly PackSource[],
-  text: string,
+  text: string | Uint8Array,
   locales: readonly LocaleRead[],
   sourceProblems: Problem[][],
   ruleIds?: readonly string[],

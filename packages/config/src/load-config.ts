@@ -30,8 +30,11 @@ export interface LoadedConfig {
   readonly packs: ParsedPack[];
   /** The pack files and the locale files they name, as read (absolute; built-in packs are not files). */
   packFiles: string[];
-  /** The rule set as `serializeRuleSet` text, made once (what the worker threads of a run receive). */
-  serialized(): string;
+  /**
+   * The rule set serialized, made once (what the worker threads of a run receive): the built-in
+   * pack's `serializeRuleSet` text, else `serializeRuleSetBytes` (core's deserializeRuleSet reads both).
+   */
+  serialized(): string | Uint8Array;
 }
 
 export interface LoadConfigOptions {

@@ -23,8 +23,8 @@ export interface RuleSetCacheOptions {
 
 /** What a cache entry holds besides the serialized rule set. */
 export interface CachedRuleSet {
-  /** `serializeRuleSet` of the rule set, with the problems of loading and compiling its packs. */
-  serialized: string;
+  /** `serializeRuleSetBytes` of the rule set, with the problems of loading and compiling its packs. */
+  serialized: Uint8Array;
   /** Each pack's own problems (parsing it, its locale files), in the order of the packs. */
   sourceProblems: Problem[][];
   /** Every rule id of the packs, those turned off included (the config's unknown-rule check). */
@@ -59,16 +59,17 @@ export class RuleSetCache {
   /** The entry of `key` when there is one and its locale files are unchanged. */
   async get(key: string): Promise<CachedRuleSet | undefined> {
     const file = this.fileOf(key);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch {
       return undefined;
     }
-    const newline = text.indexOf('\n');
+    // A line of JSON (which escapes every line feed in it), then the rule set's bytes.
+    const newline = bytes.indexOf(0x0a);
     let header: Header;
     try {
-      header = JSON.parse(text.slice(0, newline)) as Header;
+      header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
     } catch {
       return undefined;
     }
@@ -89,7 +90,8 @@ export class RuleSetCache {
     const now = new Date();
     await utimes(file, now, now).catch(() => {});
     return {
-      serialized: text.slice(newline + 1),
+      // A Uint8Array, not a Buffer: the rule set's bytes whatever read them.
+      serialized: new Uint8Array(bytes.buffer, bytes.byteOffset + newline + 1, bytes.length - newline - 1),
       sourceProblems: header.sourceProblems,
       ruleIds: header.ruleIds,
       locales,
@@ -110,7 +112,8 @@ export class RuleSetCache {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       await makeDir(this.options.dir);
-      await writeFile(temp, `${JSON.stringify(header)}\n${entry.serialized}`, { mode: 0o600 });
+      const head = Buffer.from(`${JSON.stringify(header)}\n`);
+      await writeFile(temp, Buffer.concat([head, entry.serialized]), { mode: 0o600 });
       await rename(temp, file);
       await this.prune();
     } catch {

@@ -22,6 +22,7 @@ export {
   RULE_SET_FORMAT,
   ruleSetKey,
   serializeRuleSet,
+  serializeRuleSetBytes,
 } from './engine/serialize.js';
 export { particleFits } from './i18n/ko-josa.js';
 export { documentLocale, isLocale, LOCALES, type Locale, localeOfTag } from './i18n/locale.js';

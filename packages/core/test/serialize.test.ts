@@ -19,6 +19,7 @@ import {
   type RuleSet,
   ruleSetKey,
   serializeRuleSet,
+  serializeRuleSetBytes,
 } from '../src/index.js';
 import { parsePack } from '../src/pack/parse.js';
 import { blockSegments } from './helpers.js';
@@ -107,7 +108,46 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
       // Serializing again gives the same text.
       expect(serializeRuleSet(back.ruleSet, back.problems)).toBe(text);
     });
+
+    test(`give back the same rule set from bytes (${name})`, () => {
+      const original = compiled(options);
+      const text = serializeRuleSet(original.ruleSet, original.problems);
+      const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+      // The arrays' base64 is most of the text: the bytes are smaller.
+      expect(bytes.length).toBeLessThan(new TextEncoder().encode(text).length);
+      const back = deserializeRuleSet(bytes);
+      expect(findingsOf(back.ruleSet)).toEqual(findingsOf(original.ruleSet));
+      expect(back.problems).toEqual(original.problems);
+      // Both forms hold the same rule set: either serializes to the other's text and bytes.
+      expect(serializeRuleSet(back.ruleSet, back.problems)).toBe(text);
+      expect(serializeRuleSetBytes(deserializeRuleSet(text).ruleSet, original.problems)).toEqual(bytes);
+      // At any offset of a larger buffer (a file read with a header before it).
+      const framed = new Uint8Array(bytes.length + 7);
+      framed.set(bytes, 7);
+      expect(serializeRuleSet(deserializeRuleSet(framed.subarray(7)).ruleSet, original.problems)).toBe(text);
+    });
   }
+
+  test('refuse bytes that are not a rule set, or damaged', () => {
+    const { ruleSet, problems } = compiled();
+    const bytes = serializeRuleSetBytes(ruleSet, problems);
+    const text = new TextEncoder().encode(serializeRuleSet(ruleSet, problems));
+    expect(() => deserializeRuleSet(text)).toThrow(/no signature/);
+    expect(() => deserializeRuleSet(bytes.subarray(0, 8))).toThrow(/no signature/);
+    expect(() => deserializeRuleSet(bytes.subarray(0, 100))).toThrow(/JSON is cut short/);
+    expect(() => deserializeRuleSet(bytes.subarray(0, bytes.length - 1))).toThrow(/cut short/);
+    const longer = new Uint8Array(bytes.length + 4);
+    longer.set(bytes);
+    expect(() => deserializeRuleSet(longer)).toThrow(/past its arrays/);
+    // The JSON's own format number is checked as in the text.
+    const json = new TextDecoder().decode(
+      bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(4, true)),
+    );
+    const other = json.replace(`"format":${RULE_SET_FORMAT}`, `"format":${RULE_SET_FORMAT + 1}`);
+    const otherBytes = bytes.slice();
+    otherBytes.set(new TextEncoder().encode(other), 12);
+    expect(() => deserializeRuleSet(otherBytes)).toThrow(/format/);
+  });
 
   test('refuse text of another format', () => {
     const text = serializeRuleSet(compiled().ruleSet);
