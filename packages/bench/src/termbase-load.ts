@@ -4,6 +4,7 @@
 // Traditional and a Korean term each), and the CLDR termbase of ../shared/corpus when present.
 // Each file is measured in a process of its own, so that its first run is cold (as `nuance check`
 // pays it), not warmed by the file before; then the median wall and CPU time of the runs after.
+// Then `nuance check` itself with the file in `packs:`, first and from its cache (termbase-cli.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPack } from '@nuance/config';
 import { compilePacks } from '@nuance/core';
+import { median } from './stats.js';
+import { measureCommandLine } from './termbase-cli.js';
 
 const RUNS = 7;
 
@@ -48,8 +51,6 @@ function synthetic(concepts: number, distinct: boolean): string {
   out.push('</body></text></martif>', '');
   return out.join('\n');
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function measure(file: string): Promise<void> {
   const wall: number[] = [];
@@ -113,6 +114,7 @@ if (args[0] === '--one' && args[1] !== undefined) {
   try {
     for (const file of files) {
       execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--one', file], { stdio: 'inherit' });
+      process.stdout.write(await measureCommandLine(file));
     }
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
