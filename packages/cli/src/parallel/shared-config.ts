@@ -1,8 +1,8 @@
 // How a config the main thread loaded reaches the worker threads. A compiled rule set holds
 // functions and cannot be cloned to another thread, so the main thread sends it serialized
 // (core's `serializeRuleSetBytes`, or the built-in pack's text: the automaton's tables and the rules
-// as data) and each worker
-// rebuilds it once: no file is read, no YAML parsed and no pack compiled again in a worker.
+// as data) and each worker rebuilds it once: no file is read, no YAML parsed and no pack compiled
+// again in a worker.
 import type { LoadedConfig } from '@nuance/config';
 import { deserializeRuleSet, serializeRuleSetBytes } from '@nuance/core';
 
