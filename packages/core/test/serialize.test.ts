@@ -18,6 +18,7 @@ import {
   RULE_SET_FORMAT,
   type RuleSet,
   ruleSetKey,
+  segmentReach,
   serializeRuleSet,
   serializeRuleSetBytes,
 } from '../src/index.js';
@@ -70,6 +71,13 @@ const texts = [
   ...packText.match(/(?<=text: ).+|(?<=- ).+/g)!.map((line) => line.replace(/⟦|⟧/g, '')),
   'A pragmatic line, then a pragmatics line: 40 per cent. Korea-China ties, China-Korea ties.',
 ];
+
+function lastIndexOf(bytes: Uint8Array, part: Uint8Array): number {
+  for (let i = bytes.length - part.length; i >= 0; i--) {
+    if (part.every((b, k) => bytes[i + k] === b)) return i;
+  }
+  return -1;
+}
 
 function findingsOf(ruleSet: RuleSet): unknown[] {
   return texts.map((text) => lintSegments({ text, segments: blockSegments(text) }, ruleSet));
@@ -139,14 +147,44 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     const longer = new Uint8Array(bytes.length + 4);
     longer.set(bytes);
     expect(() => deserializeRuleSet(longer)).toThrow(/past its arrays/);
-    // The JSON's own format number is checked as in the text.
-    const json = new TextDecoder().decode(
-      bytes.subarray(12, 12 + new DataView(bytes.buffer).getUint32(4, true)),
-    );
-    const other = json.replace(`"format":${RULE_SET_FORMAT}`, `"format":${RULE_SET_FORMAT + 1}`);
+    // The JSON's own format number is checked as in the text (the JSON starts at byte 16).
+    const jsonLength = new DataView(bytes.buffer).getUint32(4, true);
+    const json = new TextDecoder().decode(bytes.subarray(16, 16 + jsonLength));
+    expect(json.startsWith(`{"format":${RULE_SET_FORMAT},`)).toBe(true);
     const otherBytes = bytes.slice();
-    otherBytes.set(new TextEncoder().encode(other), 12);
-    expect(() => deserializeRuleSet(otherBytes)).toThrow(/format/);
+    otherBytes.set(new TextEncoder().encode(`{"format":${RULE_SET_FORMAT + 1},`), 16);
+    expect(() => deserializeRuleSet(otherBytes)).toThrow(
+      new RegExp(`of format ${RULE_SET_FORMAT + 1}, expected ${RULE_SET_FORMAT}`),
+    );
+    // Cut inside the records (after the JSON and the records' ends).
+    const records = new DataView(bytes.buffer).getUint32(8, true);
+    const recordsStart = 16 + jsonLength + records * 4;
+    expect(() => deserializeRuleSet(bytes.subarray(0, recordsStart + 10))).toThrow(/records are cut short/);
+  });
+
+  test('read a rule from the bytes when it is first used', () => {
+    const original = compiled();
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    // The rule list's last record (a RuleInfo) damaged: nothing reads it until that rule is asked for.
+    const last = original.ruleSet.rules.at(-1)!;
+    const at = lastIndexOf(bytes, new TextEncoder().encode(`{"id":"${last.id}"`));
+    expect(at).toBeGreaterThan(0);
+    const damaged = bytes.slice();
+    damaged[at] = 0x23; // `#`: no longer JSON
+    const back = deserializeRuleSet(damaged).ruleSet;
+    expect(findingsOf(back)).toEqual(findingsOf(original.ruleSet));
+    expect(back.get('korea-china/wushi-not-shiyong')).toEqual(
+      original.ruleSet.get('korea-china/wushi-not-shiyong'),
+    );
+    expect(back.has(last.id)).toBe(true);
+    expect(() => back.get(last.id)).toThrow(SyntaxError);
+    expect(() => back.rules).toThrow(SyntaxError);
+    // What needs every rule is stored, not read from them: how far `requires` looks ahead.
+    const whole = deserializeRuleSet(bytes).ruleSet;
+    expect(segmentReach(whole)).toBe(segmentReach(original.ruleSet));
+    expect(segmentReach(whole)).toBeGreaterThan(0);
+    expect(whole.rules).toEqual(original.ruleSet.rules);
+    expect(whole.rules).toBe(whole.rules);
   });
 
   test('refuse text of another format', () => {

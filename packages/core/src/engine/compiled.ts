@@ -26,7 +26,7 @@ export interface CompiledRule {
   /** The findings of this rule from its candidates in one document (document order). */
   findings(doc: DocContext, matches: RuleMatch[]): Finding[];
   /** The rule's context condition: index into `conditions`. */
-  condition?: number;
+  readonly condition?: number | undefined;
 }
 
 export interface CompiledRuleSet extends RuleSet, PhraseIndex {
@@ -47,4 +47,6 @@ export interface CompiledRuleSet extends RuleSet, PhraseIndex {
   readonly contextSets: readonly CompiledContextSet[];
   /** Compiled context conditions (each a list that must all hold), by PhraseRef/CompiledRule index. */
   readonly conditions: readonly (readonly CompiledCondition[])[];
+  /** `segmentReach`, when known without reading every rule (a rule set read from bytes). */
+  readonly reach?: number;
 }

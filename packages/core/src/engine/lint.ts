@@ -243,7 +243,7 @@ const reaches = new WeakMap<RuleSet, number>();
  * hold a finding (unified's blocks) must give, after each, the blocks that hold that many more.
  */
 export function segmentReach(ruleSet: RuleSet): number {
-  let reach = reaches.get(ruleSet);
+  let reach = reaches.get(ruleSet) ?? compiledOf(ruleSet).reach;
   if (reach === undefined) {
     reach = 0;
     for (const rule of compiledOf(ruleSet).compiled) {

@@ -1,18 +1,26 @@
-// The byte form of a serialized rule set (serialize.ts): a signature, the JSON's length and its
-// UTF-8, then 32-bit arrays as they are in memory. Portable (TextEncoder and typed arrays only):
-// the values are little-endian whatever the host's byte order, and each array is copied out into
-// its own buffer, so that nothing keeps the whole input alive.
+// The byte form of a serialized rule set (serialize.ts): a signature, the lengths of what follows,
+// the JSON in UTF-8, records (JSON texts read one at a time, when asked for), then 32-bit arrays as
+// they are in memory. Portable (TextEncoder, TextDecoder and typed arrays only): numbers are
+// little-endian whatever the host's byte order, and each array is copied out into its own buffer.
+//
+//   "NRS" 2 | JSON bytes (u32) | records (u32) | arrays (u32) | JSON | per record its end (u32,
+//   from the first record's start) | the records | padding to 4 | per array its length (u32) and
+//   its values (i32)
 
 /** `NRS` and the layout's version. */
-const SIGNATURE = [0x4e, 0x52, 0x53, 0x01] as const;
-/** Signature, JSON length, array count. */
-const HEAD = 12;
+const SIGNATURE = [0x4e, 0x52, 0x53, 0x02] as const;
+/** Signature, JSON length, record count, array count. */
+const HEAD = 16;
 // Every host core runs on has both (Node, browsers, Deno); core's lib declares neither.
 interface Utf8Hosts {
-  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextEncoder: new () => {
+    encode(text: string): Uint8Array;
+    encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+  };
   TextDecoder: new (label: 'utf-8', options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
 }
 const { TextEncoder, TextDecoder } = globalThis as unknown as Utf8Hosts;
+const decoder = new TextDecoder('utf-8', { fatal: true });
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function corrupt(what: string): Error {
@@ -24,6 +32,27 @@ export class ArraysOut {
   readonly arrays: Int32Array[] = [];
   add(array: Int32Array): void {
     this.arrays.push(array);
+  }
+}
+
+/** The records read after the JSON, each decoded and parsed when asked for. */
+export class RecordsIn {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly view: DataView,
+    /** Where the records' ends are. */
+    private readonly ends: number,
+    /** Where the first record starts. */
+    private readonly start: number,
+    readonly count: number,
+  ) {}
+
+  /** Record `index` as parsed JSON. */
+  parse(index: number): unknown {
+    if (index < 0 || index >= this.count) throw corrupt(`record ${index} of ${this.count} asked for`);
+    const from = index === 0 ? 0 : this.view.getUint32(this.ends + (index - 1) * 4, true);
+    const to = this.view.getUint32(this.ends + index * 4, true);
+    return JSON.parse(decoder.decode(this.bytes.subarray(this.start + from, this.start + to)));
   }
 }
 
@@ -57,20 +86,35 @@ export class ArraysIn {
   }
 }
 
-/** The JSON and arrays as one byte array. */
-export function toBytes(json: string, arrays: ArraysOut): Uint8Array {
-  const text = new TextEncoder().encode(json);
+/** The JSON, the records (JSON texts) and the arrays as one byte array. */
+export function toBytes(json: string, records: readonly string[], arrays: ArraysOut): Uint8Array {
+  const encoder = new TextEncoder();
+  const text = encoder.encode(json);
+  // Each record encoded where the last ended (at most 3 bytes per UTF-16 unit), its end noted.
+  let units = 0;
+  for (const record of records) units += record.length;
+  const room = new Uint8Array(units * 3);
+  const ends = new Uint32Array(records.length);
+  let end = 0;
+  records.forEach((record, i) => {
+    end += encoder.encodeInto(record, room.subarray(end)).written;
+    ends[i] = end;
+  });
+  const recordBytes = room.subarray(0, end);
+  const recordsStart = HEAD + text.length + ends.length * 4;
   // Each array's length (4 bytes) starts on a multiple of 4, its values too.
-  const textEnd = HEAD + text.length;
-  const arraysStart = Math.ceil(textEnd / 4) * 4;
+  const arraysStart = Math.ceil((recordsStart + recordBytes.length) / 4) * 4;
   let size = arraysStart;
   for (const array of arrays.arrays) size += 4 + array.length * 4;
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
   bytes.set(SIGNATURE, 0);
   view.setUint32(4, text.length, true);
-  view.setUint32(8, arrays.arrays.length, true);
+  view.setUint32(8, records.length, true);
+  view.setUint32(12, arrays.arrays.length, true);
   bytes.set(text, HEAD);
+  for (let i = 0; i < ends.length; i++) view.setUint32(HEAD + text.length + i * 4, ends[i] as number, true);
+  bytes.set(recordBytes, recordsStart);
   let at = arraysStart;
   for (const array of arrays.arrays) {
     view.setUint32(at, array.length, true);
@@ -82,16 +126,24 @@ export function toBytes(json: string, arrays: ArraysOut): Uint8Array {
   return bytes;
 }
 
-/** The JSON of `toBytes`' output, and a reader of its arrays. */
-export function fromBytes(bytes: Uint8Array): { json: string; arrays: ArraysIn } {
+/** The JSON of `toBytes`' output, and readers of its records and arrays. */
+export function fromBytes(bytes: Uint8Array): { json: string; records: RecordsIn; arrays: ArraysIn } {
   if (bytes.length < HEAD || SIGNATURE.some((b, i) => bytes[i] !== b)) {
     throw new Error('Not a serialized rule set (no signature)');
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(4, true);
-  const count = view.getUint32(8, true);
+  const recordCount = view.getUint32(8, true);
+  const arrayCount = view.getUint32(12, true);
   const textEnd = HEAD + length;
-  if (textEnd > bytes.length) throw corrupt('its JSON is cut short');
-  const json = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEAD, textEnd));
-  return { json, arrays: new ArraysIn(bytes, view, Math.ceil(textEnd / 4) * 4, count) };
+  const recordsStart = textEnd + recordCount * 4;
+  if (recordsStart > bytes.length) throw corrupt('its JSON is cut short');
+  const json = decoder.decode(bytes.subarray(HEAD, textEnd));
+  const recordsEnd = recordsStart + (recordCount === 0 ? 0 : view.getUint32(recordsStart - 4, true));
+  if (recordsEnd > bytes.length) throw corrupt('its records are cut short');
+  return {
+    json,
+    records: new RecordsIn(bytes, view, textEnd, recordsStart, recordCount),
+    arrays: new ArraysIn(bytes, view, Math.ceil(recordsEnd / 4) * 4, arrayCount),
+  };
 }

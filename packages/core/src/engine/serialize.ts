@@ -5,10 +5,11 @@
 // a rule's kind compiled for it (`data`) is not stored: it is a pure function of the rule's
 // definition, so `kind.compile` runs again with a compiler that only expands phrases.
 //
-// The two forms hold the same JSON but for the automaton's arrays: base64 strings in the text,
-// the raw little-endian values after the JSON in the bytes (serial-bytes.ts). A termbase of 10,000
-// concepts has 2.6 million of them: as base64 they were 14 MB of a 30 MB text, encoded, copied into
-// the text and decoded again at every write and read.
+// The two forms hold the same data. The text is one JSON, the automaton's arrays in base64. The
+// bytes (serial-bytes.ts) keep the arrays as raw little-endian values after the JSON (a termbase
+// of 10,000 concepts has 2.6 million of them: as base64 they were 14 MB of a 30 MB text, encoded,
+// copied and decoded again at every write and read), and each rule's data as a record of its own,
+// parsed when the rule is first used (serial-lazy.ts): the JSON names the rules and holds the rest.
 
 import type { RuleCompiler } from '../kinds/kind.js';
 import { kindOf } from '../kinds/registry.js';
@@ -16,13 +17,15 @@ import { type AutomatonTables, PhraseAutomaton } from '../match/automaton.js';
 import { expandPhrase } from '../pack/phrase.js';
 import type { Problem } from '../types.js';
 import { bindRule, localeOptions } from './compile.js';
-import type { CompiledRuleSet, CompiledRuleSource } from './compiled.js';
+import type { CompiledRule, CompiledRuleSet, CompiledRuleSource } from './compiled.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
+import { segmentReach } from './lint.js';
 import { patternAtom } from './pattern-atom.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { type ArraysIn, ArraysOut, fromBytes, toBytes } from './serial-bytes.js';
 import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
+import { LazyRule, LazyRuleInfos } from './serial-lazy.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
 export const RULE_SET_FORMAT = 6;
@@ -47,6 +50,16 @@ interface ByteTables {
   states: number;
   bytes: true;
 }
+
+/** The JSON of the bytes: the rules' data are records, the compiled rules' first, then the list's. */
+type ByteHead = Omit<SerialRuleSet<ByteTables>, 'rules' | 'compiled'> & {
+  /** The rule list's ids, in order. */
+  rules: string[];
+  /** How many compiled rules (records) there are. */
+  compiled: number;
+  /** `segmentReach`, which would read every rule. */
+  reach: number;
+};
 
 interface SerialRuleSet<T = SerialTables | ByteTables> {
   format: number;
@@ -127,7 +140,15 @@ export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] 
 export function serializeRuleSetBytes(ruleSet: RuleSet, problems: readonly Problem[] = []): Uint8Array {
   const arrays = new ArraysOut();
   const serial = serialOf(ruleSet, problems, tablesOutTo(arrays));
-  return toBytes(JSON.stringify(serial), arrays);
+  const records = serial.compiled.map((source) => JSON.stringify(source));
+  for (const info of serial.rules) records.push(JSON.stringify(info));
+  const head: ByteHead = {
+    ...serial,
+    rules: serial.rules.map((info) => info.id),
+    compiled: serial.compiled.length,
+    reach: segmentReach(ruleSet),
+  };
+  return toBytes(JSON.stringify(head), records, arrays);
 }
 
 function serialOf<T>(
@@ -170,13 +191,9 @@ export function deserializeRuleSet(serialized: string | Uint8Array): {
   ruleSet: RuleSet;
   problems: Problem[];
 } {
-  let arrays: ArraysIn | undefined;
-  let json = serialized;
-  if (typeof serialized !== 'string') ({ json, arrays } = fromBytes(serialized));
-  const serial = JSON.parse(json as string) as SerialRuleSet;
-  if (serial?.format !== RULE_SET_FORMAT) {
-    throw new Error(`Serialized rule set of format ${String(serial?.format)}, expected ${RULE_SET_FORMAT}`);
-  }
+  if (typeof serialized !== 'string') return fromByteForm(serialized);
+  const serial = JSON.parse(serialized) as SerialRuleSet;
+  checkFormat(serial);
   const byId = new Map(serial.rules.map((info) => [info.id, info]));
   const compiled = serial.compiled.map((source) =>
     bindRule(source, kindOf(source.def).compile(source.def, REPLAY), serial.audience),
@@ -186,6 +203,48 @@ export function deserializeRuleSet(serialized: string | Uint8Array): {
     has: (id) => byId.has(id),
     get: (id) => byId.get(id),
     compiled,
+    ...restOf(serial),
+  };
+  return { ruleSet, problems: [...serial.problems] };
+}
+
+function checkFormat(serial: { format?: unknown } | null): void {
+  if (serial?.format !== RULE_SET_FORMAT) {
+    throw new Error(`Serialized rule set of format ${String(serial?.format)}, expected ${RULE_SET_FORMAT}`);
+  }
+}
+
+/** The bytes' rule set: its rules read from their records when first used. */
+function fromByteForm(bytes: Uint8Array): { ruleSet: RuleSet; problems: Problem[] } {
+  const { json, records, arrays } = fromBytes(bytes);
+  const head = JSON.parse(json) as ByteHead;
+  checkFormat(head);
+  if (records.count !== head.compiled + head.rules.length) {
+    throw new Error('Corrupt serialized rule set: its records are not its rules');
+  }
+  const infos = new LazyRuleInfos(records, head.compiled, head.rules);
+  const compiled: CompiledRule[] = [];
+  for (let i = 0; i < head.compiled; i++) compiled.push(new LazyRule(records, i, head.audience, REPLAY));
+  const ruleSet: CompiledRuleSet = {
+    // A getter: read (and every rule's entry parsed) only by what lists the rules.
+    get rules() {
+      return infos.all();
+    },
+    has: (id) => infos.has(id),
+    get: (id) => infos.get(id),
+    compiled,
+    ...restOf(head, arrays),
+    reach: head.reach,
+  };
+  return { ruleSet, problems: [...head.problems] };
+}
+
+/** What a rule set holds besides its rules. */
+function restOf(
+  serial: Omit<SerialRuleSet, 'rules' | 'compiled'>,
+  arrays?: ArraysIn,
+): Omit<CompiledRuleSet, 'rules' | 'has' | 'get' | 'compiled'> {
+  const rest: Omit<CompiledRuleSet, 'rules' | 'has' | 'get' | 'compiled'> = {
     ...(serial.audience !== undefined ? { audience: serial.audience } : {}),
     ...localeOptions(serial),
     automaton: PhraseAutomaton.fromTables(tablesIn(serial.automaton, arrays)),
@@ -204,7 +263,7 @@ export function deserializeRuleSet(serialized: string | Uint8Array): {
     conditions: serial.conditions,
   };
   arrays?.finish();
-  return { ruleSet, problems: [...serial.problems] };
+  return rest;
 }
 
 /**
