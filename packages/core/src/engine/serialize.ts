@@ -26,6 +26,7 @@ import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { type ArraysIn, ArraysOut, fromBytes, toBytes } from './serial-bytes.js';
 import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
 import { LazyRule, LazyRuleInfos } from './serial-lazy.js';
+import { refsIn, refsOut, type SerialRefs } from './serial-refs.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
 export const RULE_SET_FORMAT = 6;
@@ -52,7 +53,9 @@ interface ByteTables {
 }
 
 /** The JSON of the bytes: the rules' data are records, the compiled rules' first, then the list's. */
-type ByteHead = Omit<SerialRuleSet<ByteTables>, 'rules' | 'compiled'> & {
+type ByteHead = Omit<SerialRuleSet<ByteTables>, 'rules' | 'compiled' | 'refs'> & {
+  /** The phrase references' words and literals; their columns follow the automaton's arrays. */
+  refs: SerialRefs;
   /** The rule list's ids, in order. */
   rules: string[];
   /** How many compiled rules (records) there are. */
@@ -144,6 +147,7 @@ export function serializeRuleSetBytes(ruleSet: RuleSet, problems: readonly Probl
   for (const info of serial.rules) records.push(JSON.stringify(info));
   const head: ByteHead = {
     ...serial,
+    refs: refsOut(serial.refs, arrays),
     rules: serial.rules.map((info) => info.id),
     compiled: serial.compiled.length,
     reach: segmentReach(ruleSet),
@@ -203,7 +207,7 @@ export function deserializeRuleSet(serialized: string | Uint8Array): {
     has: (id) => byId.has(id),
     get: (id) => byId.get(id),
     compiled,
-    ...restOf(serial),
+    ...restOf(serial, () => serial.refs),
   };
   return { ruleSet, problems: [...serial.problems] };
 }
@@ -233,7 +237,7 @@ function fromByteForm(bytes: Uint8Array): { ruleSet: RuleSet; problems: Problem[
     has: (id) => infos.has(id),
     get: (id) => infos.get(id),
     compiled,
-    ...restOf(head, arrays),
+    ...restOf(head, () => refsIn(head.refs, arrays), arrays),
     reach: head.reach,
   };
   return { ruleSet, problems: [...head.problems] };
@@ -241,7 +245,8 @@ function fromByteForm(bytes: Uint8Array): { ruleSet: RuleSet; problems: Problem[
 
 /** What a rule set holds besides its rules. */
 function restOf(
-  serial: Omit<SerialRuleSet, 'rules' | 'compiled'>,
+  serial: Omit<SerialRuleSet, 'rules' | 'compiled' | 'refs'>,
+  refs: () => readonly PhraseRef[],
   arrays?: ArraysIn,
 ): Omit<CompiledRuleSet, 'rules' | 'has' | 'get' | 'compiled'> {
   const rest: Omit<CompiledRuleSet, 'rules' | 'has' | 'get' | 'compiled'> = {
@@ -253,7 +258,8 @@ function restOf(
       : {}),
     unanchoredPattern: serial.unanchoredPattern,
     edgeHyphen: serial.edgeHyphen,
-    refs: serial.refs,
+    // After the automaton's arrays: in the bytes, the references' columns follow them.
+    refs: refs(),
     patterns: serial.patterns.map((p) => {
       const atom = patternAtom(p.source);
       const pattern: CompiledPattern = { regex: new RegExp(p.source, 'gu'), ref: p.ref };

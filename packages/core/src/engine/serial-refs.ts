@@ -1,0 +1,108 @@
+// The phrase references of a rule set in its bytes (serialize.ts): a column of 32-bit values per
+// field, the words (role, effect, language, script) by their index in a list, the literals a list
+// of their own. Parsing 50,000 references (a 10,000-concept termbase) as JSON objects was most of
+// reading the rest of the rule set; the columns are copied and the objects made in one loop.
+import type { PhraseRef } from './phrase-ref.js';
+import type { ArraysIn, ArraysOut } from './serial-bytes.js';
+
+/** A field a reference does not have. */
+const ABSENT = -0x80000000;
+
+/** What the JSON of the bytes holds of the references; the columns follow as arrays. */
+export interface SerialRefs {
+  words: string[];
+  literals: string[];
+}
+
+const COLUMNS = ['rule', 'role', 'effect', 'lang', 'item', 'condition', 'script', 'set', 'ies'] as const;
+
+/** The references' columns added to `arrays` (in COLUMNS' order), and their words and literals. */
+export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRefs {
+  const words: string[] = [];
+  const index = new Map<string, number>();
+  const word = (w: string | undefined): number => {
+    if (w === undefined) return ABSENT;
+    let i = index.get(w);
+    if (i === undefined) {
+      i = words.length;
+      words.push(w);
+      index.set(w, i);
+    }
+    return i;
+  };
+  const n = refs.length;
+  const columns = COLUMNS.map(() => new Int32Array(n));
+  const [rule, role, effect, lang, item, condition, script, set, ies] = columns as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  const literals: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = refs[i] as PhraseRef;
+    rule[i] = r.rule;
+    role[i] = word(r.role);
+    effect[i] = word(r.effect);
+    lang[i] = word(r.lang);
+    item[i] = r.item ?? ABSENT;
+    condition[i] = r.condition ?? ABSENT;
+    script[i] = word(r.script);
+    set[i] = r.set ?? ABSENT;
+    ies[i] = r.ies === undefined ? ABSENT : r.ies ? 1 : 0;
+    literals.push(r.literal);
+  }
+  for (const column of columns) arrays.add(column);
+  return { words, literals };
+}
+
+/**
+ * The references back, their fields in the order compiling gives them (rule, role, effect, then
+ * those a reference has of lang, item, condition, script, set, then literal, then ies).
+ */
+export function refsIn(serial: SerialRefs, arrays: ArraysIn): PhraseRef[] {
+  const { words, literals } = serial;
+  const columns = COLUMNS.map(() => arrays.next());
+  const [rule, role, effect, lang, item, condition, script, set, ies] = columns as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
+  const n = literals.length;
+  if (columns.some((column) => column.length !== n)) {
+    throw new Error('Corrupt serialized rule set: its phrase references do not line up');
+  }
+  const wordAt = (i: number): string => {
+    const w = words[i];
+    if (w === undefined) throw new Error('Corrupt serialized rule set: a phrase reference names no word');
+    return w;
+  };
+  const refs: PhraseRef[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const ref = {
+      rule: rule[i] as number,
+      role: wordAt(role[i] as number),
+      effect: wordAt(effect[i] as number) as PhraseRef['effect'],
+    } as PhraseRef;
+    if (lang[i] !== ABSENT) ref.lang = wordAt(lang[i] as number);
+    if (item[i] !== ABSENT) ref.item = item[i] as number;
+    if (condition[i] !== ABSENT) ref.condition = condition[i] as number;
+    if (script[i] !== ABSENT) ref.script = wordAt(script[i] as number) as 'hans' | 'hant';
+    if (set[i] !== ABSENT) ref.set = set[i] as number;
+    ref.literal = literals[i] as string;
+    if (ies[i] !== ABSENT) ref.ies = ies[i] === 1;
+    refs[i] = ref;
+  }
+  return refs;
+}
