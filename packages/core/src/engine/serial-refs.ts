@@ -15,6 +15,12 @@ export interface SerialRefs {
 }
 
 const COLUMNS = ['rule', 'role', 'effect', 'lang', 'item', 'condition', 'script', 'set', 'ies'] as const;
+type Columns = Record<(typeof COLUMNS)[number], Int32Array>;
+
+/** A column per field, each `make()`, in COLUMNS' order. */
+function columnsOf(make: () => Int32Array): Columns {
+  return Object.fromEntries(COLUMNS.map((name) => [name, make()])) as Columns;
+}
 
 /** The references' columns added to `arrays` (in COLUMNS' order), and their words and literals. */
 export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRefs {
@@ -31,18 +37,8 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
     return i;
   };
   const n = refs.length;
-  const columns = COLUMNS.map(() => new Int32Array(n));
-  const [rule, role, effect, lang, item, condition, script, set, ies] = columns as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
+  const columns = columnsOf(() => new Int32Array(n));
+  const { rule, role, effect, lang, item, condition, script, set, ies } = columns;
   const literals: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = refs[i] as PhraseRef;
@@ -57,7 +53,7 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
     ies[i] = r.ies === undefined ? ABSENT : r.ies ? 1 : 0;
     literals.push(r.literal);
   }
-  for (const column of columns) arrays.add(column);
+  for (const name of COLUMNS) arrays.add(columns[name]);
   return { words, literals };
 }
 
@@ -67,20 +63,11 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
  */
 export function refsIn(serial: SerialRefs, arrays: ArraysIn): PhraseRef[] {
   const { words, literals } = serial;
-  const columns = COLUMNS.map(() => arrays.next());
-  const [rule, role, effect, lang, item, condition, script, set, ies] = columns as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ];
+  // Object.fromEntries makes the columns in COLUMNS' order: the order they were written in.
+  const columns = columnsOf(() => arrays.next());
+  const { rule, role, effect, lang, item, condition, script, set, ies } = columns;
   const n = literals.length;
-  if (columns.some((column) => column.length !== n)) {
+  if (COLUMNS.some((name) => columns[name].length !== n)) {
     throw new Error('Corrupt serialized rule set: its phrase references do not line up');
   }
   const wordAt = (i: number): string => {
