@@ -137,8 +137,9 @@ export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] 
 }
 
 /**
- * The same as bytes: the JSON (UTF-8) behind a signature, then the automaton's arrays as they are
- * in memory (little-endian). Smaller than the text by the arrays' base64, and faster both ways.
+ * The same as bytes (serial-bytes.ts): the JSON without the rules (their ids, how many are
+ * compiled, `segmentReach`), a record per rule (its compiled source, then its entry in the rule
+ * list), then the automaton's arrays and the phrase references' columns (serial-refs.ts).
  */
 export function serializeRuleSetBytes(ruleSet: RuleSet, problems: readonly Problem[] = []): Uint8Array {
   const arrays = new ArraysOut();
