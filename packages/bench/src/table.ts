@@ -26,9 +26,11 @@ export interface TableInput {
   /** Where each run's report goes (overwritten by the next run of the same case). */
   scratch: string;
   /**
-   * nuance's cache folder (`XDG_CACHE_HOME`) for these runs: emptied before each nuance case's
-   * first run, which is timed apart (the packs compiled and the code cache written), so that the
-   * rounds measure what every later run of the same setup costs.
+   * Where nuance's cache folders (`XDG_CACHE_HOME`) go, one per nuance case: emptied before the
+   * case's first run, which is timed apart (the packs compiled and the code cache written), and
+   * kept for its rounds, so that they measure what every later run of the same setup costs. (One
+   * folder for every case, emptied before each first run, left the earlier cases to compile their
+   * packs again in the first round.)
    */
   nuanceCache: string;
   log: (line: string) => void;
@@ -48,13 +50,21 @@ function tail(file: string): string {
   return readFileSync(file, 'utf8').slice(-2000);
 }
 
+function nameOf(c: Case): string {
+  return `${c.tool.id}.${c.vocabulary?.id ?? 'none'}`;
+}
+
+function cacheOf(input: TableInput, c: Case): string {
+  return path.join(input.nuanceCache, nameOf(c));
+}
+
 async function runCase(input: TableInput, c: Case): Promise<Run> {
-  const name = `${c.tool.id}.${c.vocabulary?.id ?? 'none'}`;
+  const name = nameOf(c);
   const stdout = path.join(input.scratch, `${name}.out`);
   const stderr = path.join(input.scratch, `${name}.err`);
   const command = c.tool.command(input.corpus.dir, c.vocabulary);
   if (c.tool.takes === 'nuance')
-    command.env = { ...process.env, ...command.env, XDG_CACHE_HOME: input.nuanceCache };
+    command.env = { ...process.env, ...command.env, XDG_CACHE_HOME: cacheOf(input, c) };
   const m = await measure(input.meter, { ...command, stdout, stderr });
   if (!c.tool.okExit.includes(m.exitCode)) {
     throw new Error(`${command.argv.join(' ')} exited with ${m.exitCode}:\n${tail(stderr)}`);
@@ -88,7 +98,7 @@ export async function runTable(input: TableInput): Promise<TableRow[]> {
   const cases = casesOf(input.tools, input.vocabularies);
   for (const c of cases) {
     if (c.tool.takes !== 'nuance') continue;
-    rmSync(input.nuanceCache, { recursive: true, force: true });
+    rmSync(cacheOf(input, c), { recursive: true, force: true });
     c.first = await runCase(input, c);
     input.log(
       `first run ${c.tool.id} (${c.vocabulary?.id}), cache empty: ` +
