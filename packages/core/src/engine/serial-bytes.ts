@@ -7,6 +7,8 @@
 //   from the first record's start) | the records | padding to 4 | per array its length (u32) and
 //   its values (i32)
 
+import { LITTLE_ENDIAN } from './serial-codec.js';
+
 /** `NRS` and the layout's version. */
 const SIGNATURE = [0x4e, 0x52, 0x53, 0x02] as const;
 /** Signature, JSON length, record count, array count. */
@@ -21,7 +23,6 @@ interface Utf8Hosts {
 }
 const { TextEncoder, TextDecoder } = globalThis as unknown as Utf8Hosts;
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function corrupt(what: string): Error {
   return new Error(`Corrupt serialized rule set: ${what}`);

@@ -54,7 +54,8 @@ export function encodePortable(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** The host stores numbers little-endian (every common one does): typed arrays are the file's bytes. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The inverse of encodeInt32. */
 export function decodeInt32(text: string): Int32Array {
