@@ -163,17 +163,31 @@ export class ContextIndex {
     });
   }
 
-  /** In the match's own segment the closest by offset, else the first in document order. */
+  /**
+   * In the match's own segment the closest by offset; else the closest in the document, by
+   * document offset, the first in document order on a tie. Not by segment index: a caller that
+   * gives only some segments (unified's blocks) numbers them otherwise than a full parse, and the
+   * cited mention must not depend on that. (By index, with a large constant added to rank other
+   * segments after the match's own, two distances a segment apart could also round to one double,
+   * and the tie went to the first.)
+   */
   private nearest(m: RuleMatch, candidates: Mention[]): Mention | undefined {
     let best: Mention | undefined;
+    let bestOwn = false;
     let bestDistance = Number.POSITIVE_INFINITY;
+    let at: number | undefined;
     for (const x of candidates) {
-      const distance =
-        x.seg === m.seg
-          ? Math.abs(x.ps - m.c.ps)
-          : Number.MAX_SAFE_INTEGER / 2 + Math.abs(x.seg.index - m.seg.index);
-      if (distance < bestDistance) {
+      const own = x.seg === m.seg;
+      if (bestOwn && !own) continue;
+      let distance: number;
+      if (own) distance = Math.abs(x.ps - m.c.ps);
+      else {
+        at ??= m.seg.prose.startAt(m.c.ps) ?? 0;
+        distance = Math.abs((x.seg.prose.startAt(x.ps) ?? 0) - at);
+      }
+      if ((own && !bestOwn) || distance < bestDistance) {
         best = x;
+        bestOwn = own;
         bestDistance = distance;
       }
     }
