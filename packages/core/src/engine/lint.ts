@@ -20,6 +20,7 @@ import {
 import type { CompiledRuleSet } from './compiled.js';
 import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
+import { type FindingMemo, isLocal, planReuse, type ReusePlan } from './finding-memo.js';
 import { CANDIDATE, MENTION, type RawScanResult, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -57,6 +58,8 @@ export interface ScanCache {
   /** @internal */ entries: Map<string, ProseScan>;
   /** @internal Lints so far: each stamps the scans it used (`ProseScan.used`). */
   lints: number;
+  /** @internal What the last lint found, segment by segment (finding-memo.ts). */
+  findings?: FindingMemo | undefined;
 }
 
 export function createScanCache(): ScanCache {
@@ -127,8 +130,16 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
     }
   }
   const findings: Finding[] = [];
-  if (perRule.size === 0) return { findings, doc, rs };
+  if (perRule.size === 0) {
+    if (input.cache) input.cache.findings = undefined;
+    return { findings, doc, rs };
+  }
   let lang = input.lang;
+  const factsOf = () => {
+    lang ??= languageOfLetters(letters());
+    const script = hanScriptOfLetters(letters()) ?? '';
+    return [doc.locale, script, lang ?? '', ...(input.topic ?? [])].join('\u0000');
+  };
   const context =
     rs.conditions.length > 0
       ? new ContextIndex(
@@ -146,16 +157,53 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
           rs.contextSets,
         )
       : undefined;
+  let reuse: ReusePlan | undefined;
+  if (input.cache) {
+    reuse = planReuse(input.cache.findings, input.text, input.segments, segments, factsOf(), () => doc.lines);
+    input.cache.findings = reuse.memo;
+  }
   for (const index of [...perRule.keys()].sort((a, b) => a - b)) {
     const rule = rs.compiled[index];
     const all = perRule.get(index);
     if (!rule || !all) continue;
+    if (reuse && isLocal(rule)) {
+      const bySegment = new Map<number, Finding[]>();
+      reuse.memo.byRule.set(index, bySegment);
+      forEachSegment(all, (seg, from, to) => {
+        let found = reuse.reused(index, seg);
+        if (!found) {
+          const group = all.slice(from, to);
+          const matches = context ? licensed(group, rule.condition, rs, context) : group;
+          found = matches.length > 0 ? rule.findings(doc, matches) : NONE;
+        }
+        bySegment.set(seg.index, found);
+        for (const f of found) findings.push(f);
+      });
+      continue;
+    }
     const matches = context ? licensed(all, rule.condition, rs, context) : all;
     // A loop, not push(...list): a rule can give more findings than a call takes arguments.
     if (matches.length > 0) for (const f of rule.findings(doc, matches)) findings.push(f);
   }
   findings.sort(byPlace);
   return { findings, doc, rs };
+}
+
+const NONE: Finding[] = [];
+
+/** `each(seg, from, to)` for each run of `matches` in one segment (they come segment by segment). */
+function forEachSegment(
+  matches: readonly RuleMatch[],
+  each: (seg: SegmentState, from: number, to: number) => void,
+): void {
+  let from = 0;
+  while (from < matches.length) {
+    const seg = (matches[from] as RuleMatch).seg;
+    let to = from + 1;
+    while (to < matches.length && (matches[to] as RuleMatch).seg === seg) to++;
+    each(seg, from, to);
+    from = to;
+  }
 }
 
 /** Document order: by start, then end, then rule id. */
@@ -168,6 +216,7 @@ function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): Segme
   if (cache && cache.ruleSet !== ruleSet) {
     cache.ruleSet = ruleSet;
     cache.entries.clear();
+    cache.findings = undefined;
   }
   // Scans are stamped in place rather than moved to a new map: an edit leaves most of them used.
   const stamp = cache ? ++cache.lints : 0;

@@ -114,6 +114,9 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
     return undefined;
   },
 
+  // `unless` and `escalate` act within the sentence.
+  local: () => true,
+
   findings(input) {
     if (input.noAudienceReading) return [];
     // The sentences holding an `unless` or `escalate` phrase, once, so a match costs one lookup.

@@ -116,6 +116,13 @@ export interface RuleKind<
    * those too. Absent: none.
    */
   reach?(def: Def): number;
+  /**
+   * Whether the rule's findings in a segment come from that segment's matches alone (with their
+   * context licenses and the document's facts), so that `findings` of the matches of each segment
+   * in turn gives what one call with them all gives: an editor's lint then makes again only the
+   * findings of the segments an edit changed (engine/finding-memo.ts). Absent: not.
+   */
+  local?(def: Def): boolean;
   /** Registers the rule's phrases and returns what its findings need at run time. */
   compile(def: Def, compiler: RuleCompiler): Data;
   findings(input: KindInput<Def, Data>): Finding[];

@@ -114,6 +114,9 @@ export const requires: RuleKind<'requires', typeof schema, RequiresRule, Require
   reach: (def) =>
     def.scope === 'segment' ? def.lookahead : def.scope === 'sentence' && def.lookahead > 0 ? 1 : 0,
 
+  // A scope within one segment, and nothing read after it.
+  local: (def) => def.scope !== 'document' && def.lookahead === 0,
+
   compile(def, compiler) {
     const data: RequiresData = { requireDisplay: new Map(), anyDisplay: [] };
     // A paragraph holding only the required phrase can decide a finding in another one (document

@@ -163,6 +163,9 @@ export const term: RuleKind<'term', typeof termSchema, TermRule, TermData> = {
     return { terms };
   },
 
+  // A consistency group spans the document.
+  local: (def) => !def.consistent,
+
   findings(input) {
     const { def, data } = input;
     const out: Finding[] = [];

@@ -1,0 +1,320 @@
+// An editor's lint after a keystroke (a ScanCache's document linted again): the findings of the
+// segments the edit left as they were are those of the lint before, moved with the text after the
+// edit, not made again. Only rules whose kind says its findings in a segment are those of that
+// segment's matches alone (`Kind.local`) are kept this way, segment by segment, and only when
+// nothing a finding reads outside its segment can have changed: the document's facts (its locale,
+// script, language and topic), its segments but the edited ones (their number, text, place and
+// structure), and the context mentions other segments read (an edited segment of the document's
+// head, or named as another's context, holds the same ones, moved with the text).
+// Anything else is linted as a whole, as without a cache.
+import { kindOf } from '../kinds/registry.js';
+import { minimalReplacement } from '../text/affix.js';
+import type { LineIndex } from '../text/lines.js';
+import type { ContextLicense, Edit, Finding, Segment } from '../types.js';
+import type { SegmentState } from './candidates.js';
+import type { CompiledRule } from './compiled.js';
+
+/** What a cached lint keeps for the next one of its document. */
+export interface FindingMemo {
+  text: string;
+  /** The document's facts every finding may read (factsKey). */
+  facts: string;
+  segments: SegmentShape[];
+  /** Per local rule (its index), its findings by segment index; a segment of no match has none. */
+  byRule: Map<number, Map<number, Finding[]>>;
+}
+
+/** A segment as the memo compares it: its scan, its document range and what it is. */
+export interface SegmentShape {
+  state: SegmentState;
+  start: number;
+  end: number;
+  segment: Segment;
+}
+
+/** The one stretch an edit replaced: the old text's [from, oldTo) is the new text's [from, oldTo + delta). */
+export interface TextChange {
+  from: number;
+  oldTo: number;
+  delta: number;
+}
+
+function textChange(before: string, after: string): TextChange {
+  const { start, end } = minimalReplacement(before, after);
+  return { from: start, oldTo: end, delta: after.length - before.length };
+}
+
+function shapeOf(state: SegmentState, segment: Segment): SegmentShape {
+  const offset = segment.offset ?? 0;
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const piece of segment.pieces) {
+    if (piece.start < start) start = piece.start;
+    if (piece.end > end) end = piece.end;
+  }
+  if (segment.pieces.length === 0) start = end = 0;
+  return { state, start: start + offset, end: end + offset, segment };
+}
+
+/**
+ * Per segment, whether its findings may be taken from `memo` (1) or are made again (0); undefined
+ * when none may (the document's facts, its segments' number or structure, or a mention changed).
+ */
+function unchangedSegments(
+  memo: FindingMemo,
+  shapes: readonly SegmentShape[],
+  change: TextChange,
+): Uint8Array | undefined {
+  if (memo.segments.length !== shapes.length) return undefined;
+  const same = new Uint8Array(shapes.length);
+  // The segments whose mentions license matches of others: the head's, and those named as context.
+  const cited = new Uint8Array(shapes.length);
+  shapes.forEach((shape, i) => {
+    if (shape.segment.head === true) cited[i] = 1;
+    for (const k of shape.segment.context ?? []) cited[k] = 1;
+  });
+  for (let i = 0; i < shapes.length; i++) {
+    const before = memo.segments[i] as SegmentShape;
+    const after = shapes[i] as SegmentShape;
+    if (!sameStructure(before.segment, after.segment)) return undefined;
+    const moved = placeAfter(before, change);
+    if (
+      moved !== undefined &&
+      before.state.scan === after.state.scan &&
+      moved === after.start &&
+      after.end - after.start === before.end - before.start &&
+      samePieces(before, after)
+    ) {
+      same[i] = 1;
+    } else if (cited[i] === 1 && !sameMentions(before.state, after.state, change)) {
+      return undefined;
+    }
+  }
+  return same;
+}
+
+/** The same context mentions in an edited segment, each where the text moved it. */
+function sameMentions(before: SegmentState, after: SegmentState, change: TextChange): boolean {
+  const x = mentionsOf(before);
+  const y = mentionsOf(after);
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k += 3) {
+    const start = x[k + 1] as number;
+    const end = x[k + 2] as number;
+    const shift = end <= change.from ? 0 : start >= change.oldTo ? change.delta : undefined;
+    if (shift === undefined || x[k] !== y[k] || start + shift !== y[k + 1] || end + shift !== y[k + 2]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** A segment's mentions as set, start and end in the document, flat. */
+function mentionsOf(state: SegmentState): number[] {
+  const out: number[] = [];
+  for (const c of state.candidates) {
+    if (c.ref.rule !== -2 || c.ref.effect !== 'context') continue;
+    const start = state.prose.startAt(c.ps) ?? 0;
+    out.push(c.ref.set ?? -1, start, state.prose.endAt(c.pe - 1) ?? start);
+  }
+  return out;
+}
+
+/** Where a segment's start is after the change; undefined when the change touches it. */
+function placeAfter(shape: SegmentShape, change: TextChange): number | undefined {
+  if (shape.end <= change.from) return shape.start;
+  if (shape.start >= change.oldTo) return shape.start + change.delta;
+  return undefined;
+}
+
+function sameStructure(a: Segment, b: Segment): boolean {
+  if ((a.role ?? 'paragraph') !== (b.role ?? 'paragraph') || (a.head === true) !== (b.head === true)) {
+    return false;
+  }
+  const x = a.context ?? [];
+  const y = b.context ?? [];
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+/** The same pieces relative to the segments' starts (a caller's pieces could differ over the same text). */
+function samePieces(before: SegmentShape, after: SegmentShape): boolean {
+  const p = before.segment.pieces;
+  const q = after.segment.pieces;
+  if (p.length !== q.length) return false;
+  const shiftP = (before.segment.offset ?? 0) - before.start;
+  const shiftQ = (after.segment.offset ?? 0) - after.start;
+  for (let k = 0; k < p.length; k++) {
+    const x = p[k] as Segment['pieces'][number];
+    const y = q[k] as Segment['pieces'][number];
+    if (
+      x.start + shiftP !== y.start + shiftQ ||
+      x.end + shiftP !== y.end + shiftQ ||
+      x.text !== y.text ||
+      x.separator !== y.separator
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const locality = new WeakMap<CompiledRule, boolean>();
+
+/** Whether the rule's kind makes its findings segment by segment (Kind.local). */
+export function isLocal(rule: CompiledRule): boolean {
+  let local = locality.get(rule);
+  if (local === undefined) {
+    const def = rule.source.def;
+    local = kindOf(def).local?.(def as never) === true;
+    locality.set(rule, local);
+  }
+  return local;
+}
+
+/**
+ * Moves the findings of unchanged segments with the text: the same objects where nothing of them
+ * moved (before the edit), copies with new offsets, lines and columns after it. A license (one
+ * object for the findings a mention licenses) is moved once per lint, and stays shared.
+ */
+class FindingMover {
+  private readonly licenses = new Map<ContextLicense, ContextLicense | null>();
+
+  constructor(
+    private readonly change: TextChange,
+    private readonly lines: LineIndex,
+  ) {}
+
+  /** Undefined when a part of one lies in the edited stretch (then they are made again). */
+  moved(findings: readonly Finding[]): Finding[] | undefined {
+    const out: Finding[] = [];
+    for (const f of findings) {
+      const moved = this.finding(f);
+      if (!moved) return undefined;
+      out.push(moved);
+    }
+    return out;
+  }
+
+  private finding(f: Finding): Finding | undefined {
+    if (f.source !== undefined) return undefined;
+    const context = f.context === undefined ? undefined : this.contextOf(f.context);
+    if (context === null) return undefined;
+    const { from, oldTo, delta } = this.change;
+    if (f.end <= from) return context === f.context ? f : { ...f, context: context as ContextLicense[] };
+    if (f.start < oldTo) return undefined;
+    const start = f.start + delta;
+    const end = f.end + delta;
+    const at = this.lines.position(start);
+    const to = this.lines.position(end);
+    // Written out in makeFinding's key order, not spread: a copy of a copy spread with new
+    // offsets took a microsecond each (V8's generic clone), half of an edit's time in a dense draft.
+    const out: Finding = {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      start,
+      end,
+      line: at.line,
+      column: at.column,
+      endLine: to.line,
+      endColumn: to.column,
+      actual: f.actual,
+      expected: f.expected,
+    };
+    if (f.suggestions !== undefined) out.suggestions = f.suggestions.map((e) => movedEdit(e, delta));
+    if (f.fix !== undefined) {
+      // The fix is its finding's first suggestion, one object: so it stays.
+      const first = out.suggestions?.[0];
+      out.fix = first !== undefined && f.fix === f.suggestions?.[0] ? first : movedEdit(f.fix, delta);
+    }
+    if (f.note !== undefined) out.note = f.note;
+    if (f.url !== undefined) out.url = f.url;
+    if (f.audiences !== undefined) out.audiences = f.audiences;
+    if (f.locale !== undefined) out.locale = f.locale;
+    if (context !== undefined) out.context = context;
+    return out;
+  }
+
+  /** The licenses moved: the same array when none moved; null when one lies in the edit. */
+  private contextOf(licenses: ContextLicense[]): ContextLicense[] | null {
+    let out: ContextLicense[] | undefined;
+    for (let k = 0; k < licenses.length; k++) {
+      const license = licenses[k] as ContextLicense;
+      const moved = this.license(license);
+      if (moved === null) return null;
+      if (moved === license) continue;
+      out ??= licenses.slice();
+      out[k] = moved;
+    }
+    return out ?? licenses;
+  }
+
+  private license(license: ContextLicense): ContextLicense | null {
+    const { start, end } = license;
+    const { from, oldTo, delta } = this.change;
+    if (start === undefined || end === undefined || end <= from) return license;
+    if (start < oldTo) return null;
+    let moved = this.licenses.get(license);
+    if (moved === undefined) {
+      const at = this.lines.position(start + delta);
+      const to = this.lines.position(end + delta);
+      moved = { set: license.set, via: license.via } as ContextLicense;
+      if (license.text !== undefined) moved.text = license.text;
+      moved.start = start + delta;
+      moved.end = end + delta;
+      moved.line = at.line;
+      moved.column = at.column;
+      moved.endLine = to.line;
+      moved.endColumn = to.column;
+      if (license.lang !== undefined) moved.lang = license.lang;
+      this.licenses.set(license, moved);
+    }
+    return moved;
+  }
+}
+
+function movedEdit(e: Edit, delta: number): Edit {
+  return { start: e.start + delta, end: e.end + delta, text: e.text };
+}
+
+/** What a lint takes from the last one and leaves to the next. */
+export interface ReusePlan {
+  /** What this lint keeps for the next (filled as rules are linted). */
+  memo: FindingMemo;
+  /** A local rule's findings in `seg` from the last lint, moved; undefined: make them. */
+  reused(rule: number, seg: SegmentState): Finding[] | undefined;
+}
+
+/**
+ * A cached lint's plan: which segments' findings the last lint of the document (`old`) gives, and
+ * the memo this one leaves. `segments` are the lint's input, `states` its scanned segments;
+ * `facts` is what every finding may read of the whole document.
+ */
+export function planReuse(
+  old: FindingMemo | undefined,
+  text: string,
+  segments: readonly Segment[],
+  states: readonly SegmentState[],
+  facts: string,
+  lines: () => LineIndex,
+): ReusePlan {
+  const shapes = states.map((state) => shapeOf(state, segments[state.index] as Segment));
+  const memo: FindingMemo = { text, facts, segments: shapes, byRule: new Map() };
+  let mover: FindingMover | undefined;
+  let same: Uint8Array | undefined;
+  if (old && old.facts === facts) {
+    const change = textChange(old.text, text);
+    same = unchangedSegments(old, shapes, change);
+    if (same) mover = new FindingMover(change, lines());
+  }
+  return {
+    memo,
+    reused(rule, seg) {
+      if (!old || !mover || same?.[seg.index] !== 1) return undefined;
+      const before = old.byRule.get(rule)?.get(seg.index);
+      return before && mover.moved(before);
+    },
+  };
+}
