@@ -55,25 +55,28 @@ export function sameDiagnostic(
   diagnostic: Diagnostic,
   text: string,
 ): boolean {
+  // The same object (core keeps the findings of the segments an edit left, before it) needs no
+  // field compared: only the text under its suggestions, below.
   if (
-    before.end - before.start !== after.end - after.start ||
-    before.line !== after.line ||
-    before.column !== after.column ||
-    before.endLine !== after.endLine ||
-    before.endColumn !== after.endColumn ||
-    before.ruleId !== after.ruleId ||
-    before.severity !== after.severity ||
-    before.message !== after.message ||
-    before.actual !== after.actual ||
-    before.note !== after.note ||
-    before.url !== after.url ||
-    before.locale !== after.locale ||
-    !sameList(before.expected, after.expected, equal) ||
-    !sameEdits(before.suggestions, before.start, after.suggestions, after.start) ||
-    !sameEdit(before.fix, before.start, after.fix, after.start) ||
-    !sameList(before.context, after.context, sameLicense) ||
-    !sameRecord(before.audiences, after.audiences) ||
-    !sameRecord(before.source, after.source)
+    before !== after &&
+    (before.end - before.start !== after.end - after.start ||
+      before.line !== after.line ||
+      before.column !== after.column ||
+      before.endLine !== after.endLine ||
+      before.endColumn !== after.endColumn ||
+      before.ruleId !== after.ruleId ||
+      before.severity !== after.severity ||
+      before.message !== after.message ||
+      before.actual !== after.actual ||
+      before.note !== after.note ||
+      before.url !== after.url ||
+      before.locale !== after.locale ||
+      !sameList(before.expected, after.expected, equal) ||
+      !sameEdits(before.suggestions, before.start, after.suggestions, after.start) ||
+      !sameEdit(before.fix, before.start, after.fix, after.start) ||
+      !sameList(before.context, after.context, sameLicense) ||
+      !sameRecord(before.audiences, after.audiences) ||
+      !sameRecord(before.source, after.source))
   ) {
     return false;
   }
