@@ -6,7 +6,7 @@
 // document; a requirement in the next paragraph; the document's language and script).
 import { compilePacks, createScanCache, type Finding, parsePack, type RuleSet } from '@nuance/core';
 import { describe, expect, test } from 'vitest';
-import { lintDocument, MarkdownDocument } from '../src/index.js';
+import { documentTopic, lintDocument, MarkdownDocument } from '../src/index.js';
 import { random } from './helpers.js';
 
 const PACK = `pack: k
@@ -104,13 +104,19 @@ const PIECES = [
   'A neutral paragraph about culture and tourism.',
   '한국과 중국은 실용외교를 논의했다.',
   '實用外交與韓國。',
+  '<!-- nuance-disable-next-line k/wushi -->\n韩国奉行实用外交。',
+  '韩国奉行实用外交。 <!-- nuance-disable-line -->',
+  '> 引用：韩国奉行实用外交。',
+  'Seoul and Beijing: practical diplomacy.\r\nA second line, CRLF.',
 ];
+/** Put at the very start of a document now and then: front matter that declares a topic. */
+const FRONT_MATTER = '---\ntopic: [korea, china]\n---\n\n';
 const TYPED = ['实', '韩', '国', '中', ' ', 'x', '\n', '\n\n', '# ', '- ', '|', 'Korea', '外交', '安全'];
 
 function randomDocument(next: () => number): string {
   const n = 3 + Math.floor(next() * 14);
   const parts = Array.from({ length: n }, () => PIECES[Math.floor(next() * PIECES.length)] ?? '');
-  return `${parts.join('\n\n')}\n`;
+  return `${next() < 0.2 ? FRONT_MATTER : ''}${parts.join('\n\n')}\n`;
 }
 
 function randomEdit(text: string, next: () => number): string {
@@ -138,7 +144,8 @@ describe('findings kept across the lints of one document', () => {
       for (let step = 0; step < 40; step++) {
         text = randomEdit(text, next);
         document.update(text);
-        const kept = document.lint(ruleSet, { cache });
+        // The topic its front matter declares, as the language server gives it.
+        const kept = document.lint(ruleSet, { cache, topic: documentTopic({ text, path: 'd.md' }) });
         const fresh = lintDocument({ text, path: 'd.md', ruleSet }).findings;
         // As JSON: the same keys in the same order too, as a client that writes them out sees them.
         expect({ text, kept: JSON.stringify(kept) }).toEqual({ text, kept: JSON.stringify(fresh) });
