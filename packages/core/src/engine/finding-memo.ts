@@ -17,7 +17,7 @@ import type { CompiledRule } from './compiled.js';
 /** What a cached lint keeps for the next one of its document. */
 export interface FindingMemo {
   text: string;
-  /** The document's facts every finding may read (factsKey). */
+  /** The document's facts every finding may read, as one key (lint.ts). */
   facts: string;
   segments: SegmentShape[];
   /** Per local rule (its index), its findings by segment index; a segment of no match has none. */
@@ -33,7 +33,7 @@ export interface SegmentShape {
 }
 
 /** The one stretch an edit replaced: the old text's [from, oldTo) is the new text's [from, oldTo + delta). */
-export interface TextChange {
+interface TextChange {
   from: number;
   oldTo: number;
   delta: number;
@@ -58,7 +58,7 @@ function shapeOf(state: SegmentState, segment: Segment): SegmentShape {
 
 /**
  * Per segment, whether its findings may be taken from `memo` (1) or are made again (0); undefined
- * when none may (the document's facts, its segments' number or structure, or a mention changed).
+ * when none may (the segments' number or structure changed, or a mention others read).
  */
 function unchangedSegments(
   memo: FindingMemo,
