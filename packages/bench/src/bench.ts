@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type Corpus, ensureCorpus } from './corpus.js';
 import { runEngine } from './engine.js';
 import { chooseMeter } from './meter.js';
+import { runOnePath } from './one-path.js';
 import type { BenchOptions } from './options.js';
 import { cliBin, repoRoot, script, serverBin } from './paths.js';
 import type { BenchResults, Environment } from './results.js';
@@ -44,7 +45,12 @@ function environment(meter: string): Environment {
 
 /** The built files the suites start: the bench times what `pnpm build` made, so it must be there. */
 function checkBuilt(options: BenchOptions): void {
-  const needed = [cliBin, script('peers/remark-parse.js'), script('engine-run.js')];
+  const needed = [
+    cliBin,
+    script('peers/remark-parse.js'),
+    script('engine-run.js'),
+    script('one-path-run.js'),
+  ];
   if (options.suites.includes('server')) needed.push(serverBin);
   const missing = needed.filter((file) => !existsSync(file));
   if (missing.length > 0) {
@@ -66,7 +72,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     targets: [],
   };
   let corpus: Corpus | undefined;
-  if (options.suites.includes('table') || options.suites.includes('engine')) {
+  if (options.suites.some((s) => s === 'table' || s === 'engine' || s === 'one-path')) {
     log(`corpus: ${options.sizeMb} MB in ${options.cache}`);
     corpus = ensureCorpus(options.shared, options.cache, options.sizeMb);
     results.corpus = {
@@ -101,6 +107,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   if (corpus && options.suites.includes('engine')) {
     log('engine alone');
     results.engine = runEngine(corpus, vocabularies, options.runs);
+  }
+  if (corpus && options.suites.includes('one-path')) {
+    log('one path: the fast path against a full parse, every file');
+    results.onePath = runOnePath(corpus, vocabularies);
   }
   if (options.suites.includes('small-file')) {
     log(`one small file, ${options.smallFileRuns} runs`);

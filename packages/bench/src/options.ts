@@ -15,7 +15,7 @@ export const TOOL_IDS = [
 ] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 
-export const SUITES = ['table', 'engine', 'small-file', 'server'] as const;
+export const SUITES = ['table', 'engine', 'one-path', 'small-file', 'server'] as const;
 export type Suite = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -40,7 +40,8 @@ export const HELP = `Usage: pnpm bench [options]   (at the repository root: buil
        node packages/bench/dist/main.js [options]
 
 Runs nuance and its peers side by side over a deterministic corpus built from ../shared/corpus,
-then the engine alone, one small file and the language server over stdio.
+then the engine alone, the fast path against a full parse, one small file and the language
+server over stdio.
 
 Options:
   --size MB            corpus size in MB (default 10; quick 1)

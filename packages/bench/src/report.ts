@@ -90,6 +90,23 @@ function sections(results: BenchResults): string[] {
         markdownTable(['vocabulary', 'rules', 'compile ms', 'pass ms', 'MB/s', 'findings', 'RSS MB'], rows),
     );
   }
+  if (results.onePath) {
+    const rows = results.onePath.map((p) => [
+      p.vocabulary,
+      count(p.files),
+      count(p.findings),
+      p.differing === 0 ? '0' : `${count(p.differing)}: ${p.examples.join(', ')}`,
+      seconds(p.fastMs / 1000),
+      seconds(p.fullMs / 1000),
+    ]);
+    out.push(
+      '### One path (every corpus file by the fast path and by a full parse, findings compared key for key)\n\n' +
+        markdownTable(
+          ['vocabulary', 'files', 'findings', 'files that differ', 'fast path s', 'full parse s'],
+          rows,
+        ),
+    );
+  }
   if (results.smallFile) {
     const base = results.smallFile.rows.find((r) => r.command.startsWith('node'))?.wallMs;
     const rows = results.smallFile.rows.map((r) => [

@@ -68,6 +68,24 @@ export interface EngineRow extends EngineRun {
   mbPerSecond: number;
 }
 
+/** One path: every corpus file linted by the fast path and by a full parse (one-path-run.ts). */
+export interface OnePathRun {
+  files: number;
+  /** The full parse's findings, all files. */
+  findings: number;
+  /** Files whose findings differ between the two, key for key. */
+  differing: number;
+  /** The first of them, relative to the corpus folder. */
+  examples: string[];
+  /** Time in `lintDocument`, all files: the fast path, then the full parse. */
+  fastMs: number;
+  fullMs: number;
+}
+
+export interface OnePathRow extends OnePathRun {
+  vocabulary: string;
+}
+
 export interface SmallFileRow {
   command: string;
   runs: number;
@@ -115,6 +133,7 @@ export interface BenchResults {
   vocabularies: { id: string; label: string; terms?: number }[];
   table?: TableRow[];
   engine?: EngineRow[];
+  onePath?: OnePathRow[];
   smallFile?: SmallFileResult;
   server?: ServerRow[];
   targets: Target[];

@@ -2,7 +2,7 @@
 // (a tool, vocabulary or suite left out) says so instead of passing or failing.
 import type { BenchResults, SmallFileRow, TableRow, Target } from './results.js';
 
-type Measured = Pick<BenchResults, 'table' | 'engine' | 'smallFile' | 'server'>;
+type Measured = Pick<BenchResults, 'table' | 'engine' | 'onePath' | 'smallFile' | 'server'>;
 
 const x = (ratio: number): string => `${ratio.toFixed(2)}x`;
 
@@ -112,6 +112,15 @@ function serverTarget(results: Measured, dense: boolean, budget: number): Target
     : { target, measured: 'not measured', met: undefined };
 }
 
+/** Issue 11's "one path, proven": the whole corpus in the bench, per vocabulary. */
+function onePathTargets(results: Measured): Target[] {
+  return (results.onePath ?? []).map((p) => ({
+    target: `${p.vocabulary}: the fast path gives a full parse's findings on every corpus file`,
+    measured: `${p.differing.toLocaleString('en')} of ${p.files.toLocaleString('en')} files differ`,
+    met: p.differing === 0,
+  }));
+}
+
 function smallFileTarget(rows: SmallFileRow[] | undefined): Target {
   const target = 'one small file: nuance wall <= 2.5x node -e 0';
   const nuance = rows?.find((r) => r.command.startsWith('nuance'));
@@ -135,6 +144,7 @@ export function checkTargets(results: Measured): Target[] {
       grep?.mbPerSecond,
       (r) => r >= 1 / 3,
     ),
+    ...onePathTargets(results),
     smallFileTarget(results.smallFile?.rows),
     serverTarget(results, false, 8),
     serverTarget(results, true, 20),

@@ -57,6 +57,12 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['24-terms', expect.any(Number)],
       ['korea-china', expect.any(Number)],
     ]);
+    // Every file both ways, and none differs (the tests of unified compare the two on generated
+    // documents; this is the corpus).
+    expect(results.onePath!.map((p) => [p.vocabulary, p.files, p.differing])).toEqual([
+      ['24-terms', corpus.files, 0],
+      ['korea-china', corpus.files, 0],
+    ]);
     expect(results.smallFile!.rows.map((r) => r.command)).toEqual(['node -e 0', 'nuance draft.md']);
     expect(results.server!.map((s) => [s.mode, s.chars >= 100_000, s.dense])).toEqual([
       ['stdio', false, false],
@@ -83,11 +89,12 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
     expect(tables.map((t) => t.split('\n')[0]!.replace(/ \(.*/, ''))).toEqual([
       'Side by side',
       'Engine alone',
+      'One path',
       'One small file',
       'Language server',
       'Targets',
     ]);
-    const counts = [table.length, 2, 2, results.server!.length, results.targets.length];
+    const counts = [table.length, 2, 2, 2, results.server!.length, results.targets.length];
     tables.forEach((t, i) => {
       const lines = t.split('\n').filter((line) => line.startsWith('|'));
       expect(lines[1]).toMatch(/^\| --- (\| --- )*\|$/);

@@ -83,7 +83,7 @@ describe('options, statistics and tables', () => {
       10,
       3,
       ['24', 'korea-china', '10000'],
-      4,
+      5,
     ]);
     const quick = parseOptions(['--', '--quick', '--json'])!;
     expect([quick.sizeMb, quick.runs, quick.vocabularies, quick.out]).toEqual([
