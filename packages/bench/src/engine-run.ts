@@ -3,28 +3,22 @@
 // reading is timed. Prints one JSON object: compile time, then each pass over the whole corpus.
 // Usage: engine-run.js CORPUS_DIR PACK_FILE|korea-china PASSES
 import { readFileSync } from 'node:fs';
-import { compilePacks, lintSegments, parsePack } from '@nuance/core';
-import { builtinPack } from '@nuance/rules';
+import { lintSegments } from '@nuance/core';
 import { textSegments } from '@nuance/unified';
 import { listFiles } from './files.js';
 import type { EngineRun } from './results.js';
+import { compileSource, packSource } from './vocabulary-pack.js';
 
 const [dir, vocabulary, passArg] = process.argv.slice(2);
 if (!dir || !vocabulary) throw new Error('Usage: engine-run.js CORPUS_DIR PACK_FILE|korea-china PASSES');
-const source =
-  vocabulary === 'korea-china'
-    ? builtinPack(vocabulary)
-    : { file: vocabulary, text: readFileSync(vocabulary, 'utf8') };
-if (!source) throw new Error(`No built-in pack \`${vocabulary}\``);
+const source = packSource(vocabulary);
 const documents = listFiles(dir).map((file) => {
   const text = readFileSync(file, 'utf8');
   return { text, bytes: Buffer.byteLength(text), segments: textSegments(text).segments };
 });
 
 const compileStart = performance.now();
-const { pack, problems } = parsePack(source.text, source.file);
-if (!pack || problems.length > 0) throw new Error(`${source.file}: ${JSON.stringify(problems.slice(0, 3))}`);
-const { ruleSet } = compilePacks([pack]);
+const ruleSet = compileSource(source);
 const compileMs = performance.now() - compileStart;
 
 const passes: EngineRun['passes'] = [];

@@ -5,25 +5,17 @@
 // Usage: one-path-run.js CORPUS_DIR PACK_FILE|korea-china
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compilePacks, parsePack } from '@nuance/core';
-import { builtinPack } from '@nuance/rules';
 import { lintDocument } from '@nuance/unified';
 import { listFiles } from './files.js';
 import type { OnePathRun } from './results.js';
+import { compileSource, packSource } from './vocabulary-pack.js';
 
 /** The files that differ, named in the results: enough to start looking, not a list of hundreds. */
 const EXAMPLES = 5;
 
 const [dir, vocabulary] = process.argv.slice(2);
 if (!dir || !vocabulary) throw new Error('Usage: one-path-run.js CORPUS_DIR PACK_FILE|korea-china');
-const source =
-  vocabulary === 'korea-china'
-    ? builtinPack(vocabulary)
-    : { file: vocabulary, text: readFileSync(vocabulary, 'utf8') };
-if (!source) throw new Error(`No built-in pack \`${vocabulary}\``);
-const { pack, problems } = parsePack(source.text, source.file);
-if (!pack || problems.length > 0) throw new Error(`${source.file}: ${JSON.stringify(problems.slice(0, 3))}`);
-const { ruleSet } = compilePacks([pack]);
+const ruleSet = compileSource(packSource(vocabulary));
 
 const run: OnePathRun = { files: 0, findings: 0, differing: 0, examples: [], fastMs: 0, fullMs: 0 };
 for (const file of listFiles(dir)) {
