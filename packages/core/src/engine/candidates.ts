@@ -11,7 +11,7 @@ import { buildView } from '../view/normalize.js';
 import { buildProse } from '../view/prose.js';
 import { crossesScript } from '../view/t2s.js';
 import { forEachPatternMatch } from './patterns.js';
-import type { PhraseIndex, PhraseRef } from './phrase-ref.js';
+import { isMention, type PhraseIndex, type PhraseRef } from './phrase-ref.js';
 
 export interface Candidate {
   ref: PhraseRef;
@@ -218,7 +218,7 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
  *  a context set's `not` phrase blocks that set's mentions inside it (`Korea` in `North Korea`). */
 function blocks(b: Candidate, c: Candidate): boolean {
   if (!(b.vs <= c.vs && c.ve <= b.ve)) return false;
-  if (b.ref.set !== undefined) return c.ref.set === b.ref.set && c.ref.effect === 'context';
+  if (b.ref.set !== undefined) return c.ref.set === b.ref.set && isMention(c.ref);
   return c.ref.effect === 'report' && (b.ref.rule === -1 || b.ref.rule === c.ref.rule);
 }
 

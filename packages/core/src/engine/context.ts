@@ -7,6 +7,7 @@ import { audienceMatches } from '../text/language-tag.js';
 import type { ContextLicense, Segment } from '../types.js';
 import { type RuleMatch, type SegmentState, sentenceOf } from './candidates.js';
 import { type DocContext, placeOf } from './finding.js';
+import { isMention } from './phrase-ref.js';
 
 export interface CompiledContextSet {
   name: string;
@@ -66,7 +67,7 @@ export class ContextIndex {
     found = [];
     const seg = this.doc.segments[index];
     for (const c of seg?.candidates ?? []) {
-      if (seg && c.ref.set === set && c.ref.effect === 'context') found.push({ seg, ps: c.ps, pe: c.pe });
+      if (seg && c.ref.set === set && isMention(c.ref)) found.push({ seg, ps: c.ps, pe: c.pe });
     }
     bySegment?.set(index, found);
     return found;

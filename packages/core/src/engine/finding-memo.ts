@@ -10,9 +10,11 @@
 import { kindOf } from '../kinds/registry.js';
 import { minimalReplacement } from '../text/affix.js';
 import type { LineIndex } from '../text/lines.js';
-import type { ContextLicense, Edit, Finding, Segment } from '../types.js';
+import type { ContextLicense, Finding, Segment } from '../types.js';
 import type { SegmentState } from './candidates.js';
 import type { CompiledRule } from './compiled.js';
+import { movedFinding } from './finding.js';
+import { isMention } from './phrase-ref.js';
 
 /** What a cached lint keeps for the next one of its document. */
 export interface FindingMemo {
@@ -113,7 +115,7 @@ function sameMentions(before: SegmentState, after: SegmentState, change: TextCha
 function mentionsOf(state: SegmentState): number[] {
   const out: number[] = [];
   for (const c of state.candidates) {
-    if (c.ref.rule !== -2 || c.ref.effect !== 'context') continue;
+    if (!isMention(c.ref)) continue;
     const start = state.prose.startAt(c.ps) ?? 0;
     out.push(c.ref.set ?? -1, start, state.prose.endAt(c.pe - 1) ?? start);
   }
@@ -204,37 +206,7 @@ class FindingMover {
     const { from, oldTo, delta } = this.change;
     if (f.end <= from) return context === f.context ? f : { ...f, context: context as ContextLicense[] };
     if (f.start < oldTo) return undefined;
-    const start = f.start + delta;
-    const end = f.end + delta;
-    const at = this.lines.position(start);
-    const to = this.lines.position(end);
-    // Written out in makeFinding's key order, not spread: a copy of a copy spread with new
-    // offsets took a microsecond each (V8's generic clone), half of an edit's time in a dense draft.
-    const out: Finding = {
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      start,
-      end,
-      line: at.line,
-      column: at.column,
-      endLine: to.line,
-      endColumn: to.column,
-      actual: f.actual,
-      expected: f.expected,
-    };
-    if (f.suggestions !== undefined) out.suggestions = f.suggestions.map((e) => movedEdit(e, delta));
-    if (f.fix !== undefined) {
-      // The fix is its finding's first suggestion, one object: so it stays.
-      const first = out.suggestions?.[0];
-      out.fix = first !== undefined && f.fix === f.suggestions?.[0] ? first : movedEdit(f.fix, delta);
-    }
-    if (f.note !== undefined) out.note = f.note;
-    if (f.url !== undefined) out.url = f.url;
-    if (f.audiences !== undefined) out.audiences = f.audiences;
-    if (f.locale !== undefined) out.locale = f.locale;
-    if (context !== undefined) out.context = context;
-    return out;
+    return movedFinding(f, delta, this.lines, context);
   }
 
   /** The licenses moved: the same array when none moved; null when one lies in the edit. */
@@ -273,10 +245,6 @@ class FindingMover {
     }
     return moved;
   }
-}
-
-function movedEdit(e: Edit, delta: number): Edit {
-  return { start: e.start + delta, end: e.end + delta, text: e.text };
 }
 
 /** What a lint takes from the last one and leaves to the next. */

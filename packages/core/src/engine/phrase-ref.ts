@@ -34,6 +34,11 @@ export interface PhraseRef {
   script?: 'hans' | 'hant';
 }
 
+/** Whether the phrase is a context set's mention (rule -2, effect `context`), not its `not`. */
+export function isMention(ref: PhraseRef): boolean {
+  return ref.set !== undefined && ref.effect === 'context';
+}
+
 export interface CompiledPattern {
   regex: RegExp;
   ref: PhraseRef;
