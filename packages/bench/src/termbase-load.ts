@@ -2,8 +2,9 @@
 // rules, validate: @nuance/config's loadPack; then core's compilePacks). Without FILE: a synthetic
 // TBX of 10,000 concepts (two English terms, one of them deprecated, and a Simplified, a
 // Traditional and a Korean term each), and the CLDR termbase of ../shared/corpus when present.
-// Each file is measured in a process of its own, so that its first run is cold (as `nuance check`
-// pays it), not warmed by the file before; then the median wall and CPU time of the runs after.
+// Each file is measured in fresh processes, so that the first run of each is cold (as `nuance
+// check` pays it), not warmed by the file before: the median of COLD_PROCESSES first runs (one
+// cold run on a shared 2-core machine varies by a fifth), then the median of the warm runs after.
 // Then `nuance check` itself with the file in `packs:`, first and from its cache (termbase-cli.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,17 @@ import { median } from './stats.js';
 import { measureCommandLine } from './termbase-cli.js';
 
 const RUNS = 7;
+const COLD_PROCESSES = 5;
+
+/** What one process measured of one file (`--one`), as a JSON line. */
+interface OneProcess {
+  concepts: number;
+  terms: number;
+  firstWall: number;
+  firstCpu: number;
+  warmWall: number;
+  warmCpu: number;
+}
 
 /**
  * `distinct: false` keeps the generator this bench first had, whose products lose precision in a
@@ -52,12 +64,10 @@ function synthetic(concepts: number, distinct: boolean): string {
   return out.join('\n');
 }
 
-async function measure(file: string): Promise<void> {
+async function measure(file: string): Promise<OneProcess> {
   const wall: number[] = [];
   const cpu: number[] = [];
-  let rules = 0;
-  let terms = 0;
-  let first = '';
+  const out: OneProcess = { concepts: 0, terms: 0, firstWall: 0, firstCpu: 0, warmWall: 0, warmCpu: 0 };
   for (let run = 0; run <= RUNS; run++) {
     const used = process.cpuUsage();
     const start = performance.now();
@@ -66,27 +76,49 @@ async function measure(file: string): Promise<void> {
     compilePacks([pack]);
     const time = process.cpuUsage(used);
     const elapsed = performance.now() - start;
-    rules = pack.definition.rules.length;
     if (run === 0) {
       const texts = pack.definition.rules.flatMap((r) =>
         r.kind === 'term' ? r.terms.map((t) => t.text) : [],
       );
-      terms = new Set(texts).size;
-      first = `first ${elapsed.toFixed(0)} ms wall, ${((time.user + time.system) / 1000).toFixed(0)} ms CPU`;
+      out.concepts = pack.definition.rules.length;
+      out.terms = new Set(texts).size;
+      out.firstWall = elapsed;
+      out.firstCpu = (time.user + time.system) / 1000;
       continue;
     }
     wall.push(elapsed);
     cpu.push((time.user + time.system) / 1000);
   }
+  out.warmWall = median(wall);
+  out.warmCpu = median(cpu);
+  return out;
+}
+
+/** COLD_PROCESSES fresh processes on `file`, summed up in one line. */
+async function summary(file: string): Promise<string> {
+  const runs: OneProcess[] = [];
+  for (let i = 0; i < COLD_PROCESSES; i++) {
+    const line = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--one', file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    runs.push(JSON.parse(line) as OneProcess);
+  }
+  const first = runs.map((r) => r.firstWall);
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  const one = runs[0] as OneProcess;
   const load = (await import('node:os')).loadavg()[0]?.toFixed(1);
-  process.stdout.write(
-    `${path.basename(file)}: ${rules.toLocaleString('en')} concepts (${terms.toLocaleString('en')} distinct terms), load + compile ${first}; median ${median(wall).toFixed(0)} ms wall, ${median(cpu).toFixed(0)} ms CPU (${RUNS} warm runs; load average ${load})\n`,
+  return (
+    `${path.basename(file)}: ${one.concepts.toLocaleString('en')} concepts (${one.terms.toLocaleString('en')} distinct terms), ` +
+    `load + compile first (cold) median ${ms(median(first))} wall (${ms(Math.min(...first))}-${ms(Math.max(...first))} over ${COLD_PROCESSES} fresh processes), ` +
+    `${ms(median(runs.map((r) => r.firstCpu)))} CPU; warm median ${ms(median(runs.map((r) => r.warmWall)))} wall, ` +
+    `${ms(median(runs.map((r) => r.warmCpu)))} CPU (${RUNS} runs after each first; load average ${load})\n`
   );
 }
 
 const args = process.argv.slice(2);
 if (args[0] === '--one' && args[1] !== undefined) {
-  await measure(args[1]);
+  process.stdout.write(`${JSON.stringify(await measure(args[1]))}\n`);
 } else {
   const files = args.map((file) => path.resolve(file));
   let dir: string | undefined;
@@ -113,7 +145,7 @@ if (args[0] === '--one' && args[1] !== undefined) {
   }
   try {
     for (const file of files) {
-      execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--one', file], { stdio: 'inherit' });
+      process.stdout.write(await summary(file));
       process.stdout.write(await measureCommandLine(file));
     }
   } finally {

@@ -45,9 +45,20 @@ export {
 } from './lang/document-script.js';
 export { type NuanceConfig, type PackOptions, parseConfig } from './pack/config.js';
 export type { PackDataLocator } from './pack/data-source.js';
-export type { ImportedTerm, ImportedTermPack, ImportedTermRule } from './pack/imported-terms.js';
+export type {
+  ImportedTerm,
+  ImportedTermFields,
+  ImportedTermPack,
+  ImportedTermRule,
+} from './pack/imported-terms.js';
 export { configJsonSchema, packJsonSchema, packLocaleJsonSchema } from './pack/json-schema.js';
-export { type PackParse, parseImportedTermPack, parsePack, parsePackData } from './pack/parse.js';
+export {
+  importedTermPack,
+  type PackParse,
+  parseImportedTermPack,
+  parsePack,
+  parsePackData,
+} from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
 export { minimalReplacement, type Replacement } from './text/affix.js';

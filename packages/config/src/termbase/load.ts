@@ -1,9 +1,15 @@
 // A termbase file (`.tbx`, `.csv`, `.tsv`) as a pack: read, mapped to term rules, validated.
-import { type PackOptions, type ParsedPack, type Problem, parseImportedTermPack } from '@nuance/core';
+import {
+  importedTermPack,
+  type PackOptions,
+  type ParsedPack,
+  type Problem,
+  parseImportedTermPack,
+} from '@nuance/core';
 import { readCsv } from './csv.js';
 import type { Termbase } from './model.js';
 import { readTbx } from './tbx.js';
-import { termbaseToPack } from './to-pack.js';
+import { asData, termbaseRules } from './to-pack.js';
 
 const KINDS: Readonly<Record<string, (text: string, file: string) => Termbase>> = {
   '.tbx': readTbx,
@@ -35,7 +41,7 @@ export function parseTermbase(
   options: PackOptions = {},
 ): { pack?: ParsedPack; problems: Problem[] } {
   const termbase = readTermbase(text, file);
-  const mapped = termbaseToPack(termbase, options);
+  const mapped = termbaseRules(termbase, options);
   const problems = [...termbase.problems, ...mapped.problems];
   if (termbase.concepts.length > 0 && mapped.value.rules.length === 0 && options.subjects) {
     problems.push({
@@ -59,7 +65,12 @@ export function parseTermbase(
     });
     return { problems: sorted(problems) };
   }
-  const parsed = parseImportedTermPack(mapped.value, file, mapped.locator);
+  // A termbase that loads cleanly is defined from its rules' fields; else the data path places
+  // each problem (the same pack either way, tested).
+  const direct = importedTermPack(mapped.value, file, mapped.locator);
+  if (direct) return { pack: direct, problems: sorted(problems) };
+  const data = asData(mapped);
+  const parsed = parseImportedTermPack(data.value, file, data.locator);
   problems.push(...parsed.problems);
   return parsed.pack ? { pack: parsed.pack, problems: sorted(problems) } : { problems: sorted(problems) };
 }

@@ -1,8 +1,17 @@
-// Termbase -> a pack of `term` rules, as data in the shape a YAML pack has, with a locator that
-// places every path in the termbase file; core's parseImportedTermPack validates it as parsePack
-// validates YAML (only what a file can get wrong, the same problems in the same places).
-// The mapping is the README's table (Termbases as packs).
-import type { ImportedTermRule, PackDataLocator, PackOptions, Problem } from '@nuance/core';
+// Termbase -> a pack of `term` rules, with a locator that places every path in the termbase file.
+// termbaseRules makes each concept's rule as typed fields, which core's importedTermPack defines
+// directly when they pass the checks imported data can fail (a termbase that loads cleanly);
+// termbaseToPack gives the same rules as data in the shape a YAML pack has, which
+// parseImportedTermPack validates as parsePack validates YAML (the same problems in the same
+// places) and `nuance import` writes out. The mapping is the README's table (Termbases as packs).
+import type {
+  ImportedTerm,
+  ImportedTermFields,
+  ImportedTermRule,
+  PackDataLocator,
+  PackOptions,
+  Problem,
+} from '@nuance/core';
 import {
   type Position,
   type Termbase,
@@ -11,9 +20,9 @@ import {
   termbaseProblem,
 } from './model.js';
 
-export interface TermbasePack {
-  /** The pack as data: `{pack, description, rules: [...]}`. */
-  value: { pack: string; description: string; rules: TermbaseRule[] };
+/** The termbase's rules, as fields or as data (TermbasePack). */
+interface Mapped<R> {
+  value: { pack: string; description: string; rules: R[] };
   locator: PackDataLocator;
   /** Concepts dropped before validation (no terms, a duplicate id). */
   problems: Problem[];
@@ -21,10 +30,22 @@ export interface TermbasePack {
   concepts: TermbaseConcept[];
 }
 
+export type TermbaseRules = Mapped<ImportedTermFields>;
+export type TermbasePack = Mapped<TermbaseRule>;
 export type TermbaseRule = ImportedTermRule;
 
 const USE_MESSAGE = 'Use `{expected}` instead of `{actual}`';
 const DEPRECATED_MESSAGE = '`{actual}` is deprecated in this termbase';
+
+/** termbaseRules as data in the shape a YAML pack has. */
+export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): TermbasePack {
+  return asData(termbaseRules(termbase, options));
+}
+
+/** The rules as data in the shape a YAML pack has. */
+export function asData(mapped: TermbaseRules): TermbasePack {
+  return { ...mapped, value: { ...mapped.value, rules: mapped.value.rules.map(dataOf) } };
+}
 
 /**
  * The termbase as term rules. `options` (a `packs` entry's): `subjects` keeps the concepts with one
@@ -32,12 +53,12 @@ const DEPRECATED_MESSAGE = '`{actual}` is deprecated in this termbase';
  * (true) or none (false); by default a concept is one when it has a deprecated or forbidden term,
  * a decision someone made, while a concept that only lists equivalents is reference data.
  */
-export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): TermbasePack {
+export function termbaseRules(termbase: Termbase, options: PackOptions = {}): TermbaseRules {
   const wanted = options.subjects && new Set(options.subjects.map((s) => s.toLowerCase()));
   const pack = packNameOf(termbase.file);
   const base = baseName(termbase.file);
   const problems: Problem[] = [];
-  const rules: TermbaseRule[] = [];
+  const rules: ImportedTermFields[] = [];
   const concepts: TermbaseConcept[] = [];
   const ids = new Set<string>();
   const { position } = termbase;
@@ -68,9 +89,7 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
     if (wanted && !concept.subjects.some((s) => wanted.has(s.toLowerCase()))) return;
     const source =
       concept.id !== undefined ? `concept ${concept.id}` : `line ${position(concept.offset).line}`;
-    const { rule, deprecated } = ruleOf(id, concept, `${base}, ${source}`);
-    if (!(options['key-terms'] ?? deprecated)) rule['key-term'] = false;
-    rules.push(rule);
+    rules.push(ruleOf(id, concept, `${base}, ${source}`, options['key-terms']));
     concepts.push(concept);
   });
   // With no concept left, the loader says so once (load.ts).
@@ -80,34 +99,70 @@ export function termbaseToPack(termbase: Termbase, options: PackOptions = {}): T
   return { value: { pack, description, rules }, locator: locatorOf(concepts, position), problems, concepts };
 }
 
-/** The concept's rule, and whether it has a deprecated or forbidden term. */
+/** The concept's rule; `keyTerms`, the option (by default: whether it has a deprecated or forbidden term). */
 function ruleOf(
   id: string,
   concept: TermbaseConcept,
   source: string,
-): { rule: TermbaseRule; deprecated: boolean } {
-  // Terms by language, in the order the languages first occur (`zh_Hans` read as `zh-Hans`).
-  const terms: TermbaseRule['terms'] = {};
+  keyTerms: boolean | undefined,
+): ImportedTermFields {
+  const terms = byLanguage(concept.terms);
   let deprecated = false;
-  for (const t of concept.terms) {
+  for (const t of terms) if (t.status === 'deprecated' || t.status === 'forbidden') deprecated = true;
+  const message = !deprecated || hasReplacements(terms) ? USE_MESSAGE : DEPRECATED_MESSAGE;
+  const keyTerm = keyTerms ?? deprecated;
+  const note = noteOf(concept);
+  // One key order for every rule (the data's is dataOf's).
+  return note === ''
+    ? { id, severity: 'warning', message, source, keyTerm, terms }
+    : { id, severity: 'warning', message, note, source, keyTerm, terms };
+}
+
+/**
+ * The terms by language, in the order the languages first occur (`zh_Hans` read as `zh-Hans`), the
+ * order of a YAML pack's `terms` map; each text a phrase (escapePhrase).
+ */
+function byLanguage(list: readonly TermbaseTerm[]): ImportedTermFields['terms'] {
+  const terms: ImportedTermFields['terms'] = new Array(list.length);
+  // Most concepts list each language's terms together: then the order is the file's.
+  let together = true;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i] as TermbaseTerm;
     const lang = langOf(t);
-    const entry = { text: escapePhrase(t.text), status: t.status };
-    const list = terms[lang];
-    if (list) list.push(entry);
-    else terms[lang] = [entry];
-    if (t.status === 'deprecated' || t.status === 'forbidden') deprecated = true;
+    terms[i] = { lang, status: t.status, text: escapePhrase(t.text) };
+    if (together && i > 1 && lang !== terms[i - 1]?.lang) together = !seenBefore(terms, i - 1, lang);
   }
-  const rule: TermbaseRule = {
-    id,
+  if (together) return terms;
+  const langs = [...new Set(terms.map((t) => t.lang))];
+  return langs.flatMap((lang) => terms.filter((t) => t.lang === lang));
+}
+
+/** Whether a term before `end` has the language `lang`. */
+function seenBefore(terms: ImportedTermFields['terms'], end: number, lang: string): boolean {
+  for (let j = 0; j < end; j++) if (terms[j]?.lang === lang) return true;
+  return false;
+}
+
+/** A rule as data (`terms` a map of language to terms; `note` and `key-term` only when they say something). */
+function dataOf(rule: ImportedTermFields): TermbaseRule {
+  const terms: Record<string, ImportedTerm[]> = {};
+  for (const t of rule.terms) {
+    const entry = { text: t.text, status: t.status };
+    const list = terms[t.lang];
+    if (list) list.push(entry);
+    else terms[t.lang] = [entry];
+  }
+  const data: TermbaseRule = {
+    id: rule.id,
     kind: 'term',
-    severity: 'warning',
-    message: !deprecated || hasReplacements(terms) ? USE_MESSAGE : DEPRECATED_MESSAGE,
-    source,
+    severity: rule.severity,
+    message: rule.message,
+    source: rule.source,
     terms,
   };
-  const note = noteOf(concept);
-  if (note !== '') rule.note = note;
-  return { rule, deprecated };
+  if (rule.note !== undefined) data.note = rule.note;
+  if (!rule.keyTerm) data['key-term'] = false;
+  return data;
 }
 
 function langOf(t: TermbaseTerm): string {
@@ -134,15 +189,10 @@ function unknownSubjects(termbase: Termbase, subjects: readonly string[]): Probl
 }
 
 /** Every deprecated term has a preferred term of its language to replace it. */
-function hasReplacements(byLang: TermbaseRule['terms']): boolean {
-  for (const lang in byLang) {
-    let deprecated = false;
-    let preferred = false;
-    for (const t of byLang[lang] ?? []) {
-      if (t.status === 'deprecated' || t.status === 'forbidden') deprecated = true;
-      else if (t.status === 'preferred') preferred = true;
-    }
-    if (deprecated && !preferred) return false;
+function hasReplacements(terms: ImportedTermFields['terms']): boolean {
+  for (const t of terms) {
+    if (t.status !== 'deprecated' && t.status !== 'forbidden') continue;
+    if (!terms.some((u) => u.lang === t.lang && u.status === 'preferred')) return false;
   }
   return true;
 }

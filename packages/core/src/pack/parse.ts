@@ -6,7 +6,7 @@ import { RULE_KINDS } from '../kinds/registry.js';
 import type { Problem } from '../types.js';
 import { contextConditions, contextSetDef } from './context-parts.js';
 import { dataSource, type PackDataLocator } from './data-source.js';
-import { ImportedTermChecks, type ImportedTermPack } from './imported-terms.js';
+import { ImportedTermChecks, type ImportedTermFields, type ImportedTermPack } from './imported-terms.js';
 import { isRecord, orList, sortProblems, unexpected, validate } from './issues.js';
 import { checkRule } from './rule-checks.js';
 import { type Examples, optional, type RuleBase } from './rule-parts.js';
@@ -42,6 +42,36 @@ export function parseImportedTermPack(
   locator: PackDataLocator,
 ): PackParse {
   return parseSource(dataSource(value, file, locator), true);
+}
+
+/**
+ * The pack `parseImportedTermPack` makes of term rules an importer has as typed fields, without
+ * the data: when the pack's name and description and every rule pass the checks imported data
+ * can fail (as the rules of a termbase that loads cleanly do), which is all that path would look
+ * at. Undefined otherwise: the importer then builds the data and takes parseImportedTermPack, which
+ * places each problem. Rule ids must be distinct (an importer makes them so).
+ */
+export function importedTermPack(
+  value: { pack: string; description: string; rules: readonly ImportedTermFields[] },
+  file: string,
+  locator: PackDataLocator,
+): ParsedPack | undefined {
+  const shape = packSchema.shape;
+  if (!shape.pack.safeParse(value.pack).success || !shape.description.safeParse(value.description).success) {
+    return undefined;
+  }
+  const checks = new ImportedTermChecks(value.pack);
+  const rules: RuleDefinition[] = new Array(value.rules.length);
+  const ids = new Set<string>();
+  for (let i = 0; i < value.rules.length; i++) {
+    const fields = value.rules[i] as ImportedTermFields;
+    const rule = checks.termRule(fields);
+    if (rule === undefined || ids.has(rule.id)) return undefined;
+    ids.add(rule.id);
+    rules[i] = rule;
+  }
+  const definition: PackDefinition = { pack: value.pack, rules, description: value.description };
+  return { file, definition, locate: (path) => locator.locate(path) };
 }
 
 function parseSource(source: YamlSource, imported = false): PackParse {
