@@ -126,7 +126,11 @@ export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined>
       ['escalate', new Set()],
     ]);
     for (const u of input.matches) sentences.get(u.c.ref.role)?.add(sentenceKey(u));
-    const inSentence = (role: string, m: RuleMatch) => sentences.get(role)?.has(sentenceKey(m)) === true;
+    // Without such a phrase in the matches (most documents), no sentence needs finding.
+    const inSentence = (role: string, m: RuleMatch) => {
+      const set = sentences.get(role);
+      return set !== undefined && set.size > 0 && set.has(sentenceKey(m));
+    };
     const { escalate } = input.def;
     const out: Finding[] = [];
     for (const m of input.matches) {

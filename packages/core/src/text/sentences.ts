@@ -53,29 +53,40 @@ const LONGEST_ABBREVIATION = 4;
 const SENTENCE_START =
   /^[\p{Lu}\p{Lt}\p{Nd}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+// What the loop below asks of every unit, from one table: whether it is a terminator or a `.`.
+// A Set lookup per unit made splitting the paragraphs a rule needed a tenth of linting a corpus
+// with the built-in pack.
+const TERMINATOR = 1;
+const DOT = 2;
+const UNIT_CLASS = new Uint8Array(0x10000);
+for (const c of TERMINATORS) UNIT_CLASS[c] = TERMINATOR;
+UNIT_CLASS[0x2e] = DOT;
+
 /** Sentence spans of one segment's prose, [start, end) in UTF-16 units, tiling the text in order. */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
   let i = 0;
-  while (i < text.length) {
+  const n = text.length;
+  while (i < n) {
+    // Most units end nothing: skipped in a loop of their own.
+    while (i < n && UNIT_CLASS[text.charCodeAt(i)] === 0) i++;
+    if (i >= n) break;
     const c = text.charCodeAt(i);
     let end = -1;
-    if (TERMINATORS.has(c)) {
+    if (UNIT_CLASS[c] === TERMINATOR) {
       const runEnd = skipWhile(text, i + 1, (u) => TERMINATORS.has(u));
       const j = skipWhile(text, runEnd, (u) => CLOSERS.has(u));
       const last = text.charCodeAt(runEnd - 1);
-      if (!((last === 0x21 || last === 0x3f) && isAsciiAlnum(text.charCodeAt(j)))) end = j;
+      // Every read below the text's end: a read past it (NaN) threw the optimized loop away.
+      if (!((last === 0x21 || last === 0x3f) && j < n && isAsciiAlnum(text.charCodeAt(j)))) end = j;
       i = j;
-    } else if (c === 0x2e) {
+    } else {
       let j = skipWhile(text, i + 1, (u) => u === 0x2e);
       const single = j === i + 1;
       j = skipWhile(text, j, (u) => CLOSERS.has(u));
       if (endsAtDot(text, i, j, single)) end = j;
       i = j;
-    } else {
-      i++;
-      continue;
     }
     if (end === -1 || end >= text.length) continue;
     const next = skipWhile(text, end, isJsSpace);
@@ -90,12 +101,20 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 // The dot run starts at `dot`; `after` is past the run and its closers.
 function endsAtDot(text: string, dot: number, after: number, single: boolean): boolean {
-  if (!isJsSpace(text.charCodeAt(after))) return false;
+  if (after >= text.length || !isJsSpace(text.charCodeAt(after))) return false;
   let k = skipWhile(text, after, isJsSpace);
   k = skipWhile(text, k, (u) => OPENERS.has(u));
-  const cp = text.codePointAt(k);
-  if (cp === undefined || !SENTENCE_START.test(String.fromCodePoint(cp))) return false;
+  if (k >= text.length) return false;
+  const cp = text.codePointAt(k) as number;
+  if (!startsSentence(cp)) return false;
   return !(single && isAbbreviation(text, dot));
+}
+
+/** SENTENCE_START of a code point; ASCII, common Han and Hangul syllables without the expression. */
+function startsSentence(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)) return true;
+  return SENTENCE_START.test(String.fromCodePoint(cp));
 }
 
 // Whether the word before the dot at `dot` is a listed abbreviation; looks back a bounded distance.
