@@ -10,8 +10,19 @@ export interface Replacement {
   text: string;
 }
 
+// The last answer: an editor's keystroke asks it twice of the same two texts (the block model's
+// re-split, then the kept findings), each time comparing and slicing the whole draft.
+let last: { before: string; after: string; replacement: Replacement } | undefined;
+
 /** The smallest single replacement turning `before` into `after`. */
 export function minimalReplacement(before: string, after: string): Replacement {
+  if (last !== undefined && last.before === before && last.after === after) return { ...last.replacement };
+  const replacement = computeReplacement(before, after);
+  last = { before, after, replacement };
+  return { ...replacement };
+}
+
+function computeReplacement(before: string, after: string): Replacement {
   const max = Math.min(before.length, after.length);
   // Chunks compared natively first: an editor asks this of a long draft at every keystroke, and
   // a loop of charCodeAt over a freshly concatenated text took a millisecond per 100 K.

@@ -21,13 +21,25 @@ export function createLineIndex(text: string): LineIndex {
 }
 
 function buildLineIndex(text: string): LineIndex {
-  const starts = [0];
+  // Counted first, then filled: a typed array of the exact size, where a list grown by push took
+  // several times the memory (an editor builds one per keystroke over a long draft).
+  let count = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
+    if (c === 10) count++;
     else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
+      count++;
+    }
+  }
+  const starts = new Int32Array(count);
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts[n++] = i + 1;
+    else if (c === 13) {
+      if (i + 1 < text.length && text.charCodeAt(i + 1) === 10) i++;
+      starts[n++] = i + 1;
     }
   }
   return {
