@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import type { CompiledRuleSet } from '../src/engine/compiled.js';
+import { CANDIDATE, MENTION, WEAK } from '../src/engine/prefilter.js';
 import {
   hasBoundedCandidate,
   hasCandidate,
@@ -8,7 +10,10 @@ import {
   preCheck,
   prefilterSafety,
 } from '../src/index.js';
+import { ViewFolder } from '../src/view/fold.js';
+import { buildView } from '../src/view/normalize.js';
 import { ruleSetFromYaml } from './helpers.js';
+import { mulberry32 } from './random.js';
 
 const ruleSet = ruleSetFromYaml(`pack: p
 contexts:
@@ -157,5 +162,158 @@ rules:
       ruleSet,
     );
     expect(findings.map((f) => f.actual)).toEqual(['实用外交']);
+  });
+});
+
+describe('passing over text at the root (the pre-check skips what cannot start a phrase)', () => {
+  // The reference: every flag of the automaton (and the pattern atoms) over the whole view at once.
+  function reference(text: string, rs: CompiledRuleSet): { candidate: boolean; mention: boolean } {
+    // Text the folder declines (a combining mark) holds both, as the pre-check says of it.
+    const mentions = needsContext(rs);
+    if (!new ViewFolder(false).fold(text)) return { candidate: true, mention: mentions };
+    const view = buildView(text).text;
+    const units = Uint16Array.from(view, (c) => c.charCodeAt(0));
+    let flags = rs.automaton.flagsIn(units, units.length, CANDIDATE | MENTION | WEAK).flags;
+    if (rs.patternAtoms) flags |= rs.patternAtoms.flagsIn(units, units.length, CANDIDATE).flags;
+    if (rs.unanchoredPattern) flags |= CANDIDATE;
+    return { candidate: (flags & (CANDIDATE | WEAK)) !== 0, mention: mentions && (flags & MENTION) !== 0 };
+  }
+
+  // Mentions are looked for only where a rule has a context (the scan stops once it has what it wants).
+  function checked(text: string, rs: CompiledRuleSet) {
+    const got = preCheck(text, rs, true);
+    return { text, candidate: got.candidate, mention: needsContext(rs) ? got.mention : false };
+  }
+
+  const withPatterns = ruleSetFromYaml(`pack: q
+contexts:
+  korea: {phrases: [韩国, South Korea, 대한민국]}
+rules:
+  - id: q/terms
+    kind: term
+    severity: warning
+    message: m
+    context: [{sets: [korea]}]
+    terms:
+      zh: [务实外交, {text: 实用外交, status: deprecated}, {text: 中, status: deprecated}]
+      ko: [{text: 실용 외교, status: deprecated}, 한중]
+      en: [{text: strategic partner, status: deprecated}, {text: e-commerce, status: deprecated}, ROK]
+  - id: q/pattern
+    kind: caution
+    severity: info
+    message: m
+    phrases: [zz top]
+    patterns: ['core\\s+interests?', 'anti-\\w+']
+`);
+
+  // Pieces that take every rule of the view: phrases and their halves, whitespace runs and line
+  // breaks between Han, Hangul and Latin, hyphens, fullwidth and Traditional forms, invisibles.
+  const pieces = [
+    '实用',
+    '外交',
+    '务实',
+    '中',
+    '中国',
+    '韩国',
+    '韓國',
+    '實用',
+    ' ',
+    '  ',
+    '\n',
+    '\u3000',
+    '\u00a0',
+    '-',
+    '–',
+    'e',
+    'E',
+    '-commerce',
+    'strategic',
+    'partner',
+    'South',
+    'Korea',
+    'ROK',
+    'ＲＯＫ',
+    'core',
+    'interests',
+    'anti',
+    '실용',
+    '외교',
+    '한중',
+    '대한민국',
+    '\u200b',
+    '\u00ad',
+    '。',
+    '，',
+    'x',
+    'zz',
+    'top',
+    'cafe\u0301',
+    '\u{20000}',
+    'e-',
+    'st',
+    're',
+    '实',
+    '用',
+    '外',
+    '交',
+    '务',
+    '한',
+    '중',
+    '실',
+  ];
+
+  test('where the view joins what the text splits, or splits what it joins', () => {
+    const texts = [
+      '实 用外交',
+      '实\n用外交',
+      '实\u3000用 外交',
+      '實 用外交',
+      '务\n实外交 韩国',
+      '韩 国 实用外交',
+      '실 용 외교',
+      '실\n용외교',
+      '한 중',
+      'e-commerce',
+      'e -commerce',
+      'E\u00adcommerce',
+      'e\u200b-commerce',
+      'strategic\npartner',
+      'strategic-partner',
+      'strategic\u00a0 partner',
+      'South\u200bKorea',
+      'South-Korea',
+      'x core\n\ninterests',
+      'anti-x',
+      'anti - x',
+      '中',
+      'Ｒ\u200bＯＫ',
+    ];
+    for (const rs of [ruleSet, weak, withPatterns] as CompiledRuleSet[])
+      for (const text of texts) expect(checked(text, rs)).toEqual({ text, ...reference(text, rs) });
+  });
+
+  test('finds what the whole view holds, over 4,000 generated texts', () => {
+    const random = mulberry32(11);
+    for (const rs of [ruleSet, weak, withPatterns] as CompiledRuleSet[]) {
+      for (let n = 0; n < 1500; n++) {
+        let text = '';
+        const count = 1 + Math.floor(random() * 12);
+        for (let k = 0; k < count; k++) text += pieces[Math.floor(random() * pieces.length)];
+        expect(checked(text, rs)).toEqual({ text, ...reference(text, rs) });
+      }
+    }
+  });
+
+  test('over long text, with phrases far apart and at the edges of its windows', () => {
+    const random = mulberry32(12);
+    const rs = withPatterns as CompiledRuleSet;
+    for (let n = 0; n < 200; n++) {
+      let text = '';
+      while (text.length < 300) {
+        text += random() < 0.9 ? 'x y 无关的文字 다른 말 '.slice(0, 1 + Math.floor(random() * 15)) : '';
+        text += pieces[Math.floor(random() * pieces.length)];
+      }
+      expect(checked(text, rs)).toEqual({ text, ...reference(text, rs) });
+    }
   });
 });

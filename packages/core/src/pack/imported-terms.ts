@@ -4,7 +4,7 @@
 // as the schema and the term kind would define it; any other goes through the full validation
 // (parse.ts), which places its problems exactly as for a YAML pack. A 10,000-concept termbase
 // spends no time in zod.
-import type { TermEntry, TermRule, TermStatus } from '../kinds/term.js';
+import type { TermRule, TermStatus } from '../kinds/term.js';
 import { isJsSpace } from '../text/js-space.js';
 import { LANGUAGE_TAG_SOURCE } from '../text/language-tag.js';
 import { expandPhrase, PhraseError } from './phrase.js';

@@ -9,80 +9,32 @@
 // one code point, and `fold` returns false so that the caller takes buildView. Such text is rare in
 // the languages nuance reads (NFD exports); everything else takes the table.
 
-import { isLatinLetter } from '../lang/script.js';
+import { DROPPED, HYPHEN, isSpace, SPACE } from './code-point.js';
 import {
-  continuesChunk,
-  DROPPED,
-  emissionOf,
-  foldVariant,
-  HYPHEN,
-  isHan,
-  isHangulSyllable,
-  isSpace,
-  SPACE,
-} from './code-point.js';
-import { T2S_ASTRAL, t2sUnits } from './t2s.js';
+  CLASS,
+  CONTINUER,
+  DROP,
+  entryOf,
+  FLAG_SHIFT,
+  flagsOf,
+  HAN,
+  LATIN,
+  OTHER,
+  otherEmission,
+  SIMPLE,
+  SPACE_CLASS,
+  SYLLABLE,
+  tableOf,
+} from './fold-table.js';
 
-// A table entry: the class in bits 16-18, the flags of the folded code point in bits 19-21, and
-// for SIMPLE the folded unit in bits 0-15. 0 means not computed yet.
-const CLASS = 0x70000;
-/** Steps 1-4 give exactly one BMP unit, neither whitespace nor a hyphen. */
-const SIMPLE = 0x10000;
-/** Steps 1-4 give one whitespace code point (in bits 0-15). */
-const SPACE_CLASS = 0x20000;
-/** Steps 1-4 give a hyphen-minus. */
-const HYPHEN_CLASS = 0x60000;
-/** An invisible dropped in step 1. */
-const DROP = 0x30000;
-/** A code point that continues the chunk before it: the text goes to buildView. */
-const CONTINUER = 0x40000;
-/** Anything else (an expansion such as ﬁ -> fi, a surrogate, an astral code point): the general path. */
-const OTHER = 0x50000;
-const FLAG_SHIFT = 19;
-const HAN = 1;
-const SYLLABLE = 2;
-const LATIN = 4;
-
-let table: Int32Array | undefined;
-// Emissions of the code points of class OTHER (and astral ones), by code point.
-const others = new Map<number, readonly number[] | typeof DROPPED | typeof CONTINUER>();
-
-function flagsOf(cp: number): number {
-  return (isHan(cp) ? HAN : 0) | (isHangulSyllable(cp) ? SYLLABLE : 0) | (isLatinLetter(cp) ? LATIN : 0);
-}
-
-function otherEmission(cp: number): readonly number[] | typeof DROPPED | typeof CONTINUER {
-  let known = others.get(cp);
-  if (known === undefined) {
-    const base = foldVariant(cp);
-    known = base >= 0 && continuesChunk(base) ? CONTINUER : emissionOf(cp);
-    others.set(cp, known);
-  }
-  return known;
-}
-
-function entryOf(unit: number): number {
-  if (unit >= 0xd800 && unit <= 0xdfff) return OTHER;
-  if (table && fillBlock(table, unit)) return table[unit] as number;
-  const emitted = otherEmission(unit);
-  if (emitted === CONTINUER) return CONTINUER;
-  if (emitted === DROPPED) return DROP;
-  const only = emitted.length === 1 ? (emitted[0] ?? 0) : -1;
-  if (only < 0 || only > 0xffff) return OTHER;
-  if (only === HYPHEN) return HYPHEN_CLASS | HYPHEN;
-  if (isSpace(only)) return SPACE_CLASS | only;
-  // Entry 0 means "not computed": a folded NUL would read as one, so it takes the general path.
-  if (only === 0) return OTHER;
-  return SIMPLE | (flagsOf(only) << FLAG_SHIFT) | only;
-}
-
-function tableOf(): Int32Array {
-  if (!table) {
-    table = new Int32Array(0x10000);
-    for (let unit = 1; unit < 0x80; unit++) table[unit] = entryOf(unit);
+// The table's entries, made the first time a folder asks (and the folder primed then).
+let entriesMade: Int32Array | undefined;
+function entriesOf(): Int32Array {
+  if (!entriesMade) {
+    entriesMade = tableOf();
     primeFolders();
   }
-  return table;
+  return entriesMade;
 }
 
 // Text that takes every path of `fold` (runs of spaces, a line break, a hyphen between Latin
@@ -102,40 +54,6 @@ function primeFolders(): void {
     folder.reset();
     folder.fold('e\u0301');
   }
-}
-
-/**
- * The entries of Hangul syllables, or of common Han (isStable: NFKC leaves them alone), filled
- * all at once the first time text holds one: computed one by one as text first met them, each
- * was a slow call inside the hot loop, and often a deoptimization of it (a first pass over a
- * corpus took twice as long as the next). A tight loop over the block (Han: with the T2S table)
- * gives what entryOf gives (tested over every one of them).
- */
-function fillBlock(entries: Int32Array, unit: number): boolean {
-  if (isHangulSyllable(unit)) {
-    for (let cp = 0xac00; cp <= 0xd7a3; cp++) entries[cp] = SIMPLE | (SYLLABLE << FLAG_SHIFT) | cp;
-    return true;
-  }
-  if (!((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf))) return false;
-  const t2s = t2sUnits();
-  const fill = (from: number, to: number) => {
-    for (let cp = from; cp <= to; cp++) {
-      const target = t2s[cp] as number;
-      if (target === 0) entries[cp] = SIMPLE | (HAN << FLAG_SHIFT) | cp;
-      else if (target === T2S_ASTRAL) entries[cp] = OTHER;
-      else entries[cp] = SIMPLE | (simpleFlags(target) << FLAG_SHIFT) | target;
-    }
-  };
-  fill(0x3400, 0x4dbf);
-  fill(0x4e00, 0x9fff);
-  return true;
-}
-
-/** flagsOf without its regular expressions for the common Han and Hangul syllables. */
-function simpleFlags(cp: number): number {
-  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return HAN;
-  if (isHangulSyllable(cp)) return SYLLABLE;
-  return flagsOf(cp);
 }
 
 /**
@@ -200,7 +118,7 @@ export class ViewFolder {
    */
   fold(text: string, from = 0, to = text.length, offset = 0): boolean {
     this.reserve(to - from);
-    const entries = tableOf();
+    const entries = entriesOf();
     const map = this.map;
     let units = this.units;
     let start = this.start;
