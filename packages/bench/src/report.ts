@@ -132,11 +132,24 @@ function sections(results: BenchResults): string[] {
       fixed(s.p95, 1),
       fixed(s.max, 1),
       s.cpuPerEdit === null ? '—' : fixed(s.cpuPerEdit, 1),
+      s.messageKb === undefined ? '—' : count(Math.round(s.messageKb)),
+      s.clientParseMs === undefined ? '—' : fixed(s.clientParseMs, 1),
     ]);
     out.push(
       '### Language server (didChange to diagnostics, debounce 0)\n\n' +
         markdownTable(
-          ['mode', 'draft', 'diagnostics', 'edits', 'p50 ms', 'p95 ms', 'max ms', 'CPU ms/edit'],
+          [
+            'mode',
+            'draft',
+            'diagnostics',
+            'edits',
+            'p50 ms',
+            'p95 ms',
+            'max ms',
+            'CPU ms/edit',
+            'last message KB',
+            'client parse ms',
+          ],
           rows,
         ),
     );

@@ -116,6 +116,10 @@ export interface ServerRow {
   cpuPerEdit: number | null;
   /** Pulled: the timed edits whose report was `unchanged`. */
   unchanged?: number;
+  /** The size of the last message of diagnostics the client got (KB of UTF-8 JSON)... */
+  messageKb?: number;
+  /** ... and the median ms a client takes to decode and parse it: a floor of the round trip. */
+  clientParseMs?: number;
 }
 
 export interface Target {

@@ -90,12 +90,16 @@ async function measureDraft(
   const published = (version: number) => new Promise<Published>((resolve) => waiters.set(version, resolve));
   let resultId: string | undefined;
   let unchanged = 0;
+  // The last message of diagnostics the client got (a push's params, a pulled report).
+  let last: unknown;
   // The diagnostics of `version`: its push, or a pull naming the report the client holds.
   const diagnosticsOf = async (version: number, sent: Promise<void>): Promise<number> => {
     if (delivery === 'push') {
       const wait = published(version);
       await sent;
-      return (await wait).diagnostics.length;
+      const params = await wait;
+      last = params;
+      return params.diagnostics.length;
     }
     await sent;
     const report: PullReport = await connection.sendRequest('textDocument/diagnostic', {
@@ -103,6 +107,7 @@ async function measureDraft(
       ...(resultId === undefined ? {} : { previousResultId: resultId }),
     });
     resultId = report.resultId;
+    last = report;
     if (report.kind === 'unchanged') unchanged++;
     return report.items?.length ?? 0;
   };
@@ -148,8 +153,31 @@ async function measureDraft(
     max: Math.max(...times),
     cpuPerEdit: cpuStart === undefined || cpuEnd === undefined ? null : (cpuEnd - cpuStart) / rounds,
     ...(delivery === 'pull' ? { unchanged } : {}),
+    ...clientReading(delivery, last),
   };
 }
+
+/**
+ * What the client pays to read the last message of an edit's diagnostics, whatever the server:
+ * its size, and the median time to decode its UTF-8 and parse its JSON (as vscode-jsonrpc does
+ * with each message), timed in this process after the edits.
+ */
+function clientReading(delivery: Delivery, last: unknown): Pick<ServerRow, 'messageKb' | 'clientParseMs'> {
+  const message =
+    delivery === 'push'
+      ? { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: last }
+      : { jsonrpc: '2.0', id: 1, result: last };
+  const bytes = Buffer.from(JSON.stringify(message), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < CLIENT_READS; i++) {
+    const start = performance.now();
+    JSON.parse(bytes.toString('utf8'));
+    times.push(performance.now() - start);
+  }
+  return { messageKb: bytes.length / 1024, clientParseMs: median(times) };
+}
+
+const CLIENT_READS = 15;
 
 async function session(
   connection: ProtocolConnection,

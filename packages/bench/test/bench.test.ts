@@ -82,6 +82,15 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
     // A pulled report says `unchanged` at most once per timed edit.
     for (const s of results.server!.filter((row) => row.mode === 'stdio-pull'))
       expect(s.unchanged).toBeLessThanOrEqual(s.rounds);
+    // The last message's size and a client's parse of it: a push of a dense draft's diagnostics
+    // is larger than that of a typical one of the same length.
+    for (const s of results.server!) {
+      expect(s.messageKb).toBeGreaterThan(0);
+      expect(s.clientParseMs).toBeGreaterThanOrEqual(0);
+    }
+    const pushed = (dense: boolean) =>
+      results.server!.find((s) => s.mode === 'stdio' && s.chars >= 100_000 && s.dense === dense)!.messageKb!;
+    expect(pushed(true)).toBeGreaterThan(pushed(false));
     expect(results.targets.length).toBeGreaterThan(0);
 
     // Every table: a header, a separator, then rows of the same width; one row per result.
