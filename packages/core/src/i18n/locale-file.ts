@@ -4,7 +4,7 @@
 // its translations can change apart.
 import { z } from 'zod';
 import { isRecord, sortProblems, unexpected, validate } from '../pack/issues.js';
-import { langTag, RULE_ID_PATTERN, translatedLocale } from '../pack/schema-parts.js';
+import { langTag, lazy, RULE_ID_PATTERN, translatedLocale } from '../pack/schema-parts.js';
 import type { ParsedPack } from '../pack/types.js';
 import { loadYaml } from '../pack/yaml-source.js';
 import type { Problem } from '../types.js';
@@ -14,32 +14,42 @@ import type { RuleTexts } from './rule-texts.js';
 const text = (title: string, description: string) =>
   z.string().min(1).optional().meta({ title, description });
 
-const ruleTextsSchema = z
-  .strictObject({
-    description: text('Description', "The rule's one-line description."),
-    message: text('Message', 'The message; placeholders `{actual}` and `{expected}` as in the pack.'),
-    escalate: text('Escalated message', "A caution's escalated message."),
-    note: text('Note', 'The longer why (Markdown).'),
-    audiences: z
-      .record(langTag, z.string())
-      .optional()
-      .meta({ title: 'Audiences', description: 'The readings, by the audience tags the pack uses.' }),
-  })
-  .meta({ title: 'Rule texts', description: "A rule's texts in this locale; a missing one is the English." });
+const ruleTextsSchema = lazy(() =>
+  z
+    .strictObject({
+      description: text('Description', "The rule's one-line description."),
+      message: text('Message', 'The message; placeholders `{actual}` and `{expected}` as in the pack.'),
+      escalate: text('Escalated message', "A caution's escalated message."),
+      note: text('Note', 'The longer why (Markdown).'),
+      audiences: z
+        .record(langTag(), z.string())
+        .optional()
+        .meta({ title: 'Audiences', description: 'The readings, by the audience tags the pack uses.' }),
+    })
+    .meta({
+      title: 'Rule texts',
+      description: "A rule's texts in this locale; a missing one is the English.",
+    }),
+);
 
-export const packLocaleSchema = z
-  .strictObject({
-    locale: translatedLocale.meta({ title: 'Locale', description: '`zh-Hans`, `zh-Hant` or `ko`.' }),
-    description: z.string().optional().meta({ title: 'Description', description: "The pack's description." }),
-    rules: z
-      .record(z.string().regex(RULE_ID_PATTERN, { error: 'a rule id `<pack>/<name>`' }), ruleTextsSchema)
-      .meta({ title: 'Rules', description: 'Texts by rule id.' }),
-  })
-  .meta({
-    title: 'nuance pack locale',
-    description:
-      "A pack's texts in one locale (rules/<pack>/locales/<locale>.yaml), named by the pack's `locales`.",
-  });
+export const packLocaleSchema = lazy(() =>
+  z
+    .strictObject({
+      locale: translatedLocale().meta({ title: 'Locale', description: '`zh-Hans`, `zh-Hant` or `ko`.' }),
+      description: z
+        .string()
+        .optional()
+        .meta({ title: 'Description', description: "The pack's description." }),
+      rules: z
+        .record(z.string().regex(RULE_ID_PATTERN, { error: 'a rule id `<pack>/<name>`' }), ruleTextsSchema())
+        .meta({ title: 'Rules', description: 'Texts by rule id.' }),
+    })
+    .meta({
+      title: 'nuance pack locale',
+      description:
+        "A pack's texts in one locale (rules/<pack>/locales/<locale>.yaml), named by the pack's `locales`.",
+    }),
+);
 
 /**
  * Adds the texts of a locale file to the rules of `pack` (mutating its definition) and returns the
@@ -58,7 +68,7 @@ export function applyPackLocale(
     if (root !== undefined) problems.push(unexpected(yaml, [], root, 'a mapping with `locale` and `rules`'));
     return sortProblems(problems);
   }
-  const result = validate(packLocaleSchema, root, [], yaml);
+  const result = validate(packLocaleSchema(), root, [], yaml);
   if (!result.ok) return sortProblems([...problems, ...result.problems]);
   if (result.data.locale !== locale) {
     problems.push(

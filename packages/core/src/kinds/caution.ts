@@ -13,48 +13,54 @@ import {
   phraseEntries,
   type RuleBase,
 } from '../pack/rule-parts.js';
-import { keyedOrPlain, phrase, regexSource, ruleBase, SEVERITIES } from '../pack/schema-parts.js';
+import { keyedOrPlain, lazy, phrase, regexSource, ruleBase, SEVERITIES } from '../pack/schema-parts.js';
 import type { Finding, Severity } from '../types.js';
 import { patternSection, phraseSection } from './describe.js';
 import type { RuleKind } from './kind.js';
 
-const schema = z
-  .strictObject({
-    ...ruleBase,
-    kind: z
-      .literal('caution')
-      .meta({ title: 'Kind', description: 'Phrases whose reading differs by audience.' }),
-    phrases: keyedOrPlain(phrase, 'Phrases', 'The phrases to flag.'),
-    patterns: keyedOrPlain(
-      regexSource,
-      'Patterns',
-      'Regular expressions to flag, where phrases cannot say it.',
-    ).optional(),
-    unless: keyedOrPlain(
-      phrase,
-      'Unless',
-      'Phrases that silence the rule when in the same sentence.',
-    ).optional(),
-    escalate: z
-      .strictObject({
-        phrases: keyedOrPlain(phrase, 'Phrases', 'Phrases that, in the same sentence, escalate the caution.'),
-        severity: z
-          .enum(SEVERITIES)
-          .optional()
-          .meta({ title: 'Severity', description: "The escalated finding's severity; default the rule's." }),
-        message: z.string().min(1).meta({
-          title: 'Message',
-          description: "The escalated finding's message; placeholders `{actual}` and `{expected}`.",
+const schema = lazy(() =>
+  z
+    .strictObject({
+      ...ruleBase(),
+      kind: z
+        .literal('caution')
+        .meta({ title: 'Kind', description: 'Phrases whose reading differs by audience.' }),
+      phrases: keyedOrPlain(phrase(), 'Phrases', 'The phrases to flag.'),
+      patterns: keyedOrPlain(
+        regexSource(),
+        'Patterns',
+        'Regular expressions to flag, where phrases cannot say it.',
+      ).optional(),
+      unless: keyedOrPlain(
+        phrase(),
+        'Unless',
+        'Phrases that silence the rule when in the same sentence.',
+      ).optional(),
+      escalate: z
+        .strictObject({
+          phrases: keyedOrPlain(
+            phrase(),
+            'Phrases',
+            'Phrases that, in the same sentence, escalate the caution.',
+          ),
+          severity: z.enum(SEVERITIES).optional().meta({
+            title: 'Severity',
+            description: "The escalated finding's severity; default the rule's.",
+          }),
+          message: z.string().min(1).meta({
+            title: 'Message',
+            description: "The escalated finding's message; placeholders `{actual}` and `{expected}`.",
+          }),
+        })
+        .optional()
+        .meta({
+          title: 'Escalate',
+          description:
+            'Phrases that, in the same sentence as a match, make it this finding instead (they win over `unless`).',
         }),
-      })
-      .optional()
-      .meta({
-        title: 'Escalate',
-        description:
-          'Phrases that, in the same sentence as a match, make it this finding instead (they win over `unless`).',
-      }),
-  })
-  .meta({ title: 'Caution rule' });
+    })
+    .meta({ title: 'Caution rule' }),
+);
 
 export interface CautionRule extends RuleBase {
   kind: 'caution';
@@ -64,9 +70,11 @@ export interface CautionRule extends RuleBase {
   escalate?: { phrases: PhraseEntry[]; severity?: Severity; message: string };
 }
 
-export const caution: RuleKind<'caution', typeof schema, CautionRule, undefined> = {
+export const caution: RuleKind<'caution', ReturnType<typeof schema>, CautionRule, undefined> = {
   name: 'caution',
-  schema,
+  get schema() {
+    return schema();
+  },
 
   check(rule, checks) {
     checks.phrases(rule.phrases, 'phrases');

@@ -5,37 +5,41 @@
 // term, with the source concept's target terms as `expected`.
 import { z } from 'zod';
 import type { RuleBase } from '../pack/rule-parts.js';
-import { RULE_ID_PATTERN, ruleBase } from '../pack/schema-parts.js';
+import { lazy, RULE_ID_PATTERN, ruleBase } from '../pack/schema-parts.js';
 import type { RuleKind } from './kind.js';
 
-const schema = z
-  .strictObject({
-    ...ruleBase,
-    kind: z.literal('confusable').meta({
-      title: 'Kind',
-      description: 'Concepts a translation must not swap (bilingual checks only).',
-    }),
-    concepts: z
-      .array(z.string().regex(RULE_ID_PATTERN, { error: 'a rule id `<pack>/<name>`' }))
-      .min(2)
-      .meta({
-        title: 'Concepts',
-        description:
-          'The ids of the `term` rules (concepts) of the set, from any loaded pack. The message may use ' +
-          '`{source}` (the source term), `{actual}` (the target term) and `{expected}`.',
+const schema = lazy(() =>
+  z
+    .strictObject({
+      ...ruleBase(),
+      kind: z.literal('confusable').meta({
+        title: 'Kind',
+        description: 'Concepts a translation must not swap (bilingual checks only).',
       }),
-  })
-  .meta({ title: 'Confusable rule' });
+      concepts: z
+        .array(z.string().regex(RULE_ID_PATTERN, { error: 'a rule id `<pack>/<name>`' }))
+        .min(2)
+        .meta({
+          title: 'Concepts',
+          description:
+            'The ids of the `term` rules (concepts) of the set, from any loaded pack. The message may use ' +
+            '`{source}` (the source term), `{actual}` (the target term) and `{expected}`.',
+        }),
+    })
+    .meta({ title: 'Confusable rule' }),
+);
 
 export interface ConfusableRule extends RuleBase {
   kind: 'confusable';
   concepts: string[];
 }
 
-export const confusable: RuleKind<'confusable', typeof schema, ConfusableRule, undefined> = {
+export const confusable: RuleKind<'confusable', ReturnType<typeof schema>, ConfusableRule, undefined> = {
   name: 'confusable',
   placeholders: ['source'],
-  schema,
+  get schema() {
+    return schema();
+  },
   check() {},
   define: (rule, base) => ({ ...base, kind: 'confusable', concepts: rule.concepts }),
   describe: (def) => ({

@@ -3,26 +3,28 @@
 // fixable only when the rule says `fix: true`.
 import { z } from 'zod';
 import type { PhraseEntry, RuleBase } from '../pack/rule-parts.js';
-import { phrase, ruleBase } from '../pack/schema-parts.js';
+import { lazy, phrase, ruleBase } from '../pack/schema-parts.js';
 import type { DescriptionPart, RuleKind } from './kind.js';
 import { consistencyFindings } from './variants.js';
 
-const schema = z
-  .strictObject({
-    ...ruleBase,
-    kind: z
-      .literal('consistency')
-      .meta({ title: 'Kind', description: 'Variant groups: the first one used wins.' }),
-    fix: z.boolean().default(false).meta({
-      title: 'Fix',
-      description: 'Whether replacing by the reference variant is a safe autofix (default false).',
-    }),
-    groups: z
-      .array(z.array(phrase).min(2).meta({ title: 'Group', description: 'Variants of one wording.' }))
-      .min(1)
-      .meta({ title: 'Groups', description: 'Variant groups; each has at least two phrases.' }),
-  })
-  .meta({ title: 'Consistency rule' });
+const schema = lazy(() =>
+  z
+    .strictObject({
+      ...ruleBase(),
+      kind: z
+        .literal('consistency')
+        .meta({ title: 'Kind', description: 'Variant groups: the first one used wins.' }),
+      fix: z.boolean().default(false).meta({
+        title: 'Fix',
+        description: 'Whether replacing by the reference variant is a safe autofix (default false).',
+      }),
+      groups: z
+        .array(z.array(phrase()).min(2).meta({ title: 'Group', description: 'Variants of one wording.' }))
+        .min(1)
+        .meta({ title: 'Groups', description: 'Variant groups; each has at least two phrases.' }),
+    })
+    .meta({ title: 'Consistency rule' }),
+);
 
 export interface ConsistencyRule extends RuleBase {
   kind: 'consistency';
@@ -35,9 +37,16 @@ export interface ConsistencyData {
   groupOf: number[];
 }
 
-export const consistency: RuleKind<'consistency', typeof schema, ConsistencyRule, ConsistencyData> = {
+export const consistency: RuleKind<
+  'consistency',
+  ReturnType<typeof schema>,
+  ConsistencyRule,
+  ConsistencyData
+> = {
   name: 'consistency',
-  schema,
+  get schema() {
+    return schema();
+  },
 
   check(rule, checks) {
     for (const [g, group] of rule.groups.entries()) {

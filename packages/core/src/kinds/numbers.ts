@@ -3,27 +3,31 @@
 // trillion, 2025年6月24日 = 24 June 2025). It gives no monolingual finding.
 import { z } from 'zod';
 import type { RuleBase } from '../pack/rule-parts.js';
-import { ruleBase } from '../pack/schema-parts.js';
+import { lazy, ruleBase } from '../pack/schema-parts.js';
 import type { RuleKind } from './kind.js';
 
-const schema = z
-  .strictObject({
-    ...ruleBase,
-    kind: z.literal('numbers').meta({
-      title: 'Kind',
-      description:
-        'Numbers, amounts and dates that differ between source and target (bilingual checks only).',
-    }),
-  })
-  .meta({ title: 'Numbers rule' });
+const schema = lazy(() =>
+  z
+    .strictObject({
+      ...ruleBase(),
+      kind: z.literal('numbers').meta({
+        title: 'Kind',
+        description:
+          'Numbers, amounts and dates that differ between source and target (bilingual checks only).',
+      }),
+    })
+    .meta({ title: 'Numbers rule' }),
+);
 
 export interface NumbersRule extends RuleBase {
   kind: 'numbers';
 }
 
-export const numbers: RuleKind<'numbers', typeof schema, NumbersRule, undefined> = {
+export const numbers: RuleKind<'numbers', ReturnType<typeof schema>, NumbersRule, undefined> = {
   name: 'numbers',
-  schema,
+  get schema() {
+    return schema();
+  },
   check() {},
   define: (_rule, base) => ({ ...base, kind: 'numbers' }),
   describe: () => ({

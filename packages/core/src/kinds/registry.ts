@@ -2,6 +2,7 @@
 // kind.ts) and add it here; nothing else names a kind.
 
 import type { z } from 'zod';
+import { lazy } from '../pack/schema-parts.js';
 import { caution } from './caution.js';
 import { confusable } from './confusable.js';
 import { consistency } from './consistency.js';
@@ -34,7 +35,7 @@ type SchemasOf<T extends readonly unknown[]> = {
 
 /** The kinds' rule schemas, as the tuple the pack schema's discriminated union takes (`map`
  *  loses the tuple type, hence the cast). */
-export const RULE_SCHEMAS = KINDS.map((kind) => kind.schema) as unknown as SchemasOf<typeof KINDS>;
+export const ruleSchemas = lazy(() => KINDS.map((kind) => kind.schema) as unknown as SchemasOf<typeof KINDS>);
 
 export function kindOf(def: RuleDefinition): AnyRuleKind {
   const kind = RULE_KINDS.find((k) => k.name === def.kind);

@@ -18,7 +18,7 @@ import {
   phraseEntries,
   type RuleBase,
 } from '../pack/rule-parts.js';
-import { keyedOrPlain, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
+import { keyedOrPlain, lazy, phrase, regexSource, ruleBase } from '../pack/schema-parts.js';
 import type { Finding } from '../types.js';
 import { patternSection, phraseSection } from './describe.js';
 import type { RuleKind } from './kind.js';
@@ -26,36 +26,39 @@ import type { RuleKind } from './kind.js';
 export const SCOPES = ['sentence', 'segment', 'document'] as const;
 const MAX_LOOKAHEAD = 3;
 
-const schema = z
-  .strictObject({
-    ...ruleBase,
-    kind: z
-      .literal('requires')
-      .meta({ title: 'Kind', description: 'A `when` phrase in a scope needs one of the `require` phrases.' }),
-    scope: z.enum(SCOPES).default('segment').meta({
-      title: 'Scope',
-      description: '`sentence`, `segment` (a paragraph, heading, cell; the default) or `document`.',
-    }),
-    when: keyedOrPlain(phrase, 'When', 'The phrases that trigger the rule.'),
-    patterns: keyedOrPlain(
-      regexSource,
-      'Patterns',
-      'Regular expressions that trigger the rule like `when` phrases, where phrases cannot say it.',
-    ).optional(),
-    require: keyedOrPlain(phrase, 'Require', 'One of these must occur in the same scope.'),
-    lookahead: z
-      .int()
-      .min(0)
-      .max(MAX_LOOKAHEAD)
-      .default(0)
-      .meta({
-        title: 'Lookahead',
-        description:
-          'A `require` phrase in one of this many following scopes (the next sentence, the next paragraph ' +
-          `directly after it) also counts. 0 to ${MAX_LOOKAHEAD}; default 0.`,
+const schema = lazy(() =>
+  z
+    .strictObject({
+      ...ruleBase(),
+      kind: z.literal('requires').meta({
+        title: 'Kind',
+        description: 'A `when` phrase in a scope needs one of the `require` phrases.',
       }),
-  })
-  .meta({ title: 'Requires rule' });
+      scope: z.enum(SCOPES).default('segment').meta({
+        title: 'Scope',
+        description: '`sentence`, `segment` (a paragraph, heading, cell; the default) or `document`.',
+      }),
+      when: keyedOrPlain(phrase(), 'When', 'The phrases that trigger the rule.'),
+      patterns: keyedOrPlain(
+        regexSource(),
+        'Patterns',
+        'Regular expressions that trigger the rule like `when` phrases, where phrases cannot say it.',
+      ).optional(),
+      require: keyedOrPlain(phrase(), 'Require', 'One of these must occur in the same scope.'),
+      lookahead: z
+        .int()
+        .min(0)
+        .max(MAX_LOOKAHEAD)
+        .default(0)
+        .meta({
+          title: 'Lookahead',
+          description:
+            'A `require` phrase in one of this many following scopes (the next sentence, the next paragraph ' +
+            `directly after it) also counts. 0 to ${MAX_LOOKAHEAD}; default 0.`,
+        }),
+    })
+    .meta({ title: 'Requires rule' }),
+);
 
 export interface RequiresRule extends RuleBase {
   kind: 'requires';
@@ -73,9 +76,11 @@ export interface RequiresData {
   anyDisplay: string[];
 }
 
-export const requires: RuleKind<'requires', typeof schema, RequiresRule, RequiresData> = {
+export const requires: RuleKind<'requires', ReturnType<typeof schema>, RequiresRule, RequiresData> = {
   name: 'requires',
-  schema,
+  get schema() {
+    return schema();
+  },
 
   check(rule, checks) {
     checks.phrases(rule.when, 'when');

@@ -62,9 +62,11 @@ export interface TermData {
   terms: CompiledTerm[];
 }
 
-export const term: RuleKind<'term', typeof termSchema, TermRule, TermData> = {
+export const term: RuleKind<'term', ReturnType<typeof termSchema>, TermRule, TermData> = {
   name: 'term',
-  schema: termSchema,
+  get schema() {
+    return termSchema();
+  },
 
   check(rule, checks) {
     checks.phrases(rule.exceptions, 'exceptions');

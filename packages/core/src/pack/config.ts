@@ -55,7 +55,7 @@ export function parseConfig(
     return result;
   }
 
-  const shape = configSchema.shape;
+  const shape = configSchema().shape;
   for (const [key, value] of Object.entries(root)) {
     if (source.damaged([key])) continue;
     if (!Object.hasOwn(shape, key)) {
@@ -78,7 +78,7 @@ export function parseConfig(
         }
         const rules: Record<string, Severity | 'off'> = {};
         for (const [id, setting] of Object.entries(value)) {
-          const checked = validate(ruleSettingSchema, setting, ['rules', id], source);
+          const checked = validate(ruleSettingSchema(), setting, ['rules', id], source);
           if (checked.ok) rules[id] = checked.data;
           else problems.push(...checked.problems);
         }

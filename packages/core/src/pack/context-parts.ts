@@ -27,7 +27,7 @@ export interface ContextSetDef {
 export const DEFAULT_WITHIN: readonly Within[] = ['paragraph', 'document'];
 
 export function contextConditions(
-  written: z.output<typeof ruleContextSchema> | undefined,
+  written: z.output<ReturnType<typeof ruleContextSchema>> | undefined,
 ): ContextCondition[] | undefined {
   if (written === undefined) return undefined;
   const list = Array.isArray(written) ? written : [written];
@@ -38,7 +38,7 @@ export function contextConditions(
   }));
 }
 
-export function contextSetDef(name: string, written: z.output<typeof contextSetSchema>): ContextSetDef {
+export function contextSetDef(name: string, written: z.output<ReturnType<typeof contextSetSchema>>): ContextSetDef {
   const def: ContextSetDef = {
     name,
     phrases: phraseEntries(written.phrases as KeyedList),

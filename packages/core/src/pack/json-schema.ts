@@ -5,13 +5,13 @@ import { packLocaleSchema } from '../i18n/locale-file.js';
 import { configSchema, packSchema } from './schema.js';
 
 export function packJsonSchema(): object {
-  return z.toJSONSchema(packSchema, { io: 'input', target: 'draft-7' });
+  return z.toJSONSchema(packSchema(), { io: 'input', target: 'draft-7' });
 }
 
 export function configJsonSchema(): object {
-  return z.toJSONSchema(configSchema, { io: 'input', target: 'draft-7' });
+  return z.toJSONSchema(configSchema(), { io: 'input', target: 'draft-7' });
 }
 
 export function packLocaleJsonSchema(): object {
-  return z.toJSONSchema(packLocaleSchema, { io: 'input', target: 'draft-7' });
+  return z.toJSONSchema(packLocaleSchema(), { io: 'input', target: 'draft-7' });
 }

@@ -56,7 +56,7 @@ export function importedTermPack(
   file: string,
   locator: PackDataLocator,
 ): ParsedPack | undefined {
-  const shape = packSchema.shape;
+  const shape = packSchema().shape;
   if (!shape.pack.safeParse(value.pack).success || !shape.description.safeParse(value.description).success) {
     return undefined;
   }
@@ -89,7 +89,7 @@ function parseSource(source: YamlSource, imported = false): PackParse {
     return { pack: undefined, problems: sortProblems(problems) };
   }
 
-  const shape = packSchema.shape;
+  const shape = packSchema().shape;
   for (const key of Object.keys(root)) {
     if (!Object.hasOwn(shape, key) && !source.damaged([key])) {
       problems.push(source.problem('unknown-key', `Unknown key \`${key}\``, source.locateKey([key])));
