@@ -38,7 +38,10 @@ export function contextConditions(
   }));
 }
 
-export function contextSetDef(name: string, written: z.output<ReturnType<typeof contextSetSchema>>): ContextSetDef {
+export function contextSetDef(
+  name: string,
+  written: z.output<ReturnType<typeof contextSetSchema>>,
+): ContextSetDef {
   const def: ContextSetDef = {
     name,
     phrases: phraseEntries(written.phrases as KeyedList),
