@@ -4,6 +4,7 @@
 // packages are taken from their TypeScript sources, as the extension's bundle takes them.
 // `nuance mcp`'s server, with the MCP SDK, is bundled apart into dist/mcp.cjs, which the CLI's
 // bundle requires only for that command: a plain run neither reads nor compiles it.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +14,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/nuance.cjs');
 /**
  * Modules evaluated only when one of their functions is first called, with what only they import:
- * remark, micromark and their tables are not loaded by a run that parses no Markdown.
+ * remark, micromark and their tables are not loaded by a run that parses no Markdown, git's child
+ * process and jsdiff by a run without `--changed-lines-from`.
  */
-const LAZY = [path.resolve(root, '../unified/src/markdown-segments.ts')];
+const LAZY = [
+  path.resolve(root, '../unified/src/markdown-segments.ts'),
+  path.resolve(root, 'src/filters/changed-lines.ts'),
+];
 
 const result = await build({
   absWorkingDir: root,
@@ -43,6 +48,10 @@ const text = ascii(result.outputFiles[0].text);
 if (/\bimport\(/.test(text))
   throw new Error('The CLI bundle has a dynamic import(), which bin.js cannot run');
 write(outfile, text);
+// The bundle's SHA-1 and size, which bin.js keys its code cache with (hashing 2 MB at every start
+// needs Node's crypto module, 7-10 ms to load); written after the bundle, so never older than it.
+const bytes = Buffer.from(text, 'latin1');
+write(`${outfile}.sha1`, `${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n`);
 
 const mcp = await build({
   absWorkingDir: root,

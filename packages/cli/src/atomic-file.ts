@@ -2,10 +2,11 @@
 // Replacing a file so that a reader sees the old bytes or the new ones, never half of them: a
 // temporary file beside it, fsync, rename, fsync of the folder. `--fix` and `--output` both write
 // regular files this way.
-import { randomBytes } from 'node:crypto';
+
 import type { Stats } from 'node:fs';
 import { chmod, chown, type FileHandle, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { nodeCrypto } from '@nuance/config';
 
 const PERMISSION_BITS = 0o7777;
 
@@ -41,7 +42,7 @@ export async function replaceFileAtomically(
 ): Promise<ReplaceOutcome> {
   const folder = path.dirname(file);
   // A short fixed-length name: one built from the file name could exceed the name length limit.
-  const temp = path.join(folder, `.nuance-${randomBytes(8).toString('hex')}.tmp`);
+  const temp = path.join(folder, `.nuance-${nodeCrypto().randomBytes(8).toString('hex')}.tmp`);
   const original = await stat(file).catch(() => undefined);
   const mode = options.mode ?? original?.mode;
   let handle: FileHandle;

@@ -5,8 +5,7 @@
 // of hundreds of modules; and it keeps V8's code cache for that file in the user's cache folder, so
 // a run after the first skips most of the compiling. It imports nothing but Node's own modules.
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +14,7 @@ import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
 /** A code cache file starts with this many bytes: the key of the bundle and Node it was made for. */
-const KEY_BYTES = 20;
+const KEY_BYTES = 64;
 
 const bundle = fileURLToPath(new URL('./nuance.cjs', import.meta.url));
 const bytes = readFileSync(bundle);
@@ -59,12 +58,45 @@ function cacheFile(content: Buffer): CacheFile | undefined {
   try {
     const dir = cacheDir();
     if (dir === undefined) return undefined;
-    const name = createHash('sha1').update(bundle).digest('hex').slice(0, 16);
-    const key = createHash('sha1').update(`${process.version} ${process.arch}\0`).update(content).digest();
-    return { file: path.join(dir, `${name}.code-cache`), key };
+    const id = `${bundleId(content)} ${process.version} ${process.arch}`;
+    // An id that does not fit (a Node version string of 20 characters): no cache rather than a weak key.
+    if (id.length > KEY_BYTES) return undefined;
+    return { file: path.join(dir, `${nameOf(bundle)}.code-cache`), key: Buffer.from(id.padEnd(KEY_BYTES)) };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The SHA-1 of the bundle, as the build wrote it beside the bundle (`nuance.cjs.sha1`: the hash and
+ * the size), so that a start need not load Node's crypto module (7-10 ms) to hash 2 MB; hashed
+ * here when that file is missing, older than the bundle or of another size.
+ */
+function bundleId(content: Buffer): string {
+  const sidecar = `${bundle}.sha1`;
+  try {
+    const [hash, size] = readFileSync(sidecar, 'latin1').trim().split(' ');
+    if (hash && /^[0-9a-f]{40}$/.test(hash) && Number(size) === content.length) {
+      if (statSync(sidecar).mtimeMs >= statSync(bundle).mtimeMs) return hash;
+    }
+  } catch {}
+  const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha1').update(content).digest('hex');
+}
+
+/** The cache file's name: 64-bit FNV-1a of the bundle's path, in hex (one file per installed bundle). */
+function nameOf(file: string): string {
+  let high = 0xcbf29ce4;
+  let low = 0x84222325;
+  for (const byte of Buffer.from(file, 'utf8')) {
+    low ^= byte;
+    // Multiply the 64-bit value by the FNV prime 2^40 + 0x1b3, in 32-bit halves.
+    const lo = low * 0x1b3;
+    const hi = high * 0x1b3 + (low << 8) + Math.floor(lo / 0x100000000);
+    low = lo >>> 0;
+    high = hi >>> 0;
+  }
+  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
 }
 
 /**

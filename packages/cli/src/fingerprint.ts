@@ -4,12 +4,14 @@
 // and a baseline recognise the same finding alike. It hashes the rule, the file's path (relative
 // to the working folder, as in every report), the matched text and which occurrence of that text
 // under that rule it is in the file; no line or column, so lines added above it change nothing.
-import { createHash } from 'node:crypto';
+
+import { nodeCrypto } from '@nuance/config';
 import type { Finding } from '@nuance/core';
 import type { FileResult } from './results.js';
 
 function fingerprint(path: string, finding: Finding, occurrence: number): string {
-  return createHash('sha256')
+  return nodeCrypto()
+    .createHash('sha256')
     .update(`${finding.ruleId}\0${path}\0${finding.actual}\0${occurrence}`)
     .digest('hex')
     .slice(0, 32);

@@ -1,6 +1,7 @@
 // The built bin (dist/bin.js) and the bundle it runs (dist/nuance.cjs), as a user's shell runs them.
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { buildCli, FIXTURES, withTempDir } from './helpers.js';
 const DIST = path.join(FIXTURES, '..', '..', 'dist');
 const BIN = path.join(DIST, 'bin.js');
 const BUNDLE = path.join(DIST, 'nuance.cjs');
+/** A code cache file's key: the bundle's SHA-1, Node's version and the architecture, padded. */
+const KEY = 64;
 
 beforeAll(buildCli, 120_000);
 
@@ -148,8 +151,8 @@ describe('the code cache', () => {
       const file = path.join(cache, 'nuance', name!);
       const written = await readFile(file);
       // The right key with damaged code (V8 refuses it), then another bundle's key.
-      const damaged = Buffer.concat([written.subarray(0, 20), Buffer.alloc(written.length - 20, 7)]);
-      const foreign = Buffer.concat([Buffer.alloc(20, 1), written.subarray(20)]);
+      const damaged = Buffer.concat([written.subarray(0, KEY), Buffer.alloc(written.length - KEY, 7)]);
+      const foreign = Buffer.concat([Buffer.alloc(KEY, 1), written.subarray(KEY)]);
       for (const bad of [damaged, foreign, Buffer.from('x')]) {
         await writeFile(file, bad);
         const again = runBin(BIN, args, draft, cache);
@@ -160,7 +163,51 @@ describe('the code cache', () => {
         ]);
         const replaced = await readFile(file);
         expect(replaced.equals(bad)).toBe(false);
-        expect(replaced.subarray(0, 20)).toEqual(written.subarray(0, 20));
+        expect(replaced.subarray(0, KEY)).toEqual(written.subarray(0, KEY));
+      }
+    });
+  });
+
+  it("is keyed by the bundle's SHA-1 and Node, read beside the bundle or hashed when that file does not fit", async () => {
+    const bundle = await readFile(BUNDLE);
+    const sha1 = createHash('sha1').update(bundle).digest('hex');
+    const keyOf = async (cache: string) => {
+      const [name] = (await readdir(path.join(cache, 'nuance'))).filter((each) =>
+        each.endsWith('.code-cache'),
+      );
+      return (await readFile(path.join(cache, 'nuance', name!))).subarray(0, KEY).toString('latin1');
+    };
+    const expected = `${sha1} ${process.version} ${process.arch}`.padEnd(KEY);
+    // As built: the build wrote the hash and size beside the bundle.
+    expect(await readFile(`${BUNDLE}.sha1`, 'latin1')).toBe(`${sha1} ${bundle.length}\n`);
+    await withTempDir(async (cache) => {
+      runBin(BIN, ['--version'], draft, cache);
+      expect(await keyOf(cache)).toBe(expected);
+    });
+    await withTempDir(async (dir) => {
+      const dist = path.join(dir, 'dist');
+      await mkdir(dist);
+      await writeFile(path.join(dir, 'package.json'), '{"type": "module"}\n');
+      await copyFile(BIN, path.join(dist, 'bin.js'));
+      await copyFile(BUNDLE, path.join(dist, 'nuance.cjs'));
+      const sidecar = path.join(dist, 'nuance.cjs.sha1');
+      const wrong = `${'0'.repeat(40)} ${bundle.length}\n`;
+      // None; one of another size; one older than the bundle: each time the bundle is hashed.
+      const cases: Array<() => Promise<void>> = [
+        async () => {},
+        async () => writeFile(sidecar, `${'0'.repeat(40)} ${bundle.length + 1}\n`),
+        async () => {
+          await writeFile(sidecar, wrong);
+          const past = new Date(Date.now() - 60_000);
+          await utimes(sidecar, past, past);
+        },
+      ];
+      for (const [index, arrange] of cases.entries()) {
+        await arrange();
+        const cache = path.join(dir, `cache-${index}`);
+        const run = runBin(path.join(dist, 'bin.js'), ['--version'], draft, cache);
+        expect(run.status).toBe(0);
+        expect({ index, key: await keyOf(cache) }).toEqual({ index, key: expected });
       }
     });
   });

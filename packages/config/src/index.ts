@@ -10,6 +10,7 @@ export {
   mergeConfig,
 } from './load-config.js';
 export { builtinPackNames, isBuiltinPackName, type LoadedPack, loadPack } from './load-pack.js';
+export { nodeCrypto } from './node-crypto.js';
 export {
   type ConfigRequest,
   ConfigResolver,

@@ -5,11 +5,12 @@
 // the compile options and the identity of the code that compiles, `salt`) and is valid while the
 // locale files its packs read still hold what they held (each checked by its hash at every use).
 // A cache that cannot be read or written is only a slower run: every failure here is silent.
-import { createHash } from 'node:crypto';
+
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CompileOptions, type Problem, ruleSetKey, stripBom } from '@nuance/core';
 import type { LocaleRead } from './load-pack.js';
+import { nodeCrypto } from './node-crypto.js';
 import { describeFsError, readText } from './text-file.js';
 
 export interface RuleSetCacheOptions {
@@ -45,7 +46,7 @@ const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 /** SHA-256 of a text, hex: keys and locale files (core's own hash is pure JS, and ten times slower). */
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return nodeCrypto().createHash('sha256').update(text).digest('hex');
 }
 
 export class RuleSetCache {

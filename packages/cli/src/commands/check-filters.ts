@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { describeFsError } from '@nuance/config';
 import { BaselineError, dropKnown, formatBaseline, readBaseline, toBaseline } from '../filters/baseline.js';
-import { ChangedLinesError, changedLines, keepChangedLines } from '../filters/changed-lines.js';
+import { changedLines, keepChangedLines } from '../filters/changed-lines.js';
+import { ChangedLinesError } from '../filters/changed-lines-error.js';
 import { withFingerprints } from '../fingerprint.js';
 import type { CliIo } from '../io.js';
 import { OutputError, writeOutputFile } from '../output.js';

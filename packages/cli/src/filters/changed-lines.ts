@@ -9,11 +9,9 @@ import { promisify } from 'node:util';
 import { type Finding, isToolRule } from '@nuance/core';
 import { parsePatch } from 'diff';
 import type { FileResult } from '../results.js';
+import { ChangedLinesError } from './changed-lines-error.js';
 
 const run = promisify(execFile);
-
-/** Why the changed lines could not be found (a bad REF, no git, not a repository). */
-export class ChangedLinesError extends Error {}
 
 /** Per absolute path: the added or changed lines (1-based), or `all` for a file git does not track. */
 export type ChangedLines = Map<string, ReadonlySet<number> | 'all'>;

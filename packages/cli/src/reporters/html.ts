@@ -3,7 +3,8 @@
 // are built by an inline script from embedded JSON, lazily, so 10,000+ findings stay usable.
 // Nothing is loaded from anywhere: the Content-Security-Policy allows only the page's own inline
 // style and script (by hash), so even a markup mistake could not fetch or run anything else.
-import { createHash } from 'node:crypto';
+
+import { nodeCrypto } from '@nuance/config';
 import type { RuleSet, Severity } from '@nuance/core';
 import type { FileResult } from '../results.js';
 import { type Bar, barChart } from './html/charts.js';
@@ -34,7 +35,7 @@ function plural(n: number, word: string, words = `${word}s`): string {
 }
 
 function hash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  return `'sha256-${nodeCrypto().createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
 /** The whole report page for `results` (in input order). */
