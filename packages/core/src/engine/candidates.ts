@@ -12,6 +12,7 @@ import { buildProse } from '../view/prose.js';
 import { crossesScript } from '../view/t2s.js';
 import { forEachPatternMatch } from './patterns.js';
 import { isMention, type PhraseIndex, type PhraseRef } from './phrase-ref.js';
+import { rootStarts, skipAtRoot } from './root-skip.js';
 
 export interface Candidate {
   ref: PhraseRef;
@@ -178,14 +179,12 @@ export function hasBoundedMatch(ruleSet: PhraseIndex, text: string): boolean {
 }
 
 function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
-  const view = viewOf(prose.text);
   const candidates: Candidate[] = [];
-  const viewStart = view.start;
-  const viewEnd = view.end;
-  const consider = (ref: PhraseRef, vs: number, ve: number) => {
+  // `vs`, `ve`: view indices (blocks() compares them); `at`: where view index 0 is in the arrays.
+  const consider = (ref: PhraseRef, vs: number, ve: number, start: Int32Array, end: Int32Array, at = 0) => {
     if (ve <= vs) return;
-    const ps = viewStart[vs] ?? 0;
-    const pe = viewEnd[ve - 1] ?? ps;
+    const ps = start[vs - at] ?? 0;
+    const pe = end[ve - 1 - at] ?? ps;
     // A blocking phrase only has to contain the matches it rejects.
     if (ref.effect === 'block') {
       candidates.push({ ref, vs, ve, ps, pe, tail: pe, particles: [] });
@@ -195,23 +194,80 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
     const b = boundaries(prose.text, ps, pe, ref);
     if (b) candidates.push({ ref, vs, ve, ps, pe, tail: b.tail, particles: b.particles });
   };
-  if (view.length > 0) {
-    ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
-      const ref = ruleSet.refs[id];
-      if (ref) consider(ref, vs, ve);
-    });
-    let text: string | undefined;
-    for (const p of ruleSet.patterns) {
-      // A pattern whose atom is not in the view has no match: most segments skip it.
-      const atom = p.atom;
-      if (atom !== undefined && view.units.subarray(0, view.length).indexOf(atom.charCodeAt(0)) < 0) continue;
-      text ??= view.text();
-      if (atom !== undefined && !text.includes(atom)) continue;
-      forEachPatternMatch(p.regex, text, (vs, ve) => consider(p.ref, vs, ve));
+  if (!scanWindows(ruleSet, prose.text, consider)) {
+    candidates.length = 0;
+    const view = viewOf(prose.text);
+    if (view.length > 0) {
+      ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
+        const ref = ruleSet.refs[id];
+        if (ref) consider(ref, vs, ve, view.start, view.end);
+      });
+      let text: string | undefined;
+      for (const p of ruleSet.patterns) {
+        // A pattern whose atom is not in the view has no match: most segments skip it.
+        const atom = p.atom;
+        if (atom !== undefined && view.units.subarray(0, view.length).indexOf(atom.charCodeAt(0)) < 0)
+          continue;
+        text ??= view.text();
+        if (atom !== undefined && !text.includes(atom)) continue;
+        forEachPatternMatch(p.regex, text, (vs, ve) => consider(p.ref, vs, ve, view.start, view.end));
+      }
     }
   }
   folder.release();
   return { candidates: candidates.length > 0 ? resolve(candidates) : candidates };
+}
+
+// The units folded at a time from where a match may start (see scanWindows).
+const WINDOW = 32;
+
+/**
+ * `consider`s each phrase of `text` that the scan of its whole view finds, with only windows of it
+ * folded: from the root the automaton passes over what cannot start a phrase (skipAtRoot), and the
+ * windows of one run away from the root are folded into the folder one after the other (a match
+ * lies in one run: inside it the automaton is never at the root). View indices count the units of
+ * the windows only: they order and nest matches as the whole view's do. False where this cannot
+ * be exact (the caller then drops what was considered and scans the whole view): patterns (they
+ * run on the whole view's text), a phrase that starts with a hyphen, text the folder declines.
+ */
+function scanWindows(
+  ruleSet: PhraseIndex,
+  text: string,
+  consider: (ref: PhraseRef, vs: number, ve: number, start: Int32Array, end: Int32Array, at: number) => void,
+): boolean {
+  if (ruleSet.patterns.length > 0) return false;
+  const starts = rootStarts(ruleSet.automaton);
+  if (starts === null || starts.hyphen) return false;
+  const automaton = ruleSet.automaton;
+  const refs = ruleSet.refs;
+  // View units before the folder's buffer, in earlier runs.
+  let at = 0;
+  let state = 0;
+  folder.reset();
+  const onMatch = (id: number, vs: number, ve: number) => {
+    const ref = refs[id];
+    if (ref) consider(ref, vs + at, ve + at, folder.start, folder.end, at);
+  };
+  for (let i = 0; i < text.length; ) {
+    if (state === 0) {
+      const next = skipAtRoot(text, i, text.length, starts);
+      if (next !== i) {
+        at += folder.length;
+        folder.reset();
+        i = next;
+        if (i >= text.length) break;
+      }
+    }
+    let to = Math.min(text.length, i + WINDOW);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
+    const from = folder.length;
+    if (!folder.fold(text, i, to)) return false;
+    if (to === text.length) folder.finish();
+    state = automaton.scanUnitsFrom(folder.units, from, folder.length, state, onMatch);
+    i = to;
+  }
+  return true;
 }
 
 /** A rule's exception (or config `accept`, every rule's) blocks its reporting matches inside it;

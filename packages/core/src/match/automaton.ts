@@ -87,10 +87,25 @@ export class PhraseAutomaton {
     length: number,
     onMatch: (id: number, start: number, end: number) => void,
   ): void {
+    this.scanUnitsFrom(units, 0, length, ROOT, onMatch);
+  }
+
+  /**
+   * `scanUnits` over `units[from, to)`, the automaton in `state` at `from` (0: the root): for a
+   * text fed in parts into one buffer, each part scanned from the state the last one returned. A
+   * match's start may lie before `from`. Returns the state at `to`.
+   */
+  scanUnitsFrom(
+    units: Uint16Array,
+    from: number,
+    to: number,
+    state: number,
+    onMatch: (id: number, start: number, end: number) => void,
+  ): number {
     const { code, base, check, fail, outFirst, outNext, depth, idStart, idList } = this.#built();
-    let s = ROOT;
+    let s = state;
     let outputs = 0;
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       const x = code[units[i] as number] as number;
       if (x === 0) {
         s = ROOT;
@@ -115,8 +130,9 @@ export class PhraseAutomaton {
         }
       }
     }
-    this.stats.transitions += length;
+    this.stats.transitions += to - from;
     this.stats.outputs += outputs;
+    return s;
   }
 
   /**

@@ -1,0 +1,106 @@
+// Passing over text at an Aho-Corasick automaton's root without folding it into the match view
+// (fold.ts): the pre-check (prefilter.ts) and the scan of a segment's prose (candidates.ts) fold
+// and scan only windows from where a match may start. A unit no phrase starts with, or one whose
+// phrase the unit after it does not go on with, leaves the automaton at the root, whatever the
+// view's whitespace and hyphen rules make of it; from the root, a scan may start a fresh view.
+import type { PhraseAutomaton } from '../match/automaton.js';
+import {
+  CLASS,
+  DROP,
+  FLAG_SHIFT,
+  HAN,
+  HYPHEN_CLASS,
+  SIMPLE,
+  SPACE_CLASS,
+  SYLLABLE,
+  tableOf,
+} from '../view/fold-table.js';
+
+/** In a table entry: Han or a Hangul syllable, which the view joins across whitespace. */
+const JOINS = (HAN | SYLLABLE) << FLAG_SHIFT;
+
+/** What the pass over text at the root reads of an automaton (see `skipAtRoot`). */
+export interface RootStarts {
+  code: Uint16Array;
+  base: Int32Array;
+  check: Int32Array;
+  outFirst: Int32Array;
+  /** The slot of the root's edges (base[0]). */
+  root: number;
+  /** A hyphen can start a phrase (or a pattern atom). */
+  hyphen: boolean;
+  /** Per view unit: 1 when a pattern atom starts with it (a rule set with patterns), else null. */
+  atoms: Uint8Array | null;
+}
+
+// Per automaton (with the pattern atoms of its rule set, always the same); null when a space can
+// start a phrase (phrases are trimmed, so none should): then every unit is folded.
+const startsOf = new WeakMap<PhraseAutomaton, RootStarts | null>();
+
+export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAutomaton): RootStarts | null {
+  let known = startsOf.get(automaton);
+  if (known !== undefined) return known;
+  const { code, base, check, outFirst } = automaton.tables;
+  const root = base[0] as number;
+  const startsWith = (unit: number) => code[unit] !== 0 && check[root + (code[unit] as number)] === 0;
+  let atoms: Uint8Array | null = null;
+  let spaceStarts = startsWith(0x20);
+  if (patternAtoms) {
+    const a = patternAtoms.tables;
+    const aRoot = a.base[0] as number;
+    atoms = new Uint8Array(0x10000);
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const x = a.code[unit] as number;
+      if (x !== 0 && a.check[aRoot + x] === 0) atoms[unit] = 1;
+    }
+    spaceStarts ||= atoms[0x20] === 1;
+  }
+  known = spaceStarts
+    ? null
+    : { code, base, check, outFirst, root, hyphen: startsWith(0x2d) || atoms?.[0x2d] === 1, atoms };
+  startsOf.set(automaton, known);
+  return known;
+}
+
+/**
+ * The first index in [from, to) where the view of `text` may take the automaton (and the pattern
+ * atoms') out of the root and keep it there for two units: a unit the root has an edge on, whose
+ * state ends a phrase or has an edge on the view of the unit after it (or whose next unit is
+ * anything but a simple unit or, after a unit that does not join across whitespace, whitespace).
+ * What it passes over leaves the automaton at the root, so the scan may start a fresh view at the
+ * index returned (`reset`). That view is the whole view's from its first unit on, but for a hyphen
+ * there that the whole view makes a space (after a Latin letter passed over): a scan that must be
+ * exact passes over no text when a phrase starts with a hyphen (`hyphen`).
+ */
+export function skipAtRoot(text: string, from: number, to: number, s: RootStarts): number {
+  const entries = tableOf();
+  const { code, base, check, outFirst, root, hyphen, atoms } = s;
+  let i = from;
+  for (; i < to; i++) {
+    const entry = entries[text.charCodeAt(i)] as number;
+    const kind = entry & CLASS;
+    if (kind === SIMPLE) {
+      const v = entry & 0xffff;
+      if (atoms !== null && atoms[v] === 1) break;
+      const x = code[v] as number;
+      if (x === 0) continue;
+      const t = root + x;
+      if (check[t] !== 0) continue;
+      if (outFirst[t] !== 0 || i + 1 >= to) break;
+      // A phrase starts here: does the unit after it go on with one?
+      const next = entries[text.charCodeAt(i + 1)] as number;
+      const nextKind = next & CLASS;
+      let w: number;
+      if (nextKind === SIMPLE) w = next & 0xffff;
+      else if (nextKind === SPACE_CLASS && (entry & JOINS) === 0) w = 0x20;
+      else break;
+      const y = code[w] as number;
+      if (y !== 0 && check[(base[t] as number) + y] === t) break;
+    } else if (kind === HYPHEN_CLASS) {
+      if (hyphen) break;
+    } else if (kind !== SPACE_CLASS && kind !== DROP) {
+      break;
+    }
+  }
+  return i;
+}

@@ -1,0 +1,160 @@
+// The scan of a segment's prose folds only windows from where a phrase may start (candidates.ts,
+// scanWindows); a rule set with a pattern scans the whole view. Both must give the same findings:
+// the same pack with a pattern rule that never matches added takes the whole view.
+import { describe, expect, it } from 'vitest';
+import { type Finding, lintSegments } from '../src/index.js';
+import { blockSegments, ruleSetFromYaml } from './helpers.js';
+import { mulberry32 } from './random.js';
+
+const PACK = `
+pack: w
+contexts:
+  korea: {phrases: [韩国, 한국, South Korea], not: [North Korea]}
+rules:
+  - id: w/wushi
+    kind: term
+    severity: error
+    message: Use \`{expected}\` instead of \`{actual}\`
+    context: {sets: [korea]}
+    terms:
+      zh: [务实外交, {text: 实用外交, status: deprecated, use: 务实外交}]
+  - id: w/ko
+    kind: term
+    severity: warning
+    message: m
+    terms:
+      ko: [실용외교, {text: 실용 외교, status: deprecated}, {text: 중공, status: deprecated}]
+  - id: w/en
+    kind: caution
+    severity: info
+    message: m
+    phrases: [strategic partner, AI, e-commerce, Kim Jong-un, core interests]
+  - id: w/korea
+    kind: term
+    severity: info
+    message: m
+    terms:
+      en: [ROK, {text: Korea, status: deprecated}]
+    exceptions: [Korea Herald]
+  - id: w/respect
+    kind: requires
+    severity: warning
+    scope: sentence
+    message: m
+    when: [相互尊重, mutual respect]
+    require: [核心利益, core interests]
+  - id: w/single
+    kind: caution
+    severity: hint
+    message: m
+    phrases: [中, 的]
+`;
+const NEVER = `
+  - id: w/never
+    kind: caution
+    severity: hint
+    message: m
+    phrases: [zzqq]
+    patterns: ['zzqq\\\\d+']
+`;
+
+const windows = ruleSetFromYaml(PACK);
+const whole = ruleSetFromYaml(PACK + NEVER);
+
+const lint = (text: string, rs: typeof windows): Finding[] =>
+  lintSegments({ text, segments: blockSegments(text) }, rs).filter((f) => f.ruleId !== 'w/never');
+
+const PIECES = [
+  '韩国',
+  '韓國',
+  '实用',
+  '外交',
+  '务实',
+  '实',
+  '用',
+  '外',
+  '交',
+  '實用外交',
+  '中',
+  '的',
+  '中国人',
+  '相互尊重',
+  '核心利益',
+  '。',
+  '，',
+  ' ',
+  '  ',
+  '\n',
+  '\u3000',
+  '\u200b',
+  '-',
+  '–',
+  '한국',
+  '실용',
+  '외교',
+  '실용외교를',
+  '중공이',
+  ' 실용 외교',
+  'South Korea',
+  'North Korea',
+  'Korea Herald',
+  'Korean',
+  'AI',
+  'said',
+  'again',
+  'strategic',
+  'partner',
+  'partners',
+  'e-commerce',
+  'E-Commerce',
+  'ecommerce',
+  'Kim Jong-un',
+  'Kim Jong un',
+  'core',
+  'interests',
+  'mutual',
+  'respect',
+  '. ',
+  'x',
+  'ＡＩ',
+  'cafe\u0301',
+  '\u{20000}',
+  '\n\n',
+];
+
+describe('the scan of prose by windows', () => {
+  it('gives the findings of the whole view, over 3,000 generated texts', () => {
+    const random = mulberry32(21);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const count = 1 + Math.floor(random() * 16);
+      for (let k = 0; k < count; k++) text += PIECES[Math.floor(random() * PIECES.length)];
+      expect({ text, findings: lint(text, windows) }).toEqual({ text, findings: lint(text, whole) });
+    }
+  });
+
+  it('and over long paragraphs, phrases far apart and across the edges of windows', () => {
+    const random = mulberry32(22);
+    const filler = ['the talks went on ', '双方表示愿意继续 ', '양측은 계속 협의했다 ', 'aaaa', '。'];
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      while (text.length < 400) {
+        text += filler[Math.floor(random() * filler.length)];
+        if (random() < 0.3) text += PIECES[Math.floor(random() * PIECES.length)];
+      }
+      expect({ text, findings: lint(text, windows) }).toEqual({ text, findings: lint(text, whole) });
+    }
+  });
+
+  it('finds what a plain scan finds in a text with every kind of phrase', () => {
+    const text =
+      '韩国奉行实用外交。South Korea and AI: a strategic partner, not the Korea Herald. 중공이 말했다.';
+    expect(lint(text, windows).map((f) => f.actual)).toEqual([
+      '实用外交',
+      'Korea',
+      'AI',
+      'strategic partner',
+      '중공',
+    ]);
+  });
+});
