@@ -1,8 +1,10 @@
 // The scan of a segment's prose folds only windows from where a phrase may start (candidates.ts,
-// scanWindows); a rule set with a pattern scans the whole view. Both must give the same findings:
-// the same pack with a pattern rule that never matches added takes the whole view.
+// scanWindows); a rule set with a pattern that has no atom scans the whole view. Both must give the
+// same findings: the same pack with such a pattern rule added, one that never matches, takes the
+// whole view.
 import { describe, expect, it } from 'vitest';
-import { type Finding, lintSegments } from '../src/index.js';
+import type { PhraseIndex } from '../src/engine/phrase-ref.js';
+import { type Finding, lintSegments, type RuleSet } from '../src/index.js';
 import { blockSegments, ruleSetFromYaml } from './helpers.js';
 import { mulberry32 } from './random.js';
 
@@ -55,11 +57,23 @@ const NEVER = `
     severity: hint
     message: m
     phrases: [zzqq]
-    patterns: ['zzqq\\\\d+']
+    patterns: ['\\d{40}']
+`;
+
+// A pattern with an atom (`核心利益`: in every match) keeps the windows where no view holds its first unit.
+const PATTERN = `
+  - id: w/pattern
+    kind: caution
+    severity: info
+    message: m
+    phrases: [zzqq]
+    patterns: ['中[国方]的?[^。，]{1,6}核心利益']
 `;
 
 const windows = ruleSetFromYaml(PACK);
 const whole = ruleSetFromYaml(PACK + NEVER);
+const withPattern = ruleSetFromYaml(PACK + PATTERN);
+const withPatternWhole = ruleSetFromYaml(PACK + PATTERN + NEVER);
 
 const lint = (text: string, rs: typeof windows): Finding[] =>
   lintSegments({ text, segments: blockSegments(text) }, rs).filter((f) => f.ruleId !== 'w/never');
@@ -123,6 +137,14 @@ const PIECES = [
 ];
 
 describe('the scan of prose by windows', () => {
+  it('is compared with the whole view: a pattern without an atom makes the scan take it', () => {
+    const atoms = (rs: RuleSet) => (rs as unknown as PhraseIndex).patterns.map((p) => p.atom ?? null);
+    expect(atoms(windows)).toEqual([]);
+    expect(atoms(whole)).toEqual([null]);
+    expect(atoms(withPattern)).toEqual(['核心利益']);
+    expect(atoms(withPatternWhole)).toEqual(['核心利益', null]);
+  });
+
   it('gives the findings of the whole view, over 3,000 generated texts', () => {
     const random = mulberry32(21);
     for (let n = 0; n < 3000; n++) {
@@ -130,6 +152,10 @@ describe('the scan of prose by windows', () => {
       const count = 1 + Math.floor(random() * 16);
       for (let k = 0; k < count; k++) text += PIECES[Math.floor(random() * PIECES.length)];
       expect({ text, findings: lint(text, windows) }).toEqual({ text, findings: lint(text, whole) });
+      expect({ text, findings: lint(text, withPattern) }).toEqual({
+        text,
+        findings: lint(text, withPatternWhole),
+      });
     }
   });
 
@@ -143,6 +169,10 @@ describe('the scan of prose by windows', () => {
         if (random() < 0.3) text += PIECES[Math.floor(random() * PIECES.length)];
       }
       expect({ text, findings: lint(text, windows) }).toEqual({ text, findings: lint(text, whole) });
+      expect({ text, findings: lint(text, withPattern) }).toEqual({
+        text,
+        findings: lint(text, withPatternWhole),
+      });
     }
   });
 

@@ -227,17 +227,22 @@ const WINDOW = 32;
  * windows of one run away from the root are folded into the folder one after the other (a match
  * lies in one run: inside it the automaton is never at the root). View indices count the units of
  * the windows only: they order and nest matches as the whole view's do. False where this cannot
- * be exact (the caller then drops what was considered and scans the whole view): patterns (they
- * run on the whole view's text), a phrase that starts with a hyphen, text the folder declines.
+ * be exact (the caller then drops what was considered and scans the whole view): a view that holds
+ * the first unit of a pattern's atom (patterns run on the whole view's text), a pattern without
+ * an atom, a phrase that starts with a hyphen, text the folder declines.
  */
 function scanWindows(
   ruleSet: PhraseIndex,
   text: string,
   consider: (ref: PhraseRef, vs: number, ve: number, start: Int32Array, end: Int32Array, at: number) => void,
 ): boolean {
-  if (ruleSet.patterns.length > 0) return false;
-  const starts = rootStarts(ruleSet.automaton);
+  const starts = rootStarts(ruleSet.automaton, ruleSet.patternAtoms);
   if (starts === null || starts.hyphen) return false;
+  // Patterns run on the whole view's text; a text whose view holds the first unit of no pattern's
+  // atom has no pattern match (every match starts with its pattern's atom).
+  const patterns = ruleSet.patterns.length > 0;
+  const atoms = starts.atoms;
+  if (patterns && (atoms === null || ruleSet.patterns.some((p) => p.atom === undefined))) return false;
   const automaton = ruleSet.automaton;
   const refs = ruleSet.refs;
   // View units before the folder's buffer, in earlier runs.
@@ -264,6 +269,10 @@ function scanWindows(
     const from = folder.length;
     if (!folder.fold(text, i, to)) return false;
     if (to === text.length) folder.finish();
+    if (patterns && atoms !== null) {
+      const units = folder.units;
+      for (let k = from; k < folder.length; k++) if (atoms[units[k] as number] === 1) return false;
+    }
     state = automaton.scanUnitsFrom(folder.units, from, folder.length, state, onMatch);
     i = to;
   }

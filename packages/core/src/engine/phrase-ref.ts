@@ -52,4 +52,6 @@ export interface PhraseIndex {
   /** Automaton payload id -> meaning. */
   readonly refs: readonly PhraseRef[];
   readonly patterns: readonly CompiledPattern[];
+  /** The patterns' atoms, when every pattern has one (the scan passes over text holding none). */
+  readonly patternAtoms?: PhraseAutomaton;
 }

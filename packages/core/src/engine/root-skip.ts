@@ -33,12 +33,16 @@ export interface RootStarts {
   atoms: Uint8Array | null;
 }
 
-// Per automaton (with the pattern atoms of its rule set, always the same); null when a space can
-// start a phrase (phrases are trimmed, so none should): then every unit is folded.
+// Per automaton without pattern atoms, and per pattern atoms (each rule set has its own); null when
+// a space can start a phrase (phrases are trimmed, so none should): then every unit is folded.
 const startsOf = new WeakMap<PhraseAutomaton, RootStarts | null>();
+const startsWithAtoms = new WeakMap<PhraseAutomaton, RootStarts | null>();
 
+/** `patternAtoms`: the automaton of the rule set's pattern atoms (the scan then stops at them too). */
 export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAutomaton): RootStarts | null {
-  let known = startsOf.get(automaton);
+  const cache = patternAtoms ? startsWithAtoms : startsOf;
+  const key = patternAtoms ?? automaton;
+  let known = cache.get(key);
   if (known !== undefined) return known;
   const { code, base, check, outFirst } = automaton.tables;
   const root = base[0] as number;
@@ -58,7 +62,7 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
   known = spaceStarts
     ? null
     : { code, base, check, outFirst, root, hyphen: startsWith(0x2d) || atoms?.[0x2d] === 1, atoms };
-  startsOf.set(automaton, known);
+  cache.set(key, known);
   return known;
 }
 
