@@ -16,17 +16,6 @@
 // mark that would compose with the character before it, ViewFolder) counts as holding both.
 
 import { ViewFolder } from '../view/fold.js';
-import {
-  CLASS,
-  DROP,
-  FLAG_SHIFT,
-  HAN,
-  HYPHEN_CLASS,
-  SIMPLE,
-  SPACE_CLASS,
-  SYLLABLE,
-  tableOf,
-} from '../view/fold-table.js';
 import type { CompiledRuleSet } from './compiled.js';
 import { rootStarts, skipAtRoot } from './root-skip.js';
 import type { RuleSet } from './rule-set.js';
