@@ -107,6 +107,49 @@ describe('weak phrases (one to three Latin letters or digits)', () => {
   });
 });
 
+describe('a bounded candidate, over generated text', () => {
+  test('is there exactly where the lint of the text as prose finds something', () => {
+    const random = mulberry32(31);
+    const pieces = [
+      'AI',
+      'said',
+      'again',
+      ' ',
+      '  ',
+      '\n',
+      'ＡＩ',
+      '-',
+      's',
+      "'s",
+      '韩国',
+      'G7',
+      'G77',
+      'x',
+      '7',
+      '\u200b',
+      'artificial',
+      'intelligence',
+      ' intelligence',
+      '.',
+      '_',
+      'maintain',
+      'KAIST',
+      '(',
+      ')',
+    ];
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const count = 1 + Math.floor(random() * 10);
+      for (let k = 0; k < count; k++) text += pieces[Math.floor(random() * pieces.length)];
+      const findings = lintSegments({ text, segments: [{ pieces: [{ start: 0, end: text.length }] }] }, weak);
+      expect({ text, bounded: hasBoundedCandidate(text, weak) }).toEqual({
+        text,
+        bounded: findings.length > 0,
+      });
+    }
+  });
+});
+
 describe('the pre-check', () => {
   test('is the automaton over the match view: folded text, joined lines and hyphens count', () => {
     expect(hasCandidate('韓國奉行實用\n外交。', ruleSet)).toBe(true);

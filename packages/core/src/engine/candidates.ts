@@ -162,8 +162,27 @@ function viewOf(text: string): {
  * around every match, as the prose a parse of it gives: see `hasBoundedCandidate`.
  */
 export function hasBoundedMatch(ruleSet: PhraseIndex, text: string): boolean {
-  const view = viewOf(text);
   let found = false;
+  const consider = (
+    ref: PhraseRef,
+    vs: number,
+    ve: number,
+    start: Int32Array,
+    end: Int32Array,
+    at: number,
+  ) => {
+    // A rule's own phrases (a `require` one can decide a finding too); not mentions or blocks.
+    const decides = ref.effect === 'report' || (ref.effect === 'context' && ref.rule >= 0);
+    if (found || ve <= vs || !decides) return;
+    const ps = start[vs - at] ?? 0;
+    found = boundaries(text, ps, end[ve - 1 - at] ?? ps, ref) !== null;
+  };
+  if (scanWindows(ruleSet, text, consider, { phrasesOnly: true, done: () => found })) {
+    folder.release();
+    return found;
+  }
+  found = false;
+  const view = viewOf(text);
   if (view.length > 0) {
     ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
       const ref = ruleSet.refs[id];
@@ -235,12 +254,13 @@ function scanWindows(
   ruleSet: PhraseIndex,
   text: string,
   consider: (ref: PhraseRef, vs: number, ve: number, start: Int32Array, end: Int32Array, at: number) => void,
+  options: { phrasesOnly?: boolean; done?: () => boolean } = {},
 ): boolean {
-  const starts = rootStarts(ruleSet.automaton, ruleSet.patternAtoms);
+  const patterns = ruleSet.patterns.length > 0 && options.phrasesOnly !== true;
+  const starts = rootStarts(ruleSet.automaton, patterns ? ruleSet.patternAtoms : undefined);
   if (starts === null || starts.hyphen) return false;
   // Patterns run on the whole view's text; a text whose view holds the first unit of no pattern's
-  // atom has no pattern match (every match starts with its pattern's atom).
-  const patterns = ruleSet.patterns.length > 0;
+  // atom has no pattern match (every match holds its pattern's atom).
   const atoms = starts.atoms;
   if (patterns && (atoms === null || ruleSet.patterns.some((p) => p.atom === undefined))) return false;
   const automaton = ruleSet.automaton;
@@ -274,6 +294,7 @@ function scanWindows(
       for (let k = from; k < folder.length; k++) if (atoms[units[k] as number] === 1) return false;
     }
     state = automaton.scanUnitsFrom(folder.units, from, folder.length, state, onMatch);
+    if (options.done?.()) break;
     i = to;
   }
   return true;
