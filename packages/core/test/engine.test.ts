@@ -205,6 +205,14 @@ describe('rule kinds', () => {
     expect(
       only('A strategic cooperative partnership. It covers economic cooperation.', 't/scp'),
     ).toHaveLength(1);
+    // Only the sentence counts, whichever paragraphs hold the phrase, an `unless` or both.
+    const paragraphs = [
+      'Economic cooperation grew.',
+      'A strategic cooperative partnership for economic cooperation.',
+      'A strategic cooperative partnership. Economic cooperation, too.',
+      'Economic cooperation. A strategic cooperative partnership for economic cooperation.',
+    ].join('\n\n');
+    expect(lintText(paragraphs, rs).flatMap((f) => (f.ruleId === 't/scp' ? [f.line] : []))).toEqual([5]);
   });
 
   it('caution: the audience filter keeps one reading and silences rules without it', () => {

@@ -127,17 +127,25 @@ export const caution: RuleKind<'caution', ReturnType<typeof schema>, CautionRule
 
   findings(input) {
     if (input.noAudienceReading) return [];
-    // The sentences holding an `unless` or `escalate` phrase, once, so a match costs one lookup.
+    // The sentences holding an `unless` or `escalate` phrase, once, so a match costs one lookup;
+    // only in paragraphs with a match of the rule's phrases (`unless` phrases such as `经济` are
+    // in many more), and a paragraph is split into sentences only when it holds both.
     const sentenceKey = (m: RuleMatch) => `${m.seg.index}:${sentenceOf(m.seg, m.c.ps)}`;
-    const sentences = new Map<string, Set<string>>([
-      ['unless', new Set()],
-      ['escalate', new Set()],
+    const flagged = new Set<number>();
+    for (const m of input.matches) if (m.c.ref.role === 'phrase') flagged.add(m.seg.index);
+    const sentences = new Map<string, { segments: Set<number>; keys: Set<string> }>([
+      ['unless', { segments: new Set(), keys: new Set() }],
+      ['escalate', { segments: new Set(), keys: new Set() }],
     ]);
-    for (const u of input.matches) sentences.get(u.c.ref.role)?.add(sentenceKey(u));
-    // Without such a phrase in the matches (most documents), no sentence needs finding.
+    for (const u of input.matches) {
+      const role = sentences.get(u.c.ref.role);
+      if (!role || !flagged.has(u.seg.index)) continue;
+      role.segments.add(u.seg.index);
+      role.keys.add(sentenceKey(u));
+    }
     const inSentence = (role: string, m: RuleMatch) => {
-      const set = sentences.get(role);
-      return set !== undefined && set.size > 0 && set.has(sentenceKey(m));
+      const held = sentences.get(role);
+      return held !== undefined && held.segments.has(m.seg.index) && held.keys.has(sentenceKey(m));
     };
     const { escalate } = input.def;
     const out: Finding[] = [];
