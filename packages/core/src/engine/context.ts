@@ -37,6 +37,8 @@ export interface DocumentFacts {
   lang?: string | undefined;
 }
 
+const NO_MENTIONS: Mention[] = [];
+
 /** The mentions of one document, by set, and the evaluation of conditions against them. */
 export class ContextIndex {
   /**
@@ -122,6 +124,11 @@ export class ContextIndex {
    *  match costs what its own segment and its structure hold, not what the document holds. */
   private candidates(m: RuleMatch, set: number, place: Within): Mention[] {
     if (place === 'document') return this.headMentions(set);
+    // A sentence or a window of sentences lies in the match's own paragraph: one without a mention
+    // of the set has none, and its sentences need not be found.
+    if (place !== 'structure' && place !== 'paragraph' && this.mentionsIn(set, m.seg.index).length === 0) {
+      return NO_MENTIONS;
+    }
     // Matches of one sentence share their candidates: a dense paragraph asks many times.
     const local = place === 'structure' || place === 'paragraph' ? -1 : sentenceOf(m.seg, m.c.ps);
     const bySegment = at(at(this.memo, set), place);
