@@ -87,12 +87,9 @@ export function hanScriptOfLetters(counts: LetterCounts): 'hans' | 'hant' | unde
  */
 export function countLetters(counts: LetterCounts, text: string, start = 0, end = text.length): LetterCounts {
   const table = classTable();
-  let hangul = 0;
-  let han = 0;
-  let hans = 0;
-  let hant = 0;
-  let latin = 0;
-  let letters = 0;
+  // One count per class, added to without a branch on the class: text mixes scripts, and a
+  // branch per unit on which one it is was mispredicted often (15 ns a unit over the corpus).
+  const byClass = new Int32Array(8);
   for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
     let kind = table[unit] as number;
@@ -106,21 +103,16 @@ export function countLetters(counts: LetterCounts, text: string, start = 0, end 
         } else kind = NOT_LETTER;
       } else kind = classOf(unit);
     }
-    if (kind === NOT_LETTER) continue;
-    letters++;
-    if (kind === HANGUL) hangul++;
-    else if (kind >= HAN) {
-      han++;
-      if (kind === HAN_HANS) hans++;
-      else if (kind === HAN_HANT) hant++;
-    } else if (kind === LATIN) latin++;
+    byClass[kind] = (byClass[kind] as number) + 1;
   }
-  counts.hangul += hangul;
+  const count = (kind: number) => byClass[kind] as number;
+  const han = count(HAN) + count(HAN_HANS) + count(HAN_HANT);
+  counts.hangul += count(HANGUL);
   counts.han += han;
-  counts.hans += hans;
-  counts.hant += hant;
-  counts.latin += latin;
-  counts.letters += letters;
+  counts.hans += count(HAN_HANS);
+  counts.hant += count(HAN_HANT);
+  counts.latin += count(LATIN);
+  counts.letters += count(HANGUL) + count(LATIN) + count(OTHER_LETTER) + han;
   return counts;
 }
 
