@@ -47,7 +47,11 @@ export function indentOf(line: string): { columns: number; at: number } {
 }
 
 export function isBlank(line: string): boolean {
-  return /^[ \t]*$/.test(line);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
 }
 
 function openingFence(rest: string): { marker: string; length: number } | undefined {
@@ -96,6 +100,13 @@ function htmlEnds(line: string, comment: boolean): boolean {
 function fromNone(line: string): ScanState | typeof GIVE_UP {
   const { columns, at } = indentOf(line);
   if (columns >= 4) return NONE;
+  // Only a fence (backticks, tildes), HTML (<) or, at the margin, a list item opening a fence (- + *
+  // 1.) starts anything here: most lines start with none of them and need no pattern tried.
+  const first = line.charCodeAt(at);
+  if (first !== 0x60 && first !== 0x7e && first !== 0x3c) {
+    const marker = first === 0x2d || first === 0x2b || first === 0x2a || first === 0x31;
+    if (columns !== 0 || !marker) return NONE;
+  }
   const rest = line.slice(at);
   const fence = openingFence(rest);
   if (fence) return { kind: 'fence', ...fence, guard: columns };
