@@ -12,7 +12,7 @@ import { buildProse } from '../view/prose.js';
 import { crossesScript } from '../view/t2s.js';
 import { forEachPatternMatch } from './patterns.js';
 import { isMention, type PhraseIndex, type PhraseRef } from './phrase-ref.js';
-import { rootStarts, skipAtRoot } from './root-skip.js';
+import { rootStarts, skipAtRoot, windowEnd } from './root-skip.js';
 
 export interface Candidate {
   ref: PhraseRef;
@@ -186,11 +186,7 @@ export function hasBoundedMatch(ruleSet: PhraseIndex, text: string): boolean {
   if (view.length > 0) {
     ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
       const ref = ruleSet.refs[id];
-      // A rule's own phrases (a `require` one can decide a finding too); not mentions or blocks.
-      const decides = ref?.effect === 'report' || (ref?.effect === 'context' && ref.rule >= 0);
-      if (found || !ref || ve <= vs || !decides) return;
-      const ps = view.start[vs] ?? 0;
-      found = boundaries(text, ps, view.end[ve - 1] ?? ps, ref) !== null;
+      if (ref) consider(ref, vs, ve, view.start, view.end, 0);
     });
   }
   folder.release();
@@ -237,9 +233,6 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
   return { candidates: candidates.length > 0 ? resolve(candidates) : candidates };
 }
 
-// The units folded at a time from where a match may start (see scanWindows).
-const WINDOW = 32;
-
 /**
  * `consider`s each phrase of `text` that the scan of its whole view finds, with only windows of it
  * folded: from the root the automaton passes over what cannot start a phrase (skipAtRoot), and the
@@ -283,9 +276,7 @@ function scanWindows(
         if (i >= text.length) break;
       }
     }
-    let to = Math.min(text.length, i + WINDOW);
-    const last = text.charCodeAt(to - 1);
-    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
+    const to = windowEnd(text, i);
     const from = folder.length;
     if (!folder.fold(text, i, to)) return false;
     if (to === text.length) folder.finish();

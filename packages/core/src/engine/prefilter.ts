@@ -17,7 +17,7 @@
 
 import { ViewFolder } from '../view/fold.js';
 import type { CompiledRuleSet } from './compiled.js';
-import { rootStarts, skipAtRoot } from './root-skip.js';
+import { rootStarts, skipAtRoot, WINDOW, windowEnd } from './root-skip.js';
 import type { RuleSet } from './rule-set.js';
 
 export const CANDIDATE = 1;
@@ -56,10 +56,6 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
   return rs as CompiledRuleSet;
 }
 
-// The units a window folds from where a match may start; the scan goes on window by window while
-// the automaton is away from its root, and passes over text again once it is back there.
-const WINDOW = 32;
-
 /** The pre-check over the match view of `text`, until what is `wanted` (CANDIDATE, MENTION) is found. */
 export function scanRaw(text: string, ruleSet: RuleSet, wanted: number): RawScanResult {
   const rs = compiledOf(ruleSet);
@@ -78,10 +74,8 @@ export function scanRaw(text: string, ruleSet: RuleSet, wanted: number): RawScan
         if (from === text.length) break;
       }
     }
-    let to = Math.min(text.length, from + (at ? WINDOW : SLICE));
-    // A slice never ends between the two halves of a surrogate pair.
-    const last = text.charCodeAt(to - 1);
-    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
+    // Window by window while the automaton is away from its root; without the pass, in slices.
+    const to = windowEnd(text, from, at ? WINDOW : SLICE);
     if (!folder.fold(text, from, to)) return { candidate: true, mention: true };
     if (to === text.length) folder.finish();
     const found = rs.automaton.flagsIn(folder.units, folder.length, wanted & ~flags, state);

@@ -16,6 +16,16 @@ import {
   tableOf,
 } from '../view/fold-table.js';
 
+/** The units a scan folds at a time from where a match may start. */
+export const WINDOW = 32;
+
+/** The end of the slice of `text` from `from` of `size` units, never between the halves of a surrogate pair. */
+export function windowEnd(text: string, from: number, size = WINDOW): number {
+  const to = Math.min(text.length, from + size);
+  const last = text.charCodeAt(to - 1);
+  return to < text.length && last >= 0xd800 && last <= 0xdbff ? to + 1 : to;
+}
+
 /** In a table entry: Han or a Hangul syllable, which the view joins across whitespace. */
 const JOINS = (HAN | SYLLABLE) << FLAG_SHIFT;
 
