@@ -34,22 +34,30 @@ export class IncrementalLinter {
  * end where core's do (\n, \r\n, a lone \r); 1-based lines and columns.
  */
 export function documentLines(document: TextDocument): LineIndex {
-  return {
-    get lineCount() {
-      return document.lineCount;
-    },
-    position(offset) {
-      // The document puts an offset between \r and \n before the \r; core counts it as a column.
-      const text = document.getText();
-      const inCrLf = text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
-      const { line, character } = document.positionAt(inCrLf ? offset - 1 : offset);
-      return { line: line + 1, column: character + (inCrLf ? 2 : 1) };
-    },
-    lineStart(line) {
-      const clamped = Math.min(Math.max(line, 1), document.lineCount);
-      return document.offsetAt({ line: clamped - 1, character: 0 });
-    },
-  };
+  return new DocumentLines(document);
+}
+
+// A class, not an object literal with a getter: V8 keeps a literal's getters (closures made at each
+// keystroke) in its hidden class, and scavenges then keep what they reach alive (core's lint.ts).
+class DocumentLines implements LineIndex {
+  constructor(private readonly document: TextDocument) {}
+
+  get lineCount(): number {
+    return this.document.lineCount;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    // The document puts an offset between \r and \n before the \r; core counts it as a column.
+    const text = this.document.getText();
+    const inCrLf = text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10;
+    const { line, character } = this.document.positionAt(inCrLf ? offset - 1 : offset);
+    return { line: line + 1, column: character + (inCrLf ? 2 : 1) };
+  }
+
+  lineStart(line: number): number {
+    const clamped = Math.min(Math.max(line, 1), this.document.lineCount);
+    return this.document.offsetAt({ line: clamped - 1, character: 0 });
+  }
 }
 
 /** How a document is linted: its format, and its language and topic (declared or configured). */
