@@ -109,7 +109,11 @@ export function skipAtRoot(text: string, from: number, to: number, s: RootStarts
       else if (nextKind === SPACE_CLASS && (entry & JOINS) === 0) w = 0x20;
       else break;
       const y = code[w] as number;
-      if (y !== 0 && check[(base[t] as number) + y] === t) break;
+      if (y === 0 || check[(base[t] as number) + y] !== t) continue;
+      // Two simple units go on with a phrase: the view is their own units, so walk on with the
+      // units after them while they are simple too, and pass over this one when no phrase it
+      // starts goes on to its end (the first word of 中国核心利益 is in most Chinese paragraphs).
+      if (nextKind !== SIMPLE || !diesBefore(text, i + 2, to, (base[t] as number) + y, s)) break;
     } else if (kind === HYPHEN_CLASS) {
       if (hyphen) break;
     } else if (kind !== SPACE_CLASS && kind !== DROP) {
@@ -117,4 +121,40 @@ export function skipAtRoot(text: string, from: number, to: number, s: RootStarts
     }
   }
   return i;
+}
+
+/**
+ * Whether the walk from trie state `state` over the view of `text` from `from` (the unit before it
+ * simple) leaves the trie before `to` without reaching a state where a phrase ends. The walk reads
+ * simple units, and whitespace between two of them as the view does (one space, none between two
+ * Han characters or two Hangul syllables); any other unit (a hyphen, one the view drops or folds to
+ * several units) ends it as "may go on".
+ */
+function diesBefore(text: string, from: number, to: number, state: number, s: RootStarts): boolean {
+  const entries = tableOf();
+  const { code, base, check, outFirst } = s;
+  let at = state;
+  let last = entries[text.charCodeAt(from - 1)] as number;
+  for (let k = from; ; k++) {
+    if (outFirst[at] !== 0 || k >= to) return false;
+    let entry = entries[text.charCodeAt(k)] as number;
+    if ((entry & CLASS) === SPACE_CLASS) {
+      while (k < to && ((entries[text.charCodeAt(k)] as number) & CLASS) === SPACE_CLASS) k++;
+      if (k >= to) return false;
+      entry = entries[text.charCodeAt(k)] as number;
+      if ((entry & CLASS) !== SIMPLE) return false;
+      if ((last & entry & JOINS) === 0) {
+        const space = code[0x20] as number;
+        if (space === 0 || check[(base[at] as number) + space] !== at) return true;
+        at = (base[at] as number) + space;
+        if (outFirst[at] !== 0) return false;
+      }
+    } else if ((entry & CLASS) !== SIMPLE) return false;
+    const x = code[entry & 0xffff] as number;
+    if (x === 0) return true;
+    const next = (base[at] as number) + x;
+    if (check[next] !== at) return true;
+    at = next;
+    last = entry;
+  }
 }
