@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runLint } from '../src/engine/lint.js';
 import { applyEdits, createScanCache, fixText, lintSegments } from '../src/index.js';
 import type { Segment } from '../src/types.js';
 import { blockSegments, lintText, rows, ruleSetFromYaml } from './helpers.js';
@@ -451,5 +452,19 @@ describe('very many findings', () => {
     const findings = lintText(text, rs).filter((f) => f.ruleId === 't/wushi');
     expect(findings).toHaveLength(150_000);
     expect(findings.at(-1)?.line).toBe(5999);
+  });
+});
+
+describe("a lint's document", () => {
+  it('is read through the getters of its class, none of its own', () => {
+    // V8 keeps the getters of an object literal (closures over the lint) in its hidden class,
+    // where every scavenge after the lint still finds them: each lint of an editor's document then
+    // survived and was promoted with all its segments, scans and findings (core README).
+    const text = '奉行实用外交 with South Korea.';
+    const { doc, findings } = runLint({ text, segments: blockSegments(text) }, rs);
+    expect(findings.length).toBeGreaterThan(0);
+    const own = Object.entries(Object.getOwnPropertyDescriptors(doc));
+    expect(own.filter(([, d]) => d.get !== undefined || d.set !== undefined).map(([k]) => k)).toEqual([]);
+    expect([doc.lines.lineCount, doc.locale, doc.inScript('hans', undefined)]).toEqual([1, 'en', true]);
   });
 });

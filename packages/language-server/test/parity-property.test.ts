@@ -115,4 +115,11 @@ describe('documentLines', () => {
       fuzzRuns(300, 10_000),
     );
   });
+
+  it("is read through the getters of its class, none of its own (see core's lint.ts)", () => {
+    const lines = documentLines(TextDocument.create('untitled:x', 'markdown', 1, 'a\nb'));
+    const own = Object.values(Object.getOwnPropertyDescriptors(lines));
+    expect(own.filter((d) => d.get !== undefined || d.set !== undefined)).toEqual([]);
+    expect(lines.lineCount).toBe(2);
+  });
 });
