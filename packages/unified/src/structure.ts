@@ -127,18 +127,23 @@ function mapIndex(local: number | undefined, base: number): number | undefined {
 // Where place() gathers a segment's context, so that a segment gets an array of its exact size.
 const gathered: number[] = [];
 
+// The segment each shaped one was last placed as. A block's parse is kept while its text is (an
+// editor's document, markdown-document.ts), and the document is assembled again at every
+// keystroke: a segment whose offset, head and context are the same is given again (core never
+// changes one), and its context array when only its offset moved. A dense draft's table cells
+// each made a context array at every keystroke.
+const placed = new WeakMap<ShapedSegment, Segment>();
+
 function place(state: Placement, shaped: ShapedSegment, offset: number, base: number, leadIn?: number): void {
   const index = state.out.length;
-  // The parse's pieces as they are, relative to the block: it moves at every edit above it.
-  const segment: Segment = { pieces: shaped.pieces, role: shaped.role };
-  if (offset !== 0) segment.offset = offset;
   const context = gathered;
   context.length = 0;
   const first = !state.started;
   state.started = true;
+  let head = false;
   if (shaped.role === 'heading') {
     const depth = shaped.depth ?? 1;
-    if (first) segment.head = true;
+    if (first) head = true;
     else {
       let above = -1;
       for (let level = 1; level < depth; level++) above = Math.max(above, state.lastAtDepth[level] ?? -1);
@@ -150,22 +155,56 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
     if (state.lastHeading >= 0) context.push(state.lastHeading);
     if (shaped.role === 'paragraph' && !state.headParagraph) {
       state.headParagraph = true;
-      segment.head = true;
+      head = true;
     }
     if (leadIn !== undefined) context.push(leadIn);
     for (const cell of shaped.cells ?? []) context.push(base + cell);
   }
+  ascendingOnce(context);
+  const before = placed.get(shaped);
+  const kept =
+    before?.context !== undefined && sameIndices(before.context, context) ? before.context : undefined;
+  if (
+    before !== undefined &&
+    (before.offset ?? 0) === offset &&
+    (before.head === true) === head &&
+    (context.length > 0 ? kept !== undefined : before.context === undefined)
+  ) {
+    state.out.push(before);
+    return;
+  }
+  // The parse's pieces as they are, relative to the block: it moves at every edit above it.
+  const segment: Segment = { pieces: shaped.pieces, role: shaped.role };
+  if (offset !== 0) segment.offset = offset;
+  if (head) segment.head = true;
   // Most segments have one context segment, the heading above: they share one array (never
   // changed by core) rather than each getting its own.
-  if (context.length === 1) segment.context = state.alone[context[0] as number] ??= [context[0] as number];
-  else if (context.length > 1) segment.context = ascendingOnce(context.slice());
+  if (kept !== undefined) segment.context = kept;
+  else if (context.length === 1)
+    segment.context = state.alone[context[0] as number] ??= [context[0] as number];
+  else if (context.length > 1) segment.context = context.slice();
+  placed.set(shaped, segment);
   state.out.push(segment);
 }
 
-/** The indices sorted, each once (a few: no Set). */
-function ascendingOnce(indices: number[]): number[] {
-  indices.sort((a, b) => a - b);
-  return indices.filter((index, i) => i === 0 || index !== indices[i - 1]);
+/** Sorts a few indices and drops repeats, in place (no Set, no sort's copy). */
+function ascendingOnce(indices: number[]): void {
+  let n = 0;
+  for (const index of indices) {
+    let at = n;
+    while (at > 0 && (indices[at - 1] as number) > index) at--;
+    if (at > 0 && indices[at - 1] === index) continue;
+    for (let k = n; k > at; k--) indices[k] = indices[k - 1] as number;
+    indices[at] = index;
+    n++;
+  }
+  indices.length = n;
+}
+
+function sameIndices(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**

@@ -472,3 +472,38 @@ describe('what is parsed', () => {
     expect(document.stats.parsed).toBe(0);
   });
 });
+
+describe('assembling the segments of parts parsed once', () => {
+  const partFrom = (source: string) => partOf(parseMarkdownBlock(source), source);
+  // Fresh parses of the same sources: what assembling must give, whatever was assembled before.
+  const fresh = (sources: string[], offsets: number[]) =>
+    assembleSegments(sources.map((s, i) => ({ part: partFrom(s), offset: offsets[i] ?? 0, follows: true })));
+
+  test('gives the segments placed before again where nothing of them changed, new ones where anything did', () => {
+    const sources = ['# Title', 'Lead in:', '- one\n- two', '| a | b |\n| - | - |\n| c | d |'];
+    const parts = sources.map(partFrom);
+    const place = (order: number[], offsets: number[]) =>
+      assembleSegments(
+        order.map((k, i) => ({
+          part: parts[k] as PlacedPart['part'],
+          offset: offsets[i] ?? 0,
+          follows: true,
+        })),
+      );
+    const first = place([0, 1, 2, 3], [0, 10, 20, 40]);
+    const again = place([0, 1, 2, 3], [0, 10, 20, 40]);
+    expect(again).toEqual(fresh(sources, [0, 10, 20, 40]));
+    expect(again.every((segment, i) => segment === first[i])).toBe(true);
+    // The last two parts moved by an edit above them: new segments, the same context arrays.
+    const moved = place([0, 1, 2, 3], [0, 10, 21, 41]);
+    expect(moved).toEqual(fresh(sources, [0, 10, 21, 41]));
+    expect(moved.slice(0, 2).every((segment, i) => segment === again[i])).toBe(true);
+    expect(moved.slice(2).some((segment, i) => segment === again[i + 2])).toBe(false);
+    expect(moved.map((s) => s.context)).toEqual(again.map((s) => s.context));
+    expect(moved[5]?.context).toBe(again[5]?.context);
+    // Without the title, nothing is under a heading and the lead-in is the head: every context differs.
+    const headless = place([1, 2, 3], [10, 20, 40]);
+    expect(headless).toEqual(fresh(sources.slice(1), [10, 20, 40]));
+    expect(headless.map((s) => s.context)).not.toEqual(again.slice(1).map((s) => s.context));
+  });
+});
