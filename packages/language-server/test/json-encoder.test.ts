@@ -66,6 +66,9 @@ describe('messageJson', () => {
         (d: { message: string }) => d.message,
       ),
     ).toEqual([diagnostic(5).message, diagnostic(6).message]);
+    // What is kept shows in no copy of the diagnostic, nor in its JSON.
+    expect({ ...kept }).toEqual({ ...diagnostic(5), message: 'changed again' });
+    expect(Object.keys(structuredClone(kept))).toEqual(Object.keys(diagnostic(5)));
     // Lists of other messages are written afresh.
     const other = { label: 'a' };
     const response = (items: object[]) => ({ jsonrpc: '2.0', id: 1, result: { items } }) as Message;

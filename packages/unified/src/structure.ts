@@ -28,6 +28,8 @@ export interface ShapedSegment {
   leadIn?: number;
   /** Indices in the part of the other cells of its header row and its own row. */
   cells?: number[];
+  /** The segment it was last placed as (see `place`). */
+  placed?: Segment;
 }
 
 /** How a part ends: the top-level node it ends with, where that matters for a list after it. */
@@ -127,13 +129,12 @@ function mapIndex(local: number | undefined, base: number): number | undefined {
 // Where place() gathers a segment's context, so that a segment gets an array of its exact size.
 const gathered: number[] = [];
 
-// The segment each shaped one was last placed as. A block's parse is kept while its text is (an
-// editor's document, markdown-document.ts), and the document is assembled again at every
-// keystroke: a segment whose offset, head and context are the same is given again (core never
-// changes one), and its context array when only its offset moved. A dense draft's table cells
-// each made a context array at every keystroke.
-const placed = new WeakMap<ShapedSegment, Segment>();
-
+// A block's parse is kept while its text is (an editor's document, markdown-document.ts), and the
+// document is assembled again at every keystroke: a segment placed with the offset, head and
+// context it was last placed with is given again (core never changes one), and its context array
+// when only its offset moved. A dense draft's table cells each made a context array at every
+// keystroke. The segment is kept on the shaped one, not in a WeakMap: a scavenge visits every
+// entry of a WeakMap.
 function place(state: Placement, shaped: ShapedSegment, offset: number, base: number, leadIn?: number): void {
   const index = state.out.length;
   const context = gathered;
@@ -161,7 +162,7 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
     for (const cell of shaped.cells ?? []) context.push(base + cell);
   }
   ascendingOnce(context);
-  const before = placed.get(shaped);
+  const before = shaped.placed;
   const kept =
     before?.context !== undefined && sameIndices(before.context, context) ? before.context : undefined;
   if (
@@ -183,7 +184,7 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
   else if (context.length === 1)
     segment.context = state.alone[context[0] as number] ??= [context[0] as number];
   else if (context.length > 1) segment.context = context.slice();
-  placed.set(shaped, segment);
+  shaped.placed = segment;
   state.out.push(segment);
 }
 
