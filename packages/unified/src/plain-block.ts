@@ -5,9 +5,9 @@
 //
 // Such a block has none of the characters that start inline syntax (code, HTML, autolinks,
 // tables, character references, GFM autolink literals), no escape, no link (`](`, and brackets
-// only where the document has no definition for them to refer to), at most one run of each
-// emphasis delimiter (a run needs a partner to be markup; strikethrough's tildes are resolved as
-// remark-gfm does, strikethrough.ts), and no line that
+// only where the document has no definition for them to refer to), at most one run of underscores
+// (a run needs a partner to be markup; strikethrough's tildes are resolved as remark-gfm does,
+// strikethrough.ts, and asterisks in runs of two as strong emphasis, strong.ts), and no line that
 // could start or interrupt a block other than a paragraph (headings, block quotes, lists,
 // thematic breaks, setext underlines, fences, indented code), except the items of one simple list
 // (ParagraphReader): speeches and statements number their sections `1.` or `1)` without blank
@@ -16,6 +16,7 @@
 // remark's text value holds.
 import { PieceList } from './pieces.js';
 import { withoutStrikethrough } from './strikethrough.js';
+import { plainAsterisks, withoutStrong } from './strong.js';
 import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 
 // Inline syntax anywhere, a NUL (remark replaces it) or a GFM autolink literal's start. A `<` is
@@ -26,14 +27,15 @@ const INLINE =
 // An escape, or a backslash hard break.
 const ESCAPE = /\\(?:[!-/:-@[-`{-~]|\r|\n|$)/;
 const BRACKET = /[[\]]/;
-// Tildes are read here (strikethrough.ts); a run of `*` or `_` needs a partner to be markup.
-const DELIMITER_RUNS = [/\*+/g, /_+/g];
+// Tildes are read here (strikethrough.ts), and asterisks that pair as strong emphasis (strong.ts);
+// a run of `_` needs a partner to be markup.
+const UNDERSCORES = /_+/g;
 // What may start a block other than a paragraph at a line's start (its leading spaces taken off):
 // an ATX heading (`#` to `######` and a space or the end), a block quote, a list item, thematic
 // break or setext underline (`-`, `+`, `*`, `_`, `=` before a space, the end or another of them:
 // `-war` and `*강조` are text), a fence, HTML (`<` before a letter, `/`, `!`, `?`), a table row.
 // On a paragraph's other lines, an ordered list interrupts it only when it starts at 1.
-const STARTS = String.raw`#{1,6}(?:[ \t]|$)|>|-(?=[ \t-]|$)|\+(?=[ \t]|$)|\*(?=[ \t*]|$)|_(?=[ \t_]|$)|=(?=[ \t=]|$)|[~\`|]|<[A-Za-z/!?]`;
+const STARTS = String.raw`#{1,6}(?:[ \t]|$)|>|-(?=[ \t-]|$)|\+(?=[ \t]|$)|\*(?=[ \t]|$)|\*[ \t]*\*[ \t]*\*|_(?=[ \t_]|$)|=(?=[ \t=]|$)|[~\`|]|<[A-Za-z/!?]`;
 const BLOCK_START = new RegExp(String.raw`^(?:${STARTS}|[0-9]{1,9}[.)](?:[ \t]|$))`);
 const CONTINUATION_START = new RegExp(String.raw`^(?:${STARTS}|0*1[.)](?:[ \t]|$))`);
 const LINE_END = /\r\n|\r|\n/g;
@@ -51,10 +53,9 @@ function isBlank(c: number): boolean {
 function hasPlainInline(source: string, definitions: boolean): boolean {
   if (INLINE.test(source) || ESCAPE.test(source)) return false;
   if (definitions && BRACKET.test(source)) return false;
-  return DELIMITER_RUNS.every((run) => {
-    run.lastIndex = 0;
-    return !(run.test(source) && run.test(source));
-  });
+  UNDERSCORES.lastIndex = 0;
+  if (UNDERSCORES.test(source) && UNDERSCORES.test(source)) return false;
+  return plainAsterisks(source);
 }
 
 /**
@@ -99,9 +100,12 @@ class ParagraphReader {
 
   /** The block holds a tilde: only then are its paragraphs read for strikethrough. */
   private readonly tildes: boolean;
+  /** The block holds two runs of asterisks or more: only then are they read for strong emphasis. */
+  private readonly strong: boolean;
 
   constructor(private readonly source: string) {
     this.tildes = source.includes('~');
+    this.strong = hasStrong(source);
   }
 
   /** Take one line `[at, lineEnd)`; false when the block is not plain. */
@@ -185,8 +189,13 @@ class ParagraphReader {
     this.pieces = undefined;
     this.lineEnding = undefined;
     if (!pieces) return undefined;
+    const plain = pieces.pieces;
     const segment: ShapedSegment = {
-      pieces: this.tildes ? withoutStrikethrough(this.source, pieces.pieces) : pieces.pieces,
+      pieces: this.tildes
+        ? withoutStrikethrough(this.source, plain)
+        : this.strong
+          ? withoutStrong(this.source, plain)
+          : plain,
       role: 'paragraph',
     };
     if (this.list?.leadIn !== undefined) segment.leadIn = this.list.leadIn;
@@ -201,6 +210,16 @@ function headingPart(source: string, contentStart: number, depth: number): Part 
   let end = source.length;
   while (end > contentStart && isBlank(source.charCodeAt(end - 1))) end--;
   const whole = [{ start: contentStart, end }];
-  const pieces = source.includes('~') ? withoutStrikethrough(source, whole) : whole;
+  const pieces = source.includes('~')
+    ? withoutStrikethrough(source, whole)
+    : hasStrong(source)
+      ? withoutStrong(source, whole)
+      : whole;
   return { segments: [{ pieces, role: 'heading', depth }] };
+}
+
+/** Two runs of asterisks or more (plainAsterisks took the block: each is `**`). */
+function hasStrong(source: string): boolean {
+  const first = source.indexOf('**');
+  return first >= 0 && source.indexOf('**', first + 2) >= 0;
 }

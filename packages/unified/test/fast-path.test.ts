@@ -390,6 +390,66 @@ describe('plain blocks with tildes', () => {
   });
 });
 
+// Asterisks as statements bold a party or a phrase, at every kind of neighbour, in runs of one to three.
+const ASTERISK_TOKENS = [
+  '**',
+  '**',
+  '**',
+  '*',
+  '***',
+  '_',
+  'a',
+  'Kuwait',
+  '가',
+  '한국',
+  '은',
+  '中',
+  '韩国',
+  ' ',
+  ' ',
+  '.',
+  ',',
+  '(',
+  ')',
+  '“',
+  '”',
+  '-',
+  '…',
+  '→',
+  '$',
+  '😀',
+];
+
+describe('plain blocks with asterisks', () => {
+  test('resolve strong emphasis as remark does: the same part on 6,000 paragraphs, lists and headings', () => {
+    const next = random(2026);
+    let accepted = 0;
+    let bold = 0;
+    for (let round = 0; round < 6000; round++) {
+      const line = () =>
+        Array.from({ length: 1 + Math.floor(next() * 12) }, () => pick(next, ASTERISK_TOKENS))
+          .join('')
+          .trim();
+      const lines = Array.from({ length: 1 + Math.floor(next() * 3) }, line).filter((l) => l !== '');
+      const shape = next();
+      if (shape < 0.15) lines[0] = `# ${lines[0] ?? 'x'}`;
+      else if (shape < 0.3) lines[0] = `1. ${lines[0] ?? 'x'}`;
+      else if (shape < 0.4) lines[0] = `- ${lines[0] ?? 'x'}`;
+      else if (shape < 0.55) lines[0] = `**${lines[0] ?? 'x'}`;
+      const source = lines.join(next() < 0.2 ? '\r\n' : '\n');
+      const plain = plainPart(source, false);
+      if (!plain) continue;
+      accepted++;
+      const part = partOf(parseMarkdownBlock(source), source);
+      expect(plain, JSON.stringify(source)).toEqual(part);
+      const prose = part.segments.flatMap((s) => s.pieces.map((p) => source.slice(p.start, p.end))).join('');
+      if (source.split('**').length > prose.split('**').length) bold++;
+    }
+    expect(accepted).toBeGreaterThan(2000);
+    expect(bold).toBeGreaterThan(250);
+  });
+});
+
 const corpus = join(here, '..', '..', '..', '..', 'shared', 'corpus');
 const present = existsSync(join(corpus, 'README.md'));
 

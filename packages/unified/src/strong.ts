@@ -1,0 +1,105 @@
+// Strong emphasis (`**bold**`) in a plain block, resolved as micromark resolves attention, so that
+// the plain path keeps such blocks: statements bold a party or a phrase in most paragraphs
+// (`**Kuwait calls on Iraq**`, `**Mr President,**`, `**한국**은`), and each went to remark. Only the
+// prose matters here: the asterisks of a pair leave it, what they enclose stays.
+//
+// Only blocks whose runs of asterisks are all exactly two long are taken (a run of one or three
+// splits into emphasis and strong in ways left to remark), with no underscore or tilde beside a
+// run (they make it open or close whatever its neighbours) and no tilde in the block at all
+// (strikethrough resolves what it encloses apart). Then every pair is strong emphasis and consumes
+// both runs whole: micromark pairs each run that may close with the nearest earlier run still
+// open, and the rule of three never applies to two runs of two.
+import type { SegmentPiece } from '@nuance/core';
+
+const WHITESPACE = /\s/;
+const PUNCTUATION = /\p{P}|\p{S}/u;
+const ASTERISKS = /\*+/g;
+const UNDERSCORE = 0x5f;
+
+/**
+ * micromark's classifyCharacter: 1 whitespace (and the text's edges), 2 punctuation or symbol, 0
+ * else. Of a UTF-16 unit, as micromark reads text: half of an emoji is neither.
+ */
+function classOf(unit: number): 0 | 1 | 2 {
+  if (Number.isNaN(unit)) return 1;
+  const c = String.fromCharCode(unit);
+  if (WHITESPACE.test(c)) return 1;
+  return PUNCTUATION.test(c) ? 2 : 0;
+}
+
+/**
+ * Whether a block's asterisks are read here: at most one run (text, as before), or runs of two
+ * only, none beside an underscore or a tilde, and no tilde in the block.
+ */
+export function plainAsterisks(source: string): boolean {
+  ASTERISKS.lastIndex = 0;
+  let runs = 0;
+  for (let m = ASTERISKS.exec(source); m; m = ASTERISKS.exec(source)) runs++;
+  if (runs <= 1) return true;
+  if (source.includes('~')) return false;
+  ASTERISKS.lastIndex = 0;
+  for (let m = ASTERISKS.exec(source); m; m = ASTERISKS.exec(source)) {
+    const end = m.index + m[0].length;
+    const beside = source.charCodeAt(m.index - 1) === UNDERSCORE || source.charCodeAt(end) === UNDERSCORE;
+    if (m[0].length !== 2 || beside) return false;
+  }
+  return true;
+}
+
+interface Run {
+  start: number;
+  open: boolean;
+  close: boolean;
+  paired: boolean;
+}
+
+/**
+ * The pieces of a paragraph or heading (plain source ranges, in order) without the runs of its
+ * strong emphasis pairs; the same array when it has none. Callers ask only of a block that
+ * `plainAsterisks` takes and that holds two runs or more.
+ */
+export function withoutStrong(source: string, pieces: SegmentPiece[]): SegmentPiece[] {
+  const prose = pieces.map((piece) => source.slice(piece.start, piece.end)).join('');
+  const runs: Run[] = [];
+  ASTERISKS.lastIndex = 0;
+  for (let m = ASTERISKS.exec(prose); m; m = ASTERISKS.exec(prose)) {
+    // A lone run of another length is text (plainAsterisks takes no other with it).
+    if (m[0].length !== 2) continue;
+    const start = m.index;
+    const before = classOf(start > 0 ? prose.charCodeAt(start - 1) : Number.NaN);
+    const after = classOf(prose.charCodeAt(start + 2));
+    runs.push({
+      start,
+      open: !after || (after === 2 && before !== 0),
+      close: !before || (before === 2 && after !== 0),
+      paired: false,
+    });
+  }
+  // A run that may close takes the nearest earlier run still open; else, if it may open, it waits.
+  const open: Run[] = [];
+  for (const run of runs) {
+    const opener = run.close ? open.pop() : undefined;
+    if (opener) {
+      opener.paired = true;
+      run.paired = true;
+    } else if (run.open) open.push(run);
+  }
+  const cuts = runs.filter((run) => run.paired);
+  if (cuts.length === 0) return pieces;
+  const out: SegmentPiece[] = [];
+  let at = 0; // prose offset of the current piece's start
+  let cut = 0;
+  for (const piece of pieces) {
+    const length = piece.end - piece.start;
+    let from = 0;
+    while (cut < cuts.length && (cuts[cut] as Run).start < at + length) {
+      const start = (cuts[cut] as Run).start;
+      if (start - at > from) out.push({ start: piece.start + from, end: piece.start + start - at });
+      from = start + 2 - at;
+      cut++;
+    }
+    if (from < length) out.push({ start: piece.start + from, end: piece.end });
+    at += length;
+  }
+  return out;
+}
