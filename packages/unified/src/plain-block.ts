@@ -41,6 +41,7 @@ const BLOCK_START = new RegExp(String.raw`^(?:${STARTS}|[0-9]{1,9}[.)](?:[ \t]|$
 const CONTINUATION_START = new RegExp(String.raw`^(?:${STARTS}|0*1[.)](?:[ \t]|$))`);
 const LINE_END = /\r\n|\r|\n/g;
 const ATX = /^(#{1,6})[ \t]+(?=[^ \t])/;
+const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 // A list item's marker at the start of a line, 1 to 4 spaces, then its text (5 spaces or more: the
 // text would be indented code; a tab: columns to count).
 const MARKER = /^(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(?=[^ \t\r\n])/;
@@ -64,9 +65,10 @@ function hasPlainInline(source: string, definitions: boolean): boolean {
  * `definitions`: the document may define link labels (it is then parsed as one block).
  */
 export function plainPart(source: string, definitions: boolean): Part | undefined {
-  if (source.length === 0 || isBlank(source.charCodeAt(0)) || !hasPlainInline(source, definitions)) {
-    return undefined;
-  }
+  if (source.length === 0 || isBlank(source.charCodeAt(0))) return undefined;
+  // A thematic break alone (`---` between sections: the head of many drafts) gives no segment.
+  if (THEMATIC_BREAK.test(source)) return { segments: [] };
+  if (!hasPlainInline(source, definitions)) return undefined;
   const heading = ATX.exec(source);
   if (heading) return headingPart(source, heading[0].length, (heading[1] ?? '').length);
   const reader = new ParagraphReader(source);

@@ -261,6 +261,12 @@ const LINES = [
   '1. # heading item',
   '- item with *one star',
   '* * *',
+  '***',
+  '___',
+  '- - -',
+  '-----',
+  '**bold** start',
+  '**',
   '-  two spaces',
   '-war and peace',
   '--x',
@@ -336,6 +342,17 @@ describe('plain blocks', () => {
     }
     expect(accepted).toBeGreaterThan(blocks / 3);
     expect(lists).toBeGreaterThan(100);
+  });
+});
+
+describe('plain blocks of a thematic break', () => {
+  test('give no segment, as remark does; what only looks like one is left to remark or read as text', () => {
+    const breaks = ['---', '***', '___', '- - -', '* * *', '_ _ _', '-----', '---   ', '-\t-\t-', '*****'];
+    for (const source of breaks) expect(plainPart(source, false), source).toEqual({ segments: [] });
+    for (const source of [...breaks, '--', '**', '-- -x', '---x', '***a***', '- -', '---\n---', '__*']) {
+      const plain = plainPart(source, false);
+      if (plain) expect(plain, source).toEqual(partOf(parseMarkdownBlock(source), source));
+    }
   });
 });
 
