@@ -7,16 +7,17 @@
 // tables, character references, GFM autolink literals), no escape, no link (`](`, and brackets
 // only where the document has no definition for them to refer to), at most one run of underscores
 // (a run needs a partner to be markup; strikethrough's tildes are resolved as remark-gfm does,
-// strikethrough.ts, and asterisks in runs of two as strong emphasis, strong.ts), and no line that
+// strikethrough.ts, and asterisks in runs of one or two as emphasis, emphasis.ts), and no line that
 // could start or interrupt a block other than a paragraph (headings, block quotes, lists,
 // thematic breaks, setext underlines, fences, indented code), except the items of one simple list
 // (ParagraphReader): speeches and statements number their sections `1.` or `1)` without blank
 // lines, which makes the rest of such a block a list. Each paragraph's prose is then its lines
 // without their leading and trailing spaces and tabs, with the line endings between them: what
 // remark's text value holds.
+
+import { asteriskRuns, withoutEmphasis } from './emphasis.js';
 import { PieceList } from './pieces.js';
 import { withoutStrikethrough } from './strikethrough.js';
-import { plainAsterisks, withoutStrong } from './strong.js';
 import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 
 // Inline syntax anywhere, a NUL (remark replaces it) or a GFM autolink literal's start. A `<` is
@@ -27,7 +28,7 @@ const INLINE =
 // An escape, or a backslash hard break.
 const ESCAPE = /\\(?:[!-/:-@[-`{-~]|\r|\n|$)/;
 const BRACKET = /[[\]]/;
-// Tildes are read here (strikethrough.ts), and asterisks that pair as strong emphasis (strong.ts);
+// Tildes are read here (strikethrough.ts), and asterisks that pair as emphasis (emphasis.ts);
 // a run of `_` needs a partner to be markup.
 const UNDERSCORES = /_+/g;
 // What may start a block other than a paragraph at a line's start (its leading spaces taken off):
@@ -57,7 +58,7 @@ function hasPlainInline(source: string, definitions: boolean): boolean {
   if (definitions && BRACKET.test(source)) return false;
   UNDERSCORES.lastIndex = 0;
   if (UNDERSCORES.test(source) && UNDERSCORES.test(source)) return false;
-  return plainAsterisks(source);
+  return asteriskRuns(source) !== undefined;
 }
 
 /**
@@ -103,12 +104,12 @@ class ParagraphReader {
 
   /** The block holds a tilde: only then are its paragraphs read for strikethrough. */
   private readonly tildes: boolean;
-  /** The block holds two runs of asterisks or more: only then are they read for strong emphasis. */
-  private readonly strong: boolean;
+  /** The length of the block's runs of asterisks when it holds two or more (asteriskRuns), else 0. */
+  private readonly asterisks: 0 | 1 | 2;
 
   constructor(private readonly source: string) {
     this.tildes = source.includes('~');
-    this.strong = hasStrong(source);
+    this.asterisks = asteriskRuns(source) ?? 0;
   }
 
   /** Take one line `[at, lineEnd)`; false when the block is not plain. */
@@ -196,8 +197,8 @@ class ParagraphReader {
     const segment: ShapedSegment = {
       pieces: this.tildes
         ? withoutStrikethrough(this.source, plain)
-        : this.strong
-          ? withoutStrong(this.source, plain)
+        : this.asterisks > 0
+          ? withoutEmphasis(this.source, plain, this.asterisks as 1 | 2)
           : plain,
       role: 'paragraph',
     };
@@ -213,16 +214,11 @@ function headingPart(source: string, contentStart: number, depth: number): Part 
   let end = source.length;
   while (end > contentStart && isBlank(source.charCodeAt(end - 1))) end--;
   const whole = [{ start: contentStart, end }];
+  const asterisks = asteriskRuns(source) ?? 0;
   const pieces = source.includes('~')
     ? withoutStrikethrough(source, whole)
-    : hasStrong(source)
-      ? withoutStrong(source, whole)
+    : asterisks > 0
+      ? withoutEmphasis(source, whole, asterisks as 1 | 2)
       : whole;
   return { segments: [{ pieces, role: 'heading', depth }] };
-}
-
-/** Two runs of asterisks or more (plainAsterisks took the block: each is `**`). */
-function hasStrong(source: string): boolean {
-  const first = source.indexOf('**');
-  return first >= 0 && source.indexOf('**', first + 2) >= 0;
 }

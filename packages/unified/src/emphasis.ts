@@ -1,14 +1,15 @@
-// Strong emphasis (`**bold**`) in a plain block, resolved as micromark resolves attention, so that
-// the plain path keeps such blocks: statements bold a party or a phrase in most paragraphs
-// (`**Kuwait calls on Iraq**`, `**Mr President,**`, `**한국**은`), and each went to remark. Only the
-// prose matters here: the asterisks of a pair leave it, what they enclose stays.
+// Emphasis and strong emphasis with asterisks (`*should*`, `**bold**`) in a plain block, resolved
+// as micromark resolves attention, so that the plain path keeps such blocks: statements bold a
+// party or a phrase in most paragraphs (`**Kuwait calls on Iraq**`, `**Mr President,**`,
+// `**한국**은`) and italicize quotations, and each went to remark. Only the prose matters here: the
+// asterisks of a pair leave it, what they enclose stays.
 //
-// Only blocks whose runs of asterisks are all exactly two long are taken (a run of one or three
-// splits into emphasis and strong in ways left to remark), with no underscore or tilde beside a
-// run (they make it open or close whatever its neighbours) and no tilde in the block at all
-// (strikethrough resolves what it encloses apart). Then every pair is strong emphasis and consumes
-// both runs whole: micromark pairs each run that may close with the nearest earlier run still
-// open, and the rule of three never applies to two runs of two.
+// Only blocks whose runs of asterisks all have one length, one or two, are taken (runs of one and
+// two together, or of three, split into emphasis and strong in ways left to remark), with no
+// underscore beside a run (it makes a run open or close whatever its neighbours) and no tilde in
+// the block (strikethrough resolves what it encloses apart). Then each pair consumes both runs
+// whole: micromark pairs each run that may close with the nearest earlier run still open, and the
+// rule of three never applies to two runs of one or of two.
 import type { SegmentPiece } from '@nuance/core';
 
 const WHITESPACE = /\s/;
@@ -28,22 +29,23 @@ function classOf(unit: number): 0 | 1 | 2 {
 }
 
 /**
- * Whether a block's asterisks are read here: at most one run (text, as before), or runs of two
- * only, none beside an underscore or a tilde, and no tilde in the block.
+ * How a block's asterisks are read here: 0 when it holds at most one run (text, as before); the
+ * length of its runs, 1 (emphasis) or 2 (strong emphasis), when they all have that one, none is
+ * beside an underscore and the block holds no tilde; undefined when they are left to remark.
  */
-export function plainAsterisks(source: string): boolean {
+export function asteriskRuns(source: string): 0 | 1 | 2 | undefined {
+  const runs: Array<[number, number]> = [];
   ASTERISKS.lastIndex = 0;
-  let runs = 0;
-  for (let m = ASTERISKS.exec(source); m; m = ASTERISKS.exec(source)) runs++;
-  if (runs <= 1) return true;
-  if (source.includes('~')) return false;
-  ASTERISKS.lastIndex = 0;
-  for (let m = ASTERISKS.exec(source); m; m = ASTERISKS.exec(source)) {
-    const end = m.index + m[0].length;
-    const beside = source.charCodeAt(m.index - 1) === UNDERSCORE || source.charCodeAt(end) === UNDERSCORE;
-    if (m[0].length !== 2 || beside) return false;
+  for (let m = ASTERISKS.exec(source); m; m = ASTERISKS.exec(source)) runs.push([m.index, m[0].length]);
+  if (runs.length <= 1) return 0;
+  const size = (runs[0] as [number, number])[1];
+  if (size > 2 || source.includes('~')) return undefined;
+  for (const [start, length] of runs) {
+    const beside =
+      source.charCodeAt(start - 1) === UNDERSCORE || source.charCodeAt(start + length) === UNDERSCORE;
+    if (length !== size || beside) return undefined;
   }
-  return true;
+  return size as 1 | 2;
 }
 
 interface Run {
@@ -55,19 +57,16 @@ interface Run {
 
 /**
  * The pieces of a paragraph or heading (plain source ranges, in order) without the runs of its
- * strong emphasis pairs; the same array when it has none. Callers ask only of a block that
- * `plainAsterisks` takes and that holds two runs or more.
+ * emphasis pairs, runs of `size` asterisks (`asteriskRuns`); the same array when it has none.
  */
-export function withoutStrong(source: string, pieces: SegmentPiece[]): SegmentPiece[] {
+export function withoutEmphasis(source: string, pieces: SegmentPiece[], size: 1 | 2): SegmentPiece[] {
   const prose = pieces.map((piece) => source.slice(piece.start, piece.end)).join('');
   const runs: Run[] = [];
   ASTERISKS.lastIndex = 0;
   for (let m = ASTERISKS.exec(prose); m; m = ASTERISKS.exec(prose)) {
-    // A lone run of another length is text (plainAsterisks takes no other with it).
-    if (m[0].length !== 2) continue;
     const start = m.index;
     const before = classOf(start > 0 ? prose.charCodeAt(start - 1) : Number.NaN);
-    const after = classOf(prose.charCodeAt(start + 2));
+    const after = classOf(prose.charCodeAt(start + size));
     runs.push({
       start,
       open: !after || (after === 2 && before !== 0),
@@ -95,7 +94,7 @@ export function withoutStrong(source: string, pieces: SegmentPiece[]): SegmentPi
     while (cut < cuts.length && (cuts[cut] as Run).start < at + length) {
       const start = (cuts[cut] as Run).start;
       if (start - at > from) out.push({ start: piece.start + from, end: piece.start + start - at });
-      from = start + 2 - at;
+      from = start + size - at;
       cut++;
     }
     if (from < length) out.push({ start: piece.start + from, end: piece.end });
