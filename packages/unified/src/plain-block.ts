@@ -3,8 +3,9 @@
 // a one-line ATX heading), so that remark parses only the blocks that need it. Exactly: the
 // differential tests compare the two on the corpus and on generated documents.
 //
-// Such a block has none of the characters that start inline syntax (code, HTML, autolinks,
-// tables, character references, GFM autolink literals), no escape, no link (`](`, and brackets
+// Such a block has none of the characters that start inline syntax (HTML, autolinks, tables,
+// character references, GFM autolink literals), backticks only in runs that no other run is as
+// long as (no code span can close), no escape, no link (`](`, and brackets
 // only where the document has no definition for them to refer to), at most one run of underscores
 // (a run needs a partner to be markup; strikethrough's tildes are resolved as remark-gfm does,
 // strikethrough.ts, and asterisks in runs of one or two as emphasis, emphasis.ts), and no line that
@@ -24,10 +25,11 @@ import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 // syntax only before what opens HTML or an autolink (a letter, `/`, `!`, `?`): Korean writes titles
 // in angle brackets (`<한일 경제안보대화>`, `< 경제협력 다원화 >`), which are text.
 const INLINE =
-  /[`|@\u0000]|<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
+  /[|@\u0000]|<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
 // An escape, or a backslash hard break.
 const ESCAPE = /\\(?:[!-/:-@[-`{-~]|\r|\n|$)/;
 const BRACKET = /[[\]]/;
+const BACKTICKS = /`+/g;
 // Tildes are read here (strikethrough.ts), and asterisks that pair as emphasis (emphasis.ts);
 // a run of `_` needs a partner to be markup.
 const UNDERSCORES = /_+/g;
@@ -54,7 +56,7 @@ function isBlank(c: number): boolean {
 }
 
 function hasPlainInline(source: string, definitions: boolean): boolean {
-  if (INLINE.test(source) || ESCAPE.test(source)) return false;
+  if (INLINE.test(source) || ESCAPE.test(source) || !literalBackticks(source)) return false;
   if (definitions && BRACKET.test(source)) return false;
   UNDERSCORES.lastIndex = 0;
   if (UNDERSCORES.test(source) && UNDERSCORES.test(source)) return false;
@@ -221,4 +223,18 @@ function headingPart(source: string, contentStart: number, depth: number): Part 
       ? withoutEmphasis(source, whole, asterisks as 1 | 2)
       : whole;
   return { segments: [{ pieces, role: 'heading', depth }] };
+}
+
+/**
+ * Whether the block's backticks are text: a code span needs a closing run of backticks as long as
+ * its opening one, so runs of lengths that differ (old speeches quote ``thus'') open none.
+ */
+function literalBackticks(source: string): boolean {
+  const lengths = new Set<number>();
+  BACKTICKS.lastIndex = 0;
+  for (let m = BACKTICKS.exec(source); m; m = BACKTICKS.exec(source)) {
+    if (lengths.has(m[0].length)) return false;
+    lengths.add(m[0].length);
+  }
+  return true;
 }

@@ -308,6 +308,10 @@ const LINES = [
   'https://x.org',
   '| a | b |',
   'x`y`',
+  "``Get out''",
+  'a ` b',
+  '`` x ``',
+  '```',
   'é and e\u0301',
   '',
   '  indented',
@@ -435,6 +439,8 @@ const ASTERISK_TOKENS = [
   '→',
   '$',
   '😀',
+  '`',
+  '``',
 ];
 
 // Runs of one asterisk only (emphasis), of two only (strong emphasis), or of every length.
