@@ -16,6 +16,7 @@
 // without their leading and trailing spaces and tabs, with the line endings between them: what
 // remark's text value holds.
 
+import type { SegmentPiece } from '@nuance/core';
 import { asteriskRuns, withoutEmphasis } from './emphasis.js';
 import { PieceList } from './pieces.js';
 import { withoutStrikethrough } from './strikethrough.js';
@@ -26,8 +27,11 @@ import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 // in angle brackets (`<한일 경제안보대화>`, `< 경제협력 다원화 >`), which are text.
 const INLINE =
   /[|@\u0000]|<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
-// An escape, or a backslash hard break.
-const ESCAPE = /\\(?:[!-/:-@[-`{-~]|\r|\n|$)/;
+// An escape of what can be syntax here (emphasis, strikethrough, code, HTML, links, tables, an
+// escaped backslash), or a backslash hard break. An escape of other punctuation (`\--`, `1\.`)
+// leaves its backslash out of the prose (ESCAPED).
+const ESCAPE = /\\(?:[&*<>[\\\]_`{|}~^]|\r|\n|$)/;
+const ESCAPED = /\\(?=[!-/:-@[-`{-~])/g;
 const BRACKET = /[[\]]/;
 const BACKTICKS = /`+/g;
 // Tildes are read here (strikethrough.ts), and asterisks that pair as emphasis (emphasis.ts);
@@ -60,7 +64,10 @@ function hasPlainInline(source: string, definitions: boolean): boolean {
   if (definitions && BRACKET.test(source)) return false;
   UNDERSCORES.lastIndex = 0;
   if (UNDERSCORES.test(source) && UNDERSCORES.test(source)) return false;
-  return asteriskRuns(source) !== undefined;
+  const asterisks = asteriskRuns(source);
+  if (asterisks === undefined) return false;
+  // Strikethrough and emphasis are read from plain ranges: an escape with them is left to remark.
+  return !(source.includes('\\') && (asterisks > 0 || source.includes('~')));
 }
 
 /**
@@ -104,14 +111,10 @@ class ParagraphReader {
   /** The marker of a list that is the part's first node. */
   private opensWithList: string | undefined;
 
-  /** The block holds a tilde: only then are its paragraphs read for strikethrough. */
-  private readonly tildes: boolean;
-  /** The length of the block's runs of asterisks when it holds two or more (asteriskRuns), else 0. */
-  private readonly asterisks: 0 | 1 | 2;
+  private readonly inline: InlineFacts;
 
   constructor(private readonly source: string) {
-    this.tildes = source.includes('~');
-    this.asterisks = asteriskRuns(source) ?? 0;
+    this.inline = inlineFacts(source);
   }
 
   /** Take one line `[at, lineEnd)`; false when the block is not plain. */
@@ -195,13 +198,8 @@ class ParagraphReader {
     this.pieces = undefined;
     this.lineEnding = undefined;
     if (!pieces) return undefined;
-    const plain = pieces.pieces;
     const segment: ShapedSegment = {
-      pieces: this.tildes
-        ? withoutStrikethrough(this.source, plain)
-        : this.asterisks > 0
-          ? withoutEmphasis(this.source, plain, this.asterisks as 1 | 2)
-          : plain,
+      pieces: prosePieces(this.source, pieces.pieces, this.inline),
       role: 'paragraph',
     };
     if (this.list?.leadIn !== undefined) segment.leadIn = this.list.leadIn;
@@ -215,14 +213,50 @@ function headingPart(source: string, contentStart: number, depth: number): Part 
   if (/[\r\n]/.test(source) || source.indexOf('#', depth) >= 0) return undefined;
   let end = source.length;
   while (end > contentStart && isBlank(source.charCodeAt(end - 1))) end--;
-  const whole = [{ start: contentStart, end }];
-  const asterisks = asteriskRuns(source) ?? 0;
-  const pieces = source.includes('~')
-    ? withoutStrikethrough(source, whole)
-    : asterisks > 0
-      ? withoutEmphasis(source, whole, asterisks as 1 | 2)
-      : whole;
+  const pieces = prosePieces(source, [{ start: contentStart, end }], inlineFacts(source));
   return { segments: [{ pieces, role: 'heading', depth }] };
+}
+
+/** What the inline text of a plain block holds that leaves its prose (read once per block). */
+interface InlineFacts {
+  escapes: boolean;
+  /** Only then are its paragraphs read for strikethrough. */
+  tildes: boolean;
+  /** The length of its runs of asterisks when it holds two or more (asteriskRuns), else 0. */
+  asterisks: 0 | 1 | 2;
+}
+
+function inlineFacts(source: string): InlineFacts {
+  return {
+    escapes: source.includes('\\'),
+    tildes: source.includes('~'),
+    asterisks: asteriskRuns(source) ?? 0,
+  };
+}
+
+/** A paragraph's or heading's lines (plain source ranges) as its prose: each escape read as the
+ *  character it escapes, without the tildes of strikethrough and the asterisks of emphasis. */
+function prosePieces(source: string, lines: SegmentPiece[], inline: InlineFacts): SegmentPiece[] {
+  const pieces = inline.escapes ? withoutEscapes(source, lines) : lines;
+  if (inline.tildes) return withoutStrikethrough(source, pieces);
+  return inline.asterisks > 0 ? withoutEmphasis(source, pieces, inline.asterisks as 1 | 2) : pieces;
+}
+
+function withoutEscapes(source: string, pieces: SegmentPiece[]): SegmentPiece[] {
+  const out: SegmentPiece[] = [];
+  for (const piece of pieces) {
+    let from = piece.start;
+    ESCAPED.lastIndex = piece.start;
+    for (let m = ESCAPED.exec(source); m && m.index < piece.end; m = ESCAPED.exec(source)) {
+      if (m.index > from) out.push({ start: from, end: m.index });
+      // As remark's text gives it (pieces.ts): the escaped character, over the escape's two units.
+      out.push({ start: m.index, end: m.index + 2, text: source.charAt(m.index + 1) });
+      from = m.index + 2;
+      ESCAPED.lastIndex = from;
+    }
+    if (from < piece.end) out.push({ start: from, end: piece.end });
+  }
+  return out;
 }
 
 /**
