@@ -40,10 +40,11 @@ const UNDERSCORES = /_+/g;
 // What may start a block other than a paragraph at a line's start (its leading spaces taken off):
 // an ATX heading (`#` to `######` and a space or the end), a block quote, a list item, thematic
 // break or setext underline (`-`, `+`, `_`, `=` before a space, the end or another of them; `*`
-// before a space or the end, or three of them: `-war`, `*강조` and `**bold**` are text), a fence,
-// HTML (`<` before a letter, `/`, `!`, `?`), a table row.
+// before a space or the end, or three of them: `-war`, `*강조` and `**bold**` are text), a fence
+// (three backticks or tildes: `~ item` is text), HTML (`<` before a letter, `/`, `!`, `?`), a
+// table row.
 // On a paragraph's other lines, an ordered list interrupts it only when it starts at 1.
-const STARTS = String.raw`#{1,6}(?:[ \t]|$)|>|-(?=[ \t-]|$)|\+(?=[ \t]|$)|\*(?=[ \t]|$)|\*[ \t]*\*[ \t]*\*|_(?=[ \t_]|$)|=(?=[ \t=]|$)|[~\`|]|<[A-Za-z/!?]`;
+const STARTS = String.raw`#{1,6}(?:[ \t]|$)|>|-(?=[ \t-]|$)|\+(?=[ \t]|$)|\*(?=[ \t]|$)|\*[ \t]*\*[ \t]*\*|_(?=[ \t_]|$)|=(?=[ \t=]|$)|~~~|\`\`\`|\||<[A-Za-z/!?]`;
 const BLOCK_START = new RegExp(String.raw`^(?:${STARTS}|[0-9]{1,9}[.)](?:[ \t]|$))`);
 const CONTINUATION_START = new RegExp(String.raw`^(?:${STARTS}|0*1[.)](?:[ \t]|$))`);
 const LINE_END = /\r\n|\r|\n/g;
