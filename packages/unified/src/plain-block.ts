@@ -51,8 +51,8 @@ const LINE_END = /\r\n|\r|\n/g;
 const ATX = /^(#{1,6})[ \t]+(?=[^ \t])/;
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 // A list item's marker at the start of a line, 1 to 4 spaces, then its text (5 spaces or more: the
-// text would be indented code; a tab: columns to count).
-const MARKER = /^(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(?=[^ \t\r\n])/;
+// text would be indented code; one tab: it reaches the next tab stop, 1 to 4 columns on).
+const MARKER = /^(?:([-+*])|([0-9]{1,9})([.)]))( {1,4}|\t)(?=[^ \t\r\n])/;
 // What may be a list item once a list is open: a marker, indented or not, with or without text.
 const ITEM_LIKE = /^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
 

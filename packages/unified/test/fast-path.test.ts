@@ -260,6 +260,10 @@ const LINES = [
   '10. ten',
   '1.     five spaces',
   '1.\ttab',
+  '-\ta series of measures',
+  '10.\tten',
+  '-\t\ttwo tabs',
+  '- \tspace tab',
   ' 2. indented',
   '   - indented bullet',
   '2.',
@@ -357,6 +361,36 @@ describe('plain blocks', () => {
     }
     expect(accepted).toBeGreaterThan(blocks / 3);
     expect(lists).toBeGreaterThan(100);
+  });
+});
+
+describe('plain blocks of lists whose markers a tab follows', () => {
+  test('give the part remark gives: the item text starts after the tab, whatever the marker width', () => {
+    const next = random(7);
+    const ITEMS = [
+      '-\tan item',
+      '+\tplus',
+      '1.\tone',
+      '2)\ttwo',
+      '10.\tten',
+      '100.\thundred',
+      '- spaced',
+      '  lazy line',
+      'text line',
+      '\tindented',
+      '-\t\tcode?',
+      '1.\t 가',
+    ];
+    let accepted = 0;
+    for (let round = 0; round < 2000; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(next, ITEMS));
+      const source = lines.join('\n');
+      const plain = plainPart(source, false);
+      if (!plain) continue;
+      accepted++;
+      expect(plain, JSON.stringify(source)).toEqual(partOf(parseMarkdownBlock(source), source));
+    }
+    expect(accepted).toBeGreaterThan(500);
   });
 });
 
