@@ -11,22 +11,10 @@
 // whole: micromark pairs each run that may close with the nearest earlier run still open, and the
 // rule of three never applies to two runs of one or of two.
 import type { SegmentPiece } from '@nuance/core';
+import { classOf, withoutRuns } from './delimiter-runs.js';
 
-const WHITESPACE = /\s/;
-const PUNCTUATION = /\p{P}|\p{S}/u;
 const ASTERISKS = /\*+/g;
 const UNDERSCORE = 0x5f;
-
-/**
- * micromark's classifyCharacter: 1 whitespace (and the text's edges), 2 punctuation or symbol, 0
- * else. Of a UTF-16 unit, as micromark reads text: half of an emoji is neither.
- */
-function classOf(unit: number): 0 | 1 | 2 {
-  if (Number.isNaN(unit)) return 1;
-  const c = String.fromCharCode(unit);
-  if (WHITESPACE.test(c)) return 1;
-  return PUNCTUATION.test(c) ? 2 : 0;
-}
 
 /**
  * How a block's asterisks are read here: 0 when it holds at most one run (text, as before); the
@@ -85,20 +73,8 @@ export function withoutEmphasis(source: string, pieces: SegmentPiece[], size: 1 
   }
   const cuts = runs.filter((run) => run.paired);
   if (cuts.length === 0) return pieces;
-  const out: SegmentPiece[] = [];
-  let at = 0; // prose offset of the current piece's start
-  let cut = 0;
-  for (const piece of pieces) {
-    const length = piece.end - piece.start;
-    let from = 0;
-    while (cut < cuts.length && (cuts[cut] as Run).start < at + length) {
-      const start = (cuts[cut] as Run).start;
-      if (start - at > from) out.push({ start: piece.start + from, end: piece.start + start - at });
-      from = start + size - at;
-      cut++;
-    }
-    if (from < length) out.push({ start: piece.start + from, end: piece.end });
-    at += length;
-  }
-  return out;
+  return withoutRuns(
+    pieces,
+    cuts.map((run) => ({ start: run.start, end: run.start + size })),
+  );
 }

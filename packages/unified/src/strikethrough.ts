@@ -4,21 +4,9 @@
 // (`6~7%에 ... 2~3%`), whose tildes are markup, not prose. Only the prose matters here: a pair's
 // tildes leave it, what they enclose stays.
 import type { SegmentPiece } from '@nuance/core';
+import { classOf, withoutRuns } from './delimiter-runs.js';
 
-const WHITESPACE = /\s/;
-const PUNCTUATION = /\p{P}|\p{S}/u;
 const TILDES = /~+/g;
-
-/**
- * micromark's classifyCharacter: 1 whitespace (and the text's edges), 2 punctuation or symbol, 0
- * else. Of a UTF-16 unit, as micromark reads text: half of an emoji is neither.
- */
-function classOf(unit: number): 0 | 1 | 2 {
-  if (Number.isNaN(unit)) return 1;
-  const c = String.fromCharCode(unit);
-  if (WHITESPACE.test(c)) return 1;
-  return PUNCTUATION.test(c) ? 2 : 0;
-}
 
 interface Run {
   start: number;
@@ -86,20 +74,5 @@ export function withoutStrikethrough(source: string, pieces: SegmentPiece[]): Se
   resolve(runs, 0, runs.length);
   const cuts = runs.filter((run) => run.state === 'sequence');
   if (cuts.length === 0) return pieces;
-  const out: SegmentPiece[] = [];
-  let at = 0; // prose offset of the current piece's start
-  let cut = 0;
-  for (const piece of pieces) {
-    const length = piece.end - piece.start;
-    let from = 0;
-    while (cut < cuts.length && (cuts[cut] as Run).start < at + length) {
-      const { start, end } = cuts[cut] as Run;
-      if (start - at > from) out.push({ start: piece.start + from, end: piece.start + start - at });
-      from = end - at;
-      cut++;
-    }
-    if (from < length) out.push({ start: piece.start + from, end: piece.end });
-    at += length;
-  }
-  return out;
+  return withoutRuns(pieces, cuts);
 }
