@@ -405,6 +405,33 @@ describe('plain blocks of a thematic break', () => {
   });
 });
 
+/**
+ * A generated block: 1 to 3 lines of 1 to 12 tokens; its first line starts with one of `starts` (a
+ * heading, an item...): the first and the last with a chance of 0.15, each other with 0.1.
+ */
+function generatedBlock(
+  next: () => number,
+  tokens: readonly string[],
+  starts: readonly string[],
+  ending: string,
+): string {
+  const line = () =>
+    Array.from({ length: 1 + Math.floor(next() * 12) }, () => pick(next, tokens))
+      .join('')
+      .trim();
+  const lines = Array.from({ length: 1 + Math.floor(next() * 3) }, line).filter((l) => l !== '');
+  const shape = next();
+  let bound = 0;
+  for (const [k, start] of starts.entries()) {
+    bound += k === 0 || k === starts.length - 1 ? 0.15 : 0.1;
+    if (shape < bound) {
+      lines[0] = `${start}${lines[0] ?? 'x'}`;
+      break;
+    }
+  }
+  return lines.join(ending);
+}
+
 // Tildes as Korean speeches write ranges (`3~7%`), doubled, tripled, at every kind of neighbour.
 const TILDE_TOKENS = [
   '~',
@@ -433,15 +460,7 @@ describe('plain blocks with tildes', () => {
     let accepted = 0;
     let struck = 0;
     for (let round = 0; round < 4000; round++) {
-      const line = () =>
-        Array.from({ length: 1 + Math.floor(next() * 12) }, () => pick(next, TILDE_TOKENS))
-          .join('')
-          .trim();
-      const lines = Array.from({ length: 1 + Math.floor(next() * 3) }, line).filter((l) => l !== '');
-      const shape = next();
-      if (shape < 0.15) lines[0] = `# ${lines[0] ?? 'x'}`;
-      else if (shape < 0.3) lines[0] = `1. ${lines[0] ?? 'x'}`;
-      const source = lines.join('\n');
+      const source = generatedBlock(next, TILDE_TOKENS, ['# ', '1. '], '\n');
       const plain = plainPart(source, false);
       if (!plain) continue;
       accepted++;
@@ -502,18 +521,12 @@ describe('plain blocks with asterisks', () => {
     let bold = 0;
     for (let round = 0; round < 6000; round++) {
       const tokens = pick(next, ASTERISK_MIXES);
-      const line = () =>
-        Array.from({ length: 1 + Math.floor(next() * 12) }, () => pick(next, tokens))
-          .join('')
-          .trim();
-      const lines = Array.from({ length: 1 + Math.floor(next() * 3) }, line).filter((l) => l !== '');
-      const shape = next();
-      if (shape < 0.15) lines[0] = `# ${lines[0] ?? 'x'}`;
-      else if (shape < 0.3) lines[0] = `1. ${lines[0] ?? 'x'}`;
-      else if (shape < 0.4) lines[0] = `- ${lines[0] ?? 'x'}`;
-      else if (shape < 0.55) lines[0] = `**${lines[0] ?? 'x'}`;
-      else if (shape < 0.65) lines[0] = `* ${lines[0] ?? 'x'}`;
-      const source = lines.join(next() < 0.2 ? '\r\n' : '\n');
+      const source = generatedBlock(
+        next,
+        tokens,
+        ['# ', '1. ', '- ', '**', '* '],
+        next() < 0.2 ? '\r\n' : '\n',
+      );
       const plain = plainPart(source, false);
       if (!plain) continue;
       accepted++;
