@@ -5,7 +5,7 @@
 //
 // Such a block has none of the characters that start inline syntax (HTML, autolinks, tables,
 // character references, GFM autolink literals), backticks only in runs that no other run is as
-// long as (no code span can close), no escape, no link (`](`, and brackets
+// long as (no code span can close), no escape of what could be syntax, no link (`](`, and brackets
 // only where the document has no definition for them to refer to), at most one run of underscores
 // (a run needs a partner to be markup; strikethrough's tildes are resolved as remark-gfm does,
 // strikethrough.ts, and asterisks in runs of one or two as emphasis, emphasis.ts), and no line that
@@ -28,8 +28,8 @@ import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 const INLINE =
   /[|@\u0000]|<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
 // An escape of what can be syntax here (emphasis, strikethrough, code, HTML, links, tables, an
-// escaped backslash), or a backslash hard break. An escape of other punctuation (`\--`, `1\.`)
-// leaves its backslash out of the prose (ESCAPED).
+// escaped backslash), or a backslash hard break. An escape of other punctuation (`\--`, `1\.`) is
+// read as the character it escapes (ESCAPED, withoutEscapes).
 const ESCAPE = /\\(?:[&*<>[\\\]_`{|}~^]|\r|\n|$)/;
 const ESCAPED = /\\(?=[!-/:-@[-`{-~])/g;
 const BRACKET = /[[\]]/;
