@@ -99,6 +99,9 @@ export async function runTable(input: TableInput): Promise<TableRow[]> {
   for (const c of cases) {
     if (c.tool.takes !== 'nuance') continue;
     rmSync(cacheOf(input, c), { recursive: true, force: true });
+    // nuance makes its cache folder and that folder's parent (`XDG_CACHE_HOME`), no further up: on
+    // a machine that never ran the bench, a case's folder must be made here or nothing is cached.
+    mkdirSync(cacheOf(input, c), { recursive: true });
     c.first = await runCase(input, c);
     input.log(
       `first run ${c.tool.id} (${c.vocabulary?.id}), cache empty: ` +
