@@ -14,7 +14,7 @@ import {
 } from '@nuance/core';
 import { builtinCompiled } from '@nuance/rules';
 import { type LocaleRead, type PackSource, parsePackSource, parsePackSourceSync } from './load-pack.js';
-import type { RuleSetCache } from './rule-set-cache.js';
+import { hashBytes, type RuleSetCache } from './rule-set-cache.js';
 
 export interface CompiledSources {
   ruleSet: RuleSet;
@@ -45,12 +45,7 @@ export async function compileSources(
 ): Promise<CompiledSources> {
   const prebuilt = builtinAlone(sources, options);
   if (prebuilt !== undefined) return fromSerialized(sources, prebuilt, [], [[]]);
-  // A termbase's options change what it compiles to: they are part of its text for the key.
-  const keyed = sources.map((s) => ({
-    file: s.file,
-    text: s.options === undefined ? s.text : `${s.text}\u0000${JSON.stringify(s.options)}`,
-  }));
-  const key = cache?.key(keyed, options);
+  const key = cache?.key(sources.map(keyedSource), options);
   if (cache && key !== undefined) {
     const hit = await cache.get(key);
     if (hit) {
@@ -92,6 +87,16 @@ export async function compileSources(
     });
   }
   return result;
+}
+
+/**
+ * A source as the cache's key reads it: a termbase by the digest of its bytes (its text is not
+ * decoded unless it is compiled), with its options, which change what it compiles to.
+ */
+function keyedSource(source: PackSource): { file: string; text: string } {
+  const content = source.bytes ? `sha256 ${hashBytes(source.bytes)}` : source.text;
+  const text = source.options === undefined ? content : `${content}\u0000${JSON.stringify(source.options)}`;
+  return { file: source.file, text };
 }
 
 /** The built-in pack's compiled text, when the config asks for that pack alone and no option. */

@@ -6,7 +6,7 @@
 // locale files its packs read still hold what they held (each checked by its hash at every use).
 // A cache that cannot be read or written is only a slower run: every failure here is silent.
 
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type CompileOptions, type Problem, ruleSetKey, stripBom } from '@nuance/core';
 import type { LocaleRead } from './load-pack.js';
@@ -47,6 +47,11 @@ const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 /** SHA-256 of a text, hex: keys and locale files (core's own hash is pure JS, and ten times slower). */
 export function hashText(text: string): string {
   return nodeCrypto().createHash('sha256').update(text).digest('hex');
+}
+
+/** SHA-256 of bytes, hex. */
+export function hashBytes(bytes: Uint8Array): string {
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 export class RuleSetCache {
@@ -113,8 +118,18 @@ export class RuleSetCache {
     const temp = `${file}.${process.pid}.tmp`;
     try {
       await makeDir(this.options.dir);
-      const head = Buffer.from(`${JSON.stringify(header)}\n`);
-      await writeFile(temp, Buffer.concat([head, entry.serialized]), { mode: 0o600 });
+      // Spaces before the line feed put the rule set's bytes on a multiple of 4 in the file, so
+      // that core reads its arrays in place; head and bytes written one after the other, not
+      // joined first (a termbase's are 24 MB, and a copy of them costs what writing them does).
+      const line = JSON.stringify(header);
+      const pad = (4 - ((Buffer.byteLength(line) + 1) % 4)) % 4;
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await writeFile(handle, `${line}${' '.repeat(pad)}\n`);
+        await writeFile(handle, entry.serialized);
+      } finally {
+        await handle.close();
+      }
       await rename(temp, file);
       await this.prune();
     } catch {

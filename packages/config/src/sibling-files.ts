@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { stripBom } from '@nuance/core';
-import { readRegularFileSync } from './text-file.js';
+import { decodeText, readRegularFileSync } from './text-file.js';
 
 export interface SiblingFiles {
   /** The paths of the files in `file`'s folder. */
@@ -43,9 +43,7 @@ export function siblingFiles(options: { cacheFolders: boolean }): SiblingFiles {
     },
     read(file) {
       try {
-        return stripBom(
-          new TextDecoder('utf-8', { ignoreBOM: true }).decode(readRegularFileSync(file).bytes),
-        );
+        return stripBom(decodeText(readRegularFileSync(file).bytes));
       } catch {
         return undefined;
       }

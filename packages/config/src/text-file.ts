@@ -112,7 +112,12 @@ export function readRegularFileSync(file: string, maxBytes = DEFAULT_MAX_FILE_BY
  * gives), read as `readRegularFile` reads.
  */
 export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<string> {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode((await readRegularFile(file, maxBytes)).bytes);
+  return decodeText((await readRegularFile(file, maxBytes)).bytes);
+}
+
+/** Bytes as `readText` decodes them (a BOM kept, for the caller to strip). */
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 function checkRegular(stats: Stats, maxBytes: number): void {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compilePacks, lintSegments, serializeRuleSet } from '@nuance/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigResolver, type LoadedConfig, loadConfig, loadPack, RuleSetCache } from '../src/index.js';
 import { withDir } from './helpers.js';
 
@@ -77,6 +77,14 @@ describe('the rule-set cache', () => {
       expect(second.packs.map((p) => p.definition.pack)).toEqual(['p', 'korea-china']);
       expect(second.ruleSet.get('p/x')?.locales?.ko?.message).toBe('`{actual}`를 확인하십시오');
       expect(second.serialized()).toEqual(first.serialized());
+      // The entry's rule set starts on a multiple of 4 in the file: the automaton's arrays are
+      // read in place, views of the bytes the cache read, not copies.
+      const bytes = second.serialized() as Uint8Array;
+      expect(bytes.byteOffset % 4).toBe(0);
+      const base = (loaded: LoadedConfig) =>
+        (loaded.ruleSet as unknown as { automaton: { tables: { base: Int32Array } } }).automaton.tables.base;
+      expect(base(second).buffer).toBe(bytes.buffer);
+      expect(base(first).buffer).not.toBe(bytes.buffer);
     });
   });
 
@@ -148,6 +156,34 @@ describe('the rule-set cache', () => {
       const kept = await entries(cacheDir);
       expect(kept).toHaveLength(1);
       expect(kept).not.toContain(oldest);
+    });
+  });
+
+  it('knows a termbase by its bytes: a run that finds its rule set never decodes the file', async () => {
+    const tsv = 'id\ten\tzh-Hans\tstatus\nc1\tpragmatic diplomacy\t务实外交\tpreferred\n';
+    await withDir({ [CONFIG]: 'packs: [./terms.tsv]\n', 'terms.tsv': tsv }, async (dir) => {
+      const cache = new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 's' });
+      const size = Buffer.byteLength(tsv);
+      const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+      const decodedTermbase = () => decode.mock.calls.filter(([input]) => input?.byteLength === size).length;
+      try {
+        const first = await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+        expect(decodedTermbase()).toBe(1);
+        decode.mockClear();
+        const second = await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+        expect(decodedTermbase()).toBe(0);
+        expect(observed(second)).toEqual(observed(first));
+        expect(second.ruleSet.has('terms/c1')).toBe(true);
+        // The packs, when asked for, decode it then.
+        expect(second.packs[0]?.definition.rules.map((r) => r.id)).toEqual(['terms/c1']);
+        expect(decodedTermbase()).toBe(1);
+      } finally {
+        decode.mockRestore();
+      }
+      // Other bytes, another entry (a BOM is enough: the key is the bytes, not the text).
+      await writeFile(path.join(dir, 'terms.tsv'), `\ufeff${tsv}`);
+      await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+      expect(await entries(cache.options.dir)).toHaveLength(2);
     });
   });
 

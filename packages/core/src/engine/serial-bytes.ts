@@ -74,6 +74,10 @@ export class ArraysIn {
     const end = start + length * 4;
     if (end > this.bytes.length) throw corrupt('an array is cut short');
     this.offset = end;
+    // Read in place where the values lie as an Int32Array wants them (the bytes must not change
+    // after: deserializeRuleSet says so): a termbase's arrays are 12 MB, copied at every load.
+    const at = this.bytes.byteOffset + start;
+    if (LITTLE_ENDIAN && at % 4 === 0) return new Int32Array(this.bytes.buffer, at, length);
     const out = new Int32Array(length);
     if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(this.bytes.subarray(start, end));
     else for (let i = 0; i < length; i++) out[i] = this.view.getInt32(start + i * 4, true);
@@ -87,48 +91,122 @@ export class ArraysIn {
   }
 }
 
-/** The JSON, the records (JSON texts) and the arrays as one byte array. */
-export function toBytes(json: string, records: readonly string[], arrays: ArraysOut): Uint8Array {
+/**
+ * Where toBytes writes: one buffer grown at its end. A resizable ArrayBuffer where the host has
+ * them (Node 20, current browsers) grows and shrinks in place, and memory is taken only where
+ * written; elsewhere the buffer doubles by copying, and the result is copied to its exact length.
+ * Making the whole output, then a buffer of its length and copying into it, wrote each of a
+ * termbase's 24 MB twice: on a machine where a fresh page of memory costs a fault in the
+ * hypervisor, touching it was half of serializing.
+ */
+class ByteSink {
+  private buffer: ArrayBuffer;
+  bytes: Uint8Array;
+  view: DataView;
+  /** Bytes written. */
+  length = 0;
+
+  constructor(initial: number) {
+    this.buffer = growableBuffer(initial) ?? new ArrayBuffer(initial);
+    this.bytes = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
+  }
+
+  /** Room for `more` bytes past `length`. */
+  ensure(more: number): void {
+    const need = this.length + more;
+    if (need <= this.bytes.length) return;
+    const size = Math.max(need, this.bytes.length * 2);
+    const buffer = this.buffer as ResizableBuffer;
+    if (buffer.resizable && size <= buffer.maxByteLength) buffer.resize(size);
+    else {
+      const bigger = new Uint8Array(growableBuffer(size) ?? new ArrayBuffer(size));
+      bigger.set(this.bytes.subarray(0, this.length));
+      this.buffer = bigger.buffer;
+    }
+    this.bytes = new Uint8Array(this.buffer);
+    this.view = new DataView(this.buffer);
+  }
+
+  /** What was written, in a buffer of its exact length. */
+  finish(): Uint8Array {
+    const buffer = this.buffer as ResizableBuffer;
+    if (buffer.resizable) {
+      buffer.resize(this.length);
+      return new Uint8Array(buffer, 0, this.length);
+    }
+    return this.length === buffer.byteLength ? this.bytes : this.bytes.slice(0, this.length);
+  }
+}
+
+// ES2024's resizable ArrayBuffer, which core's lib (ES2023) does not declare.
+interface ResizableBuffer extends ArrayBuffer {
+  readonly resizable?: boolean;
+  readonly maxByteLength: number;
+  resize(length: number): void;
+}
+type ResizableConstructor = new (length: number, options: { maxByteLength: number }) => ResizableBuffer;
+
+/** The most a resizable buffer may grow to: reserved address space, not memory. */
+const MAX_BYTES = 2 ** 31;
+
+/** A resizable buffer of `length` bytes, when the host has them and the address space to reserve. */
+function growableBuffer(length: number): ArrayBuffer | undefined {
+  if (length > MAX_BYTES) return undefined;
+  try {
+    const buffer = new (ArrayBuffer as unknown as ResizableConstructor)(length, { maxByteLength: MAX_BYTES });
+    return buffer.resizable ? buffer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The JSON, `count` records (JSON texts, `record(i)` made as it is written: the records of a
+ * termbase are 10 MB of text, held only one at a time) and the arrays, as one byte array.
+ */
+export function toBytes(
+  json: string,
+  count: number,
+  record: (index: number) => string,
+  arrays: ArraysOut,
+): Uint8Array {
   const encoder = new TextEncoder();
   const text = encoder.encode(json);
-  // The records encoded at once, a line feed between two (at most 3 bytes per UTF-16 unit): one
-  // encodeInto per record, 20,000 for a termbase's rules, was a third of serializing them. A JSON
-  // text holds no raw line feed and a UTF-8 sequence no 0x0a byte, so each record ends at the next
-  // one; a record after the first starts with the line feed, whitespace JSON.parse skips.
-  const joined = records.join('\n');
-  const room = new Uint8Array(joined.length * 3);
-  const written = encoder.encodeInto(joined, room).written;
-  const ends = new Uint32Array(records.length);
-  let from = 0;
-  for (let i = 0; i < records.length; i++) {
-    const end = i === records.length - 1 ? written : room.indexOf(0x0a, from);
-    ends[i] = end;
-    from = end + 1;
+  const recordsStart = HEAD + text.length + count * 4;
+  let arrayBytes = 0;
+  for (const array of arrays.arrays) arrayBytes += 4 + array.length * 4;
+  // The records are not known yet: room for a few hundred bytes each, grown when they need more.
+  const sink = new ByteSink(recordsStart + count * 256 + 3 + arrayBytes);
+  sink.bytes.set(SIGNATURE, 0);
+  sink.view.setUint32(4, text.length, true);
+  sink.view.setUint32(8, count, true);
+  sink.view.setUint32(12, arrays.arrays.length, true);
+  sink.bytes.set(text, HEAD);
+  // Each record after the first starts with a line feed (whitespace JSON.parse skips), so that the
+  // records read as lines too; its end, counted from the first record's start, goes in the table.
+  sink.length = recordsStart;
+  for (let i = 0; i < count; i++) {
+    const each = i === 0 ? record(i) : `\n${record(i)}`;
+    // At most 3 bytes per UTF-16 unit.
+    sink.ensure(each.length * 3);
+    sink.length += encoder.encodeInto(each, sink.bytes.subarray(sink.length)).written;
+    sink.view.setUint32(HEAD + text.length + i * 4, sink.length - recordsStart, true);
   }
-  const recordBytes = room.subarray(0, written);
-  const recordsStart = HEAD + text.length + ends.length * 4;
   // Each array's length (4 bytes) starts on a multiple of 4, its values too.
-  const arraysStart = Math.ceil((recordsStart + recordBytes.length) / 4) * 4;
-  let size = arraysStart;
-  for (const array of arrays.arrays) size += 4 + array.length * 4;
-  const bytes = new Uint8Array(size);
-  const view = new DataView(bytes.buffer);
-  bytes.set(SIGNATURE, 0);
-  view.setUint32(4, text.length, true);
-  view.setUint32(8, records.length, true);
-  view.setUint32(12, arrays.arrays.length, true);
-  bytes.set(text, HEAD);
-  for (let i = 0; i < ends.length; i++) view.setUint32(HEAD + text.length + i * 4, ends[i] as number, true);
-  bytes.set(recordBytes, recordsStart);
+  const arraysStart = Math.ceil(sink.length / 4) * 4;
+  sink.ensure(arraysStart - sink.length + arrayBytes);
+  sink.bytes.fill(0, sink.length, arraysStart);
   let at = arraysStart;
   for (const array of arrays.arrays) {
-    view.setUint32(at, array.length, true);
+    sink.view.setUint32(at, array.length, true);
     at += 4;
-    if (LITTLE_ENDIAN) bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.length * 4), at);
-    else for (let i = 0; i < array.length; i++) view.setInt32(at + i * 4, array[i] as number, true);
+    if (LITTLE_ENDIAN) sink.bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.length * 4), at);
+    else for (let i = 0; i < array.length; i++) sink.view.setInt32(at + i * 4, array[i] as number, true);
     at += array.length * 4;
   }
-  return bytes;
+  sink.length = at;
+  return sink.finish();
 }
 
 /** The JSON of `toBytes`' output, and readers of its records and arrays. */

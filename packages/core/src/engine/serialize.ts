@@ -144,8 +144,7 @@ export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] 
 export function serializeRuleSetBytes(ruleSet: RuleSet, problems: readonly Problem[] = []): Uint8Array {
   const arrays = new ArraysOut();
   const serial = serialOf(ruleSet, problems, tablesOutTo(arrays));
-  const records = serial.compiled.map((source) => JSON.stringify(source));
-  for (const info of serial.rules) records.push(JSON.stringify(info));
+  const { compiled, rules } = serial;
   const head: ByteHead = {
     ...serial,
     refs: refsOut(serial.refs, arrays),
@@ -153,7 +152,9 @@ export function serializeRuleSetBytes(ruleSet: RuleSet, problems: readonly Probl
     compiled: serial.compiled.length,
     reach: segmentReach(ruleSet),
   };
-  return toBytes(JSON.stringify(head), records, arrays);
+  const record = (i: number) =>
+    JSON.stringify(i < compiled.length ? compiled[i] : rules[i - compiled.length]);
+  return toBytes(JSON.stringify(head), compiled.length + rules.length, record, arrays);
 }
 
 function serialOf<T>(
@@ -190,7 +191,9 @@ const REPLAY: RuleCompiler = {
 
 /**
  * The rule set (and problems) of `serializeRuleSet` (text) or `serializeRuleSetBytes` (bytes);
- * throws on either of another format, or damaged.
+ * throws on either of another format, or damaged. The rule set reads bytes where they are (its
+ * rules when first used, the automaton's arrays in place when they lie on a multiple of 4): they
+ * must not change after.
  */
 export function deserializeRuleSet(serialized: string | Uint8Array): {
   ruleSet: RuleSet;
