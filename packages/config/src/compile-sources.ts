@@ -14,7 +14,7 @@ import {
 } from '@nuance/core';
 import { builtinCompiled } from '@nuance/rules';
 import { type LocaleRead, type PackSource, parsePackSource, parsePackSourceSync } from './load-pack.js';
-import { hashBytes, type RuleSetCache } from './rule-set-cache.js';
+import type { RuleSetCache } from './rule-set-cache.js';
 
 export interface CompiledSources {
   ruleSet: RuleSet;
@@ -94,7 +94,7 @@ export async function compileSources(
  * decoded unless it is compiled), with its options, which change what it compiles to.
  */
 function keyedSource(source: PackSource): { file: string; text: string } {
-  const content = source.bytes ? `sha256 ${hashBytes(source.bytes)}` : source.text;
+  const content = source.digest ? `sha256 ${source.digest()}` : source.text;
   const text = source.options === undefined ? content : `${content}\u0000${JSON.stringify(source.options)}`;
   return { file: source.file, text };
 }

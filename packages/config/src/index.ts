@@ -10,7 +10,7 @@ export {
   mergeConfig,
 } from './load-config.js';
 export { builtinPackNames, isBuiltinPackName, type LoadedPack, loadPack } from './load-pack.js';
-export { nodeCrypto } from './node-crypto.js';
+export { hashText, nodeCrypto } from './node-crypto.js';
 export {
   type ConfigRequest,
   ConfigResolver,
@@ -18,7 +18,7 @@ export {
   type ResolvedConfig,
   unionRuleSet,
 } from './resolver.js';
-export { hashText, RuleSetCache, type RuleSetCacheOptions } from './rule-set-cache.js';
+export { RuleSetCache, type RuleSetCacheOptions } from './rule-set-cache.js';
 export { type SiblingFiles, siblingFiles } from './sibling-files.js';
 export { EXPORT_FORMATS, type ExportedPack, type ExportFormat, exportPack } from './termbase/export.js';
 export { type ImportedPack, termbaseToYaml } from './termbase/import-yaml.js';

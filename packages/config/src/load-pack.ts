@@ -9,6 +9,7 @@ import {
   stripBom,
 } from '@nuance/core';
 import { type BuiltinPack, builtinPack, builtinPacks } from '@nuance/rules';
+import { hashBytes } from './node-crypto.js';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { decodeText, describeFsError, readRegularFile, readText } from './text-file.js';
 
@@ -43,10 +44,10 @@ export interface PackSource {
   file: string;
   readonly text: string;
   /**
-   * A termbase's bytes as read: what the rule-set cache knows it by (their digest), so that a run
-   * that finds its rule set there never decodes the text (TermbaseSource).
+   * A termbase's file by the SHA-256 of its bytes: what the rule-set cache knows it by, so that a
+   * run that finds its rule set there never decodes the text (TermbaseSource).
    */
-  bytes?: Uint8Array;
+  digest?(): string;
   /** A built-in pack's locale texts are in memory; a pack file's are files beside it. */
   builtin?: BuiltinPack;
   termbase?: boolean;
@@ -134,19 +135,33 @@ class TermbaseSource implements PackSource {
   readonly termbase = true;
   readonly options?: PackOptions;
   private decoded: string | undefined;
+  private hash: string | undefined;
 
   constructor(
     readonly name: string,
     readonly file: string,
-    readonly bytes: Uint8Array,
+    /** Kept until both the text and the digest are made from them. */
+    private bytes: Uint8Array | undefined,
     options: PackOptions | undefined,
   ) {
     if (options) this.options = options;
   }
 
+  digest(): string {
+    this.hash ??= hashBytes(this.read());
+    if (this.decoded !== undefined) this.bytes = undefined;
+    return this.hash;
+  }
+
   get text(): string {
-    this.decoded ??= stripBom(decodeText(this.bytes));
+    this.decoded ??= stripBom(decodeText(this.read()));
+    if (this.hash !== undefined) this.bytes = undefined;
     return this.decoded;
+  }
+
+  private read(): Uint8Array {
+    if (!this.bytes) throw new Error(`${this.file}: its bytes were let go before they were read`);
+    return this.bytes;
   }
 }
 

@@ -10,3 +10,13 @@ export function nodeCrypto(): Crypto {
   loaded ??= createRequire(import.meta.url)('node:crypto') as Crypto;
   return loaded;
 }
+
+/** SHA-256 of a text, hex: keys and locale files (core's own hash is pure JS, and ten times slower). */
+export function hashText(text: string): string {
+  return nodeCrypto().createHash('sha256').update(text).digest('hex');
+}
+
+/** SHA-256 of bytes, hex: a termbase file (load-pack.ts). */
+export function hashBytes(bytes: Uint8Array): string {
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
+}

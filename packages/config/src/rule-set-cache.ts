@@ -10,7 +10,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } f
 import path from 'node:path';
 import { type CompileOptions, type Problem, ruleSetKey, stripBom } from '@nuance/core';
 import type { LocaleRead } from './load-pack.js';
-import { nodeCrypto } from './node-crypto.js';
+import { hashText } from './node-crypto.js';
 import { describeFsError, readText } from './text-file.js';
 
 export interface RuleSetCacheOptions {
@@ -43,16 +43,6 @@ interface Header {
 
 const SUFFIX = '.rules';
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-
-/** SHA-256 of a text, hex: keys and locale files (core's own hash is pure JS, and ten times slower). */
-export function hashText(text: string): string {
-  return nodeCrypto().createHash('sha256').update(text).digest('hex');
-}
-
-/** SHA-256 of bytes, hex. */
-export function hashBytes(bytes: Uint8Array): string {
-  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
-}
 
 export class RuleSetCache {
   constructor(readonly options: RuleSetCacheOptions) {}
