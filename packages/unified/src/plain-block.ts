@@ -174,9 +174,8 @@ class ParagraphReader {
       this.list = { marker: kind, leadIn: before ?? PREVIOUS };
     } else if (this.list.marker !== kind) {
       // Another marker ends the list and starts one with no lead-in (a list before it, not a
-      // paragraph), interrupting the item's paragraph: as a bullet, or as `1` (else the line would
-      // be a lazy line of the item: left to remark).
-      if (marker[2] !== undefined && marker[2] !== '1') return false;
+      // paragraph), whatever its number (`5)` after a `- ` note starts a list at 5: micromark
+      // reads a list item there, and lazy lines only after a paragraph outside a list).
       this.close();
       this.list = { marker: kind, leadIn: undefined };
     } else this.close();

@@ -394,6 +394,41 @@ describe('plain blocks of lists whose markers a tab follows', () => {
   });
 });
 
+describe('plain blocks of lists of several markers', () => {
+  test('give the part remark gives: a marker of another kind starts a list, whatever its number', () => {
+    const next = random(11);
+    const LINES = [
+      '- 전남 함평군청 팀장',
+      '* a note',
+      '+ plus',
+      '1. 인사 말씀',
+      '1) 한국교육개발원',
+      '2) 세계은행',
+      '5) 15%p 인상',
+      '10) IT 기술',
+      '3. three',
+      '2020. year',
+      '01) zero one',
+      'text line',
+      '주민행복을 위해',
+    ];
+    let accepted = 0;
+    let restarts = 0;
+    for (let round = 0; round < 3000; round++) {
+      const lines = Array.from({ length: 2 + Math.floor(next() * 5) }, () => pick(next, LINES));
+      const source = lines.join(next() < 0.2 ? '\r\n' : '\n');
+      const plain = plainPart(source, false);
+      if (!plain) continue;
+      accepted++;
+      expect(plain, JSON.stringify(source)).toEqual(partOf(parseMarkdownBlock(source), source));
+      // A list that starts at another number than 1 after a list of another marker.
+      if (/^[-*+] .*[\r\n]+(?:[2-9]|10|01)\) /m.test(source)) restarts++;
+    }
+    expect(accepted).toBeGreaterThan(2000);
+    expect(restarts).toBeGreaterThan(300);
+  });
+});
+
 describe('plain blocks of a thematic break', () => {
   test('give no segment, as remark does; what only looks like one is left to remark or read as text', () => {
     const breaks = ['---', '***', '___', '- - -', '* * *', '_ _ _', '-----', '---   ', '-\t-\t-', '*****'];
