@@ -18,6 +18,17 @@ export function classOf(unit: number): 0 | 1 | 2 {
 }
 
 /**
+ * A paragraph's prose as micromark resolves its delimiters in it: its pieces' text, a code span
+ * (a separator piece) as backticks, which is what micromark reads beside a run that touches one,
+ * and which hold no delimiter.
+ */
+export function proseOf(source: string, pieces: readonly SegmentPiece[]): string {
+  return pieces
+    .map((p) => (p.separator ? '`'.repeat(p.end - p.start) : source.slice(p.start, p.end)))
+    .join('');
+}
+
+/**
  * The pieces (plain source ranges, in order) of a prose without the stretches `cuts` (prose
  * offsets, in order, each inside one piece): the delimiters of the pairs found.
  */
@@ -37,7 +48,8 @@ export function withoutRuns(
       from = end - at;
       cut++;
     }
-    if (from < length) out.push({ start: piece.start + from, end: piece.end });
+    // A separator (a code span) holds no delimiter: it is kept as it is.
+    if (from < length) out.push(from === 0 ? piece : { start: piece.start + from, end: piece.end });
     at += length;
   }
   return out;

@@ -11,7 +11,7 @@
 // whole: micromark pairs each run that may close with the nearest earlier run still open, and the
 // rule of three never applies to two runs of one or of two.
 import type { SegmentPiece } from '@nuance/core';
-import { classOf, withoutRuns } from './delimiter-runs.js';
+import { classOf, proseOf, withoutRuns } from './delimiter-runs.js';
 
 const ASTERISKS = /\*+/g;
 const UNDERSCORE = 0x5f;
@@ -48,7 +48,7 @@ interface Run {
  * emphasis pairs, runs of `size` asterisks (`asteriskRuns`); the same array when it has none.
  */
 export function withoutEmphasis(source: string, pieces: SegmentPiece[], size: 1 | 2): SegmentPiece[] {
-  const prose = pieces.map((piece) => source.slice(piece.start, piece.end)).join('');
+  const prose = proseOf(source, pieces);
   const runs: Run[] = [];
   ASTERISKS.lastIndex = 0;
   for (let m = ASTERISKS.exec(prose); m; m = ASTERISKS.exec(prose)) {

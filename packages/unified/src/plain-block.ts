@@ -3,37 +3,39 @@
 // a one-line ATX heading), so that remark parses only the blocks that need it. Exactly: the
 // differential tests compare the two on the corpus and on generated documents.
 //
-// Such a block has none of the characters that start inline syntax (HTML, autolinks, tables,
-// character references, GFM autolink literals), backticks only in runs that no other run is as
-// long as (no code span can close), no escape of what could be syntax, no link (`](`, and brackets
-// only where the document has no definition for them to refer to), at most one run of underscores
-// (a run needs a partner to be markup; strikethrough's tildes are resolved as remark-gfm does,
-// strikethrough.ts, and asterisks in runs of one or two as emphasis, emphasis.ts), and no line that
-// could start or interrupt a block other than a paragraph (headings, block quotes, lists,
-// thematic breaks, setext underlines, fences, indented code), except the items of one simple list
-// (ParagraphReader): speeches and statements number their sections `1.` or `1)` without blank
-// lines, which makes the rest of such a block a list. Each paragraph's prose is then its lines
-// without their leading and trailing spaces and tabs, with the line endings between them: what
-// remark's text value holds.
+// Such a block has none of the characters that start inline syntax (autolinks, tables, character
+// references, GFM autolink literals), code spans only within a line and tags only as one-line
+// open or closing tags (inline-ranges.ts, inline-html.ts: a `<` that opens no tag is text), no
+// escape of what could be syntax, no link (`](`, and brackets only where the document has no
+// definition for them to refer to), at most one run of underscores (a run needs a partner to be
+// markup; strikethrough's tildes are resolved as remark-gfm does, strikethrough.ts, and asterisks
+// in runs of one or two as emphasis, emphasis.ts), and no line that could start or interrupt a
+// block other than a paragraph (headings, block quotes, lists, thematic breaks, setext underlines,
+// fences, indented code), except the items of lists (ParagraphReader: speeches and statements
+// number their sections `1.` or `1)` without blank lines, which makes the rest of such a block a
+// list) and a thematic break as its first line (`---` above the footnotes). Each paragraph's
+// prose is then its lines without their leading and trailing spaces and tabs, with the line
+// endings between them: what remark's text value holds.
 
 import type { SegmentPiece } from '@nuance/core';
 import { asteriskRuns, withoutEmphasis } from './emphasis.js';
+import { inlineTags } from './inline-html.js';
+import { codeSpans, type InlineRange, withoutInline } from './inline-ranges.js';
 import { PieceList } from './pieces.js';
 import { withoutStrikethrough } from './strikethrough.js';
 import { type Part, PREVIOUS, type ShapedSegment } from './structure.js';
 
 // Inline syntax anywhere, a NUL (remark replaces it) or a GFM autolink literal's start. A `<` is
-// syntax only before what opens HTML or an autolink (a letter, `/`, `!`, `?`): Korean writes titles
-// in angle brackets (`<한일 경제안보대화>`, `< 경제협력 다원화 >`), which are text.
+// read by inline-html.ts: Korean writes titles in angle brackets (`<한일 경제안보대화>`,
+// `<Made 人(인) Korea>`), which are text, and a tag is left out of the prose as remark leaves it.
 const INLINE =
-  /[|@\u0000]|<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
+  /[|@\u0000]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|www\.|:\/\/|\]\(/i;
 // An escape of what can be syntax here (emphasis, strikethrough, code, HTML, links, tables, an
 // escaped backslash), or a backslash hard break. An escape of other punctuation (`\--`, `1\.`) is
 // read as the character it escapes (ESCAPED, withoutEscapes).
 const ESCAPE = /\\(?:[&*<>[\\\]_`{|}~^]|\r|\n|$)/;
 const ESCAPED = /\\(?=[!-/:-@[-`{-~])/g;
 const BRACKET = /[[\]]/;
-const BACKTICKS = /`+/g;
 // Tildes are read here (strikethrough.ts), and asterisks that pair as emphasis (emphasis.ts);
 // a run of `_` needs a partner to be markup.
 const UNDERSCORES = /_+/g;
@@ -60,15 +62,27 @@ function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
 
-function hasPlainInline(source: string, definitions: boolean): boolean {
-  if (INLINE.test(source) || ESCAPE.test(source) || !literalBackticks(source)) return false;
-  if (definitions && BRACKET.test(source)) return false;
+/** What the block's inline text holds that leaves its prose, when the plain path reads all of it. */
+function plainInline(source: string, definitions: boolean): InlineFacts | undefined {
+  if (INLINE.test(source) || ESCAPE.test(source)) return undefined;
+  if (definitions && BRACKET.test(source)) return undefined;
   UNDERSCORES.lastIndex = 0;
-  if (UNDERSCORES.test(source) && UNDERSCORES.test(source)) return false;
+  if (UNDERSCORES.test(source) && UNDERSCORES.test(source)) return undefined;
   const asterisks = asteriskRuns(source);
-  if (asterisks === undefined) return false;
+  if (asterisks === undefined) return undefined;
+  const escapes = source.includes('\\');
+  const tildes = source.includes('~');
   // Strikethrough and emphasis are read from plain ranges: an escape with them is left to remark.
-  return !(source.includes('\\') && (asterisks > 0 || source.includes('~')));
+  if (escapes && (asterisks > 0 || tildes)) return undefined;
+  const backticks = source.includes('`');
+  const tags = source.includes('<') ? inlineTags(source) : NO_RANGES;
+  if (tags === undefined) return undefined;
+  // Which of a code span and a tag binds first is left to remark, and so is an escape with either
+  // (it is text in a code span), or a tag beside a delimiter (micromark reads its `>` beside one);
+  // a code span is read as backticks beside a run of delimiters (delimiter-runs.ts).
+  if (backticks && (tags.length > 0 || escapes)) return undefined;
+  if (tags.length > 0 && (escapes || tildes || asterisks > 0)) return undefined;
+  return { escapes, tildes, asterisks, backticks, tags };
 }
 
 /**
@@ -79,12 +93,20 @@ export function plainPart(source: string, definitions: boolean): Part | undefine
   if (source.length === 0 || isBlank(source.charCodeAt(0))) return undefined;
   // A thematic break alone (`---` between sections: the head of many drafts) gives no segment.
   if (THEMATIC_BREAK.test(source)) return { segments: [] };
-  if (!hasPlainInline(source, definitions)) return undefined;
+  const inline = plainInline(source, definitions);
+  if (!inline) return undefined;
   const heading = ATX.exec(source);
-  if (heading) return headingPart(source, heading[0].length, (heading[1] ?? '').length);
-  const reader = new ParagraphReader(source);
+  if (heading) return headingPart(source, heading[0].length, (heading[1] ?? '').length, inline);
+  const reader = new ParagraphReader(source, inline);
   let at = 0;
   LINE_END.lastIndex = 0;
+  // A thematic break first gives no segment; a list after it has no lead-in, as after a list. Not
+  // in a document parsed whole: its first `---` may open front matter (blocks.ts).
+  const firstEnd = definitions ? null : LINE_END.exec(source);
+  if (firstEnd && THEMATIC_BREAK.test(source.slice(0, firstEnd.index))) {
+    reader.afterBreak = true;
+    at = firstEnd.index + firstEnd[0].length;
+  } else LINE_END.lastIndex = 0;
   for (;;) {
     const m = LINE_END.exec(source);
     const lineEnd = m ? m.index : source.length;
@@ -111,12 +133,15 @@ class ParagraphReader {
   private list: { marker: string; leadIn: number | undefined } | undefined;
   /** The marker of a list that is the part's first node. */
   private opensWithList: string | undefined;
+  /** Some paragraph is left to remark (close). */
+  private refused = false;
+  /** The block starts with a thematic break. */
+  afterBreak = false;
 
-  private readonly inline: InlineFacts;
-
-  constructor(private readonly source: string) {
-    this.inline = inlineFacts(source);
-  }
+  constructor(
+    private readonly source: string,
+    private readonly inline: InlineFacts,
+  ) {}
 
   /** Take one line `[at, lineEnd)`; false when the block is not plain. */
   line(at: number, lineEnd: number, ending: [number, number] | undefined): boolean {
@@ -150,7 +175,7 @@ class ParagraphReader {
 
   part(): Part | undefined {
     this.close();
-    if (this.segments.length === 0) return undefined;
+    if (this.segments.length === 0 || this.refused) return undefined;
     const part: Part = { segments: this.segments };
     if (this.list) {
       if (this.opensWithList !== undefined) part.opensWithList = this.opensWithList;
@@ -170,8 +195,9 @@ class ParagraphReader {
     if (BLOCK_START.test(this.source.slice(content, Math.min(lineEnd, content + 16)))) return false;
     if (!this.list) {
       const before = this.close();
-      if (this.segments.length === 0 && before === undefined) this.opensWithList = kind;
-      this.list = { marker: kind, leadIn: before ?? PREVIOUS };
+      const opens = this.segments.length === 0 && before === undefined;
+      if (opens && !this.afterBreak) this.opensWithList = kind;
+      this.list = { marker: kind, leadIn: before ?? (opens && this.afterBreak ? undefined : PREVIOUS) };
     } else if (this.list.marker !== kind) {
       // Another marker ends the list and starts one with no lead-in (a list before it, not a
       // paragraph), whatever its number (`5)` after a `- ` note starts a list at 5: micromark
@@ -198,10 +224,11 @@ class ParagraphReader {
     this.pieces = undefined;
     this.lineEnding = undefined;
     if (!pieces) return undefined;
-    const segment: ShapedSegment = {
-      pieces: prosePieces(this.source, pieces.pieces, this.inline),
-      role: 'paragraph',
-    };
+    const prose = prosePieces(this.source, pieces.pieces, this.inline);
+    // A code span across lines, or nothing but tags and code (remark gives no segment, and the
+    // list around it another shape): left to remark.
+    if (!prose || !hasProse(prose)) this.refused = true;
+    const segment: ShapedSegment = { pieces: prose ?? [], role: 'paragraph' };
     if (this.list?.leadIn !== undefined) segment.leadIn = this.list.leadIn;
     this.segments.push(segment);
     return this.segments.length - 1;
@@ -209,11 +236,17 @@ class ParagraphReader {
 }
 
 /** A one-line ATX heading with no closing sequence (the block holds no other `#`). */
-function headingPart(source: string, contentStart: number, depth: number): Part | undefined {
+function headingPart(
+  source: string,
+  contentStart: number,
+  depth: number,
+  inline: InlineFacts,
+): Part | undefined {
   if (/[\r\n]/.test(source) || source.indexOf('#', depth) >= 0) return undefined;
   let end = source.length;
   while (end > contentStart && isBlank(source.charCodeAt(end - 1))) end--;
-  const pieces = prosePieces(source, [{ start: contentStart, end }], inlineFacts(source));
+  const pieces = prosePieces(source, [{ start: contentStart, end }], inline);
+  if (!pieces || !hasProse(pieces)) return undefined;
   return { segments: [{ pieces, role: 'heading', depth }] };
 }
 
@@ -224,20 +257,26 @@ interface InlineFacts {
   tildes: boolean;
   /** The length of its runs of asterisks when it holds two or more (asteriskRuns), else 0. */
   asterisks: 0 | 1 | 2;
+  /** It holds backticks, paired into code spans paragraph by paragraph (then it holds no escape). */
+  backticks: boolean;
+  /** Its tags (then it holds nothing else read here). */
+  tags: readonly InlineRange[];
 }
 
-function inlineFacts(source: string): InlineFacts {
-  return {
-    escapes: source.includes('\\'),
-    tildes: source.includes('~'),
-    asterisks: asteriskRuns(source) ?? 0,
-  };
+const NO_RANGES: readonly InlineRange[] = [];
+
+function hasProse(pieces: readonly SegmentPiece[]): boolean {
+  return pieces.some((piece) => !piece.separator);
 }
 
 /** A paragraph's or heading's lines (plain source ranges) as its prose: each escape read as the
  *  character it escapes, without the tildes of strikethrough and the asterisks of emphasis. */
-function prosePieces(source: string, lines: SegmentPiece[], inline: InlineFacts): SegmentPiece[] {
-  const pieces = inline.escapes ? withoutEscapes(source, lines) : lines;
+function prosePieces(source: string, lines: SegmentPiece[], inline: InlineFacts): SegmentPiece[] | undefined {
+  if (inline.tags.length > 0) return withoutInline(lines, inline.tags);
+  const escaped = inline.escapes ? withoutEscapes(source, lines) : lines;
+  const spans = inline.backticks ? codeSpans(source, lines) : NO_RANGES;
+  if (!spans) return undefined;
+  const pieces = spans.length > 0 ? withoutInline(escaped, spans) : escaped;
   if (inline.tildes) return withoutStrikethrough(source, pieces);
   return inline.asterisks > 0 ? withoutEmphasis(source, pieces, inline.asterisks as 1 | 2) : pieces;
 }
@@ -257,18 +296,4 @@ function withoutEscapes(source: string, pieces: SegmentPiece[]): SegmentPiece[] 
     if (from < piece.end) out.push({ start: from, end: piece.end });
   }
   return out;
-}
-
-/**
- * Whether the block's backticks are text: a code span needs a closing run of backticks as long as
- * its opening one, so runs of lengths that differ (old speeches quote ``thus'') open none.
- */
-function literalBackticks(source: string): boolean {
-  const lengths = new Set<number>();
-  BACKTICKS.lastIndex = 0;
-  for (let m = BACKTICKS.exec(source); m; m = BACKTICKS.exec(source)) {
-    if (lengths.has(m[0].length)) return false;
-    lengths.add(m[0].length);
-  }
-  return true;
 }

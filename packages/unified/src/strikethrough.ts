@@ -4,7 +4,7 @@
 // (`6~7%에 ... 2~3%`), whose tildes are markup, not prose. Only the prose matters here: a pair's
 // tildes leave it, what they enclose stays.
 import type { SegmentPiece } from '@nuance/core';
-import { classOf, withoutRuns } from './delimiter-runs.js';
+import { classOf, proseOf, withoutRuns } from './delimiter-runs.js';
 
 const TILDES = /~+/g;
 
@@ -68,7 +68,7 @@ function resolve(runs: Run[], from: number, to: number): void {
  * pairs; the same array when it has none. Callers ask only of a block that holds a tilde.
  */
 export function withoutStrikethrough(source: string, pieces: SegmentPiece[]): SegmentPiece[] {
-  const prose = pieces.map((piece) => source.slice(piece.start, piece.end)).join('');
+  const prose = proseOf(source, pieces);
   if (!prose.includes('~')) return pieces;
   const runs = runsOf(prose);
   resolve(runs, 0, runs.length);

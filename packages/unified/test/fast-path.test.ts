@@ -411,6 +411,12 @@ describe('plain blocks of lists of several markers', () => {
       '01) zero one',
       'text line',
       '주민행복을 위해',
+      // Backticks for apostrophes (`13년 for '13): runs pair within an item's paragraph only.
+      '7) 총 103개 (`13년 말 기준), `17년까지',
+      '8) `구로공단` 설립',
+      '- 주석`',
+      '`a lazy line',
+      '   `continued',
     ];
     let accepted = 0;
     let restarts = 0;
@@ -572,6 +578,133 @@ describe('plain blocks with asterisks', () => {
     }
     expect(accepted).toBeGreaterThan(2000);
     expect(bold).toBeGreaterThan(250);
+  });
+});
+
+// Angle brackets as drafts write them: tags (a newspaper's name read as one by CommonMark's rules),
+// Korean titles, what only looks like a tag, and what remark reads otherwise (comments, autolinks).
+const TAG_TOKENS = [
+  '<b>',
+  '</b>',
+  '<br/>',
+  '<The Korea Daily News>',
+  '<span class="x">',
+  "<a href='y' title=z>",
+  '<Made 人(인) Korea>',
+  '<Made 人 Korea>',
+  '<b 1x>',
+  '<대한매일신보>',
+  '< 경제 >',
+  '<a\nb>',
+  '<a title="x\ny">',
+  '<!-- c -->',
+  '<?x?>',
+  '<mailto:x>',
+  '<x y=*>',
+  '</ b>',
+  '<',
+  '>',
+  'a',
+  'news',
+  '가',
+  '中',
+  ' ',
+  ' ',
+  '.',
+  '(',
+  '-',
+  '*',
+];
+
+// What makes remark read a block otherwise (or the plain path refuse it), in one mix of two.
+const TAG_REFUSED = ['<a\nb>', '<a title="x\ny">', '<!-- c -->', '<?x?>', '<mailto:x>', '<x y=*>', '*'];
+const TAG_MIXES = [TAG_TOKENS.filter((t) => !TAG_REFUSED.includes(t)), TAG_TOKENS];
+
+describe('plain blocks with angle brackets', () => {
+  test('leave tags out as remark does, and read what opens none as text: 4,000 blocks', () => {
+    const next = random(2027);
+    let accepted = 0;
+    let tags = 0;
+    for (let round = 0; round < 4000; round++) {
+      const tokens = pick(next, TAG_MIXES);
+      const source = generatedBlock(next, tokens, ['# ', '1. ', '- '], next() < 0.2 ? '\r\n' : '\n');
+      const plain = plainPart(source, false);
+      if (!plain) continue;
+      accepted++;
+      const tree = parseMarkdownBlock(source);
+      expect(plain, JSON.stringify(source)).toEqual(partOf(tree, source));
+      expect(directivesOf(tree, source)).toEqual([]);
+      if (/<\/?[A-Za-z]/.test(source)) tags++;
+    }
+    expect(accepted).toBeGreaterThan(600);
+    expect(tags).toBeGreaterThan(500);
+  });
+});
+
+// Backticks as drafts use them: as quotation marks (`구로공단`), in runs that pair or not, doubled
+// around a single one; with what a code span holds as text and what it would change outside one.
+const CODE_TOKENS = [
+  '`',
+  '`',
+  '``',
+  '```',
+  '`구로공단`',
+  '``a ` b``',
+  '` `',
+  'a',
+  '가',
+  '中',
+  ' ',
+  ' ',
+  '.',
+  '(',
+  '-',
+  '_',
+  '<',
+  '1)',
+  '*',
+  '**',
+  '~',
+  '~~',
+  '3~7%',
+  '\\',
+];
+
+// What the plain path refuses beside a code span (or that opens a fence), in one mix of two.
+const CODE_REFUSED = ['\\', '<', '```'];
+const CODE_MIXES = [CODE_TOKENS.filter((t) => !CODE_REFUSED.includes(t)), CODE_TOKENS];
+
+describe('plain blocks with code spans, or after a thematic break', () => {
+  test('give the part remark gives: a code span is a separator, a break no segment (5,000 blocks)', () => {
+    const next = random(2028);
+    let accepted = 0;
+    let spans = 0;
+    let delimited = 0;
+    let breaks = 0;
+    for (let round = 0; round < 5000; round++) {
+      const source = generatedBlock(
+        next,
+        pick(next, CODE_MIXES),
+        ['# ', '1. ', '- ', '---\n', '---\n1) ', '* * *\n- ', '___\n'],
+        next() < 0.2 ? '\r\n' : '\n',
+      );
+      const plain = plainPart(source, false);
+      if (!plain) continue;
+      accepted++;
+      const part = partOf(parseMarkdownBlock(source), source);
+      expect(plain, JSON.stringify(source)).toEqual(part);
+      if (part.segments.some((s) => s.pieces.some((p) => p.separator))) {
+        spans++;
+        // Beside emphasis or strikethrough that remark resolved (delimiters left the prose).
+        const kept = part.segments.flatMap((s) => s.pieces).reduce((n, p) => n + p.end - p.start, 0);
+        if (/[*~]/.test(source) && kept < source.replace(/\r?\n/g, '').length - 3) delimited++;
+      }
+      if (/^(?:---|\* \* \*|___)\n/.test(source)) breaks++;
+    }
+    expect(accepted).toBeGreaterThan(1200);
+    expect(spans).toBeGreaterThan(700);
+    expect(delimited).toBeGreaterThan(100);
+    expect(breaks).toBeGreaterThan(450);
   });
 });
 

@@ -26,7 +26,7 @@ describe('the lazy entry point', () => {
   });
 
   test('throws before remark is loaded for a block that needs it, and lintDocumentAsync loads it', async () => {
-    const text = '韩国奉行<b>实用</b>外交。\n';
+    const text = '韩国奉行<!-- 注 -->实用外交。\n';
     expect(() => lintDocument({ text, path: 'd.md', ruleSet })).toThrow(MarkdownParserNotLoaded);
     const result = await lintDocumentAsync({ text, path: 'd.md', ruleSet });
     expect(result.findings.map((f) => f.actual)).toEqual(['实用外交']);
