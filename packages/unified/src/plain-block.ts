@@ -104,7 +104,7 @@ export function plainPart(source: string, definitions: boolean): Part | undefine
   // in a document parsed whole: its first `---` may open front matter (blocks.ts).
   const firstEnd = definitions ? null : LINE_END.exec(source);
   if (firstEnd && THEMATIC_BREAK.test(source.slice(0, firstEnd.index))) {
-    reader.afterBreak = true;
+    reader.afterOther = true;
     at = firstEnd.index + firstEnd[0].length;
   } else LINE_END.lastIndex = 0;
   for (;;) {
@@ -135,8 +135,10 @@ class ParagraphReader {
   private opensWithList: string | undefined;
   /** Some paragraph is left to remark (close). */
   private refused = false;
-  /** The block starts with a thematic break. */
-  afterBreak = false;
+  /** What came last is no paragraph: a thematic break (the block's first line) or indented code. */
+  afterOther = false;
+  /** In indented code (a line indented 4 columns or more after a blank line), which is no prose. */
+  private inCode = false;
 
   constructor(
     private readonly source: string,
@@ -155,6 +157,13 @@ class ParagraphReader {
       this.close();
       return true;
     }
+    const indented = start - at >= 4 || source.slice(at, start).includes('\t');
+    if (this.inCode) {
+      // Indented code goes on while its lines are indented (or blank); a line that is not ends it
+      // and is read as the block's first line would be.
+      if (indented) return true;
+      this.inCode = false;
+    }
     const first = this.pieces === undefined;
     const rest = source.slice(start, Math.min(lineEnd, start + 16));
     const marker = start === at ? MARKER.exec(rest) : null;
@@ -166,8 +175,14 @@ class ParagraphReader {
     }
     // In a list, a line that may be an item (indented, empty, or of another marker) is remark's.
     if (this.list && ITEM_LIKE.test(rest)) return false;
-    // A paragraph indented 4 columns or more after a blank line is indented code.
-    if (first && (start - at >= 4 || source.slice(at, start).includes('\t'))) return false;
+    // A line indented 4 columns or more after a blank line (or a break) is indented code: no
+    // segment (speeches indent their paragraphs five spaces, which Markdown reads as code).
+    if (first && indented) {
+      if (this.list) return false;
+      this.inCode = true;
+      this.afterOther = true;
+      return true;
+    }
     if ((first ? BLOCK_START : CONTINUATION_START).test(rest)) return false;
     this.text(start, lineEnd, ending);
     return true;
@@ -177,6 +192,8 @@ class ParagraphReader {
     this.close();
     if (this.segments.length === 0 || this.refused) return undefined;
     const part: Part = { segments: this.segments };
+    // A block that ends in code ends in no paragraph or list: remark's part has no end.
+    if (this.inCode) return part;
     if (this.list) {
       if (this.opensWithList !== undefined) part.opensWithList = this.opensWithList;
       part.end = { kind: 'list', marker: this.list.marker, leadIn: this.list.leadIn };
@@ -196,8 +213,8 @@ class ParagraphReader {
     if (!this.list) {
       const before = this.close();
       const opens = this.segments.length === 0 && before === undefined;
-      if (opens && !this.afterBreak) this.opensWithList = kind;
-      this.list = { marker: kind, leadIn: before ?? (opens && this.afterBreak ? undefined : PREVIOUS) };
+      if (opens && !this.afterOther) this.opensWithList = kind;
+      this.list = { marker: kind, leadIn: before ?? (this.afterOther ? undefined : PREVIOUS) };
     } else if (this.list.marker !== kind) {
       // Another marker ends the list and starts one with no lead-in (a list before it, not a
       // paragraph), whatever its number (`5)` after a `- ` note starts a list at 5: micromark

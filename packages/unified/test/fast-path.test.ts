@@ -435,6 +435,46 @@ describe('plain blocks of lists of several markers', () => {
   });
 });
 
+describe('plain blocks with indented code', () => {
+  test('give the part remark gives: code after a blank line is no segment, whatever follows it', () => {
+    const next = random(13);
+    const LINES = [
+      'In today’s conversation, Prime Minister Maliki and',
+      '     As I told Prime Minister Maliki, we will',
+      '    code',
+      '\tcode after a tab',
+      '  \tcode after spaces and a tab',
+      '   three spaces',
+      '',
+      '',
+      'but also the limitless possibilities',
+      '- item',
+      '1) 한국',
+      '---',
+      '`span` and *stress*',
+    ];
+    let accepted = 0;
+    let code = 0;
+    for (let round = 0; round < 3000; round++) {
+      const lines = Array.from({ length: 2 + Math.floor(next() * 6) }, () => pick(next, LINES));
+      if (lines[0] === '' || /^[ \t]/.test(lines[0] ?? '')) lines[0] = 'A statement';
+      while (lines.at(-1) === '') lines.pop();
+      const source = lines.join(next() < 0.2 ? '\r\n' : '\n');
+      // Only what is one block (a line in column 1 after a blank line starts the next; a document
+      // that may open front matter is parsed whole: blocks.ts).
+      const split = splitBlocks(source);
+      if (split.whole || split.blocks.length !== 1) continue;
+      const plain = plainPart(source, false);
+      if (!plain) continue;
+      accepted++;
+      expect(plain, JSON.stringify(source)).toEqual(partOf(parseMarkdownBlock(source), source));
+      if (/(?:\n|\r)(?: {4}|[ ]{0,3}\t)/.test(source.replace(/^[^\n]*\n/, '\n'))) code++;
+    }
+    expect(accepted).toBeGreaterThan(1000);
+    expect(code).toBeGreaterThan(300);
+  });
+});
+
 describe('plain blocks of a thematic break', () => {
   test('give no segment, as remark does; what only looks like one is left to remark or read as text', () => {
     const breaks = ['---', '***', '___', '- - -', '* * *', '_ _ _', '-----', '---   ', '-\t-\t-', '*****'];
