@@ -157,7 +157,7 @@ class ParagraphReader {
       this.close();
       return true;
     }
-    const indented = start - at >= 4 || source.slice(at, start).includes('\t');
+    const indented = start - at >= 4 || (start > at && source.slice(at, start).includes('\t'));
     if (this.inCode) {
       // Indented code goes on while its lines are indented (or blank); a line that is not ends it
       // and is read as the block's first line would be.
