@@ -14,6 +14,7 @@ import { partOf } from '../src/markdown-segments.js';
 import { plainPart } from '../src/plain-block.js';
 import { rawText } from '../src/raw-scan.js';
 import { parseMarkdownBlock } from '../src/remark-parser.js';
+import type { Part } from '../src/structure.js';
 import { random } from './helpers.js';
 
 const PACK = `pack: f
@@ -364,6 +365,45 @@ describe('plain blocks', () => {
   });
 });
 
+/**
+ * Blocks made by `make` (`rounds` of them; undefined: skipped) that the plain path accepts, each
+ * compared with remark's part and directives; `seen` gets each with remark's part. How many were
+ * accepted.
+ */
+function comparedWithRemark(
+  rounds: number,
+  make: () => string | undefined,
+  seen: (source: string, part: Part) => void = () => {},
+): number {
+  let accepted = 0;
+  for (let round = 0; round < rounds; round++) {
+    const source = make();
+    if (source === undefined) continue;
+    const plain = plainPart(source, false);
+    if (!plain) continue;
+    accepted++;
+    const tree = parseMarkdownBlock(source);
+    const part = partOf(tree, source);
+    expect(plain, JSON.stringify(source)).toEqual(part);
+    expect(directivesOf(tree, source)).toEqual([]);
+    seen(source, part);
+  }
+  return accepted;
+}
+
+/** `min` to `max` lines picked from `lines`. */
+function pickedLines(next: () => number, lines: readonly string[], min: number, max: number): string[] {
+  return Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => pick(next, lines));
+}
+
+/** A line ending: LF, or CRLF once in five. */
+const ending = (next: () => number) => (next() < 0.2 ? '\r\n' : '\n');
+const joined = (next: () => number, lines: readonly string[]) => lines.join(ending(next));
+
+/** How many source units a part's pieces cover. */
+const proseLength = (part: Part) =>
+  part.segments.flatMap((s) => s.pieces).reduce((n, p) => n + p.end - p.start, 0);
+
 describe('plain blocks of lists whose markers a tab follows', () => {
   test('give the part remark gives: the item text starts after the tab, whatever the marker width', () => {
     const next = random(7);
@@ -381,15 +421,7 @@ describe('plain blocks of lists whose markers a tab follows', () => {
       '-\t\tcode?',
       '1.\t 가',
     ];
-    let accepted = 0;
-    for (let round = 0; round < 2000; round++) {
-      const lines = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(next, ITEMS));
-      const source = lines.join('\n');
-      const plain = plainPart(source, false);
-      if (!plain) continue;
-      accepted++;
-      expect(plain, JSON.stringify(source)).toEqual(partOf(parseMarkdownBlock(source), source));
-    }
+    const accepted = comparedWithRemark(2000, () => pickedLines(next, ITEMS, 1, 4).join('\n'));
     expect(accepted).toBeGreaterThan(500);
   });
 });
@@ -418,18 +450,15 @@ describe('plain blocks of lists of several markers', () => {
       '`a lazy line',
       '   `continued',
     ];
-    let accepted = 0;
     let restarts = 0;
-    for (let round = 0; round < 3000; round++) {
-      const lines = Array.from({ length: 2 + Math.floor(next() * 5) }, () => pick(next, LINES));
-      const source = lines.join(next() < 0.2 ? '\r\n' : '\n');
-      const plain = plainPart(source, false);
-      if (!plain) continue;
-      accepted++;
-      expect(plain, JSON.stringify(source)).toEqual(partOf(parseMarkdownBlock(source), source));
-      // A list that starts at another number than 1 after a list of another marker.
-      if (/^[-*+] .*[\r\n]+(?:[2-9]|10|01)\) /m.test(source)) restarts++;
-    }
+    const accepted = comparedWithRemark(
+      3000,
+      () => joined(next, pickedLines(next, LINES, 2, 6)),
+      (source) => {
+        // A list that starts at another number than 1 after a list of another marker.
+        if (/^[-*+] .*[\r\n]+(?:[2-9]|10|01)\) /m.test(source)) restarts++;
+      },
+    );
     expect(accepted).toBeGreaterThan(2000);
     expect(restarts).toBeGreaterThan(300);
   });
@@ -453,23 +482,20 @@ describe('plain blocks with indented code', () => {
       '---',
       '`span` and *stress*',
     ];
-    let accepted = 0;
     let code = 0;
-    for (let round = 0; round < 3000; round++) {
-      const lines = Array.from({ length: 2 + Math.floor(next() * 6) }, () => pick(next, LINES));
+    const block = () => {
+      const lines = pickedLines(next, LINES, 2, 7);
       if (lines[0] === '' || /^[ \t]/.test(lines[0] ?? '')) lines[0] = 'A statement';
       while (lines.at(-1) === '') lines.pop();
-      const source = lines.join(next() < 0.2 ? '\r\n' : '\n');
+      const source = joined(next, lines);
       // Only what is one block (a line in column 1 after a blank line starts the next; a document
       // that may open front matter is parsed whole: blocks.ts).
       const split = splitBlocks(source);
-      if (split.whole || split.blocks.length !== 1) continue;
-      const plain = plainPart(source, false);
-      if (!plain) continue;
-      accepted++;
-      expect(plain, JSON.stringify(source)).toEqual(partOf(parseMarkdownBlock(source), source));
+      return split.whole || split.blocks.length !== 1 ? undefined : source;
+    };
+    const accepted = comparedWithRemark(3000, block, (source) => {
       if (/(?:\n|\r)(?: {4}|[ ]{0,3}\t)/.test(source.replace(/^[^\n]*\n/, '\n'))) code++;
-    }
+    });
     expect(accepted).toBeGreaterThan(1000);
     expect(code).toBeGreaterThan(300);
   });
@@ -538,19 +564,14 @@ const TILDE_TOKENS = [
 describe('plain blocks with tildes', () => {
   test('resolve strikethrough as remark-gfm does: the same part on 4,000 paragraphs, lists and headings', () => {
     const next = random(2025);
-    let accepted = 0;
     let struck = 0;
-    for (let round = 0; round < 4000; round++) {
-      const source = generatedBlock(next, TILDE_TOKENS, ['# ', '1. '], '\n');
-      const plain = plainPart(source, false);
-      if (!plain) continue;
-      accepted++;
-      const part = partOf(parseMarkdownBlock(source), source);
-      expect(plain, JSON.stringify(source)).toEqual(part);
-      const length = (p: typeof part) =>
-        p.segments.flatMap((s) => s.pieces).reduce((n, x) => n + x.end - x.start, 0);
-      if (length(part) < source.replace(/^(?:# |1\. )/, '').replace(/\n/g, '').length) struck++;
-    }
+    const accepted = comparedWithRemark(
+      4000,
+      () => generatedBlock(next, TILDE_TOKENS, ['# ', '1. '], '\n'),
+      (source, part) => {
+        if (proseLength(part) < source.replace(/^(?:# |1\. )/, '').replace(/\n/g, '').length) struck++;
+      },
+    );
     expect(accepted).toBeGreaterThan(2000);
     expect(struck).toBeGreaterThan(150);
   });
@@ -598,24 +619,13 @@ const ASTERISK_MIXES = [
 describe('plain blocks with asterisks', () => {
   test('resolve emphasis as remark does: the same part on 6,000 paragraphs, lists and headings', () => {
     const next = random(2026);
-    let accepted = 0;
     let bold = 0;
-    for (let round = 0; round < 6000; round++) {
-      const tokens = pick(next, ASTERISK_MIXES);
-      const source = generatedBlock(
-        next,
-        tokens,
-        ['# ', '1. ', '- ', '**', '* '],
-        next() < 0.2 ? '\r\n' : '\n',
-      );
-      const plain = plainPart(source, false);
-      if (!plain) continue;
-      accepted++;
-      const part = partOf(parseMarkdownBlock(source), source);
-      expect(plain, JSON.stringify(source)).toEqual(part);
+    const block = () =>
+      generatedBlock(next, pick(next, ASTERISK_MIXES), ['# ', '1. ', '- ', '**', '* '], ending(next));
+    const accepted = comparedWithRemark(6000, block, (source, part) => {
       const prose = part.segments.flatMap((s) => s.pieces.map((p) => source.slice(p.start, p.end))).join('');
       if (source.split('*').length > prose.split('*').length + (source.startsWith('* ') ? 1 : 0)) bold++;
-    }
+    });
     expect(accepted).toBeGreaterThan(2000);
     expect(bold).toBeGreaterThan(250);
   });
@@ -663,19 +673,11 @@ const TAG_MIXES = [TAG_TOKENS.filter((t) => !TAG_REFUSED.includes(t)), TAG_TOKEN
 describe('plain blocks with angle brackets', () => {
   test('leave tags out as remark does, and read what opens none as text: 4,000 blocks', () => {
     const next = random(2027);
-    let accepted = 0;
     let tags = 0;
-    for (let round = 0; round < 4000; round++) {
-      const tokens = pick(next, TAG_MIXES);
-      const source = generatedBlock(next, tokens, ['# ', '1. ', '- '], next() < 0.2 ? '\r\n' : '\n');
-      const plain = plainPart(source, false);
-      if (!plain) continue;
-      accepted++;
-      const tree = parseMarkdownBlock(source);
-      expect(plain, JSON.stringify(source)).toEqual(partOf(tree, source));
-      expect(directivesOf(tree, source)).toEqual([]);
+    const block = () => generatedBlock(next, pick(next, TAG_MIXES), ['# ', '1. ', '- '], ending(next));
+    const accepted = comparedWithRemark(4000, block, (source) => {
       if (/<\/?[A-Za-z]/.test(source)) tags++;
-    }
+    });
     expect(accepted).toBeGreaterThan(600);
     expect(tags).toBeGreaterThan(500);
   });
@@ -717,30 +719,19 @@ const CODE_MIXES = [CODE_TOKENS.filter((t) => !CODE_REFUSED.includes(t)), CODE_T
 describe('plain blocks with code spans, or after a thematic break', () => {
   test('give the part remark gives: a code span is a separator, a break no segment (5,000 blocks)', () => {
     const next = random(2028);
-    let accepted = 0;
     let spans = 0;
     let delimited = 0;
     let breaks = 0;
-    for (let round = 0; round < 5000; round++) {
-      const source = generatedBlock(
-        next,
-        pick(next, CODE_MIXES),
-        ['# ', '1. ', '- ', '---\n', '---\n1) ', '* * *\n- ', '___\n'],
-        next() < 0.2 ? '\r\n' : '\n',
-      );
-      const plain = plainPart(source, false);
-      if (!plain) continue;
-      accepted++;
-      const part = partOf(parseMarkdownBlock(source), source);
-      expect(plain, JSON.stringify(source)).toEqual(part);
+    const starts = ['# ', '1. ', '- ', '---\n', '---\n1) ', '* * *\n- ', '___\n'];
+    const block = () => generatedBlock(next, pick(next, CODE_MIXES), starts, ending(next));
+    const accepted = comparedWithRemark(5000, block, (source, part) => {
       if (part.segments.some((s) => s.pieces.some((p) => p.separator))) {
         spans++;
         // Beside emphasis or strikethrough that remark resolved (delimiters left the prose).
-        const kept = part.segments.flatMap((s) => s.pieces).reduce((n, p) => n + p.end - p.start, 0);
-        if (/[*~]/.test(source) && kept < source.replace(/\r?\n/g, '').length - 3) delimited++;
+        if (/[*~]/.test(source) && proseLength(part) < source.replace(/\r?\n/g, '').length - 3) delimited++;
       }
       if (/^(?:---|\* \* \*|___)\n/.test(source)) breaks++;
-    }
+    });
     expect(accepted).toBeGreaterThan(1200);
     expect(spans).toBeGreaterThan(700);
     expect(delimited).toBeGreaterThan(100);
