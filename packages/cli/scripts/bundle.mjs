@@ -47,11 +47,13 @@ const text = ascii(result.outputFiles[0].text);
 // bin.js runs the bundle as a vm.Script without a dynamic import() handler.
 if (/\bimport\(/.test(text))
   throw new Error('The CLI bundle has a dynamic import(), which bin.js cannot run');
-write(outfile, text);
+const wrote = write(outfile, text);
 // The bundle's SHA-1 and size, which bin.js keys its code cache with (hashing 2 MB at every start
-// needs Node's crypto module, 7-10 ms to load); written after the bundle, so never older than it.
+// needs Node's crypto module, 7-10 ms to load); written after the bundle, so never older than it:
+// again whenever the bundle was, even with the same hash (a bundle changed by hand and built
+// again would otherwise be newer than it, and every start would hash it).
 const bytes = Buffer.from(text, 'latin1');
-write(`${outfile}.sha1`, `${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n`);
+write(`${outfile}.sha1`, `${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n`, wrote);
 
 const mcp = await build({
   absWorkingDir: root,
@@ -132,14 +134,16 @@ function ascii(code) {
  * Replace the bundle atomically, and only when it changed: test files that build it before they
  * run may do so at once, and a worker thread starting meanwhile must not read half a file.
  */
-function write(file, content) {
+/** Write `file` unless it holds `content` already (`always`: write it anyway); whether it wrote. */
+function write(file, content, always = false) {
   let current;
   try {
     current = readFileSync(file, 'utf8');
   } catch {}
-  if (current === content) return;
+  if (current === content && !always) return false;
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, content);
   renameSync(temp, file);
+  return true;
 }

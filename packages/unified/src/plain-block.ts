@@ -98,6 +98,10 @@ export function plainPart(source: string, definitions: boolean): Part | undefine
   const heading = ATX.exec(source);
   if (heading) return headingPart(source, heading[0].length, (heading[1] ?? '').length, inline);
   const reader = new ParagraphReader(source, inline);
+  // A block quote of paragraphs (`> ` and a quotation, in every press release): each line's
+  // content after its `>` and one space is read as a paragraph's line; a line without `>` is a lazy
+  // line of the quote's open paragraph.
+  reader.quoted = source.charCodeAt(0) === 0x3e;
   let at = 0;
   LINE_END.lastIndex = 0;
   // A thematic break first gives no segment; a list after it has no lead-in, as after a list. Not
@@ -110,11 +114,25 @@ export function plainPart(source: string, definitions: boolean): Part | undefine
   for (;;) {
     const m = LINE_END.exec(source);
     const lineEnd = m ? m.index : source.length;
-    if (!reader.line(at, lineEnd, m ? [m.index, m.index + m[0].length] : undefined)) return undefined;
+    const content = reader.quoted ? quotedContent(source, at, reader.open) : at;
+    if (content === undefined) return undefined;
+    if (!reader.line(content, lineEnd, m ? [m.index, m.index + m[0].length] : undefined)) return undefined;
     if (!m) break;
     at = m.index + m[0].length;
   }
   return reader.part();
+}
+
+/**
+ * Where a block quote's line `at` has its content: after `>` and one space; the line itself when
+ * it has no `>` and a paragraph is open (a lazy line). Undefined for what is left to remark: a tab
+ * after `>` (it counts as columns), a line that ends the quote.
+ */
+function quotedContent(source: string, at: number, open: boolean): number | undefined {
+  if (source.charCodeAt(at) !== 0x3e) return open ? at : undefined;
+  const next = source.charCodeAt(at + 1);
+  if (next === 0x09) return undefined;
+  return next === 0x20 ? at + 2 : at + 1;
 }
 
 /**
@@ -139,6 +157,8 @@ class ParagraphReader {
   afterOther = false;
   /** In indented code (a line indented 4 columns or more after a blank line), which is no prose. */
   private inCode = false;
+  /** The block is a block quote (its lines are given from their content on): paragraphs only. */
+  quoted = false;
 
   constructor(
     private readonly source: string,
@@ -171,14 +191,15 @@ class ParagraphReader {
     // A list's first item interrupts a paragraph only as a bullet or as `1` (not `01`, not `2`:
     // then the line is text).
     if (marker && (this.list || first || number === undefined || number === '1')) {
-      return this.item(marker, start, lineEnd, ending);
+      // A list in a quote, or one that a lazy line would start after it: remark's.
+      return !this.quoted && this.item(marker, start, lineEnd, ending);
     }
     // In a list, a line that may be an item (indented, empty, or of another marker) is remark's.
     if (this.list && ITEM_LIKE.test(rest)) return false;
     // A line indented 4 columns or more after a blank line (or a break) is indented code: no
     // segment (speeches indent their paragraphs five spaces, which Markdown reads as code).
     if (first && indented) {
-      if (this.list) return false;
+      if (this.list || this.quoted) return false;
       this.inCode = true;
       this.afterOther = true;
       return true;
@@ -188,12 +209,17 @@ class ParagraphReader {
     return true;
   }
 
+  /** A paragraph is open (a line without `>` would be its lazy line). */
+  get open(): boolean {
+    return this.pieces !== undefined;
+  }
+
   part(): Part | undefined {
     this.close();
     if (this.segments.length === 0 || this.refused) return undefined;
     const part: Part = { segments: this.segments };
-    // A block that ends in code ends in no paragraph or list: remark's part has no end.
-    if (this.inCode) return part;
+    // A block that ends in code or is a quote ends in no paragraph or list: remark's part has no end.
+    if (this.inCode || this.quoted) return part;
     if (this.list) {
       if (this.opensWithList !== undefined) part.opensWithList = this.opensWithList;
       part.end = { kind: 'list', marker: this.list.marker, leadIn: this.list.leadIn };

@@ -501,6 +501,54 @@ describe('plain blocks with indented code', () => {
   });
 });
 
+describe('plain blocks of a block quote', () => {
+  test('give the part remark gives: its paragraphs, lazy lines included, and no end', () => {
+    const next = random(17);
+    const QUOTED = [
+      '> 双方应在相互尊重的基础上发展关系，推进务实合作。',
+      '> "Seoul and Beijing will build relations on *mutual* respect."',
+      '> `구로공단` 설립 ~3년~',
+      '>  two spaces',
+      '>no space',
+      '>',
+      '> ',
+      '> - item',
+      '> 1. one',
+      '> > nested',
+      '>\ttab',
+      '>     code',
+      '> # heading',
+      '> ---',
+      '> <b>tag</b>',
+    ];
+    const OTHERS = [
+      'a lazy line',
+      '韩方尊重中方核心利益',
+      '---',
+      '===',
+      '- item',
+      '1) x',
+      '  > indented',
+      '',
+      '    code',
+    ];
+    let lazy = 0;
+    const block = () => {
+      const lines = pickedLines(next, [...QUOTED, ...QUOTED, ...OTHERS], 1, 5);
+      lines[0] = pick(next, QUOTED.slice(0, 5));
+      while (lines.at(-1) === '') lines.pop();
+      const source = joined(next, lines);
+      const split = splitBlocks(source);
+      return split.whole || split.blocks.length !== 1 ? undefined : source;
+    };
+    const accepted = comparedWithRemark(3000, block, (source) => {
+      if (/[\r\n][^>]/.test(source)) lazy++;
+    });
+    expect(accepted).toBeGreaterThan(1000);
+    expect(lazy).toBeGreaterThan(150);
+  });
+});
+
 describe('plain blocks of a thematic break', () => {
   test('give no segment, as remark does; what only looks like one is left to remark or read as text', () => {
     const breaks = ['---', '***', '___', '- - -', '* * *', '_ _ _', '-----', '---   ', '-\t-\t-', '*****'];
