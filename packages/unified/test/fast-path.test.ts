@@ -400,6 +400,18 @@ function pickedLines(next: () => number, lines: readonly string[], min: number, 
 const ending = (next: () => number) => (next() < 0.2 ? '\r\n' : '\n');
 const joined = (next: () => number, lines: readonly string[]) => lines.join(ending(next));
 
+/**
+ * `lines` (their trailing blank ones dropped) as one block's source; undefined when they are more
+ * than one (a line in column 1 after a blank line starts the next; a document that may open front
+ * matter is parsed whole: blocks.ts).
+ */
+function asOneBlock(next: () => number, lines: string[]): string | undefined {
+  while (lines.at(-1) === '') lines.pop();
+  const source = joined(next, lines);
+  const split = splitBlocks(source);
+  return split.whole || split.blocks.length !== 1 ? undefined : source;
+}
+
 /** How many source units a part's pieces cover. */
 const proseLength = (part: Part) =>
   part.segments.flatMap((s) => s.pieces).reduce((n, p) => n + p.end - p.start, 0);
@@ -486,12 +498,7 @@ describe('plain blocks with indented code', () => {
     const block = () => {
       const lines = pickedLines(next, LINES, 2, 7);
       if (lines[0] === '' || /^[ \t]/.test(lines[0] ?? '')) lines[0] = 'A statement';
-      while (lines.at(-1) === '') lines.pop();
-      const source = joined(next, lines);
-      // Only what is one block (a line in column 1 after a blank line starts the next; a document
-      // that may open front matter is parsed whole: blocks.ts).
-      const split = splitBlocks(source);
-      return split.whole || split.blocks.length !== 1 ? undefined : source;
+      return asOneBlock(next, lines);
     };
     const accepted = comparedWithRemark(3000, block, (source) => {
       if (/(?:\n|\r)(?: {4}|[ ]{0,3}\t)/.test(source.replace(/^[^\n]*\n/, '\n'))) code++;
@@ -536,10 +543,7 @@ describe('plain blocks of a block quote', () => {
     const block = () => {
       const lines = pickedLines(next, [...QUOTED, ...QUOTED, ...OTHERS], 1, 5);
       lines[0] = pick(next, QUOTED.slice(0, 5));
-      while (lines.at(-1) === '') lines.pop();
-      const source = joined(next, lines);
-      const split = splitBlocks(source);
-      return split.whole || split.blocks.length !== 1 ? undefined : source;
+      return asOneBlock(next, lines);
     };
     const accepted = comparedWithRemark(3000, block, (source) => {
       if (/[\r\n][^>]/.test(source)) lazy++;
