@@ -30,11 +30,10 @@ export function codeSpans(source: string, lines: readonly SegmentPiece[]): Inlin
   }
   const spans: InlineRange[] = [];
   for (let i = 0; i < runs.length; i++) {
-    const open = runs[i] as (typeof runs)[number];
-    let close = i + 1;
-    while (close < runs.length && (runs[close] as (typeof runs)[number]).length !== open.length) close++;
-    if (close === runs.length) continue;
-    const end = (runs[close] as (typeof runs)[number]).start + open.length;
+    const open = runs[i] as { start: number; length: number };
+    const close = runs.findIndex((run, k) => k > i && run.length === open.length);
+    if (close < 0) continue;
+    const end = (runs[close]?.start ?? 0) + open.length;
     if (LINE_ENDING.test(source.slice(open.start, end))) return undefined;
     spans.push({ start: open.start, end, separator: true });
     i = close;

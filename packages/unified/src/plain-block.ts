@@ -312,8 +312,11 @@ function hasProse(pieces: readonly SegmentPiece[]): boolean {
   return pieces.some((piece) => !piece.separator);
 }
 
-/** A paragraph's or heading's lines (plain source ranges) as its prose: each escape read as the
- *  character it escapes, without the tildes of strikethrough and the asterisks of emphasis. */
+/**
+ * A paragraph's or heading's lines (plain source ranges) as its prose: without its tags; else
+ * each escape read as the character it escapes, each code span a separator, without the tildes of
+ * strikethrough and the asterisks of emphasis. Undefined when a code span goes past its line.
+ */
 function prosePieces(source: string, lines: SegmentPiece[], inline: InlineFacts): SegmentPiece[] | undefined {
   if (inline.tags.length > 0) return withoutInline(lines, inline.tags);
   const escaped = inline.escapes ? withoutEscapes(source, lines) : lines;
