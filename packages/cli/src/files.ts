@@ -30,6 +30,8 @@ export interface FileList {
   ignored: Map<string, string>;
   /** Problems with the arguments: a missing path, a folder with nothing to lint, an empty glob. */
   errors: string[];
+  /** Files a folder walk listed as regular files (see config's `SyncReadOptions.listedRegular`). */
+  listed: Set<string>;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function collectFiles(
   const files: string[] = [];
   const ignored = new Map<string, string>();
   const errors: string[] = [];
+  const listed = new Set<string>();
   const seen = new Set<string>();
   const gitignore = options.gitignore === false ? undefined : new GitignoreTree();
   const add = (file: string) => {
@@ -102,7 +105,7 @@ export async function collectFiles(
     }
     const root = gitignore ? await gitignore.rootFor(absolute) : absolute;
     const found: string[] = [];
-    for (const file of await walk(absolute, gitignore, root)) {
+    for (const file of await walk(absolute, gitignore, root, listed)) {
       if ((await options.isIgnored?.(file)) === undefined) found.push(file);
     }
     if (found.length === 0 && explicit) {
@@ -110,7 +113,7 @@ export async function collectFiles(
     }
     sortPaths(found).forEach(add);
   }
-  return { files, ignored, errors };
+  return { files, ignored, errors, listed };
 }
 
 export function isLintedFile(name: string): boolean {
@@ -136,7 +139,12 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   return sortPaths(matched.map((f) => path.resolve(f)).filter((f) => isLintedFile(f)));
 }
 
-async function walk(dir: string, gitignore: GitignoreTree | undefined, root: string): Promise<string[]> {
+async function walk(
+  dir: string,
+  gitignore: GitignoreTree | undefined,
+  root: string,
+  listed: Set<string>,
+): Promise<string[]> {
   const out: string[] = [];
   const pending = [dir];
   for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
@@ -147,16 +155,20 @@ async function walk(dir: string, gitignore: GitignoreTree | undefined, root: str
       // An unreadable sub-folder is skipped like an ignored one; its files were never asked for by name.
       continue;
     }
+    const ignored = gitignore ? await gitignore.entriesOf(root, current) : undefined;
+    // `current` is absolute and normalized: a name is joined without path.join's normalizing.
+    const under = current.endsWith(path.sep) ? current : current + path.sep;
     for (const entry of entries) {
-      const full = path.join(current, entry.name);
+      const full = under + entry.name;
       if (entry.isDirectory()) {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-        if (gitignore && (await gitignore.isIgnored(root, full, true))) continue;
+        if (ignored?.(entry.name, true)) continue;
         pending.push(full);
       } else if (isLintedFile(entry.name)) {
-        if (gitignore && (await gitignore.isIgnored(root, full, false))) continue;
+        if (ignored?.(entry.name, false)) continue;
         // Symlinked folders are not followed (no cycles); a symlink to a file is linted. A FIFO or a
         // device (or a link to one) is listed too: reading it gives a finding, never a hang.
+        if (entry.isFile()) listed.add(full);
         if (!entry.isSymbolicLink() || (await isNotFolder(full))) out.push(full);
       }
     }

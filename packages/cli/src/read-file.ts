@@ -6,6 +6,7 @@ import {
   type RegularFile,
   readRegularFile,
   readRegularFileSync,
+  type SyncReadOptions,
 } from '@nuance/config';
 import { createLineIndex, type Finding, toolFinding } from '@nuance/core';
 
@@ -57,16 +58,17 @@ export async function readSnapshot(
 }
 
 /**
- * `readSnapshot` synchronously: what a batch of files reads with (lintOneFile), where each await
- * of the asynchronous read would leave the thread idle (config's `readRegularFileSync`).
+ * A document's text, read as `readSnapshot` reads it but synchronously and without what `--fix`
+ * needs: what a batch of files reads with (lintOneFile), where each await of the asynchronous read
+ * would leave the thread idle (config's `readRegularFileSync`, whose options it takes).
  */
-export function readSnapshotSync(
+export function readTextSync(
   file: string,
-  displayPath: string,
   maxBytes = DEFAULT_MAX_FILE_BYTES,
-): SnapshotResult {
+  options?: SyncReadOptions,
+): ReadResult {
   try {
-    return snapshotOf(file, displayPath, readRegularFileSync(file, maxBytes));
+    return decodeDocument(readRegularFileSync(file, maxBytes, options).bytes);
   } catch (error) {
     return readFailure(error);
   }
@@ -83,10 +85,13 @@ function snapshotOf(file: string, displayPath: string, read: RegularFile): Snaps
   };
 }
 
-function readFailure(error: unknown): SnapshotResult {
+function readFailure(error: unknown): { ok: false; finding: Finding } {
   const over = error instanceof FileReadError && error.reason === 'too-large' ? `; ${RAISE_LIMIT}` : '';
   return unreadableFile(`Cannot read file: ${describeFsError(error)}${over}`);
 }
+
+// One decoder for every document: a decode without `stream` starts afresh, even after a throw.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeDocument(bytes: Uint8Array): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -99,7 +104,7 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), bom };
+    return { ok: true, text: STRICT_UTF8.decode(body), bom };
   } catch {
     // The decoder does not say where; find the first bad byte ourselves (only on this slow path).
     const bad = firstInvalidUtf8(body);

@@ -21,16 +21,31 @@ const MB = 1024 * 1024;
 beforeAll(buildCli);
 
 describe('defaultJobs', () => {
-  it('uses one thread for small runs and below 3 cores, else 2 from 50 files or 2 MB', () => {
-    expect(defaultJobs(49, 2 * MB - 1, 8)).toBe(1);
-    expect(defaultJobs(50, 1000, 8)).toBe(2);
-    expect(defaultJobs(3, 2 * MB, 8)).toBe(2);
-    expect(defaultJobs(500, 50 * MB, 1)).toBe(1);
-    expect(defaultJobs(500, 50 * MB, 2)).toBe(1);
-    expect(defaultJobs(500, 50 * MB, 3)).toBe(2);
-    expect(defaultJobs(500, 50 * MB, 16)).toBe(2);
+  it('uses one thread for small runs and below 3 cores, else 2 from 50 files or 2 MB', async () => {
+    const bytes = (n: number) => async () => n;
+    expect(await defaultJobs(49, bytes(2 * MB - 1), 8)).toBe(1);
+    expect(await defaultJobs(50, bytes(1000), 8)).toBe(2);
+    expect(await defaultJobs(3, bytes(2 * MB), 8)).toBe(2);
+    expect(await defaultJobs(500, bytes(50 * MB), 1)).toBe(1);
+    expect(await defaultJobs(500, bytes(50 * MB), 2)).toBe(1);
+    expect(await defaultJobs(500, bytes(50 * MB), 3)).toBe(2);
+    expect(await defaultJobs(500, bytes(50 * MB), 16)).toBe(2);
     // One file cannot be split, however big.
-    expect(defaultJobs(1, 40 * MB, 8)).toBe(1);
+    expect(await defaultJobs(1, bytes(40 * MB), 8)).toBe(1);
+  });
+
+  it('stats the files only when their size decides', async () => {
+    let asked = 0;
+    const bytes = async () => {
+      asked++;
+      return MB;
+    };
+    await defaultJobs(500, bytes, 2);
+    await defaultJobs(1, bytes, 8);
+    await defaultJobs(50, bytes, 8);
+    expect(asked).toBe(0);
+    expect(await defaultJobs(49, bytes, 8)).toBe(1);
+    expect(asked).toBe(1);
   });
 });
 

@@ -90,8 +90,8 @@ export async function compileSources(
 }
 
 /**
- * A source as the cache's key reads it: a termbase by the digest of its bytes (its text is not
- * decoded unless it is compiled), with its options, which change what it compiles to.
+ * A source as the cache's key reads it: a pack file by the digest of its bytes (its text is not
+ * decoded unless it is compiled), with a termbase's options, which change what it compiles to.
  */
 function keyedSource(source: PackSource): { file: string; text: string } {
   const content = source.digest ? `sha256 ${source.digest()}` : source.text;

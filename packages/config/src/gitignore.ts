@@ -7,6 +7,9 @@ import { readText } from './text-file.js';
 
 type Ignore = ReturnType<typeof ignore>;
 
+/** Whether the entry `name` of a folder (a folder itself when `isDir`) is ignored. */
+export type EntryCheck = (name: string, isDir: boolean) => boolean;
+
 /**
  * `.gitignore` files, read lazily and cached per folder. A path is checked against every
  * `.gitignore` from its root folder down to its own folder, each relative to where it lives; a
@@ -27,20 +30,43 @@ export class GitignoreTree {
   async isIgnored(root: string, absPath: string, isDir: boolean): Promise<boolean> {
     const relative = path.relative(root, absPath);
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    let ignored = false;
-    let dir = root;
-    const parts = relative.split(path.sep);
-    for (let depth = 0; depth < parts.length; depth++) {
-      const rules = await this.load(dir);
-      if (rules) {
-        const rest = parts.slice(depth).join('/') + (isDir ? '/' : '');
-        const verdict = rules.test(rest);
+    return (await this.entriesOf(root, path.dirname(absPath)))(path.basename(absPath), isDir);
+  }
+
+  /**
+   * What the `.gitignore` files under `root` say of the entries of folder `dir` (at or under
+   * `root`), by name: loaded once, then asked without a wait (a folder walk asks of every entry;
+   * an await each cost more than the walk). Without a `.gitignore` on the way, nothing is ignored.
+   */
+  async entriesOf(root: string, dir: string): Promise<EntryCheck> {
+    const relative = path.relative(root, dir);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return () => false;
+    const parts = relative === '' ? [] : relative.split(path.sep);
+    // Each folder from the root down to `dir`, with the path from it to `dir` (`a/b/`).
+    const chain: { rules: Ignore; prefix: string }[] = [];
+    let at = root;
+    for (let depth = 0; depth <= parts.length; depth++) {
+      const rules = await this.load(at);
+      if (rules)
+        chain.push({
+          rules,
+          prefix: parts
+            .slice(depth)
+            .map((p) => `${p}/`)
+            .join(''),
+        });
+      if (depth < parts.length) at = path.join(at, parts[depth] as string);
+    }
+    if (chain.length === 0) return () => false;
+    return (name, isDir) => {
+      let ignored = false;
+      for (const { rules, prefix } of chain) {
+        const verdict = rules.test(prefix + name + (isDir ? '/' : ''));
         if (verdict.ignored) ignored = true;
         else if (verdict.unignored) ignored = false;
       }
-      dir = path.join(dir, parts[depth]!);
-    }
-    return ignored;
+      return ignored;
+    };
   }
 
   private load(dir: string): Promise<Ignore | undefined> {

@@ -1,6 +1,6 @@
 export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
 export { FreshConfigs } from './fresh-configs.js';
-export { GitignoreTree } from './gitignore.js';
+export { type EntryCheck, GitignoreTree } from './gitignore.js';
 export { createIgnoreMatcher, type IgnoreMatcher, isIgnored, relativeInside } from './ignore.js';
 export {
   DEFAULT_PACKS,
@@ -28,8 +28,10 @@ export {
   describeFsError,
   FileReadError,
   formatBytes,
+  ReadBuffer,
   type RegularFile,
   readRegularFile,
   readRegularFileSync,
   readText,
+  type SyncReadOptions,
 } from './text-file.js';

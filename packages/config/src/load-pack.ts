@@ -44,8 +44,8 @@ export interface PackSource {
   file: string;
   readonly text: string;
   /**
-   * A termbase's file by the SHA-256 of its bytes: what the rule-set cache knows it by, so that a
-   * run that finds its rule set there never decodes the text (TermbaseSource).
+   * A pack file by the SHA-256 of its bytes: what the rule-set cache knows it by, so that a run
+   * that finds its rule set there never decodes the text (FileSource). A built-in pack has none.
    */
   digest?(): string;
   /** A built-in pack's locale texts are in memory; a pack file's are files beside it. */
@@ -110,10 +110,9 @@ export async function readPackSource(
     return { problems: [packProblem(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
   }
   // A TBX, CSV or TSV termbase: its concepts become term rules (README: Termbases as packs).
-  if (isTermbaseFile(file)) return new TermbaseSource(nameOrPath, file, bytes, options);
-  const text = stripBom(decodeText(bytes));
+  if (isTermbaseFile(file)) return new FileSource(nameOrPath, file, bytes, true, options);
   // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
-  if (!/^pack:/m.test(text)) {
+  if (!startsALine(bytes, PACK_KEY)) {
     return {
       problems: [
         packProblem(
@@ -123,16 +122,46 @@ export async function readPackSource(
       ],
     };
   }
-  return { name: nameOrPath, file, text };
+  return new FileSource(nameOrPath, file, bytes, false, undefined);
+}
+
+/** `pack:` in UTF-8. */
+const PACK_KEY = new TextEncoder().encode('pack:');
+
+/**
+ * Whether a line of UTF-8 `bytes` starts with `key` (ASCII), as `/^key/m` tests the decoded text:
+ * at the start (after a BOM) or after a line terminator (LF, CR, U+2028, U+2029).
+ */
+export function startsALine(bytes: Uint8Array, key: Uint8Array): boolean {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let at = indexOfBytes(bytes, key, bom); at !== -1; at = indexOfBytes(bytes, key, at + 1)) {
+    if (at === bom) return true;
+    const before = bytes[at - 1];
+    if (before === 0x0a || before === 0x0d) return true;
+    // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+    if (
+      at - bom >= 3 &&
+      bytes[at - 3] === 0xe2 &&
+      bytes[at - 2] === 0x80 &&
+      (before === 0xa8 || before === 0xa9)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function indexOfBytes(bytes: Uint8Array, key: Uint8Array, from: number): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(key, from);
 }
 
 /**
- * A termbase read from a file, its text decoded when first asked for: a run whose rule set comes
- * from the cache needs only the digest of its bytes (a 10,000-concept TBX is 7.5 MB: decoding it,
- * and hashing the text, which encodes it again, were a fifth of such a run).
+ * A pack read from a file (a YAML pack or a termbase), its text decoded when first asked for: a
+ * run whose rule set comes from the cache needs only the digest of its bytes (a 10,000-concept
+ * TBX is 7.5 MB, a pack of 10,000 terms 2.6 MB: decoding it, and hashing the text, which encodes
+ * it again, were a fifth of such a run).
  */
-class TermbaseSource implements PackSource {
-  readonly termbase = true;
+class FileSource implements PackSource {
   readonly options?: PackOptions;
   private decoded: string | undefined;
   private hash: string | undefined;
@@ -142,6 +171,7 @@ class TermbaseSource implements PackSource {
     readonly file: string,
     /** Kept until both the text and the digest are made from them. */
     private bytes: Uint8Array | undefined,
+    readonly termbase: boolean,
     options: PackOptions | undefined,
   ) {
     if (options) this.options = options;

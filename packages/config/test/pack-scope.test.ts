@@ -6,6 +6,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, readRegularFile } from '../src/index.js';
+import { startsALine } from '../src/load-pack.js';
 import { packYaml, withDir } from './helpers.js';
 
 const SECRET = 'password: hunter2-very-secret\napi_key: [unclosed\n';
@@ -110,5 +111,38 @@ describe('readRegularFile', () => {
       );
       expect(await reason(path.join(dir, 'small.txt'), 3)).toBe('read');
     });
+  });
+});
+
+describe('startsALine (is this file a pack, read from its bytes)', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const key = utf8('pack:');
+  it('finds a top-level key where /^pack:/m finds it in the decoded text', () => {
+    const cases = [
+      'pack: x',
+      '\uFEFFpack: x',
+      '# a pack\npack: x',
+      '# a pack\r\npack: x',
+      '# old Mac\rpack: x',
+      '# 务实\u2028pack: x',
+      '# 务实\u2029pack: x',
+      ' pack: x',
+      'packs: x',
+      'a: pack: x',
+      '\uFEFF pack: x',
+      'x\u2027pack: x',
+      '',
+      'pack',
+      '务实pack: x\n  pack: y',
+    ];
+    for (const text of cases) {
+      expect(startsALine(utf8(text), key), JSON.stringify(text)).toBe(
+        /^pack:/m.test(text.replace(/^\uFEFF/, '')),
+      );
+    }
+    // A view into a larger buffer reads from its own start.
+    const whole = utf8('xxpack: y');
+    expect(startsALine(whole.subarray(2), key)).toBe(true);
+    expect(startsALine(whole.subarray(1), key)).toBe(false);
   });
 });

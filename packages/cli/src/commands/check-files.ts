@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, toolFinding } from '@nuance/core';
 import { collectFiles, displayPath } from '../files.js';
@@ -37,9 +38,19 @@ export async function checkFiles(
   io: CliIo,
   resolver: ConfigResolver,
 ): Promise<CheckRun> {
+  // One config per folder for the run (the resolver's answer is the same for every file of it).
+  const byFolder = new Map<string, Promise<ResolvedConfig>>();
+  const configOf = (file: string) => {
+    const folder = path.dirname(file);
+    const known = byFolder.get(folder);
+    if (known) return known;
+    const active = resolver.forFile(file);
+    byFolder.set(folder, active);
+    return active;
+  };
   const collected = await collectFiles(options.paths, io.cwd, {
     isIgnored: async (file) => {
-      const active = await resolver.forFile(file);
+      const active = await configOf(file);
       if (!active.isIgnored(file)) return undefined;
       const where = active.file === undefined ? 'the config' : `\`${displayPath(active.file, io.cwd)}\``;
       return `File ignored by \`ignore\` in ${where}`;
@@ -64,9 +75,10 @@ export async function checkFiles(
       slots.push({ shown, ignored: reason });
       continue;
     }
-    const active = await resolver.forFile(file);
+    const active = await configOf(file);
     const task: LintTask = { index: slots.length, path: file, displayPath: shown, overrides };
     if (active.file !== undefined) task.configFile = active.file;
+    if (collected.listed.has(file)) task.listedRegular = true;
     if (options.maxFileBytes !== undefined) task.maxFileBytes = options.maxFileBytes;
     if (options.allowPacksOutside) task.allowPacksOutside = true;
     slots.push({ shown, task, active });
@@ -95,7 +107,8 @@ export async function checkFiles(
     }
   } else {
     const machine = thisMachine();
-    const requested = options.jobs ?? defaultJobs(tasks.length, await totalBytes(tasks), machine.cores);
+    const requested =
+      options.jobs ?? (await defaultJobs(tasks.length, () => totalBytes(tasks), machine.cores));
     const jobs = capJobs(requested, workerBytes(), machine);
     const linted = await lintTasks(slots, tasks, jobs, io.cwd, resolver, progress);
     for (const slot of slots) {

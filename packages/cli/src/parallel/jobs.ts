@@ -17,11 +17,16 @@ const WORKER_BASE_BYTES = 64 * 1024 * 1024;
 /**
  * `--jobs` when not given: 1 for a small run (under 50 files and under 2 MB: a worker must load
  * the bundle and the rule set before it lints anything) and on a machine of fewer than 3 cores,
- * else 2.
+ * else 2. `totalBytes` is asked only when the count of files and cores leave it to the size (it
+ * stats every file).
  */
-export function defaultJobs(fileCount: number, totalBytes: number, cores: number): number {
+export async function defaultJobs(
+  fileCount: number,
+  totalBytes: () => Promise<number>,
+  cores: number,
+): Promise<number> {
   if (fileCount < 2 || cores < MIN_CORES_FOR_WORKERS) return 1;
-  if (fileCount < SMALL_RUN_FILES && totalBytes < SMALL_RUN_BYTES) return 1;
+  if (fileCount < SMALL_RUN_FILES && (await totalBytes()) < SMALL_RUN_BYTES) return 1;
   return Math.max(1, Math.min(MAX_JOBS_DEFAULT, Math.floor(cores)));
 }
 

@@ -1,8 +1,8 @@
-import { ConfigResolver, type LoadedConfig } from '@nuance/config';
+import { ConfigResolver, type LoadedConfig, ReadBuffer } from '@nuance/config';
 import type { Finding, NuanceConfig } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import { bilingualLinter } from '../bilingual.js';
-import { readSnapshotSync } from '../read-file.js';
+import { readTextSync } from '../read-file.js';
 import type { LintConfig } from './shared-config.js';
 
 /** One file to lint; everything in it crosses a thread boundary, so it is plain data. */
@@ -23,6 +23,8 @@ export interface LintTask {
   maxFileBytes?: number;
   /** `--allow-packs-outside`. */
   allowPacksOutside?: boolean;
+  /** A folder walk listed it as a regular file (see config's `SyncReadOptions.listedRegular`). */
+  listedRegular?: boolean;
 }
 
 export interface LintTaskResult {
@@ -53,6 +55,9 @@ export function createConfigLoader(cwd: string): ConfigLoader {
       .loaded;
 }
 
+// This thread's files are read one after another into one buffer (each decoded before the next read).
+const batchBuffer = new ReadBuffer();
+
 /**
  * Read and lint one file: the single code path of both `--jobs 1` and the worker threads, so the
  * two give the same findings. An unreadable file gives its `nuance/unreadable-file` finding; an
@@ -64,10 +69,13 @@ export async function lintOneFile(
   configOf: (task: LintTask) => LintConfig | Promise<LintConfig>,
 ): Promise<LintTaskResult> {
   try {
-    const read = readSnapshotSync(task.path, task.displayPath, task.maxFileBytes);
+    const read = readTextSync(task.path, task.maxFileBytes, {
+      reuse: batchBuffer,
+      listedRegular: task.listedRegular === true,
+    });
     if (!read.ok) return { index: task.index, findings: [read.finding] };
     const loaded = await configOf(task);
-    const { text } = read.snapshot;
+    const { text } = read;
     return { index: task.index, findings: linter(task.path, loaded)(text), text };
   } catch (error) {
     return {

@@ -41,6 +41,13 @@ export interface RootStarts {
   hyphen: boolean;
   /** Per view unit: 1 when a pattern atom starts with it (a rule set with patterns), else null. */
   atoms: Uint8Array | null;
+  /**
+   * Per text unit: 1 once the pass has found that it leaves the automaton at the root whatever
+   * comes after it (no phrase or atom starts with its view, or the view drops it). Learnt as the
+   * pass meets units (the fold table fills as text needs it): most units are passed over, and one
+   * load each is cheaper than reading the table and the automaton's root again.
+   */
+  passes: Uint8Array;
 }
 
 // Per automaton without pattern atoms, and per pattern atoms (each rule set has its own); null when
@@ -71,7 +78,16 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
   }
   known = spaceStarts
     ? null
-    : { code, base, check, outFirst, root, hyphen: startsWith(0x2d) || atoms?.[0x2d] === 1, atoms };
+    : {
+        code,
+        base,
+        check,
+        outFirst,
+        root,
+        hyphen: startsWith(0x2d) || atoms?.[0x2d] === 1,
+        atoms,
+        passes: new Uint8Array(0x10000),
+      };
   cache.set(key, known);
   return known;
 }
@@ -88,18 +104,22 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
  */
 export function skipAtRoot(text: string, from: number, to: number, s: RootStarts): number {
   const entries = tableOf();
-  const { code, base, check, outFirst, root, hyphen, atoms } = s;
+  const { code, base, check, outFirst, root, hyphen, atoms, passes } = s;
   let i = from;
   for (; i < to; i++) {
-    const entry = entries[text.charCodeAt(i)] as number;
+    const unit = text.charCodeAt(i);
+    if (passes[unit] === 1) continue;
+    const entry = entries[unit] as number;
     const kind = entry & CLASS;
     if (kind === SIMPLE) {
       const v = entry & 0xffff;
       if (atoms !== null && atoms[v] === 1) break;
       const x = code[v] as number;
-      if (x === 0) continue;
       const t = root + x;
-      if (check[t] !== 0) continue;
+      if (x === 0 || check[t] !== 0) {
+        passes[unit] = 1;
+        continue;
+      }
       if (outFirst[t] !== 0 || i + 1 >= to) break;
       // A phrase starts here: does the unit after it go on with one?
       const next = entries[text.charCodeAt(i + 1)] as number;
@@ -114,9 +134,9 @@ export function skipAtRoot(text: string, from: number, to: number, s: RootStarts
       // units after them while they are simple too, and pass over this one when no phrase it
       // starts goes on to its end (the first word of 中国核心利益 is in most Chinese paragraphs).
       if (nextKind !== SIMPLE || !diesBefore(text, i + 2, to, (base[t] as number) + y, s)) break;
-    } else if (kind === HYPHEN_CLASS) {
-      if (hyphen) break;
-    } else if (kind !== SPACE_CLASS && kind !== DROP) {
+    } else if (kind === SPACE_CLASS || kind === DROP || (kind === HYPHEN_CLASS && !hyphen)) {
+      passes[unit] = 1;
+    } else {
       break;
     }
   }
