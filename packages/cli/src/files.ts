@@ -187,6 +187,26 @@ async function isNotFolder(file: string): Promise<boolean> {
 
 /** A path as shown in reports: relative to the working folder, with `/` separators. */
 export function displayPath(file: string, cwd: string): string {
+  // A file the walk listed under the working folder (most of a run): the rest of its path, without
+  // path.relative's resolving both paths again for each of thousands of files.
+  const under = normalizedFolder(cwd);
+  if (under !== undefined && file.startsWith(under)) {
+    const rest = file.slice(under.length);
+    if (rest !== '' && !NOT_PLAIN.test(rest)) return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+  }
   const relative = path.relative(cwd, file) || path.basename(file);
   return relative.split(path.sep).join('/');
+}
+
+// A rest of a path that path.relative would not give back as it is: `.`, `..`, an empty part.
+const NOT_PLAIN = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}|^[\\/]|[\\/]$/;
+let lastFolder: { cwd: string; under: string | undefined } | undefined;
+
+/** `cwd` with a separator after it when it is absolute and normalized, else undefined. */
+function normalizedFolder(cwd: string): string | undefined {
+  if (lastFolder?.cwd !== cwd) {
+    const plain = path.isAbsolute(cwd) && path.resolve(cwd) === cwd;
+    lastFolder = { cwd, under: plain ? (cwd.endsWith(path.sep) ? cwd : cwd + path.sep) : undefined };
+  }
+  return lastFolder.under;
 }

@@ -38,6 +38,11 @@ export function renderReport(
   }
 }
 
+/** Whether the report in `format` reads each file's `text` (else the run need not keep it). */
+export function reportReadsText(format: OutputFormat): boolean {
+  return format === 'sarif' || format === 'html';
+}
+
 /** `--quiet`: errors only (DESIGN's table), in every reporter. */
 export function onlyErrors<T extends { messages: Finding[] }>(results: readonly T[]): T[] {
   return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));

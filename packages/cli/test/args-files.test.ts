@@ -110,6 +110,34 @@ describe('parseCommand', () => {
   });
 });
 
+describe('displayPath', () => {
+  it('gives what path.relative gives, with / separators, for paths under the folder and elsewhere', () => {
+    const reference = (file: string, cwd: string) =>
+      (path.relative(cwd, file) || path.basename(file)).split(path.sep).join('/');
+    const cwds = ['/work/drafts', '/work/drafts/', '/', '/work/./drafts', 'relative/dir', '/work/drafts/..'];
+    const files = [
+      '/work/drafts/a.md',
+      '/work/drafts/sub/b.zh.md',
+      '/work/drafts',
+      '/work/drafts/',
+      '/work/drafts2/c.md',
+      '/work/drafts/./d.md',
+      '/work/drafts/../e.md',
+      '/work/drafts//f.md',
+      '/work/drafts/.hidden/g.md',
+      '/work/drafts/..h.md',
+      '/work/drafts/sub/',
+      '/work/other/i.md',
+      '/j.md',
+      'relative/dir/k.md',
+    ];
+    for (const cwd of cwds) {
+      for (const file of files)
+        expect(displayPath(file, cwd), `${file} from ${cwd}`).toBe(reference(file, cwd));
+    }
+  });
+});
+
 describe('collectFiles', () => {
   const basic = path.join(FIXTURES, 'basic');
   const names = (files: string[]) => files.map((f) => displayPath(f, basic));

@@ -54,7 +54,12 @@ describe('merging shards', () => {
     await withTempDir(async (dir) => {
       await makeDrafts(dir);
       const { files } = await collectFiles([], dir, { gitignore: false });
-      const tasks = files.map((file, index) => ({ index, path: file, displayPath: displayPath(file, dir) }));
+      const tasks = files.map((file, index) => ({
+        index,
+        path: file,
+        displayPath: displayPath(file, dir),
+        keepText: true,
+      }));
       const { ruleSet } = await loadConfig({ cwd: dir });
       const whole = await lintAll(dir, tasks);
       const wholeJson = formatJson(whole);

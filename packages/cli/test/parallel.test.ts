@@ -102,7 +102,12 @@ async function makeDrafts(dir: string): Promise<void> {
 
 async function tasksOf(dir: string): Promise<LintTask[]> {
   const { files } = await collectFiles([], dir, { gitignore: false });
-  return files.map((file, index) => ({ index, path: file, displayPath: displayPath(file, dir) }));
+  return files.map((file, index) => ({
+    index,
+    path: file,
+    displayPath: displayPath(file, dir),
+    keepText: true,
+  }));
 }
 
 function asJson(tasks: readonly LintTask[], results: readonly LintTaskResult[]): string {
@@ -147,6 +152,12 @@ describe('lintInParallel', () => {
       ]);
       expect(byPath.get('batch-2/utf16.md')?.findings[0]?.ruleId).toBe('nuance/unreadable-file');
       expect(byPath.get('batch-2/utf16.md')?.text).toBeUndefined();
+      expect(parallel.filter((r) => r.text !== undefined)).toHaveLength(tasks.length - 2);
+      // A report that does not read the text (JSON) is not sent it.
+      const lean = tasks.map(({ keepText: _, ...task }) => task);
+      const withoutText = await lintInParallel(lean, { jobs: 2, cwd: dir });
+      expect(withoutText.filter((r) => r.text !== undefined)).toEqual([]);
+      expect(asJson(tasks, withoutText)).toBe(asJson(tasks, sequential));
       expect(
         byPath
           .get('batch-2/02-remarks.zh.txt')

@@ -125,7 +125,15 @@ export function readRegularFileSync(
     const stats = fstatSync(fd);
     checkRegular(stats, maxBytes);
     const into = new FileBuffer(stats.size, maxBytes, options.reuse?.buffer);
-    while (into.advance(readSync(fd, into.buffer, into.length, into.buffer.length - into.length, null)));
+    for (;;) {
+      const asked = into.buffer.length - into.length;
+      const read = readSync(fd, into.buffer, into.length, asked, null);
+      if (!into.advance(read)) break;
+      // A short read that has all the size fstat gave is the end, as readFileSync takes it: the
+      // read that would return nothing is one system call per file saved. (A file that says it
+      // is empty, as /proc's do, is read to the end.)
+      if (read < asked && stats.size > 0 && into.length >= stats.size) break;
+    }
     if (options.reuse) options.reuse.buffer = into.buffer;
     return { bytes: into.bytes(), stats };
   } finally {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, readRegularFile } from '../src/index.js';
+import { loadConfig, ReadBuffer, readRegularFile, readRegularFileSync } from '../src/index.js';
 import { startsALine } from '../src/load-pack.js';
 import { packYaml, withDir } from './helpers.js';
 
@@ -111,6 +111,41 @@ describe('readRegularFile', () => {
       );
       expect(await reason(path.join(dir, 'small.txt'), 3)).toBe('read');
     });
+  });
+
+  it('reads file after file into one buffer (synchronously), each whole, and still refuses what is not a regular file', async () => {
+    const big = '务实外交。'.repeat(30000);
+    await withDir(
+      { 'big.md': big, 'small.md': 'abc', 'empty.md': '', 'mid.md': 'x'.repeat(70000) },
+      async (dir) => {
+        execFileSync('mkfifo', [path.join(dir, 'fifo')]);
+        const reuse = new ReadBuffer();
+        const text = (name: string) =>
+          new TextDecoder().decode(
+            readRegularFileSync(path.join(dir, name), undefined, { reuse, listedRegular: true }).bytes,
+          );
+        // Smaller after larger (the buffer is longer than the file), then larger again (it grows).
+        expect(text('small.md')).toBe('abc');
+        expect(text('mid.md')).toBe('x'.repeat(70000));
+        expect(text('small.md')).toBe('abc');
+        expect(text('big.md')).toBe(big);
+        expect(text('empty.md')).toBe('');
+        expect(text('small.md')).toBe('abc');
+        // A file that says it is empty but is not (/proc, whose reads stop at each page) is read to its end.
+        const maps = new TextDecoder().decode(
+          readRegularFileSync('/proc/self/smaps', undefined, { reuse }).bytes,
+        );
+        expect(maps.length).toBeGreaterThan(8192);
+        expect(maps.trimEnd().split('\n').at(-1)).toMatch(/^VmFlags:/);
+        // Listed as regular, or not: the open file is checked.
+        expect(() =>
+          readRegularFileSync(path.join(dir, 'fifo'), undefined, { reuse, listedRegular: true }),
+        ).toThrow('it is a FIFO (named pipe), not a regular file');
+        expect(() => readRegularFileSync(path.join(dir, 'mid.md'), 1000, { reuse })).toThrow(
+          'more than the limit',
+        );
+      },
+    );
   });
 });
 

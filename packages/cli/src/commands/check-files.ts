@@ -19,6 +19,7 @@ import {
 import { linter, lintOneFile } from '../parallel/lint-one.js';
 import { createProgress, type Progress } from '../progress.js';
 import { readSnapshot } from '../read-file.js';
+import { reportReadsText } from '../render.js';
 import { terminalText } from '../reporters/terminal-text.js';
 import type { FileResult } from '../results.js';
 import { selectShard } from '../shard.js';
@@ -79,6 +80,7 @@ export async function checkFiles(
     const task: LintTask = { index: slots.length, path: file, displayPath: shown, overrides };
     if (active.file !== undefined) task.configFile = active.file;
     if (collected.listed.has(file)) task.listedRegular = true;
+    if (reportReadsText(options.format)) task.keepText = true;
     if (options.maxFileBytes !== undefined) task.maxFileBytes = options.maxFileBytes;
     if (options.allowPacksOutside) task.allowPacksOutside = true;
     slots.push({ shown, task, active });

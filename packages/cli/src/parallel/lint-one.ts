@@ -25,12 +25,18 @@ export interface LintTask {
   allowPacksOutside?: boolean;
   /** A folder walk listed it as a regular file (see config's `SyncReadOptions.listedRegular`). */
   listedRegular?: boolean;
+  /**
+   * Give the text back with the findings: the report reads it (`reportReadsText`). Otherwise each
+   * text can go as soon as its file is linted, rather than all of them being kept to the end (and
+   * copied from the workers).
+   */
+  keepText?: boolean;
 }
 
 export interface LintTaskResult {
   index: number;
   findings: Finding[];
-  /** The text linted (BOM removed); absent when the file could not be read. */
+  /** The text linted (BOM removed), when the task keeps it; absent when the file could not be read. */
   text?: string;
   /** An internal error (a bug, or a worker that died): the caller reports it and exits 2. */
   error?: string;
@@ -76,7 +82,8 @@ export async function lintOneFile(
     if (!read.ok) return { index: task.index, findings: [read.finding] };
     const loaded = await configOf(task);
     const { text } = read;
-    return { index: task.index, findings: linter(task.path, loaded)(text), text };
+    const findings = linter(task.path, loaded)(text);
+    return task.keepText ? { index: task.index, findings, text } : { index: task.index, findings };
   } catch (error) {
     return {
       index: task.index,
