@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanInKoreanProse, hanStartOk, isHanjaGloss } from '../src/lang/han.js';
+import { breaksBeforeHan, hanInKoreanProse, hanStartOk, isHanjaGloss } from '../src/lang/han.js';
 
 describe('hanStartOk', () => {
   it('rejects a candidate that starts inside a word', () => {
@@ -133,5 +133,30 @@ describe('hanInKoreanProse', () => {
     const second = { start: prose.indexOf('韩国'), end: prose.length };
     expect(hanInKoreanProse(prose, start, end, second)).toBe(false);
     expect(hanInKoreanProse(prose, start, end, { start: 0, end: prose.length })).toBe(true);
+  });
+});
+
+describe('breaksBeforeHan (hanStartOk without the segmenter)', () => {
+  it('holds only characters after which the segmenter always starts a word at a Han character', () => {
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+    const starts = (text: string, at: number) => segmenter.segment(text).containing(at)?.index === at;
+    const listed: number[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) if (breaksBeforeHan(unit)) listed.push(unit);
+    // Characters that join a word, or that the segmenter reads as Han or kana, are not listed.
+    for (const joins of '_々〆〇〃＿⼀⺟゛') expect(breaksBeforeHan(joins.charCodeAt(0)), joins).toBe(false);
+    const before = ['', '中国', '韩国的', 'abc', '12', 'カタ', '한국', '。'];
+    const after = ['中国', '韩', '实用外交', '务实', '半岛', '朝鲜', '美韩同盟', '萨德', '国', '外交部'];
+    for (const unit of listed) {
+      const mark = String.fromCharCode(unit);
+      for (const lead of before) {
+        for (const han of after) {
+          const text = `${lead}${mark}${han}`;
+          const at = lead.length + 1;
+          expect(starts(text, at), JSON.stringify(text)).toBe(true);
+          expect(hanStartOk(text, at), JSON.stringify(text)).toBe(true);
+        }
+      }
+    }
+    expect(listed).toHaveLength(183);
   });
 });

@@ -49,6 +49,9 @@ export function hanStartOk(prose: string, start: number): boolean {
   if (start >= prose.length) return false;
   const cur = prose.charCodeAt(start);
   if (cur >= 0xdc00 && cur <= 0xdfff) return false; // inside a surrogate pair
+  // After a space or a punctuation mark a Han character always starts a word (no segmenter call).
+  const before = prose.charCodeAt(start - 1);
+  if (breaksBeforeHan(before) && isHanCodePoint(codePointAt(prose, start))) return true;
 
   let from = start;
   for (let n = 0; n < CONTEXT_CODE_POINTS; n++) {
@@ -77,6 +80,45 @@ export function hanStartOk(prose: string, start: number): boolean {
   if (decided.size >= DECIDED_LIMIT) decided.clear();
   decided.set(key, ok);
   return ok;
+}
+
+/**
+ * Spaces and punctuation after which ICU's word segmentation always puts a boundary before a Han
+ * character (tested against the segmenter for each of them): ASCII punctuation but `_` (which joins
+ * words), general punctuation (dashes, quotes, `…`), CJK punctuation and brackets (not 〃々〆〇,
+ * which belong to words), fullwidth punctuation (not ＿). Symbols are left to the segmenter: the
+ * Kangxi radicals and some others are read as Han.
+ */
+const BREAKS_BEFORE_HAN: readonly (readonly [number, number])[] = [
+  [0x09, 0x0d],
+  [0x20, 0x2f],
+  [0x3a, 0x40],
+  [0x5b, 0x5e],
+  [0x60, 0x60],
+  [0x7b, 0x7e],
+  [0xa0, 0xa0],
+  [0x2000, 0x200a],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x3000, 0x3002],
+  [0x3008, 0x3011],
+  [0x3014, 0x301f],
+  [0xff01, 0xff0f],
+  [0xff1a, 0xff20],
+  [0xff3b, 0xff3e],
+  [0xff40, 0xff40],
+  [0xff5b, 0xff65],
+];
+
+let breakTable: Uint8Array | undefined;
+
+/** Whether UTF-16 unit `unit` is one of BREAKS_BEFORE_HAN. */
+export function breaksBeforeHan(unit: number): boolean {
+  if (!breakTable) {
+    breakTable = new Uint8Array(0x10000);
+    for (const [from, to] of BREAKS_BEFORE_HAN) breakTable.fill(1, from, to + 1);
+  }
+  return breakTable[unit] === 1;
 }
 
 /** Segmenter answers by window, bounded (cleared when full: a cache, never a leak). */
