@@ -104,16 +104,23 @@ export async function collectFiles(
       continue;
     }
     const root = gitignore ? await gitignore.rootFor(absolute) : absolute;
-    const found: string[] = [];
-    for (const file of await walk(absolute, gitignore, root, listed)) {
-      if ((await options.isIgnored?.(file)) === undefined) found.push(file);
-    }
+    const found = await notIgnored(await walk(absolute, gitignore, root, listed), options.isIgnored);
     if (found.length === 0 && explicit) {
       errors.push(`No Markdown or text files in \`${arg}\``);
     }
     sortPaths(found).forEach(add);
   }
   return { files, ignored, errors, listed };
+}
+
+/**
+ * `files` without those `isIgnored` excludes, in order; asked of all at once (the check is per
+ * folder underneath), not with a wait per file in a loop.
+ */
+async function notIgnored(files: string[], isIgnored: IgnoreCheck | undefined): Promise<string[]> {
+  if (!isIgnored) return files;
+  const reasons = await Promise.all(files.map((file) => isIgnored(file)));
+  return files.filter((_, i) => reasons[i] === undefined);
 }
 
 export function isLintedFile(name: string): boolean {

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, toolFinding } from '@nuance/core';
-import { collectFiles, displayPath } from '../files.js';
+import { collectFiles, displayPath, type FileList } from '../files.js';
 import { fixDiff, planFixes } from '../fix/plan.js';
 import { writeFix } from '../fix/write-fix.js';
 import type { CliIo } from '../io.js';
@@ -68,23 +68,12 @@ export async function checkFiles(
     ? selectShard(collected.files, options.shard, (f) => displayPath(f, io.cwd))
     : collected.files;
 
-  const slots: Slot[] = [];
-  for (const file of files) {
-    const shown = displayPath(file, io.cwd);
-    const reason = collected.ignored.get(file);
-    if (reason !== undefined) {
-      slots.push({ shown, ignored: reason });
-      continue;
-    }
-    const active = await configOf(file);
-    const task: LintTask = { index: slots.length, path: file, displayPath: shown, overrides };
-    if (active.file !== undefined) task.configFile = active.file;
-    if (collected.listed.has(file)) task.listedRegular = true;
-    if (reportReadsText(options.format)) task.keepText = true;
-    if (options.maxFileBytes !== undefined) task.maxFileBytes = options.maxFileBytes;
-    if (options.allowPacksOutside) task.allowPacksOutside = true;
-    slots.push({ shown, task, active });
-  }
+  // Each file's config at once (one per folder), so that the slots are made without a wait per
+  // file: a loop of thousands of awaits is a long function to optimize, on the core linting needs.
+  const actives = await Promise.all(
+    files.map((file) => (collected.ignored.has(file) ? undefined : configOf(file))),
+  );
+  const slots = slotsOf(files, actives, collected, options, overrides, io.cwd);
 
   const progress = createProgress(io.stderr, io.env ?? process.env);
   const report = (slot: Slot, result: FileResult | { error: string }) => {
@@ -120,6 +109,37 @@ export async function checkFiles(
   }
   progress.done();
   return run;
+}
+
+/** The report's places, a task for each file to lint (`actives`: each file's config, or undefined when ignored). */
+function slotsOf(
+  files: readonly string[],
+  actives: readonly (ResolvedConfig | undefined)[],
+  collected: FileList,
+  options: CheckOptions,
+  overrides: Partial<NuanceConfig>,
+  cwd: string,
+): Slot[] {
+  const slots: Slot[] = [];
+  const keepText = reportReadsText(options.format);
+  files.forEach((file, i) => {
+    const shown = displayPath(file, cwd);
+    const reason = collected.ignored.get(file);
+    if (reason !== undefined) {
+      slots.push({ shown, ignored: reason });
+      return;
+    }
+    // Every file not ignored was given its config.
+    const active = actives[i] as ResolvedConfig;
+    const task: LintTask = { index: slots.length, path: file, displayPath: shown, overrides };
+    if (active.file !== undefined) task.configFile = active.file;
+    if (collected.listed.has(file)) task.listedRegular = true;
+    if (keepText) task.keepText = true;
+    if (options.maxFileBytes !== undefined) task.maxFileBytes = options.maxFileBytes;
+    if (options.allowPacksOutside) task.allowPacksOutside = true;
+    slots.push({ shown, task, active });
+  });
+  return slots;
 }
 
 async function lintTasks(
