@@ -14,5 +14,11 @@ export interface BlockShape {
 }
 
 export function blockShape(source: string): BlockShape {
-  return { heading: HEADING.test(source), list: LIST_ITEM.test(source) };
+  return { heading: mayHoldHeading(source), list: LIST_ITEM.test(source) };
+}
+
+// Every heading line holds `#`, `=` or `-`: a block with none is told without the regex, which
+// tries each line of the block (most blocks are paragraphs of prose).
+function mayHoldHeading(source: string): boolean {
+  return (source.includes('#') || source.includes('=') || source.includes('-')) && HEADING.test(source);
 }

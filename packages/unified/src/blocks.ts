@@ -48,7 +48,12 @@ export interface Resplit {
 const DEFINITION = ']:';
 const FRONT_MATTER_OPEN = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
 
-function lineEnd(text: string, from: number): number {
+/** `noCr`: the text from `from` on holds no CR, so the line ends at the next LF (a native search). */
+function lineEnd(text: string, from: number, noCr = false): number {
+  if (noCr) {
+    const lf = text.indexOf('\n', from);
+    return lf < 0 ? text.length : lf;
+  }
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) return i;
@@ -101,8 +106,9 @@ function scanBlocks(text: string, from: number, stop?: Stop): { blocks: Block[];
   let lastIndented = false;
   let start = -1;
   let end = -1;
+  const noCr = !text.includes('\r', at);
   for (; at < text.length; ) {
-    const lineStop = lineEnd(text, at);
+    const lineStop = lineEnd(text, at, noCr);
     const line = text.slice(at, lineStop);
     if (isBlank(line)) {
       state = afterBlankLine(state);

@@ -4,7 +4,8 @@
 // one full parse. Checked on fixed cases and on random
 // documents built from the constructs that make splitting unsafe.
 import { compilePacks, parsePack, type Segment } from '@nuance/core';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { blockShape } from '../src/block-shape.js';
 import { splitBlocks } from '../src/blocks.js';
 import { directivesOf } from '../src/directives.js';
 import { lintDocument, MarkdownDocument, parseMarkdown, segmentsOf } from '../src/index.js';
@@ -505,5 +506,29 @@ describe('assembling the segments of parts parsed once', () => {
     const headless = place([1, 2, 3], [10, 20, 40]);
     expect(headless).toEqual(fresh(sources.slice(1), [10, 20, 40]));
     expect(headless.map((s) => s.context)).not.toEqual(again.slice(1).map((s) => s.context));
+  });
+});
+
+describe('blockShape', () => {
+  it('finds a heading line of each kind in a block, and none in prose without #, = or -', () => {
+    const headings = [
+      '# 关于恢复中韩关系的声明',
+      'prose\n## Heading',
+      '> ### quoted',
+      '- # in a list item',
+      '1. ## in an ordered item',
+      'Setext\n===',
+      'Setext\n---',
+      'text\n  ---  ',
+    ];
+    for (const block of headings) expect(blockShape(block).heading, block).toBe(true);
+    const prose = [
+      '双方就经贸、人文、旅游等领域的合作深入交换了意见。',
+      'The ministers met in Seoul.\nThey talked at length.',
+      'well-known text without a heading line',
+      '#hashtag is no heading',
+      'a = b is no underline',
+    ];
+    for (const block of prose) expect(blockShape(block).heading, block).toBe(false);
   });
 });
