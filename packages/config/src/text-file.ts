@@ -73,13 +73,9 @@ export async function readRegularFile(file: string, maxBytes = DEFAULT_MAX_FILE_
     checkRegular(stats, maxBytes);
     const into = new FileBuffer(stats.size, maxBytes);
     for (;;) {
-      const { bytesRead } = await handle.read(
-        into.buffer,
-        into.length,
-        into.buffer.length - into.length,
-        null,
-      );
-      if (!into.advance(bytesRead)) break;
+      const asked = into.buffer.length - into.length;
+      const { bytesRead } = await handle.read(into.buffer, into.length, asked, null);
+      if (!into.advance(bytesRead, asked)) break;
     }
     return { bytes: into.bytes(), stats };
   } finally {
@@ -127,12 +123,7 @@ export function readRegularFileSync(
     const into = new FileBuffer(stats.size, maxBytes, options.reuse?.buffer);
     for (;;) {
       const asked = into.buffer.length - into.length;
-      const read = readSync(fd, into.buffer, into.length, asked, null);
-      if (!into.advance(read)) break;
-      // A short read that has all the size fstat gave is the end, as readFileSync takes it: the
-      // read that would return nothing is one system call per file saved. (A file that says it
-      // is empty, as /proc's do, is read to the end.)
-      if (read < asked && stats.size > 0 && into.length >= stats.size) break;
+      if (!into.advance(readSync(fd, into.buffer, into.length, asked, null), asked)) break;
     }
     if (options.reuse) options.reuse.buffer = into.buffer;
     return { bytes: into.bytes(), stats };
@@ -208,7 +199,7 @@ class FileBuffer {
 
   /** `spare`: a buffer to read into when it holds the file (SyncReadOptions.reuse). */
   constructor(
-    size: number,
+    private readonly size: number,
     private readonly maxBytes: number,
     spare?: Uint8Array,
   ) {
@@ -216,11 +207,17 @@ class FileBuffer {
     this.buffer = spare !== undefined && spare.length >= wanted ? spare : new Uint8Array(wanted);
   }
 
-  /** Counts `read` more bytes; false at the end of the file. Throws past the limit. */
-  advance(read: number): boolean {
+  /**
+   * Counts `read` more bytes of the `asked`; false at the end of the file. Throws past the limit.
+   * A short read that has all the size fstat gave is the end, as readFileSync takes it: the read
+   * that would return nothing is one system call per file saved. (A file that says it is empty,
+   * as /proc's do, is read until a read returns nothing.)
+   */
+  advance(read: number, asked: number): boolean {
     if (read === 0) return false;
     this.length += read;
     if (this.length > this.maxBytes) throw tooLarge(this.length, this.maxBytes);
+    if (read < asked && this.size > 0 && this.length >= this.size) return false;
     if (this.length === this.buffer.length) {
       const grown = new Uint8Array(Math.min(this.maxBytes + 1, this.length + CHUNK));
       grown.set(this.buffer);

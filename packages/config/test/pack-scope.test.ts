@@ -137,6 +137,8 @@ describe('readRegularFile', () => {
         );
         expect(maps.length).toBeGreaterThan(8192);
         expect(maps.trimEnd().split('\n').at(-1)).toMatch(/^VmFlags:/);
+        const later = new TextDecoder().decode((await readRegularFile('/proc/self/smaps')).bytes);
+        expect(later.trimEnd().split('\n').at(-1)).toMatch(/^VmFlags:/);
         // Listed as regular, or not: the open file is checked.
         expect(() =>
           readRegularFileSync(path.join(dir, 'fifo'), undefined, { reuse, listedRegular: true }),
