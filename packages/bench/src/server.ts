@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { createServer } from '@nuance/language-server';
+import { createServer, messageBytes } from '@nuance/language-server';
 import { createConnection } from 'vscode-languageserver/node';
 import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { draft } from './drafts.js';
@@ -158,16 +158,16 @@ async function measureDraft(
 }
 
 /**
- * What the client pays to read the last message of an edit's diagnostics, whatever the server:
- * its size, and the median time to decode its UTF-8 and parse its JSON (as vscode-jsonrpc does
- * with each message), timed in this process after the edits.
+ * What the client pays to read the last message of an edit's diagnostics: its size, and the median
+ * time to decode its UTF-8 and parse its JSON (as vscode-jsonrpc does with each message), timed in
+ * this process after the edits, on the bytes the server writes for it (its encoder: JSON in ASCII).
  */
 function clientReading(delivery: Delivery, last: unknown): Pick<ServerRow, 'messageKb' | 'clientParseMs'> {
   const message =
     delivery === 'push'
       ? { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: last }
       : { jsonrpc: '2.0', id: 1, result: last };
-  const bytes = Buffer.from(JSON.stringify(message), 'utf8');
+  const bytes = messageBytes(message as Parameters<typeof messageBytes>[0]);
   const times: number[] = [];
   for (let i = 0; i < CLIENT_READS; i++) {
     const start = performance.now();

@@ -44,6 +44,19 @@ describe('messageJson', () => {
     }
   });
 
+  it('writes diagnostics in ASCII alone, each other character escaped, which JSON reads back the same', () => {
+    const text = '“实用外交” 한반도 😀 \u2028 \u00e9 \u007f \ud800 lone';
+    const message = {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: 'file:///판문점/聲明.md', diagnostics: [{ ...diagnostic(0), message: text }] },
+    } as Message;
+    const bytes = messageBytes(message);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual(JSON.parse(JSON.stringify(message)));
+    expect(JSON.parse(messageJson(message)).params.diagnostics[0].message).toBe(text);
+  });
+
   it('keeps the text of a diagnostic sent before', async () => {
     const kept = diagnostic(5);
     const push = (list: object[]) =>
