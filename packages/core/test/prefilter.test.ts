@@ -360,3 +360,38 @@ rules:
     }
   });
 });
+
+describe("a term rule's preferred and admitted terms", () => {
+  const yaml = (consistent: boolean) => `pack: t
+rules:
+  - id: t/wushi
+    kind: term
+    severity: warning
+    message: m
+    consistent: ${consistent}
+    terms:
+      zh: [务实外交, {text: 务实路线, status: admitted}, {text: 实用外交, status: deprecated}]
+      en: [{text: pragmatic diplomacy, status: forbidden}]
+`;
+  const plain = ruleSetFromYaml(yaml(false));
+  const grouped = ruleSetFromYaml(yaml(true));
+
+  test('make no text a candidate, for they give no finding, unless the rule is consistent', () => {
+    for (const text of ['韩国奉行务实外交。', '务实路线', '务实外交和务实路线']) {
+      expect(hasCandidate(text, plain), text).toBe(false);
+      expect(lintSegments({ text, segments: [{ pieces: [{ start: 0, end: text.length }] }] }, plain)).toEqual(
+        [],
+      );
+      expect(hasCandidate(text, grouped), text).toBe(true);
+    }
+    // The consistent rule finds two variants of one concept: why its preferred terms stay candidates.
+    const both = '务实外交和务实路线';
+    expect(
+      lintSegments({ text: both, segments: [{ pieces: [{ start: 0, end: both.length }] }] }, grouped),
+    ).not.toEqual([]);
+    for (const text of ['韩国奉行实用外交。', 'Seoul calls it pragmatic diplomacy.']) {
+      expect(hasCandidate(text, plain), text).toBe(true);
+      expect(hasCandidate(text, grouped), text).toBe(true);
+    }
+  });
+});

@@ -39,13 +39,18 @@ export async function checkFiles(
   io: CliIo,
   resolver: ConfigResolver,
 ): Promise<CheckRun> {
-  // One config per folder for the run (the resolver's answer is the same for every file of it).
+  // One config per folder for the run (the resolver's answer is the same for every file of it),
+  // the folders resolved one after another in the order first asked (the walk's order): the
+  // resolver lists its configs in the order they were first needed, and SARIF's rules follow that
+  // list, so the configs of folders resolved side by side could come in any order.
   const byFolder = new Map<string, Promise<ResolvedConfig>>();
+  let previous: Promise<unknown> = Promise.resolve();
   const configOf = (file: string) => {
     const folder = path.dirname(file);
     const known = byFolder.get(folder);
     if (known) return known;
-    const active = resolver.forFile(file);
+    const active = previous.then(() => resolver.forFile(file));
+    previous = active.catch(() => undefined);
     byFolder.set(folder, active);
     return active;
   };

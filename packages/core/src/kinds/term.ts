@@ -143,10 +143,13 @@ export const term: RuleKind<'term', ReturnType<typeof termSchema>, TermRule, Ter
           );
         }
       }
+      // A preferred or admitted term gives no finding by itself (a consistency group aside): the
+      // pre-check need not look for it, so text holding only those (韩国, 务实外交) is not parsed.
+      const precheck = t.status === 'deprecated' || t.status === 'forbidden' || def.consistent;
       if (t.text !== undefined) {
         const literals = compiler.phrase(
           { phrase: t.text, lang: t.lang },
-          { role: 'term', effect: 'report', item, context: t.context, script },
+          { role: 'term', effect: 'report', item, context: t.context, script, precheck },
         );
         ct.display = literals[0] ?? t.text;
       } else if (t.pattern !== undefined) {
