@@ -8,7 +8,7 @@ import {
   readRegularFileSync,
   type SyncReadOptions,
 } from '@nuance/config';
-import { createLineIndex, type Finding, toolFinding } from '@nuance/core';
+import { createLineIndex, type Finding, hasUtf8Bom, toolFinding } from '@nuance/core';
 
 /** How many leading bytes are searched for NUL to call a file binary (as git does). */
 const BINARY_SNIFF_BYTES = 8192;
@@ -101,7 +101,7 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nul !== -1) return unreadableFile(`Cannot read a binary file (NUL byte at byte offset ${nul})`);
 
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
   try {
     return { ok: true, text: STRICT_UTF8.decode(body), bom };

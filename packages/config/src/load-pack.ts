@@ -2,6 +2,7 @@
 import path from 'node:path';
 import {
   applyPackLocale,
+  hasUtf8Bom,
   type PackOptions,
   type ParsedPack,
   type Problem,
@@ -133,7 +134,7 @@ const PACK_KEY = new TextEncoder().encode('pack:');
  * at the start (after a BOM) or after a line terminator (LF, CR, U+2028, U+2029).
  */
 export function startsALine(bytes: Uint8Array, key: Uint8Array): boolean {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = hasUtf8Bom(bytes) ? 3 : 0;
   for (let at = indexOfBytes(bytes, key, bom); at !== -1; at = indexOfBytes(bytes, key, at + 1)) {
     if (at === bom) return true;
     const before = bytes[at - 1];

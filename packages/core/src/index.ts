@@ -62,7 +62,7 @@ export {
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
 export { minimalReplacement, type Replacement } from './text/affix.js';
-export { stripBom } from './text/bom.js';
+export { hasUtf8Bom, stripBom } from './text/bom.js';
 export { isJsSpace } from './text/js-space.js';
 export { audienceMatches, isLanguageTag, LANGUAGE_TAG_SOURCE, readingsFor } from './text/language-tag.js';
 export { createLineIndex, type LineIndex } from './text/lines.js';
