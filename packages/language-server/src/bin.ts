@@ -3,13 +3,8 @@
 // `nuance-language-server --stdio` (also `--node-ipc` and `--socket=N`, chosen by
 // vscode-languageserver from the arguments).
 import { format } from 'node:util';
-import {
-  createConnection,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver/node';
-import { diagnosticsJson } from './json-encoder.js';
+import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
+import { StdioMessageWriter } from './message-writer.js';
 import { createServer } from './server.js';
 
 // Over stdio the reader is ours, so a message it cannot read (a malformed `Content-Length`, a
@@ -21,11 +16,7 @@ const reader = stdio ? new StreamMessageReader(process.stdin) : undefined;
 const connection =
   reader === undefined
     ? createConnection(ProposedFeatures.all)
-    : createConnection(
-        ProposedFeatures.all,
-        reader,
-        new StreamMessageWriter(process.stdout, { contentTypeEncoder: diagnosticsJson }),
-      );
+    : createConnection(ProposedFeatures.all, reader, new StdioMessageWriter(process.stdout));
 const server = createServer(connection);
 if (reader) {
   // stdout carries the protocol: what the code prints goes to the client's log instead (as

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'vscode-languageserver';
-import { diagnosticsJson, messageBytes, messageJson } from '../src/json-encoder.js';
+import { messageBytes, messageJson, ReusedBuffer, wireBytes } from '../src/json-encoder.js';
 
 const diagnostic = (line: number) => ({
   range: { start: { line, character: 0 }, end: { line, character: 2 } },
@@ -57,7 +57,7 @@ describe('messageJson', () => {
     expect(JSON.parse(messageJson(message)).params.diagnostics[0].message).toBe(text);
   });
 
-  it('keeps the text of a diagnostic sent before', async () => {
+  it('keeps the text of a diagnostic sent before', () => {
     const kept = diagnostic(5);
     const push = (list: object[]) =>
       ({
@@ -69,15 +69,12 @@ describe('messageJson', () => {
     // Diagnostics are never changed once made: the text of the first sending is what goes again.
     kept.message = 'changed';
     expect(messageJson(push([kept]))).toBe(first);
-    const bytes = await diagnosticsJson.encode(push([kept]), { charset: 'utf-8' });
-    expect(Buffer.from(bytes).toString('utf8')).toBe(first);
+    expect(messageBytes(push([kept])).toString('utf8')).toBe(first);
     // Its bytes are kept too, from that first text: sent again, they are not made again.
     kept.message = 'changed again';
-    const again = await diagnosticsJson.encode(push([kept, diagnostic(6)]), { charset: 'utf-8' });
+    const again = messageBytes(push([kept, diagnostic(6)]));
     expect(
-      JSON.parse(Buffer.from(again).toString('utf8')).params.diagnostics.map(
-        (d: { message: string }) => d.message,
-      ),
+      JSON.parse(again.toString('utf8')).params.diagnostics.map((d: { message: string }) => d.message),
     ).toEqual([diagnostic(5).message, diagnostic(6).message]);
     // What is kept shows in no copy of the diagnostic, nor in its JSON.
     expect({ ...kept }).toEqual({ ...diagnostic(5), message: 'changed again' });
@@ -92,5 +89,56 @@ describe('messageJson', () => {
       id: 1,
       result: { items: [{ label: 'b' }] },
     });
+  });
+});
+
+describe('wireBytes', () => {
+  const push = (count: number, from = 0) =>
+    ({
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: 'u', diagnostics: Array.from({ length: count }, (_, i) => diagnostic(from + i)) },
+    }) as Message;
+  const wire = (message: Message) => {
+    const body = messageBytes(message).toString('latin1');
+    return `Content-Length: ${Buffer.byteLength(body, 'latin1')}\r\n\r\n${body}`;
+  };
+
+  it('writes the header and the body together, diagnostics into the one buffer it is given', () => {
+    const reused = new ReusedBuffer();
+    const first = wireBytes(push(3), reused);
+    expect(first.toString('latin1')).toBe(wire(push(3)));
+    // A message no larger goes where the first went (the first is not to be read after that).
+    const second = wireBytes(push(2, 10), reused);
+    expect(second.buffer).toBe(first.buffer);
+    expect(second.byteOffset).toBe(first.byteOffset);
+    expect(second.toString('latin1')).toBe(wire(push(2, 10)));
+    const larger = wireBytes(push(40), reused);
+    expect(larger.buffer).not.toBe(first.buffer);
+    expect(larger.toString('latin1')).toBe(wire(push(40)));
+    expect(wireBytes(push(1, 5), reused).buffer).toBe(larger.buffer);
+    expect(wireBytes(push(0), reused).toString('latin1')).toBe(wire(push(0)));
+    // Other messages have buffers of their own, in UTF-8 as vscode-jsonrpc writes them.
+    const log = {
+      jsonrpc: '2.0',
+      method: 'window/logMessage',
+      params: { type: 3, message: '실용' },
+    } as Message;
+    const logged = wireBytes(log, reused);
+    expect(logged.buffer).not.toBe(larger.buffer);
+    const body = Buffer.from(JSON.stringify(log), 'utf8');
+    expect(logged.equals(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]))).toBe(
+      true,
+    );
+  });
+
+  it('lends each message its own buffer past the most it keeps', () => {
+    const reused = new ReusedBuffer();
+    const small = reused.take(10);
+    expect(reused.take(8).buffer).toBe(small.buffer);
+    const huge = reused.take(17 * 1024 * 1024);
+    expect(huge.length).toBe(17 * 1024 * 1024);
+    expect(huge.buffer).not.toBe(small.buffer);
+    expect(reused.take(10).buffer).toBe(small.buffer);
   });
 });
