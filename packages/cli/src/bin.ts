@@ -5,7 +5,19 @@
 // of hundreds of modules; and it keeps V8's code cache for that file in the user's cache folder, so
 // a run after the first skips most of the compiling. It imports nothing but Node's own modules.
 import { isAscii } from 'node:buffer';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -21,16 +33,20 @@ import { isMainThread } from 'node:worker_threads';
 // Before any code is compiled, so the code cache is made and read under the same flags.
 setFlagsFromString('--no-turbo-inlining');
 
+/** The function the bundle runs in, as Node's own loader wraps a CommonJS module. */
+const WRAP_BEFORE = Buffer.from('(function (exports, require, module, __filename, __dirname) {\n', 'latin1');
+const WRAP_AFTER = Buffer.from('\n})', 'latin1');
+
 /** A code cache file starts with this many bytes: the key of the bundle and Node it was made for. */
 const KEY_BYTES = 64;
 
 const bundle = fileURLToPath(new URL('./nuance.cjs', import.meta.url));
-const bytes = readFileSync(bundle);
+const { bytes, wrapped } = readWrapped(bundle);
 // The bundle is ASCII (the build escapes the rest); Latin-1 decodes that faster than UTF-8 does.
-const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+const source = isAscii(wrapped) ? wrapped.toString('latin1') : wrapped.toString('utf8');
 const cache = cacheFile(bytes);
 const cachedData = cache && readCache(cache);
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
+const script = new Script(source, {
   filename: bundle,
   lineOffset: -1,
   ...(cachedData ? { cachedData } : {}),
@@ -44,6 +60,30 @@ if (cache && isMainThread && (!cachedData || script.cachedDataRejected)) {
   process.once('exit', () => writeCache(cache, script));
 }
 start({ cacheDir: cache ? path.dirname(cache.file) : undefined, codeKey: cache?.key.toString('hex') });
+
+/**
+ * The bundle's bytes, read into one buffer between the two halves of its wrapper: its source is
+ * then made in one piece. A string joined from the three was a rope that V8 copied into one
+ * string again to compile it: 2.5 MB more memory touched for the first time at every start (6-7 ms).
+ */
+function readWrapped(file: string): { bytes: Buffer; wrapped: Buffer } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const wrapped = Buffer.allocUnsafeSlow(WRAP_BEFORE.length + size + WRAP_AFTER.length);
+    WRAP_BEFORE.copy(wrapped, 0);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, wrapped, WRAP_BEFORE.length + read, size - read, read);
+      if (n === 0) throw new Error(`${file} was cut short while it was read: run \`pnpm build\``);
+      read += n;
+    }
+    WRAP_AFTER.copy(wrapped, WRAP_BEFORE.length + size);
+    return { bytes: wrapped.subarray(WRAP_BEFORE.length, WRAP_BEFORE.length + size), wrapped };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** What the bundle learns from the bin (start.ts): the cache folder and the identity of its code. */
 interface StartHost {
