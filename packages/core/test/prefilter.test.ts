@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { CompiledRuleSet } from '../src/engine/compiled.js';
+import type { CompiledRule, CompiledRuleSet } from '../src/engine/compiled.js';
 import { CANDIDATE, MENTION, WEAK } from '../src/engine/prefilter.js';
 import {
+  deserializeRuleSet,
   hasBoundedCandidate,
   hasCandidate,
   hasContextMention,
@@ -9,6 +10,8 @@ import {
   needsContext,
   preCheck,
   prefilterSafety,
+  type RuleSet,
+  serializeRuleSetBytes,
 } from '../src/index.js';
 import { ViewFolder } from '../src/view/fold.js';
 import { buildView } from '../src/view/normalize.js';
@@ -392,6 +395,43 @@ rules:
     for (const text of ['韩国奉行实用外交。', 'Seoul calls it pragmatic diplomacy.']) {
       expect(hasCandidate(text, plain), text).toBe(true);
       expect(hasCandidate(text, grouped), text).toBe(true);
+    }
+  });
+
+  test('are quiet: their rule is not asked for findings where they are all it matched', () => {
+    const lint = (text: string, rs: RuleSet) =>
+      lintSegments({ text, segments: [{ pieces: [{ start: 0, end: text.length }] }] }, rs);
+    // The rule as compiled, and as read back from its serialized form (the quiet flag is in it).
+    const back = deserializeRuleSet(serializeRuleSetBytes(plain)).ruleSet;
+    for (const [rs, consistent] of [
+      [plain, false],
+      [back, false],
+      [grouped, true],
+    ] as const) {
+      const rule = (rs as CompiledRuleSet).compiled[0] as CompiledRule;
+      const refs = (rs as CompiledRuleSet).refs.filter((r) => r.rule === 0);
+      expect(refs.filter((r) => r.quiet).map((r) => r.literal)).toEqual(
+        consistent ? [] : ['务实外交', '务实路线'],
+      );
+      let asked = 0;
+      const findings = rule.findings.bind(rule);
+      rule.findings = (doc, matches) => {
+        asked++;
+        return findings(doc, matches);
+      };
+      // Two paragraphs: the first has only preferred and admitted terms, the second a deprecated one.
+      const text = '韩国奉行务实外交。\n\n务实路线和实用外交';
+      const split = {
+        text,
+        segments: [{ pieces: [{ start: 0, end: 9 }] }, { pieces: [{ start: 11, end: text.length }] }],
+      };
+      const found = lintSegments(split, rs);
+      expect(found.map((f) => f.actual)).toEqual(consistent ? ['务实路线', '实用外交'] : ['实用外交']);
+      // Asked of the second paragraph alone; the consistent rule, of the whole text, once.
+      expect(asked).toBe(1);
+      asked = 0;
+      expect(lint('务实外交和务实路线', rs).length).toBe(consistent ? 1 : 0);
+      expect(asked).toBe(consistent ? 1 : 0);
     }
   });
 });

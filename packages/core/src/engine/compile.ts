@@ -143,16 +143,30 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
-function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string | undefined): RefBase {
+/** `quiet`: PhraseRef.quiet. A reference's fields come in the order a serialized one's are read in
+ *  (serial-refs.ts), so that both give the same JSON. */
+function refBase(
+  b: Builder,
+  rule: number,
+  options: PhraseOptions,
+  lang: string | undefined,
+  quiet: boolean,
+): RefBase {
   const { role, effect, item, context, script } = options;
   if (lang !== undefined && item !== undefined && context === undefined) {
     // A term's phrase (every phrase of a termbase) made whole, `literal` included (addPhrase sets
     // it), in the order the lines below add them: grown one property at a time, each of 50,000
     // took a second block of memory for the properties past the first three.
-    const whole: PhraseRef =
-      script === undefined
-        ? { rule, role, effect, lang, item, literal: '' }
+    let whole: PhraseRef;
+    if (script === undefined) {
+      whole = quiet
+        ? { rule, role, effect, lang, item, quiet, literal: '' }
+        : { rule, role, effect, lang, item, literal: '' };
+    } else {
+      whole = quiet
+        ? { rule, role, effect, lang, item, script, quiet, literal: '' }
         : { rule, role, effect, lang, item, script, literal: '' };
+    }
     return whole;
   }
   const base: RefBase = { rule, role: options.role, effect: options.effect };
@@ -160,6 +174,7 @@ function refBase(b: Builder, rule: number, options: PhraseOptions, lang: string 
   if (options.item !== undefined) base.item = options.item;
   if (options.context !== undefined) base.condition = b.addCondition(options.context);
   if (options.script !== undefined) base.script = options.script;
+  if (quiet) base.quiet = true;
   return base;
 }
 
@@ -266,13 +281,13 @@ export function compilePacks(
     problems.push({ code, message, file: current.file, ...current.locate(path), severity: 'error' });
   };
   const compiler: RuleCompiler = {
-    phrase: (entry, o) =>
-      b.addPhrase(
-        entry.phrase,
-        refBase(b, compiled.length, o, entry.lang),
-        o.precheck ?? o.effect === 'report',
-      ),
-    pattern: (source, o) => b.addPattern(source, refBase(b, compiled.length, o, o.lang)),
+    phrase: (entry, o) => {
+      const precheck = o.precheck ?? o.effect === 'report';
+      return b.addPhrase(entry.phrase, refBase(b, compiled.length, o, entry.lang, !precheck), precheck);
+    },
+    // Only a `report` pattern is looked for by the pre-check (addPattern).
+    pattern: (source, o) =>
+      b.addPattern(source, refBase(b, compiled.length, o, o.lang, o.effect !== 'report')),
     problem: (code, message) => problem(code, message, ['rules', ruleIndex]),
   };
 

@@ -32,6 +32,13 @@ export interface PhraseRef {
   /** A Chinese term limited to one script: a match holding a character only the other script
    *  writes (and the literal does not) is no candidate (韓國 never matches 韩国). */
   script?: 'hans' | 'hant';
+  /**
+   * A match of the phrase decides no finding by itself (its kind's `precheck` is false: a term
+   * rule's preferred and admitted terms, unless the rule is `consistent`), so the pre-check does not
+   * look for it (prefilter.ts), and a rule whose matches in a text are all quiet is not asked for
+   * findings there (lint.ts): its record is not even read from a serialized rule set.
+   */
+  quiet?: true;
 }
 
 /** Whether the phrase is a context set's mention (rule -2, effect `context`), not its `not`. */

@@ -14,7 +14,18 @@ export interface SerialRefs {
   literals: string[];
 }
 
-const COLUMNS = ['rule', 'role', 'effect', 'lang', 'item', 'condition', 'script', 'set', 'ies'] as const;
+const COLUMNS = [
+  'rule',
+  'role',
+  'effect',
+  'lang',
+  'item',
+  'condition',
+  'script',
+  'set',
+  'ies',
+  'quiet',
+] as const;
 type Columns = Record<(typeof COLUMNS)[number], Int32Array>;
 
 /** A column per field, each `make()`, in COLUMNS' order. */
@@ -38,7 +49,7 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
   };
   const n = refs.length;
   const columns = columnsOf(() => new Int32Array(n));
-  const { rule, role, effect, lang, item, condition, script, set, ies } = columns;
+  const { rule, role, effect, lang, item, condition, script, set, ies, quiet } = columns;
   const literals: string[] = [];
   for (let i = 0; i < n; i++) {
     const r = refs[i] as PhraseRef;
@@ -51,6 +62,7 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
     script[i] = word(r.script);
     set[i] = r.set ?? ABSENT;
     ies[i] = r.ies === undefined ? ABSENT : r.ies ? 1 : 0;
+    quiet[i] = r.quiet ? 1 : ABSENT;
     literals.push(r.literal);
   }
   for (const name of COLUMNS) arrays.add(columns[name]);
@@ -59,13 +71,13 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
 
 /**
  * The references back, their fields in the order compiling gives them (rule, role, effect, then
- * those a reference has of lang, item, condition, script, set, then literal, then ies).
+ * those a reference has of lang, item, condition, script, set, quiet, then literal, then ies).
  */
 export function refsIn(serial: SerialRefs, arrays: ArraysIn): PhraseRef[] {
   const { words, literals } = serial;
   // Object.fromEntries makes the columns in COLUMNS' order: the order they were written in.
   const columns = columnsOf(() => arrays.next());
-  const { rule, role, effect, lang, item, condition, script, set, ies } = columns;
+  const { rule, role, effect, lang, item, condition, script, set, ies, quiet } = columns;
   const n = literals.length;
   if (COLUMNS.some((name) => columns[name].length !== n)) {
     throw new Error('Corrupt serialized rule set: its phrase references do not line up');
@@ -87,6 +99,7 @@ export function refsIn(serial: SerialRefs, arrays: ArraysIn): PhraseRef[] {
     if (condition[i] !== ABSENT) ref.condition = condition[i] as number;
     if (script[i] !== ABSENT) ref.script = wordAt(script[i] as number) as 'hans' | 'hant';
     if (set[i] !== ABSENT) ref.set = set[i] as number;
+    if (quiet[i] === 1) ref.quiet = true;
     ref.literal = literals[i] as string;
     if (ies[i] !== ABSENT) ref.ies = ies[i] === 1;
     refs[i] = ref;
