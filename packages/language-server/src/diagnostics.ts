@@ -102,19 +102,19 @@ function relatedInformation(finding: Finding, document: TextDocument): Diagnosti
       uri: document.uri,
       range: { start: document.positionAt(m.start), end: document.positionAt(m.end) },
     },
-    message: mentionMessage(locale, m.text, m.sets, finding.ruleId),
+    message: mentionMessage(locale, m.text, m.sets),
   }));
 }
 
 // The same few messages come back at every keystroke (a dense draft: one per finding).
 const messages = new Map<string, string>();
 
-function mentionMessage(locale: Locale, text: string, sets: readonly string[], ruleId: string): string {
-  const key = `${locale}\0${text}\0${sets.join('\0')}\0${ruleId}`;
+function mentionMessage(locale: Locale, text: string, sets: readonly string[]): string {
+  const key = `${locale}\0${text}\0${sets.join('\0')}`;
   let message = messages.get(key);
   if (message === undefined) {
     const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(sets);
-    message = UI_TEXTS[locale].mentionApplies(plainText(`\`${text}\``, locale), names, ruleId);
+    message = UI_TEXTS[locale].mentionApplies(plainText(`\`${text}\``, locale), names);
     if (messages.size >= 10_000) messages.clear();
     messages.set(key, message);
   }

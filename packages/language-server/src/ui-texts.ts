@@ -12,7 +12,9 @@ export interface UiTexts {
   license(c: ContextLicense): string;
   /** A licensing mention in the Problems panel (plain text, the term in `quote`). */
   /** `sets`: the context sets the mention names, as a list in the locale (`korea and china`). */
-  mentionApplies(quoted: string, sets: string, ruleId: string): string;
+  /** A mention that licensed a finding: its related information, under the diagnostic (which names
+   *  the rule: the entry does not, as it was sent for each finding at every keystroke). */
+  mentionApplies(quoted: string, sets: string): string;
 }
 
 export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
@@ -28,7 +30,7 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `the document's topic is ${c.set}`
           : `a \`${c.lang ?? ''}\` document is ${c.set}`,
-    mentionApplies: (quoted, sets, ruleId) => `${quoted} names ${sets}, so ${ruleId} applies`,
+    mentionApplies: (quoted, sets) => `${quoted} names ${sets}, so the rule applies`,
   },
   'zh-Hans': {
     preferred: '建议用语',
@@ -42,7 +44,7 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `文档声明的主题是 ${c.set}`
           : `\`${c.lang ?? ''}\` 文档属于 ${c.set}`,
-    mentionApplies: (quoted, sets, ruleId) => `${quoted}提到了 ${sets}，因此适用 ${ruleId}`,
+    mentionApplies: (quoted, sets) => `${quoted}提到了 ${sets}，因此适用本规则`,
   },
   'zh-Hant': {
     preferred: '建議用語',
@@ -56,7 +58,7 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `文件聲明的主題是 ${c.set}`
           : `\`${c.lang ?? ''}\` 文件屬於 ${c.set}`,
-    mentionApplies: (quoted, sets, ruleId) => `${quoted}提到了 ${sets}，因此適用 ${ruleId}`,
+    mentionApplies: (quoted, sets) => `${quoted}提到了 ${sets}，因此適用本規則`,
   },
   ko: {
     preferred: '권장 표현',
@@ -70,6 +72,6 @@ export const UI_TEXTS: Readonly<Record<Locale, UiTexts>> = {
         : c.via === 'topic'
           ? `문서가 선언한 주제: ${c.set}`
           : `\`${c.lang ?? ''}\` 문서: ${c.set}`,
-    mentionApplies: (quoted, sets, ruleId) => `${quoted}에 ${sets} 언급이 있어 규칙 ${ruleId} 적용`,
+    mentionApplies: (quoted, sets) => `${quoted}에 ${sets} 언급이 있어 이 규칙 적용`,
   },
 };
