@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CompiledRule, CompiledRuleSet } from '../src/engine/compiled.js';
 import { runLint } from '../src/engine/lint.js';
 import { applyEdits, createScanCache, fixText, lintSegments } from '../src/index.js';
 import type { Segment } from '../src/types.js';
@@ -408,6 +409,85 @@ describe('scan cache', () => {
     expect(lintSegments({ text, segments: blockSegments(text), cache }, other)).toEqual(
       lintSegments({ text, segments: blockSegments(text) }, other),
     );
+  });
+});
+
+describe('scan cache, a rule that reads the paragraph after its match', () => {
+  const windowed = ruleSetFromYaml(`pack: w
+rules:
+  - id: w/core
+    kind: requires
+    severity: warning
+    message: m
+    scope: segment
+    lookahead: 1
+    when: {en: ["China's core interests"]}
+    require: {en: ["Korea's core interests"]}
+`);
+  const rule = (windowed as CompiledRuleSet).compiled[0] as CompiledRule;
+  const asked: number[][] = [];
+  const findings = rule.findings.bind(rule);
+  rule.findings = (doc, matches) => {
+    asked.push([...new Set(matches.map((m) => m.seg.index))]);
+    return findings(doc, matches);
+  };
+  const at = (text: string, list: readonly { start: number }[]) =>
+    list.map((f) => text.slice(f.start).split('.')[0]);
+
+  it('makes again the findings of an edited paragraph and of the one before it, and keeps the rest', () => {
+    const cache = createScanCache();
+    let seen: number[][] = [];
+    const lint = (text: string, segments = blockSegments(text)) => {
+      asked.length = 0;
+      const cached = lintSegments({ text, segments, cache }, windowed);
+      seen = asked.slice();
+      expect(cached).toEqual(lintSegments({ text, segments }, windowed));
+      return cached;
+    };
+    const paragraphs = [
+      "A: China's core interests.",
+      "Korea's core interests.",
+      "B: China's core interests.",
+      'Plain.',
+      "C: China's core interests.",
+    ];
+    const doc = (list: string[]) => list.join('\n\n');
+    let text = doc(paragraphs);
+    expect(at(text, lint(text))).toEqual(["China's core interests", "China's core interests"]);
+    // The paragraph after B now says it: B's finding goes, made again with its next paragraph's
+    // matches; C's is kept (A's and the paragraph after it are not read at all).
+    paragraphs[3] = "Plain, and Korea's core interests.";
+    text = doc(paragraphs);
+    const second = lint(text);
+    expect(second.map((f) => f.start)).toEqual([text.indexOf('C: ') + 3]);
+    expect(seen).toEqual([[2, 3, 4]]);
+    // The paragraph after A no longer says it (nor anything the rule reads): A gets a finding, made
+    // of A's matches alone; B's and C's are kept.
+    paragraphs[1] = 'Nothing here.';
+    text = doc(paragraphs);
+    expect(lint(text).map((f) => f.start)).toEqual([3, text.indexOf('C: ') + 3]);
+    expect(seen).toEqual([[0]]);
+  });
+
+  it('makes a finding again when the text between its paragraph and the next changes', () => {
+    const cache = createScanCache();
+    // The middle paragraph is no segment (as a code block is not): its letters keep the two apart.
+    const segmentsOf = (text: string): Segment[] => {
+      const second = text.lastIndexOf('Korea');
+      return [
+        { pieces: [{ start: 0, end: text.indexOf('.') + 1 }] },
+        { pieces: [{ start: second, end: text.length }] },
+      ];
+    };
+    const lint = (text: string) => {
+      const cached = lintSegments({ text, segments: segmentsOf(text), cache }, windowed);
+      expect(cached).toEqual(lintSegments({ text, segments: segmentsOf(text) }, windowed));
+      return cached;
+    };
+    expect(lint("China's core interests.\n\nxx\n\nKorea's core interests.")).toHaveLength(1);
+    // Only markup between them now: the next paragraph is read, and says it.
+    expect(lint("China's core interests.\n\n--\n\nKorea's core interests.")).toHaveLength(0);
+    expect(lint("China's core interests.\n\nyy\n\nKorea's core interests.")).toHaveLength(1);
   });
 });
 

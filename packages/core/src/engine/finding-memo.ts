@@ -162,17 +162,21 @@ function samePieces(before: SegmentShape, after: SegmentShape): boolean {
   return true;
 }
 
-const locality = new WeakMap<CompiledRule, boolean>();
+const windows = new WeakMap<CompiledRule, number>();
 
-/** Whether the rule's kind makes its findings segment by segment (Kind.local). */
-export function isLocal(rule: CompiledRule): boolean {
-  let local = locality.get(rule);
-  if (local === undefined) {
+/**
+ * How many segments after its own a local rule's findings in a segment read (Kind.local, with the
+ * kind's `reach`); -1 when the rule is not local (its findings are made of the whole document).
+ */
+export function localWindow(rule: CompiledRule): number {
+  let window = windows.get(rule);
+  if (window === undefined) {
     const def = rule.source.def;
-    local = kindOf(def).local?.(def as never) === true;
-    locality.set(rule, local);
+    const kind = kindOf(def);
+    window = kind.local?.(def as never) === true ? (kind.reach?.(def as never) ?? 0) : -1;
+    windows.set(rule, window);
   }
-  return local;
+  return window;
 }
 
 /**
@@ -251,8 +255,14 @@ class FindingMover {
 export interface ReusePlan {
   /** What this lint keeps for the next (filled as rules are linted). */
   memo: FindingMemo;
-  /** A local rule's findings in `seg` from the last lint, moved; undefined: make them. */
-  reused(rule: number, seg: SegmentState): Finding[] | undefined;
+  /**
+   * A local rule's findings in `seg` from the last lint, moved; undefined: make them. `window`:
+   * the segments after it its findings read (localWindow), which must be unchanged too, and the
+   * text between them.
+   */
+  reused(rule: number, seg: SegmentState, window?: number): Finding[] | undefined;
+  /** Where segment `index` lies in the document (its first piece's start to its last piece's end). */
+  rangeOf(index: number): { start: number; end: number } | undefined;
 }
 
 /**
@@ -272,17 +282,28 @@ export function planReuse(
   const memo: FindingMemo = { text, facts, segments: shapes, byRule: new Map() };
   let mover: FindingMover | undefined;
   let same: Uint8Array | undefined;
+  let change: TextChange | undefined;
   if (old && old.facts === facts) {
-    const change = textChange(old.text, text);
+    change = textChange(old.text, text);
     same = unchangedSegments(old, shapes, change);
     if (same) mover = new FindingMover(change, lines());
   }
   return {
     memo,
-    reused(rule, seg) {
-      if (!old || !mover || same?.[seg.index] !== 1) return undefined;
+    reused(rule, seg, window = 0) {
+      if (!old || !mover || !change || !same) return undefined;
+      const last = Math.min(seg.index + window, same.length - 1);
+      for (let i = seg.index; i <= last; i++) if (same[i] !== 1) return undefined;
+      // The text between the segments of the window is read too (requires: a paragraph next to
+      // another has nothing but markup between them): the edit must lie outside the window.
+      if (window > 0) {
+        const start = (old.segments[seg.index] as SegmentShape).start;
+        const end = (old.segments[last] as SegmentShape).end;
+        if (change.from < end && change.oldTo > start) return undefined;
+      }
       const before = old.byRule.get(rule)?.get(seg.index);
       return before && mover.moved(before);
     },
+    rangeOf: (index) => shapes[index],
   };
 }

@@ -20,7 +20,7 @@ import {
 import type { CompiledRuleSet } from './compiled.js';
 import { ContextIndex, type DocumentFacts } from './context.js';
 import type { DocContext } from './finding.js';
-import { type FindingMemo, isLocal, planReuse, type ReusePlan } from './finding-memo.js';
+import { type FindingMemo, localWindow, planReuse, type ReusePlan } from './finding-memo.js';
 import { CANDIDATE, MENTION, type RawScanResult, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -123,7 +123,18 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
     const rule = rs.compiled[index];
     const all = perRule.get(index);
     if (!rule || !all) continue;
-    if (reuse && isLocal(rule)) {
+    const window = reuse ? localWindow(rule) : -1;
+    if (reuse && window > 0) {
+      for (const f of windowedFindings(index, all, window, reuse, (group) => {
+        if (!decides(group, 0, group.length)) return NONE;
+        const matches = context ? licensed(group, rule.condition, rs, context) : group;
+        return matches.length > 0 ? rule.findings(doc, matches) : NONE;
+      })) {
+        findings.push(f);
+      }
+      continue;
+    }
+    if (reuse && window === 0) {
       const bySegment = new Map<number, Finding[]>();
       reuse.memo.byRule.set(index, bySegment);
       forEachSegment(all, (seg, from, to) => {
@@ -148,6 +159,45 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
   }
   findings.sort(byPlace);
   return { findings, doc, rs };
+}
+
+/**
+ * The findings of a local rule whose findings in a segment read the `window` segments after it
+ * (requires' lookahead): each segment's from the last lint where it and those after it are as they
+ * were, else made again, in one call (`make`) with the matches of the segments made again and of
+ * the `window` after each. Of what that call gives, only the findings of the segments made again
+ * are kept: those of the segments after them were read without all they read.
+ */
+function windowedFindings(
+  index: number,
+  all: readonly RuleMatch[],
+  window: number,
+  reuse: ReusePlan,
+  make: (group: RuleMatch[]) => readonly Finding[],
+): Finding[] {
+  const bySegment = new Map<number, Finding[]>();
+  reuse.memo.byRule.set(index, bySegment);
+  const again: number[] = [];
+  forEachSegment(all, (seg) => {
+    const found = reuse.reused(index, seg, window);
+    if (found) bySegment.set(seg.index, found);
+    else again.push(seg.index);
+  });
+  if (again.length > 0) {
+    const read = new Set<number>();
+    for (const s of again) for (let k = 0; k <= window; k++) read.add(s + k);
+    const made = again.map((s) => ({ s, range: reuse.rangeOf(s), found: [] as Finding[] }));
+    for (const f of make(all.filter((m) => read.has(m.seg.index)))) {
+      const own = made.find(
+        ({ range }) => range !== undefined && f.start >= range.start && f.start < range.end,
+      );
+      own?.found.push(f);
+    }
+    for (const { s, found } of made) bySegment.set(s, found);
+  }
+  const out: Finding[] = [];
+  for (const found of bySegment.values()) for (const f of found) out.push(f);
+  return out;
 }
 
 /**

@@ -117,10 +117,11 @@ export interface RuleKind<
    */
   reach?(def: Def): number;
   /**
-   * Whether the rule's findings in a segment come from that segment's matches alone (with their
-   * context licenses and the document's facts), so that `findings` of the matches of each segment
-   * in turn gives what one call with them all gives: an editor's lint then makes again only the
-   * findings of the segments an edit changed (engine/finding-memo.ts). Absent: not.
+   * Whether the rule's findings in a segment come from the matches of that segment and of the
+   * `reach` segments after it alone (with their context licenses and the document's facts), so
+   * that `findings` of those matches gives that segment's findings as one call with them all does:
+   * an editor's lint then makes again only the findings of the segments an edit changed, and of
+   * the `reach` segments before each (engine/finding-memo.ts). Absent: not.
    */
   local?(def: Def): boolean;
   /** Registers the rule's phrases and returns what its findings need at run time. */

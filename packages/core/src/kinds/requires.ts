@@ -119,8 +119,8 @@ export const requires: RuleKind<'requires', ReturnType<typeof schema>, RequiresR
   reach: (def) =>
     def.scope === 'segment' ? def.lookahead : def.scope === 'sentence' && def.lookahead > 0 ? 1 : 0,
 
-  // A scope within one segment, and nothing read after it.
-  local: (def) => def.scope !== 'document' && def.lookahead === 0,
+  // A scope within one segment, and the `reach` segments after it.
+  local: (def) => def.scope !== 'document',
 
   compile(def, compiler) {
     const data: RequiresData = { requireDisplay: new Map(), anyDisplay: [] };
