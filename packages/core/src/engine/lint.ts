@@ -1,14 +1,7 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
-import { documentLocale, type Locale } from '../i18n/locale.js';
 import { kindOf } from '../kinds/registry.js';
-import {
-  countLetters,
-  hanScriptOfLetters,
-  type LetterCounts,
-  languageOfLetters,
-  noLetters,
-} from '../lang/document-script.js';
-import { createLineIndex, type LineIndex } from '../text/lines.js';
+import type { LetterCounts } from '../lang/document-script.js';
+import type { LineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import {
   hasBoundedMatch,
@@ -18,9 +11,10 @@ import {
   scanSegment,
 } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
-import { ContextIndex, type DocumentFacts } from './context.js';
+import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
 import { type FindingMemo, localWindow, planReuse, type ReusePlan } from './finding-memo.js';
+import { LintDocument, LintFacts } from './lint-document.js';
 import { CANDIDATE, MENTION, type RawScanResult, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
 
@@ -211,89 +205,6 @@ function decides(matches: readonly RuleMatch[], from: number, to: number): boole
   return false;
 }
 
-/**
- * The document a lint reads (DocContext), each fact read at most once and only when a finding or
- * a condition asks. A class, not an object literal with getters: V8 gives such a literal's getters
- * (closures over the lint) a place in its hidden class, and a scavenge then keeps every lint's
- * segments alive and promotes them (an editor's lint after each keystroke: 10 MB promoted per
- * scavenge, 8-15 ms pauses).
- */
-class LintDocument implements DocContext {
-  readonly text: string;
-  private lineIndex: LineIndex | undefined;
-  private counted: LetterCounts | undefined;
-  private messageLocale: Locale | undefined;
-  private language: string | undefined;
-
-  constructor(
-    private readonly input: LintInput,
-    private readonly rs: CompiledRuleSet,
-    readonly segments: readonly SegmentState[],
-  ) {
-    this.text = input.text;
-    this.language = input.lang;
-  }
-
-  // Only findings and licenses need lines: most documents linted have neither.
-  get lines(): LineIndex {
-    this.lineIndex ??= this.input.lines ?? createLineIndex(this.input.text);
-    return this.lineIndex;
-  }
-
-  // Only findings need it; the document text is read once, and only when no language is given.
-  get locale(): Locale {
-    this.messageLocale ??= documentLocale({
-      override: this.rs.locale,
-      lang: this.input.lang,
-      text: this.input.text,
-      textLanguage: () => languageOfLetters(this.letters()),
-      traditional: () => readsAs(this.letters(), this.rs.audience) === 'hant',
-      fallback: this.rs.fallbackLocale,
-    });
-    return this.messageLocale;
-  }
-
-  inScript(script: 'hans' | 'hant', audience: readonly string[] | undefined): boolean {
-    return readsAs(this.letters(), audience) === script;
-  }
-
-  /** The document's language: given, else read from its letters (a Korean text). */
-  lang(): string | undefined {
-    this.language ??= languageOfLetters(this.letters());
-    return this.language;
-  }
-
-  /** What every finding may read of the whole document, as one key (finding-memo.ts). */
-  factsKey(): string {
-    const script = hanScriptOfLetters(this.letters()) ?? '';
-    return [this.locale, script, this.lang() ?? '', ...(this.input.topic ?? [])].join('\u0000');
-  }
-
-  private letters(): LetterCounts {
-    this.counted ??= this.input.textLetters?.() ?? proseLetters(this.segments);
-    return this.counted;
-  }
-}
-
-/** What context conditions read of the document (a class for the reason LintDocument is one). */
-class LintFacts implements DocumentFacts {
-  readonly segments: readonly Segment[];
-  readonly topic: ReadonlySet<string>;
-
-  constructor(
-    input: LintInput,
-    private readonly doc: LintDocument,
-  ) {
-    this.segments = input.segments;
-    this.topic = new Set(input.topic ?? []);
-  }
-
-  // A document that does not say its language is read from its text, when a condition asks.
-  get lang(): string | undefined {
-    return this.doc.lang();
-  }
-}
-
 const NONE: Finding[] = [];
 
 /** `each(seg, from, to)` for each run of `matches` in one segment (they come segment by segment). */
@@ -435,21 +346,4 @@ export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): Raw
  */
 export function hasBoundedCandidate(text: string, ruleSet: RuleSet): boolean {
   return hasBoundedMatch(compiledOf(ruleSet), text);
-}
-
-const TRADITIONAL_AUDIENCE = /^zh-(?:tw|hk|mo|hant)(?:-|$)/i;
-
-/** The script a Chinese reader of the document reads: see DocContext.inScript. */
-function proseLetters(segments: readonly SegmentState[]): LetterCounts {
-  const counts = noLetters();
-  for (const seg of segments) countLetters(counts, seg.prose.text);
-  return counts;
-}
-
-function readsAs(letters: LetterCounts, audience: readonly string[] | undefined): 'hans' | 'hant' {
-  // The configured readers decide first: Simplified text for a Taiwan audience is read as there.
-  if (audience !== undefined && audience.length > 0 && audience.every((a) => TRADITIONAL_AUDIENCE.test(a))) {
-    return 'hant';
-  }
-  return hanScriptOfLetters(letters) ?? 'hans';
 }
