@@ -126,7 +126,8 @@ class Builder {
     const pattern: CompiledPattern = { regex: new RegExp(source, 'gu'), ref: { ...base, literal: source } };
     if (atom !== undefined) pattern.atom = atom;
     this.patterns.push(pattern);
-    if (base.effect !== 'report') return;
+    // A quiet pattern (not `report`) decides no finding: the pre-check does not look for it.
+    if (base.quiet) return;
     if (atom === undefined) this.unanchoredPattern = true;
     else this.patternAtoms.add(atom, 0, CANDIDATE);
   }
@@ -285,7 +286,7 @@ export function compilePacks(
       const precheck = o.precheck ?? o.effect === 'report';
       return b.addPhrase(entry.phrase, refBase(b, compiled.length, o, entry.lang, !precheck), precheck);
     },
-    // Only a `report` pattern is looked for by the pre-check (addPattern).
+    // A pattern decides a finding when it is a `report` one.
     pattern: (source, o) =>
       b.addPattern(source, refBase(b, compiled.length, o, o.lang, o.effect !== 'report')),
     problem: (code, message) => problem(code, message, ['rules', ruleIndex]),
