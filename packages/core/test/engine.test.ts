@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledRule, CompiledRuleSet } from '../src/engine/compiled.js';
 import { runLint } from '../src/engine/lint.js';
-import { applyEdits, createScanCache, fixText, lintSegments } from '../src/index.js';
+import {
+  applyEdits,
+  createScanCache,
+  fixText,
+  lintSegments,
+  type RuleSet,
+  type ScanCache,
+} from '../src/index.js';
 import type { Segment } from '../src/types.js';
 import { blockSegments, lintText, rows, ruleSetFromYaml } from './helpers.js';
 import { mulberry32 } from './random.js';
@@ -413,10 +420,8 @@ describe('scan cache', () => {
   });
 });
 
-describe('scan cache, a rule that reads the paragraph after its match', () => {
-  const windowed = ruleSetFromYaml(`pack: w
-rules:
-  - id: w/core
+/** A `requires` rule that reads the paragraph after its match's (a lookahead of one). */
+const NEXT_PARAGRAPH_RULE = `  - id: w/core
     kind: requires
     severity: warning
     message: m
@@ -424,7 +429,20 @@ rules:
     lookahead: 1
     when: {en: ["China's core interests"]}
     require: {en: ["Korea's core interests"]}
-`);
+`;
+
+/** A lint with `cache`, checked against one without it; `cached` is called between the two. */
+function cachedLint(cache: ScanCache, ruleSet: RuleSet, cached?: () => void) {
+  return (text: string, segments: Segment[] = blockSegments(text)) => {
+    const found = lintSegments({ text, segments, cache }, ruleSet);
+    cached?.();
+    expect(found).toEqual(lintSegments({ text, segments }, ruleSet));
+    return found;
+  };
+}
+
+describe('scan cache, a rule that reads the paragraph after its match', () => {
+  const windowed = ruleSetFromYaml(`pack: w\nrules:\n${NEXT_PARAGRAPH_RULE}`);
   const rule = (windowed as CompiledRuleSet).compiled[0] as CompiledRule;
   const asked: number[][] = [];
   const findings = rule.findings.bind(rule);
@@ -436,14 +454,13 @@ rules:
     list.map((f) => text.slice(f.start).split('.')[0]);
 
   it('makes again the findings of an edited paragraph and of the one before it, and keeps the rest', () => {
-    const cache = createScanCache();
     let seen: number[][] = [];
-    const lint = (text: string, segments = blockSegments(text)) => {
-      asked.length = 0;
-      const cached = lintSegments({ text, segments, cache }, windowed);
+    const checked = cachedLint(createScanCache(), windowed, () => {
       seen = asked.slice();
-      expect(cached).toEqual(lintSegments({ text, segments }, windowed));
-      return cached;
+    });
+    const lint = (text: string) => {
+      asked.length = 0;
+      return checked(text);
     };
     const paragraphs = [
       "A: China's core interests.",
@@ -471,7 +488,6 @@ rules:
   });
 
   it('makes a finding again when the text between its paragraph and the next changes', () => {
-    const cache = createScanCache();
     // The middle paragraph is no segment (as a code block is not): its letters keep the two apart.
     const segmentsOf = (text: string): Segment[] => {
       const second = text.lastIndexOf('Korea');
@@ -480,11 +496,8 @@ rules:
         { pieces: [{ start: second, end: text.length }] },
       ];
     };
-    const lint = (text: string) => {
-      const cached = lintSegments({ text, segments: segmentsOf(text), cache }, windowed);
-      expect(cached).toEqual(lintSegments({ text, segments: segmentsOf(text) }, windowed));
-      return cached;
-    };
+    const checked = cachedLint(createScanCache(), windowed);
+    const lint = (text: string) => checked(text, segmentsOf(text));
     expect(lint("China's core interests.\n\nxx\n\nKorea's core interests.")).toHaveLength(1);
     // Only markup between them now: the next paragraph is read, and says it.
     expect(lint("China's core interests.\n\n--\n\nKorea's core interests.")).toHaveLength(0);
@@ -492,12 +505,7 @@ rules:
   });
 
   it("makes a finding again when the next paragraph's pieces change, its text the same", () => {
-    const cache = createScanCache();
-    const lint = (text: string, segments: Segment[]) => {
-      const cached = lintSegments({ text, segments, cache }, windowed);
-      expect(cached).toEqual(lintSegments({ text, segments }, windowed));
-      return cached;
-    };
+    const lint = cachedLint(createScanCache(), windowed);
     const first = "China's core interests.\n\nKorea's core interests.\n\nTail.";
     expect(lint(first, blockSegments(first))).toHaveLength(0);
     // The edit is in the third paragraph; the caller now reads the second without its first word
@@ -513,17 +521,9 @@ rules:
 });
 
 describe('scan cache, rules that read the paragraphs after a match, over random edits', () => {
-  const rs = ruleSetFromYaml(`pack: r
+  const rs = ruleSetFromYaml(`pack: w
 rules:
-  - id: r/next
-    kind: requires
-    severity: warning
-    message: m
-    scope: segment
-    lookahead: 1
-    when: {en: ["China's core interests"]}
-    require: {en: ["Korea's core interests"]}
-  - id: r/two
+${NEXT_PARAGRAPH_RULE}  - id: w/two
     kind: requires
     severity: info
     message: m
@@ -531,7 +531,7 @@ rules:
     lookahead: 2
     when: {en: [mutual respect]}
     require: {en: [equal footing]}
-  - id: r/sentence
+  - id: w/sentence
     kind: requires
     severity: hint
     message: m
