@@ -1,6 +1,12 @@
 export type { BilingualInput, BilingualSide, BilingualUnit } from './bilingual/bilingual-types.js';
 export { lintBilingual } from './bilingual/lint.js';
 export { type NumberMention, type NumberValue, numbersOf, sameValue } from './bilingual/numbers.js';
+export {
+  type ContextHits,
+  mayBeLicensed,
+  type PreCheckResult,
+  preCheck,
+} from './engine/context-precheck.js';
 export { type ApplyResult, applyEdits, type FixResult, fixText } from './engine/edits.js';
 export {
   compilePacks,
@@ -11,7 +17,6 @@ export {
   type LintInput,
   lintSegments,
   needsContext,
-  preCheck,
   type ScanCache,
   segmentReach,
 } from './engine/lint.js';

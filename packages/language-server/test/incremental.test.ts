@@ -135,12 +135,24 @@ describe('incremental re-lint', () => {
     // flagged one and the document head (the pack has context conditions) were parsed, then only
     // the edited one and the paragraph after it (a `requires` rule of the pack reads the paragraph
     // after a match: segmentReach).
-    expect(linter.stats).toEqual({ full: 1, partial: 1, parsed: 4, parsedLength: 9 + 24 + 29 + 24 });
+    expect(linter.stats).toEqual({
+      full: 1,
+      partial: 1,
+      parsed: 4,
+      parsedLength: 9 + 24 + 29 + 24,
+      unlicensed: 0,
+    });
     // Opening a fence changes what follows it: the whole document (but its last line ending) is
     // now one block, parsed again.
     const fenced = `\`\`\`\n${edited}`;
     expect(linter.lint(fenced, ruleSet, MARKDOWN)).toEqual([]);
-    expect(linter.stats).toEqual({ full: 1, partial: 2, parsed: 5, parsedLength: 86 + fenced.length - 1 });
+    expect(linter.stats).toEqual({
+      full: 1,
+      partial: 2,
+      parsed: 5,
+      parsedLength: 86 + fenced.length - 1,
+      unlicensed: 0,
+    });
   });
 
   it('checks a later `---` block as prose, not front matter, before and after an edit', () => {

@@ -1,6 +1,6 @@
 // The whole pipeline the CLI and the language server share, so a draft gets the same findings
 // everywhere.
-import { type Finding, hasCandidate, type RuleSet } from '@nuance/core';
+import { type Finding, mayBeLicensed, preCheck, type RuleSet } from '@nuance/core';
 import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
 import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
 import { MarkdownDocument } from './markdown-document.js';
@@ -52,11 +52,21 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
     result.findings = document.lint(ruleSet, { lang, topic });
     return result;
   }
-  const candidate = input.fullParse === true || hasCandidate(text, ruleSet);
+  const candidate = input.fullParse === true || mayGiveFinding(text, ruleSet, topic);
   if (!candidate && !text.includes(DIRECTIVE_MARK)) return result;
   const { segments, directives } = textSegments(text);
   result.findings = lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });
   return result;
+}
+
+/**
+ * The pre-check of a plain-text document: a candidate, and, with context conditions, one whose
+ * condition the text's own mentions or its topic may satisfy (core's `mayBeLicensed`).
+ */
+function mayGiveFinding(text: string, ruleSet: RuleSet, topic: readonly string[]): boolean {
+  const scan = preCheck(text, ruleSet, true);
+  const hits = scan.hits;
+  return scan.candidate && (hits === undefined || mayBeLicensed(ruleSet, hits, () => false, topic));
 }
 
 /**

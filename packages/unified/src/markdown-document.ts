@@ -7,8 +7,9 @@
 // core over the whole document (consistency and document-scope rules look across blocks). When a
 // rule has a context condition, the blocks its context can come from are parsed too
 // (`givenBlocks`), so that the structure core reads (structure.ts) gives the findings of one full
-// parse.
+// parse, and a block whose candidates all wait on a context nothing may give is not (live-blocks.ts).
 import {
+  type ContextHits,
   countLetters,
   createLineIndex,
   type Finding,
@@ -16,6 +17,7 @@ import {
   hasContextMention,
   type LetterCounts,
   type LineIndex,
+  mayBeLicensed,
   needsContext,
   noLetters,
   preCheck,
@@ -28,6 +30,7 @@ import { type BlockShape, blockShape } from './block-shape.js';
 import { type Block, resplitBlocks, splitBlocks } from './blocks.js';
 import { type Directive, directiveLine } from './directives.js';
 import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
+import { liveBlocks } from './live-blocks.js';
 import { markdownParser } from './markdown-parser.js';
 import { asPlainText, type DeepBlock, excessNesting, withTooDeep } from './nesting.js';
 import { plainPart } from './plain-block.js';
@@ -42,6 +45,10 @@ interface BlockFacts {
   candidateFor?: RuleSet;
   /** Whether it may hold a context mention of `candidateFor`, once asked. */
   mention?: boolean;
+  /** With context conditions: the sets it may mention, the conditions its candidates wait on (core's `preCheck`); absent: anything. */
+  hits?: ContextHits;
+  /** Its candidates are all weak phrases whose word boundaries are still to be checked (live-blocks.ts). */
+  weak?: boolean;
   shape?: BlockShape;
   parsed?: ParsedBlock;
   /** Its letters by script, once the document's language is asked (`countLetters`). */
@@ -60,6 +67,8 @@ export interface MarkdownDocumentStats {
   /** Blocks parsed, and the total length parsed. */
   parsed: number;
   parsedLength: number;
+  /** Blocks with a candidate passed over, as none of its context conditions could hold (live-blocks.ts). */
+  unlicensed: number;
 }
 
 export interface MarkdownDocumentOptions {
@@ -82,7 +91,7 @@ export interface DocumentLintOptions {
 
 export class MarkdownDocument {
   /** Blocks segmented (`parsed`, `parsedLength`), by remark or as plain text (plain-block.ts). */
-  readonly stats: MarkdownDocumentStats = { full: 0, partial: 0, parsed: 0, parsedLength: 0 };
+  readonly stats: MarkdownDocumentStats = { full: 0, partial: 0, parsed: 0, parsedLength: 0, unlicensed: 0 };
   /** Of the blocks segmented, those remark parsed. */
   remarkParsed = 0;
   private text = '';
@@ -147,17 +156,16 @@ export class MarkdownDocument {
    */
   lint(ruleSet: RuleSet, options: DocumentLintOptions = {}): Finding[] {
     const text = this.text;
-    let candidate = false;
     let directive = false;
     for (const entry of this.entries) {
       if (entry.frontMatter) continue;
-      const facts = this.factsOf(entry, ruleSet);
-      if (facts.candidate) candidate = true;
-      if (facts.directive) directive = true;
+      if (this.factsOf(entry, ruleSet).directive) directive = true;
     }
+    const live = liveBlocks(this.entries, this.text, ruleSet, options.topic, this.stats);
+    const candidate = live.includes(true);
     if (!candidate && !directive) return [];
     const context = candidate && needsContext(ruleSet);
-    const given = candidate ? this.givenBlocks(ruleSet, context) : [];
+    const given = candidate ? this.givenBlocks(ruleSet, context, live) : [];
     const parts: PlacedPart[] = [];
     const directives: Directive[] = [];
     let frontMatter: Segment | undefined;
@@ -208,11 +216,11 @@ export class MarkdownDocument {
    * paragraph leads in, or from the head (structure.ts): anywhere else it licenses nothing another
    * block holds, so a body paragraph that only mentions a party is not parsed.
    */
-  private givenBlocks(ruleSet: RuleSet, context: boolean): boolean[] {
+  private givenBlocks(ruleSet: RuleSet, context: boolean, live: readonly boolean[]): boolean[] {
     const given = this.entries.map((entry, index) => {
       const facts = entry.facts;
       if (!facts || entry.frontMatter) return false;
-      if (facts.candidate) return true;
+      if (live[index]) return true;
       if (!context) return false;
       return (
         this.shapeOf(entry, facts).heading || (this.leadsIn(index) && this.mentionOf(entry, facts, ruleSet))
@@ -220,7 +228,7 @@ export class MarkdownDocument {
     });
     if (context) this.giveStructure(given);
     const reach = segmentReach(ruleSet);
-    if (reach > 0) this.giveFollowing(given, reach);
+    if (reach > 0) this.giveFollowing(given, reach, live);
     return given;
   }
 
@@ -252,9 +260,9 @@ export class MarkdownDocument {
    * After each candidate block, the blocks holding the next `reach` segments: a paragraph of no
    * match is one of "the paragraphs after" a match, and left out, it would no longer part them.
    */
-  private giveFollowing(given: boolean[], reach: number): void {
-    this.entries.forEach((entry, index) => {
-      if (!entry.facts?.candidate) return;
+  private giveFollowing(given: boolean[], reach: number, live: readonly boolean[]): void {
+    this.entries.forEach((_entry, index) => {
+      if (!live[index]) return;
       let covered = 0;
       for (let next = index + 1; next < this.entries.length && covered < reach; next++) {
         const after = this.entries[next];
@@ -316,16 +324,20 @@ export class MarkdownDocument {
     if (facts.candidateFor !== ruleSet) {
       const raw = this.options.wholeDocument ? undefined : rawText(source, ruleSet);
       delete facts.mention;
+      delete facts.hits;
+      delete facts.weak;
       if (raw === undefined) facts.candidate = true;
       else {
         // One pass for both: the mention is asked of most blocks when a rule has a condition.
         const scan = preCheck(raw, ruleSet, needsContext(ruleSet));
         facts.candidate = scan.candidate;
+        if (scan.hits) facts.hits = scan.hits;
         if (scan.mention) facts.mention = true;
         else if (needsContext(ruleSet)) facts.mention = false;
         // Only weak phrases (`AI` in `said`): with nothing taken out, the block's own text reads
-        // as its prose around every match, so their word boundaries can be checked on it.
-        if (scan.weakOnly && raw === source) facts.candidate = hasBoundedCandidate(source, ruleSet);
+        // as its prose around every match, so their word boundaries can be checked on it, when
+        // the block is asked whether it may give a finding (live-blocks.ts, after its context).
+        if (scan.weakOnly && raw === source) facts.weak = true;
       }
       facts.candidateFor = ruleSet;
     }

@@ -456,10 +456,10 @@ describe('what is parsed', () => {
     const text = `${'A paragraph about trade.\n\n'.repeat(50)}韩国奉行实用外交。\n`;
     document.update(text);
     expect(document.lint(ruleSet).map((f) => f.start)).toEqual([1304]);
-    expect(document.stats).toEqual({ full: 1, partial: 0, parsed: 1, parsedLength: 9 });
+    expect(document.stats).toEqual({ full: 1, partial: 0, parsed: 1, parsedLength: 9, unlicensed: 0 });
     document.update(`A paragraph about 实用外交 trade.\n\n${text.slice(26)}`);
     expect(document.lint(ruleSet).map((f) => f.start)).toEqual([18, 1309]);
-    expect(document.stats).toEqual({ full: 1, partial: 1, parsed: 2, parsedLength: 38 });
+    expect(document.stats).toEqual({ full: 1, partial: 1, parsed: 2, parsedLength: 38, unlicensed: 0 });
     // Opening a fence changes everything after it: the one block left is parsed whole.
     document.update(`\`\`\`\n${text}`);
     expect(document.lint(ruleSet)).toEqual([]);

@@ -15,7 +15,7 @@ import { ContextIndex } from './context.js';
 import type { DocContext } from './finding.js';
 import { type FindingMemo, localWindow, planReuse, type ReusePlan } from './finding-memo.js';
 import { LintDocument, LintFacts } from './lint-document.js';
-import { CANDIDATE, MENTION, type RawScanResult, scanRaw } from './prefilter.js';
+import { CANDIDATE, MENTION, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
 
 export { compilePacks } from './compile.js';
@@ -323,17 +323,6 @@ export function segmentReach(ruleSet: RuleSet): number {
 /** The pre-check for context mentions, like `hasCandidate`: false only when none occurs in `text`. */
 export function hasContextMention(text: string, ruleSet: RuleSet): boolean {
   return needsContext(ruleSet) && scanRaw(text, ruleSet, MENTION).mention;
-}
-
-/** `hasCandidate` and, with `mentions`, `hasContextMention` in one pass over `text`. */
-export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): RawScanResult {
-  const result = scanRaw(text, ruleSet, mentions ? CANDIDATE | MENTION : CANDIDATE);
-  const out: RawScanResult = {
-    candidate: result.candidate,
-    mention: mentions && needsContext(ruleSet) && result.mention,
-  };
-  if (result.weakOnly) out.weakOnly = true;
-  return out;
 }
 
 /**

@@ -36,6 +36,10 @@ export interface RawScanResult {
   mention: boolean;
   /** Set (true) when only weak phrases made the text a candidate. */
   weakOnly?: true;
+  /** Set (true) when the view folder declined the text (see above): it counts as holding anything. */
+  declined?: true;
+  /** Set (true), by a scan with `onFlagged`, when a reporting pattern may match. */
+  pattern?: true;
 }
 
 /** What a caller that takes characters out of raw text before the pre-check must know. */
@@ -56,17 +60,31 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
   return rs as CompiledRuleSet;
 }
 
-/** The pre-check over the match view of `text`, until what is `wanted` (CANDIDATE, MENTION) is found. */
-export function scanRaw(text: string, ruleSet: RuleSet, wanted: number): RawScanResult {
+/**
+ * The pre-check over the match view of `text`, until what is `wanted` (CANDIDATE, MENTION) is
+ * found; with `onFlagged`, to the end, given the payload id of every phrase it finds where one
+ * with flags ends (`PhraseAutomaton.flaggedIn`), for a caller that must know which phrases occur.
+ */
+export function scanRaw(
+  text: string,
+  ruleSet: RuleSet,
+  wanted: number,
+  onFlagged?: (id: number) => void,
+): RawScanResult {
   const rs = compiledOf(ruleSet);
   const at = rootStarts(rs.automaton, rs.patternAtoms);
-  let flags = rs.unanchoredPattern ? CANDIDATE : 0;
+  const whole = onFlagged !== undefined;
+  let flags = 0;
+  // The flags of the patterns' atoms, apart: with `onFlagged`, a caller learns of them as `pattern`.
+  let atomFlags = rs.unanchoredPattern ? CANDIDATE : 0;
   let state = 0;
   let atomState = 0;
+  const atoms = rs.patternAtoms;
+  const atomsDone = () => !atoms || ((whole ? atomFlags : atomFlags | flags) & CANDIDATE) !== 0;
   folder.reset();
-  for (let from = 0; from < text.length && (flags & wanted) !== wanted; ) {
+  for (let from = 0; from < text.length && (whole || ((flags | atomFlags) & wanted) !== wanted); ) {
     // At the root, units no phrase starts with cannot change a thing: pass them over unfolded.
-    if (at && state === 0 && (atomState === 0 || (flags & CANDIDATE) !== 0)) {
+    if (at && state === 0 && (atomState === 0 || atomsDone())) {
       const next = skipAtRoot(text, from, text.length, at);
       if (next !== from) {
         folder.reset();
@@ -76,25 +94,29 @@ export function scanRaw(text: string, ruleSet: RuleSet, wanted: number): RawScan
     }
     // Window by window while the automaton is away from its root; without the pass, in slices.
     const to = windowEnd(text, from, at ? WINDOW : SLICE);
-    if (!folder.fold(text, from, to)) return { candidate: true, mention: true };
+    if (!folder.fold(text, from, to)) return { candidate: true, mention: true, declined: true };
     if (to === text.length) folder.finish();
-    const found = rs.automaton.flagsIn(folder.units, folder.length, wanted & ~flags, state);
+    const found = whole
+      ? rs.automaton.flaggedIn(folder.units, folder.length, state, onFlagged)
+      : rs.automaton.flagsIn(folder.units, folder.length, wanted & ~(flags | atomFlags), state);
     flags |= found.flags;
     state = found.state;
-    if (rs.patternAtoms && (flags & CANDIDATE) === 0) {
-      const more = rs.patternAtoms.flagsIn(folder.units, folder.length, CANDIDATE, atomState);
-      flags |= more.flags;
+    if (atoms && !atomsDone()) {
+      const more = atoms.flagsIn(folder.units, folder.length, CANDIDATE, atomState);
+      atomFlags |= more.flags;
       atomState = more.state;
     }
     // What is scanned can go; the folder keeps what it still waits on (a space, a hyphen).
     folder.length = 0;
     from = to;
   }
+  const all = flags | atomFlags;
   const result: RawScanResult = {
-    candidate: (flags & (CANDIDATE | WEAK)) !== 0,
-    mention: (flags & MENTION) !== 0,
+    candidate: (all & (CANDIDATE | WEAK)) !== 0,
+    mention: (all & MENTION) !== 0,
   };
-  if ((flags & CANDIDATE) === 0 && (flags & WEAK) !== 0 && (wanted & CANDIDATE) !== 0) result.weakOnly = true;
+  if ((all & CANDIDATE) === 0 && (all & WEAK) !== 0 && (wanted & CANDIDATE) !== 0) result.weakOnly = true;
+  if (whole && (atomFlags & CANDIDATE) !== 0) result.pattern = true;
   return result;
 }
 

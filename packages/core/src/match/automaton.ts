@@ -173,6 +173,46 @@ export class PhraseAutomaton {
     return { flags, state: s };
   }
 
+  /**
+   * `flagsIn` to the end, calling `onFlagged` with the payload id of every pattern ending where
+   * one with flags ends (those without flags too: the caller reads what each id is), for a
+   * pre-check that must know which phrases occur, not only whether one does (prefilter.ts).
+   */
+  flaggedIn(
+    units: Uint16Array,
+    length: number,
+    state: number,
+    onFlagged: (id: number) => void,
+  ): { flags: number; state: number } {
+    const { code, base, check, fail, outFlags, outFirst, outNext, idStart, idList } = this.#built();
+    let s = state;
+    let flags = 0;
+    for (let i = 0; i < length; i++) {
+      const x = code[units[i] as number] as number;
+      if (x === 0) {
+        s = ROOT;
+        continue;
+      }
+      for (;;) {
+        const t = (base[s] as number) + x;
+        if (check[t] === s) {
+          s = t;
+          break;
+        }
+        if (s === ROOT) break;
+        s = fail[s] as number;
+      }
+      const found = outFlags[s] as number;
+      if (found === 0) continue;
+      flags |= found;
+      for (let o = outFirst[s] as number; o !== ROOT; o = outNext[o] as number) {
+        const last = idStart[o + 1] as number;
+        for (let k = idStart[o] as number; k < last; k++) onFlagged(idList[k] as number);
+      }
+    }
+    return { flags, state: s };
+  }
+
   /** True if text contains at least one occurrence of any pattern; stops at the first. */
   test(text: string): boolean {
     const { code, base, check, fail, outFirst } = this.#built();
