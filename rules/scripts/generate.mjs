@@ -198,6 +198,11 @@ import { builtinPacks } from './generated/packs.js';
 export type { BuiltinPack };
 export { builtinPacks };
 
+/** The names of the built-in packs. */
+export function builtinPackNames(): string[] {
+  return builtinPacks.map((pack) => pack.name);
+}
+
 /** The built-in pack called \`name\` (its name, repository file, YAML text and locale files), or undefined. */
 export function builtinPack(name: string): BuiltinPack | undefined {
   return builtinPacks.find((pack) => pack.name === name);
@@ -205,9 +210,10 @@ export function builtinPack(name: string): BuiltinPack | undefined {
 
 /**
  * The built-in pack called \`name\` compiled alone with no options (no \`rules\`, \`accept\` or
- * \`audience\`), as the text \`deserializeRuleSet\` from @nuance/core loads, or undefined.
+ * \`audience\`), as the text or bytes \`deserializeRuleSet\` from @nuance/core loads (the CLI's
+ * bundle keeps bytes, packages/cli/src/builtin-data.ts), or undefined.
  */
-export function builtinCompiled(name: string): string | undefined {
+export function builtinCompiled(name: string): string | Uint8Array | undefined {
   return Object.hasOwn(compiledPacks, name) ? compiledPacks[name] : undefined;
 }
 `;

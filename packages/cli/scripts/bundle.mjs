@@ -40,19 +40,20 @@ const result = await build({
   minifySyntax: true,
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [lazyModules(LAZY)],
+  plugins: [lazyModules(LAZY), builtinData()],
 });
 
-const text = ascii(result.outputFiles[0].text);
+const code = ascii(result.outputFiles[0].text);
 // bin.js runs the bundle as a vm.Script without a dynamic import() handler.
-if (/\bimport\(/.test(text))
+if (/\bimport\(/.test(code))
   throw new Error('The CLI bundle has a dynamic import(), which bin.js cannot run');
-const wrote = write(outfile, text);
+// The code, then the built-in packs' data, which bin.js does not compile (src/builtin-data.ts).
+const bytes = Buffer.concat([Buffer.from(code, 'latin1'), await builtinPacksData()]);
+const wrote = write(outfile, bytes);
 // The bundle's SHA-1 and size, which bin.js keys its code cache with (hashing 2 MB at every start
 // needs Node's crypto module, 7-10 ms to load); written after the bundle, so never older than it:
 // again whenever the bundle was, even with the same hash (a bundle changed by hand and built
 // again would otherwise be newer than it, and every start would hash it).
-const bytes = Buffer.from(text, 'latin1');
 write(`${outfile}.sha1`, `${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n`, wrote);
 
 const mcp = await build({
@@ -70,6 +71,34 @@ const mcp = await build({
   logLevel: 'warning',
 });
 write(path.join(root, 'dist/mcp.cjs'), mcp.outputFiles[0].text);
+
+/**
+ * An esbuild plugin: `@nuance/rules` is src/builtin-data.ts, which reads the built-in packs from the
+ * end of the bundle file (`builtinPacksData`), not from code.
+ */
+function builtinData() {
+  return {
+    name: 'builtin-data',
+    setup(build) {
+      build.onResolve({ filter: /^@nuance\/rules$/ }, () => ({
+        path: path.join(root, 'src/builtin-data.ts'),
+      }));
+    },
+  };
+}
+
+/** The built-in packs and their compiled rule sets (as core's bytes), as the end of the bundle file (bytes). */
+async function builtinPacksData() {
+  const { builtinPacks, builtinCompiled } = await import('@nuance/rules');
+  const { deserializeRuleSet, serializeRuleSetBytes } = await import('@nuance/core');
+  const { encodeBuiltinData } = await import('../dist/builtin-data.js');
+  const compiled = {};
+  for (const { name } of builtinPacks) {
+    const { ruleSet, problems } = deserializeRuleSet(builtinCompiled(name));
+    compiled[name] = serializeRuleSetBytes(ruleSet, problems);
+  }
+  return encodeBuiltinData(builtinPacks, compiled);
+}
 
 /**
  * An esbuild plugin: an `import` of one of `files` gets a stand-in whose functions `require` the
@@ -138,9 +167,9 @@ function ascii(code) {
 function write(file, content, always = false) {
   let current;
   try {
-    current = readFileSync(file, 'utf8');
+    current = readFileSync(file);
   } catch {}
-  if (current === content && !always) return false;
+  if (current?.equals(Buffer.from(content)) && !always) return false;
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, content);

@@ -41,10 +41,10 @@ const WRAP_AFTER = Buffer.from('\n})', 'latin1');
 const KEY_BYTES = 64;
 
 const bundle = fileURLToPath(new URL('./nuance.cjs', import.meta.url));
-const { bytes, wrapped } = readWrapped(bundle);
+const { size, wrapped } = readWrapped(bundle);
 // The bundle is ASCII (the build escapes the rest); Latin-1 decodes that faster than UTF-8 does.
 const source = isAscii(wrapped) ? wrapped.toString('latin1') : wrapped.toString('utf8');
-const cache = cacheFile(bytes);
+const cache = cacheFile(size);
 const cachedData = cache && readCache(cache);
 const script = new Script(source, {
   filename: bundle,
@@ -62,14 +62,17 @@ if (cache && isMainThread && (!cachedData || script.cachedDataRejected)) {
 start({ cacheDir: cache ? path.dirname(cache.file) : undefined, codeKey: cache?.key.toString('hex') });
 
 /**
- * The bundle's bytes, read into one buffer between the two halves of its wrapper: its source is
+ * The bundle's code, read into one buffer between the two halves of its wrapper: its source is
  * then made in one piece. A string joined from the three was a rope that V8 copied into one
  * string again to compile it: 2.5 MB more memory touched for the first time at every start (6-7 ms).
+ * Not the built-in packs' data at the end of the file (src/builtin-data.ts): the code reads them
+ * when it needs them. `size`: the whole file's.
  */
-function readWrapped(file: string): { bytes: Buffer; wrapped: Buffer } {
+function readWrapped(file: string): { size: number; wrapped: Buffer } {
   const fd = openSync(file, 'r');
   try {
-    const size = fstatSync(fd).size;
+    const whole = fstatSync(fd).size;
+    const size = whole - dataBytes(fd, whole);
     const wrapped = Buffer.allocUnsafeSlow(WRAP_BEFORE.length + size + WRAP_AFTER.length);
     WRAP_BEFORE.copy(wrapped, 0);
     let read = 0;
@@ -79,10 +82,24 @@ function readWrapped(file: string): { bytes: Buffer; wrapped: Buffer } {
       read += n;
     }
     WRAP_AFTER.copy(wrapped, WRAP_BEFORE.length + size);
-    return { bytes: wrapped.subarray(WRAP_BEFORE.length, WRAP_BEFORE.length + size), wrapped };
+    return { size: whole, wrapped };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of the built-in packs' data and its trailer at the end of the bundle file, 0 when it has
+ * none: the last line is `//nuance-data <the data's length, 12 digits>` (src/builtin-data.ts, which
+ * writes and reads it; this file imports nothing of the bundle's).
+ */
+function dataBytes(fd: number, size: number): number {
+  const trailer = 27;
+  if (size < trailer) return 0;
+  const tail = Buffer.alloc(trailer);
+  readSync(fd, tail, 0, trailer, size - trailer);
+  const match = /^\/\/nuance-data (\d{12})\n$/.exec(tail.toString('latin1'));
+  return match ? trailer + Number(match[1]) : 0;
 }
 
 /** What the bundle learns from the bin (start.ts): the cache folder and the identity of its code. */
@@ -102,11 +119,11 @@ interface CacheFile {
  * Node version only. Never a shared folder such as the system's temp folder: compiled code that
  * another user could plant there would run as this one. Undefined when there is no cache folder.
  */
-function cacheFile(content: Buffer): CacheFile | undefined {
+function cacheFile(size: number): CacheFile | undefined {
   try {
     const dir = cacheDir();
     if (dir === undefined) return undefined;
-    const id = `${bundleId(content)} ${process.version} ${process.arch}`;
+    const id = `${bundleId(size)} ${process.version} ${process.arch}`;
     // An id that does not fit (a Node version string of 20 characters): no cache rather than a weak key.
     if (id.length > KEY_BYTES) return undefined;
     return { file: path.join(dir, `${nameOf(bundle)}.code-cache`), key: Buffer.from(id.padEnd(KEY_BYTES)) };
@@ -120,16 +137,16 @@ function cacheFile(content: Buffer): CacheFile | undefined {
  * the size), so that a start need not load Node's crypto module (7-10 ms) to hash 2 MB; hashed
  * here when that file is missing, older than the bundle or of another size.
  */
-function bundleId(content: Buffer): string {
+function bundleId(size: number): string {
   const sidecar = `${bundle}.sha1`;
   try {
-    const [hash, size] = readFileSync(sidecar, 'latin1').trim().split(' ');
-    if (hash && /^[0-9a-f]{40}$/.test(hash) && Number(size) === content.length) {
+    const [hash, recorded] = readFileSync(sidecar, 'latin1').trim().split(' ');
+    if (hash && /^[0-9a-f]{40}$/.test(hash) && Number(recorded) === size) {
       if (statSync(sidecar).mtimeMs >= statSync(bundle).mtimeMs) return hash;
     }
   } catch {}
   const crypto = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  return crypto.createHash('sha1').update(content).digest('hex');
+  return crypto.createHash('sha1').update(readFileSync(bundle)).digest('hex');
 }
 
 /** The cache file's name: 64-bit FNV-1a of the bundle's path, in hex (one file per installed bundle). */

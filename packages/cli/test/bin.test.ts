@@ -114,7 +114,36 @@ describe('the bundle', () => {
       expect(
         results.map((r, i) => [tasks[i]!.displayPath, r.error ?? r.findings.map((f) => f.ruleId)]),
       ).toEqual(expected);
+      // The pack's YAML (a rule's source), read from the end of the bundle.
+      const explain = runBin(
+        path.join(dist, 'bin.js'),
+        ['explain', 'korea-china/wushi-not-shiyong'],
+        drafts,
+        cache,
+      );
+      expect(explain.status).toBe(0);
+      expect(explain.stdout).toContain('Jaeho Hwang, "A partnership with limits');
     });
+  });
+
+  it('keeps the built-in packs after its code, where bin.js does not compile them', async () => {
+    const file = await readFile(BUNDLE);
+    const trailer = /\/\/nuance-data (\d{12})\n$/.exec(file.subarray(-27).toString('latin1'));
+    expect(trailer).not.toBeNull();
+    const data = Number(trailer![1]);
+    const code = file.subarray(0, file.length - 27 - data).toString('latin1');
+    // Not in the code: the pack's YAML, nor its compiled rule set (the source each rule cites).
+    expect(code).not.toContain('A partnership with limits');
+    expect(file.subarray(file.length - 27 - data, file.length - 27).toString('latin1')).toMatch(
+      /^\/\*nuance-data [^]*\*\/\n$/,
+    );
+    // What the published package's `require` reads: the whole file, as Node compiles it.
+    const loaded = spawnSync(
+      process.execPath,
+      ['-e', `const m = require(${JSON.stringify(BUNDLE)}); console.log(typeof m.main, typeof m.start)`],
+      { encoding: 'utf8' },
+    );
+    expect([loaded.status, loaded.stdout.trim(), loaded.stderr]).toEqual([0, 'function function', '']);
   });
 });
 

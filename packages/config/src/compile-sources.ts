@@ -100,7 +100,10 @@ function keyedSource(source: PackSource): { file: string; text: string } {
 }
 
 /** The built-in pack's compiled text, when the config asks for that pack alone and no option. */
-function builtinAlone(sources: readonly PackSource[], options: CompileOptions): string | undefined {
+function builtinAlone(
+  sources: readonly PackSource[],
+  options: CompileOptions,
+): string | Uint8Array | undefined {
   const only = sources[0];
   if (sources.length !== 1 || !only?.builtin) return undefined;
   if (Object.values(options).some((value) => value !== undefined)) return undefined;

@@ -9,7 +9,7 @@ import {
   parsePack,
   stripBom,
 } from '@nuance/core';
-import { type BuiltinPack, builtinPack, builtinPacks } from '@nuance/rules';
+import { type BuiltinPack, builtinPack, builtinPackNames as packNames } from '@nuance/rules';
 import { hashBytes } from './node-crypto.js';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { decodeText, describeFsError, readRegularFile, readText } from './text-file.js';
@@ -21,7 +21,7 @@ export interface LoadedPack {
 
 /** Names of the packs that ship with nuance (`korea-china`...). */
 export function builtinPackNames(): string[] {
-  return builtinPacks.map((p) => p.name);
+  return packNames();
 }
 
 /**
