@@ -114,6 +114,37 @@ describe('the hits of the pre-check', () => {
     expect(hitsOf('South Korea').sets).toEqual(sets('korea'));
   });
 
+  test('a pattern that may match is open, read past the phrases that made the text a candidate', () => {
+    const patterned = ruleSetFromYaml(`pack: q
+contexts:
+  korea: {phrases: [韩国]}
+rules:
+  - id: q/core
+    kind: caution
+    severity: info
+    message: m
+    phrases: [核心利益, AI]
+    patterns: ['中[国方]的?[^。]{1,6}核心利益']
+    context: {sets: [korea], within: sentence}
+  - id: q/open
+    kind: caution
+    severity: info
+    message: m
+    phrases: [practical diplomacy]
+`);
+    const of = (text: string) => preCheck(text, patterned, true).hits as ContextHits;
+    // The phrase waits on its condition; the pattern's atom (核心利益) is there too: open.
+    expect(of('中国的重大核心利益').open).toBe(true);
+    // A weak phrase first, then the atom: a candidate of its own, not one of weak phrases only.
+    expect(preCheck('AI then 中国的重大核心利益', patterned, true)).toMatchObject({ candidate: true });
+    expect(preCheck('AI then 中国的重大核心利益', patterned, true).weakOnly).toBeUndefined();
+    expect(of('AI then 中国的重大核心利益').open).toBe(true);
+    // No atom: the phrase alone, waiting on korea.
+    expect(of('AI 会议')).toMatchObject({ open: false, conditions: [expect.any(Number)] });
+    // An open phrase first: the atoms need not be read on (the answer is the same).
+    expect(of('practical diplomacy, 核心利益')).toMatchObject({ open: true });
+  });
+
   test('are the same from a serialized rule set', () => {
     const read = deserializeRuleSet(serializeRuleSetBytes(ruleSet)).ruleSet;
     for (const text of [

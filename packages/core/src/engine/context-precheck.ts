@@ -77,14 +77,21 @@ export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): Pre
     return out;
   }
   const hits: ContextHits = { sets: [], open: false, conditions: [] };
-  const result: PreCheckResult = scanRaw(text, ruleSet, CANDIDATE | MENTION, (id) => {
-    const c = classOf(rs, id);
-    if (c === NOTHING) return;
-    if (c === OPEN) hits.open = true;
-    else if (c < 0) {
-      if (!hits.sets.includes(-1 - c)) hits.sets.push(-1 - c);
-    } else if (!hits.conditions.includes(c - CONDITION)) hits.conditions.push(c - CONDITION);
-  });
+  const result: PreCheckResult = scanRaw(
+    text,
+    ruleSet,
+    CANDIDATE | MENTION,
+    (id) => {
+      const c = classOf(rs, id);
+      if (c === NOTHING) return;
+      if (c === OPEN) hits.open = true;
+      else if (c < 0) {
+        if (!hits.sets.includes(-1 - c)) hits.sets.push(-1 - c);
+      } else if (!hits.conditions.includes(c - CONDITION)) hits.conditions.push(c - CONDITION);
+    },
+    // Once a candidate is open, a pattern's would tell nothing more.
+    () => hits.open,
+  );
   if (result.pattern) hits.open = true;
   if (!result.declined) result.hits = hits;
   delete result.pattern;

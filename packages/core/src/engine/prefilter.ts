@@ -64,12 +64,15 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
  * The pre-check over the match view of `text`, until what is `wanted` (CANDIDATE, MENTION) is
  * found; with `onFlagged`, to the end, given the payload id of every phrase it finds where one
  * with flags ends (`PhraseAutomaton.flaggedIn`), for a caller that must know which phrases occur.
+ * Such a caller learns whether a pattern may match (`pattern`) unless a phrase made the text a
+ * candidate and `atomsAnswered` says that it need not know.
  */
 export function scanRaw(
   text: string,
   ruleSet: RuleSet,
   wanted: number,
   onFlagged?: (id: number) => void,
+  atomsAnswered?: () => boolean,
 ): RawScanResult {
   const rs = compiledOf(ruleSet);
   const at = rootStarts(rs.automaton, rs.patternAtoms);
@@ -80,7 +83,10 @@ export function scanRaw(
   let state = 0;
   let atomState = 0;
   const atoms = rs.patternAtoms;
-  const atomsDone = () => !atoms || ((whole ? atomFlags : atomFlags | flags) & CANDIDATE) !== 0;
+  const atomsDone = () =>
+    !atoms ||
+    ((whole ? atomFlags : atomFlags | flags) & CANDIDATE) !== 0 ||
+    ((flags & CANDIDATE) !== 0 && atomsAnswered?.() === true);
   folder.reset();
   for (let from = 0; from < text.length && (whole || ((flags | atomFlags) & wanted) !== wanted); ) {
     // At the root, units no phrase starts with cannot change a thing: pass them over unfolded.
