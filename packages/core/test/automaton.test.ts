@@ -347,6 +347,62 @@ describe('PhraseAutomaton: flags and tables', () => {
     }
   });
 
+  it('flaggedIn gives every id that occurs where a flagged one ends, each state once per pass', () => {
+    const rand = mulberry32(7);
+    const alphabet = ['中', '国', '韩', 'a', 'b'];
+    let pass = 0;
+    for (let round = 0; round < 300; round++) {
+      const automaton = new PhraseAutomaton();
+      const patterns: Array<[string, number, number]> = [];
+      for (let i = 0; i < 6; i++) {
+        let p = '';
+        for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) p += pick(rand, alphabet);
+        // Some without flags: given only where a flagged one ends too.
+        const flags = rand() < 0.7 ? 1 << i : 0;
+        patterns.push([p, i, flags]);
+        automaton.add(p, i, flags);
+      }
+      automaton.build();
+      let text = '';
+      for (let n = Math.floor(rand() * 30); n > 0; n--) text += pick(rand, alphabet);
+      const flagged = new Set(patterns.filter(([p, , f]) => f !== 0 && text.includes(p)).map(([, id]) => id));
+      // Two passes over the text, each in two pieces with the state carried over.
+      for (let again = 0; again < 2; again++) {
+        pass++;
+        const given: number[] = [];
+        const cut = Math.floor(rand() * (text.length + 1));
+        const first = automaton.flaggedIn(units(text.slice(0, cut)), cut, 0, (id) => given.push(id), pass);
+        const second = automaton.flaggedIn(
+          units(text.slice(cut)),
+          text.length - cut,
+          first.state,
+          (id) => given.push(id),
+          pass,
+        );
+        const expectedFlags = patterns.reduce((acc, [p, , f]) => (text.includes(p) ? acc | f : acc), 0);
+        expect(first.flags | second.flags).toBe(expectedFlags);
+        // Every flagged id that occurs; any other given one occurs too.
+        expect(new Set(given.filter((id) => flagged.has(id)))).toEqual(flagged);
+        for (const id of given) expect(text.includes(patterns[id]![0])).toBe(true);
+        // Once per state: an id is given at most as many times as it has distinct end states.
+        expect(given.length).toBeLessThanOrEqual(patterns.length * 3);
+      }
+    }
+  });
+
+  it('flaggedIn gives a repeated phrase once in a pass, and again in the next', () => {
+    const automaton = new PhraseAutomaton();
+    automaton.add('中国', 0, 1);
+    automaton.add('韩国', 1, 2);
+    automaton.build();
+    const text = '中国韩国中国中国';
+    const given: number[] = [];
+    automaton.flaggedIn(units(text), text.length, 0, (id) => given.push(id), 1);
+    expect(given).toEqual([0, 1]);
+    automaton.flaggedIn(units(text), text.length, 0, (id) => given.push(id), 2);
+    expect(given).toEqual([0, 1, 0, 1]);
+  });
+
   it('stops as soon as the wanted flags are found', () => {
     const automaton = new PhraseAutomaton();
     automaton.add('ab', 0, 1);

@@ -77,6 +77,8 @@ export function scanRaw(
   const rs = compiledOf(ruleSet);
   const at = rootStarts(rs.automaton, rs.patternAtoms);
   const whole = onFlagged !== undefined;
+  // The states whose phrases the scan gave `onFlagged` already are given once (flaggedIn).
+  const pass = whole ? ++passes : 0;
   let flags = 0;
   // The flags of the patterns' atoms, apart: with `onFlagged`, a caller learns of them as `pattern`.
   let atomFlags = rs.unanchoredPattern ? CANDIDATE : 0;
@@ -103,7 +105,7 @@ export function scanRaw(
     if (!folder.fold(text, from, to)) return { candidate: true, mention: true, declined: true };
     if (to === text.length) folder.finish();
     const found = whole
-      ? rs.automaton.flaggedIn(folder.units, folder.length, state, onFlagged)
+      ? rs.automaton.flaggedIn(folder.units, folder.length, state, onFlagged, pass)
       : rs.automaton.flagsIn(folder.units, folder.length, wanted & ~(flags | atomFlags), state);
     flags |= found.flags;
     state = found.state;
@@ -125,6 +127,9 @@ export function scanRaw(
   if (whole && (atomFlags & CANDIDATE) !== 0) result.pattern = true;
   return result;
 }
+
+/** The passes of `flaggedIn` made (an automaton keeps the last that gave each state's phrases). */
+let passes = 0;
 
 /** See PrefilterSafety. */
 export function prefilterSafety(ruleSet: RuleSet, chars: string): PrefilterSafety {

@@ -27,6 +27,8 @@ export class PhraseAutomaton {
   /** The patterns' total length: at most that many states besides the root. */
   #units = 0;
   #tables: AutomatonTables | undefined;
+  /** Per state, the last `flaggedIn` pass that gave its ids. */
+  #given: Float64Array | undefined;
 
   /** An automaton from the tables of one built before (`tables`), for a serialized rule set. */
   static fromTables(tables: AutomatonTables): PhraseAutomaton {
@@ -176,15 +178,24 @@ export class PhraseAutomaton {
   /**
    * `flagsIn` to the end, calling `onFlagged` with the payload id of every pattern ending where
    * one with flags ends (those without flags too: the caller reads what each id is), for a
-   * pre-check that must know which phrases occur, not only whether one does (prefilter.ts).
+   * pre-check that must know which phrases occur, not only whether one does (prefilter.ts); once
+   * per state in calls of the same `pass` (a positive number the caller gives every call over one
+   * text, and no call over another text: a count, which never comes round again).
    */
   flaggedIn(
     units: Uint16Array,
     length: number,
     state: number,
     onFlagged: (id: number) => void,
+    pass: number,
   ): { flags: number; state: number } {
     const { code, base, check, fail, outFlags, outFirst, outNext, idStart, idList } = this.#built();
+    // The states whose ids this pass gave already: a mention repeated in a text is given once.
+    let given = this.#given;
+    if (given === undefined || given.length < check.length) {
+      given = new Float64Array(check.length);
+      this.#given = given;
+    }
     let s = state;
     let flags = 0;
     for (let i = 0; i < length; i++) {
@@ -203,7 +214,8 @@ export class PhraseAutomaton {
         s = fail[s] as number;
       }
       const found = outFlags[s] as number;
-      if (found === 0) continue;
+      if (found === 0 || given[s] === pass) continue;
+      given[s] = pass;
       flags |= found;
       for (let o = outFirst[s] as number; o !== ROOT; o = outNext[o] as number) {
         const last = idStart[o + 1] as number;
