@@ -2,6 +2,9 @@
 // candidates wait on (preCheck's `hits`), and whether a candidate may be licensed (mayBeLicensed).
 // The property at the end is what a caller relies on to pass over a text: a segment that gives a
 // finding always holds a candidate that mayBeLicensed says may be.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { CompiledRuleSet } from '../src/engine/compiled.js';
 import {
@@ -16,60 +19,8 @@ import {
 import { blockSegments, ruleSetFromYaml } from './helpers.js';
 import { mulberry32 } from './random.js';
 
-// The shapes of the built-in pack's conditions: a place in the sentence, a window of sentences,
-// the structure, the paragraph (the default, with the document), a term's own condition, a set
-// named by a language, a `requires` rule whose `require` phrase decides findings elsewhere.
-const PACK = `pack: c
-contexts:
-  korea:
-    phrases: [韩国, South Korea, 한국]
-    not: [North Korea]
-  china:
-    phrases: [中国, China, 중국]
-  cooperation:
-    phrases: [合作, cooperation, 협력]
-  voice:
-    phrases: [우리 정부]
-    lang: [ko]
-rules:
-  - id: c/tech
-    kind: caution
-    severity: warning
-    message: m
-    phrases: [반도체, semiconductors, AI]
-    context:
-      - {sets: [cooperation], within: sentence}
-      - {sets: [china], within: [sentence, structure]}
-      - {sets: [korea], within: [1, structure]}
-  - id: c/partner
-    kind: caution
-    severity: warning
-    message: m
-    phrases: [战略合作伙伴关系, strategic partnership]
-    context: {sets: [korea, china]}
-  - id: c/term
-    kind: term
-    severity: error
-    message: m
-    terms:
-      zh: [务实外交, {text: 实用外交, status: deprecated, context: {sets: [korea], within: sentence}}]
-      en: [{text: practical diplomacy, status: deprecated}]
-  - id: c/voice
-    kind: caution
-    severity: info
-    message: m
-    phrases: [한미일]
-    context: {sets: [voice]}
-  - id: c/reciprocity
-    kind: requires
-    severity: warning
-    scope: segment
-    lookahead: 1
-    message: m
-    when: [core interests of China]
-    require: [core interests of Korea]
-    context: {sets: [korea], within: 1}
-`;
+// The shapes of the built-in pack's conditions, shared with unified's test of the blocks passed over.
+const PACK = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'context-shapes.pack.yaml'), 'utf8');
 
 const ruleSet = ruleSetFromYaml(PACK);
 const rs = ruleSet as CompiledRuleSet;

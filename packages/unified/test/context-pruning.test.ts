@@ -10,65 +10,6 @@ import { describe, expect, test } from 'vitest';
 import { documentTopic, lintDocument, MarkdownDocument } from '../src/index.js';
 import { random } from './helpers.js';
 
-// The shapes of the built-in pack's conditions (see core's context-precheck test).
-const PACK = `pack: c
-contexts:
-  korea:
-    phrases: [韩国, South Korea, 한국]
-    not: [North Korea]
-  china:
-    phrases: [中国, China, 중국]
-  cooperation:
-    phrases: [合作, cooperation, 협력]
-  voice:
-    phrases: [우리 정부]
-    lang: [ko]
-rules:
-  - id: c/tech
-    kind: caution
-    severity: warning
-    message: m
-    phrases: [반도체, semiconductors, AI]
-    context:
-      - {sets: [cooperation], within: sentence}
-      - {sets: [china], within: [sentence, structure]}
-      - {sets: [korea], within: [1, structure]}
-  - id: c/partner
-    kind: caution
-    severity: warning
-    message: m
-    phrases: [战略合作伙伴关系, strategic partnership]
-    context: {sets: [korea, china]}
-  - id: c/head
-    kind: caution
-    severity: info
-    message: m
-    phrases: [joint statement]
-    context: {sets: [korea], within: document}
-  - id: c/term
-    kind: term
-    severity: error
-    message: m
-    terms:
-      zh: [务实外交, {text: 实用外交, status: deprecated, context: {sets: [korea], within: sentence}}]
-      en: [{text: practical diplomacy, status: deprecated}]
-  - id: c/voice
-    kind: caution
-    severity: info
-    message: m
-    phrases: [한미일]
-    context: {sets: [voice]}
-  - id: c/reciprocity
-    kind: requires
-    severity: warning
-    scope: segment
-    lookahead: 1
-    message: m
-    when: [core interests of China]
-    require: [core interests of Korea]
-    context: {sets: [korea], within: 1}
-`;
-
 function compile(text: string, file: string): RuleSet {
   const { pack } = parsePack(text, file);
   if (!pack) throw new Error(`${file} does not parse`);
@@ -77,8 +18,9 @@ function compile(text: string, file: string): RuleSet {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const koreaPack = join(here, '..', '..', '..', 'rules', 'korea-china', 'pack.yaml');
+const shapes = join(here, '..', '..', 'core', 'test', 'context-shapes.pack.yaml');
 const ruleSets: [string, RuleSet][] = [
-  ['test pack', compile(PACK, 'c.yaml')],
+  ['test pack', compile(readFileSync(shapes, 'utf8'), shapes)],
   ['korea-china pack', compile(readFileSync(koreaPack, 'utf8'), koreaPack)],
 ];
 
