@@ -9,6 +9,7 @@
 // it does not find in a text is mentioned nowhere in that text's segments; the answer is only
 // ever "may" (no word boundaries, no `not` phrases, a set named by languages or declared).
 import type { CompiledRuleSet } from './compiled.js';
+import { readsBeyondSegment } from './context.js';
 import { needsContext } from './lint.js';
 import { CANDIDATE, MENTION, type RawScanResult, scanRaw } from './prefilter.js';
 import type { RuleSet } from './rule-set.js';
@@ -122,11 +123,7 @@ export function mayBeLicensed(
       condition.sets.every((set) => {
         const def = rs.contextSets[set];
         if (!def || def.lang.length > 0 || topic.includes(def.name) || hits.sets.includes(set)) return true;
-        const beyond = list.some(
-          (c) =>
-            c.sets.includes(set) &&
-            c.within.some((w) => w === 'paragraph' || w === 'structure' || w === 'document'),
-        );
+        const beyond = list.some((c) => c.sets.includes(set) && c.within.some(readsBeyondSegment));
         return beyond && elsewhere(set);
       }),
     );

@@ -126,7 +126,7 @@ export class ContextIndex {
     if (place === 'document') return this.headMentions(set);
     // A sentence or a window of sentences lies in the match's own paragraph: one without a mention
     // of the set has none, and its sentences need not be found.
-    if (place !== 'structure' && place !== 'paragraph' && this.mentionsIn(set, m.seg.index).length === 0) {
+    if (!readsBeyondSegment(place) && this.mentionsIn(set, m.seg.index).length === 0) {
       return NO_MENTIONS;
     }
     // Matches of one sentence share their candidates: a dense paragraph asks many times.
@@ -213,6 +213,15 @@ export class ContextIndex {
     };
     return x.license;
   }
+}
+
+/**
+ * Whether a place reads beyond the match's own segment (`paragraph`: its structure too; the
+ * `structure`; the `document` head), so that a mention elsewhere in the document may license
+ * there; a `sentence` or a window of sentences lies in the segment.
+ */
+export function readsBeyondSegment(place: Within): boolean {
+  return place === 'paragraph' || place === 'structure' || place === 'document';
 }
 
 /** The indices in ascending order: as given when they are (a segment's context mostly is). */
