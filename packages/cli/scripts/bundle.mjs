@@ -14,10 +14,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/nuance.cjs');
 /**
  * Modules evaluated only when one of their functions is first called, with what only they import:
- * remark, micromark and their tables are not loaded by a run that parses no Markdown, git's child
- * process and jsdiff by a run without `--changed-lines-from`.
+ * remark, micromark and their tables are not loaded by a run that parses nothing with remark,
+ * git's child process and jsdiff by a run without `--changed-lines-from`.
  */
 const LAZY = [
+  path.resolve(root, '../unified/src/remark-parser.ts'),
   path.resolve(root, '../unified/src/markdown-segments.ts'),
   path.resolve(root, 'src/filters/changed-lines.ts'),
 ];
