@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCase, latinLeftOk, latinRightEnd } from '../src/lang/latin.js';
-import { scriptOf } from '../src/lang/script.js';
+import { isLatinLetter, NO_LATIN_LETTER, scriptOf } from '../src/lang/script.js';
 
 /** Start and end of the first occurrence of `term` in `prose`. */
 function span(prose: string, term: string, from = 0): [number, number] {
@@ -24,6 +24,24 @@ describe('scriptOf', () => {
     expect(scriptOf('ж'.codePointAt(0)!)).toBe('other');
     expect(scriptOf('1'.codePointAt(0)!)).toBe('other');
     expect(scriptOf('あ'.codePointAt(0)!)).toBe('other');
+  });
+});
+
+describe('isLatinLetter', () => {
+  it('is the Latin script among letters for every code point of the BMP, the blocks it skips included', () => {
+    const latin = /^(?=\p{L})\p{Script=Latin}$/u;
+    const wrong: number[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (isLatinLetter(cp) !== latin.test(String.fromCodePoint(cp))) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
+    for (const [first, last] of NO_LATIN_LETTER) {
+      for (let cp = first; cp <= last; cp++) {
+        if (latin.test(String.fromCodePoint(cp))) wrong.push(cp);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

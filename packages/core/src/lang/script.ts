@@ -53,8 +53,24 @@ export function isHangulCodePoint(cp: number): boolean {
 
 export function isLatinLetter(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  if (inRanges(cp, NO_LATIN_LETTER)) return false;
   return LATIN_LETTER.test(String.fromCodePoint(cp));
 }
+
+/**
+ * Blocks that hold no Latin letter, which the regular expression need not be asked about (its
+ * first use compiles Unicode's Latin script, milliseconds of a short run): general punctuation,
+ * CJK symbols and punctuation up to the unified ideographs, Hangul syllables, fullwidth
+ * punctuation and digits, halfwidth forms (a test checks every unit of them against it).
+ */
+export const NO_LATIN_LETTER: readonly (readonly [number, number])[] = [
+  [0x2000, 0x206f],
+  [0x2e80, 0x9fff],
+  [0xac00, 0xd7af],
+  [0xff00, 0xff20],
+  [0xff3b, 0xff40],
+  [0xff5b, 0xffef],
+];
 
 export function scriptOf(cp: number): Script {
   if (isLatinLetter(cp)) return 'latin';
