@@ -181,32 +181,10 @@ rules:
 
 // Paragraphs of sentences drawn from candidates, mentions and neutral words: every paragraph that
 // gives a finding holds a candidate mayBeLicensed allows, `elsewhere` being the other paragraphs.
-const PIECES = [
-  '반도체',
-  'semiconductors',
-  'AI',
-  '实用外交',
-  'practical diplomacy',
-  '战略合作伙伴关系',
-  'strategic partnership',
-  '한미일',
-  'core interests of China',
-  'core interests of Korea',
-  '韩国',
-  'South Korea',
-  'North Korea',
-  '한국',
-  '中国',
-  'China',
-  '중국',
-  '合作',
-  'cooperation',
-  '협력',
-  '우리 정부',
-  'trade',
-  '经济',
-  '수출',
-];
+// Candidates, mentions and neutral words (one per line), shared with unified's test.
+const PIECES = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'context-shapes.words.txt'), 'utf8')
+  .split('\n')
+  .filter((word) => word !== '');
 const ENDS = ['. ', '。', ' ', ' ', '! ', '다. '];
 
 describe('a segment that gives a finding', () => {
