@@ -347,7 +347,7 @@ describe('PhraseAutomaton: flags and tables', () => {
     }
   });
 
-  it('flaggedIn gives every id that occurs where a flagged one ends, each state once per pass', () => {
+  it('flagsIn with ids given gives every id that occurs where a flagged one ends, each state once per pass', () => {
     const rand = mulberry32(7);
     const alphabet = ['中', '国', '韩', 'a', 'b'];
     let pass = 0;
@@ -371,14 +371,12 @@ describe('PhraseAutomaton: flags and tables', () => {
         pass++;
         const given: number[] = [];
         const cut = Math.floor(rand() * (text.length + 1));
-        const first = automaton.flaggedIn(units(text.slice(0, cut)), cut, 0, (id) => given.push(id), pass);
-        const second = automaton.flaggedIn(
-          units(text.slice(cut)),
-          text.length - cut,
-          first.state,
-          (id) => given.push(id),
+        const each = (id: number) => given.push(id);
+        const first = automaton.flagsIn(units(text.slice(0, cut)), cut, 0xff, 0, { each, pass });
+        const second = automaton.flagsIn(units(text.slice(cut)), text.length - cut, 0xff, first.state, {
+          each,
           pass,
-        );
+        });
         const expectedFlags = patterns.reduce((acc, [p, , f]) => (text.includes(p) ? acc | f : acc), 0);
         expect(first.flags | second.flags).toBe(expectedFlags);
         // Every flagged id that occurs; any other given one occurs too.
@@ -390,16 +388,16 @@ describe('PhraseAutomaton: flags and tables', () => {
     }
   });
 
-  it('flaggedIn gives a repeated phrase once in a pass, and again in the next', () => {
+  it('flagsIn with ids given gives a repeated phrase once in a pass, and again in the next', () => {
     const automaton = new PhraseAutomaton();
     automaton.add('中国', 0, 1);
     automaton.add('韩国', 1, 2);
     automaton.build();
     const text = '中国韩国中国中国';
     const given: number[] = [];
-    automaton.flaggedIn(units(text), text.length, 0, (id) => given.push(id), 1);
+    automaton.flagsIn(units(text), text.length, 3, 0, { each: (id) => given.push(id), pass: 1 });
     expect(given).toEqual([0, 1]);
-    automaton.flaggedIn(units(text), text.length, 0, (id) => given.push(id), 2);
+    automaton.flagsIn(units(text), text.length, 3, 0, { each: (id) => given.push(id), pass: 2 });
     expect(given).toEqual([0, 1, 0, 1]);
   });
 

@@ -63,7 +63,7 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
 /**
  * The pre-check over the match view of `text`, until what is `wanted` (CANDIDATE, MENTION) is
  * found; with `onFlagged`, to the end, given the payload id of every phrase it finds where one
- * with flags ends (`PhraseAutomaton.flaggedIn`), for a caller that must know which phrases occur.
+ * with flags ends (`PhraseAutomaton.flagsIn`), for a caller that must know which phrases occur.
  * Such a caller learns whether a pattern may match (`pattern`) unless a phrase made the text a
  * candidate and `atomsAnswered` says that it need not know.
  */
@@ -77,8 +77,8 @@ export function scanRaw(
   const rs = compiledOf(ruleSet);
   const at = rootStarts(rs.automaton, rs.patternAtoms);
   const whole = onFlagged !== undefined;
-  // The states whose phrases the scan gave `onFlagged` already are given once (flaggedIn).
-  const pass = whole ? ++passes : 0;
+  // The states whose phrases the scan gave `onFlagged` already are given once (flagsIn's pass).
+  const given = onFlagged ? { each: onFlagged, pass: ++passes } : undefined;
   let flags = 0;
   // The flags of the patterns' atoms, apart: with `onFlagged`, a caller learns of them as `pattern`.
   let atomFlags = rs.unanchoredPattern ? CANDIDATE : 0;
@@ -104,9 +104,13 @@ export function scanRaw(
     const to = windowEnd(text, from, at ? WINDOW : SLICE);
     if (!folder.fold(text, from, to)) return { candidate: true, mention: true, declined: true };
     if (to === text.length) folder.finish();
-    const found = whole
-      ? rs.automaton.flaggedIn(folder.units, folder.length, state, onFlagged, pass)
-      : rs.automaton.flagsIn(folder.units, folder.length, wanted & ~(flags | atomFlags), state);
+    const found = rs.automaton.flagsIn(
+      folder.units,
+      folder.length,
+      wanted & ~(flags | atomFlags),
+      state,
+      given,
+    );
     flags |= found.flags;
     state = found.state;
     if (atoms && !atomsDone()) {
@@ -128,7 +132,7 @@ export function scanRaw(
   return result;
 }
 
-/** The passes of `flaggedIn` made (an automaton keeps the last that gave each state's phrases). */
+/** The passes of `flagsIn` with ids given made (an automaton keeps the last that gave each state's). */
 let passes = 0;
 
 /** See PrefilterSafety. */

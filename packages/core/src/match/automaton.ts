@@ -27,8 +27,8 @@ export class PhraseAutomaton {
   /** The patterns' total length: at most that many states besides the root. */
   #units = 0;
   #tables: AutomatonTables | undefined;
-  /** Per state, the last `flaggedIn` pass that gave its ids. */
-  #given: Float64Array | undefined;
+  /** Per state, the last pass of `flagsIn` with `given` that gave its ids. */
+  #passOf: Float64Array | undefined;
 
   /** An automaton from the tables of one built before (`tables`), for a serialized rule set. */
   static fromTables(tables: AutomatonTables): PhraseAutomaton {
@@ -141,60 +141,26 @@ export class PhraseAutomaton {
    * The OR of the flags of every pattern occurring in `units[0, length)`; it stops as soon as all
    * of `wanted` are found. `state` carries the automaton over from an earlier call, for a text fed
    * in parts: pass the `state` it returned (0 to start afresh).
+   *
+   * With `given`, it reads to the end and calls `given.each` with the payload id of every pattern
+   * ending where one with flags ends (those without flags too: the caller reads what each id is),
+   * for a pre-check that must know which phrases occur, not only whether one does (prefilter.ts);
+   * once per state in calls of the same `given.pass` (a positive number the caller gives every
+   * call over one text, and no call over another text: a count, which never comes round again).
    */
   flagsIn(
     units: Uint16Array,
     length: number,
     wanted: number,
     state = ROOT,
-  ): { flags: number; state: number } {
-    const { code, base, check, fail, outFlags } = this.#built();
-    let s = state;
-    let flags = 0;
-    for (let i = 0; i < length; i++) {
-      const x = code[units[i] as number] as number;
-      if (x === 0) {
-        s = ROOT;
-        continue;
-      }
-      for (;;) {
-        const t = (base[s] as number) + x;
-        if (check[t] === s) {
-          s = t;
-          break;
-        }
-        if (s === ROOT) break;
-        s = fail[s] as number;
-      }
-      const found = outFlags[s] as number;
-      if (found !== 0) {
-        flags |= found;
-        if ((flags & wanted) === wanted) break;
-      }
-    }
-    return { flags, state: s };
-  }
-
-  /**
-   * `flagsIn` to the end, calling `onFlagged` with the payload id of every pattern ending where
-   * one with flags ends (those without flags too: the caller reads what each id is), for a
-   * pre-check that must know which phrases occur, not only whether one does (prefilter.ts); once
-   * per state in calls of the same `pass` (a positive number the caller gives every call over one
-   * text, and no call over another text: a count, which never comes round again).
-   */
-  flaggedIn(
-    units: Uint16Array,
-    length: number,
-    state: number,
-    onFlagged: (id: number) => void,
-    pass: number,
+    given?: { each: (id: number) => void; pass: number },
   ): { flags: number; state: number } {
     const { code, base, check, fail, outFlags, outFirst, outNext, idStart, idList } = this.#built();
-    // The states whose ids this pass gave already: a mention repeated in a text is given once.
-    let given = this.#given;
-    if (given === undefined || given.length < check.length) {
-      given = new Float64Array(check.length);
-      this.#given = given;
+    // Per state, the last pass that gave its ids: a mention repeated in a text is given once.
+    let passOf = this.#passOf;
+    if (given && (passOf === undefined || passOf.length < check.length)) {
+      passOf = new Float64Array(check.length);
+      this.#passOf = passOf;
     }
     let s = state;
     let flags = 0;
@@ -214,12 +180,16 @@ export class PhraseAutomaton {
         s = fail[s] as number;
       }
       const found = outFlags[s] as number;
-      if (found === 0 || given[s] === pass) continue;
-      given[s] = pass;
+      if (found === 0) continue;
       flags |= found;
-      for (let o = outFirst[s] as number; o !== ROOT; o = outNext[o] as number) {
-        const last = idStart[o + 1] as number;
-        for (let k = idStart[o] as number; k < last; k++) onFlagged(idList[k] as number);
+      if (!given || !passOf) {
+        if ((flags & wanted) === wanted) break;
+      } else if (passOf[s] !== given.pass) {
+        passOf[s] = given.pass;
+        for (let o = outFirst[s] as number; o !== ROOT; o = outNext[o] as number) {
+          const last = idStart[o + 1] as number;
+          for (let k = idStart[o] as number; k < last; k++) given.each(idList[k] as number);
+        }
       }
     }
     return { flags, state: s };
