@@ -78,7 +78,7 @@ export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): Pre
     return out;
   }
   const hits: ContextHits = { sets: [], open: false, conditions: [] };
-  const result: PreCheckResult = scanRaw(
+  const scan = scanRaw(
     text,
     ruleSet,
     CANDIDATE | MENTION,
@@ -93,11 +93,11 @@ export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): Pre
     // Once a candidate is open, a pattern's would tell nothing more.
     () => hits.open,
   );
-  if (result.pattern) hits.open = true;
-  if (!result.declined) result.hits = hits;
-  delete result.pattern;
-  delete result.declined;
-  return result;
+  if (scan.pattern) hits.open = true;
+  const out: PreCheckResult = { candidate: scan.candidate, mention: scan.mention };
+  if (scan.weakOnly) out.weakOnly = true;
+  if (!scan.declined) out.hits = hits;
+  return out;
 }
 
 /**
