@@ -26,6 +26,7 @@ export const PUBLISHED = [
 
 /** Files that `pnpm build` makes and a tarball must hold; packing without them is a mistake. */
 const BUILT = [
+  'packages/cli/dist/bin.cjs',
   'packages/cli/dist/nuance.cjs',
   'packages/cli/dist/nuance.cjs.sha1',
   'packages/cli/dist/mcp.cjs',

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(repo, 'packages', 'cli', 'dist', 'bin.js');
+const bin = join(repo, 'packages', 'cli', 'dist', 'bin.cjs');
 const golden = join(repo, 'rules', 'test', 'samples-golden.txt');
 
 it('README command 1 prints the golden findings and exits 1', () => {

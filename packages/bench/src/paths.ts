@@ -24,7 +24,7 @@ export const defaultCache = path.join(
 
 export const defaultResults = path.join(packageRoot, 'results');
 
-export const cliBin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+export const cliBin = path.join(repoRoot, 'packages/cli/dist/bin.cjs');
 export const serverBin = path.join(repoRoot, 'packages/language-server/dist/bin.js');
 
 /** A compiled script of this package (peers and the engine run in their own processes). */

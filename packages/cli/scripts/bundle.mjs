@@ -1,5 +1,5 @@
 // Bundles the CLI with everything it needs (core, config, unified, remark, the built-in packs) into
-// dist/nuance.cjs, the one file dist/bin.js runs on the main thread and in the --jobs worker
+// dist/nuance.cjs, the one file dist/bin.cjs runs on the main thread and in the --jobs worker
 // threads. CommonJS, because V8's code cache (bin.ts) is for scripts, not ES modules; workspace
 // packages are taken from their TypeScript sources, as the extension's bundle takes them.
 // `nuance mcp`'s server, with the MCP SDK, is bundled apart into dist/mcp.cjs, which the CLI's
@@ -45,10 +45,10 @@ const result = await build({
 });
 
 const code = ascii(result.outputFiles[0].text);
-// bin.js runs the bundle as a vm.Script without a dynamic import() handler.
+// bin.cjs runs the bundle as a vm.Script without a dynamic import() handler.
 if (/\bimport\(/.test(code))
-  throw new Error('The CLI bundle has a dynamic import(), which bin.js cannot run');
-// The code, then the built-in packs' data, which bin.js does not compile (src/builtin-data.ts).
+  throw new Error('The CLI bundle has a dynamic import(), which bin.cjs cannot run');
+// The code, then the built-in packs' data, which bin.cjs does not compile (src/builtin-data.ts).
 const bytes = Buffer.concat([Buffer.from(code, 'latin1'), await builtinPacksData()]);
 const wrote = write(outfile, bytes);
 // The bundle's SHA-1 and size, which bin.js keys its code cache with (hashing 2 MB at every start

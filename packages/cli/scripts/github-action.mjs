@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const env = process.env;
-const cli = env.NUANCE_CLI || fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const cli = env.NUANCE_CLI || fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 
 function input(name) {
   return (env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] ?? '').trim();

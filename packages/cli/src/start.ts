@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// The bundle's entry (scripts/bundle.mjs makes dist/nuance.cjs of it; dist/bin.js runs it): the
+// The bundle's entry (scripts/bundle.mjs makes dist/nuance.cjs of it; dist/bin.cjs runs it): the
 // CLI on the main thread, the lint loop in the worker threads of --jobs, so both load one file.
 // It also exports `main`: the published package's API is this bundle, which needs no dependency.
 import { fstatSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The built bin (dist/bin.js) and the bundle it runs (dist/nuance.cjs), as a user's shell runs them.
+// The built bin (dist/bin.cjs) and the bundle it runs (dist/nuance.cjs), as a user's shell runs them.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { lintInParallel } from '../src/parallel/index.js';
 import { buildCli, FIXTURES, withTempDir } from './helpers.js';
 
 const DIST = path.join(FIXTURES, '..', '..', 'dist');
-const BIN = path.join(DIST, 'bin.js');
+const BIN = path.join(DIST, 'bin.cjs');
 const BUNDLE = path.join(DIST, 'nuance.cjs');
 /** A code cache file's key: the bundle's SHA-1, Node's version and the architecture, padded. */
 const KEY = 64;
@@ -78,7 +78,7 @@ describe('the bundle', () => {
       const dist = path.join(dir, 'package', 'dist');
       await mkdir(dist, { recursive: true });
       await writeFile(path.join(dir, 'package', 'package.json'), '{"type": "module"}\n');
-      await copyFile(BIN, path.join(dist, 'bin.js'));
+      await copyFile(BIN, path.join(dist, 'bin.cjs'));
       await copyFile(BUNDLE, path.join(dist, 'nuance.cjs'));
       const drafts = path.join(dir, 'drafts');
       await mkdir(drafts);
@@ -93,7 +93,7 @@ describe('the bundle', () => {
         ['c.md', []],
       ];
       for (const jobs of ['1', '2']) {
-        const result = runBin(path.join(dist, 'bin.js'), ['--jobs', jobs, '-f', 'json', '.'], drafts, cache);
+        const result = runBin(path.join(dist, 'bin.cjs'), ['--jobs', jobs, '-f', 'json', '.'], drafts, cache);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(1);
         const report = JSON.parse(result.stdout) as { path: string; messages: { ruleId: string }[] }[];
@@ -109,14 +109,14 @@ describe('the bundle', () => {
         jobs: 2,
         cwd: drafts,
         lintHere: false,
-        workerFile: path.join(dist, 'bin.js'),
+        workerFile: path.join(dist, 'bin.cjs'),
       });
       expect(
         results.map((r, i) => [tasks[i]!.displayPath, r.error ?? r.findings.map((f) => f.ruleId)]),
       ).toEqual(expected);
       // The pack's YAML (a rule's source), read from the end of the bundle.
       const explain = runBin(
-        path.join(dist, 'bin.js'),
+        path.join(dist, 'bin.cjs'),
         ['explain', 'korea-china/wushi-not-shiyong'],
         drafts,
         cache,
@@ -126,7 +126,7 @@ describe('the bundle', () => {
     });
   });
 
-  it('keeps the built-in packs after its code, where bin.js does not compile them', async () => {
+  it('keeps the built-in packs after its code, where bin.cjs does not compile them', async () => {
     const file = await readFile(BUNDLE);
     const trailer = /\/\/nuance-data (\d{12})\n$/.exec(file.subarray(-27).toString('latin1'));
     expect(trailer).not.toBeNull();
@@ -217,7 +217,7 @@ describe('the code cache', () => {
       const dist = path.join(dir, 'dist');
       await mkdir(dist);
       await writeFile(path.join(dir, 'package.json'), '{"type": "module"}\n');
-      await copyFile(BIN, path.join(dist, 'bin.js'));
+      await copyFile(BIN, path.join(dist, 'bin.cjs'));
       await copyFile(BUNDLE, path.join(dist, 'nuance.cjs'));
       const sidecar = path.join(dist, 'nuance.cjs.sha1');
       const wrong = `${'0'.repeat(40)} ${bundle.length}\n`;
@@ -234,7 +234,7 @@ describe('the code cache', () => {
       for (const [index, arrange] of cases.entries()) {
         await arrange();
         const cache = path.join(dir, `cache-${index}`);
-        const run = runBin(path.join(dist, 'bin.js'), ['--version'], draft, cache);
+        const run = runBin(path.join(dist, 'bin.cjs'), ['--version'], draft, cache);
         expect(run.status).toBe(0);
         expect({ index, key: await keyOf(cache) }).toEqual({ index, key: expected });
       }

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, withTempDir } from './helpers.js';
 
 const ROOT = path.join(FIXTURES, '..', '..', '..', '..');
-const BIN = path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
+const BIN = path.join(ROOT, 'packages', 'cli', 'dist', 'bin.cjs');
 
 describe('the built bin on a later `---` block', () => {
   beforeAll(() => {

@@ -134,7 +134,7 @@ describe('the GitHub Action step', () => {
     const { dir } = await commitFixture('baseline');
     execFileSync(
       process.execPath,
-      [path.join(ROOT, 'packages/cli/dist/bin.js'), '--write-baseline', 'known.json', 'notes'],
+      [path.join(ROOT, 'packages/cli/dist/bin.cjs'), '--write-baseline', 'known.json', 'notes'],
       {
         cwd: dir,
         stdio: 'pipe',

@@ -25,7 +25,7 @@ async function connect(cwd: string, args: string[] = []): Promise<Client> {
   await client.connect(
     new StdioClientTransport({
       command: process.execPath,
-      args: [path.join(DIST, 'bin.js'), 'mcp', ...args],
+      args: [path.join(DIST, 'bin.cjs'), 'mcp', ...args],
       cwd,
       env: { ...(process.env as Record<string, string>), XDG_CACHE_HOME: path.join(cwd, '.cache') },
       stderr: 'pipe',

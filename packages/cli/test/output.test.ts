@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, run, withTempDir, writeTree } from './helpers.js';
 
-const BIN = path.join(FIXTURES, '..', '..', 'dist', 'bin.js');
+const BIN = path.join(FIXTURES, '..', '..', 'dist', 'bin.cjs');
 const DRAFT = '韩国奉行实用外交。\n';
 
 /** A folder with one draft (one error finding) and the JSON report nuance prints for it. */

@@ -7,7 +7,7 @@ import { buildPackages, root, serverBin } from './build.js';
 import { overStdio, type TestClient, uriOf } from './client.js';
 
 const bin = serverBin;
-const cli = path.join(root, 'packages/cli/dist/bin.js');
+const cli = path.join(root, 'packages/cli/dist/bin.cjs');
 
 let child: ChildProcess;
 let client: TestClient;

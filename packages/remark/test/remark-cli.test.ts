@@ -11,7 +11,7 @@ const ROOT = path.resolve(PACKAGE, '..', '..');
 const REMARK = path.join(PACKAGE, 'node_modules', 'remark-cli', 'cli.js');
 // By path: remark-cli looks reporters up from the working folder, the repository root here.
 const JSON_REPORTER = path.join(PACKAGE, 'node_modules', 'vfile-reporter-json', 'index.js');
-const NUANCE = path.join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
+const NUANCE = path.join(ROOT, 'packages', 'cli', 'dist', 'bin.cjs');
 const RC = 'packages/remark/test/fixtures/rc';
 const DRAFTS = 'packages/remark/test/fixtures/drafts';
 const SAMPLES = [

@@ -33,7 +33,7 @@ export interface ParallelOptions {
    * down by them. Off: the workers lint everything (tests of the pool's handling of its workers).
    */
   lintHere?: boolean;
-  /** The worker entry file; tests pass a stand-in. Default: the built bin, `dist/bin.js`. */
+  /** The worker entry file; tests pass a stand-in. Default: the built bin, `dist/bin.cjs`. */
   workerFile?: string;
 }
 
@@ -171,7 +171,7 @@ export function makeBatches(sizes: readonly number[], jobs: number): number[][] 
 export function workerEntry(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const dist = path.basename(here) === 'parallel' ? path.resolve(here, '..', '..', 'dist') : here;
-  const file = path.join(dist, 'bin.js');
+  const file = path.join(dist, 'bin.cjs');
   if (!existsSync(file)) {
     throw new Error(
       `The worker thread entry \`${file}\` is missing: run \`pnpm build\` first (worker threads run the built bundle)`,

@@ -1,4 +1,4 @@
-// The worker threads' side of --jobs. They run the same bundle as the main thread (dist/bin.js
+// The worker threads' side of --jobs. They run the same bundle as the main thread (dist/bin.cjs
 // calls `runWorker` when it is not the main thread): worker threads cannot load TypeScript.
 import { parentPort, workerData } from 'node:worker_threads';
 import { lintOneFile } from './lint-one.js';
