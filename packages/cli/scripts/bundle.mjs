@@ -1,6 +1,6 @@
 // Bundles the CLI with everything it needs (core, config, unified, remark, the built-in packs) into
 // dist/nuance.cjs, the one file dist/bin.cjs runs on the main thread and in the --jobs worker
-// threads. CommonJS, because V8's code cache (bin.ts) is for scripts, not ES modules; workspace
+// threads. CommonJS, because V8's code cache (bin.cts) is for scripts, not ES modules; workspace
 // packages are taken from their TypeScript sources, as the extension's bundle takes them.
 // `nuance mcp`'s server, with the MCP SDK, is bundled apart into dist/mcp.cjs, which the CLI's
 // bundle requires only for that command: a plain run neither reads nor compiles it.
@@ -51,7 +51,7 @@ if (/\bimport\(/.test(code))
 // The code, then the built-in packs' data, which bin.cjs does not compile (src/builtin-data.ts).
 const bytes = Buffer.concat([Buffer.from(code, 'latin1'), await builtinPacksData()]);
 const wrote = write(outfile, bytes);
-// The bundle's SHA-1 and size, which bin.js keys its code cache with (hashing 2 MB at every start
+// The bundle's SHA-1 and size, which bin.cjs keys its code cache with (hashing 2 MB at every start
 // needs Node's crypto module, 7-10 ms to load); written after the bundle, so never older than it:
 // again whenever the bundle was, even with the same hash (a bundle changed by hand and built
 // again would otherwise be newer than it, and every start would hash it).

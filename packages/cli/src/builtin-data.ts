@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // The CLI bundle's `@nuance/rules` (scripts/bundle.mjs puts this module in place of the package's
 // index): the built-in packs' YAML and their compiled rule sets are not in the bundle's code but
-// after it, in the same file, as a comment at its end that bin.ts leaves out of what V8 compiles.
+// after it, in the same file, as a comment at its end that bin.cts leaves out of what V8 compiles.
 // In the code they were a quarter of the bundle (630 KB of escaped strings, half of its code
 // cache), which every start read, compiled and cached: 25 ms of the 110 a bare start took. They
 // are read from the file when a run first asks for a built-in pack, and the compiled pack is kept
@@ -88,7 +88,7 @@ const align = (n: number) => (n + 3) & ~3;
 
 /**
  * The length of the data comment before the trailer of a file of `size` bytes open at `fd`, or 0
- * when it has none (its code is the whole file). bin.ts reads the trailer the same way.
+ * when it has none (its code is the whole file). bin.cts reads the trailer the same way.
  */
 export function dataLength(fd: number, size: number): number {
   if (size < TRAILER_BYTES) return 0;

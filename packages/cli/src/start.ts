@@ -12,7 +12,7 @@ import { runWorker } from './parallel/worker.js';
 
 export { main };
 
-/** What the bin (bin.ts) knows: its cache folder, and a key of the bundle's code and Node's version. */
+/** What the bin (bin.cts) knows: its cache folder, and a key of the bundle's code and Node's version. */
 export interface StartHost {
   cacheDir?: string | undefined;
   codeKey?: string | undefined;
