@@ -12,7 +12,7 @@ import { buildProse } from '../view/prose.js';
 import { crossesScript } from '../view/t2s.js';
 import { forEachPatternMatch } from './patterns.js';
 import { isMention, type PhraseIndex, type PhraseRef } from './phrase-ref.js';
-import { rootStarts, skipAtRoot, windowEnd } from './root-skip.js';
+import { rootStarts, skipAtRoot, startsAtom, windowEnd } from './root-skip.js';
 
 export interface Candidate {
   ref: PhraseRef;
@@ -282,7 +282,7 @@ function scanWindows(
     if (to === text.length) folder.finish();
     if (patterns && atoms !== null) {
       const units = folder.units;
-      for (let k = from; k < folder.length; k++) if (atoms[units[k] as number] === 1) return false;
+      for (let k = from; k < folder.length; k++) if (startsAtom(atoms, units[k] as number)) return false;
     }
     state = automaton.scanUnitsFrom(folder.units, from, folder.length, state, onMatch);
     if (options.done?.()) break;

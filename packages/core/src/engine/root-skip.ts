@@ -39,8 +39,12 @@ export interface RootStarts {
   root: number;
   /** A hyphen can start a phrase (or a pattern atom). */
   hyphen: boolean;
-  /** Per view unit: 1 when a pattern atom starts with it (a rule set with patterns), else null. */
-  atoms: Uint8Array | null;
+  /**
+   * The automaton of the rule set's pattern atoms (a rule set with patterns), else null: whether a
+   * view unit starts an atom is read from its root's edges (`startsAtom`), not a table of every
+   * unit (filling one took 1-2 ms of every start: a loop of 65,536 units in unoptimized code).
+   */
+  atoms: PhraseAutomaton['tables'] | null;
   /**
    * Per text unit: 1 once the pass has found that it leaves the automaton at the root whatever
    * comes after it (no phrase or atom starts with its view, or the view drops it). Learnt as the
@@ -64,18 +68,8 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
   const { code, base, check, outFirst } = automaton.tables;
   const root = base[0] as number;
   const startsWith = (unit: number) => code[unit] !== 0 && check[root + (code[unit] as number)] === 0;
-  let atoms: Uint8Array | null = null;
-  let spaceStarts = startsWith(0x20);
-  if (patternAtoms) {
-    const a = patternAtoms.tables;
-    const aRoot = a.base[0] as number;
-    atoms = new Uint8Array(0x10000);
-    for (let unit = 0; unit < 0x10000; unit++) {
-      const x = a.code[unit] as number;
-      if (x !== 0 && a.check[aRoot + x] === 0) atoms[unit] = 1;
-    }
-    spaceStarts ||= atoms[0x20] === 1;
-  }
+  const atoms = patternAtoms ? patternAtoms.tables : null;
+  const spaceStarts = startsWith(0x20) || (atoms !== null && startsAtom(atoms, 0x20));
   known = spaceStarts
     ? null
     : {
@@ -84,12 +78,18 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
         check,
         outFirst,
         root,
-        hyphen: startsWith(0x2d) || atoms?.[0x2d] === 1,
+        hyphen: startsWith(0x2d) || (atoms !== null && startsAtom(atoms, 0x2d)),
         atoms,
         passes: new Uint8Array(0x10000),
       };
   cache.set(key, known);
   return known;
+}
+
+/** Whether view unit `unit` starts a pattern's atom: the atoms' automaton has an edge on it from its root. */
+export function startsAtom(atoms: PhraseAutomaton['tables'], unit: number): boolean {
+  const x = atoms.code[unit] as number;
+  return x !== 0 && atoms.check[(atoms.base[0] as number) + x] === 0;
 }
 
 /**
@@ -113,7 +113,7 @@ export function skipAtRoot(text: string, from: number, to: number, s: RootStarts
     const kind = entry & CLASS;
     if (kind === SIMPLE) {
       const v = entry & 0xffff;
-      if (atoms !== null && atoms[v] === 1) break;
+      if (atoms !== null && startsAtom(atoms, v)) break;
       const x = code[v] as number;
       const t = root + x;
       if (x === 0 || check[t] !== 0) {
