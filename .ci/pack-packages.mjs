@@ -29,6 +29,7 @@ const BUILT = [
   'packages/cli/dist/bin.cjs',
   'packages/cli/dist/nuance.cjs',
   'packages/cli/dist/nuance.cjs.sha1',
+  'packages/cli/dist/nuance.cjs.map',
   'packages/cli/dist/mcp.cjs',
   'packages/language-server/dist/bin.js',
   'packages/remark/dist/index.js',

@@ -6,6 +6,7 @@ import { runMcp } from './commands/mcp.js';
 import { runRulesList } from './commands/rules-list.js';
 import { runRulesTest } from './commands/rules-test.js';
 import { runExport, runImport } from './commands/termbase.js';
+import { errorText } from './error-text.js';
 import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { runMerge } from './merge.js';
@@ -65,7 +66,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(`nuance: ${error.message}\nRun \`nuance --help\` for usage.\n`);
       return 2;
     }
-    io.stderr.write(`nuance: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    io.stderr.write(`nuance: internal error: ${errorText(error)}\n`);
     return 2;
   }
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, toolFinding } from '@nuance/core';
+import { errorText } from '../error-text.js';
 import { collectFiles, displayPath, type FileList } from '../files.js';
 import { fixDiff, planFixes } from '../fix/plan.js';
 import { writeFix } from '../fix/write-fix.js';
@@ -207,7 +208,7 @@ async function fixOne(
     }
     return { path: task.displayPath, messages: (await writeFix(read.snapshot, plan)).findings };
   } catch (error) {
-    return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return { error: errorText(error) };
   }
 }
 

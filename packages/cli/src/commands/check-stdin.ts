@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import path from 'node:path';
 import { type ConfigResolver, DEFAULT_MAX_FILE_BYTES, formatBytes } from '@nuance/config';
+import { errorText } from '../error-text.js';
 import { fixDiff, planFixes } from '../fix/plan.js';
 import type { CliIo } from '../io.js';
 import { linter } from '../parallel/lint-one.js';
@@ -55,7 +56,7 @@ export async function checkStdin(
       run.results.push({ path: shown, text: decoded.text, messages: lint(decoded.text) });
     }
   } catch (error) {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const detail = errorText(error);
     io.stderr.write(`${terminalText(shown)}: internal error: ${terminalText(detail)}\n`);
     run.failed = true;
     run.results = [{ path: shown, messages: [internalErrorFinding(detail)] }];

@@ -2,6 +2,7 @@ import { ConfigResolver, type LoadedConfig, ReadBuffer } from '@nuance/config';
 import type { Finding, NuanceConfig } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import { bilingualLinter } from '../bilingual.js';
+import { errorText } from '../error-text.js';
 import { readTextSync } from '../read-file.js';
 import type { LintConfig } from './shared-config.js';
 
@@ -88,7 +89,7 @@ export async function lintOneFile(
     return {
       index: task.index,
       findings: [],
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      error: errorText(error),
     };
   }
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorText } from '../error-text.js';
 import {
   type ConfigLoader,
   createConfigLoader,
@@ -133,7 +134,7 @@ async function loadConfigs(
       configIds.push(id);
     } catch (error) {
       configIds.push(undefined);
-      const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      const reason = errorText(error);
       record(slot, { index: task.index, findings: [], error: reason });
     }
   }

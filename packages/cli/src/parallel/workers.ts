@@ -2,6 +2,7 @@
 // The worker threads of a --jobs run: started at once, each taking files from the shared order
 // until none is left (protocol.ts), restarted when one dies with files left unclaimed.
 import { Worker } from 'node:worker_threads';
+import { errorText } from '../error-text.js';
 import type { LintTaskResult } from './lint-one.js';
 import { claim, type FromWorker, type WorkerInit } from './protocol.js';
 
@@ -80,7 +81,7 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
       }
     });
     w.worker.on('error', (error) => {
-      w.failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      w.failure = errorText(error);
     });
     w.worker.on('exit', (code) => onExit(w, code));
   };
