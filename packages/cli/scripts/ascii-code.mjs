@@ -11,37 +11,28 @@ import { decode, encode } from '@jridgewell/sourcemap-codec';
  * code bin.cjs runs. A backslash before the character is dropped (`\’` in a pattern is `’`).
  */
 export function asciiCode(code, map) {
-  const lines = code.split('\n');
-  const shifts = lines.map(lineShifts);
+  const lines = code.split('\n').map(asciiLine);
   const mappings = decode(map.mappings);
-  shifts.forEach((line, index) => {
-    if (line.length === 0 || !mappings[index]) return;
-    for (const segment of mappings[index]) segment[0] = movedColumn(segment[0], line);
+  lines.forEach(({ shifts }, index) => {
+    if (shifts.length === 0 || !mappings[index]) return;
+    for (const segment of mappings[index]) segment[0] = movedColumn(segment[0], shifts);
   });
   return {
-    code: lines.map(asciiLine).join('\n'),
+    code: lines.map((line) => line.text).join('\n'),
     map: { ...map, mappings: encode(mappings) },
   };
 }
 
-const OUTSIDE = /(\\*)([^\x00-\x7f])/g;
-
+/** A line of code in ASCII, and where each escape starts and what it adds to the columns after it. */
 function asciiLine(line) {
-  return line.replace(OUTSIDE, (_, slashes, c) => {
-    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
-    return `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
-
-/** Where a line's escapes start and what each adds to the columns after it, in order. */
-function lineShifts(line) {
   const shifts = [];
-  for (const m of line.matchAll(OUTSIDE)) {
-    const slashes = m[1].length;
-    const kept = slashes % 2 === 1 ? slashes - 1 : slashes;
-    shifts.push({ at: m.index, added: kept + 6 - (slashes + 1) });
-  }
-  return shifts;
+  const text = line.replace(/(\\*)([^\x00-\x7f])/g, (whole, slashes, c, at) => {
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    const escaped = `${kept}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    shifts.push({ at, added: escaped.length - whole.length });
+    return escaped;
+  });
+  return { text, shifts };
 }
 
 function movedColumn(column, shifts) {
