@@ -40,8 +40,7 @@ function loadMap(bundle: string): Loaded | null {
   if (loaded === undefined) {
     try {
       const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8')) as SourceMap;
-      const dist = path.dirname(bundle);
-      loaded = { sources: map.sources.map((s) => sourceName(dist, s)), lines: decode(map.mappings) };
+      loaded = { sources: map.sources.map(sourceName), lines: decode(map.mappings) };
     } catch {
       loaded = null;
     }
@@ -65,15 +64,16 @@ function originalPlace(map: Loaded, line: number, column: number): string | unde
 }
 
 /**
- * A source as a maintainer names it: a workspace package's file from the packages folder
- * (`core/src/engine/prefilter.ts`), a dependency's from its package (`zod/v4/core/schemas.js`).
+ * A source as a maintainer names it, wherever the bundle is installed: a workspace package's file
+ * from the packages folder (`core/src/engine/prefilter.ts`), a dependency's from its package
+ * (`zod/v4/core/schemas.js`). The map's sources are relative to the bundle's folder,
+ * `packages/cli/dist` when it was built.
  */
-function sourceName(dist: string, source: string): string {
-  const file = path.resolve(dist, source).split(path.sep).join('/');
-  const dependency = file.lastIndexOf('/node_modules/');
-  if (dependency !== -1) return file.slice(dependency + '/node_modules/'.length);
-  const packages = path.resolve(dist, '..', '..').split(path.sep).join('/');
-  return file.startsWith(`${packages}/`) ? file.slice(packages.length + 1) : file;
+function sourceName(source: string): string {
+  const file = path.posix.join('packages/cli/dist', source);
+  const dependency = file.lastIndexOf('node_modules/');
+  if (dependency !== -1) return file.slice(dependency + 'node_modules/'.length);
+  return file.startsWith('packages/') ? file.slice('packages/'.length) : file;
 }
 
 function escapeRegExp(text: string): string {
