@@ -1,5 +1,4 @@
 /// <reference types="node" />
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, toolFinding } from '@nuance/core';
@@ -14,6 +13,7 @@ import {
   type LintTask,
   type LintTaskResult,
   lintInParallel,
+  taskBytes,
   thisMachine,
   workerBytes,
 } from '../parallel/index.js';
@@ -226,16 +226,5 @@ function ignoredResult(slot: { shown: string; ignored: string }): FileResult {
 
 /** The bytes to lint, for defaultJobs; each size is kept in its task so the pool need not stat again. */
 async function totalBytes(tasks: LintTask[]): Promise<number> {
-  let total = 0;
-  await Promise.all(
-    tasks.map(async (task) => {
-      // Unreadable: it costs next to nothing, and lintOneFile reports why.
-      task.bytes = await stat(task.path).then(
-        (s) => s.size,
-        () => 0,
-      );
-      total += task.bytes;
-    }),
-  );
-  return total;
+  return tasks.reduce((total, task) => total + taskBytes(task), 0);
 }

@@ -7,5 +7,5 @@ export {
   linter,
   lintOneFile,
 } from './lint-one.js';
-export { lintInParallel, makeBatches, type ParallelOptions, workerEntry } from './pool.js';
+export { lintInParallel, makeBatches, type ParallelOptions, taskBytes, workerEntry } from './pool.js';
 export { type LintConfig, receiveConfig, type SharedConfig, shareConfig } from './shared-config.js';
