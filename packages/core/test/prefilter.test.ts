@@ -153,6 +153,109 @@ describe('a bounded candidate, over generated text', () => {
   });
 });
 
+describe('the pre-check of text that reads as its prose (asProse)', () => {
+  const words = ruleSetFromYaml(`pack: m
+contexts:
+  korea: {phrases: [韩国, South Korea, 한국]}
+rules:
+  - id: m/terms
+    kind: term
+    severity: warning
+    message: m
+    context: [{sets: [korea]}]
+    terms:
+      en: [{text: Korea-China, status: deprecated}, {text: strategic partner, status: deprecated}]
+      ko: [{text: 중공, status: deprecated}, {text: 실용 외교, status: deprecated}]
+  - id: m/ai
+    kind: caution
+    severity: info
+    message: m
+    phrases: [AI, G7, 韩国]
+`);
+  const lintProse = (text: string, rs: RuleSet) =>
+    lintSegments({ text, segments: [{ pieces: [{ start: 0, end: text.length }] }] }, rs);
+
+  test('passes over phrases in the middle of Latin and Hangul words', () => {
+    expect(preCheck('He said so again.', weak, false, true)).toEqual({ candidate: false, mention: false });
+    expect(preCheck('He said AI again.', weak, false, true)).toMatchObject({
+      candidate: true,
+      weakOnly: true,
+    });
+    expect(preCheck('xG7 and _AI, 9AI', weak, false, true).candidate).toBe(false);
+    // A Latin phrase after Hangul, or after a digit that ends no word (G7 after a space), starts a word.
+    expect(preCheck('한AI', weak, false, true).candidate).toBe(true);
+    expect(preCheck('(G7)', weak, false, true).candidate).toBe(true);
+    // 중공 in 집중공략 (a concentrated attack), 한국 in 대한국: inside words; after a space, words.
+    expect(preCheck('집중공략 대한국', words, true, true)).toMatchObject({
+      candidate: false,
+      mention: false,
+    });
+    expect(preCheck('중공과 한국', words, true, true)).toMatchObject({ candidate: true, mention: true });
+    // Han has no such rule (the word segmenter decides): 韩国 is looked for everywhere.
+    expect(preCheck('南韩国', words, false, true).candidate).toBe(true);
+    // Without asProse, every match counts.
+    expect(preCheck('집중공략 대한국', words, true)).toMatchObject({ candidate: true, mention: true });
+  });
+
+  test('is never false where the lint of the text as prose finds something, over generated texts', () => {
+    const random = mulberry32(41);
+    const pieces = [
+      'AI',
+      'said',
+      'G7',
+      'x',
+      '_',
+      '9',
+      ' ',
+      '\n',
+      '-',
+      'Korea',
+      '-China',
+      'South',
+      'strategic',
+      'partner',
+      '대',
+      '한국',
+      '중공',
+      '집',
+      '실용',
+      ' 외교',
+      '韩国',
+      '南',
+      'ＡＩ',
+      '\u200b',
+      '\u00ad',
+      'cafe\u0301',
+      '。',
+    ];
+    let ruledOut = 0;
+    for (const rs of [weak, words]) {
+      for (let n = 0; n < 2000; n++) {
+        let text = '';
+        const count = 1 + Math.floor(random() * 10);
+        for (let k = 0; k < count; k++) text += pieces[Math.floor(random() * pieces.length)];
+        const prose = preCheck(text, rs, true, true);
+        const raw = preCheck(text, rs, true);
+        const findings = lintProse(text, rs);
+        expect({ text, candidate: prose.candidate || findings.length === 0 }).toEqual({
+          text,
+          candidate: true,
+        });
+        // Never more than without: only matches the boundary check rejects are passed over.
+        expect({
+          text,
+          more: (prose.candidate && !raw.candidate) || (prose.mention && !raw.mention),
+        }).toEqual({
+          text,
+          more: false,
+        });
+        if (raw.candidate && !prose.candidate) ruledOut++;
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(300);
+  });
+});
+
 describe('the pre-check', () => {
   test('is the automaton over the match view: folded text, joined lines and hyphens count', () => {
     expect(hasCandidate('韓國奉行實用\n外交。', ruleSet)).toBe(true);

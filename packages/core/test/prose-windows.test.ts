@@ -38,6 +38,14 @@ rules:
     terms:
       en: [ROK, {text: Korea, status: deprecated}]
     exceptions: [Korea Herald]
+  - id: w/party
+    kind: term
+    severity: info
+    message: m
+    terms:
+      en: [Parties, {text: Party, status: deprecated}]
+      ko: [중한, {text: 한중, status: deprecated}]
+    exceptions: [ix Party, 대한중]
   - id: w/respect
     kind: requires
     severity: warning
@@ -134,6 +142,20 @@ const PIECES = [
   'cafe\u0301',
   '\u{20000}',
   '\n\n',
+  // Phrases in the middle of words (passed over at the root), and blocking phrases that start
+  // there and hold a phrase that starts a word (\`Six Party\`: the exception holds \`Party\`).
+  'xKorea',
+  'Koreas',
+  '_AI',
+  '9AI',
+  'S',
+  'ix Party',
+  'Party',
+  '대',
+  '대한중',
+  '한중',
+  '대한국',
+  'a한국',
 ];
 
 describe('the scan of prose by windows', () => {
@@ -174,6 +196,15 @@ describe('the scan of prose by windows', () => {
         findings: lint(text, withPatternWhole),
       });
     }
+  });
+
+  it('passes over the middles of words, but not the starts of blocking phrases there', () => {
+    const actual = (text: string) => lint(text, windows).map((f) => f.actual);
+    expect(actual('xKorea said 대한국 and a한국')).toEqual([]);
+    expect(actual('Korea said AI; 한국')).toEqual(['Korea', 'AI']);
+    // The exception starts in the middle of \`Six\` and holds \`Party\`, which starts a word.
+    expect(actual('the Six Party talks, the Party')).toEqual(['Party']);
+    expect(actual('대한중 협력, 한중 협력')).toEqual(['한중']);
   });
 
   it('finds what a plain scan finds in a text with every kind of phrase', () => {

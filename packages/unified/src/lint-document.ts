@@ -64,7 +64,9 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
  * condition the text's own mentions or its topic may satisfy (core's `mayBeLicensed`).
  */
 function mayGiveFinding(text: string, ruleSet: RuleSet, topic: readonly string[]): boolean {
-  const scan = preCheck(text, ruleSet, true);
+  // Plain text is its own prose (its segments only leave out blank lines, indentation and
+  // directives on their own lines): the scan passes over the middles of words.
+  const scan = preCheck(text, ruleSet, true, true);
   const hits = scan.hits;
   return scan.candidate && (hits === undefined || mayBeLicensed(ruleSet, hits, () => false, topic));
 }

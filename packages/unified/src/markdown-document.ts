@@ -327,7 +327,9 @@ export class MarkdownDocument {
       if (raw === undefined) facts.candidate = true;
       else {
         // One pass for both: the mention is asked of most blocks when a rule has a condition.
-        const scan = preCheck(raw, ruleSet, needsContext(ruleSet));
+        // With nothing taken out, the block's own text reads as its prose around every match
+        // (`hasBoundedCandidate`): the scan passes over the middles of words.
+        const scan = preCheck(raw, ruleSet, needsContext(ruleSet), raw === source);
         facts.candidate = scan.candidate;
         if (scan.hits) facts.hits = scan.hits;
         if (scan.mention) facts.mention = true;

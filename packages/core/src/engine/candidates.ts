@@ -12,7 +12,7 @@ import { buildProse } from '../view/prose.js';
 import { crossesScript } from '../view/t2s.js';
 import { forEachPatternMatch } from './patterns.js';
 import { isMention, type PhraseIndex, type PhraseRef } from './phrase-ref.js';
-import { rootStarts, skipAtRoot, startsAtom, windowEnd } from './root-skip.js';
+import { proseWordStarts, rootStarts, skipAtRoot, startsAtom, windowEnd } from './root-skip.js';
 
 export interface Candidate {
   ref: PhraseRef;
@@ -234,8 +234,9 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
 }
 
 /**
- * `consider`s each phrase of `text` that the scan of its whole view finds, with only windows of it
- * folded: from the root the automaton passes over what cannot start a phrase (skipAtRoot), and the
+ * `consider`s each phrase of `text` that the scan of its whole view finds (but the ones that start
+ * in the middle of a Latin or Hangul word and block nothing, which `boundaries` rejects, whatever
+ * the caller), with only windows of it folded: from the root the automaton passes over what cannot start a phrase (skipAtRoot), and the
  * windows of one run away from the root are folded into the folder one after the other (a match
  * lies in one run: inside it the automaton is never at the root). View indices count the units of
  * the windows only: they order and nest matches as the whole view's do. False where this cannot
@@ -258,6 +259,8 @@ function scanWindows(
   if (patterns && (atoms === null || ruleSet.patterns.some((p) => p.atom === undefined))) return false;
   const automaton = ruleSet.automaton;
   const refs = ruleSet.refs;
+  // `consider`'s callers check word boundaries: the scan passes over the middles of words.
+  const wordStarts = proseWordStarts(ruleSet);
   // View units before the folder's buffer, in earlier runs.
   let at = 0;
   let state = 0;
@@ -268,7 +271,7 @@ function scanWindows(
   };
   for (let i = 0; i < text.length; ) {
     if (state === 0) {
-      const next = skipAtRoot(text, i, text.length, starts);
+      const next = skipAtRoot(text, i, text.length, starts, wordStarts);
       if (next !== i) {
         at += folder.length;
         folder.reset();

@@ -68,21 +68,20 @@ function classify(rs: CompiledRuleSet, id: number): number {
 /**
  * `hasCandidate` and, with `mentions`, `hasContextMention` in one pass over `text`; with
  * `mentions` and a rule set with conditions, the whole text is read for what `hits` says.
+ * `asProse`: the text reads as its prose around every match (RawScanOptions).
  */
-export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): PreCheckResult {
+export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean, asProse = false): PreCheckResult {
   const rs = ruleSet as CompiledRuleSet;
   if (!mentions || !needsContext(ruleSet)) {
-    const result = scanRaw(text, ruleSet, CANDIDATE);
+    const result = scanRaw(text, ruleSet, CANDIDATE, { asProse });
     const out: PreCheckResult = { candidate: result.candidate, mention: false };
     if (result.weakOnly) out.weakOnly = true;
     return out;
   }
   const hits: ContextHits = { sets: [], open: false, conditions: [] };
-  const scan = scanRaw(
-    text,
-    ruleSet,
-    CANDIDATE | MENTION,
-    (id) => {
+  const scan = scanRaw(text, ruleSet, CANDIDATE | MENTION, {
+    asProse,
+    onFlagged: (id) => {
       const c = classOf(rs, id);
       if (c === NOTHING) return;
       if (c === OPEN) hits.open = true;
@@ -91,8 +90,8 @@ export function preCheck(text: string, ruleSet: RuleSet, mentions: boolean): Pre
       } else if (!hits.conditions.includes(c - CONDITION)) hits.conditions.push(c - CONDITION);
     },
     // Once a candidate is open, a pattern's would tell nothing more.
-    () => hits.open,
-  );
+    atomsAnswered: () => hits.open,
+  });
   if (scan.pattern) hits.open = true;
   const out: PreCheckResult = { candidate: scan.candidate, mention: scan.mention };
   if (scan.weakOnly) out.weakOnly = true;

@@ -17,7 +17,7 @@
 
 import { ViewFolder } from '../view/fold.js';
 import type { CompiledRuleSet } from './compiled.js';
-import { rootStarts, skipAtRoot, WINDOW, windowEnd } from './root-skip.js';
+import { rawWordStarts, rootStarts, skipAtRoot, WINDOW, windowEnd } from './root-skip.js';
 import type { RuleSet } from './rule-set.js';
 
 export const CANDIDATE = 1;
@@ -60,22 +60,37 @@ function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
   return rs as CompiledRuleSet;
 }
 
+/** How `scanRaw` reads a text. */
+export interface RawScanOptions {
+  /**
+   * The text reads as its prose around every match (nothing was taken out of it: see
+   * `hasBoundedCandidate`), so a match a word boundary check rejects at its start (one starting in
+   * the middle of a Latin or Hangul word: `ai` in `said`) can be no candidate, and is not looked for.
+   */
+  asProse?: boolean;
+  /**
+   * Scan to the end, given the payload id of every phrase found where one with flags ends
+   * (`PhraseAutomaton.flagsIn`), for a caller that must know which phrases occur.
+   */
+  onFlagged?: (id: number) => void;
+  /** With `onFlagged`, once a phrase made the text a candidate: whether the caller need not learn of patterns. */
+  atomsAnswered?: () => boolean;
+}
+
 /**
  * The pre-check over the match view of `text`, until what is `wanted` (CANDIDATE, MENTION) is
- * found; with `onFlagged`, to the end, given the payload id of every phrase it finds where one
- * with flags ends (`PhraseAutomaton.flagsIn`), for a caller that must know which phrases occur.
- * Such a caller learns whether a pattern may match (`pattern`) unless a phrase made the text a
- * candidate and `atomsAnswered` says that it need not know.
+ * found; with `onFlagged`, to the end. Such a caller learns whether a pattern may match
+ * (`pattern`) unless a phrase made the text a candidate and `atomsAnswered` says that it need not know.
  */
 export function scanRaw(
   text: string,
   ruleSet: RuleSet,
   wanted: number,
-  onFlagged?: (id: number) => void,
-  atomsAnswered?: () => boolean,
+  { asProse = false, onFlagged, atomsAnswered }: RawScanOptions = {},
 ): RawScanResult {
   const rs = compiledOf(ruleSet);
   const at = rootStarts(rs.automaton, rs.patternAtoms);
+  const wordStarts = asProse ? rawWordStarts() : null;
   const whole = onFlagged !== undefined;
   // The states whose phrases the scan gave `onFlagged` already are given once (flagsIn's pass).
   const given = onFlagged ? { each: onFlagged, pass: ++passes } : undefined;
@@ -93,7 +108,7 @@ export function scanRaw(
   for (let from = 0; from < text.length && (whole || ((flags | atomFlags) & wanted) !== wanted); ) {
     // At the root, units no phrase starts with cannot change a thing: pass them over unfolded.
     if (at && state === 0 && (atomState === 0 || atomsDone())) {
-      const next = skipAtRoot(text, from, text.length, at);
+      const next = skipAtRoot(text, from, text.length, at, wordStarts);
       if (next !== from) {
         folder.reset();
         from = next;

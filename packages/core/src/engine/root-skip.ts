@@ -3,6 +3,10 @@
 // and scan only windows from where a match may start. A unit no phrase starts with, or one whose
 // phrase the unit after it does not go on with, leaves the automaton at the root, whatever the
 // view's whitespace and hyphen rules make of it; from the root, a scan may start a fresh view.
+// A scan whose matches must start words (`wordStarts`) also passes over a Latin letter or digit,
+// or a Hangul syllable, in the middle of a word: the boundary checks (candidates.ts) reject every
+// match that starts there, so only a phrase that blocks others, which no check bounds, must be
+// looked for from it.
 import type { PhraseAutomaton } from '../match/automaton.js';
 import {
   CLASS,
@@ -15,6 +19,8 @@ import {
   SYLLABLE,
   tableOf,
 } from '../view/fold-table.js';
+import { normalizePhrase } from '../view/normalize.js';
+import type { PhraseIndex } from './phrase-ref.js';
 
 /** The units a scan folds at a time from where a match may start. */
 export const WINDOW = 32;
@@ -46,13 +52,18 @@ export interface RootStarts {
    */
   atoms: PhraseAutomaton['tables'] | null;
   /**
-   * Per text unit: 1 once the pass has found that it leaves the automaton at the root whatever
-   * comes after it (no phrase or atom starts with its view, or the view drops it). Learnt as the
-   * pass meets units (the fold table fills as text needs it): most units are passed over, and one
-   * load each is cheaper than reading the table and the automaton's root again.
+   * Per text unit: PASSES once the pass has found that it leaves the automaton at the root whatever
+   * comes after it (no phrase or atom starts with its view, or the view drops it), STARTS once it
+   * found that a phrase (and no atom) starts with its view, a simple unit. Learnt as the pass meets
+   * units (the fold table fills as text needs it): most units are passed over, and one load each
+   * is cheaper than reading the table and the automaton's root again.
    */
   passes: Uint8Array;
 }
+
+// What `passes` knows of a unit (0: nothing yet).
+const PASSES = 1;
+const STARTS = 2;
 
 // Per automaton without pattern atoms, and per pattern atoms (each rule set has its own); null when
 // a space can start a phrase (phrases are trimmed, so none should): then every unit is folded.
@@ -92,6 +103,61 @@ export function startsAtom(atoms: PhraseAutomaton['tables'], unit: number): bool
   return x !== 0 && atoms.check[(atoms.base[0] as number) + x] === 0;
 }
 
+// What a unit is to `wordStarts`: the start of a Latin match (an ASCII letter or digit) or of a
+// Hangul one (a syllable); in WORD_BEFORE, the scripts whose match a unit before it rejects
+// (latinLeftOk: a letter, a digit or `_` continues the word; hangulLeftOk: Hangul, a letter or a
+// digit). Only the units whose answer is the same whatever stands around them.
+const LATIN_START = 1;
+const HANGUL_START = 2;
+const WORD_BEFORE = new Uint8Array(0x10000);
+const RAW_STARTS = new Uint8Array(0x10000);
+for (let unit = 0x30; unit < 0x7b; unit++) {
+  const alnum = (unit >= 0x30 && unit <= 0x39) || ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a);
+  if (alnum) {
+    RAW_STARTS[unit] = LATIN_START;
+    WORD_BEFORE[unit] = LATIN_START | HANGUL_START;
+  }
+}
+WORD_BEFORE[0x5f] = LATIN_START;
+RAW_STARTS.fill(HANGUL_START, 0xac00, 0xd7a4);
+WORD_BEFORE.fill(HANGUL_START, 0xac00, 0xd7a4);
+
+/**
+ * The `wordStarts` of text that reads as its prose around every match (no markup taken out of it):
+ * a pre-check looks for no blocking phrase.
+ */
+export function rawWordStarts(): Uint8Array {
+  return RAW_STARTS;
+}
+
+const proseStarts = new WeakMap<PhraseIndex, Uint8Array>();
+
+/**
+ * The `wordStarts` of a scan of prose with `index`: RAW_STARTS but for the units whose view a
+ * blocking phrase (an exception, config `accept`, a context set's `not`) starts with, for such a
+ * phrase blocks the matches it holds wherever it starts (`Six Party` holds `Party`).
+ */
+export function proseWordStarts(index: PhraseIndex): Uint8Array {
+  let starts = proseStarts.get(index);
+  if (!starts) {
+    const firsts = new Set<number>();
+    for (const ref of index.refs) {
+      if (ref.effect === 'block') firsts.add(normalizePhrase(ref.literal).charCodeAt(0));
+    }
+    starts = RAW_STARTS;
+    if (firsts.size > 0) {
+      starts = RAW_STARTS.slice();
+      const entries = tableOf();
+      for (let unit = 0; unit < 0x80; unit++) {
+        if (starts[unit] !== 0 && firsts.has((entries[unit] as number) & 0xffff)) starts[unit] = 0;
+      }
+      for (const first of firsts) if (starts[first] === HANGUL_START) starts[first] = 0;
+    }
+    proseStarts.set(index, starts);
+  }
+  return starts;
+}
+
 /**
  * The first index in [from, to) where the view of `text` may take the automaton (and the pattern
  * atoms') out of the root and keep it there for two units: a unit the root has an edge on, whose
@@ -100,15 +166,27 @@ export function startsAtom(atoms: PhraseAutomaton['tables'], unit: number): bool
  * What it passes over leaves the automaton at the root, so the scan may start a fresh view at the
  * index returned (`reset`). That view is the whole view's from its first unit on, but for a hyphen
  * there that the whole view makes a space (after a Latin letter passed over): a scan that must be
- * exact passes over no text when a phrase starts with a hyphen (`hyphen`).
+ * exact passes over no text when a phrase starts with a hyphen (`hyphen`). With `wordStarts`
+ * (`rawWordStarts`, `proseWordStarts`), for a caller that drops the matches the left boundary
+ * check rejects, it also passes over a unit that table marks when the unit before it continues
+ * the word: what starts there is never a candidate.
  */
-export function skipAtRoot(text: string, from: number, to: number, s: RootStarts): number {
+export function skipAtRoot(
+  text: string,
+  from: number,
+  to: number,
+  s: RootStarts,
+  wordStarts: Uint8Array | null = null,
+): number {
   const entries = tableOf();
   const { code, base, check, outFirst, root, hyphen, atoms, passes } = s;
   let i = from;
   for (; i < to; i++) {
     const unit = text.charCodeAt(i);
-    if (passes[unit] === 1) continue;
+    const known = passes[unit];
+    if (known === PASSES) continue;
+    // In the middle of a word: a match may start here, but the boundary check rejects it.
+    if (known === STARTS && wordStarts !== null && i > 0 && midWord(text, i, unit, wordStarts)) continue;
     const entry = entries[unit] as number;
     const kind = entry & CLASS;
     if (kind === SIMPLE) {
@@ -117,8 +195,12 @@ export function skipAtRoot(text: string, from: number, to: number, s: RootStarts
       const x = code[v] as number;
       const t = root + x;
       if (x === 0 || check[t] !== 0) {
-        passes[unit] = 1;
+        passes[unit] = PASSES;
         continue;
+      }
+      if (known !== STARTS) {
+        passes[unit] = STARTS;
+        if (wordStarts !== null && i > 0 && midWord(text, i, unit, wordStarts)) continue;
       }
       if (outFirst[t] !== 0 || i + 1 >= to) break;
       // A phrase starts here: does the unit after it go on with one?
@@ -135,12 +217,17 @@ export function skipAtRoot(text: string, from: number, to: number, s: RootStarts
       // starts goes on to its end (the first word of 中国核心利益 is in most Chinese paragraphs).
       if (nextKind !== SIMPLE || !diesBefore(text, i + 2, to, (base[t] as number) + y, s)) break;
     } else if (kind === SPACE_CLASS || kind === DROP || (kind === HYPHEN_CLASS && !hyphen)) {
-      passes[unit] = 1;
+      passes[unit] = PASSES;
     } else {
       break;
     }
   }
   return i;
+}
+
+/** Whether `unit` at `i` (> 0), marked in `wordStarts`, continues the word of the unit before it. */
+function midWord(text: string, i: number, unit: number, wordStarts: Uint8Array): boolean {
+  return ((WORD_BEFORE[text.charCodeAt(i - 1)] as number) & (wordStarts[unit] as number)) !== 0;
 }
 
 /**
