@@ -1,4 +1,4 @@
-export { capJobs, defaultJobs, type Machine, thisMachine, workerBytes } from './jobs.js';
+export { availableCores, capJobs, defaultJobs, type Machine, thisMachine, workerBytes } from './jobs.js';
 export {
   type ConfigLoader,
   createConfigLoader,

@@ -47,12 +47,17 @@ export function workerBytes(): number {
   return WORKER_BASE_BYTES + process.memoryUsage().heapUsed;
 }
 
+/** Threads the machine can run at once. */
+export function availableCores(): number {
+  return os.availableParallelism();
+}
+
 export function thisMachine(): Machine {
   let free = os.freemem();
   // A container's limit (cgroups), when there is one, counted against what this process holds.
   const limit = process.constrainedMemory?.() ?? 0;
   if (limit > 0) free = Math.min(free, Math.max(0, limit - process.memoryUsage.rss()));
-  return { cores: os.availableParallelism(), freeMemory: free };
+  return { cores: availableCores(), freeMemory: free };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   isHangulSyllable,
   isSpace,
 } from './code-point.js';
-import { T2S_ASTRAL, t2sUnits } from './t2s.js';
+import { T2S_ASTRAL, t2sSources, t2sUnits } from './t2s.js';
 
 // A table entry: the class in bits 16-18, the flags of the folded code point in bits 19-21, and
 // for SIMPLE the folded unit in bits 0-15. 0 means not computed yet.
@@ -82,17 +82,18 @@ function fillBlock(entries: Int32Array, unit: number): boolean {
     return true;
   }
   if (!((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3400 && unit <= 0x4dbf))) return false;
+  // Every one as itself, then the Traditional ones (a few thousand) as their Simplified form: one
+  // loop that stores a sum runs fast even before V8 optimizes it (a loop that read the T2S table
+  // at every unit took 6 ms of a small file's run).
+  const han = SIMPLE | (HAN << FLAG_SHIFT);
+  for (let cp = 0x3400; cp <= 0x4dbf; cp++) entries[cp] = han + cp;
+  for (let cp = 0x4e00; cp <= 0x9fff; cp++) entries[cp] = han + cp;
   const t2s = t2sUnits();
-  const fill = (from: number, to: number) => {
-    for (let cp = from; cp <= to; cp++) {
-      const target = t2s[cp] as number;
-      if (target === 0) entries[cp] = SIMPLE | (HAN << FLAG_SHIFT) | cp;
-      else if (target === T2S_ASTRAL) entries[cp] = OTHER;
-      else entries[cp] = SIMPLE | (simpleFlags(target) << FLAG_SHIFT) | target;
-    }
-  };
-  fill(0x3400, 0x4dbf);
-  fill(0x4e00, 0x9fff);
+  for (const cp of t2sSources()) {
+    if (!((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf))) continue;
+    const target = t2s[cp] as number;
+    entries[cp] = target === T2S_ASTRAL ? OTHER : SIMPLE | (simpleFlags(target) << FLAG_SHIFT) | target;
+  }
   return true;
 }
 

@@ -17,15 +17,18 @@ import { T2S_PAIRS } from './t2s-table.js';
 const ASTRAL = 0xffff;
 let bmp: Uint16Array | undefined;
 let others: Map<number, number> | undefined;
+let sources: Uint16Array | undefined;
 
 function buildTable(): Uint16Array {
   const table = new Uint16Array(0x10000);
   const map = new Map<number, number>();
+  const bmpSources: number[] = [];
   for (let i = 0; i < T2S_PAIRS.length; ) {
     const source = T2S_PAIRS.codePointAt(i) ?? 0;
     i += source > 0xffff ? 2 : 1;
     const target = T2S_PAIRS.codePointAt(i) ?? 0;
     i += target > 0xffff ? 2 : 1;
+    if (source <= 0xffff) bmpSources.push(source);
     if (source <= 0xffff && target < ASTRAL) table[source] = target;
     else {
       if (source <= 0xffff) table[source] = ASTRAL;
@@ -33,6 +36,7 @@ function buildTable(): Uint16Array {
     }
   }
   others = map;
+  sources = Uint16Array.from(bmpSources);
   return table;
 }
 
@@ -44,6 +48,12 @@ function buildTable(): Uint16Array {
 export function t2sUnits(): Uint16Array {
   bmp ??= buildTable();
   return bmp;
+}
+
+/** The BMP units `t2sUnits` has an entry for. */
+export function t2sSources(): Uint16Array {
+  bmp ??= buildTable();
+  return sources as Uint16Array;
 }
 
 export const T2S_ASTRAL = ASTRAL;
