@@ -108,7 +108,7 @@ export function scanRaw(
   for (let from = 0; from < text.length && (whole || ((flags | atomFlags) & wanted) !== wanted); ) {
     // At the root, units no phrase starts with cannot change a thing: pass them over unfolded.
     if (at && state === 0 && (atomState === 0 || atomsDone())) {
-      const next = skipAtRoot(text, from, text.length, at, wordStarts);
+      const next = skipAtRoot(text, from, text.length, at, wordStarts, true);
       if (next !== from) {
         folder.reset();
         from = next;

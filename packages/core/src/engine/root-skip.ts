@@ -41,6 +41,8 @@ export interface RootStarts {
   base: Int32Array;
   check: Int32Array;
   outFirst: Int32Array;
+  /** Per state, the flags of the phrases that end there (`PhraseAutomaton.flagsIn`). */
+  outFlags: Int32Array;
   /** The slot of the root's edges (base[0]). */
   root: number;
   /** A hyphen can start a phrase (or a pattern atom). */
@@ -76,7 +78,7 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
   const key = patternAtoms ?? automaton;
   let known = cache.get(key);
   if (known !== undefined) return known;
-  const { code, base, check, outFirst } = automaton.tables;
+  const { code, base, check, outFirst, outFlags } = automaton.tables;
   const root = base[0] as number;
   const startsWith = (unit: number) => code[unit] !== 0 && check[root + (code[unit] as number)] === 0;
   const atoms = patternAtoms ? patternAtoms.tables : null;
@@ -88,6 +90,7 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
         base,
         check,
         outFirst,
+        outFlags,
         root,
         hyphen: startsWith(0x2d) || (atoms !== null && startsAtom(atoms, 0x2d)),
         atoms,
@@ -169,7 +172,9 @@ export function proseWordStarts(index: PhraseIndex): Uint8Array {
  * exact passes over no text when a phrase starts with a hyphen (`hyphen`). With `wordStarts`
  * (`rawWordStarts`, `proseWordStarts`), for a caller that drops the matches the left boundary
  * check rejects, it also passes over a unit that table marks when the unit before it continues
- * the word: what starts there is never a candidate.
+ * the word: what starts there is never a candidate. With `flaggedOnly`, for a caller that reads
+ * only the flags of what the automaton finds (the pre-check), a phrase that ends stops the pass
+ * only when it has flags: a term's preferred form (韩国), quiet, is in most paragraphs.
  */
 export function skipAtRoot(
   text: string,
@@ -177,16 +182,25 @@ export function skipAtRoot(
   to: number,
   s: RootStarts,
   wordStarts: Uint8Array | null = null,
+  flaggedOnly = false,
 ): number {
   const entries = tableOf();
-  const { code, base, check, outFirst, root, hyphen, atoms, passes } = s;
+  const { code, base, check, root, hyphen, atoms, passes } = s;
+  const ends = flaggedOnly ? s.outFlags : s.outFirst;
   let i = from;
   for (; i < to; i++) {
     const unit = text.charCodeAt(i);
     const known = passes[unit];
     if (known === PASSES) continue;
     // In the middle of a word: a match may start here, but the boundary check rejects it.
-    if (known === STARTS && wordStarts !== null && i > 0 && midWord(text, i, unit, wordStarts)) continue;
+    // (Written out, not a call: the CLI runs with V8's inlining off.)
+    if (
+      known === STARTS &&
+      wordStarts !== null &&
+      i > 0 &&
+      ((WORD_BEFORE[text.charCodeAt(i - 1)] as number) & (wordStarts[unit] as number)) !== 0
+    )
+      continue;
     const entry = entries[unit] as number;
     const kind = entry & CLASS;
     if (kind === SIMPLE) {
@@ -200,9 +214,14 @@ export function skipAtRoot(
       }
       if (known !== STARTS) {
         passes[unit] = STARTS;
-        if (wordStarts !== null && i > 0 && midWord(text, i, unit, wordStarts)) continue;
+        if (
+          wordStarts !== null &&
+          i > 0 &&
+          ((WORD_BEFORE[text.charCodeAt(i - 1)] as number) & (wordStarts[unit] as number)) !== 0
+        )
+          continue;
       }
-      if (outFirst[t] !== 0 || i + 1 >= to) break;
+      if (ends[t] !== 0 || i + 1 >= to) break;
       // A phrase starts here: does the unit after it go on with one?
       const next = entries[text.charCodeAt(i + 1)] as number;
       const nextKind = next & CLASS;
@@ -215,7 +234,7 @@ export function skipAtRoot(
       // Two simple units go on with a phrase: the view is their own units, so walk on with the
       // units after them while they are simple too, and pass over this one when no phrase it
       // starts goes on to its end (the first word of 中国核心利益 is in most Chinese paragraphs).
-      if (nextKind !== SIMPLE || !diesBefore(text, i + 2, to, (base[t] as number) + y, s)) break;
+      if (nextKind !== SIMPLE || !diesBefore(text, i + 2, to, (base[t] as number) + y, s, ends)) break;
     } else if (kind === SPACE_CLASS || kind === DROP || (kind === HYPHEN_CLASS && !hyphen)) {
       passes[unit] = PASSES;
     } else {
@@ -225,25 +244,28 @@ export function skipAtRoot(
   return i;
 }
 
-/** Whether `unit` at `i` (> 0), marked in `wordStarts`, continues the word of the unit before it. */
-function midWord(text: string, i: number, unit: number, wordStarts: Uint8Array): boolean {
-  return ((WORD_BEFORE[text.charCodeAt(i - 1)] as number) & (wordStarts[unit] as number)) !== 0;
-}
-
 /**
  * Whether the walk from trie state `state` over the view of `text` from `from` (the unit before it
- * simple) leaves the trie before `to` without reaching a state where a phrase ends. The walk reads
+ * simple) leaves the trie before `to` without reaching a state where a phrase ends (`ends` not 0:
+ * `outFirst`, or `outFlags` for phrases with flags). The walk reads
  * simple units, and whitespace between two of them as the view does (one space, none between two
  * Han characters or two Hangul syllables); any other unit (a hyphen, one the view drops or folds to
  * several units) ends it as "may go on".
  */
-function diesBefore(text: string, from: number, to: number, state: number, s: RootStarts): boolean {
+function diesBefore(
+  text: string,
+  from: number,
+  to: number,
+  state: number,
+  s: RootStarts,
+  ends: Int32Array,
+): boolean {
   const entries = tableOf();
-  const { code, base, check, outFirst } = s;
+  const { code, base, check } = s;
   let at = state;
   let last = entries[text.charCodeAt(from - 1)] as number;
   for (let k = from; ; k++) {
-    if (outFirst[at] !== 0 || k >= to) return false;
+    if (ends[at] !== 0 || k >= to) return false;
     let entry = entries[text.charCodeAt(k)] as number;
     if ((entry & CLASS) === SPACE_CLASS) {
       while (k < to && ((entries[text.charCodeAt(k)] as number) & CLASS) === SPACE_CLASS) k++;
@@ -254,7 +276,7 @@ function diesBefore(text: string, from: number, to: number, state: number, s: Ro
         const space = code[0x20] as number;
         if (space === 0 || check[(base[at] as number) + space] !== at) return true;
         at = (base[at] as number) + space;
-        if (outFirst[at] !== 0) return false;
+        if (ends[at] !== 0) return false;
       }
     } else if ((entry & CLASS) !== SIMPLE) return false;
     const x = code[entry & 0xffff] as number;
