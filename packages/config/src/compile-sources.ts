@@ -14,7 +14,7 @@ import {
 } from '@nuance/core';
 import { builtinCompiled } from '@nuance/rules';
 import { type LocaleRead, type PackSource, parsePackSource, parsePackSourceSync } from './load-pack.js';
-import type { RuleSetCache } from './rule-set-cache.js';
+import type { CachedRuleSet, RuleSetCache } from './rule-set-cache.js';
 
 export interface CompiledSources {
   ruleSet: RuleSet;
@@ -50,7 +50,7 @@ export async function compileSources(
     const hit = await cache.get(key);
     if (hit) {
       try {
-        return fromSerialized(sources, hit.serialized, hit.locales, hit.sourceProblems, hit.ruleIds);
+        return fromSerialized(sources, hit.serialized, hit.locales, hit.sourceProblems, hit.ruleIds, hit);
       } catch {
         // An entry damaged or of another format: compiled again below, and replaced.
       }
@@ -110,14 +110,16 @@ function builtinAlone(
   return builtinCompiled(only.name);
 }
 
+/** `lazy`: a cache entry's reader of its records and its whole bytes (`serialized` holds what comes before them). */
 function fromSerialized(
   sources: readonly PackSource[],
   text: string | Uint8Array,
   locales: readonly LocaleRead[],
   sourceProblems: Problem[][],
   ruleIds?: readonly string[],
+  lazy?: Pick<CachedRuleSet, 'readRecords' | 'whole'>,
 ): CompiledSources {
-  const { ruleSet, problems } = deserializeRuleSet(text);
+  const { ruleSet, problems } = deserializeRuleSet(text, lazy?.readRecords);
   let packs: ParsedPack[] | undefined;
   const parse = () => {
     packs ??= sources.flatMap((source) => parsePackSourceSync(source, locales).pack ?? []);
@@ -132,6 +134,6 @@ function fromSerialized(
     ruleIds: new Set(ruleIds ?? ruleSet.rules.map((rule) => rule.id)),
     packs: parse,
     localeFiles: locales.map((read) => read.file),
-    serialized: () => text,
+    serialized: lazy?.whole ?? (() => text),
   };
 }

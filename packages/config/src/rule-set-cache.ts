@@ -6,10 +6,19 @@
 // locale files its packs read still hold what they held (each checked by its hash at every use).
 // A cache that cannot be read or written is only a slower run: every failure here is silent.
 
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type CompileOptions, type Problem, ruleSetKey, stripBom } from '@nuance/core';
+import {
+  type CompileOptions,
+  type Problem,
+  type RecordReader,
+  ruleSetKey,
+  SERIAL_HEAD_BYTES,
+  serialLength,
+  serialRecordsAt,
+  stripBom,
+} from '@nuance/core';
 import type { LocaleRead } from './load-pack.js';
 import { hashText } from './node-crypto.js';
 import { describeFsError, readText } from './text-file.js';
@@ -25,8 +34,20 @@ export interface RuleSetCacheOptions {
 
 /** What a cache entry holds besides the serialized rule set. */
 export interface CachedRuleSet {
-  /** `serializeRuleSetBytes` of the rule set, with the problems of loading and compiling its packs. */
+  /**
+   * `serializeRuleSetBytes` of the rule set, with the problems of loading and compiling its packs;
+   * from `get`, only the bytes before its records (core's `serialRecordsAt`), which `readRecords`
+   * reads where they lie in the entry's file.
+   */
   serialized: Uint8Array;
+  /**
+   * From `get`: reads the records (core's `deserializeRuleSet` takes it), each when its rule is first
+   * used. The file stays open while the reader lives (a run reads a few hundred of a 10,000-term
+   * pack's 20,000 records, 7 MB of its 11).
+   */
+  readRecords?: RecordReader;
+  /** From `get`: all of `serializeRuleSetBytes`, records included (what worker threads are sent). */
+  whole?: () => Uint8Array;
   /** Each pack's own problems (parsing it, its locale files), in the order of the packs. */
   sourceProblems: Problem[][];
   /** Every rule id of the packs, those turned off included (the config's unknown-rule check). */
@@ -56,42 +77,93 @@ export class RuleSetCache {
   /** The entry of `key` when there is one and its locale files are unchanged. */
   async get(key: string): Promise<CachedRuleSet | undefined> {
     const file = this.fileOf(key);
-    let bytes: Buffer;
+    let fd: number;
     try {
-      // At once, not in parts: the run waits on nothing else, and a termbase's entry is 10 MB,
-      // which fs/promises read in 21 parts, each a round trip through the thread pool.
-      bytes = readFileSync(file);
+      fd = openSync(file, 'r');
     } catch {
       return undefined;
     }
+    let entry: CachedRuleSet | undefined;
+    try {
+      // Read at once, not in parts (the run waits on nothing else, and fs/promises reads a 10 MB
+      // file in 21 parts, each a round trip through the thread pool), and only up to the records.
+      entry = await this.entryIn(fd);
+    } catch {
+      entry = undefined;
+    }
+    if (!entry) {
+      closeSync(fd);
+      return undefined;
+    }
+    // Its time is when it was last used: pruning drops the least recently used.
+    const now = new Date();
+    // Not waited for: the run goes on while it is written, and loses nothing if it fails.
+    utimes(file, now, now).catch(() => {});
+    return entry;
+  }
+
+  /** The entry in open file `fd`, its records left where they are; undefined when it is not one. */
+  private async entryIn(fd: number): Promise<CachedRuleSet | undefined> {
+    const size = fstatSync(fd).size;
     // A line of JSON (which escapes every line feed in it), then the rule set's bytes.
-    const newline = bytes.indexOf(0x0a);
-    let header: Header;
-    try {
-      header = JSON.parse(bytes.toString('utf8', 0, newline)) as Header;
-    } catch {
-      return undefined;
+    let head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+    let got = readAt(fd, head, 0);
+    let newline = head.subarray(0, got).indexOf(0x0a);
+    while (newline < 0 && got < size) {
+      const more = Buffer.allocUnsafe(Math.min(size, head.length * 4));
+      head.copy(more, 0, 0, got);
+      head = more;
+      got += readAt(fd, head.subarray(got), got);
+      newline = head.subarray(0, got).indexOf(0x0a);
     }
+    const start = newline + 1;
+    if (newline < 0 || size - start < SERIAL_HEAD_BYTES) return undefined;
+    const header = JSON.parse(head.toString('utf8', 0, newline)) as Header;
     if (
-      newline < 0 ||
       !Array.isArray(header.sourceProblems) ||
       !Array.isArray(header.ruleIds) ||
       !Array.isArray(header.locales)
     )
       return undefined;
+    if (got < start + SERIAL_HEAD_BYTES) {
+      const more = Buffer.allocUnsafe(start + SERIAL_HEAD_BYTES);
+      head.copy(more, 0, 0, got);
+      head = more;
+      got += readAt(fd, head.subarray(got), got);
+    }
+    const before = serialRecordsAt(head.subarray(start, start + SERIAL_HEAD_BYTES));
+    if (start + before > size) return undefined;
+    // In a buffer of its own, so that its arrays lie on a multiple of 4 and core reads them in place.
+    const serialized = new Uint8Array(before);
+    const had = Math.max(0, Math.min(got, start + before) - start);
+    serialized.set(head.subarray(start, start + had));
+    if (readAt(fd, serialized.subarray(had), start + had) !== before - had) return undefined;
+    // Its records all there (they are read later, one at a time): an entry cut short is no entry.
+    if (start + serialLength(serialized) !== size) return undefined;
     const locales: LocaleRead[] = [];
     for (const { file: localeFile, hash } of header.locales) {
       const read = await readLocale(localeFile);
       if ((read.text === undefined ? null : hashText(read.text)) !== hash) return undefined;
       locales.push(read);
     }
-    // Its time is when it was last used: pruning drops the least recently used.
-    const now = new Date();
-    // Not waited for: the run goes on while it is written, and loses nothing if it fails.
-    utimes(file, now, now).catch(() => {});
+    const readRecords: RecordReader = (from, to) => {
+      const out = new Uint8Array(to - from);
+      return out.subarray(0, readAt(fd, out, start + from));
+    };
+    // The file is closed when nothing can read it any more (a run's end closes it anyway).
+    openEntries.register(readRecords, fd);
+    let all: Uint8Array | undefined;
     return {
-      // A Uint8Array, not a Buffer: the rule set's bytes whatever read them.
-      serialized: new Uint8Array(bytes.buffer, bytes.byteOffset + newline + 1, bytes.length - newline - 1),
+      serialized,
+      readRecords,
+      whole: () => {
+        if (!all) {
+          all = new Uint8Array(size - start);
+          all.set(serialized);
+          readAt(fd, all.subarray(before), start + before);
+        }
+        return all;
+      },
       sourceProblems: header.sourceProblems,
       ruleIds: header.ruleIds,
       locales,
@@ -152,6 +224,24 @@ export class RuleSetCache {
       if (kept > max) await rm(entry.file, { force: true }).catch(() => {});
     }
   }
+}
+
+/** The entry files `get` left open for their records, each closed once its reader is collected. */
+const openEntries = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {}
+});
+
+/** Reads `into` from `position` of `fd` until it is full or the file ends; the bytes read. */
+function readAt(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
 }
 
 async function readLocale(file: string): Promise<LocaleRead> {

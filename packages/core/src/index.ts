@@ -23,6 +23,12 @@ export {
 export { type PrefilterSafety, prefilterSafety, type RawScanResult } from './engine/prefilter.js';
 export type { CompileOptions, RuleInfo, RuleSet } from './engine/rule-set.js';
 export {
+  type RecordReader,
+  SERIAL_HEAD_BYTES,
+  serialLength,
+  serialRecordsAt,
+} from './engine/serial-bytes.js';
+export {
   deserializeRuleSet,
   RULE_SET_FORMAT,
   ruleSetKey,

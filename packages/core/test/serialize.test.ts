@@ -18,9 +18,12 @@ import {
   RULE_SET_FORMAT,
   type RuleSet,
   ruleSetKey,
+  SERIAL_HEAD_BYTES,
   segmentReach,
   serializeRuleSet,
   serializeRuleSetBytes,
+  serialLength,
+  serialRecordsAt,
 } from '../src/index.js';
 import { parsePack } from '../src/pack/parse.js';
 import { blockSegments } from './helpers.js';
@@ -146,20 +149,58 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     expect(() => deserializeRuleSet(bytes.subarray(0, bytes.length - 1))).toThrow(/cut short/);
     const longer = new Uint8Array(bytes.length + 4);
     longer.set(bytes);
-    expect(() => deserializeRuleSet(longer)).toThrow(/past its arrays/);
-    // The JSON's own format number is checked as in the text (the JSON starts at byte 16).
+    expect(() => deserializeRuleSet(longer)).toThrow(/past its records/);
+    // The JSON's own format number is checked as in the text (the JSON starts at byte 20).
     const jsonLength = new DataView(bytes.buffer).getUint32(4, true);
-    const json = new TextDecoder().decode(bytes.subarray(16, 16 + jsonLength));
+    const json = new TextDecoder().decode(bytes.subarray(SERIAL_HEAD_BYTES, SERIAL_HEAD_BYTES + jsonLength));
     expect(json.startsWith(`{"format":${RULE_SET_FORMAT},`)).toBe(true);
     const otherBytes = bytes.slice();
-    otherBytes.set(new TextEncoder().encode(`{"format":${RULE_SET_FORMAT + 1},`), 16);
+    otherBytes.set(new TextEncoder().encode(`{"format":${RULE_SET_FORMAT + 1},`), SERIAL_HEAD_BYTES);
     expect(() => deserializeRuleSet(otherBytes)).toThrow(
       new RegExp(`of format ${RULE_SET_FORMAT + 1}, expected ${RULE_SET_FORMAT}`),
     );
-    // Cut inside the records (after the JSON and the records' ends).
-    const records = new DataView(bytes.buffer).getUint32(8, true);
-    const recordsStart = 16 + jsonLength + records * 4;
-    expect(() => deserializeRuleSet(bytes.subarray(0, recordsStart + 10))).toThrow(/records are cut short/);
+    // Cut inside the arrays, then inside the records (which come last).
+    const recordsAt = serialRecordsAt(bytes);
+    expect(() => deserializeRuleSet(bytes.subarray(0, recordsAt - 8))).toThrow(/arrays are cut short/);
+    expect(() => deserializeRuleSet(bytes.subarray(0, recordsAt + 10))).toThrow(/records are cut short/);
+    // Where the records start, moved: the arrays no longer meet them.
+    const moved = bytes.slice();
+    new DataView(moved.buffer).setUint32(16, recordsAt + 4, true);
+    expect(() => deserializeRuleSet(moved)).toThrow(/records are cut short/);
+    expect(() => deserializeRuleSet(moved, (from, to) => moved.slice(from, to))).toThrow(
+      /between its arrays and its records/,
+    );
+  });
+
+  test('read each record with a reader, from bytes that stop where the records start', () => {
+    const original = compiled();
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    const recordsAt = serialRecordsAt(bytes.subarray(0, SERIAL_HEAD_BYTES));
+    // The records are most of the bytes of a pack of many rules; here, more than the rest.
+    expect(recordsAt).toBeGreaterThan(SERIAL_HEAD_BYTES);
+    expect(recordsAt).toBeLessThan(bytes.length);
+    expect(serialLength(bytes.slice(0, recordsAt))).toBe(bytes.length);
+    const asked: [number, number][] = [];
+    const read = (from: number, to: number) => {
+      asked.push([from, to]);
+      return bytes.slice(from, to);
+    };
+    const back = deserializeRuleSet(bytes.slice(0, recordsAt), read);
+    expect(asked).toEqual([]);
+    expect(findingsOf(back.ruleSet)).toEqual(findingsOf(original.ruleSet));
+    // Only the rules that gave findings were read, each once, and every read lies in the records.
+    const reads = asked.length;
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(original.ruleSet.rules.length);
+    expect(asked.every(([from, to]) => from >= recordsAt && to <= bytes.length && from < to)).toBe(true);
+    findingsOf(back.ruleSet);
+    expect(asked.length).toBe(reads);
+    expect(back.ruleSet.rules).toEqual(original.ruleSet.rules);
+    expect(serializeRuleSetBytes(back.ruleSet, back.problems)).toEqual(bytes);
+    // A reader that gives a record cut short: an error when that record is read, not before.
+    const short = deserializeRuleSet(bytes.slice(0, recordsAt), (from, to) => bytes.slice(from, to - 1));
+    expect(() => short.ruleSet.rules).toThrow(/record 0 is cut short|cut short/);
+    expect(() => serialRecordsAt(new Uint8Array(SERIAL_HEAD_BYTES))).toThrow(/no signature/);
   });
 
   test('read a rule from the bytes when it is first used', () => {

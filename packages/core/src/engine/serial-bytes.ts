@@ -1,18 +1,26 @@
 // The byte form of a serialized rule set (serialize.ts): a signature, the lengths of what follows,
-// the JSON in UTF-8, records (JSON texts read one at a time, when asked for), then 32-bit arrays as
-// they are in memory. Portable (TextEncoder, TextDecoder and typed arrays only): numbers are
+// the JSON in UTF-8, 32-bit arrays as they are in memory, then records (JSON texts read one at a
+// time, when asked for). Portable (TextEncoder, TextDecoder and typed arrays only): numbers are
 // little-endian whatever the host's byte order, and each array is copied out into its own buffer.
 //
-//   "NRS" 2 | JSON bytes (u32) | records (u32) | arrays (u32) | JSON | per record its end (u32,
-//   from the first record's start) | the records (a line feed between two, part of the second) |
-//   padding to 4 | per array its length (u32) and its values (i32)
+//   "NRS" 3 | JSON bytes (u32) | records (u32) | arrays (u32) | where the records start (u32) |
+//   JSON | per record its end (u32, from the first record's start) | padding to 4 | per array its
+//   length (u32) and its values (i32) | the records (a line feed between two, part of the second)
+//
+// The records last: a reader may take the bytes before them (`serialRecordsAt`) and read each record
+// where it lies when it is first asked for (`RecordReader`): a 10,000-term pack's records are
+// 7 MB of its 11, and a run reads a few hundred of its 20,000.
 
 import { LITTLE_ENDIAN } from './serial-codec.js';
 
 /** `NRS` and the layout's version. */
-const SIGNATURE = [0x4e, 0x52, 0x53, 0x02] as const;
-/** Signature, JSON length, record count, array count. */
-const HEAD = 16;
+const SIGNATURE = [0x4e, 0x52, 0x53, 0x03] as const;
+/** Signature, JSON length, record count, array count, where the records start. */
+export const SERIAL_HEAD_BYTES = 20;
+const HEAD = SERIAL_HEAD_BYTES;
+
+/** Bytes `[from, to)` of a serialized rule set (as offsets into its bytes), read where they are kept. */
+export type RecordReader = (from: number, to: number) => Uint8Array;
 // Every host core runs on has both (Node, browsers, Deno); core's lib declares neither.
 interface Utf8Hosts {
   TextEncoder: new () => {
@@ -36,10 +44,10 @@ export class ArraysOut {
   }
 }
 
-/** The records read after the JSON, each decoded and parsed when asked for. */
+/** The records after the arrays, each read, decoded and parsed when asked for. */
 export class RecordsIn {
   constructor(
-    private readonly bytes: Uint8Array,
+    private readonly read: RecordReader,
     private readonly view: DataView,
     /** Where the records' ends are. */
     private readonly ends: number,
@@ -53,7 +61,9 @@ export class RecordsIn {
     if (index < 0 || index >= this.count) throw corrupt(`record ${index} of ${this.count} asked for`);
     const from = index === 0 ? 0 : this.view.getUint32(this.ends + (index - 1) * 4, true);
     const to = this.view.getUint32(this.ends + index * 4, true);
-    return JSON.parse(decoder.decode(this.bytes.subarray(this.start + from, this.start + to)));
+    const bytes = this.read(this.start + from, this.start + to);
+    if (bytes.length !== to - from) throw corrupt(`record ${index} is cut short`);
+    return JSON.parse(decoder.decode(bytes));
   }
 }
 
@@ -84,10 +94,10 @@ export class ArraysIn {
     return out;
   }
 
-  /** Throws unless every array was taken and nothing follows the last. */
+  /** Throws unless every array was taken and the records (the end of `bytes`) start right after the last. */
   finish(): void {
     if (this.at !== this.count || this.offset !== this.bytes.length)
-      throw corrupt('it has bytes past its arrays');
+      throw corrupt('it has bytes between its arrays and its records');
   }
 }
 
@@ -162,8 +172,8 @@ function growableBuffer(length: number): ArrayBuffer | undefined {
 }
 
 /**
- * The JSON, `count` records (JSON texts, `record(i)` made as it is written: the records of a
- * termbase are 10 MB of text, held only one at a time) and the arrays, as one byte array.
+ * The JSON, the arrays and `count` records (JSON texts, `record(i)` made as it is written: the
+ * records of a termbase are 7 MB of text, held only one at a time), as one byte array.
  */
 export function toBytes(
   json: string,
@@ -173,30 +183,21 @@ export function toBytes(
 ): Uint8Array {
   const encoder = new TextEncoder();
   const text = encoder.encode(json);
-  const recordsStart = HEAD + text.length + count * 4;
+  const ends = HEAD + text.length;
+  // Each array's length (4 bytes) starts on a multiple of 4, its values too.
+  const arraysStart = Math.ceil((ends + count * 4) / 4) * 4;
   let arrayBytes = 0;
   for (const array of arrays.arrays) arrayBytes += 4 + array.length * 4;
+  const recordsStart = arraysStart + arrayBytes;
   // The records are not known yet: room for a few hundred bytes each, grown when they need more.
-  const sink = new ByteSink(recordsStart + count * 256 + 3 + arrayBytes);
+  const sink = new ByteSink(recordsStart + count * 256);
   sink.bytes.set(SIGNATURE, 0);
   sink.view.setUint32(4, text.length, true);
   sink.view.setUint32(8, count, true);
   sink.view.setUint32(12, arrays.arrays.length, true);
+  sink.view.setUint32(16, recordsStart, true);
   sink.bytes.set(text, HEAD);
-  // Each record after the first starts with a line feed (whitespace JSON.parse skips), so that the
-  // records read as lines too; its end, counted from the first record's start, goes in the table.
-  sink.length = recordsStart;
-  for (let i = 0; i < count; i++) {
-    const each = i === 0 ? record(i) : `\n${record(i)}`;
-    // At most 3 bytes per UTF-16 unit.
-    sink.ensure(each.length * 3);
-    sink.length += encoder.encodeInto(each, sink.bytes.subarray(sink.length)).written;
-    sink.view.setUint32(HEAD + text.length + i * 4, sink.length - recordsStart, true);
-  }
-  // Each array's length (4 bytes) starts on a multiple of 4, its values too.
-  const arraysStart = Math.ceil(sink.length / 4) * 4;
-  sink.ensure(arraysStart - sink.length + arrayBytes);
-  sink.bytes.fill(0, sink.length, arraysStart);
+  sink.bytes.fill(0, ends + count * 4, arraysStart);
   let at = arraysStart;
   for (const array of arrays.arrays) {
     sink.view.setUint32(at, array.length, true);
@@ -205,28 +206,77 @@ export function toBytes(
     else for (let i = 0; i < array.length; i++) sink.view.setInt32(at + i * 4, array[i] as number, true);
     at += array.length * 4;
   }
-  sink.length = at;
+  // Each record after the first starts with a line feed (whitespace JSON.parse skips), so that the
+  // records read as lines too; its end, counted from the first record's start, goes in the table.
+  sink.length = recordsStart;
+  for (let i = 0; i < count; i++) {
+    const each = i === 0 ? record(i) : `\n${record(i)}`;
+    // At most 3 bytes per UTF-16 unit.
+    sink.ensure(each.length * 3);
+    sink.length += encoder.encodeInto(each, sink.bytes.subarray(sink.length)).written;
+    sink.view.setUint32(ends + i * 4, sink.length - recordsStart, true);
+  }
   return sink.finish();
 }
 
-/** The JSON of `toBytes`' output, and readers of its records and arrays. */
-export function fromBytes(bytes: Uint8Array): { json: string; records: RecordsIn; arrays: ArraysIn } {
-  if (bytes.length < HEAD || SIGNATURE.some((b, i) => bytes[i] !== b)) {
+/**
+ * How many bytes of a serialized rule set come before its records, read from its first
+ * SERIAL_HEAD_BYTES: what a caller that reads the records where they lie (`RecordReader`) must
+ * give `deserializeRuleSet`. Throws when they are not the head of a serialized rule set.
+ */
+export function serialRecordsAt(head: Uint8Array): number {
+  if (head.length < HEAD || SIGNATURE.some((b, i) => head[i] !== b)) {
     throw new Error('Not a serialized rule set (no signature)');
   }
+  return new DataView(head.buffer, head.byteOffset, HEAD).getUint32(16, true);
+}
+
+/**
+ * The length of a whole serialized rule set, records included, read from the bytes before its
+ * records (`serialRecordsAt`): a caller that reads the records where they lie checks with it that
+ * they are all there. Throws when those are not the bytes of a serialized rule set's start.
+ */
+export function serialLength(before: Uint8Array): number {
+  const start = serialRecordsAt(before);
+  const view = new DataView(before.buffer, before.byteOffset, before.byteLength);
+  const count = view.getUint32(8, true);
+  const ends = HEAD + view.getUint32(4, true);
+  if (ends + count * 4 > Math.min(start, before.length)) throw corrupt('its JSON is cut short');
+  return start + (count === 0 ? 0 : view.getUint32(ends + count * 4 - 4, true));
+}
+
+/**
+ * The JSON of `toBytes`' output, and readers of its records and arrays. `bytes` holds all of it,
+ * or, with `read`, at least what comes before the records (`serialRecordsAt`): `read` gives the records.
+ */
+export function fromBytes(
+  bytes: Uint8Array,
+  read?: RecordReader,
+): { json: string; records: RecordsIn; arrays: ArraysIn } {
+  const start = serialRecordsAt(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(4, true);
   const recordCount = view.getUint32(8, true);
   const arrayCount = view.getUint32(12, true);
   const textEnd = HEAD + length;
-  const recordsStart = textEnd + recordCount * 4;
-  if (recordsStart > bytes.length) throw corrupt('its JSON is cut short');
+  const arraysStart = Math.ceil((textEnd + recordCount * 4) / 4) * 4;
+  if (textEnd + recordCount * 4 > bytes.length) throw corrupt('its JSON is cut short');
+  if (start < arraysStart || start > bytes.length) throw corrupt('its arrays are cut short');
   const json = decoder.decode(bytes.subarray(HEAD, textEnd));
-  const recordsEnd = recordsStart + (recordCount === 0 ? 0 : view.getUint32(recordsStart - 4, true));
-  if (recordsEnd > bytes.length) throw corrupt('its records are cut short');
+  const recordsEnd = start + (recordCount === 0 ? 0 : view.getUint32(textEnd + recordCount * 4 - 4, true));
+  if (!read) {
+    if (recordsEnd > bytes.length) throw corrupt('its records are cut short');
+    if (recordsEnd < bytes.length) throw corrupt('it has bytes past its records');
+  }
   return {
     json,
-    records: new RecordsIn(bytes, view, textEnd, recordsStart, recordCount),
-    arrays: new ArraysIn(bytes, view, Math.ceil(recordsEnd / 4) * 4, arrayCount),
+    records: new RecordsIn(
+      read ?? ((from, to) => bytes.subarray(from, to)),
+      view,
+      textEnd,
+      start,
+      recordCount,
+    ),
+    arrays: new ArraysIn(bytes.subarray(0, start), view, arraysStart, arrayCount),
   };
 }

@@ -23,7 +23,7 @@ import { segmentReach } from './lint.js';
 import { patternAtom } from './pattern-atom.js';
 import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
-import { type ArraysIn, ArraysOut, fromBytes, toBytes } from './serial-bytes.js';
+import { type ArraysIn, ArraysOut, fromBytes, type RecordReader, toBytes } from './serial-bytes.js';
 import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
 import { LazyRule, LazyRuleInfos } from './serial-lazy.js';
 import { refsIn, refsOut, type SerialRefs } from './serial-refs.js';
@@ -193,13 +193,18 @@ const REPLAY: RuleCompiler = {
  * The rule set (and problems) of `serializeRuleSet` (text) or `serializeRuleSetBytes` (bytes);
  * throws on either of another format, or damaged. The rule set reads bytes where they are (its
  * rules when first used, the automaton's arrays in place when they lie on a multiple of 4): they
- * must not change after.
+ * must not change after. With `readRecords`, the bytes need only hold what comes before the
+ * records (`serialRecordsAt`), and each rule's record is read with it when the rule is first used
+ * (a record it gives cut short is an error then).
  */
-export function deserializeRuleSet(serialized: string | Uint8Array): {
+export function deserializeRuleSet(
+  serialized: string | Uint8Array,
+  readRecords?: RecordReader,
+): {
   ruleSet: RuleSet;
   problems: Problem[];
 } {
-  if (typeof serialized !== 'string') return fromByteForm(serialized);
+  if (typeof serialized !== 'string') return fromByteForm(serialized, readRecords);
   const serial = JSON.parse(serialized) as SerialRuleSet;
   checkFormat(serial);
   const byId = new Map(serial.rules.map((info) => [info.id, info]));
@@ -223,8 +228,8 @@ function checkFormat(serial: { format?: unknown } | null): void {
 }
 
 /** The bytes' rule set: its rules read from their records when first used. */
-function fromByteForm(bytes: Uint8Array): { ruleSet: RuleSet; problems: Problem[] } {
-  const { json, records, arrays } = fromBytes(bytes);
+function fromByteForm(bytes: Uint8Array, read?: RecordReader): { ruleSet: RuleSet; problems: Problem[] } {
+  const { json, records, arrays } = fromBytes(bytes, read);
   const head = JSON.parse(json) as ByteHead;
   checkFormat(head);
   if (records.count !== head.compiled + head.rules.length) {
