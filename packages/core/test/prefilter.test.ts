@@ -512,7 +512,7 @@ rules:
       [grouped, true],
     ] as const) {
       const rule = (rs as CompiledRuleSet).compiled[0] as CompiledRule;
-      const refs = (rs as CompiledRuleSet).refs.filter((r) => r.rule === 0);
+      const refs = (rs as CompiledRuleSet).refs.all().filter((r) => r.rule === 0);
       expect(refs.filter((r) => r.quiet).map((r) => r.literal)).toEqual(
         consistent ? [] : ['务实外交', '务实路线'],
       );

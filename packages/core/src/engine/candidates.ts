@@ -185,7 +185,7 @@ export function hasBoundedMatch(ruleSet: PhraseIndex, text: string): boolean {
   const view = viewOf(text);
   if (view.length > 0) {
     ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
-      const ref = ruleSet.refs[id];
+      const ref = ruleSet.refs.at(id);
       if (ref) consider(ref, vs, ve, view.start, view.end, 0);
     });
   }
@@ -214,7 +214,7 @@ function scanProse(ruleSet: PhraseIndex, prose: Prose): ProseScan {
     const view = viewOf(prose.text);
     if (view.length > 0) {
       ruleSet.automaton.scanUnits(view.units, view.length, (id, vs, ve) => {
-        const ref = ruleSet.refs[id];
+        const ref = ruleSet.refs.at(id);
         if (ref) consider(ref, vs, ve, view.start, view.end);
       });
       let text: string | undefined;
@@ -266,7 +266,7 @@ function scanWindows(
   let state = 0;
   folder.reset();
   const onMatch = (id: number, vs: number, ve: number) => {
-    const ref = refs[id];
+    const ref = refs.at(id);
     if (ref) consider(ref, vs + at, ve + at, folder.start, folder.end, at);
   };
   for (let i = 0; i < text.length; ) {

@@ -16,7 +16,7 @@ import type { CompiledRule, CompiledRuleSet, CompiledRuleSource } from './compil
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import type { DocContext, FindingRule } from './finding.js';
 import { patternAtom } from './pattern-atom.js';
-import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
+import { arrayRefs, type CompiledPattern, type PhraseRef } from './phrase-ref.js';
 import { CANDIDATE, isWeakPhrase, MENTION, WEAK } from './prefilter.js';
 import type { CompileOptions, RuleInfo } from './rule-set.js';
 
@@ -356,7 +356,7 @@ export function compilePacks(
     ...(b.patternAtoms.patternCount > 0 ? { patternAtoms: b.patternAtoms } : {}),
     unanchoredPattern: b.unanchoredPattern,
     edgeHyphen: b.edgeHyphen,
-    refs: b.refs,
+    refs: arrayRefs(b.refs),
     patterns: b.patterns,
     contextSets: b.contextSets,
     conditions: b.conditions,

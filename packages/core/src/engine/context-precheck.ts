@@ -54,7 +54,7 @@ function classOf(rs: CompiledRuleSet, id: number): number {
 }
 
 function classify(rs: CompiledRuleSet, id: number): number {
-  const ref = rs.refs[id];
+  const ref = rs.refs.at(id);
   if (!ref) return NOTHING;
   if (ref.set !== undefined) return ref.effect === 'context' ? -1 - ref.set : NOTHING;
   // The pre-check looks for a rule's phrase unless it is quiet (compile.ts: CANDIDATE or WEAK).

@@ -53,11 +53,35 @@ export interface CompiledPattern {
   atom?: string;
 }
 
+/**
+ * A rule set's phrase references by automaton payload id: an array's when compiled, made one by
+ * one when first asked for when read from bytes (serial-refs.ts: a 10,000-term pack has 20,000,
+ * and a run asks for the few hundred its text holds).
+ */
+export interface PhraseRefs {
+  readonly length: number;
+  at(id: number): PhraseRef | undefined;
+  /** The references of `effect`, by id. */
+  withEffect(effect: PhraseEffect): PhraseRef[];
+  /** Every reference, by id. */
+  all(): readonly PhraseRef[];
+}
+
+/** The references of an array. */
+export function arrayRefs(refs: readonly PhraseRef[]): PhraseRefs {
+  return {
+    length: refs.length,
+    at: (id) => refs[id],
+    withEffect: (effect) => refs.filter((ref) => ref.effect === effect),
+    all: () => refs,
+  };
+}
+
 /** Every phrase and pattern of a rule set, as the scanner runs them. */
 export interface PhraseIndex {
   readonly automaton: PhraseAutomaton;
   /** Automaton payload id -> meaning. */
-  readonly refs: readonly PhraseRef[];
+  readonly refs: PhraseRefs;
   readonly patterns: readonly CompiledPattern[];
   /** The patterns' atoms, when every pattern has one (the scan passes over text holding none). */
   readonly patternAtoms?: PhraseAutomaton;

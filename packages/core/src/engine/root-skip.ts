@@ -144,9 +144,7 @@ export function proseWordStarts(index: PhraseIndex): Uint8Array {
   let starts = proseStarts.get(index);
   if (!starts) {
     const firsts = new Set<number>();
-    for (const ref of index.refs) {
-      if (ref.effect === 'block') firsts.add(normalizePhrase(ref.literal).charCodeAt(0));
-    }
+    for (const ref of index.refs.withEffect('block')) firsts.add(normalizePhrase(ref.literal).charCodeAt(0));
     starts = RAW_STARTS;
     if (firsts.size > 0) {
       starts = RAW_STARTS.slice();

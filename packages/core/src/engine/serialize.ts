@@ -21,7 +21,7 @@ import type { CompiledRule, CompiledRuleSet, CompiledRuleSource } from './compil
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import { segmentReach } from './lint.js';
 import { patternAtom } from './pattern-atom.js';
-import type { CompiledPattern, PhraseRef } from './phrase-ref.js';
+import { arrayRefs, type CompiledPattern, type PhraseRef, type PhraseRefs } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { type ArraysIn, ArraysOut, fromBytes, type RecordReader, toBytes } from './serial-bytes.js';
 import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
@@ -167,7 +167,7 @@ function serialOf<T>(
     format: RULE_SET_FORMAT,
     rules: [...rs.rules],
     compiled: rs.compiled.map((rule) => rule.source),
-    refs: rs.refs,
+    refs: rs.refs.all(),
     patterns: rs.patterns.map((p) => ({ source: p.regex.source, ref: p.ref })),
     contextSets: rs.contextSets,
     conditions: rs.conditions,
@@ -216,7 +216,7 @@ export function deserializeRuleSet(
     has: (id) => byId.has(id),
     get: (id) => byId.get(id),
     compiled,
-    ...restOf(serial, () => serial.refs),
+    ...restOf(serial, () => arrayRefs(serial.refs)),
   };
   return { ruleSet, problems: [...serial.problems] };
 }
@@ -255,7 +255,7 @@ function fromByteForm(bytes: Uint8Array, read?: RecordReader): { ruleSet: RuleSe
 /** What a rule set holds besides its rules. */
 function restOf(
   serial: Omit<SerialRuleSet, 'rules' | 'compiled' | 'refs'>,
-  refs: () => readonly PhraseRef[],
+  refs: () => PhraseRefs,
   arrays?: ArraysIn,
 ): Omit<CompiledRuleSet, 'rules' | 'has' | 'get' | 'compiled'> {
   const rest: Omit<CompiledRuleSet, 'rules' | 'has' | 'get' | 'compiled'> = {
