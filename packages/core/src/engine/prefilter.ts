@@ -91,6 +91,9 @@ export function scanRaw(
   const rs = compiledOf(ruleSet);
   const at = rootStarts(rs.automaton, rs.patternAtoms);
   const wordStarts = asProse ? rawWordStarts() : null;
+  // The phrases whose end stops the pass at the root: those with a flag asked for (a weak one makes
+  // a candidate too), or with any, for a caller given every flagged phrase.
+  const stopFlags = onFlagged ? CANDIDATE | MENTION | WEAK : (wanted & CANDIDATE ? WEAK : 0) | wanted;
   const whole = onFlagged !== undefined;
   // The states whose phrases the scan gave `onFlagged` already are given once (flagsIn's pass).
   const given = onFlagged ? { each: onFlagged, pass: ++passes } : undefined;
@@ -108,7 +111,7 @@ export function scanRaw(
   for (let from = 0; from < text.length && (whole || ((flags | atomFlags) & wanted) !== wanted); ) {
     // At the root, units no phrase starts with cannot change a thing: pass them over unfolded.
     if (at && state === 0 && (atomState === 0 || atomsDone())) {
-      const next = skipAtRoot(text, from, text.length, at, wordStarts, true);
+      const next = skipAtRoot(text, from, text.length, at, wordStarts, stopFlags);
       if (next !== from) {
         folder.reset();
         from = next;

@@ -170,9 +170,10 @@ export function proseWordStarts(index: PhraseIndex): Uint8Array {
  * exact passes over no text when a phrase starts with a hyphen (`hyphen`). With `wordStarts`
  * (`rawWordStarts`, `proseWordStarts`), for a caller that drops the matches the left boundary
  * check rejects, it also passes over a unit that table marks when the unit before it continues
- * the word: what starts there is never a candidate. With `flaggedOnly`, for a caller that reads
- * only the flags of what the automaton finds (the pre-check), a phrase that ends stops the pass
- * only when it has flags: a term's preferred form (韩国), quiet, is in most paragraphs.
+ * the word: what starts there is never a candidate. With `flags`, for a caller that reads only
+ * those flags of what the automaton finds (the pre-check), a phrase that ends stops the pass only
+ * when it has one of them: a term's preferred form (韩国), quiet, is in most paragraphs, and so is
+ * a context set's mention, which a pre-check for candidates alone does not look for.
  */
 export function skipAtRoot(
   text: string,
@@ -180,11 +181,13 @@ export function skipAtRoot(
   to: number,
   s: RootStarts,
   wordStarts: Uint8Array | null = null,
-  flaggedOnly = false,
+  flags = 0,
 ): number {
   const entries = tableOf();
   const { code, base, check, root, hyphen, atoms, passes } = s;
-  const ends = flaggedOnly ? s.outFlags : s.outFirst;
+  // Where a phrase ends that stops the pass: any (outFirst, a state's first output), or one with `flags`.
+  const ends = flags === 0 ? s.outFirst : s.outFlags;
+  const mask = flags === 0 ? -1 : flags;
   let i = from;
   for (; i < to; i++) {
     const unit = text.charCodeAt(i);
@@ -219,7 +222,7 @@ export function skipAtRoot(
         )
           continue;
       }
-      if (ends[t] !== 0 || i + 1 >= to) break;
+      if (((ends[t] as number) & mask) !== 0 || i + 1 >= to) break;
       // A phrase starts here: does the unit after it go on with one?
       const next = entries[text.charCodeAt(i + 1)] as number;
       const nextKind = next & CLASS;
@@ -232,7 +235,7 @@ export function skipAtRoot(
       // Two simple units go on with a phrase: the view is their own units, so walk on with the
       // units after them while they are simple too, and pass over this one when no phrase it
       // starts goes on to its end (the first word of 中国核心利益 is in most Chinese paragraphs).
-      if (nextKind !== SIMPLE || !diesBefore(text, i + 2, to, (base[t] as number) + y, s, ends)) break;
+      if (nextKind !== SIMPLE || !diesBefore(text, i + 2, to, (base[t] as number) + y, s, ends, mask)) break;
     } else if (kind === SPACE_CLASS || kind === DROP || (kind === HYPHEN_CLASS && !hyphen)) {
       passes[unit] = PASSES;
     } else {
@@ -244,8 +247,8 @@ export function skipAtRoot(
 
 /**
  * Whether the walk from trie state `state` over the view of `text` from `from` (the unit before it
- * simple) leaves the trie before `to` without reaching a state where a phrase ends (`ends` not 0:
- * `outFirst`, or `outFlags` for phrases with flags). The walk reads
+ * simple) leaves the trie before `to` without reaching a state where a phrase ends (`ends & mask`
+ * not 0: `outFirst` and -1, or `outFlags` and the flags asked for). The walk reads
  * simple units, and whitespace between two of them as the view does (one space, none between two
  * Han characters or two Hangul syllables); any other unit (a hyphen, one the view drops or folds to
  * several units) ends it as "may go on".
@@ -257,13 +260,14 @@ function diesBefore(
   state: number,
   s: RootStarts,
   ends: Int32Array,
+  mask: number,
 ): boolean {
   const entries = tableOf();
   const { code, base, check } = s;
   let at = state;
   let last = entries[text.charCodeAt(from - 1)] as number;
   for (let k = from; ; k++) {
-    if (ends[at] !== 0 || k >= to) return false;
+    if (((ends[at] as number) & mask) !== 0 || k >= to) return false;
     let entry = entries[text.charCodeAt(k)] as number;
     if ((entry & CLASS) === SPACE_CLASS) {
       while (k < to && ((entries[text.charCodeAt(k)] as number) & CLASS) === SPACE_CLASS) k++;
@@ -274,7 +278,7 @@ function diesBefore(
         const space = code[0x20] as number;
         if (space === 0 || check[(base[at] as number) + space] !== at) return true;
         at = (base[at] as number) + space;
-        if (ends[at] !== 0) return false;
+        if (((ends[at] as number) & mask) !== 0) return false;
       }
     } else if ((entry & CLASS) !== SIMPLE) return false;
     const x = code[entry & 0xffff] as number;
