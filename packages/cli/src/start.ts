@@ -6,6 +6,7 @@ import { fstatSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { RuleSetCache } from '@nuance/config';
+import { keepHanWordsIn } from './han-words.js';
 import type { OutputStream } from './io.js';
 import { main } from './main.js';
 import { runWorker } from './parallel/worker.js';
@@ -30,6 +31,7 @@ export function start(host: StartHost = {}): void {
     host.cacheDir !== undefined && host.codeKey !== undefined
       ? new RuleSetCache({ dir: path.join(host.cacheDir, 'rule-sets'), salt: host.codeKey })
       : undefined;
+  if (host.cacheDir !== undefined) keepHanWordsIn(host.cacheDir);
   // Node makes each standard stream when first asked for it (a pipe's takes milliseconds): a run
   // that prints nothing, or reads no stdin, does not pay for it.
   let stdout: NodeJS.WriteStream | undefined;

@@ -154,7 +154,9 @@ describe('the code cache', () => {
   it('is written to the user cache folder once, and a run with it prints the same', async () => {
     await withTempDir(async (cache) => {
       const first = runBin(BIN, args, draft, cache);
-      const files = (await readdir(path.join(cache, 'nuance'))).filter((name) => name !== 'rule-sets');
+      const files = (await readdir(path.join(cache, 'nuance'))).filter((name) =>
+        name.endsWith('.code-cache'),
+      );
       expect(files).toHaveLength(1);
       expect(files[0]).toMatch(/^[0-9a-f]{16}\.code-cache$/);
       const written = await readFile(path.join(cache, 'nuance', files[0]!));
@@ -167,7 +169,10 @@ describe('the code cache', () => {
       ]);
       // Accepted, so not written again.
       expect(await readFile(path.join(cache, 'nuance', files[0]!))).toEqual(written);
-      expect(await readdir(path.join(cache, 'nuance'))).toEqual([...files, 'rule-sets'].sort());
+      // Beside it: the compiled packs, and the word segmenter's answers (b.txt is Chinese).
+      expect(await readdir(path.join(cache, 'nuance'))).toEqual(
+        [...files, `han-words-icu-${process.versions.icu}.tsv`, 'rule-sets'].sort(),
+      );
     });
   });
 
@@ -262,6 +267,38 @@ describe('the code cache', () => {
       const off = path.join(cache, 'off');
       const plain = runBin(BIN, args, draft, off, { NUANCE_NO_CACHE: '1' });
       expect([plain.status, plain.stdout, plain.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+      expect(await readdir(off).catch(() => [])).toEqual([]);
+    });
+  });
+
+  it("keeps the word segmenter's answers for Chinese, per ICU version, and the next run reads them", async () => {
+    await withTempDir(async (cache) => {
+      const dir = path.join(cache, 'drafts');
+      await mkdir(dir);
+      // 实用外交 after 奉行: whether it starts a word is the segmenter's answer (6: its offset).
+      await writeFile(path.join(dir, 'zh.md'), '韩国政府奉行实用外交。\n');
+      const run = () => runBin(BIN, ['zh.md', '-f', 'json'], dir, cache);
+      const first = run();
+      expect(first.status).toBe(1);
+      const file = path.join(cache, 'nuance', `han-words-icu-${process.versions.icu}.tsv`);
+      expect(await readFile(file, 'utf8')).toBe('1\t6:韩国政府奉行实用外交\n');
+      // Read, not made again: the same report, and the file as it was.
+      const second = run();
+      expect([second.status, second.stdout, second.stderr]).toEqual([
+        first.status,
+        first.stdout,
+        first.stderr,
+      ]);
+      expect(await readFile(file, 'utf8')).toBe('1\t6:韩国政府奉行实用外交\n');
+      // What the file says is what the run goes by (an answer flipped: no finding), and lines that
+      // are not answers are passed over.
+      await writeFile(file, 'junk\n0\t6:韩国政府奉行实用外交\n\t\n2\tx\n');
+      const flipped = run();
+      expect([flipped.status, JSON.parse(flipped.stdout)[0].messages]).toEqual([0, []]);
+      // Without a cache folder, nothing is kept and the segmenter answers.
+      const off = path.join(cache, 'off');
+      const plain = runBin(BIN, ['zh.md', '-f', 'json'], dir, off, { NUANCE_NO_CACHE: '1' });
+      expect([plain.status, plain.stdout]).toEqual([first.status, first.stdout]);
       expect(await readdir(off).catch(() => [])).toEqual([]);
     });
   });

@@ -54,6 +54,7 @@ export {
   languageOfLetters,
   noLetters,
 } from './lang/document-script.js';
+export { hanWordsMade, keepHanWords } from './lang/han.js';
 export { type NuanceConfig, type PackOptions, parseConfig } from './pack/config.js';
 export type { PackDataLocator } from './pack/data-source.js';
 export type {

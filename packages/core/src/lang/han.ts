@@ -73,13 +73,42 @@ export function hanStartOk(prose: string, start: number): boolean {
   // The answer depends on the window alone: drafts repeat their names (中国, 韩国) in the same
   // surroundings, and a segmenter call costs far more than a lookup.
   const key = `${offset}:${window}`;
-  const known = decided.get(key);
+  let known = decided.get(key);
+  if (known === undefined && keptBefore) {
+    // Before the segmenter is made (14-20 ms of a run's start): the answers kept by earlier runs.
+    const load = keptBefore;
+    keptBefore = undefined;
+    for (const [k, v] of load()) if (decided.size < DECIDED_LIMIT) decided.set(k, v);
+    known = decided.get(key);
+  }
   if (known !== undefined) return known;
   const containing = wordSegmenter().segment(window).containing(offset);
   const ok = containing !== undefined && containing.index === offset;
   if (decided.size >= DECIDED_LIMIT) decided.clear();
   decided.set(key, ok);
+  if (made.size < DECIDED_LIMIT) made.set(key, ok);
   return ok;
+}
+
+/** The answers kept by earlier runs, read when first needed (`keepHanWords`). */
+let keptBefore: (() => Iterable<readonly [string, boolean]>) | undefined;
+/** The answers the segmenter made in this process. */
+const made = new Map<string, boolean>();
+
+/**
+ * For a caller that keeps `hanStartOk`'s answers between runs (the CLI, in its cache folder, per
+ * ICU version): `load` gives the answers kept before, by key (a window of text and the offset in
+ * it), and is called once, when an answer is first not known in this process, before the
+ * segmenter is made (making it costs 14-20 ms of a run's start); `hanWordsMade` lists the answers
+ * the segmenter made in this process, to keep. An answer depends on its window and ICU's data alone.
+ */
+export function keepHanWords(load: () => Iterable<readonly [string, boolean]>): void {
+  keptBefore = load;
+}
+
+/** The answers `hanStartOk` had the segmenter make in this process, by key (see keepHanWords). */
+export function hanWordsMade(): ReadonlyMap<string, boolean> {
+  return made;
 }
 
 /**
