@@ -94,7 +94,7 @@ export async function compileSources(
  * decoded unless it is compiled), with a termbase's options, which change what it compiles to.
  */
 function keyedSource(source: PackSource): { file: string; text: string } {
-  const content = source.digest ? `sha256 ${source.digest()}` : source.text;
+  const content = source.digest ? `bytes ${source.digest()}` : source.text;
   const text = source.options === undefined ? content : `${content}\u0000${JSON.stringify(source.options)}`;
   return { file: source.file, text };
 }

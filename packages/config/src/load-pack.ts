@@ -45,7 +45,7 @@ export interface PackSource {
   file: string;
   readonly text: string;
   /**
-   * A pack file by the SHA-256 of its bytes: what the rule-set cache knows it by, so that a run
+   * A pack file by the hash of its bytes (`hashBytes`): what the rule-set cache knows it by, so that a run
    * that finds its rule set there never decodes the text (FileSource). A built-in pack has none.
    */
   digest?(): string;
