@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../src/pack/config.js';
+import { configField } from '../src/pack/schema.js';
 
 const summary = (problems: { code: string; line: number; column: number; message: string }[]) =>
   problems.map((p) => [p.code, p.line, p.column, p.message]);
@@ -25,6 +26,30 @@ ignore: ["archive/**"]
       accept: ['strategic cooperative partnership of 2008'],
       ignore: ['archive/**'],
     });
+  });
+
+  test('lists of names (packs, accept, ignore) read without their schemas as their schemas read them', () => {
+    const lists = [
+      ['korea-china'],
+      ['./a.yaml', 'b', '전략적 동반자'],
+      [],
+      ['x', ''],
+      ['', ''],
+      [1],
+      ['a', null],
+    ];
+    for (const key of ['packs', 'accept', 'ignore'] as const) {
+      for (const list of lists) {
+        const parsed = parseConfig(`${key}: ${JSON.stringify(list)}\n`, 'c.yaml');
+        const schema = configField(key).safeParse(list);
+        expect({ key, list, value: parsed.config[key], problems: parsed.problems.length > 0 }).toEqual({
+          key,
+          list,
+          value: schema.success ? schema.data : undefined,
+          problems: !schema.success,
+        });
+      }
+    }
   });
 
   test('a single audience becomes a list', () => {
