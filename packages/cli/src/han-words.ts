@@ -14,8 +14,11 @@ const KEPT = 20_000;
 // With the `u` flag, a surrogate in this class matches only where it stands alone.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-/** Keep core's segmenter answers in `dir` (the CLI's cache folder): read when first needed, written at exit. */
-export function keepHanWordsIn(dir: string): void {
+/**
+ * Keep core's segmenter answers in `dir` (the CLI's cache folder): read when first needed, and with
+ * `write` (the main thread; not a --jobs worker, lest they race) the new ones written at exit.
+ */
+export function keepHanWordsIn(dir: string, write = true): void {
   const file = path.join(dir, `han-words-icu-${process.versions.icu ?? 'none'}.tsv`);
   let before: Map<string, boolean> | undefined;
   const read = () => {
@@ -23,6 +26,7 @@ export function keepHanWordsIn(dir: string): void {
     return before;
   };
   keepHanWords(read);
+  if (!write) return;
   process.once('exit', () => {
     const made = hanWordsMade();
     if (made.size === 0) return;

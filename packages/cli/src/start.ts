@@ -22,6 +22,8 @@ export interface StartHost {
 /** Run the CLI with the process's arguments and streams, or a --jobs worker in a worker thread. */
 export function start(host: StartHost = {}): void {
   if (!isMainThread) {
+    // A worker reads the segmenter's answers kept before; only the main thread writes them.
+    if (host.cacheDir !== undefined) keepHanWordsIn(host.cacheDir, false);
     runWorker();
     return;
   }

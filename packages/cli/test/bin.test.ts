@@ -295,6 +295,22 @@ describe('the code cache', () => {
       await writeFile(file, 'junk\n0\t6:韩国政府奉行实用外交\n\t\n2\tx\n');
       const flipped = run();
       expect([flipped.status, JSON.parse(flipped.stdout)[0].messages]).toEqual([0, []]);
+      // The --jobs worker threads read them too (they do not write them: the main thread does).
+      await writeFile(path.join(dir, 'zh2.md'), '韩国政府奉行实用外交。\n');
+      const previous = process.env.XDG_CACHE_HOME;
+      process.env.XDG_CACHE_HOME = cache;
+      try {
+        const tasks = ['zh.md', 'zh2.md'].map((name, index) => ({
+          index,
+          path: path.join(dir, name),
+          displayPath: name,
+        }));
+        const results = await lintInParallel(tasks, { jobs: 2, cwd: dir, lintHere: false, workerFile: BIN });
+        expect(results.map((r) => r.error ?? r.findings.map((f) => f.ruleId))).toEqual([[], []]);
+      } finally {
+        if (previous === undefined) delete process.env.XDG_CACHE_HOME;
+        else process.env.XDG_CACHE_HOME = previous;
+      }
       // Without a cache folder, nothing is kept and the segmenter answers.
       const off = path.join(cache, 'off');
       const plain = runBin(BIN, ['zh.md', '-f', 'json'], dir, off, { NUANCE_NO_CACHE: '1' });
