@@ -4,7 +4,10 @@
 // whole view.
 import { describe, expect, it } from 'vitest';
 import type { PhraseIndex } from '../src/engine/phrase-ref.js';
+import { midWord } from '../src/engine/root-skip.js';
 import { type Finding, lintSegments, type RuleSet } from '../src/index.js';
+import { hangulLeftOk } from '../src/lang/ko-particles.js';
+import { latinLeftOk } from '../src/lang/latin.js';
 import { blockSegments, ruleSetFromYaml } from './helpers.js';
 import { mulberry32 } from './random.js';
 
@@ -217,5 +220,27 @@ describe('the scan of prose by windows', () => {
       'strategic partner',
       '중공',
     ]);
+  });
+});
+
+describe('the middle of a word, as the scan passes it over', () => {
+  it('is only where the boundary checks reject a match, for every unit before it', () => {
+    const starts = ['a', 'Z', '5', '가', '힣'];
+    let passed = 0;
+    for (let before = 0; before < 0x10000; before++) {
+      for (const start of starts) {
+        if (!midWord(before, start.charCodeAt(0))) continue;
+        passed++;
+        const text = String.fromCharCode(before) + start;
+        const rejected = start < '\u0080' ? !latinLeftOk(text, 1) : !hangulLeftOk(text, 1);
+        expect({ before: before.toString(16), start, rejected }).toEqual({
+          before: before.toString(16),
+          start,
+          rejected: true,
+        });
+      }
+    }
+    // ASCII letters and digits, `_` before a Latin start, and Hangul syllables before a Hangul one.
+    expect(passed).toBe(63 * 3 + (62 + 11172) * 2);
   });
 });

@@ -125,6 +125,11 @@ WORD_BEFORE[0x5f] = LATIN_START;
 RAW_STARTS.fill(HANGUL_START, 0xac00, 0xd7a4);
 WORD_BEFORE.fill(HANGUL_START, 0xac00, 0xd7a4);
 
+/** Whether `wordStarts` passes over `unit` after `before` (the boundary checks reject a match there). */
+export function midWord(before: number, unit: number, wordStarts: Uint8Array = RAW_STARTS): boolean {
+  return ((WORD_BEFORE[before] as number) & (wordStarts[unit] as number)) !== 0;
+}
+
 /**
  * The `wordStarts` of text that reads as its prose around every match (no markup taken out of it):
  * a pre-check looks for no blocking phrase.
