@@ -170,6 +170,15 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     expect(() => deserializeRuleSet(moved, (from, to) => moved.slice(from, to))).toThrow(
       /between its arrays and its records/,
     );
+    // The last array, just before the records: where each phrase literal ends in their one string.
+    const refs = (ruleSet as CompiledRuleSet).refs.length;
+    const ends = new DataView(bytes.buffer, bytes.byteOffset + recordsAt - 4 * refs, 4 * refs);
+    const misordered = bytes.slice();
+    new DataView(misordered.buffer, recordsAt - 4 * refs).setInt32(0, ends.getInt32(4, true) + 1, true);
+    expect(() => deserializeRuleSet(misordered)).toThrow(/literals do not line up/);
+    const short = bytes.slice();
+    new DataView(short.buffer, recordsAt - 4).setInt32(0, ends.getInt32(4 * refs - 4, true) - 1, true);
+    expect(() => deserializeRuleSet(short)).toThrow(/references do not line up/);
   });
 
   test('read each record with a reader, from bytes that stop where the records start', () => {
