@@ -194,8 +194,12 @@ export function skipAtRoot(
   const ends = flags === 0 ? s.outFirst : s.outFlags;
   const mask = flags === 0 ? -1 : flags;
   let i = from;
+  // The unit before `i` (0 at the start of the text: nothing continues a word there).
+  let last = from > 0 ? text.charCodeAt(from - 1) : 0;
   for (; i < to; i++) {
     const unit = text.charCodeAt(i);
+    const before = last;
+    last = unit;
     const known = passes[unit];
     if (known === PASSES) continue;
     // In the middle of a word: a match may start here, but the boundary check rejects it.
@@ -203,8 +207,7 @@ export function skipAtRoot(
     if (
       known === STARTS &&
       wordStarts !== null &&
-      i > 0 &&
-      ((WORD_BEFORE[text.charCodeAt(i - 1)] as number) & (wordStarts[unit] as number)) !== 0
+      ((WORD_BEFORE[before] as number) & (wordStarts[unit] as number)) !== 0
     )
       continue;
     const entry = entries[unit] as number;
@@ -220,11 +223,7 @@ export function skipAtRoot(
       }
       if (known !== STARTS) {
         passes[unit] = STARTS;
-        if (
-          wordStarts !== null &&
-          i > 0 &&
-          ((WORD_BEFORE[text.charCodeAt(i - 1)] as number) & (wordStarts[unit] as number)) !== 0
-        )
+        if (wordStarts !== null && ((WORD_BEFORE[before] as number) & (wordStarts[unit] as number)) !== 0)
           continue;
       }
       if (((ends[t] as number) & mask) !== 0 || i + 1 >= to) break;
