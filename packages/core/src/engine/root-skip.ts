@@ -203,7 +203,7 @@ export function skipAtRoot(
     const known = passes[unit];
     if (known === PASSES) continue;
     // In the middle of a word: a match may start here, but the boundary check rejects it.
-    // (Written out, not a call: the CLI runs with V8's inlining off.)
+    // (`midWord`, written out here and below, not called: the CLI runs with V8's inlining off.)
     if (
       known === STARTS &&
       wordStarts !== null &&

@@ -263,7 +263,7 @@ export function fromBytes(
   if (textEnd + recordCount * 4 > bytes.length) throw corrupt('its JSON is cut short');
   if (start < arraysStart || start > bytes.length) throw corrupt('its arrays are cut short');
   const json = decoder.decode(bytes.subarray(HEAD, textEnd));
-  const recordsEnd = start + (recordCount === 0 ? 0 : view.getUint32(textEnd + recordCount * 4 - 4, true));
+  const recordsEnd = serialLength(bytes);
   if (!read) {
     if (recordsEnd > bytes.length) throw corrupt('its records are cut short');
     if (recordsEnd < bytes.length) throw corrupt('it has bytes past its records');
