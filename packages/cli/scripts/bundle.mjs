@@ -49,7 +49,7 @@ const result = await build({
   sourcesContent: false,
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [lazyModules(LAZY), builtinData()],
+  plugins: [lazyModules(LAZY), lazyZod(), builtinData(), zodEnglishOnly()],
 });
 
 const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix));
@@ -83,6 +83,66 @@ const mcp = await build({
   logLevel: 'warning',
 });
 write(path.join(root, 'dist/mcp.cjs'), mcp.outputFiles[0].text);
+
+/**
+ * An esbuild plugin: `import { z } from 'zod'` in nuance's own sources gets a stand-in whose every
+ * member loads zod on first use. Every schema is built when first asked for (core's `lazy`), and a
+ * run with its packs cached and a config without rule settings builds none, but zod's own top level
+ * (a class per schema kind, its locale, 0.4 MB of objects that then survive each young-generation
+ * GC of the start) ran at every start: 4-5 ms of a small file's run.
+ */
+function lazyZod() {
+  return {
+    name: 'lazy-zod',
+    setup(build) {
+      build.onResolve({ filter: /^zod$/ }, async (args) => {
+        if (args.pluginData === 'lazy-zod' || /[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
+        const real = await build.resolve('zod', {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'lazy-zod',
+        });
+        if (real.errors.length > 0) return { errors: real.errors };
+        return { path: real.path, namespace: 'lazy-zod' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-zod' }, (args) => ({
+        contents: [
+          'let real;',
+          `const load = () => (real ??= require(${JSON.stringify(args.path)}).z);`,
+          'export const z = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
+          '',
+        ].join('\n'),
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * An esbuild plugin: zod's namespace of locales holds only English, the one zod sets at import and
+ * the one nuance's messages are in (they are its own: i18n/). zod exports its ~40 locales as a
+ * namespace object (`z.locales`), which a bundler cannot shake: they were 300 KB of the 1.8 MB
+ * bundle, read, made a string and partly deserialized from the code cache at every start.
+ */
+function zodEnglishOnly() {
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        /[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+          ? { path: path.join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(args.path)};\n`,
+        resolveDir: path.dirname(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /**
  * An esbuild plugin: `@nuance/rules` is src/builtin-data.ts, which reads the built-in packs from the
