@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CompiledRule, CompiledRuleSet } from '../src/engine/compiled.js';
-import { CANDIDATE, MENTION, WEAK } from '../src/engine/prefilter.js';
+import { CANDIDATE, MENTION, scanRaw, WEAK } from '../src/engine/prefilter.js';
 import {
   deserializeRuleSet,
   hasBoundedCandidate,
@@ -453,6 +453,47 @@ rules:
     }
   });
 
+  // With `onFlagged` the pre-check reads the whole text and gives every phrase with flags it finds,
+  // walking the automata over the text itself where its view needs no folding: what it gives is
+  // what the automata give over the whole view at once.
+  function flaggedIds(text: string, rs: CompiledRuleSet) {
+    const ids = new Set<number>();
+    const got = scanRaw(text, rs, CANDIDATE | MENTION, { onFlagged: (id) => ids.add(id) });
+    // A caller reads nothing else of a text the folder declines (preCheck gives no hits).
+    if (got.declined) return { text, declined: true };
+    return { text, ids: [...ids].sort((a, b) => a - b), pattern: got.pattern === true };
+  }
+  let pass = 1 << 30;
+  function flaggedReference(text: string, rs: CompiledRuleSet) {
+    if (!new ViewFolder(false).fold(text)) return { text, declined: true };
+    const view = buildView(text).text;
+    const units = Uint16Array.from(view, (c) => c.charCodeAt(0));
+    const ids = new Set<number>();
+    rs.automaton.flagsIn(units, units.length, 0, 0, { each: (id) => ids.add(id), pass: pass++ });
+    const atoms = rs.patternAtoms?.flagsIn(units, units.length, CANDIDATE).flags ?? 0;
+    const pattern = rs.unanchoredPattern === true || (atoms & CANDIDATE) !== 0;
+    return { text, ids: [...ids].sort((a, b) => a - b), pattern };
+  }
+
+  test('gives every phrase the whole view holds, reading to the end (onFlagged), over generated texts', () => {
+    const random = mulberry32(13);
+    const some = { ids: 0, pattern: 0 };
+    for (const rs of [ruleSet, weak, withPatterns] as CompiledRuleSet[]) {
+      for (let n = 0; n < 1500; n++) {
+        let text = '';
+        const count = 1 + Math.floor(random() * 12);
+        for (let k = 0; k < count; k++) text += pieces[Math.floor(random() * pieces.length)];
+        const got = flaggedIds(text, rs);
+        expect(got).toEqual(flaggedReference(text, rs));
+        if ((got.ids?.length ?? 0) > 1) some.ids++;
+        if (got.pattern) some.pattern++;
+      }
+    }
+    // The texts hold several phrases, and patterns' atoms, often enough to tell (133 and 285).
+    expect(some.ids).toBeGreaterThan(100);
+    expect(some.pattern).toBeGreaterThan(200);
+  });
+
   test('over long text, with phrases far apart and at the edges of its windows', () => {
     const random = mulberry32(12);
     const rs = withPatterns as CompiledRuleSet;
@@ -463,6 +504,7 @@ rules:
         text += pieces[Math.floor(random() * pieces.length)];
       }
       expect(checked(text, rs)).toEqual({ text, ...reference(text, rs) });
+      expect(flaggedIds(text, rs)).toEqual(flaggedReference(text, rs));
     }
   });
 });

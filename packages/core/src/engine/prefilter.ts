@@ -18,6 +18,7 @@
 import { ViewFolder } from '../view/fold.js';
 import type { CompiledRuleSet } from './compiled.js';
 import { rawWordStarts, rootStarts, skipAtRoot, WINDOW, windowEnd } from './root-skip.js';
+import { type UnfoldedWalk, walkUnfolded } from './root-walk.js';
 import type { RuleSet } from './rule-set.js';
 
 export const CANDIDATE = 1;
@@ -107,6 +108,7 @@ export function scanRaw(
     !atoms ||
     ((whole ? atomFlags : atomFlags | flags) & CANDIDATE) !== 0 ||
     ((flags & CANDIDATE) !== 0 && atomsAnswered?.() === true);
+  const give = given ? (s: number) => rs.automaton.giveOnce(s, given) : null;
   folder.reset();
   for (let from = 0; from < text.length && (whole || ((flags | atomFlags) & wanted) !== wanted); ) {
     // At the root, units no phrase starts with cannot change a thing: pass them over unfolded.
@@ -116,6 +118,32 @@ export function scanRaw(
         folder.reset();
         from = next;
         if (from === text.length) break;
+      }
+      // From there, the automata walk the text itself while its view needs no folding: most stops
+      // end within a word or two, back at the root.
+      if (!folder.waiting) {
+        const atomsToo = atoms !== null && !atomsDone();
+        const next = walkUnfolded(
+          text,
+          from,
+          text.length,
+          at,
+          atomsToo,
+          wanted & ~(flags | atomFlags),
+          give,
+          walk,
+        );
+        if (next !== from) {
+          flags |= walk.flags;
+          atomFlags |= walk.atomFlags;
+          state = walk.state;
+          atomState = atomsToo ? walk.atomState : 0;
+          from = next;
+          if (state === 0 && atomState === 0) continue;
+          // What waits at the end of a view was read already: at the end, nothing is left to fold.
+          if (from === text.length) break;
+          folder.resumeAfter(walk.last);
+        }
       }
     }
     // Window by window while the automaton is away from its root; without the pass, in slices.
@@ -149,6 +177,9 @@ export function scanRaw(
   if (whole && (atomFlags & CANDIDATE) !== 0) result.pattern = true;
   return result;
 }
+
+/** What the last `walkUnfolded` of a pre-check found. */
+const walk: UnfoldedWalk = { state: 0, flags: 0, atomState: 0, atomFlags: 0, last: 0 };
 
 /** The passes of `flagsIn` with ids given made (an automaton keeps the last that gave each state's). */
 let passes = 0;

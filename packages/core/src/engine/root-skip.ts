@@ -33,13 +33,14 @@ export function windowEnd(text: string, from: number, size = WINDOW): number {
 }
 
 /** In a table entry: Han or a Hangul syllable, which the view joins across whitespace. */
-const JOINS = (HAN | SYLLABLE) << FLAG_SHIFT;
+export const JOINS = (HAN | SYLLABLE) << FLAG_SHIFT;
 
 /** What the pass over text at the root reads of an automaton (see `skipAtRoot`). */
 export interface RootStarts {
   code: Uint16Array;
   base: Int32Array;
   check: Int32Array;
+  fail: Int32Array;
   outFirst: Int32Array;
   /** Per state, the flags of the phrases that end there (`PhraseAutomaton.flagsIn`). */
   outFlags: Int32Array;
@@ -78,7 +79,7 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
   const key = patternAtoms ?? automaton;
   let known = cache.get(key);
   if (known !== undefined) return known;
-  const { code, base, check, outFirst, outFlags } = automaton.tables;
+  const { code, base, check, fail, outFirst, outFlags } = automaton.tables;
   const root = base[0] as number;
   const startsWith = (unit: number) => code[unit] !== 0 && check[root + (code[unit] as number)] === 0;
   const atoms = patternAtoms ? patternAtoms.tables : null;
@@ -89,6 +90,7 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
         code,
         base,
         check,
+        fail,
         outFirst,
         outFlags,
         root,

@@ -15,6 +15,13 @@ export type { AutomatonTables } from './double-array.js';
 
 const ROOT = 0;
 
+/** What `flagsIn` gives the ids of the patterns it finds to (see there). */
+export interface FlaggedIds {
+  each: (id: number) => void;
+  /** A positive number the caller gives every call over one text, and no call over another. */
+  pass: number;
+}
+
 export class PhraseAutomaton {
   /** Counters since construction or resetStats(): units consumed and reported matches. */
   readonly stats = { transitions: 0, outputs: 0 };
@@ -153,15 +160,9 @@ export class PhraseAutomaton {
     length: number,
     wanted: number,
     state = ROOT,
-    given?: { each: (id: number) => void; pass: number },
+    given?: FlaggedIds,
   ): { flags: number; state: number } {
-    const { code, base, check, fail, outFlags, outFirst, outNext, idStart, idList } = this.#built();
-    // Per state, the last pass that gave its ids: a mention repeated in a text is given once.
-    let passOf = this.#passOf;
-    if (given && (passOf === undefined || passOf.length < check.length)) {
-      passOf = new Float64Array(check.length);
-      this.#passOf = passOf;
-    }
+    const { code, base, check, fail, outFlags } = this.#built();
     let s = state;
     let flags = 0;
     for (let i = 0; i < length; i++) {
@@ -182,17 +183,31 @@ export class PhraseAutomaton {
       const found = outFlags[s] as number;
       if (found === 0) continue;
       flags |= found;
-      if (!given || !passOf) {
-        if ((flags & wanted) === wanted) break;
-      } else if (passOf[s] !== given.pass) {
-        passOf[s] = given.pass;
-        for (let o = outFirst[s] as number; o !== ROOT; o = outNext[o] as number) {
-          const last = idStart[o + 1] as number;
-          for (let k = idStart[o] as number; k < last; k++) given.each(idList[k] as number);
-        }
-      }
+      if (given) this.giveOnce(s, given);
+      else if ((flags & wanted) === wanted) break;
     }
     return { flags, state: s };
+  }
+
+  /**
+   * Calls `given.each` with the payload id of every pattern ending at `state` (one with flags ends
+   * there), once per state in calls of the same `given.pass`: what `flagsIn` does with `given`, for
+   * it and for a walk of the tables over text that needs no folding (root-skip.ts, walkUnfolded).
+   */
+  giveOnce(state: number, given: FlaggedIds): void {
+    const { check, outFirst, outNext, idStart, idList } = this.#built();
+    // Per state, the last pass that gave its ids: a mention repeated in a text is given once.
+    let passOf = this.#passOf;
+    if (passOf === undefined || passOf.length < check.length) {
+      passOf = new Float64Array(check.length);
+      this.#passOf = passOf;
+    }
+    if (passOf[state] === given.pass) return;
+    passOf[state] = given.pass;
+    for (let o = outFirst[state] as number; o !== ROOT; o = outNext[o] as number) {
+      const last = idStart[o + 1] as number;
+      for (let k = idStart[o] as number; k < last; k++) given.each(idList[k] as number);
+    }
   }
 
   /** True if text contains at least one occurrence of any pattern; stops at the first. */

@@ -86,6 +86,21 @@ export class ViewFolder {
     this.last = 0;
   }
 
+  /**
+   * Start a new view that goes on after a unit of one unit with table entry `entry`, which a scan
+   * read without folding (root-skip.ts, walkUnfolded): nothing waits, and the whitespace and hyphen
+   * rules read that unit's flags.
+   */
+  resumeAfter(entry: number): void {
+    this.reset();
+    this.last = entry >>> FLAG_SHIFT;
+  }
+
+  /** Whether whitespace or a hyphen waits for what comes next. */
+  get waiting(): boolean {
+    return this.pending || this.hyphen;
+  }
+
   /** Gives back buffers grown past `limit` units (by a huge segment), so they are not kept. */
   release(limit = 1 << 20): void {
     if (this.units.length <= limit) return;
