@@ -88,7 +88,7 @@ export class ViewFolder {
 
   /**
    * Start a new view that goes on after a unit of one unit with table entry `entry`, which a scan
-   * read without folding (root-skip.ts, walkUnfolded): nothing waits, and the whitespace and hyphen
+   * read without folding (root-walk.ts, walkUnfolded): nothing waits, and the whitespace and hyphen
    * rules read that unit's flags.
    */
   resumeAfter(entry: number): void {
