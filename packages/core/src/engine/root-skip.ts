@@ -252,6 +252,20 @@ export function skipAtRoot(
 }
 
 /**
+ * Where the whitespace run at `k` ends, when the view reads it without folding: before a simple
+ * unit within `to`, where it is one space, or none between two Han characters or two Hangul
+ * syllables (JOINS). -1 anywhere else: the folder ends a view with whitespace, and joins it with a
+ * unit it drops or folds to several. For the walks over text at the root (diesBefore here,
+ * walkUnfolded in root-walk.ts).
+ */
+export function simpleAfterSpace(text: string, k: number, to: number): number {
+  const entries = tableOf();
+  let j = k;
+  while (j < to && ((entries[text.charCodeAt(j)] as number) & CLASS) === SPACE_CLASS) j++;
+  return j < to && ((entries[text.charCodeAt(j)] as number) & CLASS) === SIMPLE ? j : -1;
+}
+
+/**
  * Whether the walk from trie state `state` over the view of `text` from `from` (the unit before it
  * simple) leaves the trie before `to` without reaching a state where a phrase ends (`ends & mask`
  * not 0: `outFirst` and -1, or `outFlags` and the flags asked for). The walk reads
@@ -276,10 +290,9 @@ function diesBefore(
     if (((ends[at] as number) & mask) !== 0 || k >= to) return false;
     let entry = entries[text.charCodeAt(k)] as number;
     if ((entry & CLASS) === SPACE_CLASS) {
-      while (k < to && ((entries[text.charCodeAt(k)] as number) & CLASS) === SPACE_CLASS) k++;
-      if (k >= to) return false;
+      k = simpleAfterSpace(text, k, to);
+      if (k < 0) return false;
       entry = entries[text.charCodeAt(k)] as number;
-      if ((entry & CLASS) !== SIMPLE) return false;
       if ((last & entry & JOINS) === 0) {
         const space = code[0x20] as number;
         if (space === 0 || check[(base[at] as number) + space] !== at) return true;

@@ -4,7 +4,7 @@
 // or two.
 import type { AutomatonTables } from '../match/automaton.js';
 import { CLASS, SIMPLE, SPACE_CLASS, tableOf } from '../view/fold-table.js';
-import { JOINS, type RootStarts } from './root-skip.js';
+import { JOINS, type RootStarts, simpleAfterSpace } from './root-skip.js';
 
 /** Where `walkUnfolded` stopped: the automata's states, the flags they met, the last unit it read. */
 export interface UnfoldedWalk {
@@ -61,14 +61,10 @@ export function walkUnfolded(
     let next = k + 1;
     let spaced = false;
     if ((entry & CLASS) === SPACE_CLASS) {
-      // Whitespace is the view's only before a simple unit within `to`: the folder ends a view
-      // with it, and joins it with a unit it drops or folds to several.
       if (last === 0) break;
-      let j = next;
-      while (j < to && ((entries[text.charCodeAt(j)] as number) & CLASS) === SPACE_CLASS) j++;
-      if (j >= to) break;
+      const j = simpleAfterSpace(text, k, to);
+      if (j < 0) break;
       entry = entries[text.charCodeAt(j)] as number;
-      if ((entry & CLASS) !== SIMPLE) break;
       spaced = (last & entry & JOINS) === 0;
       next = j + 1;
     } else if ((entry & CLASS) !== SIMPLE) break;
