@@ -33,17 +33,24 @@ const RAW_OPEN = /^<(?:script|pre|style|textarea)(?=[ \t>]|$)/i;
 const RAW_CLOSE = /<\/(?:script|pre|style|textarea)>/i;
 const TAG_OPEN = /^<\/?[A-Za-z]/;
 
-/** Columns of leading whitespace (a tab goes to the next multiple of 4) and where the rest starts. */
-export function indentOf(line: string): { columns: number; at: number } {
-  let columns = 0;
+/** Where `line`'s leading whitespace (spaces and tabs) ends. */
+export function indentEnd(line: string): number {
   let at = 0;
-  for (; at < line.length; at++) {
-    const c = line.charCodeAt(at);
-    if (c === 0x20) columns++;
-    else if (c === 0x09) columns += 4 - (columns % 4);
-    else break;
+  while (at < line.length && (line.charCodeAt(at) === 0x20 || line.charCodeAt(at) === 0x09)) at++;
+  return at;
+}
+
+/**
+ * Columns of `line`'s leading whitespace before `at` (a tab goes to the next multiple of 4). Two
+ * numbers, not an object of both: the scan asks it of every line of every document.
+ */
+export function indentColumns(line: string, at = indentEnd(line)): number {
+  let columns = 0;
+  for (let i = 0; i < at; i++) {
+    if (line.charCodeAt(i) === 0x09) columns += 4 - (columns % 4);
+    else columns++;
   }
-  return { columns, at };
+  return columns;
 }
 
 export function isBlank(line: string): boolean {
@@ -98,7 +105,8 @@ function htmlEnds(line: string, comment: boolean): boolean {
 
 /** The next state after a non-blank line starting at the top level (state `none`). */
 function fromNone(line: string): ScanState | typeof GIVE_UP {
-  const { columns, at } = indentOf(line);
+  const at = indentEnd(line);
+  const columns = indentColumns(line, at);
   if (columns >= 4) return NONE;
   // Only a fence (backticks, tildes), HTML (<) or, at the margin, a list item opening a fence (- + *
   // 1.) starts anything here: most lines start with none of them and need no pattern tried.
@@ -125,18 +133,20 @@ export function nextState(state: ScanState, line: string): ScanState | typeof GI
     case 'none':
       return fromNone(line);
     case 'fence': {
-      const { columns, at } = indentOf(line);
+      const at = indentEnd(line);
+      const columns = indentColumns(line, at);
       if (columns < state.guard) return GIVE_UP;
       return columns <= 3 && closesFence(line.slice(at), state.marker, state.length) ? NONE : state;
     }
     case 'item-fence': {
-      const { columns, at } = indentOf(line);
+      const at = indentEnd(line);
+      const columns = indentColumns(line, at);
       if (columns < state.width) return fromNone(line);
       const inner = columns - state.width <= 3 && closesFence(line.slice(at), state.marker, state.length);
       return inner ? NONE : state;
     }
     case 'html':
-      if (indentOf(line).columns < state.guard) return GIVE_UP;
+      if (indentColumns(line) < state.guard) return GIVE_UP;
       return htmlEnds(line, state.comment) ? NONE : state;
     case 'maybe-html': {
       // HTML content or paragraph text: a fence or an open HTML block would mean different things.
@@ -162,5 +172,5 @@ const WEAK_LIST_ITEM = /^(?:(?:[-+*]|\d{1,9}[.)])[ \t]*$|(?!1[.)])\d{1,9}[.)])/;
  */
 export function isFresh(state: ScanState, line: string, lastIndented: boolean): boolean {
   if (state.kind !== 'none' && state.kind !== 'item-fence') return false;
-  return indentOf(line).columns === 0 && !(lastIndented && WEAK_LIST_ITEM.test(line));
+  return indentEnd(line) === 0 && !(lastIndented && WEAK_LIST_ITEM.test(line));
 }

@@ -13,7 +13,7 @@ import { minimalReplacement } from '@nuance/core';
 import {
   afterBlankLine,
   GIVE_UP,
-  indentOf,
+  indentColumns,
   isBlank,
   isFresh,
   NONE,
@@ -127,7 +127,7 @@ function scanBlocks(text: string, from: number, stop?: Stop): { blocks: Block[];
       }
       end = lineStop;
       afterBlank = false;
-      lastIndented = indentOf(line).columns >= 4;
+      lastIndented = indentColumns(line) >= 4;
     }
     at = nextLine(text, lineStop);
   }
