@@ -17,11 +17,13 @@ const outfile = path.join(root, 'dist/nuance.cjs');
  * Modules evaluated only when one of their functions is first called, with what only they import:
  * remark, micromark and their tables are not loaded by a run that parses nothing with remark,
  * git's child process and jsdiff by a run without `--changed-lines-from`, the source map's reader
- * by a run without an internal error.
+ * by a run without an internal error, js-yaml by a run that reads no large YAML file (core's
+ * quick path for packs of thousands of terms).
  */
 const LAZY = [
   path.resolve(root, '../unified/src/remark-parser.ts'),
   path.resolve(root, '../unified/src/markdown-segments.ts'),
+  path.resolve(root, '../core/src/pack/yaml-quick.ts'),
   path.resolve(root, 'src/filters/changed-lines.ts'),
   path.resolve(root, 'src/readable-stack.ts'),
 ];

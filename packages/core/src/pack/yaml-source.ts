@@ -2,6 +2,7 @@
 // its path, so every pack or config problem points at the offending text.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Problem, ProblemCode } from '../types.js';
+import { quickYamlValue } from './yaml-quick.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -31,7 +32,45 @@ interface Step {
   value?: Node | undefined;
 }
 
+/**
+ * A YAML file's value and the means to place its problems. A large file that js-yaml reads as
+ * `yaml` does, without a problem (yaml-quick.ts), gets its value from js-yaml, and `yaml`'s
+ * document with positions is built only when something must be placed; any other file is parsed
+ * with positions at once. Either way the value, the problems and every position are `yaml`'s.
+ */
 export function loadYaml(text: string, file: string): YamlSource {
+  const quick = quickYamlValue(text);
+  if (!quick) return exactSource(text, file);
+  let exact: YamlSource | undefined;
+  const placed = () => {
+    exact ??= exactSource(text, file);
+    return exact;
+  };
+  return {
+    file,
+    value: quick.value,
+    problems: [],
+    locate: (path) => placed().locate(path),
+    locateKey: (path) => placed().locateKey(path),
+    locateInString: (path, index) => placed().locateInString(path, index),
+    // Damage is where `yaml` reports a syntax error: a file with one never takes this path.
+    damaged: () => false,
+    problem: problemIn(file),
+  };
+}
+
+function problemIn(file: string): YamlSource['problem'] {
+  return (code: ProblemCode, message: string, at: Position): Problem => ({
+    code,
+    message,
+    file,
+    line: at.line,
+    column: at.column,
+    severity: 'error',
+  });
+}
+
+function exactSource(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
   const problems: Problem[] = [];
@@ -40,14 +79,7 @@ export function loadYaml(text: string, file: string): YamlSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const problem = (code: ProblemCode, message: string, at: Position): Problem => ({
-    code,
-    message,
-    file,
-    line: at.line,
-    column: at.column,
-    severity: 'error',
-  });
+  const problem = problemIn(file);
 
   // Only the first syntax error is reported: the ones after it are mostly its echoes. All of them
   // mark what they touch as damaged, so salvaged data there is not validated.

@@ -1,0 +1,159 @@
+// The value of a large, plain YAML file, read without positions (js-yaml), for loadYaml
+// (yaml-source.ts) to take in place of the `yaml` library's document, which it builds only when
+// a problem must be placed. `yaml` stays the one reader of what YAML means here: this is taken only
+// where both read the text the same way, and any doubt gives undefined (the document is then
+// parsed as always). A generated termbase of 10,000 terms (2.6 MB of YAML) took `yaml` 1.8 s and
+// 250 MB to parse with positions, and js-yaml 0.2 s and 90 MB without: the first run of a large
+// pack, before its compiled form is cached, and every change to it.
+//
+// Why the two agree where this answers:
+// - Plain scalars are resolved by the YAML 1.2 core schema exactly as `yaml` resolves them (the
+//   same tests and conversions, copied from its `core` schema), quoted ones are strings in both.
+// - A duplicate key, a syntax error and every js-yaml warning give undefined: `yaml` would report
+//   a problem there, which only its document can place.
+// - What js-yaml reads otherwise than `yaml`, or that `yaml` reports and js-yaml may let pass, is
+//   never taken: anchors, aliases and tags (`yaml` limits aliases; js-yaml has its own tags), complex
+//   and collection keys, a key of null (`yaml` names it '', js-yaml 'null') or of more than 1,000
+//   characters (`yaml` reports over 1,024), `__proto__`, merge keys, directives and document
+//   markers (but a `---` line first), tabs, line breaks other than LF and CRLF, a BOM within, and plain scalars starting with a reserved
+//   indicator (@ or `), a comment right after a quoted scalar or a flow indicator (`yaml` asks
+//   for a space), and three forms js-yaml was found to read otherwise (by the mutation test): an
+//   empty sequence entry, a block scalar's explicit indentation, and a line break escaped in a
+//   double-quoted scalar.
+// The differential tests (yaml-quick.test.ts) hold this to `yaml` over every YAML file of the
+// repository and generated documents built of the constructs packs use.
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+
+/**
+ * Below this, `yaml` parses in milliseconds: the quick path is for termbase-sized files. (This
+ * module exports only functions: the CLI's bundle loads it, and js-yaml, when first called.)
+ */
+const QUICK_MIN_CHARS = 64 * 1024;
+
+/** Where a node may start: its properties (anchor, tag) and a plain scalar's first character come here. */
+const NODE_START = String.raw`(?:^ *(?:- +)*|[:?-] +|[[{,] *)`;
+
+/**
+ * Text that js-yaml could read otherwise than `yaml`, or accept where `yaml` reports a problem
+ * (see above): its document is then parsed with positions as always. An indicator is looked for
+ * where a node may start, not inside every scalar (a message's backquotes), so a quoted scalar
+ * holding `: *` only costs the quick path.
+ */
+const UNSURE = new RegExp(
+  String.raw`[\t\u0085\u2028\u2029\ufeff]|\r(?!\n)|__proto__|<<|^(?:%|---|\.\.\.)|[\]}]\s*:|["'[\]{},]#|[|>][+-]?[1-9]|\\\r?\n|(?:^|\s)-[ ]*(?:#.*)?$|` +
+    `${NODE_START}(?:[&*!@\`]|\\?(?:\\s|$))`,
+  'm',
+);
+
+// The YAML 1.2 core schema's scalars as `yaml` resolves them (yaml/dist/schema/core), each test
+// with its conversion, in `yaml`'s order; for plain scalars only: js-yaml resolves nothing else
+// implicitly, as `yaml` does not. One js-yaml type per tag (it keeps the last of a tag).
+const CORE_SCALARS = [
+  scalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+  scalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+  scalar('int', [
+    [/^0o[0-7]+$/, (s) => Number.parseInt(s.substring(2), 8)],
+    [/^[-+]?[0-9]+$/, (s) => Number.parseInt(s, 10)],
+    [/^0x[0-9a-fA-F]+$/, (s) => Number.parseInt(s.substring(2), 16)],
+  ]),
+  scalar('float', [
+    [
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      (s) => (s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? -Infinity : Infinity),
+    ],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => Number.parseFloat(s)],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => Number.parseFloat(s)],
+  ]),
+];
+
+function scalar(tag: string, forms: [RegExp, (s: string) => unknown][]): Type {
+  const formOf = (data: unknown) =>
+    typeof data === 'string' ? forms.find(([test]) => test.test(data)) : undefined;
+  return new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (data: unknown) => formOf(data) !== undefined,
+    construct: (data: string) => (formOf(data) as [RegExp, (s: string) => unknown])[1](data),
+  });
+}
+
+let schema: ReturnType<typeof FAILSAFE_SCHEMA.extend> | undefined;
+
+/** Keys `yaml` names otherwise than js-yaml (null: '' against 'null'), or reports (over 1,024). */
+const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const LONGEST_KEY = 1000;
+
+/**
+ * The value of `text` when it is large and both YAML readers read it the same way, without a
+ * problem; undefined otherwise (and always below `min` characters).
+ */
+export function quickYamlValue(text: string, min = QUICK_MIN_CHARS): { value: unknown } | undefined {
+  if (text.length < min) return undefined;
+  // A document start marker on the first line alone is the one marker taken.
+  const start = /^--- *\r?\n/.exec(text);
+  if (UNSURE.test(start ? text.slice(start[0].length) : text) || flowCollectionKey(text)) return undefined;
+  schema ??= FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
+  let value: unknown;
+  try {
+    value = load(text, {
+      schema,
+      onWarning: (warning) => {
+        throw warning;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  // An empty document, or one js-yaml read as several.
+  if (value === undefined || !keysAgree(value)) return undefined;
+  return { value };
+}
+
+/** A flow collection after `{` or `,`: the start of an entry, its key if the entry is a mapping's. */
+const ENTRY_COLLECTION = /[{,]\s*[[{]/g;
+
+/**
+ * Whether a flow mapping may have a collection for a key with no value after it (`{ [a] }`, which
+ * `yaml` names `[ a ]` and js-yaml `a`; one followed by `:` is UNSURE's). An entry that starts
+ * with a collection is taken only inside a flow sequence, found by walking back to the bracket
+ * that opens it: flow scalars hold no brackets, and a quote or comment on the way is doubt.
+ */
+function flowCollectionKey(text: string): boolean {
+  ENTRY_COLLECTION.lastIndex = 0;
+  for (let m = ENTRY_COLLECTION.exec(text); m !== null; m = ENTRY_COLLECTION.exec(text)) {
+    if (m[0][0] === '{' || openerBefore(text, m.index) !== '[') return true;
+  }
+  return false;
+}
+
+function openerBefore(text: string, at: number): string | undefined {
+  let depth = 0;
+  for (let i = at - 1, stop = Math.max(0, at - 4096); i >= stop; i--) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '#') return undefined;
+    if (c === ']' || c === '}') depth++;
+    else if (c === '[' || c === '{') {
+      if (depth === 0) return c;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Whether every key under `value` is one both readers name the same and `yaml` accepts. */
+function keysAgree(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (NULL_KEYS.has(key) || key.length > LONGEST_KEY) return false;
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === 'object') stack.push(item);
+    }
+  }
+  return true;
+}
