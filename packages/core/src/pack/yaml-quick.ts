@@ -49,14 +49,14 @@ const UNSURE = new RegExp(
 // with its conversion, in `yaml`'s order; for plain scalars only: js-yaml resolves nothing else
 // implicitly, as `yaml` does not. One js-yaml type per tag (it keeps the last of a tag).
 const CORE_SCALARS = [
-  scalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-  scalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-  scalar('int', [
+  scalar('null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+  scalar('bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+  scalar('int', '+-0123456789', [
     [/^0o[0-7]+$/, (s) => Number.parseInt(s.substring(2), 8)],
     [/^[-+]?[0-9]+$/, (s) => Number.parseInt(s, 10)],
     [/^0x[0-9a-fA-F]+$/, (s) => Number.parseInt(s.substring(2), 16)],
   ]),
-  scalar('float', [
+  scalar('float', '+-.0123456789', [
     [
       /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
       (s) => (s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? -Infinity : Infinity),
@@ -66,9 +66,17 @@ const CORE_SCALARS = [
   ]),
 ];
 
-function scalar(tag: string, forms: [RegExp, (s: string) => unknown][]): Type {
-  const formOf = (data: unknown) =>
-    typeof data === 'string' ? forms.find(([test]) => test.test(data)) : undefined;
+/**
+ * A js-yaml type for a tag of the core schema: `firsts`, the characters its forms may start with
+ * (every plain scalar is offered to every type: most are words, turned away by their first one).
+ */
+function scalar(tag: string, firsts: string, forms: [RegExp, (s: string) => unknown][]): Type {
+  const formOf = (data: unknown) => {
+    if (typeof data !== 'string' || (data.length > 0 && !firsts.includes(data[0] as string)))
+      return undefined;
+    for (const form of forms) if (form[0].test(data)) return form;
+    return undefined;
+  };
   return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
     resolve: (data: unknown) => formOf(data) !== undefined,
