@@ -152,6 +152,9 @@ const QUOTED = [
   '"@ at"',
   '"trailing \\\n  escape"',
   "'  spaces  '",
+  '"\\U0001F600"',
+  '"\\uD800"',
+  '"a\\x41\\u4e2d"',
 ];
 const BLOCKS = [
   '|\n  a\n  b\n',
@@ -160,6 +163,8 @@ const BLOCKS = [
   '>\n  a\n  b\n\n  c\n',
   '>-\n  folded\n  text\n',
   '|2\n   x\n',
+  '|\n  a\n   \n  b\n',
+  '>\n  a\n\n    b\n  c\n',
 ];
 const FLOWS = [
   '[]',
@@ -204,6 +209,8 @@ const BROKEN = [
   'a: {b: 1 c: 2}\n',
   'a: [b\nc]\n',
   `${'k'.repeat(1030)}: x\n`,
+  `"${'\\u00e9'.repeat(200)}": x\n`,
+  `'${"''".repeat(600)}': x\n`,
   'a: x\r  y\n',
   'a: "x"y\n',
   "a: 'x'y\n",
@@ -212,6 +219,24 @@ const BROKEN = [
   'a:\n- b\n  - c\n',
   'a: {b: c\n',
   'a: x\n  - y\n',
+  'a: "\\q"\n',
+  'a: "\\x4"\n',
+  'a: "\\U0011FFFF"\n',
+  'a: "\\uD800\\ud83d\\ude00"\n',
+  'a: %x\n',
+  'a: [ - b ]\n',
+  'a: { b: |\n  x }\n',
+  'a: [b, c]d\n',
+  'a: "b" c\n',
+  'a: b\n  c: d\n',
+  '- a\n  - b\n',
+  'a: {b: c, d}\n',
+  'a: [b: c: d]\n',
+  "a: 'x\n\n y'\n",
+  'a:\n  b\n  c: d\n',
+  '"a\nb": c\n',
+  'a: |\n x\n  y\n',
+  'a: >\n\n  x\n   y\n  z\n',
   'a: ]\n',
   'a: }\n',
   'a: ,x\n',
@@ -364,7 +389,10 @@ describe('the quick YAML path', () => {
 
   test('is taken only from QUICK_MIN_CHARS characters on', () => {
     expect(quickYamlValue('pack: p\n')).toBeUndefined();
-    expect(quickYamlValue(`pack: p\n#${'x'.repeat(QUICK_MIN_CHARS)}\n`)?.value).toEqual({ pack: 'p' });
+    const comments = `# ${'x'.repeat(78)}\n`.repeat(Math.ceil(QUICK_MIN_CHARS / 80));
+    expect(quickYamlValue(`pack: p\n${comments}`)?.value).toEqual({ pack: 'p' });
+    // Except a file with a line over 1,000 characters, where `yaml` may report a long key.
+    expect(quickYamlValue(`pack: p\n${comments}# ${'x'.repeat(1000)}\n`)).toBeUndefined();
   });
 });
 

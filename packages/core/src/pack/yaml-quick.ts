@@ -3,25 +3,29 @@
 // a problem must be placed. `yaml` stays the one reader of what YAML means here: this is taken only
 // where both read the text the same way, and any doubt gives undefined (the document is then
 // parsed as always). A generated termbase of 10,000 terms (2.6 MB of YAML) took `yaml` 1.8 s and
-// 250 MB to parse with positions, and js-yaml 0.2 s and 90 MB without: the first run of a large
+// 250 MB to parse with positions, and js-yaml 0.2-0.3 s and 90 MB without: the first run of a large
 // pack, before its compiled form is cached, and every change to it.
 //
 // Why the two agree where this answers:
 // - Plain scalars are resolved by the YAML 1.2 core schema exactly as `yaml` resolves them (the
-//   same tests and conversions, copied from its `core` schema), quoted ones are strings in both.
+//   same tests and conversions, copied from its `core` schema); quoted ones are strings in both.
 // - A duplicate key, a syntax error and every js-yaml warning give undefined: `yaml` would report
 //   a problem there, which only its document can place.
-// - What js-yaml reads otherwise than `yaml`, or that `yaml` reports and js-yaml may let pass, is
-//   never taken: anchors, aliases and tags (`yaml` limits aliases; js-yaml has its own tags), complex
-//   and collection keys, a key of null (`yaml` names it '', js-yaml 'null') or of more than 1,000
-//   characters (`yaml` reports over 1,024), `__proto__`, merge keys, directives and document
-//   markers (but a `---` line first), tabs, line breaks other than LF and CRLF, a BOM within, and plain scalars starting with a reserved
-//   indicator (@ or `), a comment right after a quoted scalar or a flow indicator (`yaml` asks
-//   for a space), and three forms js-yaml was found to read otherwise (by the mutation test): an
-//   empty sequence entry, a block scalar's explicit indentation, and a line break escaped in a
-//   double-quoted scalar.
+// - What js-yaml reads otherwise than `yaml`, or what `yaml` reports and js-yaml may let pass, is
+//   never taken (UNSURE, flowCollectionKey, keysAgree):
+//   - anchors, aliases and tags (`yaml` limits aliases; js-yaml has tags of its own), `?` keys,
+//     merge keys (`<<`), `__proto__`, directives and document markers (but a `---` first line);
+//   - a collection as a key; a key `yaml` names otherwise (null: '' to `yaml`, 'null' to js-yaml);
+//     a line of more than 1,000 characters (`yaml` reports an implicit key whose source runs over
+//     1,024, escapes included, and a key is on one line);
+//   - tabs, line breaks other than LF and CRLF, a BOM within;
+//   - a plain scalar starting with a reserved indicator (@ or `), a comment right after a quoted
+//     scalar or a flow indicator (`yaml` asks for a space);
+//   - three forms js-yaml was found to read otherwise (by the mutation test): an empty sequence
+//     entry, a block scalar's explicit indentation, a line break escaped in a double-quoted scalar,
+//     and a `\U` escape (js-yaml makes a string of one beyond U+10FFFF; `yaml` reports it).
 // The differential tests (yaml-quick.test.ts) hold this to `yaml` over every YAML file of the
-// repository and generated documents built of the constructs packs use.
+// repository, generated documents built of the constructs packs use, and mutations of them.
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 
 /**
@@ -40,7 +44,7 @@ const NODE_START = String.raw`(?:^ *(?:- +)*|[:?-] +|[[{,] *)`;
  * holding `: *` only costs the quick path.
  */
 const UNSURE = new RegExp(
-  String.raw`[\t\u0085\u2028\u2029\ufeff]|\r(?!\n)|__proto__|<<|^(?:%|---|\.\.\.)|[\]}]\s*:|["'[\]{},]#|[|>][+-]?[1-9]|\\\r?\n|(?:^|\s)-[ ]*(?:#.*)?$|` +
+  String.raw`[\t\u0085\u2028\u2029\ufeff]|\r(?!\n)|__proto__|<<|^(?:%|---|\.\.\.)|[\]}]\s*:|["'[\]{},]#|[|>][+-]?[1-9]|\\\r?\n|\\U|(?:^|\s)-[ ]*(?:#.*)?$|` +
     `${NODE_START}(?:[&*!@\`]|\\?(?:\\s|$))`,
   'm',
 );
@@ -86,9 +90,11 @@ function scalar(tag: string, firsts: string, forms: [RegExp, (s: string) => unkn
 
 let schema: ReturnType<typeof FAILSAFE_SCHEMA.extend> | undefined;
 
-/** Keys `yaml` names otherwise than js-yaml (null: '' against 'null'), or reports (over 1,024). */
+/** Keys `yaml` names otherwise than js-yaml (null: '' against 'null'). */
 const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const LONGEST_KEY = 1000;
+
+/** A line no implicit key can run over 1,024 characters in (`yaml`'s limit, counted in source). */
+const LONG_LINE = /^[^\n]{1001}/m;
 
 /**
  * The value of `text` when it is large and both YAML readers read it the same way, without a
@@ -98,7 +104,12 @@ export function quickYamlValue(text: string, min = QUICK_MIN_CHARS): { value: un
   if (text.length < min) return undefined;
   // A document start marker on the first line alone is the one marker taken.
   const start = /^--- *\r?\n/.exec(text);
-  if (UNSURE.test(start ? text.slice(start[0].length) : text) || flowCollectionKey(text)) return undefined;
+  if (
+    UNSURE.test(start ? text.slice(start[0].length) : text) ||
+    LONG_LINE.test(text) ||
+    flowCollectionKey(text)
+  )
+    return undefined;
   schema ??= FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
   let value: unknown;
   try {
@@ -147,7 +158,7 @@ function openerBefore(text: string, at: number): string | undefined {
   return undefined;
 }
 
-/** Whether every key under `value` is one both readers name the same and `yaml` accepts. */
+/** Whether every key under `value` is one both readers name the same. */
 function keysAgree(root: unknown): boolean {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
@@ -158,7 +169,7 @@ function keysAgree(root: unknown): boolean {
       continue;
     }
     for (const key of Object.keys(value)) {
-      if (NULL_KEYS.has(key) || key.length > LONGEST_KEY) return false;
+      if (NULL_KEYS.has(key)) return false;
       const item = (value as Record<string, unknown>)[key];
       if (item !== null && typeof item === 'object') stack.push(item);
     }
