@@ -48,6 +48,21 @@ function rowRatio(
   return { target, measured: `${x(ratio)} (CPU ${x(a.cpu / b.cpu)})`, met: ok(ratio) };
 }
 
+/**
+ * The highest peak RSS of a row's runs and of its first run with an empty cache (its packs
+ * compiled): a CI runner without a cache folder makes every run a first run.
+ */
+function rssTarget(target: string, r: TableRow | undefined): Target {
+  if (!r) return { target, measured: 'not measured', met: undefined };
+  const first = r.first?.maxRssMb;
+  const highest = Math.max(r.maxRssMb, first ?? 0);
+  return {
+    target,
+    measured: `${r.maxRssMb.toFixed(0)} MB${first === undefined ? '' : ` (first run ${first.toFixed(0)} MB)`}`,
+    met: highest < 300,
+  };
+}
+
 function parseTargets(table: readonly TableRow[] | undefined, small: string, large: string): Target[] {
   const remark = row(table, 'remark-parse');
   const out: Target[] = [];
@@ -76,13 +91,7 @@ function parseTargets(table: readonly TableRow[] | undefined, small: string, lar
         row(table, tool, small),
         (r) => r <= 1.5,
       ),
-      big
-        ? {
-            target: `${large}: ${tool} peak RSS < 300 MB`,
-            measured: `${big.maxRssMb.toFixed(0)} MB`,
-            met: big.maxRssMb < 300,
-          }
-        : { target: `${large}: ${tool} peak RSS < 300 MB`, measured: 'not measured', met: undefined },
+      rssTarget(`${large}: ${tool} peak RSS < 300 MB, first run with an empty cache included`, big),
       rowRatio(
         `${large}: textlint + prh wall >= 50x ${tool}'s`,
         row(table, 'textlint-prh', large),
