@@ -7,8 +7,8 @@
 // pack, before its compiled form is cached, and every change to it.
 //
 // Why the two agree where this answers:
-// - Plain scalars are resolved by the YAML 1.2 core schema exactly as `yaml` resolves them (the
-//   same tests and conversions, copied from its `core` schema); quoted ones are strings in both.
+// - Plain scalars are resolved by the YAML 1.2 core schema's tags of `yaml` itself (their tests
+//   and conversions); quoted ones are strings in both.
 // - A duplicate key, a syntax error and every js-yaml warning give undefined: `yaml` would report
 //   a problem there, which only its document can place.
 // - What js-yaml reads otherwise than `yaml`, or what `yaml` reports and js-yaml may let pass, is
@@ -27,6 +27,7 @@
 // The differential tests (yaml-quick.test.ts) hold this to `yaml` over every YAML file of the
 // repository, generated documents built of the constructs packs use, and mutations of them.
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { isScalar, Schema } from 'yaml';
 
 /**
  * Below this, `yaml` parses in milliseconds: the quick path is for termbase-sized files. (This
@@ -49,39 +50,44 @@ const UNSURE = new RegExp(
   'm',
 );
 
-// The YAML 1.2 core schema's scalars as `yaml` resolves them (yaml/dist/schema/core), each test
-// with its conversion, in `yaml`'s order; for plain scalars only: js-yaml resolves nothing else
-// implicitly, as `yaml` does not. One js-yaml type per tag (it keeps the last of a tag).
-const CORE_SCALARS = [
-  scalar('null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-  scalar('bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-  scalar('int', '+-0123456789', [
-    [/^0o[0-7]+$/, (s) => Number.parseInt(s.substring(2), 8)],
-    [/^[-+]?[0-9]+$/, (s) => Number.parseInt(s, 10)],
-    [/^0x[0-9a-fA-F]+$/, (s) => Number.parseInt(s.substring(2), 16)],
-  ]),
-  scalar('float', '+-.0123456789', [
-    [
-      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      (s) => (s.slice(-3).toLowerCase() === 'nan' ? Number.NaN : s[0] === '-' ? -Infinity : Infinity),
-    ],
-    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => Number.parseFloat(s)],
-    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => Number.parseFloat(s)],
-  ]),
-];
+// The YAML 1.2 core schema's scalars as `yaml` resolves them: its own tags (each a test and its
+// conversion, in its order), not a copy; for plain scalars only: js-yaml resolves nothing else
+// implicitly, as `yaml` does not. One js-yaml type per tag (it keeps the last of a tag), with the
+// characters the tag's forms may start with: every plain scalar is offered to every type, and
+// most are words, turned away by their first character (the differential tests hold these to
+// `yaml`'s forms).
+const FIRSTS: Record<string, string> = {
+  'tag:yaml.org,2002:null': '~nN',
+  'tag:yaml.org,2002:bool': 'tTfF',
+  'tag:yaml.org,2002:int': '+-0123456789',
+  'tag:yaml.org,2002:float': '+-.0123456789',
+};
 
-/**
- * A js-yaml type for a tag of the core schema: `firsts`, the characters its forms may start with
- * (every plain scalar is offered to every type: most are words, turned away by their first one).
- */
-function scalar(tag: string, firsts: string, forms: [RegExp, (s: string) => unknown][]): Type {
+function coreScalars(): Type[] {
+  const forms = new Map<string, [RegExp, (s: string) => unknown][]>();
+  for (const tag of new Schema({ schema: 'core' }).tags) {
+    if (!('test' in tag) || !tag.test || !tag.resolve) continue;
+    const resolve = tag.resolve;
+    const convert = (s: string): unknown => {
+      const value = resolve(s, () => {}, { intAsBigInt: false } as Parameters<typeof resolve>[2]);
+      return isScalar(value) ? value.value : value;
+    };
+    const list = forms.get(tag.tag) ?? [];
+    list.push([tag.test, convert]);
+    forms.set(tag.tag, list);
+  }
+  return [...forms].map(([tag, list]) => scalar(tag, FIRSTS[tag], list));
+}
+
+function scalar(tag: string, firsts: string | undefined, forms: [RegExp, (s: string) => unknown][]): Type {
   const formOf = (data: unknown) => {
-    if (typeof data !== 'string' || (data.length > 0 && !firsts.includes(data[0] as string)))
-      return undefined;
+    if (typeof data !== 'string') return undefined;
+    // A tag this table does not know is offered every scalar.
+    if (firsts !== undefined && data.length > 0 && !firsts.includes(data[0] as string)) return undefined;
     for (const form of forms) if (form[0].test(data)) return form;
     return undefined;
   };
-  return new Type(`tag:yaml.org,2002:${tag}`, {
+  return new Type(tag, {
     kind: 'scalar',
     resolve: (data: unknown) => formOf(data) !== undefined,
     construct: (data: string) => (formOf(data) as [RegExp, (s: string) => unknown])[1](data),
@@ -110,7 +116,7 @@ export function quickYamlValue(text: string, min = QUICK_MIN_CHARS): { value: un
     flowCollectionKey(text)
   )
     return undefined;
-  schema ??= FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
+  schema ??= FAILSAFE_SCHEMA.extend({ implicit: coreScalars() });
   let value: unknown;
   try {
     value = load(text, {
