@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Corpus, ensureCorpus } from './corpus.js';
 import { runEngine } from './engine.js';
+import { runInstructions } from './instructions.js';
 import { chooseMeter } from './meter.js';
 import { runOnePath } from './one-path.js';
 import type { BenchOptions } from './options.js';
@@ -72,7 +73,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     targets: [],
   };
   let corpus: Corpus | undefined;
-  if (options.suites.some((s) => s === 'table' || s === 'engine' || s === 'one-path')) {
+  if (
+    options.suites.some((s) => s === 'table' || s === 'engine' || s === 'one-path' || s === 'instructions')
+  ) {
     log(`corpus: ${options.sizeMb} MB in ${options.cache}`);
     corpus = ensureCorpus(options.shared, options.cache, options.sizeMb);
     results.corpus = {
@@ -121,6 +124,15 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     // Loaded only here: the in-process server brings the whole linter into this process.
     const { runServer } = await import('./server.js');
     results.server = await runServer(options.serverRounds);
+  }
+  if (corpus && options.suites.includes('instructions')) {
+    results.instructions = runInstructions({
+      corpus,
+      vocabularies,
+      runs: options.runs,
+      nuanceCache: path.join(options.cache, 'nuance-cache-instructions'),
+      log,
+    });
   }
   results.environment.loadAfter = os.loadavg();
   results.targets = checkTargets(results);

@@ -15,8 +15,10 @@ export const TOOL_IDS = [
 ] as const;
 export type ToolId = (typeof TOOL_IDS)[number];
 
-export const SUITES = ['table', 'engine', 'one-path', 'small-file', 'server'] as const;
+export const SUITES = ['table', 'engine', 'one-path', 'small-file', 'server', 'instructions'] as const;
 export type Suite = (typeof SUITES)[number];
+/** What runs when `--suites` is not given: every suite but `instructions`, which needs valgrind and minutes. */
+export const DEFAULT_SUITES: readonly Suite[] = SUITES.filter((suite) => suite !== 'instructions');
 
 export interface BenchOptions {
   /** Corpus size in MB (10^6 bytes). */
@@ -49,7 +51,9 @@ Options:
   --tools LIST         comma-separated (default all): ${TOOL_IDS.join(', ')}
   --vocab LIST         comma-separated: a number of terms (24 is the seed list), korea-china
                        (default 24,korea-china,10000; quick 24,korea-china)
-  --suites LIST        comma-separated: ${SUITES.join(', ')} (default all)
+  --suites LIST        comma-separated: ${SUITES.join(', ')} (default all but
+                       instructions: \`nuance --jobs 1\` under valgrind, instructions counted,
+                       for comparing two builds when times are too noisy to)
   --small-runs N       runs of the one-small-file comparison (default 20; quick 3)
   --server-rounds N    edits timed per language-server draft (default 100; quick 10)
   --shared DIR         the shared folder with corpus/ and bench/ (default ../shared)
@@ -121,7 +125,7 @@ export function parseOptions(argv: string[], now = new Date()): BenchOptions | u
     runs: positive(values.runs ?? (quick ? '1' : '3'), '--runs', true),
     tools: values.tools ? list(values.tools, TOOL_IDS, '--tools') : [...TOOL_IDS],
     vocabularies: vocabularies(values.vocab ?? (quick ? '24,korea-china' : '24,korea-china,10000')),
-    suites: values.suites ? list(values.suites, SUITES, '--suites') : [...SUITES],
+    suites: values.suites ? list(values.suites, SUITES, '--suites') : [...DEFAULT_SUITES],
     smallFileRuns: positive(values['small-runs'] ?? (quick ? '3' : '20'), '--small-runs', true),
     serverRounds: positive(values['server-rounds'] ?? (quick ? '10' : '100'), '--server-rounds', true),
     shared: path.resolve(values.shared ?? defaultShared),

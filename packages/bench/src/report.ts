@@ -154,6 +154,22 @@ function sections(results: BenchResults): string[] {
         ),
     );
   }
+  if (results.instructions) {
+    const rows = results.instructions.rows.map((r) => [
+      r.vocabulary,
+      String(r.runs),
+      count(r.instructions),
+      r.runs > 1 ? `${fixed(((r.max - r.min) / r.instructions) * 100, 2)} %` : '—',
+      r.findings === null ? '—' : count(r.findings),
+    ]);
+    out.push(
+      `### Instructions (nuance \`--jobs 1\` under cachegrind, V8 single-threaded; ${results.instructions.valgrind})\n\n` +
+        markdownTable(
+          ['vocabulary', 'runs', 'instructions (median)', 'spread (max - min)', 'findings'],
+          rows,
+        ),
+    );
+  }
   const targets = results.targets.map((t) => [
     t.target,
     t.measured,

@@ -122,6 +122,23 @@ export interface ServerRow {
   clientParseMs?: number;
 }
 
+/** One vocabulary's instruction count (instructions.ts): `nuance --jobs 1` under cachegrind. */
+export interface InstructionsRow {
+  vocabulary: string;
+  runs: number;
+  /** The median of the runs' counts, every thread's instructions. */
+  instructions: number;
+  min: number;
+  max: number;
+  findings: number | null;
+}
+
+export interface InstructionsResult {
+  /** `valgrind --version`. */
+  valgrind: string;
+  rows: InstructionsRow[];
+}
+
 export interface Target {
   target: string;
   /** What was measured, in words. */
@@ -140,5 +157,6 @@ export interface BenchResults {
   onePath?: OnePathRow[];
   smallFile?: SmallFileResult;
   server?: ServerRow[];
+  instructions?: InstructionsResult;
   targets: Target[];
 }
