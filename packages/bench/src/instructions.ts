@@ -46,49 +46,69 @@ const VALGRIND = [
   '--cachegrind-out-file=/dev/null',
 ];
 
+/** The median, least and most instructions of `runs` runs of `argv` under cachegrind, and its last stdout. */
+function count(
+  argv: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; okExit: readonly number[]; runs: number },
+  log: (run: number) => void,
+): { instructions: number; min: number; max: number; stdout: string } {
+  const counts: number[] = [];
+  let stdout = '';
+  for (let run = 1; run <= options.runs; run++) {
+    log(run);
+    const done = spawnSync('valgrind', [...VALGRIND, ...argv], {
+      cwd: options.cwd,
+      env: options.env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    if (done.error) throw done.error;
+    if (!options.okExit.includes(done.status ?? -1)) {
+      throw new Error(
+        `${argv.join(' ')} under valgrind exited with ${done.status}:\n${done.stderr.slice(-2000)}`,
+      );
+    }
+    counts.push(instructionsOf(done.stderr));
+    stdout = done.stdout;
+  }
+  return {
+    instructions: Math.round(median(counts)),
+    min: Math.min(...counts),
+    max: Math.max(...counts),
+    stdout,
+  };
+}
+
 export function runInstructions(input: InstructionsInput): InstructionsResult {
   const valgrind = valgrindVersion();
   if (valgrind === undefined) {
     throw new Error('The instructions suite needs valgrind (apt-get install valgrind), which did not start');
   }
+  const { runs, log } = input;
   const tool = TOOLS.find((t) => t.id === 'nuance-jobs-1')!;
   const rows: InstructionsRow[] = input.vocabularies.map((vocabulary) => {
-    const command = tool.command(input.corpus.dir, vocabulary);
-    const [node, ...rest] = command.argv;
-    const argv = [...VALGRIND, node!, '--single-threaded', ...rest];
+    const { argv, cwd } = tool.command(input.corpus.dir, vocabulary);
+    const [node, ...rest] = argv;
     // Its own cache folder: code cached under other V8 flags is refused and written again, so the
-    // table's runs and these would undo each other's.
-    // (nuance makes its cache folder and that folder's parent, no further up: the bench makes the rest.)
+    // table's runs and these would undo each other's. (nuance makes its cache folder and that
+    // folder's parent, no further up: the bench makes the rest.)
     const xdg = path.join(input.nuanceCache, vocabulary.id);
     mkdirSync(xdg, { recursive: true });
-    const env = { ...process.env, XDG_CACHE_HOME: xdg };
-    const counts: number[] = [];
-    let findings: number | null = null;
-    // The first run fills the cache folder (the compiled pack, the code cache), as in the table.
-    for (let run = 0; run <= input.runs; run++) {
-      input.log(`instructions ${run === 0 ? 'first run' : `run ${run}/${input.runs}`} (${vocabulary.id})`);
-      const done = spawnSync(argv[0]!, argv.slice(1), {
-        cwd: command.cwd,
-        env,
-        encoding: 'utf8',
-        maxBuffer: 1 << 30,
-      });
-      if (done.error) throw done.error;
-      if (!tool.okExit.includes(done.status ?? -1)) {
-        throw new Error(`nuance under valgrind exited with ${done.status}:\n${done.stderr.slice(-2000)}`);
-      }
-      if (run === 0) continue;
-      counts.push(instructionsOf(done.stderr));
-      findings = tool.read(done.stdout).findings;
-    }
-    return {
-      vocabulary: vocabulary.id,
-      runs: counts.length,
-      instructions: Math.round(median(counts)),
-      min: Math.min(...counts),
-      max: Math.max(...counts),
-      findings,
-    };
+    const options = { cwd, env: { ...process.env, XDG_CACHE_HOME: xdg }, okExit: tool.okExit };
+    const single = [node!, '--single-threaded', ...rest];
+    // A first run fills the cache folder (the compiled pack, the code cache), as in the table.
+    count(single, { ...options, runs: 1 }, () => log(`instructions, first run (${vocabulary.id})`));
+    const counted = count(single, { ...options, runs }, (run) =>
+      log(`instructions, run ${run}/${runs} (${vocabulary.id})`),
+    );
+    const { stdout, ...instructions } = counted;
+    return { vocabulary: vocabulary.id, runs, ...instructions, findings: tool.read(stdout).findings };
   });
-  return { valgrind, rows };
+  // Node's own start, the part of every count that is not nuance's.
+  const { stdout: _, ...node } = count(
+    [process.execPath, '--single-threaded', '-e', '0'],
+    { cwd: input.corpus.dir, env: process.env, okExit: [0], runs },
+    (run) => log(`instructions, run ${run}/${runs} (node -e 0)`),
+  );
+  return { valgrind, rows, node: { runs, ...node } };
 }

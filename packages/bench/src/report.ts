@@ -155,12 +155,22 @@ function sections(results: BenchResults): string[] {
     );
   }
   if (results.instructions) {
+    const { node } = results.instructions;
+    const spread = (r: { runs: number; min: number; max: number; instructions: number }) =>
+      r.runs > 1 ? `${fixed(((r.max - r.min) / r.instructions) * 100, 2)} %` : '—';
     const rows = results.instructions.rows.map((r) => [
       r.vocabulary,
       String(r.runs),
       count(r.instructions),
-      r.runs > 1 ? `${fixed(((r.max - r.min) / r.instructions) * 100, 2)} %` : '—',
+      spread(r),
       r.findings === null ? '—' : count(r.findings),
+    ]);
+    rows.push([
+      "`node -e 0` (Node's start, in every row)",
+      String(node.runs),
+      count(node.instructions),
+      spread(node),
+      '—',
     ]);
     out.push(
       `### Instructions (nuance \`--jobs 1\` under cachegrind, V8 single-threaded; ${results.instructions.valgrind})\n\n` +

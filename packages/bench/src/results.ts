@@ -137,6 +137,8 @@ export interface InstructionsResult {
   /** `valgrind --version`. */
   valgrind: string;
   rows: InstructionsRow[];
+  /** `node --single-threaded -e 0` counted the same way: Node's own start, in every row. */
+  node: Omit<InstructionsRow, 'vocabulary' | 'findings'>;
 }
 
 export interface Target {

@@ -79,6 +79,11 @@ describe.skipIf(!valgrind || !present)('pnpm bench --suites instructions on a ti
     // A Node process that lints anything runs hundreds of millions of instructions.
     expect(row!.instructions).toBeGreaterThan(1e8);
     expect([row!.min, row!.max]).toEqual([row!.instructions, row!.instructions]);
+    // Node's own start, counted the same way, is part of every row.
+    const { node } = results.instructions!;
+    expect(node.runs).toBe(1);
+    expect(node.instructions).toBeGreaterThan(1e8);
+    expect(node.instructions).toBeLessThan(row!.instructions);
     // Its own cache folder, filled by the first run: the table's is left alone.
     expect(
       readdirSync(path.join(cache, 'nuance-cache-instructions', '24-terms', 'nuance', 'rule-sets')),
