@@ -37,8 +37,8 @@ export interface InstructionsInput {
   log: (line: string) => void;
 }
 
+/** valgrind's options, before the command it runs. */
 const VALGRIND = [
-  'valgrind',
   '--tool=cachegrind',
   '--cache-sim=no',
   // V8 writes the code it compiles into memory it then runs.
