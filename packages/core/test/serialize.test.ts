@@ -288,4 +288,11 @@ describe('the codec', () => {
     expect(contentHash('ab')).not.toBe(contentHash('ba'));
     expect(contentHash('')).not.toBe(contentHash('\u0000'));
   });
+
+  test('hashes as it always has: cache folders keep their keys', () => {
+    // The values of the hash's first form (a loop per lane), before its lanes shared one loop.
+    expect(contentHash('')).toBe('ebb6c228cb72770f0c66c0248c03471f');
+    expect(contentHash('abc')).toBe('60fc312cf472b9d77400e029c7a3e2cd');
+    expect(contentHash('实用外交 pragmatic'.repeat(100))).toBe('b8d047de560061ecd4b26a0f01598c46');
+  });
 });

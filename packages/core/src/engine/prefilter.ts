@@ -139,7 +139,9 @@ export function scanRaw(
           state = walk.state;
           atomState = atomsToo ? walk.atomState : 0;
           from = next;
-          if (state === 0 && atomState === 0) continue;
+          // One test of both (not `&&`): its code runs from the first walk, not first after V8 has
+          // optimized this function, which then threw the code away.
+          if ((state | atomState) === 0) continue;
           // What waits at the end of a view was read already: at the end, nothing is left to fold.
           if (from === text.length) break;
           folder.resumeAfter(walk.last);

@@ -191,9 +191,11 @@ export function skipAtRoot(
   flags = 0,
 ): number {
   const entries = tableOf();
-  const { code, base, check, root, hyphen, atoms, passes } = s;
-  // Where a phrase ends that stops the pass: any (outFirst, a state's first output), or one with `flags`.
-  const ends = flags === 0 ? s.outFirst : s.outFlags;
+  const { code, base, check, root, hyphen, atoms, passes, outFirst, outFlags } = s;
+  // Where a phrase ends that stops the pass: any (outFirst, a state's first output), or one with
+  // `flags`. Both read at every call: the pre-check's calls (with flags) came first, and V8 threw
+  // its code away at the first call of the candidate scan, which reads `outFirst`.
+  const ends = flags === 0 ? outFirst : outFlags;
   const mask = flags === 0 ? -1 : flags;
   let i = from;
   // The unit before `i` (0 at the start of the text: nothing continues a word there).
