@@ -45,7 +45,10 @@ export async function compileSources(
 ): Promise<CompiledSources> {
   const prebuilt = builtinAlone(sources, options);
   if (prebuilt !== undefined) return fromSerialized(sources, prebuilt, [], [[]]);
-  const key = cache?.key(sources.map(keyedSource), options);
+  const key = cache?.key(
+    sources.map((source) => keyedSource(source, cache)),
+    options,
+  );
   if (cache && key !== undefined) {
     const hit = await cache.get(key);
     if (hit) {
@@ -93,8 +96,8 @@ export async function compileSources(
  * A source as the cache's key reads it: a pack file by the digest of its bytes (its text is not
  * decoded unless it is compiled), with a termbase's options, which change what it compiles to.
  */
-function keyedSource(source: PackSource): { file: string; text: string } {
-  const content = source.digest ? `bytes ${source.digest()}` : source.text;
+function keyedSource(source: PackSource, cache: RuleSetCache): { file: string; text: string } {
+  const content = source.digest ? `bytes ${source.digest(cache.digests)}` : source.text;
   const text = source.options === undefined ? content : `${content}\u0000${JSON.stringify(source.options)}`;
   return { file: source.file, text };
 }

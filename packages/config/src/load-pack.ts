@@ -10,7 +10,8 @@ import {
   stripBom,
 } from '@nuance/core';
 import { type BuiltinPack, builtinPack, builtinPackNames as packNames } from '@nuance/rules';
-import { hashBytes } from './node-crypto.js';
+import { type DigestMemo, type FileIdentity, identityOf } from './digest-memo.js';
+import { hashBytes, hashLoadsCrypto } from './node-crypto.js';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
 import { decodeText, describeFsError, readRegularFile, readText } from './text-file.js';
 
@@ -47,8 +48,9 @@ export interface PackSource {
   /**
    * A pack file by the hash of its bytes (`hashBytes`): what the rule-set cache knows it by, so that a run
    * that finds its rule set there never decodes the text (FileSource). A built-in pack has none.
+   * `memo`: the cache's digests of large files, by their identity (digest-memo.ts).
    */
-  digest?(): string;
+  digest?(memo?: DigestMemo): string;
   /** A built-in pack's locale texts are in memory; a pack file's are files beside it. */
   builtin?: BuiltinPack;
   termbase?: boolean;
@@ -104,14 +106,18 @@ export async function readPackSource(
     return { name: nameOrPath, file: builtin.file, text: builtin.text, builtin };
   }
   const file = path.resolve(baseDir, nameOrPath);
-  let bytes: Uint8Array;
+  let read: FileRead;
   try {
-    bytes = (await readRegularFile(file)).bytes;
+    // The time before the read: what a digest remembered by the file's identity is checked against.
+    const readAt = Date.now();
+    const { bytes, stats } = await readRegularFile(file);
+    read = { bytes, identity: identityOf(stats), readAt };
   } catch (error) {
     return { problems: [packProblem(file, `Cannot read pack \`${nameOrPath}\`: ${describeFsError(error)}`)] };
   }
   // A TBX, CSV or TSV termbase: its concepts become term rules (README: Termbases as packs).
-  if (isTermbaseFile(file)) return new FileSource(nameOrPath, file, bytes, true, options);
+  if (isTermbaseFile(file)) return new FileSource(nameOrPath, file, read, true, options);
+  const { bytes } = read;
   // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
   if (!startsALine(bytes, PACK_KEY)) {
     return {
@@ -123,7 +129,14 @@ export async function readPackSource(
       ],
     };
   }
-  return new FileSource(nameOrPath, file, bytes, false, undefined);
+  return new FileSource(nameOrPath, file, read, false, undefined);
+}
+
+/** A pack file as read: its bytes, its identity then, and when the read began. */
+interface FileRead {
+  bytes: Uint8Array;
+  identity: FileIdentity;
+  readAt: number;
 }
 
 /** `pack:` in UTF-8. */
@@ -166,20 +179,33 @@ class FileSource implements PackSource {
   readonly options?: PackOptions;
   private decoded: string | undefined;
   private hash: string | undefined;
+  /** Kept until both the text and the digest are made from them. */
+  private bytes: Uint8Array | undefined;
+  private readonly identity: FileIdentity;
+  private readonly readAt: number;
 
   constructor(
     readonly name: string,
     readonly file: string,
-    /** Kept until both the text and the digest are made from them. */
-    private bytes: Uint8Array | undefined,
+    read: FileRead,
     readonly termbase: boolean,
     options: PackOptions | undefined,
   ) {
+    this.bytes = read.bytes;
+    this.identity = read.identity;
+    this.readAt = read.readAt;
     if (options) this.options = options;
   }
 
-  digest(): string {
-    this.hash ??= hashBytes(this.read());
+  digest(memo?: DigestMemo): string {
+    if (this.hash === undefined) {
+      const compute = () => hashBytes(this.read());
+      // A small file is hashed in a fraction of a millisecond: only a large one is remembered.
+      this.hash =
+        memo && hashLoadsCrypto(this.identity.size)
+          ? memo.digestOf(this.file, this.identity, this.readAt, compute)
+          : compute();
+    }
     if (this.decoded !== undefined) this.bytes = undefined;
     return this.hash;
   }

@@ -19,6 +19,11 @@ export function nodeCrypto(): Crypto {
  */
 const SMALL = 64 * 1024;
 
+/** Whether `hashBytes` of this many bytes takes SHA-256, and Node's crypto module with it. */
+export function hashLoadsCrypto(length: number): boolean {
+  return length >= SMALL;
+}
+
 /** A hash of a text, hex (32 digits: core's own, below SMALL; else 64: SHA-256): keys and locale files. */
 export function hashText(text: string): string {
   return text.length < SMALL

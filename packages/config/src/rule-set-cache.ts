@@ -19,6 +19,7 @@ import {
   serialRecordsAt,
   stripBom,
 } from '@nuance/core';
+import { DigestMemo } from './digest-memo.js';
 import type { LocaleRead } from './load-pack.js';
 import { hashText } from './node-crypto.js';
 import { describeFsError, readText } from './text-file.js';
@@ -64,10 +65,17 @@ interface Header {
 }
 
 const SUFFIX = '.rules';
+/** The file of `digests` in the folder (not an entry: pruning reads only SUFFIX). */
+const DIGESTS = 'pack-digests.json';
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 export class RuleSetCache {
-  constructor(readonly options: RuleSetCacheOptions) {}
+  /** The digests of the large pack files keyed here, by each file's identity (digest-memo.ts). */
+  readonly digests: DigestMemo;
+
+  constructor(readonly options: RuleSetCacheOptions) {
+    this.digests = new DigestMemo(path.join(options.dir, DIGESTS));
+  }
 
   /** The key of the rule set compiled from these pack texts (in order) under these options. */
   key(sources: readonly { file: string; text: string }[], compileOptions: CompileOptions): string {
