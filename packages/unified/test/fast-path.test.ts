@@ -130,6 +130,7 @@ const JOINS = [
   '|',
   '@',
   'www.',
+  'WwW.',
 ];
 const PREFIXES = [
   '',
@@ -321,6 +322,7 @@ const LINES = [
   '&amp;',
   'mail@example.org',
   'www.example.org',
+  'WWW.example.org',
   'https://x.org',
   '| a | b |',
   'x`y`',
