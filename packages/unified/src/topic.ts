@@ -80,6 +80,8 @@ export function documentTopic(input: {
 }): string[] {
   const format = input.format ?? formatOf(input.path);
   const declared = format === 'markdown' ? frontMatterTopic(input.text) : [];
+  // Most documents declare nothing, and neither does their config: no lists to join.
+  if (declared.length === 0 && input.voice === undefined && (input.topic?.length ?? 0) === 0) return [];
   const voice = input.voice === undefined ? [] : [voiceTopic(input.voice)];
   return union(declared, input.topic ?? [], voice);
 }
