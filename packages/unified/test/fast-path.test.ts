@@ -6,15 +6,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePacks, parsePack, type RuleSet } from '@nuance/core';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { splitBlocks } from '../src/blocks.js';
 import { directivesOf } from '../src/directives.js';
 import { lintDocument, MarkdownDocument } from '../src/index.js';
+import { markdownMayGiveFinding } from '../src/lint-document.js';
 import { partOf } from '../src/markdown-segments.js';
 import { plainPart } from '../src/plain-block.js';
 import { rawText } from '../src/raw-scan.js';
 import { parseMarkdownBlock } from '../src/remark-parser.js';
 import type { Part } from '../src/structure.js';
+import { documentTopic } from '../src/topic.js';
 import { random } from './helpers.js';
 
 const PACK = `pack: f
@@ -149,19 +151,20 @@ const PREFIXES = [
   '```\n',
 ];
 
-function randomBlock(next: () => number): string {
+/** `cut`: how often a term is cut by something from JOINS (which may leave no candidate). */
+function randomBlock(next: () => number, cut = 0.5): string {
   let text = pick(next, PREFIXES);
   const pieces = 1 + Math.floor(next() * 4);
   for (let i = 0; i < pieces; i++) {
     const [head, tail] = pick(next, TERMS);
-    text += next() < 0.5 ? `${head}${pick(next, JOINS)}${tail}` : `${head}${tail}`;
+    text += next() < cut ? `${head}${pick(next, JOINS)}${tail}` : `${head}${tail}`;
     text += pick(next, [' ', '。', '. ', '，', ' and ', '\n', pick(next, JOINS)]);
   }
   return text;
 }
 
-function randomDocument(next: () => number): string {
-  const blocks = Array.from({ length: 1 + Math.floor(next() * 6) }, () => randomBlock(next));
+function randomDocument(next: () => number, cut = 0.5): string {
+  const blocks = Array.from({ length: 1 + Math.floor(next() * 6) }, () => randomBlock(next, cut));
   let text = blocks.join(pick(next, ['\n\n', '\n\n', '\n', '\n\n  ']));
   if (next() < 0.1) text = `---\ntopic: [korea]\n---\n\n${text}`;
   if (next() < 0.05) text += '\n\n[ref]: https://x.org';
@@ -184,6 +187,54 @@ describe('the fast path gives the findings of a full parse', () => {
       expect(withFindings).toBeGreaterThan(150);
     });
   }
+});
+
+describe('the pre-check of a whole document', () => {
+  for (const [name, ruleSet] of ruleSets) {
+    test(`passes on no document whose full parse gives a finding: 2,000 generated documents, with the ${name}`, () => {
+      const next = random(name.length * 104_729);
+      let passed = 0;
+      for (let round = 0; round < 2000; round++) {
+        // Every term cut by markup, a line break, a character: many documents then hold none.
+        const text = randomDocument(next, 1);
+        const topic = documentTopic({ text, format: 'markdown' });
+        if (markdownMayGiveFinding(text, ruleSet, topic)) continue;
+        passed++;
+        expect(
+          lintDocument({ text, path: 'd.md', ruleSet, fullParse: true }).findings,
+          JSON.stringify(text),
+        ).toEqual([]);
+      }
+      // 112 and 230 of them: the others hold a term the raw text still joins.
+      expect(passed).toBeGreaterThan(100);
+    });
+  }
+});
+
+describe('the pre-check of a whole document is tried while few documents hold a candidate', () => {
+  test('so it is left out after a run of documents that held one, and tried again after a run that did not', () => {
+    // A rule set of its own: the share is kept per rule set.
+    const ruleSet = compile(PACK, 'f.yaml');
+    const update = vi.spyOn(MarkdownDocument.prototype, 'update');
+    try {
+      const quiet = '# Notes\n\nThe talks went on for a day.\n';
+      const candidate = 'Both sides spoke of practical diplomacy.\n';
+      const lint = (text: string) => lintDocument({ text, path: 'd.md', ruleSet }).findings;
+      expect(lint(quiet)).toEqual([]);
+      expect(update).not.toHaveBeenCalled();
+      for (let i = 0; i < 20; i++) expect(lint(candidate)).toHaveLength(1);
+      update.mockClear();
+      // Split into blocks at once, with the same findings.
+      expect(lint(quiet)).toEqual([]);
+      expect(update).toHaveBeenCalledTimes(1);
+      for (let i = 0; i < 40; i++) lint(quiet);
+      update.mockClear();
+      expect(lint(quiet)).toEqual([]);
+      expect(update).not.toHaveBeenCalled();
+    } finally {
+      update.mockRestore();
+    }
+  });
 });
 
 describe('what is read from the whole document', () => {
@@ -816,5 +867,49 @@ describe.skipIf(!present)('on a sample of the real-text corpus', () => {
         expect(fast, file).toEqual(lintDocument({ text, path: file, ruleSet, fullParse: true }).findings);
       }
     }
+  }, 300_000);
+
+  test('the pre-check of a whole document passes on none whose full parse gives a finding', () => {
+    // Documents of about 8,000 characters cut from the corpus's Markdown at blank lines, as the
+    // bench's corpus is: every 7th, 250 at most.
+    const documents: string[] = [];
+    for (const file of drafts(corpus).filter((name) => name.endsWith('.md'))) {
+      let current = '';
+      for (const block of readFileSync(file, 'utf8').split(/\n\n+/)) {
+        current += `${block}\n\n`;
+        if (current.length < 8000) continue;
+        documents.push(current);
+        current = '';
+      }
+    }
+    const sample = documents.filter((_, i) => i % 7 === 0).slice(0, 250);
+    // Terms most documents do not hold, so that the check passes on most of them.
+    const rare = compile(
+      `pack: r
+rules:
+  - id: r/names
+    kind: term
+    severity: warning
+    message: m
+    terms:
+      en: [Myanmar, {text: Burma, status: deprecated}, DPRK, {text: North Korea, status: deprecated}]
+      zh: [朝鲜, {text: 北韩, status: deprecated}, 韩国, {text: 南朝鲜, status: deprecated}]
+      ko: [북한, {text: 북조선, status: deprecated}, 중국, {text: 중공, status: deprecated}]
+`,
+      'r.yaml',
+    );
+    const passed: number[] = [];
+    for (const ruleSet of [...ruleSets.map(([, r]) => r), rare]) {
+      let count = 0;
+      for (const text of sample) {
+        if (markdownMayGiveFinding(text, ruleSet, documentTopic({ text, format: 'markdown' }))) continue;
+        count++;
+        expect(lintDocument({ text, path: 'd.md', ruleSet, fullParse: true }).findings, text).toEqual([]);
+      }
+      passed.push(count);
+    }
+    expect(sample).toHaveLength(250);
+    // 48, 227 and 231 of the 250: the check is not idle.
+    expect(passed.map((count) => count > 40)).toEqual([true, true, true]);
   }, 300_000);
 });
