@@ -57,6 +57,41 @@ describe('key terms in a translation', () => {
     ]);
   });
 
+  it('tells renderings that differ only in spacing apart by how they are written, in either order', () => {
+    const pack = (ko: string) => `pack: sp
+rules:
+  - id: sp/pragmatic
+    kind: term
+    severity: warning
+    message: m
+    key-term: true
+    terms:
+      en: [pragmatic diplomacy]
+      ko: ${ko}
+`;
+    const text = [
+      'id\ten\tko',
+      '1\tPragmatic diplomacy first.\t실용 외교가 먼저다.',
+      '2\tPragmatic diplomacy now.\t실용외교를 지금.',
+      '3\tPragmatic diplomacy again.\t실용 외교를 다시.',
+      '',
+    ].join('\n');
+    for (const ko of [
+      '["실용 외교", {text: "실용외교", status: admitted}]',
+      '[{text: "실용외교", status: admitted}, "실용 외교"]',
+    ]) {
+      const { pack: parsed } = parsePack(pack(ko), 'sp.yaml');
+      const findings = lintBilingualFile(readParallelTsv(text, 'en')!, {
+        ruleSet: compilePacks([parsed!]).ruleSet,
+      });
+      const inconsistent = findings.filter((f) => f.source?.check === 'inconsistent');
+      expect(
+        inconsistent.map((f) => [f.line, f.expected]),
+        ko,
+      ).toEqual([[3, ['실용 외교']]]);
+    }
+  });
+
   it("says an inconsistency in the check's words, not the rule's translated message", () => {
     const text = [
       'id\ten\tzh_TW',

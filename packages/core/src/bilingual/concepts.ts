@@ -14,6 +14,7 @@ import type { CompiledRule } from '../engine/compiled.js';
 import { makeFinding } from '../engine/finding.js';
 import type { ConfusableRule } from '../kinds/confusable.js';
 import type { TermRule } from '../kinds/term.js';
+import { termSpelledAs } from '../kinds/term-spelling.js';
 import { expandPhrase } from '../pack/phrase.js';
 import { audienceMatches, scriptOfTag } from '../text/language-tag.js';
 import type { Finding } from '../types.js';
@@ -123,8 +124,11 @@ function occurrences(run: BilingualRun, ids: readonly number[], terms: Map<numbe
     const seg = run.doc.segments[id];
     if (!seg) continue;
     for (const c of seg.candidates) {
-      if (c.ref.effect !== 'report' || c.ref.item === undefined || !terms.has(c.ref.rule)) continue;
-      out.push({ rule: c.ref.rule, item: c.ref.item, seg, c });
+      const def = terms.get(c.ref.rule);
+      if (c.ref.effect !== 'report' || c.ref.item === undefined || !def) continue;
+      // A term that reads the same as others of its rule is the one it is spelled as.
+      const item = termSpelledAs(def, c.ref.item, seg.prose.text.slice(c.ps, c.pe));
+      out.push({ rule: c.ref.rule, item, seg, c });
     }
   }
   return out;

@@ -29,7 +29,7 @@ import { LazyRule, LazyRuleInfos } from './serial-lazy.js';
 import { refsIn, refsOut, type SerialRefs } from './serial-refs.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
-export const RULE_SET_FORMAT = 8;
+export const RULE_SET_FORMAT = 9;
 
 type TableName = Exclude<keyof AutomatonTables, 'patternCount' | 'states' | 'code'>;
 const TABLES: readonly TableName[] = [

@@ -16,6 +16,7 @@ import { foldT2S, isTraditional } from '../view/t2s.js';
 import { conditionText, langParts, phraseSection } from './describe.js';
 import type { DescriptionPart, KindInput, RuleChecks, RuleDescription, RuleKind } from './kind.js';
 import { type TermObject, type TermRuleOutput, type TermStatus, termSchema } from './term-schema.js';
+import { reported, spelledAs, twinsOf } from './term-spelling.js';
 import { CONSISTENCY_MESSAGE, consistencyFindings } from './variants.js';
 
 export { TERM_STATUSES, type TermStatus } from './term-schema.js';
@@ -55,6 +56,13 @@ export interface CompiledTerm {
   fix?: boolean;
   /** Its `script`, else its language tag's (`zh-Hant`: `hant`). */
   script?: 'hans' | 'hant';
+  /**
+   * The other terms of its rule, language and script that read the same to the match view (they
+   * differ only in case, spacing, hyphens or script: `Korean peninsula`, `Korean Peninsula`), so
+   * that a match of one is a match of each; with its literals, which tell them apart (`spelledAs`).
+   */
+  twins?: number[];
+  literals?: string[];
 }
 
 /** Compiled per rule: its terms, indexed by the `item` of their phrases. */
@@ -126,6 +134,7 @@ export const term: RuleKind<'term', ReturnType<typeof termSchema>, TermRule, Ter
   },
 
   compile(def, compiler) {
+    const twins = twinsOf(def.terms);
     const terms = def.terms.map((t, item): CompiledTerm => {
       const ct: CompiledTerm = { lang: t.lang, status: t.status, display: t.text ?? t.pattern ?? '' };
       if (t.use !== undefined) ct.use = t.use;
@@ -145,7 +154,16 @@ export const term: RuleKind<'term', ReturnType<typeof termSchema>, TermRule, Ter
       }
       // A preferred or admitted term gives no finding by itself (a consistency group aside): the
       // pre-check need not look for it, so text holding only those (韩国, 务实外交) is not parsed.
-      const precheck = t.status === 'deprecated' || t.status === 'forbidden' || def.consistent;
+      // Unless a twin of it is one to report: a match of either may be spelled as that one.
+      const own = twins[item];
+      if (own !== undefined) {
+        ct.twins = own.items;
+        ct.literals = own.literals;
+      }
+      const precheck =
+        reported(t.status) ||
+        def.consistent ||
+        (own?.items.some((other) => reported(def.terms[other]?.status)) ?? false);
       if (t.text !== undefined) {
         const literals = compiler.phrase(
           { phrase: t.text, lang: t.lang },
@@ -175,10 +193,10 @@ export const term: RuleKind<'term', ReturnType<typeof termSchema>, TermRule, Ter
     const { def, data } = input;
     const out: Finding[] = [];
     for (const m of input.matches) {
-      const t = termOf(data, m.c.ref.item);
-      if (!t || (t.status !== 'deprecated' && t.status !== 'forbidden')) continue;
-      if (!termApplies(t, input)) continue;
       const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
+      const t = termOf(data, spelledAs(data, m.c.ref.item, actual));
+      if (!t || !reported(t.status)) continue;
+      if (!termApplies(t, input)) continue;
       const rep = replacementFor(data, t, actual);
       let expected: string[] = [];
       if (rep.text !== undefined) {
@@ -207,16 +225,24 @@ function termTraits(def: TermRule): Pick<RuleDescription, 'fixable' | 'glossary'
 
 function consistentFindings(input: KindInput<TermRule, TermData>): Finding[] {
   const { data } = input;
+  const itemOf = (m: KindInput<TermRule, TermData>['matches'][number]) =>
+    spelledAs(data, m.c.ref.item, m.seg.prose.text.slice(m.c.ps, m.c.pe)) ?? 0;
   const variants = input.matches.filter((m) => {
-    const t = termOf(data, m.c.ref.item);
+    const t = termOf(data, itemOf(m));
     return t !== undefined && (t.status === 'preferred' || t.status === 'admitted') && termApplies(t, input);
   });
+  // A match spelled as a twin of its phrase's term is written as that term.
+  const literalOf = (m: KindInput<TermRule, TermData>['matches'][number]) => {
+    const item = itemOf(m);
+    return item === m.c.ref.item ? m.c.ref.literal : (data.terms[item]?.display ?? m.c.ref.literal);
+  };
   return consistencyFindings(
     input,
     variants,
-    (m) => data.terms[m.c.ref.item ?? 0]?.lang ?? '',
-    (m) => m.c.ref.item ?? 0,
+    (m) => data.terms[itemOf(m)]?.lang ?? '',
+    itemOf,
     { fixable: input.def.fix, message: CONSISTENCY_MESSAGE },
+    literalOf,
   );
 }
 

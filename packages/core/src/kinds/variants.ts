@@ -14,13 +14,17 @@ export const CONSISTENCY_MESSAGE: LocalizedMessage = {
   ko: '`{expected}`로 통일하십시오: 이 문서는 `{actual}`보다 앞서 `{expected}`를 씁니다',
 };
 
-/** Findings for variant matches grouped by `keyOf`; `variantOf` tells two variants apart. */
+/**
+ * Findings for variant matches grouped by `keyOf`; `variantOf` tells two variants apart, and
+ * `literalOf` (default: the matched phrase's) is how a variant is written in its pack.
+ */
 export function consistencyFindings(
   input: Pick<KindInput<unknown, unknown>, 'doc' | 'rule'>,
   variants: RuleMatch[],
   keyOf: (m: RuleMatch) => string,
   variantOf: (m: RuleMatch) => number,
   options: { fixable: boolean; message?: LocalizedMessage },
+  literalOf: (m: RuleMatch) => string = (m) => m.c.ref.literal,
 ): Finding[] {
   const reference = new Map<string, RuleMatch>();
   const out: Finding[] = [];
@@ -33,7 +37,7 @@ export function consistencyFindings(
     }
     if (variantOf(ref) === variantOf(m)) continue;
     const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
-    const expected = applyCase(actual, ref.c.ref.literal);
+    const expected = applyCase(actual, literalOf(ref));
     out.push(makeFinding(input.doc, input.rule, m.seg, m.c, [expected], { ...options, context: m.context }));
   }
   return out;
