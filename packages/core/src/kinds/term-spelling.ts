@@ -32,16 +32,29 @@ export function reported(status: TermStatus | undefined): boolean {
 export function twinsOf(
   terms: readonly SpelledEntry[],
 ): ({ items: number[]; literals: string[] } | undefined)[] {
-  const literals = terms.map((t) => (t.text === undefined ? [] : expandPhrase(t.text)));
-  const views = literals.map((list) => new Set(list.map(normalizePhrase)));
-  return terms.map((t, item) => {
-    const mine = views[item] as Set<string>;
-    const items = terms.flatMap((other, j) => {
-      if (j === item || other.lang !== t.lang || other.script !== t.script) return [];
-      return [...(views[j] as Set<string>)].some((view) => mine.has(view)) ? [j] : [];
-    });
-    return items.length > 0 ? { items, literals: literals[item] as string[] } : undefined;
-  });
+  // Compiled for each rule a run gives findings of (a termbase's thousands): plain loops.
+  const literals: string[][] = [];
+  const views: string[][] = [];
+  for (const t of terms) {
+    const list = t.text === undefined ? [] : expandPhrase(t.text);
+    literals.push(list);
+    views.push(list.map(normalizePhrase));
+  }
+  const out: ({ items: number[]; literals: string[] } | undefined)[] = [];
+  for (let item = 0; item < terms.length; item++) {
+    const t = terms[item] as SpelledEntry;
+    const mine = views[item] as string[];
+    let items: number[] | undefined;
+    for (let j = 0; j < terms.length; j++) {
+      const other = terms[j] as SpelledEntry;
+      if (j === item || other.lang !== t.lang || other.script !== t.script) continue;
+      if (!(views[j] as string[]).some((view) => mine.includes(view))) continue;
+      items ??= [];
+      items.push(j);
+    }
+    out.push(items ? { items, literals: literals[item] as string[] } : undefined);
+  }
+  return out;
 }
 
 /**

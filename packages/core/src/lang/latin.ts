@@ -121,6 +121,8 @@ function capitaliseFirst(text: string): string {
  * upper, the rest lower) -> first letter capitalised; anything else -> as written.
  */
 export function applyCase(matched: string, replacement: string): string {
+  // No upper-case letter: no pattern to keep (most matches; the rules below all start from one).
+  if (!UPPER.test(matched)) return replacement;
   const letters = matched.match(LETTERS) ?? [];
   if (letters.length === 0) return replacement;
   const hasUpper = letters.some((l) => UPPER.test(l));
