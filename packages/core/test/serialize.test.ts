@@ -217,6 +217,37 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     expect(() => serialRecordsAt(new Uint8Array(SERIAL_HEAD_BYTES))).toThrow(/no signature/);
   });
 
+  test('read the records all at once once many were read one by one', () => {
+    // 400 term rules, each with a finding in the text.
+    const rules = Array.from(
+      { length: 400 },
+      (_, i) => `  - id: m/t${i}
+    kind: term
+    severity: warning
+    message: m
+    terms:
+      en: [{ text: "word${i}x", status: deprecated, use: "word${i}y" }]`,
+    );
+    const { pack } = parsePack(`pack: m\nrules:\n${rules.join('\n')}\n`, 'm.yaml');
+    const original = compilePacks([pack!]);
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    const recordsAt = serialRecordsAt(bytes.subarray(0, SERIAL_HEAD_BYTES));
+    const asked: [number, number][] = [];
+    const back = deserializeRuleSet(bytes.slice(0, recordsAt), (from, to) => {
+      asked.push([from, to]);
+      return bytes.slice(from, to);
+    });
+    const text = Array.from({ length: 400 }, (_, i) => `word${i}x`).join(' ');
+    const lint = (ruleSet: RuleSet) => lintSegments({ text, segments: blockSegments(text) }, ruleSet);
+    expect(lint(back.ruleSet)).toHaveLength(400);
+    expect(lint(back.ruleSet)).toEqual(lint(original.ruleSet));
+    // 256 one by one, then one read of every record (from the first to the end of the bytes).
+    expect(asked).toHaveLength(257);
+    expect(asked[256]).toEqual([recordsAt, bytes.length]);
+    expect(serializeRuleSetBytes(back.ruleSet, back.problems)).toEqual(bytes);
+    expect(asked).toHaveLength(257);
+  });
+
   test('read a rule from the bytes when it is first used', () => {
     const original = compiled();
     const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
