@@ -1,6 +1,7 @@
 // Terms of one rule that read the same to the match view (they differ only in case, spacing or a
 // hyphen): a match of one is a match of each, so its spelling tells which term it is, and the
-// order the terms are listed in never matters.
+// order the terms are listed in never matters. And a plural through the `ie` stem, which either
+// spelling may take, reads as a whole word in the message.
 import { describe, expect, it } from 'vitest';
 import { deserializeRuleSet, serializeRuleSet } from '../src/index.js';
 import { lintText, rows, ruleSetFromYaml } from './helpers.js';
@@ -65,6 +66,32 @@ describe('terms that differ only in case, spacing or a hyphen', () => {
   it('read a line break or a run of spaces as one space', () => {
     expect(bothOrders('en', ...CASE, 'The Korean\npeninsula and the Korean  Peninsula.')).toEqual([
       '1:5-2:10 s/term Korean\npeninsula',
+    ]);
+  });
+
+  it('tell a plural through the ie stem apart too', () => {
+    const terms = [
+      '"Korea-China policy"',
+      '{ text: "Korea China policy", status: deprecated, use: "Korea-China policy" }',
+    ] as const;
+    const text = 'Korea China policies. Korea-China policies. Korea China policy.';
+    expect(bothOrders('en', ...terms, text)).toEqual([
+      '1:1-1:20 s/term Korea China policie',
+      '1:45-1:63 s/term Korea China policy',
+    ]);
+  });
+
+  it('name whole words in the message of a plural through the ie stem, whose fix keeps the s', () => {
+    const terms = [
+      '"security policy"',
+      '{ text: "defence policy", status: deprecated, use: "security policy" }',
+    ] as const;
+    const [finding] = lintText('Our defence policies are new.', ruleSetFromYaml(pack({ en: [...terms] })));
+    expect(finding?.message).toBe('Use `security policies` instead of `defence policies`');
+    expect([finding?.actual, finding?.expected, finding?.fix]).toEqual([
+      'defence policie',
+      ['security policie'],
+      { start: 4, end: 11, text: 'security' },
     ]);
   });
 

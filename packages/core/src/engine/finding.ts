@@ -241,11 +241,19 @@ export function makeFinding(
   const actual = prose.text.slice(c.ps, c.pe);
   const locale = doc.locale;
   const texts = ruleTexts(rule, locale);
+  // A plural through the `ie` stem is a finding on the stem (`policie`), which the fix replaces;
+  // the message names whole words: `defence policies`.
+  const suffix = c.ref.ies === true && c.tail > c.pe ? prose.text.slice(c.pe, c.tail) : '';
   const template = options.message ? (options.message[locale] ?? options.message.en) : texts.message;
   const finding: Finding = {
     ruleId: rule.id,
     severity: rule.configuredSeverity ? rule.severity : (options.severity ?? rule.severity),
-    message: fillMessage(template, actual, expected, locale),
+    message: fillMessage(
+      template,
+      actual + suffix,
+      suffix ? expected.map((e) => e + suffix) : expected,
+      locale,
+    ),
     ...placeOf(doc, prose, c.ps, c.pe),
     actual,
     expected,

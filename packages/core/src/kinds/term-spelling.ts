@@ -77,8 +77,12 @@ export function spelledAs(
   const closeness = (candidate: number) => {
     let best = 0;
     for (const literal of data.terms[candidate]?.literals ?? []) {
-      if (literal === text) return 2;
-      if (literal.toLowerCase() === lower) best = 1;
+      // A plural through the `ie` stem (`policies`) is matched as far as the `ie`.
+      const ie = /y$/i.test(literal)
+        ? `${literal.slice(0, -1)}${literal.endsWith('Y') ? 'IE' : 'ie'}`
+        : literal;
+      if (literal === text || ie === text) return 2;
+      if (literal.toLowerCase() === lower || ie.toLowerCase() === lower) best = 1;
     }
     return best;
   };
