@@ -102,9 +102,11 @@ const MINOR_WORDS = new Set([
 
 function isCapitalised(word: string): boolean {
   const letters = word.match(LETTERS);
-  if (!letters || letters.length === 0) return false;
-  const [first, ...rest] = letters;
-  return UPPER.test(first!) && rest.every((l) => !UPPER.test(l));
+  if (!letters || letters.length === 0 || !UPPER.test(letters[0] as string)) return false;
+  // A loop, not `[first, ...rest]`: destructuring runs the iterator protocol, slow in code that is
+  // not optimized yet (a run's first few hundred findings: 11.9 -> 7.2 ms for 270).
+  for (let i = 1; i < letters.length; i++) if (UPPER.test(letters[i] as string)) return false;
+  return true;
 }
 
 function capitaliseFirst(text: string): string {
