@@ -49,7 +49,9 @@ export function lintDocument(input: LintDocumentInput): LintDocumentResult {
     // The pre-check runs per block (markdown-document.ts), and only the blocks with a candidate
     // are parsed. Where few documents hold a candidate, one pre-check of the whole text first
     // spares most of them the split into blocks.
-    const fast = input.fullParse !== true && !text.includes(DIRECTIVE_MARK);
+    // A directive in Markdown is an HTML comment: `<!--` is rarer than `nuance-` to look for
+    // (over the 10 MB bench corpus, 0.8 ms against 3).
+    const fast = input.fullParse !== true && !(text.includes('<!--') && text.includes(DIRECTIVE_MARK));
     const whole = fast && (candidateRates.get(ruleSet) ?? 0) < WHOLE_CHECK_BELOW;
     if (whole) {
       const may = markdownMayGiveFinding(text, ruleSet, topic);

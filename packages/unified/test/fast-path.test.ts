@@ -237,6 +237,25 @@ describe('the pre-check of a whole document is tried while few documents hold a 
   });
 });
 
+describe('the pre-check of a whole document and directives', () => {
+  test('is left out for a document with a directive comment, and not for one that only names one', () => {
+    const ruleSet = compile(PACK, 'f.yaml');
+    const update = vi.spyOn(MarkdownDocument.prototype, 'update');
+    try {
+      const lint = (text: string) => lintDocument({ text, path: 'd.md', ruleSet }).findings;
+      // `nuance-disable` outside a comment is no directive: the whole text is checked, and passed on.
+      expect(lint('Run it with the nuance-disable comment.\n')).toEqual([]);
+      expect(update).not.toHaveBeenCalled();
+      // A directive comment is read (its unknown rule is a finding), with no candidate in the text.
+      const findings = lint('Nothing to see.\n\n<!-- nuance-disable-next-line x/none -->\nStill nothing.\n');
+      expect(update).toHaveBeenCalledTimes(1);
+      expect(findings.map((f) => f.ruleId)).toEqual(['nuance/unknown-rule-in-directive']);
+    } finally {
+      update.mockRestore();
+    }
+  });
+});
+
 describe('what is read from the whole document', () => {
   test('its Chinese script comes from all its text, not from the blocks that can give a finding', () => {
     const [, ruleSet] = ruleSets[0] as [string, RuleSet];
