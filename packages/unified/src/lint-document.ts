@@ -1,11 +1,10 @@
 // The whole pipeline the CLI and the language server share, so a draft gets the same findings
 // everywhere.
-import { type Finding, mayBeLicensed, preCheck, type RuleSet } from '@nuance/core';
+import type { Finding, RuleSet } from '@nuance/core';
 import { type DocumentFormat, documentLanguage, formatOf } from './language.js';
-import { DIRECTIVE_MARK, lintParsed } from './lint-parsed.js';
+import { DIRECTIVE_MARK, lintParsed, markdownMayGiveFinding, mayGiveFinding } from './lint-parsed.js';
 import { MarkdownDocument } from './markdown-document.js';
 import { loadMarkdownParser, MarkdownParserNotLoaded } from './markdown-parser.js';
-import { rawText } from './raw-scan.js';
 import { textSegments } from './text-segments.js';
 import { documentTopic } from './topic.js';
 
@@ -90,28 +89,6 @@ const WHOLE_CHECK_BELOW = 0.3;
 function noteCandidate(ruleSet: RuleSet, candidate: boolean): void {
   const rate = candidateRates.get(ruleSet) ?? 0;
   candidateRates.set(ruleSet, rate + ((candidate ? 1 : 0) - rate) / 16);
-}
-
-/**
- * Whether a Markdown document may give a finding (false: no block of it can): the pre-check of its
- * raw text (raw-scan.ts), which holds every match and every context mention the parse of any of
- * its blocks can give. `topic`: what the document declares (`documentTopic`).
- */
-export function markdownMayGiveFinding(text: string, ruleSet: RuleSet, topic: readonly string[]): boolean {
-  const raw = rawText(text, ruleSet);
-  return raw === undefined || mayGiveFinding(raw, ruleSet, topic, raw === text);
-}
-
-/**
- * The pre-check of a whole document (plain text, or Markdown's raw text): a candidate, and, with
- * context conditions, one whose condition the text's own mentions or its topic may satisfy (core's
- * `mayBeLicensed`): the text holds every mention the document's segments can give. `asProse`: the
- * text reads as its prose around every match.
- */
-function mayGiveFinding(text: string, ruleSet: RuleSet, topic: readonly string[], asProse: boolean): boolean {
-  const scan = preCheck(text, ruleSet, true, asProse);
-  const hits = scan.hits;
-  return scan.candidate && (hits === undefined || mayBeLicensed(ruleSet, hits, () => false, topic));
 }
 
 /**

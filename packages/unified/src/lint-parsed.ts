@@ -7,7 +7,9 @@ import {
   type LineIndex,
   type LintInput,
   lintSegments,
+  mayBeLicensed,
   needsContext,
+  preCheck,
   type RuleSet,
   type ScanCache,
   type Segment,
@@ -20,10 +22,32 @@ import { rawText } from './raw-scan.js';
 /** Text containing this may hold a suppression directive, which must be read even without a candidate. */
 export const DIRECTIVE_MARK = 'nuance-';
 
-/** Whether Markdown text can give a finding once parsed: false means its parse can be skipped. */
-export function markdownCandidate(markdown: string, ruleSet: RuleSet): boolean {
-  const raw = rawText(markdown, ruleSet);
-  return raw === undefined || hasCandidate(raw, ruleSet);
+/**
+ * Whether a Markdown document may give a finding (false: no block of it can, and its parse can be
+ * skipped): the pre-check of its raw text (raw-scan.ts), which holds every match and every context
+ * mention the parse of any of its blocks can give. `topic`: what the document declares
+ * (`documentTopic`). The one whole-text check of `lintDocument` and the plugin (`lintTree`).
+ */
+export function markdownMayGiveFinding(text: string, ruleSet: RuleSet, topic: readonly string[]): boolean {
+  const raw = rawText(text, ruleSet);
+  return raw === undefined || mayGiveFinding(raw, ruleSet, topic, raw === text);
+}
+
+/**
+ * The pre-check of a whole document (plain text, or Markdown's raw text): a candidate, and, with
+ * context conditions, one whose condition the text's own mentions or its topic may satisfy (core's
+ * `mayBeLicensed`): the text holds every mention the document's segments can give. `asProse`: the
+ * text reads as its prose around every match.
+ */
+export function mayGiveFinding(
+  text: string,
+  ruleSet: RuleSet,
+  topic: readonly string[],
+  asProse: boolean,
+): boolean {
+  const scan = preCheck(text, ruleSet, true, asProse);
+  const hits = scan.hits;
+  return scan.candidate && (hits === undefined || mayBeLicensed(ruleSet, hits, () => false, topic));
 }
 
 /** Lint segments and apply directives: the part shared by `lintDocument` and the plugin. */
@@ -65,7 +89,7 @@ export function lintTree(
   lang?: string | undefined,
   topic?: readonly string[] | undefined,
 ): Finding[] {
-  const candidate = markdownCandidate(text, ruleSet);
+  const candidate = markdownMayGiveFinding(text, ruleSet, topic ?? []);
   const segments = candidate ? segmentsOf(tree, text, { frontMatter: needsContext(ruleSet) }) : [];
   const directives = directivesOf(tree, text);
   return lintParsed({ text, segments, directives, ruleSet, lang, topic, candidate });

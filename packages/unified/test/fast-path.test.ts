@@ -10,7 +10,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { splitBlocks } from '../src/blocks.js';
 import { directivesOf } from '../src/directives.js';
 import { lintDocument, MarkdownDocument } from '../src/index.js';
-import { markdownMayGiveFinding } from '../src/lint-document.js';
+import { markdownMayGiveFinding } from '../src/lint-parsed.js';
 import { partOf } from '../src/markdown-segments.js';
 import { plainPart } from '../src/plain-block.js';
 import { rawText } from '../src/raw-scan.js';
