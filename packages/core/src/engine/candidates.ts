@@ -255,8 +255,8 @@ function scanWindows(
   if (starts === null || starts.hyphen) return false;
   // Patterns run on the whole view's text; a text whose view holds the first unit of no pattern's
   // atom has no pattern match (every match holds its pattern's atom).
-  const atoms = starts.atoms;
-  if (patterns && (atoms === null || ruleSet.patterns.some((p) => p.atom === undefined))) return false;
+  const { atoms, withAtoms } = starts;
+  if (patterns && (!withAtoms || ruleSet.patterns.some((p) => p.atom === undefined))) return false;
   const automaton = ruleSet.automaton;
   const refs = ruleSet.refs;
   // `consider`'s callers check word boundaries: the scan passes over the middles of words.
@@ -283,7 +283,7 @@ function scanWindows(
     const from = folder.length;
     if (!folder.fold(text, i, to)) return false;
     if (to === text.length) folder.finish();
-    if (patterns && atoms !== null) {
+    if (patterns && withAtoms) {
       const units = folder.units;
       for (let k = from; k < folder.length; k++) if (startsAtom(atoms, units[k] as number)) return false;
     }

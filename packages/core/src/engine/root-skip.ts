@@ -7,7 +7,7 @@
 // or a Hangul syllable, in the middle of a word: the boundary checks (candidates.ts) reject every
 // match that starts there, so only a phrase that blocks others, which no check bounds, must be
 // looked for from it.
-import type { PhraseAutomaton } from '../match/automaton.js';
+import { PhraseAutomaton } from '../match/automaton.js';
 import {
   CLASS,
   DROP,
@@ -35,25 +35,51 @@ export function windowEnd(text: string, from: number, size = WINDOW): number {
 /** In a table entry: Han or a Hangul syllable, which the view joins across whitespace. */
 export const JOINS = (HAN | SYLLABLE) << FLAG_SHIFT;
 
-/** What the pass over text at the root reads of an automaton (see `skipAtRoot`). */
-export interface RootStarts {
-  code: Uint16Array;
-  base: Int32Array;
-  check: Int32Array;
-  fail: Int32Array;
-  outFirst: Int32Array;
-  /** Per state, the flags of the phrases that end there (`PhraseAutomaton.flagsIn`). */
-  outFlags: Int32Array;
-  /** The slot of the root's edges (base[0]). */
-  root: number;
-  /** A hyphen can start a phrase (or a pattern atom). */
-  hyphen: boolean;
+/**
+ * What the pass over text at the root reads of an automaton (see `skipAtRoot`). A class, each
+ * field set once in its constructor and of one type in every instance (`atoms` is never null):
+ * V8 compiles the passes over text for the types it has seen in these fields, and throws that
+ * code away when an instance brings a new one. As an object literal whose `atoms` was the pattern
+ * atoms' tables in the pre-check's and null in the candidate scan's, the korea-china pack's run
+ * over the bench corpus threw away the pass (skipAtRoot, 21-29 ms of optimizing each time) and
+ * the two walks it calls, and ran them unoptimized until they were compiled again.
+ */
+export class RootStarts {
   /**
-   * The automaton of the rule set's pattern atoms (a rule set with patterns), else null: whether a
-   * view unit starts an atom is read from its root's edges (`startsAtom`), not a table of every
-   * unit (filling one took 1-2 ms of every start: a loop of 65,536 units in unoptimized code).
+   * `atoms`: the automaton of the rule set's pattern atoms (a rule set with patterns), else
+   * null: whether a view unit starts an atom is read from its root's edges (`startsAtom`), not a
+   * table of every unit (filling one took 1-2 ms of every start: a loop of 65,536 units in
+   * unoptimized code).
    */
-  atoms: PhraseAutomaton['tables'] | null;
+  constructor(tables: PhraseAutomaton['tables'], atoms: PhraseAutomaton['tables'] | null) {
+    this.code = tables.code;
+    this.base = tables.base;
+    this.check = tables.check;
+    this.fail = tables.fail;
+    this.outFirst = tables.outFirst;
+    this.outFlags = tables.outFlags;
+    this.root = tables.base[0] as number;
+    this.withAtoms = atoms !== null;
+    this.atoms = atoms ?? noAtoms();
+    this.hyphen = this.startsPhrase(0x2d) || (atoms !== null && startsAtom(atoms, 0x2d));
+    this.passes = new Uint8Array(0x10000);
+  }
+  // Declared, not defined: a defined field starts as undefined before the constructor sets it.
+  declare readonly code: Uint16Array;
+  declare readonly base: Int32Array;
+  declare readonly check: Int32Array;
+  declare readonly fail: Int32Array;
+  declare readonly outFirst: Int32Array;
+  /** Per state, the flags of the phrases that end there (`PhraseAutomaton.flagsIn`). */
+  declare readonly outFlags: Int32Array;
+  /** The slot of the root's edges (base[0]). */
+  declare readonly root: number;
+  /** The rule set's pattern atoms are looked for too: `atoms` is theirs. */
+  declare readonly withAtoms: boolean;
+  /** The pattern atoms' automaton; without `withAtoms`, one with no phrase. */
+  declare readonly atoms: PhraseAutomaton['tables'];
+  /** A hyphen can start a phrase (or a pattern atom). */
+  declare readonly hyphen: boolean;
   /**
    * Per text unit: PASSES once the pass has found that it leaves the automaton at the root whatever
    * comes after it (no phrase or atom starts with its view, or the view drops it), STARTS once it
@@ -61,7 +87,25 @@ export interface RootStarts {
    * units (the fold table fills as text needs it): most units are passed over, and one load each
    * is cheaper than reading the table and the automaton's root again.
    */
-  passes: Uint8Array;
+  declare readonly passes: Uint8Array;
+
+  /** Whether a phrase starts with view unit `unit`: the root has an edge on it. */
+  startsPhrase(unit: number): boolean {
+    const x = this.code[unit] as number;
+    return x !== 0 && this.check[this.root + x] === 0;
+  }
+}
+
+let empty: PhraseAutomaton['tables'] | undefined;
+
+/** The tables of an automaton with no phrase: `RootStarts.atoms` without pattern atoms. */
+function noAtoms(): PhraseAutomaton['tables'] {
+  if (!empty) {
+    const none = new PhraseAutomaton();
+    none.build();
+    empty = none.tables;
+  }
+  return empty;
 }
 
 // What `passes` knows of a unit (0: nothing yet).
@@ -79,25 +123,9 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
   const key = patternAtoms ?? automaton;
   let known = cache.get(key);
   if (known !== undefined) return known;
-  const { code, base, check, fail, outFirst, outFlags } = automaton.tables;
-  const root = base[0] as number;
-  const startsWith = (unit: number) => code[unit] !== 0 && check[root + (code[unit] as number)] === 0;
-  const atoms = patternAtoms ? patternAtoms.tables : null;
-  const spaceStarts = startsWith(0x20) || (atoms !== null && startsAtom(atoms, 0x20));
-  known = spaceStarts
-    ? null
-    : {
-        code,
-        base,
-        check,
-        fail,
-        outFirst,
-        outFlags,
-        root,
-        hyphen: startsWith(0x2d) || (atoms !== null && startsAtom(atoms, 0x2d)),
-        atoms,
-        passes: new Uint8Array(0x10000),
-      };
+  const starts = new RootStarts(automaton.tables, patternAtoms ? patternAtoms.tables : null);
+  const spaceStarts = starts.startsPhrase(0x20) || (starts.withAtoms && startsAtom(starts.atoms, 0x20));
+  known = spaceStarts ? null : starts;
   cache.set(key, known);
   return known;
 }
@@ -191,7 +219,7 @@ export function skipAtRoot(
   flags = 0,
 ): number {
   const entries = tableOf();
-  const { code, base, check, root, hyphen, atoms, passes, outFirst, outFlags } = s;
+  const { code, base, check, root, hyphen, withAtoms, atoms, passes, outFirst, outFlags } = s;
   // Where a phrase ends that stops the pass: any (outFirst, a state's first output), or one with
   // `flags`. Both read at every call: the pre-check's calls (with flags) came first, and V8 threw
   // its code away at the first call of the candidate scan, which reads `outFirst`.
@@ -218,7 +246,7 @@ export function skipAtRoot(
     const kind = entry & CLASS;
     if (kind === SIMPLE) {
       const v = entry & 0xffff;
-      if (atoms !== null && startsAtom(atoms, v)) break;
+      if (withAtoms && startsAtom(atoms, v)) break;
       const x = code[v] as number;
       const t = root + x;
       if (x === 0 || check[t] !== 0) {

@@ -48,7 +48,7 @@ export function walkUnfolded(
 ): number {
   const entries = tableOf();
   const { code, base, check, fail, outFlags } = s;
-  const atoms = atomsToo ? s.atoms : null;
+  const atoms = atomsToo && s.withAtoms ? s.atoms : null;
   let at = 0;
   let atomAt = 0;
   let flags = 0;

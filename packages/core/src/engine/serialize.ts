@@ -14,6 +14,7 @@
 import type { RuleCompiler } from '../kinds/kind.js';
 import { kindOf } from '../kinds/registry.js';
 import { type AutomatonTables, PhraseAutomaton } from '../match/automaton.js';
+import { automatonTables } from '../match/double-array.js';
 import { expandPhrase } from '../pack/phrase.js';
 import type { Problem } from '../types.js';
 import { bindRule, localeOptions } from './compile.js';
@@ -122,7 +123,7 @@ function tablesIn(serial: SerialTables | ByteTables, arrays: ArraysIn | undefine
   for (let i = 0; i + 1 < pairs.length; i += 2) code[pairs[i] as number] = pairs[i + 1] as number;
   const tables = { patternCount: serial.patternCount, states: serial.states, code } as AutomatonTables;
   for (const name of TABLES) tables[name] = next(name);
-  return tables;
+  return automatonTables(tables);
 }
 
 function compiledOf(ruleSet: RuleSet): CompiledRuleSet {

@@ -65,12 +65,36 @@ export function buildTables(
   };
   link(trie, code, slotOf, links, groupFlags(flags, trie.nextSame));
   const { patternAt, ...tables } = links;
-  return {
+  return automatonTables({
     patternCount: trie.distinct,
     states: trie.states,
     code,
     ...tables,
     ...idTable(patternAt, ids, trie.nextSame),
+  });
+}
+
+/**
+ * The tables as one object made here, whoever made their arrays (`buildTables`, a serialized rule
+ * set): every automaton's tables then have one shape, whose fields V8 knows the types of. Tables of
+ * two shapes, from a pack compiled in this run and from one read from the cache, made a field
+ * holding either (RootStarts.atoms) change type in the middle of a run, and V8 threw away the
+ * code of the passes over text that read it.
+ */
+export function automatonTables(t: AutomatonTables): AutomatonTables {
+  return {
+    patternCount: t.patternCount,
+    states: t.states,
+    code: t.code,
+    base: t.base,
+    check: t.check,
+    fail: t.fail,
+    depth: t.depth,
+    outFirst: t.outFirst,
+    outNext: t.outNext,
+    outFlags: t.outFlags,
+    idStart: t.idStart,
+    idList: t.idList,
   };
 }
 
