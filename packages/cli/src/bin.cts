@@ -47,8 +47,14 @@ const { isMainThread } = workerThreads;
 // and that compiling is most of its warm-up (0.9 s of optimizing compiler time in a 0.75 s run
 // over the 10 MB bench corpus, with inlining). Without inlining each is compiled sooner and in a
 // fraction of the time, which a run this short gains more from than inlined code would give back.
+// And each is optimized later: after four times V8's default interrupt budget (270,336 bytes of
+// bytecode run, against 67,584), so fewer of them are compiled, and those once, with the types the
+// run gives them. Over the 10 MB bench corpus (alternated runs, medians of 12): 24 terms 472 ->
+// 453 ms, korea-china 539 -> 498 ms, 10,000 terms 1,178 -> 1,183 ms; one small file 231 -> 219 ms.
+// Twice the budget again lost as much on the 10,000 terms as it gained elsewhere.
 // Before any code is compiled, so the code cache is made and read under the same flags.
 setFlagsFromString('--no-turbo-inlining');
+setFlagsFromString('--interrupt-budget=270336');
 
 /** The function the bundle runs in, as Node's own loader wraps a CommonJS module. */
 const WRAP_BEFORE = Buffer.from('(function (exports, require, module, __filename, __dirname) {\n', 'latin1');
