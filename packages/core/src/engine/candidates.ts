@@ -12,7 +12,7 @@ import { buildProse } from '../view/prose.js';
 import { crossesScript } from '../view/t2s.js';
 import { forEachPatternMatch } from './patterns.js';
 import { isMention, type PhraseIndex, type PhraseRef } from './phrase-ref.js';
-import { proseWordStarts, rootStarts, skipAtRoot, startsAtom, windowEnd } from './root-skip.js';
+import { proseWordStarts, rootStarts, skipAtRoot, startsIn, windowEnd } from './root-skip.js';
 
 export interface Candidate {
   ref: PhraseRef;
@@ -285,7 +285,7 @@ function scanWindows(
     if (to === text.length) folder.finish();
     if (patterns && withAtoms) {
       const units = folder.units;
-      for (let k = from; k < folder.length; k++) if (startsAtom(atoms, units[k] as number)) return false;
+      for (let k = from; k < folder.length; k++) if (startsIn(atoms, units[k] as number)) return false;
     }
     state = automaton.scanUnitsFrom(folder.units, from, folder.length, state, onMatch);
     if (options.done?.()) break;

@@ -47,7 +47,7 @@ export const JOINS = (HAN | SYLLABLE) << FLAG_SHIFT;
 export class RootStarts {
   /**
    * `atoms`: the automaton of the rule set's pattern atoms (a rule set with patterns), else
-   * null: whether a view unit starts an atom is read from its root's edges (`startsAtom`), not a
+   * null: whether a view unit starts an atom is read from its root's edges (`startsIn`), not a
    * table of every unit (filling one took 1-2 ms of every start: a loop of 65,536 units in
    * unoptimized code).
    */
@@ -61,7 +61,8 @@ export class RootStarts {
     this.root = tables.base[0] as number;
     this.withAtoms = atoms !== null;
     this.atoms = atoms ?? noAtoms();
-    this.hyphen = this.startsPhrase(0x2d) || (atoms !== null && startsAtom(atoms, 0x2d));
+    // With no pattern atoms, `atoms` has no phrase: no unit starts one.
+    this.hyphen = startsIn(tables, 0x2d) || startsIn(this.atoms, 0x2d);
     this.passes = new Uint8Array(0x10000);
   }
   // Declared, not defined: a defined field starts as undefined before the constructor sets it.
@@ -88,12 +89,6 @@ export class RootStarts {
    * is cheaper than reading the table and the automaton's root again.
    */
   declare readonly passes: Uint8Array;
-
-  /** Whether a phrase starts with view unit `unit`: the root has an edge on it. */
-  startsPhrase(unit: number): boolean {
-    const x = this.code[unit] as number;
-    return x !== 0 && this.check[this.root + x] === 0;
-  }
 }
 
 let empty: PhraseAutomaton['tables'] | undefined;
@@ -124,16 +119,18 @@ export function rootStarts(automaton: PhraseAutomaton, patternAtoms?: PhraseAuto
   let known = cache.get(key);
   if (known !== undefined) return known;
   const starts = new RootStarts(automaton.tables, patternAtoms ? patternAtoms.tables : null);
-  const spaceStarts = starts.startsPhrase(0x20) || (starts.withAtoms && startsAtom(starts.atoms, 0x20));
-  known = spaceStarts ? null : starts;
+  known = startsIn(automaton.tables, 0x20) || startsIn(starts.atoms, 0x20) ? null : starts;
   cache.set(key, known);
   return known;
 }
 
-/** Whether view unit `unit` starts a pattern's atom: the atoms' automaton has an edge on it from its root. */
-export function startsAtom(atoms: PhraseAutomaton['tables'], unit: number): boolean {
-  const x = atoms.code[unit] as number;
-  return x !== 0 && atoms.check[(atoms.base[0] as number) + x] === 0;
+/**
+ * Whether a phrase (or pattern atom) of the automaton `tables` starts with view unit `unit`: its
+ * root has an edge on it.
+ */
+export function startsIn(tables: PhraseAutomaton['tables'], unit: number): boolean {
+  const x = tables.code[unit] as number;
+  return x !== 0 && tables.check[(tables.base[0] as number) + x] === 0;
 }
 
 // What a unit is to `wordStarts`: the start of a Latin match (an ASCII letter or digit) or of a
@@ -246,7 +243,7 @@ export function skipAtRoot(
     const kind = entry & CLASS;
     if (kind === SIMPLE) {
       const v = entry & 0xffff;
-      if (withAtoms && startsAtom(atoms, v)) break;
+      if (withAtoms && startsIn(atoms, v)) break;
       const x = code[v] as number;
       const t = root + x;
       if (x === 0 || check[t] !== 0) {
