@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { formatJson } from '../src/reporters/json.js';
 import { FIXTURES, run, withTempDir } from './helpers.js';
 
 const SCHEMA = path.join(FIXTURES, '..', '..', 'schema', 'results.schema.json');
@@ -67,6 +68,42 @@ describe('--format json', () => {
       expect(Object.hasOwn(caution, key)).toBe(false);
     }
     expect(Object.hasOwn(caution, 'fix')).toBe(false);
+  });
+
+  it('leaves out a field set to undefined, and prints the finding as it is otherwise', () => {
+    const finding = {
+      ruleId: 'team/x',
+      severity: 'warning' as const,
+      message: 'Use `b`',
+      start: 0,
+      end: 1,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+      actual: 'a',
+      expected: ['b'],
+      note: undefined,
+      url: undefined,
+    };
+    const text = formatJson([{ path: 'a.md', messages: [finding, { ...finding, severity: 'error' }] }]);
+    expect(text.endsWith(']\n')).toBe(true);
+    const [file] = JSON.parse(text);
+    expect(file).toMatchObject({ path: 'a.md', errorCount: 1, warningCount: 1 });
+    expect(Object.keys(file.messages[0])).toEqual([
+      'ruleId',
+      'severity',
+      'message',
+      'start',
+      'end',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'actual',
+      'expected',
+    ]);
+    expect(text).not.toContain('note');
   });
 
   it('rejects output that breaks the contract', async () => {
