@@ -7,7 +7,8 @@ import { parsePack } from '../src/pack/parse.js';
 
 // What the pass at the root reads has one shape wherever it comes from, so that V8 keeps the code
 // it optimized for it: `RootStarts` with or without pattern atoms, and an automaton's tables built
-// or read from a serialized rule set (root-skip.ts, double-array.ts's automatonTables).
+// or read from a serialized rule set (root-skip.ts, double-array.ts's automatonTables); and so do
+// the phrase references the scan reads for each match (serial-refs.ts).
 
 const PACK = `pack: x
 rules:
@@ -82,5 +83,21 @@ describe('automaton tables', () => {
       expect(sameMap(back.patternAtoms?.tables ?? {}, rs.automaton.tables)).toBe(true);
     }
     expect(Object.keys(rs.patternAtoms?.tables ?? {})).toEqual(built);
+  });
+});
+
+describe('phrase references read from the byte form of a rule set', () => {
+  const rs = ruleSet();
+
+  // The form the CLI and the language server read (the built-in packs, the pack cache).
+  test('have one shape whatever fields a phrase has, and the values of the built ones', () => {
+    const back = deserializeRuleSet(serializeRuleSetBytes(rs)).ruleSet as CompiledRuleSet;
+    const refs = back.refs.all();
+    expect(refs).toEqual(rs.refs.all());
+    // A term (language, item, quiet for the preferred one) and a caution's phrase (neither).
+    expect(new Set(refs.map((r) => r.item === undefined)).size).toBe(2);
+    expect(new Set(refs.map((r) => r.quiet === true)).size).toBe(2);
+    const [first, ...rest] = refs;
+    for (const ref of rest) expect(sameMap(ref, first as object)).toBe(true);
   });
 });

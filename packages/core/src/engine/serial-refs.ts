@@ -81,10 +81,10 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
 }
 
 /**
- * The references back, each made when first asked for (PhraseRefs), with its fields in the order
- * compiling gives them (rule, role, effect, then those a reference has of lang, item, condition,
- * script, set, quiet, then literal, then ies): the columns are read in place, so the bytes must
- * not change after.
+ * The references back, each made when first asked for (PhraseRefs), every one with every field
+ * (undefined where the phrase has none) in the order compiling gives them (rule, role, effect,
+ * lang, item, condition, script, set, quiet, literal, ies: LazyRefs.make): the columns are read in
+ * place, so the bytes must not change after.
  */
 export function refsIn(serial: SerialRefs, arrays: ArraysIn): PhraseRefs {
   // Object.fromEntries makes the columns in COLUMNS' order: the order they were written in.
@@ -153,19 +153,25 @@ class LazyRefs implements PhraseRefs {
       if (w === undefined) throw new Error('Corrupt serialized rule set: a phrase reference names no word');
       return w;
     };
-    const ref = {
+    // Every field written, those a phrase lacks as undefined, in the order compiling gives them (a
+    // rule set read back serializes to the same JSON): one hidden class for every reference, so the
+    // scan's reads of them (consider, boundaries) stay monomorphic. With the fields a phrase lacks
+    // left out, a termbase's references came in several shapes.
+    const start = i === 0 ? 0 : (this.ends[i - 1] as number);
+    const fixed = {
       rule: rule[i] as number,
       role: wordAt(role[i] as number),
       effect: wordAt(effect[i] as number) as PhraseRef['effect'],
-    } as PhraseRef;
-    if (lang[i] !== ABSENT) ref.lang = wordAt(lang[i] as number);
-    if (item[i] !== ABSENT) ref.item = item[i] as number;
-    if (condition[i] !== ABSENT) ref.condition = condition[i] as number;
-    if (script[i] !== ABSENT) ref.script = wordAt(script[i] as number) as 'hans' | 'hant';
-    if (set[i] !== ABSENT) ref.set = set[i] as number;
-    if (quiet[i] === 1) ref.quiet = true;
-    ref.literal = literals.slice(i === 0 ? 0 : (this.ends[i - 1] as number), this.ends[i] as number);
-    if (ies[i] !== ABSENT) ref.ies = ies[i] === 1;
+      lang: lang[i] !== ABSENT ? wordAt(lang[i] as number) : undefined,
+      item: item[i] !== ABSENT ? (item[i] as number) : undefined,
+      condition: condition[i] !== ABSENT ? (condition[i] as number) : undefined,
+      script: script[i] !== ABSENT ? (wordAt(script[i] as number) as 'hans' | 'hant') : undefined,
+      set: set[i] !== ABSENT ? (set[i] as number) : undefined,
+      quiet: quiet[i] === 1 ? (true as const) : undefined,
+      literal: literals.slice(start, this.ends[i] as number),
+      ies: ies[i] !== ABSENT ? ies[i] === 1 : undefined,
+    };
+    const ref = fixed as PhraseRef;
     this.made[i] = ref;
     return ref;
   }
