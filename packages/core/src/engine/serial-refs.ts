@@ -158,7 +158,7 @@ class LazyRefs implements PhraseRefs {
     // scan's reads of them (consider, boundaries) stay monomorphic. With the fields a phrase lacks
     // left out, a termbase's references came in several shapes.
     const start = i === 0 ? 0 : (this.ends[i - 1] as number);
-    const fixed = {
+    const ref = {
       rule: rule[i] as number,
       role: wordAt(role[i] as number),
       effect: wordAt(effect[i] as number) as PhraseRef['effect'],
@@ -170,8 +170,7 @@ class LazyRefs implements PhraseRefs {
       quiet: quiet[i] === 1 ? (true as const) : undefined,
       literal: literals.slice(start, this.ends[i] as number),
       ies: ies[i] !== ABSENT ? ies[i] === 1 : undefined,
-    };
-    const ref = fixed as PhraseRef;
+    } as PhraseRef;
     this.made[i] = ref;
     return ref;
   }
