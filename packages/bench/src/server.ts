@@ -187,8 +187,8 @@ async function session(
 ) {
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
-  // What VS Code declares for diagnostics: related information, and pulling when it pulls.
-  const publishDiagnostics = { versionSupport: true, relatedInformation: true };
+  // What VS Code declares for diagnostics: related information, links, and pulling when it pulls.
+  const publishDiagnostics = { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true };
   const textDocument =
     mode === 'stdio-pull' ? { publishDiagnostics, diagnostic: {} } : { publishDiagnostics };
   await connection.sendRequest('initialize', {

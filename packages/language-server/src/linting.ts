@@ -87,8 +87,10 @@ export interface LintDeps {
   settingsFor(uri: string): Promise<ClientSettings>;
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
-  /** Where a rule's documentation is (rule-docs.ts). */
+  /** Where a rule's documentation is (rule-docs.ts); undefined when the client shows no link. */
   ruleHref(ruleId: string, url: string | undefined, packs: () => readonly ParsedPack[]): string | undefined;
+  /** Whether the client reads a diagnostic's `relatedInformation`. */
+  relatedInformation(): boolean;
   /** Whether the file is documentation the client ships (a pack README): shown, never linted. */
   isBundledDoc(file: string): boolean;
   /** The open documents (a release set's source is read as the editor has it). */
@@ -124,9 +126,10 @@ export async function lintNow(
     tooLarge(text) ??
     bilingualFindings(filePath, text, config, deps.open) ??
     state.linter.lint(text, ruleSet, documentFacts(document, config), documentLines(document));
+  const related = deps.relatedInformation();
   const href = (f: Finding) => deps.ruleHref(f.ruleId, f.url, packFilesOf(config.loaded));
   const diagnostics = reuseDiagnostics(state.published, config, findings, text, (f) =>
-    toDiagnostic(f, document, text, href(f)),
+    toDiagnostic(f, document, text, href(f), related),
   );
   state.version = document.version;
   state.findings = findings;

@@ -26,6 +26,10 @@ export interface ClientFeatures {
   refresh: boolean;
   createFiles: boolean;
   workspaceFolders: boolean;
+  /** Diagnostics may carry `relatedInformation` (the mentions that licensed a finding). */
+  relatedInformation: boolean;
+  /** Diagnostics may carry `codeDescription` (a link to the rule's documentation). */
+  codeDescription: boolean;
 }
 
 export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
@@ -36,7 +40,19 @@ export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
     refresh: caps.workspace?.diagnostics?.refreshSupport === true,
     createFiles: caps.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
     workspaceFolders: caps.workspace?.workspaceFolders === true,
+    // LSP 3.17 declares these for pushed diagnostics only; 3.18 adds them to pulled ones.
+    relatedInformation: diagnosticCapability(caps, 'relatedInformation'),
+    codeDescription: diagnosticCapability(caps, 'codeDescriptionSupport'),
   };
+}
+
+/** Whether the client declares a diagnostic property, for pushed or (LSP 3.18) pulled diagnostics. */
+function diagnosticCapability(
+  caps: ClientCapabilities,
+  name: 'relatedInformation' | 'codeDescriptionSupport',
+) {
+  const pulled = caps.textDocument?.diagnostic as Record<string, unknown> | undefined;
+  return caps.textDocument?.publishDiagnostics?.[name] === true || pulled?.[name] === true;
 }
 
 export interface ServerState {
@@ -104,7 +120,9 @@ export function createServerState(
       settingsFor: (uri) => settingsFor(server, uri),
       folderFor: (uri) => folderFor(server, uri),
       document: (uri) => documents.get(uri),
-      ruleHref: (ruleId, url, packs) => server.ruleDocs.href(ruleId, url, packs),
+      ruleHref: (ruleId, url, packs) =>
+        server.features.codeDescription ? server.ruleDocs.href(ruleId, url, packs) : undefined,
+      relatedInformation: () => server.features.relatedInformation,
       isBundledDoc: (file) => server.ruleDocs.holds(file),
       open: openFiles(documents),
     },

@@ -24,7 +24,8 @@ import { createServer } from '../src/server.js';
 
 export const PUSH_CAPABILITIES: ClientCapabilities = {
   textDocument: {
-    publishDiagnostics: { versionSupport: true },
+    // As VS Code declares them: the server sends neither to a client that does not.
+    publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true },
     codeAction: { dataSupport: true, isPreferredSupport: true },
     hover: { contentFormat: ['markdown'] },
   },

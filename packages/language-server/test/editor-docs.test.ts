@@ -57,6 +57,28 @@ describe('rule documentation links', () => {
     expect(plainText(explained.markdown, 'zh-Hans')).toContain(diagnostic!.message);
   });
 
+  it('sends no link to a client that does not declare codeDescriptionSupport; its hover still links', async () => {
+    const docs = packDocs();
+    const capabilities = {
+      ...PUSH_CAPABILITIES,
+      textDocument: { ...PUSH_CAPABILITIES.textDocument, publishDiagnostics: { versionSupport: true } },
+    };
+    const c = await client({ capabilities, initializationOptions: { debounce: 0, packDocs: docs } });
+    const uri = 'untitled:no-links';
+    await c.open(uri, '韩国奉行实用外交。\n', 'markdown');
+    const [diagnostic] = await c.diagnostics(uri, (d) => d.length === 1);
+    expect(diagnostic?.code).toBe(WUSHI);
+    expect(diagnostic).not.toHaveProperty('codeDescription');
+    const hover = (await c.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 5 },
+    })) as Hover;
+    const href = pathToFileURL(path.join(docs, 'korea-china/README.md')).href;
+    const first = (hover.contents as { value: string }).value.split('\n')[0] ?? '';
+    expect(first.startsWith(`[**${WUSHI}**](${href}#L`)).toBe(true);
+    expect(first.endsWith(') (error)')).toBe(true);
+  });
+
   it('never lints the shipped README, though it quotes the terms it warns about', async () => {
     const docs = packDocs();
     const c = await client({ initializationOptions: { debounce: 0, packDocs: docs } });

@@ -176,6 +176,33 @@ describe('context conditions', () => {
       [10, '“Beijing” names china, so the rule applies'],
     ]);
   });
+  it('names the mentions only to a client that declares relatedInformation (LSP 3.18: also for pulled diagnostics)', async () => {
+    const text = '# 韩中外长会谈\n\n双方同意恢复战略合作伙伴关系。\n';
+    const bare = await client({
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await bare.open('untitled:bare', text, 'markdown');
+    const [d] = await bare.diagnostics('untitled:bare', (list) => list.length === 1);
+    expect(d?.code).toBe('korea-china/strategic-cooperative-partner');
+    expect(d).not.toHaveProperty('relatedInformation');
+    // The hover still says why the rule applies.
+    const hover = (await bare.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'untitled:bare' },
+      position: { line: 2, character: 8 },
+    })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('**适用原因**');
+
+    const pulling = await client({
+      capabilities: { textDocument: { diagnostic: { relatedInformation: true } as object } },
+    });
+    await pulling.open('untitled:pulled', text, 'markdown');
+    const report = (await pulling.connection.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri: 'untitled:pulled' },
+    })) as { items: Diagnostic[] };
+    expect(report.items.map((i) => i.relatedInformation?.map((r) => r.message))).toEqual([
+      ['“韩中”提到了 korea和china，因此适用本规则'],
+    ]);
+  });
 });
 
 describe('hover', () => {
