@@ -76,6 +76,7 @@ export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
 export { minimalReplacement, type Replacement } from './text/affix.js';
 export { hasUtf8Bom, stripBom } from './text/bom.js';
+export { detached } from './text/detach.js';
 export { isJsSpace } from './text/js-space.js';
 export { audienceMatches, isLanguageTag, LANGUAGE_TAG_SOURCE, readingsFor } from './text/language-tag.js';
 export { createLineIndex, type LineIndex } from './text/lines.js';

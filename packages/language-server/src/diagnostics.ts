@@ -1,7 +1,7 @@
 // Findings and setup problems as LSP diagnostics (DESIGN: Findings, Interfaces). Everything a code
 // action needs travels in `data`, so actions never depend on server state or on the client
 // echoing `source` or the message.
-import { type Finding, type Locale, type Problem, plainText, type Severity } from '@nuance/core';
+import { detached, type Finding, type Locale, type Problem, plainText, type Severity } from '@nuance/core';
 import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
@@ -70,7 +70,8 @@ export function toDiagnostic(
     data.suggestions = finding.suggestions.map((s) => ({
       from: s.start - finding.start,
       length: s.end - s.start,
-      old: text.slice(s.start, s.end),
+      // Kept with the diagnostic, which later lints reuse: not a view of this version of the text.
+      old: detached(text.slice(s.start, s.end)),
       text: s.text,
     }));
   }

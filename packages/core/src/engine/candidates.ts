@@ -4,6 +4,7 @@ import { hanStartOk, isHanjaGloss } from '../lang/han.js';
 import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
 import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
 import { isDigit, scriptOf } from '../lang/script.js';
+import { detached } from '../text/detach.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ContextLicense, Prose, Segment } from '../types.js';
 import { ViewFolder } from '../view/fold.js';
@@ -128,7 +129,8 @@ export function scanSegment(
   let scan = cache?.get(prose.text);
   if (!scan) {
     scan = scanProse(ruleSet, prose);
-    cache?.set(prose.text, scan);
+    // The key outlives this text (an editor's next versions find it): not a view of the document.
+    cache?.set(detached(prose.text), scan);
   }
   return { index, prose, candidates: scan.candidates, scan };
 }

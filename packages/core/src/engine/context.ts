@@ -3,6 +3,7 @@
 // satisfied by the document's declared `topic`, by the document's language (a set may say that a
 // Korean document is in it), or by a mention in one of the places, the nearest first.
 import type { Within } from '../pack/context-parts.js';
+import { detached } from '../text/detach.js';
 import { audienceMatches } from '../text/language-tag.js';
 import type { ContextLicense, Segment } from '../types.js';
 import { type RuleMatch, type SegmentState, sentenceOf } from './candidates.js';
@@ -208,7 +209,7 @@ export class ContextIndex {
     x.license = {
       set,
       via: 'mention',
-      text: prose.text.slice(x.ps, x.pe),
+      text: detached(prose.text.slice(x.ps, x.pe)),
       ...placeOf(this.doc, prose, x.ps, x.pe),
     };
     return x.license;

@@ -6,6 +6,7 @@ import { type RuleLocales, textsIn } from '../i18n/rule-texts.js';
 import { hanInKoreanProse } from '../lang/han.js';
 import { reselectParticles } from '../lang/ko-particles.js';
 import { isHanCodePoint } from '../lang/script.js';
+import { detached } from '../text/detach.js';
 import type { LineIndex } from '../text/lines.js';
 import type { ContextLicense, Edit, Finding, Prose, Severity } from '../types.js';
 import { type Candidate, type SegmentState, sentenceOf, sentenceSpans } from './candidates.js';
@@ -238,7 +239,8 @@ export function makeFinding(
   },
 ): Finding {
   const { prose } = seg;
-  const actual = prose.text.slice(c.ps, c.pe);
+  // Kept with the finding (an editor's findings outlive the document version they were made of).
+  const actual = detached(prose.text.slice(c.ps, c.pe));
   const locale = doc.locale;
   const texts = ruleTexts(rule, locale);
   // A plural through the `ie` stem is a finding on the stem (`policie`), which the fix replaces;
