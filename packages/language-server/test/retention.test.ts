@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackages, root, serverBin } from './build.js';
+import { buildPackages, serverBin } from './build.js';
 import { overStdio, type TestClient } from './client.js';
 
 let dir: string;
