@@ -10,7 +10,7 @@ import { applyCase } from '../lang/latin.js';
 import { scriptOf } from '../lang/script.js';
 import { type ContextCondition, contextConditions } from '../pack/context-parts.js';
 import { unexpected } from '../pack/issues.js';
-import { optional, type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
+import { type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
 import type { YamlPath } from '../pack/yaml-source.js';
 import { scriptOfTag } from '../text/language-tag.js';
 import type { Finding, Severity } from '../types.js';
