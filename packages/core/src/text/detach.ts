@@ -5,7 +5,7 @@ const SLICE_VIEW_LENGTH = 13;
 
 /**
  * `text` as a string of its own, for one that outlives the text it was cut from: a cache key, a
- * finding's flagged text, a parsed block. V8 keeps a slice of 13 units or more as a view of its
+ * finding's flagged text, a licensing mention's text, a suggestion's replaced text. V8 keeps a slice of 13 units or more as a view of its
  * whole source, so such a string kept across an editor's edits kept every version of the document
  * it was cut from alive: in the language server, about 100 KB more heap per keystroke in a 100 K
  * English draft. The slice of a string one unit longer, made by joining, is a view of that string
