@@ -116,6 +116,15 @@ function withoutQuiet(serial: Record<string, unknown>): unknown {
   return refs?.map(({ quiet: _, ...ref }) => ref);
 }
 
+/**
+ * The compiled rules without the data a kind keeps with them (`jsonData`, which came after these
+ * hashes were taken): it is what the kind compiles from the rule's definition, which is hashed.
+ */
+function withoutData(serial: Record<string, unknown>): unknown {
+  const compiled = serial.compiled as Record<string, unknown>[] | undefined;
+  return compiled?.map(({ data: _, ...rule }) => rule);
+}
+
 function fingerprint(text: string, file: string) {
   const { pack, problems } = parseTermbase(text, file);
   if (!pack) throw new Error(`${file} did not load`);
@@ -146,7 +155,7 @@ function fingerprint(text: string, file: string) {
     rules: pack.definition.rules.length,
     problems: problems.length,
     pack: sha([pack.definition, problems, paths]),
-    ruleSet: sha({ ...rest, refs: withoutQuiet(rest) }),
+    ruleSet: sha({ ...rest, refs: withoutQuiet(rest), compiled: withoutData(rest) }),
     automaton: { patterns: automaton.patternCount, states: automaton.states },
     matches: matches(compiled, sample.toLowerCase()),
     findings: { count: findings.length, hash: sha(findings) },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { CompiledRuleSet } from '../src/engine/compiled.js';
 import {
   contentHash,
@@ -25,6 +25,8 @@ import {
   serialLength,
   serialRecordsAt,
 } from '../src/index.js';
+import { kindOf } from '../src/kinds/registry.js';
+import { term } from '../src/kinds/term.js';
 import { parsePack } from '../src/pack/parse.js';
 import { blockSegments } from './helpers.js';
 
@@ -271,6 +273,45 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     expect(segmentReach(whole)).toBeGreaterThan(0);
     expect(whole.rules).toEqual(original.ruleSet.rules);
     expect(whole.rules).toBe(whole.rules);
+  });
+
+  test('keep the data of a kind that says it is JSON, and compile the others again', () => {
+    const original = compiled();
+    const rs = original.ruleSet as CompiledRuleSet;
+    const kept = rs.compiled.filter((rule) => kindOf(rule.source.def).jsonData);
+    const others = rs.compiled.filter((rule) => !kindOf(rule.source.def).jsonData);
+    expect(kept.length).toBeGreaterThan(5);
+    expect(others.length).toBeGreaterThan(5);
+    // What the term kind compiles survives JSON as it is (no undefined, no class, no function).
+    for (const rule of kept) expect(JSON.parse(JSON.stringify(rule.data))).toStrictEqual(rule.data);
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    for (const form of [bytes, serializeRuleSet(original.ruleSet, original.problems)]) {
+      const calls = vi.spyOn(term, 'compile');
+      try {
+        const back = deserializeRuleSet(form).ruleSet as CompiledRuleSet;
+        expect(findingsOf(back)).toEqual(findingsOf(original.ruleSet));
+        back.compiled.forEach((rule, i) => {
+          expect(rule.source).toStrictEqual(rs.compiled[i]!.source);
+          expect(rule.data).toStrictEqual(rs.compiled[i]!.data);
+        });
+        // No term rule was compiled again; a rule of another kind was, from its definition.
+        expect(calls).not.toHaveBeenCalled();
+      } finally {
+        calls.mockRestore();
+      }
+    }
+    // A record that holds data for a kind that does not keep it (a pack compiled elsewhere, or
+    // damaged): the data is not trusted, the rule is compiled again.
+    const caution = others.find((rule) => rule.source.def.kind === 'caution')!;
+    const forged = serializeRuleSet(original.ruleSet, original.problems).replace(
+      `{"def":{"id":"${caution.source.def.id}"`,
+      `{"data":{"forged":true},"def":{"id":"${caution.source.def.id}"`,
+    );
+    expect(forged).toContain('"forged"');
+    const back = deserializeRuleSet(forged).ruleSet as CompiledRuleSet;
+    const again = back.compiled.find((rule) => rule.source.def.id === caution.source.def.id)!;
+    expect(again.data).toStrictEqual(caution.data);
+    expect(again.source).toStrictEqual(caution.source);
   });
 
   test('refuse text of another format', () => {

@@ -245,7 +245,7 @@ class BoundRule implements CompiledRule {
 
   constructor(
     readonly source: CompiledRuleSource,
-    private readonly data: unknown,
+    readonly data: unknown,
     private readonly audience: readonly string[] | undefined,
   ) {
     this.kind = kindOf(source.def);

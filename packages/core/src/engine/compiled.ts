@@ -23,6 +23,8 @@ export interface CompiledRuleSource {
 
 export interface CompiledRule {
   readonly source: CompiledRuleSource;
+  /** What the rule's kind compiled for it (`kind.compile`), which its findings read. */
+  readonly data: unknown;
   /** The findings of this rule from its candidates in one document (document order). */
   findings(doc: DocContext, matches: RuleMatch[]): Finding[];
   /** The rule's context condition: index into `conditions`. */

@@ -2,31 +2,59 @@
 // draft checked with a 10,000-concept termbase touches a handful of its rules, and parsing them
 // all (their definitions, what their findings carry, what the rule list says of them) was most of
 // loading the termbase from the cache. Everything else of the rule set is read at once.
-import type { RuleCompiler } from '../kinds/kind.js';
-import { kindOf } from '../kinds/registry.js';
 import type { Finding } from '../types.js';
 import type { RuleMatch } from './candidates.js';
-import { bindRule } from './compile.js';
 import type { CompiledRule, CompiledRuleSource } from './compiled.js';
 import type { DocContext } from './finding.js';
 import type { RuleInfo } from './rule-set.js';
 import type { RecordsIn } from './serial-bytes.js';
 
-/** A compiled rule whose source is record `index`; bound to its kind at its first findings. */
+/** A compiled rule's record: its source, and what its kind compiled when the kind keeps that (`jsonData`). */
+export interface RuleRecord {
+  source: CompiledRuleSource;
+  data?: unknown;
+}
+
+/**
+ * What reads a record (serialize.ts): `record` gives the rule's source and kept data, `bind` the
+ * rule bound to its kind, compiling it again when no data was kept.
+ */
+export interface RecordCodec {
+  record(parsed: unknown): RuleRecord;
+  bind(record: RuleRecord, audience: readonly string[] | undefined): CompiledRule;
+}
+
+/**
+ * A compiled rule whose source is record `index`: parsed when first read (its condition is asked
+ * before its findings), bound to its kind at its first findings.
+ */
 export class LazyRule implements CompiledRule {
-  private parsed: CompiledRuleSource | undefined;
+  private parsed: RuleRecord | undefined;
   private bound: CompiledRule | undefined;
 
   constructor(
     private readonly records: RecordsIn,
     private readonly index: number,
     private readonly audience: readonly string[] | undefined,
-    private readonly replay: RuleCompiler,
+    private readonly codec: RecordCodec,
   ) {}
 
-  get source(): CompiledRuleSource {
-    this.parsed ??= this.records.parse(this.index) as CompiledRuleSource;
+  private recordOf(): RuleRecord {
+    this.parsed ??= this.codec.record(this.records.parse(this.index));
     return this.parsed;
+  }
+
+  private rule(): CompiledRule {
+    this.bound ??= this.codec.bind(this.recordOf(), this.audience);
+    return this.bound;
+  }
+
+  get source(): CompiledRuleSource {
+    return this.recordOf().source;
+  }
+
+  get data(): unknown {
+    return this.rule().data;
   }
 
   get condition(): number | undefined {
@@ -34,11 +62,7 @@ export class LazyRule implements CompiledRule {
   }
 
   findings(doc: DocContext, matches: RuleMatch[]): Finding[] {
-    if (!this.bound) {
-      const { source } = this;
-      this.bound = bindRule(source, kindOf(source.def).compile(source.def, this.replay), this.audience);
-    }
-    return this.bound.findings(doc, matches);
+    return this.rule().findings(doc, matches);
   }
 }
 

@@ -126,5 +126,12 @@ export interface RuleKind<
   local?(def: Def): boolean;
   /** Registers the rule's phrases and returns what its findings need at run time. */
   compile(def: Def, compiler: RuleCompiler): Data;
+  /**
+   * What `compile` returns is plain JSON data (objects, arrays, strings, numbers, booleans), the
+   * same after `JSON.parse(JSON.stringify(data))`: a serialized rule set keeps it with the rule,
+   * and a rule read from one is bound to it without compiling again (engine/serialize.ts). Absent:
+   * `compile` runs again when the rule is first used.
+   */
+  readonly jsonData?: true;
   findings(input: KindInput<Def, Data>): Finding[];
 }

@@ -189,6 +189,10 @@ export const term: RuleKind<'term', ReturnType<typeof termSchema>, TermRule, Ter
     return { terms };
   },
 
+  // Its terms as plain data: a serialized rule set keeps them (a termbase's thousands of rules are
+  // not compiled again when first used).
+  jsonData: true,
+
   // A consistency group spans the document.
   local: (def) => !def.consistent,
 
