@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countLetters, documentLanguageOf, hanScript, noLetters } from '../src/index.js';
-import { isHanCodePoint, isHangulCodePoint, isLatinLetter, isLetter } from '../src/lang/script.js';
+import { hasHangul, isHanCodePoint, isHangulCodePoint, isLatinLetter, isLetter } from '../src/lang/script.js';
 import { hanVariantOf } from '../src/view/t2s.js';
 import { mulberry32 } from './random.js';
 
@@ -123,5 +123,20 @@ describe('countLetters', () => {
       const parts = countLetters(countLetters(noLetters(), text, 0, cut), text, cut);
       expect(parts).toEqual(whole);
     }
+  });
+});
+
+describe('hasHangul', () => {
+  it('finds what isHangulCodePoint accepts, and nothing else', () => {
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const text = `中${String.fromCharCode(cp)}国`;
+      if (hasHangul(text) !== isHangulCodePoint(cp)) expect.fail(`U+${cp.toString(16)}`);
+    }
+    expect(hasHangul('韩国奉行务实外交。')).toBe(false);
+    expect(hasHangul('韩国总统이재명表示')).toBe(true);
+    // Jamo count as Hangul, as for the unit after a match (hanInKoreanProse).
+    expect(hasHangul('实用外交ᆫ')).toBe(true);
+    expect(hasHangul('𠀀𪜀')).toBe(false);
   });
 });

@@ -139,6 +139,8 @@ describe('Hanja glosses and Han terms in Korean sentences', () => {
     expect(fix('한국 정부는 실용외교를 추진한다고 밝혔다. 韩国奉行实用外交。')).toBe(
       '한국 정부는 실용외교를 추진한다고 밝혔다. 韩国奉行务实外交。',
     );
+    // A Hangul jamo right after the term is Korean too, in a paragraph with no syllable.
+    expect(lint('韩国奉行实用外交ㄱ')[0]?.fix).toBeUndefined();
   });
 });
 

@@ -114,6 +114,8 @@ const MULTI_WORD = /\S\s+\S/u;
 export interface ProseScan {
   candidates: Candidate[];
   sentenceSpans?: Array<{ start: number; end: number }>;
+  /** The prose holds a Hangul code point (`hasHangul`). */
+  hangul?: boolean;
   /** The last lint of a ScanCache that used it. */
   used?: number;
 }

@@ -5,7 +5,7 @@ import { fillMessage } from '../i18n/message.js';
 import { type RuleLocales, textsIn } from '../i18n/rule-texts.js';
 import { hanInKoreanProse } from '../lang/han.js';
 import { reselectParticles } from '../lang/ko-particles.js';
-import { isHanCodePoint } from '../lang/script.js';
+import { hasHangul, isHanCodePoint } from '../lang/script.js';
 import { detached } from '../text/detach.js';
 import type { LineIndex } from '../text/lines.js';
 import type { ContextLicense, Edit, Finding, Prose, Severity } from '../types.js';
@@ -330,6 +330,12 @@ function movedEdit(e: Edit, delta: number): Edit {
 function discussedInKorean(seg: SegmentState, c: Candidate): boolean {
   const text = seg.prose.text;
   if (!isHanCodePoint(text.codePointAt(c.ps) ?? 0)) return false;
+  // Everything hanInKoreanProse reads (the unit after the match, its sentence's Hangul) is in this
+  // prose: with no Hangul in it, the answer is no, and its sentences need not be found. A Chinese
+  // document's findings are all Han: splitting each of their paragraphs into sentences was 1 % of
+  // the instructions of a run with 10,000 terms over the bench corpus.
+  seg.scan.hangul ??= hasHangul(text);
+  if (!seg.scan.hangul) return false;
   const sentence = sentenceSpans(seg)[sentenceOf(seg, c.ps)] ?? { start: 0, end: text.length };
   return hanInKoreanProse(text, c.ps, c.pe, sentence);
 }

@@ -51,6 +51,19 @@ export function isHangulCodePoint(cp: number): boolean {
   return inRanges(cp, HANGUL_RANGES);
 }
 
+/** Any code point of HANGUL_RANGES (all of them in the BMP). */
+const ANY_HANGUL = new RegExp(
+  `[${HANGUL_RANGES.map(([a, b]) => `\\u${a.toString(16).padStart(4, '0')}-\\u${b.toString(16).padStart(4, '0')}`).join('')}]`,
+);
+
+/**
+ * Whether `text` holds a code point `isHangulCodePoint` accepts: one regular expression, which
+ * reads a paragraph of Chinese many times faster than a loop over its code points.
+ */
+export function hasHangul(text: string): boolean {
+  return ANY_HANGUL.test(text);
+}
+
 export function isLatinLetter(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
   if (inRanges(cp, NO_LATIN_LETTER)) return false;
