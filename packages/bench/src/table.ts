@@ -1,5 +1,6 @@
 // The main table: every tool on the whole corpus, with every vocabulary it can take, run in rounds
-// (one run of each case per round, so a change in the machine's load falls on all of them alike).
+// (one run of each case per round, so a change in the machine's load falls on all of them alike),
+// each round in another order (roundOrder).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from './corpus.js';
@@ -44,6 +45,32 @@ function casesOf(tools: readonly Tool[], vocabularies: readonly Vocabulary[]): C
           .filter((v) => takesVocabulary(tool, v))
           .map((vocabulary) => ({ tool, vocabulary, runs: [] })),
   );
+}
+
+/**
+ * The order of the cases in round `round` (1-based): the first round in the given order, each
+ * later one shuffled by a generator seeded with the round (so every run of the bench uses the same
+ * orders). A case's place in a round, and the case run just before it, then change from round to
+ * round: a run is not always the one after the same other tool (one that leaves the page cache or
+ * the CPU's clock in another state), nor always first or last. (Turning the list each round, or
+ * reversing it, kept each case's neighbours.)
+ */
+export function roundOrder<T>(cases: readonly T[], round: number): T[] {
+  const out = [...cases];
+  if (round <= 1) return out;
+  let seed = Math.imul(round, 0x9e3779b9);
+  // mulberry32
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
 
 function tail(file: string): string {
@@ -109,7 +136,7 @@ export async function runTable(input: TableInput): Promise<TableRow[]> {
     );
   }
   for (let round = 1; round <= input.runs; round++) {
-    for (const c of cases) {
+    for (const c of roundOrder(cases, round)) {
       const run = await runCase(input, c);
       c.runs.push(run);
       const found = run.findings === null ? '' : `, ${run.findings} findings`;
