@@ -1,4 +1,5 @@
 /// <reference types="node" />
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import {
   DEFAULT_MAX_FILE_BYTES,
   describeFsError,
@@ -93,6 +94,22 @@ function readFailure(error: unknown): { ok: false; finding: Finding } {
 // One decoder for every document: a decode without `stream` starts afresh, even after a throw.
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/**
+ * `bytes` as text, or undefined when they are not well-formed UTF-8 (as the WHATWG decoder in
+ * fatal mode says: no overlong form, surrogate or code point above U+10FFFF). ASCII is read as
+ * Latin-1, anything else checked (simdutf) and converted to UTF-16 by ICU, whose string Node
+ * copies as it is: over the 10 MB bench corpus (1,246 files), 7-10 ms against 29-30 ms for
+ * TextDecoder or `toString('utf8')`, which decode one unit at a time. A Node without ICU has no
+ * `transcode`: the decoder then.
+ */
+export function strictUtf8(bytes: Uint8Array): string | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  if (!isUtf8(buffer)) return undefined;
+  if (typeof transcode !== 'function') return STRICT_UTF8.decode(buffer);
+  return transcode(buffer, 'utf8', 'ucs2').toString('ucs2');
+}
+
 export function decodeDocument(bytes: Uint8Array): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const order = bytes[0] === 0xff ? 'little-endian' : 'big-endian';
@@ -103,19 +120,17 @@ export function decodeDocument(bytes: Uint8Array): ReadResult {
 
   const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
-  try {
-    return { ok: true, text: STRICT_UTF8.decode(body), bom };
-  } catch {
-    // The decoder does not say where; find the first bad byte ourselves (only on this slow path).
-    const bad = firstInvalidUtf8(body);
-    const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, bad));
-    const { line, column } = createLineIndex(prefix).position(prefix.length);
-    const byteOffset = bad + (bom ? 3 : 0);
-    return unreadableFile(
-      `Invalid UTF-8 at byte offset ${byteOffset} (line ${line}, column ${column}); save the file as UTF-8`,
-      { start: prefix.length, line, column },
-    );
-  }
+  const text = strictUtf8(body);
+  if (text !== undefined) return { ok: true, text, bom };
+  // Neither check says where; find the first bad byte ourselves (only on this slow path).
+  const bad = firstInvalidUtf8(body);
+  const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, bad));
+  const { line, column } = createLineIndex(prefix).position(prefix.length);
+  const byteOffset = bad + (bom ? 3 : 0);
+  return unreadableFile(
+    `Invalid UTF-8 at byte offset ${byteOffset} (line ${line}, column ${column}); save the file as UTF-8`,
+    { start: prefix.length, line, column },
+  );
 }
 
 /** The index of the first byte of the first ill-formed UTF-8 sequence, or -1 (WHATWG rules). */
