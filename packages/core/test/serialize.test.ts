@@ -141,6 +141,26 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     });
   }
 
+  test("keep each pattern's pre-check atom, so that a load does not look for it again", () => {
+    const original = compiled();
+    const patterns = (original.ruleSet as CompiledRuleSet).patterns;
+    expect(patterns.some((p) => p.atom !== undefined)).toBe(true);
+    const text = serializeRuleSet(original.ruleSet, original.problems);
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    for (const form of [text, bytes]) {
+      const back = (deserializeRuleSet(form).ruleSet as CompiledRuleSet).patterns;
+      expect(back.map((p) => [p.regex.source, p.atom])).toEqual(
+        patterns.map((p) => [p.regex.source, p.atom]),
+      );
+    }
+    // What a load reads is the atom written, not one found again from the pattern's source.
+    const serial = JSON.parse(text) as { patterns: { source: string; atom?: string }[] };
+    const withAtom = serial.patterns.find((p) => p.atom !== undefined)!;
+    withAtom.atom = 'zzzz';
+    const changed = (deserializeRuleSet(JSON.stringify(serial)).ruleSet as CompiledRuleSet).patterns;
+    expect(changed.find((p) => p.regex.source === withAtom.source)?.atom).toBe('zzzz');
+  });
+
   test('refuse bytes that are not a rule set, or damaged', () => {
     const { ruleSet, problems } = compiled();
     const bytes = serializeRuleSetBytes(ruleSet, problems);

@@ -25,7 +25,6 @@ import { bindRule, localeOptions } from './compile.js';
 import type { CompiledRule, CompiledRuleSet, CompiledRuleSource } from './compiled.js';
 import type { CompiledCondition, CompiledContextSet } from './context.js';
 import { segmentReach } from './lint.js';
-import { patternAtom } from './pattern-atom.js';
 import { arrayRefs, type CompiledPattern, type PhraseRef, type PhraseRefs } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { type ArraysIn, ArraysOut, fromBytes, type RecordReader, toBytes } from './serial-bytes.js';
@@ -34,7 +33,7 @@ import { LazyRule, LazyRuleInfos, type RecordCodec } from './serial-lazy.js';
 import { refsIn, refsOut, type SerialRefs } from './serial-refs.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
-export const RULE_SET_FORMAT = 10;
+export const RULE_SET_FORMAT = 11;
 
 type TableName = Exclude<keyof AutomatonTables, 'patternCount' | 'states' | 'code'>;
 const TABLES: readonly TableName[] = [
@@ -80,7 +79,8 @@ interface SerialRuleSet<T = SerialTables | ByteTables> {
   locale?: string;
   fallbackLocale?: string;
   refs: readonly PhraseRef[];
-  patterns: { source: string; ref: PhraseRef }[];
+  /** `atom`: the pattern's (patternAtom), when it has one: not computed again at each load. */
+  patterns: { source: string; ref: PhraseRef; atom?: string }[];
   contextSets: readonly CompiledContextSet[];
   conditions: readonly (readonly CompiledCondition[])[];
   unanchoredPattern: boolean;
@@ -176,7 +176,11 @@ function serialOf<T>(
     rules: [...rs.rules],
     compiled: rs.compiled.map(serialSource),
     refs: rs.refs.all(),
-    patterns: rs.patterns.map((p) => ({ source: p.regex.source, ref: p.ref })),
+    patterns: rs.patterns.map((p) =>
+      p.atom === undefined
+        ? { source: p.regex.source, ref: p.ref }
+        : { source: p.regex.source, ref: p.ref, atom: p.atom },
+    ),
     contextSets: rs.contextSets,
     conditions: rs.conditions,
     unanchoredPattern: rs.unanchoredPattern,
@@ -294,10 +298,11 @@ function restOf(
     edgeHyphen: serial.edgeHyphen,
     // After the automaton's arrays: in the bytes, the references' columns follow them.
     refs: refs(),
+    // The atoms as compiled: finding them again (patternAtom's Unicode property classes, compiled
+    // at the first call) took 4 ms of every start with the korea-china pack.
     patterns: serial.patterns.map((p) => {
-      const atom = patternAtom(p.source);
       const pattern: CompiledPattern = { regex: new RegExp(p.source, 'gu'), ref: p.ref };
-      return atom === undefined ? pattern : { ...pattern, atom };
+      return p.atom === undefined ? pattern : { ...pattern, atom: p.atom };
     }),
     contextSets: serial.contextSets,
     conditions: serial.conditions,
