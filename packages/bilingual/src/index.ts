@@ -1,3 +1,4 @@
+export { alignSegments } from './align.js';
 export {
   type BilingualFormat,
   type BilingualLintOptions,
@@ -7,7 +8,6 @@ export {
 } from './lint-file.js';
 export { type BilingualConfig, type BilingualHost, bilingualLinter } from './linter.js';
 export {
-  alignSegments,
   isReleaseSetMember,
   lintReleaseTarget,
   releaseSetSource,

@@ -2,8 +2,8 @@
 // suffix, the same extension) are one text in several languages. The source is config
 // `source-language`, else Korean when the set has a Korean file, else English; every other file
 // is a target of it. Segments align one to one when both documents have the same structure (the
-// same sequence of segment roles); otherwise the whole document is one unit.
-import { type BilingualUnit, type Finding, lintBilingual, type RuleSet, type Segment } from '@nuance/core';
+// same sequence of segment roles); otherwise they are aligned by length (`align.ts`).
+import { type Finding, lintBilingual, type RuleSet, type Segment } from '@nuance/core';
 import {
   applyDirectives,
   type Directive,
@@ -15,6 +15,7 @@ import {
   segmentsOf,
   textSegments,
 } from '@nuance/unified';
+import { alignSegments } from './align.js';
 import { sourceColumn } from './tsv.js';
 
 const MEMBER = /^(.*)\.([a-z]{2}(?:-[A-Za-z0-9]{1,8})*)\.(md|markdown|txt)$/iu;
@@ -77,18 +78,6 @@ function parse(
     return { segments: segmentsOf(tree, doc.text), directives: directivesOf(tree, doc.text), lang, topic };
   }
   return { ...textSegments(doc.text), lang, topic };
-}
-
-/** Segment i with segment i when the two structures match, else the whole documents as one unit. */
-export function alignSegments(source: readonly Segment[], target: readonly Segment[]): BilingualUnit[] {
-  const checked = (list: readonly Segment[]) =>
-    list.flatMap((s, i) => (s.role === 'context' ? [] : [{ i, role: s.role ?? 'paragraph' }]));
-  const a = checked(source);
-  const b = checked(target);
-  if (a.length === b.length && a.every((s, k) => s.role === b[k]?.role)) {
-    return a.map((s, k) => ({ source: [s.i], target: [b[k]!.i] }));
-  }
-  return [{ source: a.map((s) => s.i), target: b.map((s) => s.i) }];
 }
 
 /** The findings of a release set's translation, linted against its source document. */
