@@ -63,9 +63,22 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
   return `${out}\n${paint(1, paint(summaryColor, summary))}\n`;
 }
 
+/** The most characters of a source unit's text a stylish line shows (JSON and SARIF keep it all). */
+const SOURCE_SHOWN = 200;
+
 function sourceLine(source: FindingSource): string {
   const where = [source.lang, source.path, `${source.line}:${source.column}`].filter((p) => p !== undefined);
-  return terminalText(`source (${where.join(', ')}): ${source.text.replace(/\s+/g, ' ')}`);
+  // A unit can be long (a paragraph of a release set's source without blank lines): the line shows
+  // its start, whitespace runs as one space, and `…` when there is more.
+  const shown = [
+    ...source.text
+      .slice(0, SOURCE_SHOWN * 8)
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ];
+  const cut = shown.length > SOURCE_SHOWN || source.text.length > SOURCE_SHOWN * 8;
+  const text = cut ? `${shown.slice(0, SOURCE_SHOWN).join('').trimEnd()}…` : shown.join('');
+  return terminalText(`source (${where.join(', ')}): ${text}`);
 }
 
 function plural(count: number, noun: string): string {
