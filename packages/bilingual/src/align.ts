@@ -66,7 +66,8 @@ function tailCost(z: number): number {
                     t *
                       (0.27886807 +
                         t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
-  return -(Math.log(t) - x * x + poly);
+  // At 0 the approximation is 3e-8 above 1: never below 0, which the search counts on.
+  return Math.max(0, -(Math.log(t) - x * x + poly));
 }
 
 /**
@@ -95,35 +96,43 @@ interface Bead {
   j: number;
 }
 
+const ROLE_CODE: Readonly<Record<string, number>> = { heading: 1, paragraph: 2, cell: 3 };
+
 function beads(a: readonly Checked[], b: readonly Checked[]): Bead[] {
   const n = a.length;
   const m = b.length;
+  const la = Float64Array.from(a, (s) => s.length);
+  const lb = Float64Array.from(b, (s) => s.length);
+  const ra = Uint8Array.from(a, (s) => ROLE_CODE[s.role] ?? 0);
+  const rb = Uint8Array.from(b, (s) => ROLE_CODE[s.role] ?? 0);
   let total1 = 0;
   let total2 = 0;
-  for (const s of a) total1 += s.length;
-  for (const s of b) total2 += s.length;
+  for (const l of la) total1 += l;
+  for (const l of lb) total2 += l;
   const ratio = (total2 + 1) / (total1 + 1);
   const lengthCost = (l1: number, l2: number): number => {
     if (l1 === 0 || l2 === 0) return 0;
     const mean = (l1 + l2 / ratio) / 2;
     return tailCost((l2 - ratio * l1) / Math.sqrt(ratio * SPREAD * Math.max(mean, 1)));
   };
-  // The band: row i keeps the columns within `width` of the diagonal from (0, 0) to (n, m).
-  const width = Math.min(250, 20 + Math.ceil(0.1 * Math.max(n, m)) + Math.ceil(Math.abs(n - m) / 2));
+  // The band: row i keeps the columns within `width` of the diagonal from (0, 0) to (n, m). A path
+  // strays from it by at most the difference in segment counts (all of them added in one place),
+  // plus what merges in one direction and splits in the other add up to.
+  const width = Math.min(250, 20 + Math.abs(n - m) + Math.ceil(0.02 * Math.max(n, m)));
   const span = 2 * width + 1;
-  const low = (i: number) => Math.round((i * m) / n) - width;
+  const low = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) low[i] = Math.round((i * m) / n) - width;
   const cost = new Float64Array((n + 1) * span).fill(Number.POSITIVE_INFINITY);
   const back = new Uint8Array((n + 1) * span);
   const at = (i: number, j: number) => {
-    const k = j - low(i);
+    const k = j - low[i]!;
     return k >= 0 && k < span ? i * span + k : -1;
   };
   cost[at(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    const from = Math.max(0, low(i));
-    const to = Math.min(m, low(i) + span - 1);
+    const from = Math.max(0, low[i]!);
+    const to = Math.min(m, low[i]! + span - 1);
     for (let j = from; j <= to; j++) {
-      const here = at(i, j);
       if (i === 0 && j === 0) continue;
       let best = Number.POSITIVE_INFINITY;
       let choice = 0;
@@ -132,28 +141,30 @@ function beads(a: readonly Checked[], b: readonly Checked[]): Bead[] {
         if (bead.s > i || bead.t > j) continue;
         const prev = at(i - bead.s, j - bead.t);
         if (prev < 0) continue;
-        const before = cost[prev]!;
-        if (before === Number.POSITIVE_INFINITY) continue;
+        // The length cost is never negative: a bead that cannot win without it is not weighed.
+        const base = cost[prev]! + bead.cost;
+        if (!(base < best)) continue;
         let l1 = 0;
         let l2 = 0;
-        let roles = '';
+        let role = 0;
         let mixed = false;
         for (let x = i - bead.s; x < i; x++) {
-          l1 += a[x]!.length;
-          if (roles === '') roles = a[x]!.role;
-          else if (roles !== a[x]!.role) mixed = true;
+          l1 += la[x]!;
+          if (role === 0) role = ra[x]!;
+          else if (role !== ra[x]) mixed = true;
         }
         for (let y = j - bead.t; y < j; y++) {
-          l2 += b[y]!.length;
-          if (roles === '') roles = b[y]!.role;
-          else if (roles !== b[y]!.role) mixed = true;
+          l2 += lb[y]!;
+          if (role === 0) role = rb[y]!;
+          else if (role !== rb[y]) mixed = true;
         }
-        const c = before + bead.cost + lengthCost(l1, l2) + (mixed ? ROLE_MISMATCH : 0);
+        const c = base + lengthCost(l1, l2) + (mixed ? ROLE_MISMATCH : 0);
         if (c < best) {
           best = c;
           choice = k;
         }
       }
+      const here = at(i, j);
       cost[here] = best;
       back[here] = choice;
     }
