@@ -164,33 +164,7 @@ export class MarkdownDocument {
     if (!candidate && !directive) return [];
     const context = candidate && needsContext(ruleSet);
     const given = candidate ? this.givenBlocks(ruleSet, context, live) : [];
-    const parts: PlacedPart[] = [];
-    const directives: Directive[] = [];
-    let frontMatter: Segment | undefined;
-    let lines = options.lines;
-    const tooDeep: DeepBlock[] = [];
-    this.entries.forEach((entry, index) => {
-      const facts = entry.facts;
-      if (entry.frontMatter) {
-        if (context) frontMatter = frontMatterSegment(text, entry.start, entry.end);
-        return;
-      }
-      if (!facts || (!given[index] && !facts.directive)) return;
-      const parsed = this.parse(entry, facts);
-      if (parsed.tooDeep !== undefined)
-        tooDeep.push({ start: entry.start, end: entry.end, depth: parsed.tooDeep });
-      if (given[index]) {
-        const follows = given[index - 1] === true && !this.entries[index - 1]?.frontMatter;
-        parts.push({ part: parsed.part, offset: entry.start, follows });
-        if (context && parsed.frontMatter) frontMatter = parsed.frontMatter;
-      }
-      for (const d of parsed.directives) {
-        lines ??= createLineIndex(text);
-        const start = d.start + entry.start;
-        const end = d.end + entry.start;
-        directives.push({ ...d, start, end, line: directiveLine(d.kind, start, end, lines) });
-      }
-    });
+    const { parts, directives, tooDeep, frontMatter } = this.collect(given, context, options.lines);
     const segments = assembleSegments(parts, frontMatter);
     // The options named, not spread: an object spread and then added to took 4 ms of every pass
     // over the bench corpus with 10,000 terms, where most documents get here.
@@ -207,6 +181,53 @@ export class MarkdownDocument {
       textLetters: () => this.textLetters(),
     });
     return tooDeep.length > 0 ? withTooDeep(findings, tooDeep, text) : findings;
+  }
+
+  /**
+   * Every segment and directive of the current text, as one full parse gives them (the pieces of
+   * a block's segments relative to the block, with its start as their `offset`): every block is
+   * parsed, a plain one without remark. A release set's alignment reads the whole document.
+   */
+  allSegments(): { segments: Segment[]; directives: Directive[] } {
+    const { parts, directives, frontMatter } = this.collect(undefined, true, undefined);
+    return { segments: assembleSegments(parts, frontMatter), directives };
+  }
+
+  /**
+   * The parts of the `given` blocks (all when undefined) and the directives of every block parsed,
+   * in document offsets; with `context`, the front matter's segment.
+   */
+  private collect(given: readonly boolean[] | undefined, context: boolean, lines: LineIndex | undefined) {
+    const text = this.text;
+    const parts: PlacedPart[] = [];
+    const directives: Directive[] = [];
+    const tooDeep: DeepBlock[] = [];
+    let frontMatter: Segment | undefined;
+    const gives = (index: number) => given === undefined || given[index] === true;
+    this.entries.forEach((entry, index) => {
+      if (entry.frontMatter) {
+        if (context) frontMatter = frontMatterSegment(text, entry.start, entry.end);
+        return;
+      }
+      if (!given) entry.facts ??= { directive: text.slice(entry.start, entry.end).includes(DIRECTIVE_MARK) };
+      const facts = entry.facts;
+      if (!facts || (!gives(index) && !facts.directive)) return;
+      const parsed = this.parse(entry, facts);
+      if (parsed.tooDeep !== undefined)
+        tooDeep.push({ start: entry.start, end: entry.end, depth: parsed.tooDeep });
+      if (gives(index)) {
+        const follows = index > 0 && gives(index - 1) && !this.entries[index - 1]?.frontMatter;
+        parts.push({ part: parsed.part, offset: entry.start, follows });
+        if (context && parsed.frontMatter) frontMatter = parsed.frontMatter;
+      }
+      for (const d of parsed.directives) {
+        lines ??= createLineIndex(text);
+        const start = d.start + entry.start;
+        const end = d.end + entry.start;
+        directives.push({ ...d, start, end, line: directiveLine(d.kind, start, end, lines) });
+      }
+    });
+    return { parts, directives, tooDeep, frontMatter };
   }
 
   /**
