@@ -10,6 +10,20 @@ function read(text: string): string[] {
 }
 
 describe('numbersOf', () => {
+  it('answers a text asked for again from what it read the first time, and reads every new text', () => {
+    const text = '예산은 3억 달러이고, 2018년 9월 30일에 발표되었다.';
+    const first = numbersOf(text);
+    expect(numbersOf(text)).toBe(first);
+    expect(read(text)).toEqual(['3억=300000000', '2018년 9월 30일=2018-9-30']);
+    // Past the characters it keeps, the oldest texts are read again; new texts are always read.
+    const long = (n: number) => `${n}억 달러 ${'가'.repeat(1_000_000)}`;
+    for (let n = 1; n <= 5; n++)
+      expect(numbersOf(long(n)).map((m) => m.value)).toEqual([{ kind: 'amount', value: n * 100_000_000 }]);
+    const again = numbersOf(text);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it('reads digits with their scale in every language', () => {
     expect(read('예산은 3억 5천만 달러, 1억1천만, 12조3천억 번')).toEqual([
       '3억 5천만=350000000',

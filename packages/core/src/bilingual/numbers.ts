@@ -157,8 +157,34 @@ function takeAll(text: string, taken: boolean[], re: RegExp): void {
   for (let m = re.exec(text); m; m = re.exec(text)) taken.fill(true, m.index, m.index + m[0].length);
 }
 
-/** Every number and date of `text`, in text order. */
-export function numbersOf(input: string): NumberMention[] {
+/**
+ * The texts asked for lately and their numbers: a release set is checked again at every edit of
+ * its translation (the language server), and its source's segments, and all but one of the
+ * target's, are the same text each time. At most RECENT_CHARS characters of text are kept; the
+ * oldest go first.
+ */
+const recent = new Map<string, readonly NumberMention[]>();
+const RECENT_CHARS = 4_000_000;
+let recentChars = 0;
+
+/** Every number and date of `text`, in text order (the same array for the same text: never change it). */
+export function numbersOf(text: string): readonly NumberMention[] {
+  const known = recent.get(text);
+  if (known) return known;
+  const found = readNumbers(text);
+  if (text.length <= RECENT_CHARS) {
+    while (recentChars + text.length > RECENT_CHARS) {
+      const oldest = recent.keys().next().value as string;
+      recent.delete(oldest);
+      recentChars -= oldest.length;
+    }
+    recent.set(text, found);
+    recentChars += text.length;
+  }
+  return found;
+}
+
+function readNumbers(input: string): NumberMention[] {
   const text = asciiDigits(input);
   const taken: boolean[] = new Array(text.length).fill(false);
   const out: NumberMention[] = [];
