@@ -64,6 +64,25 @@ interface Parsed {
   topic: string[];
 }
 
+/**
+ * The Markdown documents read lately, by path, the last used last: at an edit of a translation in
+ * the editor only the blocks it touched are split and parsed again, and a source read for each of
+ * its targets is parsed once. A text over RECENT_TEXT characters is not kept.
+ */
+const recent = new Map<string, MarkdownDocument>();
+const RECENT_DOCUMENTS = 8;
+const RECENT_TEXT = 2_000_000;
+
+function markdownOf(path: string, text: string): MarkdownDocument {
+  const kept = recent.get(path);
+  recent.delete(path);
+  const markdown = kept ?? new MarkdownDocument();
+  markdown.update(text);
+  if (text.length <= RECENT_TEXT) recent.set(path, markdown);
+  if (recent.size > RECENT_DOCUMENTS) recent.delete(recent.keys().next().value as string);
+  return markdown;
+}
+
 function parse(
   doc: { path: string; text: string },
   options: { lang?: string | undefined; topic?: readonly string[] | undefined },
@@ -74,9 +93,7 @@ function parse(
   if (format === 'markdown') {
     // Block by block, a plain block without remark: the segments of one full parse (unified's
     // test all-segments.test.ts), in a fifth of the time over a long release.
-    const markdown = new MarkdownDocument();
-    markdown.update(doc.text);
-    return { ...markdown.allSegments(), lang, topic };
+    return { ...markdownOf(doc.path, doc.text).allSegments(), lang, topic };
   }
   return { ...textSegments(doc.text), lang, topic };
 }

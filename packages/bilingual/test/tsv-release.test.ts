@@ -94,3 +94,41 @@ describe('release sets', () => {
     ]);
   });
 });
+
+describe('release sets linted again at each edit', () => {
+  const ko =
+    '# 성명\n\n양국은 한반도 비핵화를 지지한다.\n\n예산은 3억 달러이다.\n\n이재명 정부는 실용외교를 추구한다.\n';
+  const edits = [
+    '# 声明\n\n两国支持半岛无核化。\n\n预算为3亿美元。\n\n李在明政府奉行务实外交。\n',
+    '# 声明\n\n两国支持无核化。\n\n预算为3亿美元。\n\n李在明政府奉行务实外交。\n',
+    '# 声明\n\n两国支持无核化。\n\n预算为4亿美元。\n\n李在明政府奉行实用外交。\n',
+    '# 声明\n\n两国支持无核化。预算为4亿美元。\n\n李在明政府奉行实用外交。\n',
+    '---\ntopic: [korea]\n---\n\n# 声明\n\n<!-- nuance-disable-next-line korea-china/numbers -->\n两国支持无核化。预算为4亿美元。\n\n李在明政府奉行实用外交。\n',
+  ];
+
+  it('gives after every edit what a first lint of the same texts gives', () => {
+    edits.forEach((zh, k) => {
+      const again = lintReleaseTarget(
+        { path: '/d/edited.zh.md', text: zh },
+        { path: '/d/edited.ko.md', text: ko, shown: 'edited.ko.md' },
+        { ruleSet: koreaChina() },
+      );
+      const first = lintReleaseTarget(
+        { path: `/d/fresh-${k}.zh.md`, text: zh },
+        { path: `/d/fresh-${k}.ko.md`, text: ko, shown: 'edited.ko.md' },
+        { ruleSet: koreaChina() },
+      );
+      expect(again, zh).toEqual(first);
+    });
+    const last = lintReleaseTarget(
+      { path: '/d/edited.zh.md', text: edits[2]! },
+      { path: '/d/edited.ko.md', text: ko, shown: 'edited.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    expect(places(last)).toEqual([
+      '3:1-3:9 korea-china/peninsula-denuclearization missing-term 两国支持无核化。',
+      '5:4-5:6 korea-china/numbers number 4亿',
+      '7:8-7:12 korea-china/wushi-not-shiyong 实用外交',
+    ]);
+  });
+});
