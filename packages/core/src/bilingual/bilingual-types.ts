@@ -1,5 +1,5 @@
 // The shapes of a bilingual lint, shared by lint.ts and the checks.
-import type { LintRun } from '../engine/lint.js';
+import type { LintRun, ScanCache } from '../engine/lint.js';
 import type { FindingSource, Segment } from '../types.js';
 
 /** One side of a bilingual input: a document text and its prose segments. */
@@ -25,6 +25,11 @@ export interface BilingualInput {
   source: BilingualSide;
   target: BilingualSide;
   units: readonly BilingualUnit[];
+  /**
+   * Reuse the scans and findings of unchanged segments between lints of one target and its
+   * source (an editor's document, linted again at each edit), as `LintInput.cache` does.
+   */
+  cache?: ScanCache | undefined;
 }
 
 /** What the checks know about a unit in the combined lint (segment indices into it). */

@@ -6,7 +6,7 @@
 import { byPlace, type LintRun, runLint } from '../engine/lint.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { audienceMatches } from '../text/language-tag.js';
-import { createLineIndex } from '../text/lines.js';
+import { createLineIndex, type LineIndex } from '../text/lines.js';
 import type { Finding, FindingSource, Segment } from '../types.js';
 import type { BilingualInput, BilingualRun, BilingualSide, UnitScans } from './bilingual-types.js';
 import { conceptFindings } from './concepts.js';
@@ -42,13 +42,25 @@ export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[
       segments,
       topic: topicOf(input, ruleSet),
       ...(target.lang === undefined ? {} : { lang: target.lang }),
+      ...(input.cache === undefined ? {} : { cache: input.cache }),
     },
     ruleSet,
   );
-  const sourceLines = shared ? lint.doc.lines : createLineIndex(source.text);
+  let sourceLines: LineIndex | undefined;
   const units: UnitScans[] = input.units.map((unit) => {
     const ids = unit.source.map((s) => s + base);
-    return { source: ids, target: [...unit.target], where: sourceOf(lint, ids, offset, sourceLines, source) };
+    let where: FindingSource | undefined;
+    return {
+      source: ids,
+      target: [...unit.target],
+      // Made when a finding of the unit asks for it: most units of a long release have none, and
+      // an editor lints the release again at every edit.
+      get where() {
+        sourceLines ??= shared ? lint.doc.lines : createLineIndex(source.text);
+        where ??= sourceOf(lint, ids, offset, sourceLines, source);
+        return where;
+      },
+    };
   });
   const run: BilingualRun = { ...lint, units, sourceLang: source.lang, targetLang: target.lang };
   const findings = lint.findings.map((f) => withoutSourcePlaces(f, shared ? Infinity : target.text.length));
@@ -73,7 +85,7 @@ function sourceOf(
   lint: LintRun,
   ids: readonly number[],
   offset: number,
-  lines: ReturnType<typeof createLineIndex>,
+  lines: LineIndex,
   side: BilingualSide,
 ): FindingSource {
   const states = ids.map((i) => lint.doc.segments[i]).filter((s) => s !== undefined);
@@ -112,7 +124,7 @@ function withoutSourcePlaces(f: Finding, targetEnd: number): Finding {
 }
 
 function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitScans[]): void {
-  const bySegment: { start: number; end: number; where: FindingSource }[] = [];
+  const bySegment: { start: number; end: number; unit: UnitScans }[] = [];
   for (const unit of units) {
     for (const t of unit.target) {
       const prose = lint.doc.segments[t]?.prose;
@@ -120,13 +132,13 @@ function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitS
       bySegment.push({
         start: prose.startAt(0) ?? 0,
         end: prose.endAt(prose.text.length - 1) ?? 0,
-        where: unit.where,
+        unit,
       });
     }
   }
   for (const f of findings) {
     if (f.source) continue;
     const hit = bySegment.find((s) => f.start >= s.start && f.start <= s.end);
-    if (hit) f.source = { ...hit.where };
+    if (hit) f.source = { ...hit.unit.where };
   }
 }

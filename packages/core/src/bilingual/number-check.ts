@@ -22,9 +22,12 @@ export function numberFindings(run: BilingualRun): Finding[] {
   if (rules.length === 0) return [];
   const out: Finding[] = [];
   for (const unit of run.units) {
+    if (unit.source.length === 0 || !hasProse(run, unit.target)) continue;
+    // Most units say the same numbers on both sides, or none: answered without a copy of each.
+    if (allAnswered(run, unit.source, unit.target, true) && allAnswered(run, unit.target, unit.source, false))
+      continue;
     const src = mentions(run, unit.source);
     const tgt = mentions(run, unit.target);
-    if (unit.source.length === 0 || !hasProse(run, unit.target)) continue;
     // Every value of the target must be one of the source's and the other way round (as sets: a
     // translation may say a figure twice); a value read from words (soft) answers but is never
     // reported itself.
@@ -53,6 +56,36 @@ export function numberFindings(run: BilingualRun): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether every value the `from` segments state (not read from words) is one the `to` segments
+ * have, compared as the check compares them (`sameValue(source, target)`).
+ */
+function allAnswered(
+  run: BilingualRun,
+  from: readonly number[],
+  to: readonly number[],
+  fromSource: boolean,
+): boolean {
+  for (const id of from) {
+    const seg = run.doc.segments[id];
+    if (!seg) continue;
+    for (const m of numbersOf(seg.prose.text)) {
+      if (m.soft) continue;
+      const answered = to.some((other) => {
+        const text = run.doc.segments[other]?.prose.text;
+        return (
+          text !== undefined &&
+          numbersOf(text).some((n) =>
+            fromSource ? sameValue(m.value, n.value) : sameValue(n.value, m.value),
+          )
+        );
+      });
+      if (!answered) return false;
+    }
+  }
+  return true;
 }
 
 function hasProse(run: BilingualRun, ids: readonly number[]): boolean {
