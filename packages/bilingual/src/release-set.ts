@@ -3,7 +3,14 @@
 // `source-language`, else Korean when the set has a Korean file, else English; every other file
 // is a target of it. Segments align one to one when both documents have the same structure (the
 // same sequence of segment roles); otherwise they are aligned by length (`align.ts`).
-import { type Finding, lintBilingual, type RuleSet, type Segment } from '@nuance/core';
+import {
+  createScanCache,
+  type Finding,
+  lintBilingual,
+  type RuleSet,
+  type ScanCache,
+  type Segment,
+} from '@nuance/core';
 import {
   applyDirectives,
   type Directive,
@@ -62,6 +69,8 @@ interface Parsed {
   directives: Directive[];
   lang?: string | undefined;
   topic: string[];
+  /** A Markdown document's entry among the recent ones. */
+  recent?: Recent;
 }
 
 /**
@@ -69,18 +78,23 @@ interface Parsed {
  * the editor only the blocks it touched are split and parsed again, and a source read for each of
  * its targets is parsed once. A text over RECENT_TEXT characters is not kept.
  */
-const recent = new Map<string, MarkdownDocument>();
+interface Recent {
+  markdown: MarkdownDocument;
+  /** As a target: the scans and findings of its last lint (core's ScanCache). */
+  scans?: ScanCache;
+}
+const recent = new Map<string, Recent>();
 const RECENT_DOCUMENTS = 8;
 const RECENT_TEXT = 2_000_000;
 
-function markdownOf(path: string, text: string): MarkdownDocument {
+function recentOf(path: string, text: string): Recent {
   const kept = recent.get(path);
   recent.delete(path);
-  const markdown = kept ?? new MarkdownDocument();
-  markdown.update(text);
-  if (text.length <= RECENT_TEXT) recent.set(path, markdown);
+  const entry = kept ?? { markdown: new MarkdownDocument() };
+  entry.markdown.update(text);
+  if (text.length <= RECENT_TEXT) recent.set(path, entry);
   if (recent.size > RECENT_DOCUMENTS) recent.delete(recent.keys().next().value as string);
-  return markdown;
+  return entry;
 }
 
 function parse(
@@ -93,7 +107,8 @@ function parse(
   if (format === 'markdown') {
     // Block by block, a plain block without remark: the segments of one full parse (unified's
     // test all-segments.test.ts), in a fifth of the time over a long release.
-    return { ...markdownOf(doc.path, doc.text).allSegments(), lang, topic };
+    const entry = recentOf(doc.path, doc.text);
+    return { ...entry.markdown.allSegments(), lang, topic, recent: entry };
   }
   return { ...textSegments(doc.text), lang, topic };
 }
@@ -106,11 +121,13 @@ export function lintReleaseTarget(
 ): Finding[] {
   const t = parse(target, options);
   const s = parse(source, { topic: options.topic ?? [] });
+  if (t.recent) t.recent.scans ??= createScanCache();
   const findings = lintBilingual(
     {
       source: { text: source.text, segments: s.segments, lang: s.lang, topic: s.topic, path: source.shown },
       target: { text: target.text, segments: t.segments, lang: t.lang, topic: t.topic },
       units: alignSegments(s.segments, t.segments),
+      cache: t.recent?.scans,
     },
     options.ruleSet,
   );
