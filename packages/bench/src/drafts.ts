@@ -25,3 +25,31 @@ export function draft(size: number, dense: boolean): string {
   }
   return text;
 }
+
+/** Korean source paragraphs and their Chinese translations, one flagged (实用外交) in three. */
+const PARALLEL: readonly (readonly [string, string])[] = [
+  [
+    '양국 외교장관은 서울에서 회담을 갖고 경제와 문화 협력 방안을 논의했다.',
+    '两国外长在首尔举行会谈，讨论了经济和文化合作方案。',
+  ],
+  [
+    '이재명 정부는 국익 중심의 실용외교를 추구하며 한중 관계를 복원하기로 했다.',
+    '李在明政府奉行以国家利益为中心的实用外交，决定恢复韩中关系。',
+  ],
+  ['양측은 올해 예산 3억 달러를 6월 10일에 확정했다.', '双方于6月10日确定了今年3亿美元的预算。'],
+];
+
+/**
+ * A release set: a Korean statement and its Chinese translation (of at least `size` UTF-16
+ * units), paragraph for paragraph, so that each paragraph is a unit of its own.
+ */
+export function releaseSet(size: number): { ko: string; zh: string } {
+  let ko = '# 한중 관계 복원에 관한 성명\n\n';
+  let zh = '# 关于恢复中韩关系的声明\n\n';
+  for (let i = 0; zh.length < size; i++) {
+    const [source, target] = PARALLEL[i % PARALLEL.length]!;
+    ko += `${source}\n\n`;
+    zh += `${target}\n\n`;
+  }
+  return { ko, zh };
+}

@@ -6,12 +6,15 @@
 // the middle of the draft, then deletes it; the first edits (ten, or as many as are timed when
 // fewer) warm up and are not counted.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { createServer, messageBytes } from '@nuance/language-server';
 import { createConnection } from 'vscode-languageserver/node';
 import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { draft } from './drafts.js';
+import { draft, releaseSet } from './drafts.js';
 import { serverBin } from './paths.js';
 import type { ServerRow } from './results.js';
 import { median, percentile } from './stats.js';
@@ -23,6 +26,41 @@ export const SERVER_DRAFTS = [
   { chars: 20_000, dense: true },
   { chars: 100_000, dense: true },
 ] as const;
+
+/** A release set's translation, the size of the typical 20 K draft, its Korean source on disk. */
+export const RELEASE_SET_CHARS = 20_000;
+
+/** A document to edit: an untitled draft, or a release set's translation saved beside its source. */
+interface Edited {
+  uri: string;
+  text: string;
+  label: string;
+  dense: boolean;
+}
+
+function draftDocument(spec: { chars: number; dense: boolean }): Edited {
+  const { chars, dense } = spec;
+  return {
+    uri: `untitled:bench-${chars}-${dense ? 'dense' : 'typical'}.md`,
+    text: draft(chars, dense),
+    label: `${chars / 1000} K, ${dense ? 'dense (every paragraph flagged)' : 'typical (1 paragraph in 10 flagged)'}`,
+    dense,
+  };
+}
+
+/** The release set in a folder of its own (removed by the caller), its translation to edit. */
+function releaseSetDocument(dir: string): Edited {
+  const { ko, zh } = releaseSet(RELEASE_SET_CHARS);
+  writeFileSync(path.join(dir, 'statement.ko.md'), ko);
+  const target = path.join(dir, 'statement.zh.md');
+  writeFileSync(target, zh);
+  return {
+    uri: pathToFileURL(target).href,
+    text: zh,
+    label: `${RELEASE_SET_CHARS / 1000} K, release set (the Chinese of a Korean statement, ${Math.round(ko.length / 1000)} K)`,
+    dense: false,
+  };
+}
 
 /** CPU ms the server has used so far, or undefined where that cannot be read. */
 type CpuClock = () => number | undefined;
@@ -72,14 +110,12 @@ interface PullReport {
 async function measureDraft(
   connection: ProtocolConnection,
   mode: ServerRow['mode'],
-  draftSpec: { chars: number; dense: boolean },
+  edited: Edited,
   rounds: number,
   cpu: CpuClock,
 ): Promise<ServerRow> {
-  const { chars, dense } = draftSpec;
+  const { uri, text, dense } = edited;
   const delivery: Delivery = mode === 'stdio-pull' ? 'pull' : 'push';
-  const uri = `untitled:bench-${chars}-${dense ? 'dense' : 'typical'}.md`;
-  const text = draft(chars, dense);
   const waiters = new Map<number, (params: Published) => void>();
   const listener = connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
     if (params.uri !== uri || params.version === undefined) return;
@@ -143,7 +179,7 @@ async function measureDraft(
   listener.dispose();
   return {
     mode,
-    draft: `${chars / 1000} K, ${dense ? 'dense (every paragraph flagged)' : 'typical (1 paragraph in 10 flagged)'}`,
+    draft: edited.label,
     chars: text.length,
     dense,
     diagnostics,
@@ -199,7 +235,17 @@ async function session(
   });
   await connection.sendNotification('initialized', {});
   const rows: ServerRow[] = [];
-  for (const d of SERVER_DRAFTS) rows.push(await measureDraft(connection, mode, d, rounds, cpu));
+  for (const d of SERVER_DRAFTS)
+    rows.push(await measureDraft(connection, mode, draftDocument(d), rounds, cpu));
+  // A release set is checked against its source at every edit: over stdio, pushed.
+  if (mode === 'stdio') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nuance-bench-release-'));
+    try {
+      rows.push(await measureDraft(connection, mode, releaseSetDocument(dir), rounds, cpu));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   await connection.sendRequest('shutdown');
   return rows;
 }

@@ -79,6 +79,7 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['stdio', true, false],
       ['stdio', false, true],
       ['stdio', true, true],
+      ['stdio', false, false],
       ['stdio-pull', false, false],
       ['stdio-pull', true, false],
       ['stdio-pull', false, true],
@@ -89,6 +90,10 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['in-process', true, true],
     ]);
     expect(results.server!.every((s) => s.diagnostics > 0)).toBe(true);
+    // The fifth stdio row edits a release set's Chinese, checked against its Korean source on disk.
+    expect(results.server![4]!.draft).toMatch(
+      /^20 K, release set \(the Chinese of a Korean statement, \d+ K\)$/,
+    );
     // A pulled report says `unchanged` at most once per timed edit.
     for (const s of results.server!.filter((row) => row.mode === 'stdio-pull'))
       expect(s.unchanged).toBeLessThanOrEqual(s.rounds);
