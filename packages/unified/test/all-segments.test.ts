@@ -1,11 +1,9 @@
 // A whole document's segments through the blocks (plain ones without remark) are the segments of
 // one full parse with remark: what a release set's alignment and checks read.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { directivesOf, MarkdownDocument, parseMarkdown, segmentsOf } from '../src/index.js';
-import { inDocument, random } from './helpers.js';
+import { corpus, corpusPresent, drafts, inDocument, random } from './helpers.js';
 
 function expectSameAsFullParse(text: string): { remark: number } {
   const doc = new MarkdownDocument();
@@ -72,24 +70,13 @@ describe('all the segments of a document, through its blocks', () => {
   });
 });
 
-const corpus = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'corpus');
-const present = existsSync(join(corpus, 'README.md'));
+const present = corpusPresent;
 if (!present) console.warn(`Skipping the corpus comparison of all segments: ${corpus} is absent`);
-
-function drafts(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return drafts(path);
-      return name.endsWith('.md') && name !== 'README.md' ? [path] : [];
-    });
-}
 
 describe.skipIf(!present)('all the segments of a real document, through its blocks', () => {
   test('are those of one full parse: the corpus cut into documents of about 20,000 characters', () => {
     let documents = 0;
-    for (const file of drafts(corpus)) {
+    for (const file of drafts(corpus).filter((name) => name.endsWith('.md'))) {
       const blocks = readFileSync(file, 'utf8').split(/\n\n+/);
       for (let at = 0, k = 0; at < blocks.length; k++) {
         let text = '';

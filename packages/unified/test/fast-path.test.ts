@@ -2,7 +2,7 @@
 // plain-block.ts, the blocks of blocks.ts) gives exactly the findings of a full parse with remark
 // and no pre-check (`fullParse`), on documents generated around the constructs that could make it
 // differ, and on a sample of the real-text corpus when it is present.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePacks, parsePack, type RuleSet } from '@nuance/core';
@@ -17,7 +17,7 @@ import { rawText } from '../src/raw-scan.js';
 import { parseMarkdownBlock } from '../src/remark-parser.js';
 import type { Part } from '../src/structure.js';
 import { documentTopic } from '../src/topic.js';
-import { random } from './helpers.js';
+import { corpus, corpusPresent, drafts, random } from './helpers.js';
 
 const PACK = `pack: f
 rules:
@@ -863,18 +863,7 @@ describe('plain blocks with code spans, or after a thematic break', () => {
   });
 });
 
-const corpus = join(here, '..', '..', '..', '..', 'shared', 'corpus');
-const present = existsSync(join(corpus, 'README.md'));
-
-function drafts(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return drafts(path);
-      return /\.(md|txt)$/.test(name) && name !== 'README.md' ? [path] : [];
-    });
-}
+const present = corpusPresent;
 
 describe.skipIf(!present)('on a sample of the real-text corpus', () => {
   test('every 40th file gives the same findings both ways, with each rule set', () => {
