@@ -120,6 +120,26 @@ describe('release sets linted again at each edit', () => {
       );
       expect(again, zh).toEqual(first);
     });
+    // The source edited under an unchanged translation: its mentions and numbers are read again.
+    const zh = edits[1]!;
+    for (const [k, source] of [
+      ko.replace('3억', '5억'),
+      ko.replace('한반도 비핵화', '비핵화'),
+      ko.replace('# 성명\n\n', '# 성명\n\n한국 정부는 다음과 같이 밝혔다.\n\n'),
+      ko,
+    ].entries()) {
+      const again = lintReleaseTarget(
+        { path: '/d/edited.zh.md', text: zh },
+        { path: '/d/edited.ko.md', text: source, shown: 'edited.ko.md' },
+        { ruleSet: koreaChina() },
+      );
+      const first = lintReleaseTarget(
+        { path: `/d/fresh-source-${k}.zh.md`, text: zh },
+        { path: `/d/fresh-source-${k}.ko.md`, text: source, shown: 'edited.ko.md' },
+        { ruleSet: koreaChina() },
+      );
+      expect(again, source).toEqual(first);
+    }
     const last = lintReleaseTarget(
       { path: '/d/edited.zh.md', text: edits[2]! },
       { path: '/d/edited.ko.md', text: ko, shown: 'edited.ko.md' },
