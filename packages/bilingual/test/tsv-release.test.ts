@@ -1,3 +1,4 @@
+import { compilePacks, parsePack } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
 import {
   alignSegments,
@@ -126,6 +127,8 @@ describe('release sets linted again at each edit', () => {
       ko.replace('3억', '5억'),
       ko.replace('한반도 비핵화', '비핵화'),
       ko.replace('# 성명\n\n', '# 성명\n\n한국 정부는 다음과 같이 밝혔다.\n\n'),
+      ko.replace('이재명 정부는', '이재명 정부도'),
+      ko.replace('예산은', '올해 예산은'),
       ko,
     ].entries()) {
       const again = lintReleaseTarget(
@@ -150,5 +153,28 @@ describe('release sets linted again at each edit', () => {
       '5:4-5:6 korea-china/numbers number 4亿',
       '7:8-7:12 korea-china/wushi-not-shiyong 实用外交',
     ]);
+  });
+});
+
+describe('a release set whose source changes under an unchanged translation', () => {
+  it('gives each finding of a rule without context the source as it is now', () => {
+    const { pack } = parsePack(
+      'pack: t\nrules:\n  - id: t/shiyong\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [实用外交]\n',
+      't.yaml',
+    );
+    const ruleSet = compilePacks([pack!]).ruleSet;
+    const zh = '# 声明\n\n两国同意加强交流。\n\n李在明政府奉行实用外交。\n\n双方将继续合作。\n';
+    const ko = (word: string) =>
+      `# 성명\n\n양국은 교류를 강화하기로 했다.\n\n이재명 정부는 ${word}를 추구한다.\n\n양측은 협력을 계속한다.\n`;
+    const lint = (path: string, source: string) =>
+      lintReleaseTarget(
+        { path: `/s/${path}.zh.md`, text: zh },
+        { path: `/s/${path}.ko.md`, text: source, shown: 'statement.ko.md' },
+        { ruleSet },
+      );
+    expect(lint('kept', ko('실용외교'))[0]?.source?.text).toBe('이재명 정부는 실용외교를 추구한다.');
+    const again = lint('kept', ko('실리외교'));
+    expect(again[0]?.source?.text).toBe('이재명 정부는 실리외교를 추구한다.');
+    expect(again).toEqual(lint('fresh', ko('실리외교')));
   });
 });

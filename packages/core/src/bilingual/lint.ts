@@ -64,9 +64,10 @@ export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[
   });
   const run: BilingualRun = { ...lint, units, sourceLang: source.lang, targetLang: target.lang };
   const findings = lint.findings.map((f) => withoutSourcePlaces(f, shared ? Infinity : target.text.length));
+  // The rules' findings get their unit's source; the checks' come with theirs.
+  attachSources(findings, lint, units);
   for (const f of conceptFindings(run)) findings.push(f);
   for (const f of numberFindings(run)) findings.push(f);
-  attachSources(findings, lint, units);
   return findings.sort(byPlace);
 }
 
@@ -137,8 +138,10 @@ function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitS
     }
   }
   for (const f of findings) {
-    if (f.source) continue;
     const hit = bySegment.find((s) => f.start >= s.start && f.start <= s.end);
+    // Set at every lint, not only when absent: with a cache, a finding of the last lint may be
+    // given again (finding-memo.ts), and its unit's source may have changed since.
     if (hit) f.source = { ...hit.unit.where };
+    else if (f.source) delete f.source;
   }
 }
