@@ -47,6 +47,7 @@ export type { DescriptionPart, RuleDescription } from './kinds/kind.js';
 export { describeRule } from './kinds/registry.js';
 export { TERM_STATUSES } from './kinds/term.js';
 export {
+  addLetters,
   countLetters,
   documentLanguageOf,
   hanScript,

@@ -420,6 +420,25 @@ describe('scan cache', () => {
   });
 });
 
+describe('scan cache, a document whose language its edits change', () => {
+  it("reads each version's letters: its findings' locale is a fresh lint's", () => {
+    const cache = createScanCache();
+    const versions = [
+      '韩国奉行实用外交。\n\n这是中文。',
+      '韩国奉行实用外交。\n\n이 문서는 이제 대부분 한국어로 쓰여 있습니다. 한국어 문장이 길다.',
+      '韩国奉行实用外交。\n\nThis paragraph is now written in English, and it is long enough to count.',
+      '韩国奉行实用外交。\n\n这是中文。',
+    ];
+    const locales = versions.map((text) => {
+      const segments = blockSegments(text);
+      const cached = lintSegments({ text, segments, cache }, rs);
+      expect(cached).toEqual(lintSegments({ text, segments }, rs));
+      return cached.find((f) => f.ruleId === 't/wushi')?.locale;
+    });
+    expect(locales).toEqual(['zh-Hans', 'ko', 'en', 'zh-Hans']);
+  });
+});
+
 /** A `requires` rule that reads the paragraph after its match's (a lookahead of one). */
 const NEXT_PARAGRAPH_RULE = `  - id: w/core
     kind: requires

@@ -9,6 +9,7 @@
 // (`givenBlocks`), so that the structure core reads (structure.ts) gives the findings of one full
 // parse, and a block whose candidates all wait on a context nothing may give is not (live-blocks.ts).
 import {
+  addLetters,
   type ContextHits,
   countLetters,
   createLineIndex,
@@ -388,13 +389,4 @@ export class MarkdownDocument {
     }
     return facts.parsed;
   }
-}
-
-function addLetters(total: LetterCounts, counts: LetterCounts, sign: 1 | -1): void {
-  total.hangul += sign * counts.hangul;
-  total.han += sign * counts.han;
-  total.latin += sign * counts.latin;
-  total.letters += sign * counts.letters;
-  total.hans += sign * counts.hans;
-  total.hant += sign * counts.hant;
 }

@@ -1,5 +1,7 @@
 // One segment: its prose, its match view, and the candidate matches that pass the per-script
 // checks on the original prose (DESIGN: Matching).
+
+import type { LetterCounts } from '../lang/document-script.js';
 import { hanStartOk, isHanjaGloss } from '../lang/han.js';
 import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
 import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
@@ -116,6 +118,8 @@ export interface ProseScan {
   sentenceSpans?: Array<{ start: number; end: number }>;
   /** The prose holds a Hangul code point (`hasHangul`). */
   hangul?: boolean;
+  /** Its letters by script (`countLetters`), once the document's are asked. */
+  letters?: LetterCounts;
   /** The last lint of a ScanCache that used it. */
   used?: number;
 }

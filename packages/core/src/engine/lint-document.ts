@@ -2,6 +2,7 @@
 // each fact read at most once and only when a finding or a condition asks.
 import { documentLocale, type Locale } from '../i18n/locale.js';
 import {
+  addLetters,
   countLetters,
   hanScriptOfLetters,
   type LetterCounts,
@@ -113,7 +114,11 @@ const TRADITIONAL_AUDIENCE = /^zh-(?:tw|hk|mo|hant)(?:-|$)/i;
 /** The script a Chinese reader of the document reads: see DocContext.inScript. */
 function proseLetters(segments: readonly SegmentState[]): LetterCounts {
   const counts = noLetters();
-  for (const seg of segments) countLetters(counts, seg.prose.text);
+  // Each prose's own, kept with its scan: an editor's lint after an edit counts only new prose.
+  for (const seg of segments) {
+    seg.scan.letters ??= countLetters(noLetters(), seg.prose.text);
+    addLetters(counts, seg.scan.letters);
+  }
   return counts;
 }
 

@@ -74,6 +74,17 @@ export function noLetters(): LetterCounts {
   return { hangul: 0, han: 0, latin: 0, letters: 0, hans: 0, hant: 0 };
 }
 
+/** Add `counts` to `total` (`sign` -1: take them off, as an edit takes a block's letters out). */
+export function addLetters(total: LetterCounts, counts: LetterCounts, sign: 1 | -1 = 1): LetterCounts {
+  total.hangul += sign * counts.hangul;
+  total.han += sign * counts.han;
+  total.latin += sign * counts.latin;
+  total.letters += sign * counts.letters;
+  total.hans += sign * counts.hans;
+  total.hant += sign * counts.hant;
+  return total;
+}
+
 /** `hanScript` from letter counts. */
 export function hanScriptOfLetters(counts: LetterCounts): 'hans' | 'hant' | undefined {
   if (counts.hans === counts.hant) return undefined;
