@@ -1,4 +1,4 @@
-import { compilePacks, parsePack } from '@nuance/core';
+import { compilePacks, type Finding, parsePack } from '@nuance/core';
 import { describe, expect, it } from 'vitest';
 import {
   alignSegments,
@@ -176,5 +176,82 @@ describe('a release set whose source changes under an unchanged translation', ()
     const again = lint('kept', ko('실리외교'));
     expect(again[0]?.source?.text).toBe('이재명 정부는 실리외교를 추구한다.');
     expect(again).toEqual(lint('fresh', ko('실리외교')));
+  });
+});
+
+describe('a long release set', () => {
+  it("gives each finding the source of its own paragraph's unit", () => {
+    // 300 paragraphs, one to one; every seventh translation says 实用外交 (a finding of its own).
+    const ko: string[] = [];
+    const zh: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      ko.push(`제${i + 1}항. 이재명 정부는 실용외교를 추구한다.`);
+      zh.push(`第${i + 1}条。李在明政府奉行${i % 7 === 0 ? '实用' : '务实'}外交。`);
+    }
+    const findings = lintReleaseTarget(
+      { path: '/d/long.zh.md', text: `${zh.join('\n\n')}\n` },
+      { path: '/d/long.ko.md', text: `${ko.join('\n\n')}\n`, shown: 'long.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    const shiyong = findings.filter((f) => f.ruleId === 'korea-china/wushi-not-shiyong');
+    expect(shiyong).toHaveLength(43);
+    for (const f of shiyong) {
+      const paragraph = (f.line - 1) / 2;
+      expect(f.source?.text).toBe(ko[paragraph]);
+      expect(f.source?.line).toBe(f.line);
+    }
+  });
+});
+
+describe('a release set linted again after an edit elsewhere in the translation', () => {
+  it("keeps its rules' findings of unchanged paragraphs, each given its source again", () => {
+    const ruleSet = koreaChina();
+    // The rule's findings made, counted (core's compiled rules, as core's own tests reach them).
+    type Made = (doc: unknown, matches: unknown[]) => Finding[];
+    const { compiled } = ruleSet as unknown as {
+      compiled: { source: { def: { id: string } }; findings: Made }[];
+    };
+    const rule = compiled.find((r) => r.source.def.id === 'korea-china/wushi-not-shiyong')!;
+    const findings = rule.findings.bind(rule);
+    let made = 0;
+    rule.findings = (doc, matches) => {
+      made += matches.length;
+      return findings(doc, matches);
+    };
+    const id = rule.source.def.id;
+    const ko = (last: string) =>
+      `${Array.from({ length: 6 }, (_, i) => `제${i + 1}항. 이재명 정부는 실용외교를 추구한다.`).join('\n\n')}\n\n${last}\n`;
+    const zh = (last: string) =>
+      `${Array.from({ length: 6 }, (_, i) => `第${i + 1}条。李在明政府奉行实用外交。`).join('\n\n')}\n\n${last}\n`;
+    const lint = (path: string, target: string, source: string) =>
+      lintReleaseTarget(
+        { path: `/d/${path}.zh.md`, text: target },
+        { path: `/d/${path}.ko.md`, text: source, shown: 'statement.ko.md' },
+        { ruleSet },
+      );
+    const first = lint('kept', zh('双方将继续合作。'), ko('양측은 협력을 계속한다.'));
+    expect(first.filter((f) => f.ruleId === id)).toHaveLength(6);
+    const sources = structuredClone(first.map((f) => f.source));
+
+    // An edit of the last paragraph, which has no match: no finding of the rule is made again.
+    made = 0;
+    const edited = lint('kept', zh('双方将继续加强合作。'), ko('양측은 협력을 계속한다.'));
+    expect(made).toBe(0);
+    expect(edited).toEqual(lint('fresh-1', zh('双方将继续加强合作。'), ko('양측은 협력을 계속한다.')));
+    // The first lint's findings keep the sources they were given.
+    expect(first.map((f) => f.source)).toEqual(sources);
+
+    // The source of a kept finding's unit edited: the finding is kept, with the new source.
+    const source = ko('양측은 협력을 계속한다.').replace('제1항.', '제1항:');
+    made = 0;
+    const again = lint('kept', zh('双方将继续加强合作。'), source);
+    expect(made).toBe(0);
+    expect(again).toEqual(lint('fresh-2', zh('双方将继续加强合作。'), source));
+    expect(again.find((f) => f.ruleId === id)?.source?.text).toBe(
+      '제1항: 이재명 정부는 실용외교를 추구한다.',
+    );
+    expect(edited.find((f) => f.ruleId === id)?.source?.text).toBe(
+      '제1항. 이재명 정부는 실용외교를 추구한다.',
+    );
   });
 });

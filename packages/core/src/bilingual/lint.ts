@@ -125,7 +125,7 @@ function withoutSourcePlaces(f: Finding, targetEnd: number): Finding {
 }
 
 function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitScans[]): void {
-  const bySegment: { start: number; end: number; unit: UnitScans }[] = [];
+  const bySegment: Span[] = [];
   for (const unit of units) {
     for (const t of unit.target) {
       const prose = lint.doc.segments[t]?.prose;
@@ -137,11 +137,29 @@ function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitS
       });
     }
   }
+  // Findings come in document order (runLint sorts them) and a document's segments lie apart:
+  // one pass over both finds each finding's segment, the first that holds its start. A long
+  // release's translation has a thousand segments, and an editor attaches sources at every edit.
+  const spans = [...bySegment].sort((a, b) => a.start - b.start);
+  const apart = spans.every((span, k) => k === 0 || span.start > (spans[k - 1] as Span).end);
+  let k = 0;
   for (const f of findings) {
-    const hit = bySegment.find((s) => f.start >= s.start && f.start <= s.end);
+    let hit: Span | undefined;
+    if (apart) {
+      while (k < spans.length && (spans[k] as Span).end < f.start) k++;
+      const span = spans[k];
+      if (span !== undefined && span.start <= f.start) hit = span;
+    } else hit = bySegment.find((s) => f.start >= s.start && f.start <= s.end);
     // Set at every lint, not only when absent: with a cache, a finding of the last lint may be
     // given again (finding-memo.ts), and its unit's source may have changed since.
     if (hit) f.source = { ...hit.unit.where };
     else if (f.source) delete f.source;
   }
+}
+
+/** A target segment's range in the document, with its unit. */
+interface Span {
+  start: number;
+  end: number;
+  unit: UnitScans;
 }
