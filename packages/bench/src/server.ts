@@ -235,16 +235,18 @@ async function session(
   });
   await connection.sendNotification('initialized', {});
   const rows: ServerRow[] = [];
-  for (const d of SERVER_DRAFTS)
-    rows.push(await measureDraft(connection, mode, draftDocument(d), rounds, cpu));
-  // A release set is checked against its source at every edit: over stdio, pushed.
-  if (mode === 'stdio') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'nuance-bench-release-'));
-    try {
-      rows.push(await measureDraft(connection, mode, releaseSetDocument(dir), rounds, cpu));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  // A release set is checked against its source at every edit: over stdio, pushed. Its files are
+  // written before the other drafts are edited, as a statement's source is saved before its
+  // translation is: a file written in the last RACY_MS (3 s) is read again at every edit, lest a
+  // write in the same tick of the file system's clock go unseen (config's sibling-files.ts).
+  const dir = mode === 'stdio' ? mkdtempSync(path.join(tmpdir(), 'nuance-bench-release-')) : undefined;
+  try {
+    const release = dir === undefined ? undefined : releaseSetDocument(dir);
+    for (const d of SERVER_DRAFTS)
+      rows.push(await measureDraft(connection, mode, draftDocument(d), rounds, cpu));
+    if (release) rows.push(await measureDraft(connection, mode, release, rounds, cpu));
+  } finally {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
   await connection.sendRequest('shutdown');
   return rows;

@@ -7,6 +7,7 @@ import {
   createScanCache,
   type Finding,
   lintBilingual,
+  RecentMap,
   type RuleSet,
   type ScanCache,
   type Segment,
@@ -83,17 +84,14 @@ interface Recent {
   /** As a target: the scans and findings of its last lint (core's ScanCache). */
   scans?: ScanCache;
 }
-const recent = new Map<string, Recent>();
-const RECENT_DOCUMENTS = 8;
+const recent = new RecentMap<string, Recent>({ entries: 8 });
 const RECENT_TEXT = 2_000_000;
 
 function recentOf(path: string, text: string): Recent {
-  const kept = recent.get(path);
-  recent.delete(path);
-  const entry = kept ?? { markdown: new MarkdownDocument() };
+  const entry = recent.get(path) ?? { markdown: new MarkdownDocument() };
   entry.markdown.update(text);
   if (text.length <= RECENT_TEXT) recent.set(path, entry);
-  if (recent.size > RECENT_DOCUMENTS) recent.delete(recent.keys().next().value as string);
+  else recent.delete(path);
   return entry;
 }
 

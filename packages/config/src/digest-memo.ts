@@ -14,6 +14,7 @@
 
 import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { RecentMap } from '@nuance/core';
 
 /** What a file must still be for its remembered digest to hold. */
 export interface FileIdentity {
@@ -34,13 +35,14 @@ export const RACY_MS = 3000;
 
 /** Files remembered at most; past it the ones remembered first go. */
 const MAX_ENTRIES = 256;
+type Entries = RecentMap<string, Entry>;
 
 interface Entry extends FileIdentity {
   digest: string;
 }
 
 export class DigestMemo {
-  private entries: Map<string, Entry> | undefined;
+  private entries: Entries | undefined;
 
   /** `file`: where the digests are kept (JSON); its folder is made when first written. */
   constructor(readonly file: string) {}
@@ -56,17 +58,15 @@ export class DigestMemo {
     if (known && sameFile(known, identity)) return known.digest;
     const digest = compute();
     if (readAt - Math.max(identity.mtimeMs, identity.ctimeMs) >= RACY_MS) {
-      entries.delete(filePath);
       entries.set(filePath, { ...identity, digest });
-      while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       this.save(entries);
     }
     return digest;
   }
 
-  private load(): Map<string, Entry> {
+  private load(): Entries {
     if (this.entries) return this.entries;
-    this.entries = new Map();
+    this.entries = new RecentMap({ entries: MAX_ENTRIES });
     try {
       const kept = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
       if (kept && typeof kept === 'object') {
@@ -85,11 +85,11 @@ export class DigestMemo {
    * run that ends with `process.exit` would lose a write still in flight. A digest is written only
    * when a file was hashed, which is the slow path already.
    */
-  private save(entries: Map<string, Entry>): void {
+  private save(entries: Entries): void {
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify(Object.fromEntries(entries)), { mode: 0o600 });
+      writeFileSync(temp, JSON.stringify(Object.fromEntries(entries.entries())), { mode: 0o600 });
       renameSync(temp, this.file);
     } catch {
       try {
@@ -99,7 +99,8 @@ export class DigestMemo {
   }
 }
 
-function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+/** Whether a file is still the one it was: its identity then (`a`) and now (`b`). */
+export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
   return (
     a.dev === b.dev &&
     a.ino === b.ino &&

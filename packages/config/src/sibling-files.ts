@@ -2,11 +2,20 @@
 // The file system a release set is read through (@nuance/bilingual asks for a file's neighbours
 // and their text): one implementation for the CLI and the language server, reading only regular
 // files within the size limit, as every other read does (text-file.ts), so a FIFO or /dev/zero
-// beside a draft neither hangs nor fills memory.
-import { readdirSync } from 'node:fs';
+// beside a draft neither hangs nor fills memory. A file read lately is read again only when it is
+// no longer the file it was (its identity: digest-memo.ts): the language server lints a release
+// set's translation against its source at every keystroke, and read the source from disk each time.
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { stripBom } from '@nuance/core';
+import { RecentMap, stripBom } from '@nuance/core';
+import { type FileIdentity, identityOf, RACY_MS, sameFile } from './digest-memo.js';
 import { decodeText, readRegularFileSync } from './text-file.js';
+
+/** A file's text as read, with the identity of the file it was read from. */
+interface ReadText {
+  identity: FileIdentity;
+  text: string;
+}
 
 export interface SiblingFiles {
   /** The paths of the files in `file`'s folder. */
@@ -23,6 +32,12 @@ export interface SiblingFiles {
  */
 export function siblingFiles(options: { cacheFolders: boolean }): SiblingFiles {
   const folders = new Map<string, string[]>();
+  // A few release sets' files, by path.
+  const texts = new RecentMap<string, ReadText>({
+    entries: 16,
+    weight: 8_000_000,
+    weigh: (_, r) => r.text.length,
+  });
   const list = (dir: string): string[] => {
     try {
       return readdirSync(dir).map((name) => path.join(dir, name));
@@ -43,7 +58,17 @@ export function siblingFiles(options: { cacheFolders: boolean }): SiblingFiles {
     },
     read(file) {
       try {
-        return stripBom(decodeText(readRegularFileSync(file).bytes));
+        const known = texts.get(file, true);
+        if (known && sameFile(known.identity, identityOf(statSync(file)))) return known.text;
+        const readAt = Date.now();
+        const { bytes, stats } = readRegularFileSync(file);
+        const text = stripBom(decodeText(bytes));
+        // As git does for its index: a file written in the tick of the file system's clock of
+        // its read could be written again with the same identity, so such a read is not kept.
+        if (readAt - Math.max(stats.mtimeMs, stats.ctimeMs) >= RACY_MS)
+          texts.set(file, { identity: identityOf(stats), text });
+        else texts.delete(file);
+        return text;
       } catch {
         return undefined;
       }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { siblingFiles } from '../src/index.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nuance-siblings-'));
@@ -42,5 +42,29 @@ describe('siblingFiles', () => {
     expect(siblingFiles({ cacheFolders: false }).siblings(path.join(dir, 'x'))).toContain(
       path.join(dir, 'late.en.md'),
     );
+  });
+
+  it('gives a file read lately as it is now, whenever it is written', () => {
+    const file = path.join(dir, 'kept.ko.md');
+    const host = siblingFiles({ cacheFolders: false });
+    // Written now, then read: a write in the same tick of the clock could keep its identity.
+    writeFileSync(file, '첫째 판\n');
+    expect(host.read(file)).toBe('첫째 판\n');
+    writeFileSync(file, '둘째 판\n');
+    expect(host.read(file)).toBe('둘째 판\n');
+    // Read as if a minute later (then it is kept), and written again: its identity changed.
+    const now = Date.now();
+    const later = vi.spyOn(Date, 'now').mockReturnValue(now + 60_000);
+    try {
+      expect(host.read(file)).toBe('둘째 판\n');
+      writeFileSync(file, '셋째 판\n');
+      expect(host.read(file)).toBe('셋째 판\n');
+      writeFileSync(file, '넷째 판, 더 긴 판\n');
+      expect(host.read(file)).toBe('넷째 판, 더 긴 판\n');
+      rmSync(file);
+      expect(host.read(file)).toBeUndefined();
+    } finally {
+      later.mockRestore();
+    }
   });
 });

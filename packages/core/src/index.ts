@@ -75,6 +75,7 @@ export {
 } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
 export type * from './pack/types.js';
+export { type RecentBound, RecentMap } from './recent-map.js';
 export { minimalReplacement, type Replacement } from './text/affix.js';
 export { hasUtf8Bom, stripBom } from './text/bom.js';
 export { detached } from './text/detach.js';

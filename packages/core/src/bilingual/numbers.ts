@@ -8,6 +8,7 @@
 // write 十 for "ten" or 20 for "twenty"). A bare integer below 10 is no value (translations spell
 // them out), nor are digits after a Latin letter (G20, SS19) or one digit before one (5G).
 
+import { RecentMap } from '../recent-map.js';
 import {
   free,
   hanNumeral,
@@ -160,27 +161,20 @@ function takeAll(text: string, taken: boolean[], re: RegExp): void {
 /**
  * The texts asked for lately and their numbers: a release set is checked again at every edit of
  * its translation (the language server), and its source's segments, and all but one of the
- * target's, are the same text each time. At most RECENT_CHARS characters of text are kept; the
- * oldest go first.
+ * target's, are the same text each time. At most 4 M characters of text are kept; the oldest go
+ * first.
  */
-const recent = new Map<string, readonly NumberMention[]>();
-const RECENT_CHARS = 4_000_000;
-let recentChars = 0;
+const recent = new RecentMap<string, readonly NumberMention[]>({
+  weight: 4_000_000,
+  weigh: (text) => text.length,
+});
 
 /** Every number and date of `text`, in text order (the same array for the same text: never change it). */
 export function numbersOf(text: string): readonly NumberMention[] {
   const known = recent.get(text);
   if (known) return known;
   const found = readNumbers(text);
-  if (text.length <= RECENT_CHARS) {
-    while (recentChars + text.length > RECENT_CHARS) {
-      const oldest = recent.keys().next().value as string;
-      recent.delete(oldest);
-      recentChars -= oldest.length;
-    }
-    recent.set(text, found);
-    recentChars += text.length;
-  }
+  recent.set(text, found);
   return found;
 }
 
