@@ -3,6 +3,7 @@
 // segments of the target's paragraph context: every monolingual rule runs on the target in its
 // language, and a source mention licenses a target's context condition. The bilingual checks then
 // read the same scans: the concepts (`term` rules) and numbers found on each side of each unit.
+import type { SegmentState } from '../engine/candidates.js';
 import { byPlace, type LintRun, runLint } from '../engine/lint.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { audienceMatches } from '../text/language-tag.js';
@@ -24,14 +25,16 @@ export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[
   const offset = shared ? 0 : target.text.length + 1;
   const text = shared ? target.text : `${target.text}\n${source.text}`;
   const base = target.segments.length;
+  // Each unit's source segments as the lint's segments (after the target's).
+  const ids = input.units.map((unit) => unit.source.map((s) => s + base));
   const unitOf = new Map<number, number>();
   input.units.forEach((unit, u) => {
     for (const t of unit.target) unitOf.set(t, u);
   });
   const segments: Segment[] = target.segments.map((segment, index) => {
-    const unit = input.units[unitOf.get(index) ?? -1];
-    if (!unit || unit.source.length === 0) return segment;
-    return { ...segment, context: [...(segment.context ?? []), ...unit.source.map((s) => s + base)] };
+    const sources = ids[unitOf.get(index) ?? -1];
+    if (!sources || sources.length === 0) return segment;
+    return { ...segment, context: [...(segment.context ?? []), ...sources] };
   });
   for (const segment of source.segments) {
     segments.push({ pieces: segment.pieces, offset: (segment.offset ?? 0) + offset, role: 'context' });
@@ -46,22 +49,8 @@ export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[
     },
     ruleSet,
   );
-  let sourceLines: LineIndex | undefined;
-  const units: UnitScans[] = input.units.map((unit) => {
-    const ids = unit.source.map((s) => s + base);
-    let where: FindingSource | undefined;
-    return {
-      source: ids,
-      target: [...unit.target],
-      // Made when a finding of the unit asks for it: most units of a long release have none, and
-      // an editor lints the release again at every edit.
-      get where() {
-        sourceLines ??= shared ? lint.doc.lines : createLineIndex(source.text);
-        where ??= sourceOf(lint, ids, offset, sourceLines, source);
-        return where;
-      },
-    };
-  });
+  const places = new SourcePlaces(lint, offset, shared, source);
+  const units: UnitScans[] = input.units.map((unit, u) => new Unit(ids[u] ?? [], [...unit.target], places));
   const run: BilingualRun = { ...lint, units, sourceLang: source.lang, targetLang: target.lang };
   const findings = lint.findings.map((f) => withoutSourcePlaces(f, shared ? Infinity : target.text.length));
   // The rules' findings get their unit's source; the checks' come with theirs.
@@ -82,6 +71,41 @@ function topicOf(input: BilingualInput, ruleSet: RuleSet): string[] {
   return [...topic];
 }
 
+/** Where units' sources are, for `Finding.source`: the side's lines indexed once per lint. */
+class SourcePlaces {
+  private lines: LineIndex | undefined;
+
+  constructor(
+    private readonly lint: LintRun,
+    private readonly offset: number,
+    private readonly shared: boolean,
+    private readonly side: BilingualSide,
+  ) {}
+
+  of(ids: readonly number[]): FindingSource {
+    this.lines ??= this.shared ? this.lint.doc.lines : createLineIndex(this.side.text);
+    return sourceOf(this.lint, ids, this.offset, this.lines, this.side);
+  }
+}
+
+/** A unit of a lint: a class, not an object with a getter of its own (a closure per unit per lint). */
+class Unit implements UnitScans {
+  private place: FindingSource | undefined;
+
+  constructor(
+    readonly source: number[],
+    readonly target: number[],
+    private readonly places: SourcePlaces,
+  ) {}
+
+  // Made when a finding of the unit asks for it: most units of a long release have none, and an
+  // editor lints the release again at every edit.
+  get where(): FindingSource {
+    this.place ??= this.places.of(this.source);
+    return this.place;
+  }
+}
+
 function sourceOf(
   lint: LintRun,
   ids: readonly number[],
@@ -90,7 +114,7 @@ function sourceOf(
   side: BilingualSide,
 ): FindingSource {
   const states = ids.map((i) => lint.doc.segments[i]).filter((s) => s !== undefined);
-  const text = states.map((s) => s.prose.text.replace(/\s+/gu, ' ').trim()).join(' ');
+  const text = states.map(oneLine).join(' ');
   const first = states[0]?.prose;
   const last = states.at(-1)?.prose;
   const start = (first?.startAt(0) ?? offset) - offset;
@@ -109,6 +133,12 @@ function sourceOf(
   if (side.lang !== undefined) where.lang = side.lang;
   if (side.path !== undefined) where.path = side.path;
   return where;
+}
+
+/** A segment's prose on one line, kept with its scan: the same source shows under every edit of its translation. */
+function oneLine(state: SegmentState): string {
+  state.scan.oneLine ??= state.prose.text.replace(/\s+/gu, ' ').trim();
+  return state.scan.oneLine;
 }
 
 // A license by a mention in another file's source has no place in the target file: its text says it.

@@ -120,6 +120,8 @@ export interface ProseScan {
   hangul?: boolean;
   /** Its letters by script (`countLetters`), once the document's are asked. */
   letters?: LetterCounts;
+  /** Its text on one line (whitespace runs as one space, trimmed), once a translation's finding shows it as its source. */
+  oneLine?: string;
   /** The last lint of a ScanCache that used it. */
   used?: number;
 }
