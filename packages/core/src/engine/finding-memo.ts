@@ -10,8 +10,9 @@
 import { kindOf } from '../kinds/registry.js';
 import { minimalReplacement } from '../text/affix.js';
 import type { LineIndex } from '../text/lines.js';
-import type { ContextLicense, Finding, Segment } from '../types.js';
-import type { SegmentState } from './candidates.js';
+import type { ContextLicense, Finding, Segment, SegmentPiece, SegmentRole } from '../types.js';
+import { buildProse } from '../view/prose.js';
+import type { ProseScan, SegmentState } from './candidates.js';
 import type { CompiledRule } from './compiled.js';
 import { movedFinding } from './finding.js';
 import { isMention } from './phrase-ref.js';
@@ -21,17 +22,68 @@ export interface FindingMemo {
   text: string;
   /** The document's facts every finding may read, as one key (lint.ts). */
   facts: string;
-  segments: SegmentShape[];
+  segments: Shapes;
   /** Per local rule (its index), its findings by segment index; a segment of no match has none. */
   byRule: Map<number, Map<number, Finding[]>>;
 }
 
-/** A segment as the memo compares it: its scan, its document range and what it is. */
-export interface SegmentShape {
-  state: SegmentState;
-  start: number;
-  end: number;
-  segment: Segment;
+/**
+ * The segments of a lint as the memo compares them, in columns: each one's scan, document range
+ * (its first piece's start to its last piece's end), pieces and offset, role, head flag and
+ * structural context. No object per segment: the memo outlives its lint, and a long release set's
+ * 12,000 segments' states, prose and shapes, kept from one lint to the next, were copied at every
+ * scavenge (3.5 MB promoted per edit of a 100 K translation).
+ */
+export class Shapes {
+  readonly length: number;
+  readonly scans: ProseScan[];
+  readonly pieces: (readonly SegmentPiece[])[];
+  readonly roles: (SegmentRole | undefined)[];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly offset: Int32Array;
+  readonly head: Uint8Array;
+  /** Segment i's context is contexts[contextAt[i]] to contexts[contextAt[i + 1]]. */
+  readonly contextAt: Int32Array;
+  readonly contexts: Int32Array;
+
+  constructor(states: readonly SegmentState[], segments: readonly Segment[]) {
+    const n = states.length;
+    this.length = n;
+    this.scans = new Array(n);
+    this.pieces = new Array(n);
+    this.roles = new Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.offset = new Int32Array(n);
+    this.head = new Uint8Array(n);
+    this.contextAt = new Int32Array(n + 1);
+    let contexts = 0;
+    for (const state of states) contexts += segments[state.index]?.context?.length ?? 0;
+    this.contexts = new Int32Array(contexts);
+    let at = 0;
+    states.forEach((state, i) => {
+      const segment = segments[state.index] as Segment;
+      const offset = segment.offset ?? 0;
+      let start = Number.POSITIVE_INFINITY;
+      let end = Number.NEGATIVE_INFINITY;
+      for (const piece of segment.pieces) {
+        if (piece.start < start) start = piece.start;
+        if (piece.end > end) end = piece.end;
+      }
+      if (segment.pieces.length === 0) start = end = 0;
+      this.scans[i] = state.scan;
+      this.pieces[i] = segment.pieces;
+      this.roles[i] = segment.role;
+      this.start[i] = start + offset;
+      this.end[i] = end + offset;
+      this.offset[i] = offset;
+      this.head[i] = segment.head === true ? 1 : 0;
+      this.contextAt[i] = at;
+      for (const k of segment.context ?? []) this.contexts[at++] = k;
+    });
+    this.contextAt[n] = at;
+  }
 }
 
 /** The one stretch an edit replaced: the old text's [from, oldTo) is the new text's [from, oldTo + delta). */
@@ -46,59 +98,56 @@ function textChange(before: string, after: string): TextChange {
   return { from: start, oldTo: end, delta: after.length - before.length };
 }
 
-function shapeOf(state: SegmentState, segment: Segment): SegmentShape {
-  const offset = segment.offset ?? 0;
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const piece of segment.pieces) {
-    if (piece.start < start) start = piece.start;
-    if (piece.end > end) end = piece.end;
-  }
-  if (segment.pieces.length === 0) start = end = 0;
-  return { state, start: start + offset, end: end + offset, segment };
-}
-
 /**
  * Per segment, whether its findings may be taken from `memo` (1) or are made again (0); undefined
- * when none may (the segments' number or structure changed, or a mention others read).
+ * when none may (the segments' number or structure changed, or a mention others read). `states`:
+ * this lint's, of `shapes`.
  */
 function unchangedSegments(
   memo: FindingMemo,
-  shapes: readonly SegmentShape[],
+  shapes: Shapes,
+  states: readonly SegmentState[],
   change: TextChange,
 ): Uint8Array | undefined {
-  if (memo.segments.length !== shapes.length) return undefined;
-  const same = new Uint8Array(shapes.length);
+  const old = memo.segments;
+  if (old.length !== shapes.length) return undefined;
+  const n = shapes.length;
+  const same = new Uint8Array(n);
   // The segments whose mentions license matches of others: the head's, and those named as context.
-  const cited = new Uint8Array(shapes.length);
-  shapes.forEach((shape, i) => {
-    if (shape.segment.head === true) cited[i] = 1;
-    for (const k of shape.segment.context ?? []) cited[k] = 1;
-  });
-  for (let i = 0; i < shapes.length; i++) {
-    const before = memo.segments[i] as SegmentShape;
-    const after = shapes[i] as SegmentShape;
-    if (!sameStructure(before.segment, after.segment)) return undefined;
-    const moved = placeAfter(before, change);
+  const cited = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (shapes.head[i] === 1) cited[i] = 1;
+    for (let k = shapes.contextAt[i] as number; k < (shapes.contextAt[i + 1] as number); k++) {
+      cited[shapes.contexts[k] as number] = 1;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (!sameStructure(old, shapes, i)) return undefined;
+    const moved = placeAfter(old, i, change);
     if (
       moved !== undefined &&
-      before.state.scan === after.state.scan &&
-      moved === after.start &&
-      after.end - after.start === before.end - before.start &&
-      samePieces(before, after)
+      old.scans[i] === shapes.scans[i] &&
+      moved === shapes.start[i] &&
+      (shapes.end[i] as number) - (shapes.start[i] as number) ===
+        (old.end[i] as number) - (old.start[i] as number) &&
+      samePieces(old, shapes, i)
     ) {
       same[i] = 1;
-    } else if (cited[i] === 1 && !sameMentions(before.state, after.state, change)) {
+    } else if (cited[i] === 1 && !sameMentions(memo, i, states[i] as SegmentState, change)) {
       return undefined;
     }
   }
   return same;
 }
 
-/** The same context mentions in an edited segment, each where the text moved it. */
-function sameMentions(before: SegmentState, after: SegmentState, change: TextChange): boolean {
-  const x = mentionsOf(before);
-  const y = mentionsOf(after);
+/** The same context mentions in edited segment `i`, each where the text moved it (`after`: this lint's). */
+function sameMentions(memo: FindingMemo, i: number, after: SegmentState, change: TextChange): boolean {
+  const old = memo.segments;
+  // The last lint's prose of the segment, made again of the last text: the memo keeps no prose.
+  const pieces = old.pieces[i] as SegmentPiece[];
+  const prose = buildProse(memo.text, { pieces, offset: old.offset[i] as number });
+  const x = mentionsOf((old.scans[i] as ProseScan).candidates, prose);
+  const y = mentionsOf(after.candidates, after.prose);
   if (x.length !== y.length) return false;
   for (let k = 0; k < x.length; k += 3) {
     const start = x[k + 1] as number;
@@ -112,44 +161,50 @@ function sameMentions(before: SegmentState, after: SegmentState, change: TextCha
 }
 
 /** A segment's mentions as set, start and end in the document, flat. */
-function mentionsOf(state: SegmentState): number[] {
+function mentionsOf(candidates: SegmentState['candidates'], prose: SegmentState['prose']): number[] {
   const out: number[] = [];
-  for (const c of state.candidates) {
+  for (const c of candidates) {
     if (!isMention(c.ref)) continue;
-    const start = state.prose.startAt(c.ps) ?? 0;
-    out.push(c.ref.set ?? -1, start, state.prose.endAt(c.pe - 1) ?? start);
+    const start = prose.startAt(c.ps) ?? 0;
+    out.push(c.ref.set ?? -1, start, prose.endAt(c.pe - 1) ?? start);
   }
   return out;
 }
 
-/** Where a segment's start is after the change; undefined when the change touches it. */
-function placeAfter(shape: SegmentShape, change: TextChange): number | undefined {
-  if (shape.end <= change.from) return shape.start;
-  if (shape.start >= change.oldTo) return shape.start + change.delta;
+/** Where segment `i` of `shapes` starts after the change; undefined when the change touches it. */
+function placeAfter(shapes: Shapes, i: number, change: TextChange): number | undefined {
+  const start = shapes.start[i] as number;
+  if ((shapes.end[i] as number) <= change.from) return start;
+  if (start >= change.oldTo) return start + change.delta;
   return undefined;
 }
 
-function sameStructure(a: Segment, b: Segment): boolean {
-  if ((a.role ?? 'paragraph') !== (b.role ?? 'paragraph') || (a.head === true) !== (b.head === true)) {
-    return false;
-  }
-  const x = a.context ?? [];
-  const y = b.context ?? [];
-  if (x.length !== y.length) return false;
-  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+function sameStructure(a: Shapes, b: Shapes, i: number): boolean {
+  if ((a.roles[i] ?? 'paragraph') !== (b.roles[i] ?? 'paragraph') || a.head[i] !== b.head[i]) return false;
+  const x = a.contextAt[i] as number;
+  const y = b.contextAt[i] as number;
+  const length = (a.contextAt[i + 1] as number) - x;
+  if ((b.contextAt[i + 1] as number) - y !== length) return false;
+  for (let k = 0; k < length; k++) if (a.contexts[x + k] !== b.contexts[y + k]) return false;
   return true;
 }
 
 /** The same pieces relative to the segments' starts (a caller's pieces could differ over the same text). */
-function samePieces(before: SegmentShape, after: SegmentShape): boolean {
-  const p = before.segment.pieces;
-  const q = after.segment.pieces;
+function samePieces(before: Shapes, after: Shapes, i: number): boolean {
+  const p = before.pieces[i] as readonly SegmentPiece[];
+  const q = after.pieces[i] as readonly SegmentPiece[];
+  if (
+    p === q &&
+    (before.offset[i] as number) - (before.start[i] as number) ===
+      (after.offset[i] as number) - (after.start[i] as number)
+  )
+    return true;
   if (p.length !== q.length) return false;
-  const shiftP = (before.segment.offset ?? 0) - before.start;
-  const shiftQ = (after.segment.offset ?? 0) - after.start;
+  const shiftP = (before.offset[i] as number) - (before.start[i] as number);
+  const shiftQ = (after.offset[i] as number) - (after.start[i] as number);
   for (let k = 0; k < p.length; k++) {
-    const x = p[k] as Segment['pieces'][number];
-    const y = q[k] as Segment['pieces'][number];
+    const x = p[k] as SegmentPiece;
+    const y = q[k] as SegmentPiece;
     if (
       x.start + shiftP !== y.start + shiftQ ||
       x.end + shiftP !== y.end + shiftQ ||
@@ -287,14 +342,14 @@ export function planReuse(
   facts: string,
   lines: () => LineIndex,
 ): ReusePlan {
-  const shapes = states.map((state) => shapeOf(state, segments[state.index] as Segment));
+  const shapes = new Shapes(states, segments);
   const memo: FindingMemo = { text, facts, segments: shapes, byRule: new Map() };
   let mover: FindingMover | undefined;
   let same: Uint8Array | undefined;
   let change: TextChange | undefined;
   if (old && old.facts === facts) {
     change = textChange(old.text, text);
-    same = unchangedSegments(old, shapes, change);
+    same = unchangedSegments(old, shapes, states, change);
     if (same) mover = new FindingMover(change, lines());
   }
   return {
@@ -306,13 +361,16 @@ export function planReuse(
       // The text between the segments of the window is read too (requires: a paragraph next to
       // another has nothing but markup between them): the edit must lie outside the window.
       if (window > 0) {
-        const start = (old.segments[seg.index] as SegmentShape).start;
-        const end = (old.segments[last] as SegmentShape).end;
+        const start = old.segments.start[seg.index] as number;
+        const end = old.segments.end[last] as number;
         if (change.from < end && change.oldTo > start) return undefined;
       }
       const before = old.byRule.get(rule)?.get(seg.index);
       return before && mover.moved(before);
     },
-    rangeOf: (index) => shapes[index],
+    rangeOf: (index) =>
+      index >= 0 && index < shapes.length
+        ? { start: shapes.start[index] as number, end: shapes.end[index] as number }
+        : undefined,
   };
 }
