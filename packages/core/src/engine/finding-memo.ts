@@ -30,9 +30,10 @@ export interface FindingMemo {
 /**
  * The segments of a lint as the memo compares them, in columns: each one's scan, document range
  * (its first piece's start to its last piece's end), pieces and offset, role, head flag and
- * structural context. No object per segment: the memo outlives its lint, and a long release set's
- * 12,000 segments' states, prose and shapes, kept from one lint to the next, were copied at every
- * scavenge (3.5 MB promoted per edit of a 100 K translation).
+ * structural context. No object per segment, and no lint's segment states and prose kept alive
+ * until the next lint: a shape object per segment, holding its state, took a quarter of the
+ * instructions of a lint after an edit of a release set's 20 K translation (2,000 segments:
+ * 83.9 million instructions a lint with them, 61.5 million without, cachegrind).
  */
 export class Shapes {
   readonly length: number;
