@@ -10,11 +10,12 @@
 //   --terms   a vocabulary as the bench's TSV (`lang<TAB>discouraged<TAB>preferred`), as term rules
 // Prints one line per rule set (files, findings, time of each path) and every difference; exits 1
 // when there is one.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePacks, parsePack } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
+import { drafts, corpus as sharedCorpus } from './corpus-files.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -24,16 +25,6 @@ function option(name) {
     if (arg === name && process.argv[i + 1]) values.push(process.argv[i + 1]);
   });
   return values;
-}
-
-function files(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return files(path);
-      return /\.(md|txt)$/.test(name) && name !== 'README.md' ? [path] : [];
-    });
 }
 
 /** The bench's vocabulary TSV as a pack of term rules, one per row. */
@@ -51,7 +42,7 @@ function termsPack(file) {
   return { name: file, text: `pack: terms\nrules:\n${rules.join('')}` };
 }
 
-const corpus = resolve(option('--corpus')[0] ?? join(repo, '..', 'shared', 'corpus'));
+const corpus = resolve(option('--corpus')[0] ?? sharedCorpus);
 const sources = [
   ...option('--pack').map((file) => ({ name: file, text: readFileSync(file, 'utf8') })),
   ...option('--terms').map(termsPack),
@@ -61,7 +52,7 @@ if (sources.length === 0) {
   sources.push({ name: 'korea-china', text: readFileSync(file, 'utf8') });
 }
 
-const documents = files(corpus).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+const documents = drafts(corpus).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 let differences = 0;
 for (const source of sources) {
   const { pack, problems } = parsePack(source.text, source.name);

@@ -2,34 +2,23 @@
 // committed corpus-counts.json: any change in behaviour on real text must be a deliberate update
 // (`NUANCE_UPDATE_CORPUS_COUNTS=1 npx vitest run rules/test/corpus.test.ts`). The corpus itself is
 // never copied into the repository; without it the test is skipped with a message.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePacks, parsePack } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
 import { describe, expect, it } from 'vitest';
+import { corpus, corpusPresent, drafts } from '../scripts/corpus-files.mjs';
 import { builtinPack } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = join(here, '..', '..', '..', 'shared', 'corpus');
 const countsFile = join(here, 'corpus-counts.json');
-const present = existsSync(join(corpus, 'README.md'));
 
-function drafts(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return drafts(path);
-      return /\.(md|txt)$/.test(name) && name !== 'README.md' ? [path] : [];
-    });
-}
-
-if (!present) {
+if (!corpusPresent) {
   console.warn(`corpus test skipped: ${corpus} is absent (it lives beside the repository, never in it)`);
 }
 
-describe.skipIf(!present)('the korea-china pack on the real-text corpus', () => {
+describe.skipIf(!corpusPresent)('the korea-china pack on the real-text corpus', () => {
   it('gives the committed number of findings per rule per file', () => {
     const source = builtinPack('korea-china');
     if (!source) throw new Error('korea-china pack missing');

@@ -1,7 +1,4 @@
 // Test helpers: rebuild a segment's prose and find where its characters came from.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLineIndex, type Finding, type RuleInfo, type RuleSet, type Segment } from '@nuance/core';
 
 /**
@@ -90,17 +87,5 @@ export function random(seed: number): () => number {
   };
 }
 
-/** ../shared/corpus, beside the repository (never copied into it), and whether it is there. */
-export const corpus = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
-export const corpusPresent = existsSync(join(corpus, 'README.md'));
-
-/** The corpus's drafts (`.md`, `.txt`, its README left out) under `dir`, in a fixed order. */
-export function drafts(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return drafts(path);
-      return /\.(md|txt)$/.test(name) && name !== 'README.md' ? [path] : [];
-    });
-}
+/** The real-text corpus and its drafts: rules' one walk of it (rules/scripts/corpus-files.mjs). */
+export { corpus, corpusPresent, drafts } from '../../../rules/scripts/corpus-files.mjs';
