@@ -154,8 +154,12 @@ export class RuleSetCache {
       if ((read.text === undefined ? null : hashText(read.text)) !== hash) return undefined;
       locales.push(read);
     }
+    // A record is read into one buffer, kept from one record to the next (core decodes it before
+    // it reads another: RecordReader): a fresh buffer per record, or one of every record, is
+    // memory touched for the first time, which costs a page fault a page on a virtual machine.
+    const scratch = new Uint8Array(SCRATCH);
     const readRecords: RecordReader = (from, to) => {
-      const out = new Uint8Array(to - from);
+      const out = to - from <= SCRATCH ? scratch.subarray(0, to - from) : new Uint8Array(to - from);
       return out.subarray(0, readAt(fd, out, start + from));
     };
     // The file is closed when nothing can read it any more (a run's end closes it anyway).
@@ -233,6 +237,9 @@ export class RuleSetCache {
     }
   }
 }
+
+/** The bytes of the buffer a cache entry's records are read into, one at a time. */
+const SCRATCH = 0x10000;
 
 /** The entry files `get` left open for their records, each closed once its reader is collected. */
 const openEntries = new FinalizationRegistry<number>((fd) => {

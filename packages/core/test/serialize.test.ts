@@ -239,10 +239,10 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     expect(() => serialRecordsAt(new Uint8Array(SERIAL_HEAD_BYTES))).toThrow(/no signature/);
   });
 
-  test('read the records all at once once many were read one by one', () => {
-    // 400 term rules, each with a finding in the text.
-    const rules = Array.from(
-      { length: 400 },
+  /** `rules` term rules, the first `used` of them with a finding in the text; the reads of their records. */
+  function readsOf(rules: number, used: number) {
+    const defs = Array.from(
+      { length: rules },
       (_, i) => `  - id: m/t${i}
     kind: term
     severity: warning
@@ -250,24 +250,45 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     terms:
       en: [{ text: "word${i}x", status: deprecated, use: "word${i}y" }]`,
     );
-    const { pack } = parsePack(`pack: m\nrules:\n${rules.join('\n')}\n`, 'm.yaml');
+    const { pack } = parsePack(`pack: m\nrules:\n${defs.join('\n')}\n`, 'm.yaml');
     const original = compilePacks([pack!]);
     const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
     const recordsAt = serialRecordsAt(bytes.subarray(0, SERIAL_HEAD_BYTES));
     const asked: [number, number][] = [];
+    // One buffer for every read, as config's reader does: each record is read before the next.
+    const scratch = new Uint8Array(bytes.length);
     const back = deserializeRuleSet(bytes.slice(0, recordsAt), (from, to) => {
       asked.push([from, to]);
-      return bytes.slice(from, to);
+      scratch.fill(0x23);
+      scratch.set(bytes.subarray(from, to));
+      return scratch.subarray(0, to - from);
     });
-    const text = Array.from({ length: 400 }, (_, i) => `word${i}x`).join(' ');
+    const text = Array.from({ length: used }, (_, i) => `word${i}x`).join(' ');
     const lint = (ruleSet: RuleSet) => lintSegments({ text, segments: blockSegments(text) }, ruleSet);
-    expect(lint(back.ruleSet)).toHaveLength(400);
+    expect(lint(back.ruleSet)).toHaveLength(used);
     expect(lint(back.ruleSet)).toEqual(lint(original.ruleSet));
+    return { asked, recordsAt, bytes, back };
+  }
+
+  test('read the records all at once once many were read one by one', () => {
+    // 400 rules, 800 records (a source and an entry in the rule list each), 400 read.
+    const { asked, recordsAt, bytes, back } = readsOf(400, 400);
     // 256 one by one, then one read of every record (from the first to the end of the bytes).
     expect(asked).toHaveLength(257);
     expect(asked[256]).toEqual([recordsAt, bytes.length]);
     expect(serializeRuleSetBytes(back.ruleSet, back.problems)).toEqual(bytes);
     expect(asked).toHaveLength(257);
+  });
+
+  test('read the records one by one while they are less than a quarter of them', () => {
+    // 1,200 rules, 2,400 records: 300 read apart (a read of all would fill 2,400's pages).
+    const { asked, bytes, back } = readsOf(1200, 300);
+    expect(asked).toHaveLength(300);
+    expect(asked.every(([from, to]) => to - from < 2000)).toBe(true);
+    // Every rule's entry in the rule list: more than a quarter, so one read of every record.
+    expect(back.ruleSet.rules).toHaveLength(1200);
+    expect(asked.length).toBeLessThan(1200);
+    expect(serializeRuleSetBytes(back.ruleSet, back.problems)).toEqual(bytes);
   });
 
   test('read a rule from the bytes when it is first used', () => {

@@ -156,7 +156,10 @@ export class MarkdownDocument {
   lint(ruleSet: RuleSet, options: DocumentLintOptions = {}): Finding[] {
     const text = this.text;
     let directive = false;
-    for (const entry of this.entries) {
+    // Indexed loops over the blocks: see core's inRanges (lang/script.ts).
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as Entry;
       if (entry.frontMatter) continue;
       if (this.factsOf(entry, ruleSet).directive) directive = true;
     }
@@ -305,7 +308,9 @@ export class MarkdownDocument {
   private textLetters(): LetterCounts {
     if (!this.letters) {
       const total = noLetters();
-      for (const entry of this.entries) addLetters(total, this.lettersOf(entry, this.text), 1);
+      const entries = this.entries;
+      for (let i = 0; i < entries.length; i++)
+        addLetters(total, this.lettersOf(entries[i] as Entry, this.text), 1);
       this.letters = total;
     }
     return this.letters;

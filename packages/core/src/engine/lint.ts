@@ -4,6 +4,7 @@ import type { LetterCounts } from '../lang/document-script.js';
 import type { LineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import {
+  type Candidate,
   hasBoundedMatch,
   type ProseScan,
   type RuleMatch,
@@ -84,10 +85,14 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
   const doc = new LintDocument(input, rs, segments);
   // Only the rules with a candidate in this document: the cost stays with the text, not the pack.
   const perRule = new Map<number, RuleMatch[]>();
-  for (const seg of segments) {
+  // Indexed loops: see inRanges (lang/script.ts).
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s] as SegmentState;
     // A `context` segment (front matter) is never checked: only its mentions count.
     if (input.segments[seg.index]?.role === 'context') continue;
-    for (const c of seg.candidates) {
+    const candidates = seg.candidates;
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k] as Candidate;
       if (c.ref.rule < 0) continue;
       const list = perRule.get(c.ref.rule);
       if (list) list.push({ seg, c });

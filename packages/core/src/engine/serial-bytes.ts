@@ -19,7 +19,10 @@ const SIGNATURE = [0x4e, 0x52, 0x53, 0x03] as const;
 export const SERIAL_HEAD_BYTES = 20;
 const HEAD = SERIAL_HEAD_BYTES;
 
-/** Bytes `[from, to)` of a serialized rule set (as offsets into its bytes), read where they are kept. */
+/**
+ * Bytes `[from, to)` of a serialized rule set (as offsets into its bytes), read where they are kept.
+ * They are read before the reader is called again: it may give them in a buffer it reads into again.
+ */
 export type RecordReader = (from: number, to: number) => Uint8Array;
 // Every host core runs on has both (Node, browsers, Deno); core's lib declares neither.
 interface Utf8Hosts {
@@ -73,12 +76,14 @@ export class RecordsIn {
 
   /**
    * The records' bytes from `from` to `to`: read apart (a reader given to the rule set reads a
-   * file: one system call each), until ONE_BY_ONE of them were, then all of them at once. With
-   * the bench's 10,000-term pack a run over the 10 MB corpus asked for 4,000 records, and their
-   * reads one by one took 75 ms; all of them (7 MB) are read in a few.
+   * file: one system call each), until more than ONE_BY_ONE of them and a ONE_BY_ONE_SHARE of
+   * them were, then all of them at once. A read of all costs the pages it fills: with the bench's
+   * 10,000-term pack, a run over the 10 MB corpus asks for 3,765 of 20,000 records (2.8 of 7 MB),
+   * and read apart into one buffer (config's reader) they took 19-44 ms less of the run's
+   * 1.1-1.2 s than read all at once after the first 256 (medians of 11 and 21 alternated runs).
    */
   private bytesOf(from: number, to: number): Uint8Array {
-    if (!this.all && ++this.reads > ONE_BY_ONE) {
+    if (!this.all && ++this.reads > ONE_BY_ONE && this.reads * ONE_BY_ONE_SHARE > this.count) {
       const end = this.view.getUint32(this.ends + (this.count - 1) * 4, true);
       const all = this.read(this.start, this.start + end);
       if (all.length === end) this.all = all;
@@ -87,8 +92,10 @@ export class RecordsIn {
   }
 }
 
-/** Records a rule set reads one by one before it reads them all (RecordsIn). */
+/** Records a rule set reads one by one before it reads them all (RecordsIn)... */
 const ONE_BY_ONE = 256;
+/** ...and the share of its records they are at least (1 in that many). */
+const ONE_BY_ONE_SHARE = 4;
 
 /** The arrays read after the JSON, taken in the order they were written. */
 export class ArraysIn {

@@ -128,7 +128,9 @@ function chain(prose: string, i: number, taken: string[], lastTaken: boolean, mu
   if (endsWord(prose, i)) return i;
   if (taken.length === MAX_PARTICLES || lastTaken) return -1;
   const options = linksAt(taken.length === 0, hasBatchim(codePointBefore(prose, i)), multiWord);
-  for (const link of options) {
+  // Indexed: see inRanges (script.ts).
+  for (let k = 0; k < options.length; k++) {
+    const link = options[k] as Link;
     if (!prose.startsWith(link.text, i)) continue;
     taken.push(link.text);
     const end = chain(prose, i + link.text.length, taken, link.last, multiWord);
@@ -141,7 +143,8 @@ function chain(prose: string, i: number, taken: string[], lastTaken: boolean, mu
 /** The end of a 하다 or 되다 form written as its own word after one space (상호 존중 하는), or -1. */
 function spacedVerbFormEnd(prose: string, i: number): number {
   if (prose.charCodeAt(i) !== 0x20) return -1;
-  for (const form of VERB_FORMS) {
+  for (let k = 0; k < VERB_FORMS.length; k++) {
+    const form = VERB_FORMS[k] as string;
     if (prose.startsWith(form, i + 1) && endsWord(prose, i + 1 + form.length)) return i + 1 + form.length;
   }
   return -1;
