@@ -34,8 +34,8 @@ export interface BilingualInput {
 
 /** What the checks know about a unit in the combined lint (segment indices into it). */
 export interface UnitScans {
-  source: number[];
-  target: number[];
+  source: readonly number[];
+  target: readonly number[];
   /** `Finding.source` for the target findings of this unit. */
   where: FindingSource;
 }

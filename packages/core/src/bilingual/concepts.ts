@@ -40,33 +40,36 @@ export function conceptFindings(run: BilingualRun): Finding[] {
   // Per concept and source term: the first target term that rendered it (inconsistent).
   const rendered = new Map<string, Occurrence>();
   for (const unit of run.units) {
+    if (unit.target.length === 0) continue;
     const src = occurrences(run, unit.source, terms);
+    if (src.length === 0) continue;
     const tgt = occurrences(run, unit.target, terms);
-    if (src.length === 0 || unit.target.length === 0) continue;
-    const srcRules = new Set(src.map((o) => o.rule));
+    // Each concept of the source once, by its first occurrence (in order): plain arrays and loops,
+    // not a Set and closures per concept, as every unit of a release is read at every edit.
+    const firsts = firstOfEach(src);
+    const srcRules = firsts.map((o) => o.rule);
     let view: string | undefined;
-    const targetView = () => {
-      view ??= unit.target.map((id) => normalizePhrase(run.doc.segments[id]?.prose.text ?? '')).join('\n');
-      return view;
-    };
-    for (const rule of srcRules) {
+    for (let i = 0; i < firsts.length; i++) {
+      const first = firsts[i] as Occurrence;
+      const rule = first.rule;
       const def = terms.get(rule)!;
-      const first = src.find((o) => o.rule === rule)!;
       const sourceTerm = first.seg.prose.text.slice(first.c.ps, first.c.pe);
-      const mine = tgt.filter((o) => o.rule === rule);
+      const mine = ofRule(tgt, rule);
       if (mine.length > 0) {
         if (def.keyTerm === false) continue;
         // A target term that is also the term of another concept of the source (半岛无核化 for
         // "denuclearization of the Korean Peninsula") renders that one: no inconsistency.
         const own = mine.filter(
-          (o) => !tgt.some((x) => x.rule !== rule && srcRules.has(x.rule) && overlaps(x, o)),
+          (o) => !tgt.some((x) => x.rule !== rule && srcRules.includes(x.rule) && overlaps(x, o)),
         );
         const f = inconsistency(run, rule, src, own, rendered, sourceTerm);
         if (f) out.push(withCheck(f, 'inconsistent', unit, sourceTerm));
         continue;
       }
       const expected = targetTerms(def, run.targetLang);
-      if (expected.length === 0 || renderedLoosely(targetView(), def)) continue;
+      if (expected.length === 0) continue;
+      view ??= unit.target.map((id) => normalizePhrase(run.doc.segments[id]?.prose.text ?? '')).join('\n');
+      if (renderedLoosely(view, def)) continue;
       const shifted = shift(run, rule, srcRules, tgt, confusables, sourceTerm, expected);
       if (shifted) {
         out.push(withCheck(shifted, 'shifted-concept', unit, sourceTerm));
@@ -92,21 +95,53 @@ function renderedLoosely(view: string, def: TermRule): boolean {
   );
 }
 
+/** The first occurrence of each rule among `all`, in order. */
+function firstOfEach(all: readonly Occurrence[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const o = all[i] as Occurrence;
+    let seen = false;
+    for (let k = 0; k < out.length && !seen; k++) seen = (out[k] as Occurrence).rule === o.rule;
+    if (!seen) out.push(o);
+  }
+  return out;
+}
+
+/** The occurrences of `rule` among `all`. */
+function ofRule(all: readonly Occurrence[], rule: number): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let i = 0; i < all.length; i++)
+    if ((all[i] as Occurrence).rule === rule) out.push(all[i] as Occurrence);
+  return out;
+}
+
 function overlaps(a: Occurrence, b: Occurrence): boolean {
   return a.seg === b.seg && a.c.ps < b.c.pe && b.c.ps < a.c.pe;
 }
 
+// Per rule set (its compiled rules), made at its first lint: an editor lints a release at every edit.
+const termsOf = new WeakMap<readonly CompiledRule[], Map<number, TermRule>>();
+const confusablesOf = new WeakMap<readonly CompiledRule[], Map<string, CompiledRule[]>>();
+
 function termRules(compiled: readonly CompiledRule[]): Map<number, TermRule> {
-  const out = new Map<number, TermRule>();
-  compiled.forEach((rule, index) => {
-    if (rule.source.def.kind === 'term') out.set(index, rule.source.def);
-  });
+  let out = termsOf.get(compiled);
+  if (!out) {
+    const made = new Map<number, TermRule>();
+    compiled.forEach((rule, index) => {
+      if (rule.source.def.kind === 'term') made.set(index, rule.source.def);
+    });
+    termsOf.set(compiled, made);
+    out = made;
+  }
   return out;
 }
 
 /** Per concept rule id, the confusable rules that name it. */
 function confusableSets(compiled: readonly CompiledRule[]): Map<string, CompiledRule[]> {
+  const known = confusablesOf.get(compiled);
+  if (known) return known;
   const out = new Map<string, CompiledRule[]>();
+  confusablesOf.set(compiled, out);
   for (const rule of compiled) {
     if (rule.source.def.kind !== 'confusable') continue;
     for (const id of (rule.source.def as ConfusableRule).concepts) {
@@ -118,20 +153,31 @@ function confusableSets(compiled: readonly CompiledRule[]): Map<string, Compiled
   return out;
 }
 
-function occurrences(run: BilingualRun, ids: readonly number[], terms: Map<number, TermRule>): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const id of ids) {
+/** No occurrence: what most segments of a release give (not to be added to). */
+const NONE: readonly Occurrence[] = [];
+
+function occurrences(
+  run: BilingualRun,
+  ids: readonly number[],
+  terms: Map<number, TermRule>,
+): readonly Occurrence[] {
+  let out: Occurrence[] | undefined;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
     const seg = run.doc.segments[id];
     if (!seg) continue;
-    for (const c of seg.candidates) {
+    const candidates = seg.candidates;
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k] as Candidate;
       const def = terms.get(c.ref.rule);
       if (c.ref.effect !== 'report' || c.ref.item === undefined || !def) continue;
       // A term that reads the same as others of its rule is the one it is spelled as.
       const item = termSpelledAs(def, c.ref.item, seg.prose.text.slice(c.ps, c.pe));
+      out ??= [];
       out.push({ rule: c.ref.rule, item, seg, c });
     }
   }
-  return out;
+  return out ?? NONE;
 }
 
 /**
@@ -160,7 +206,7 @@ function targetTerms(def: TermRule, lang: string | undefined): string[] {
 function shift(
   run: BilingualRun,
   rule: number,
-  srcRules: ReadonlySet<number>,
+  srcRules: readonly number[],
   tgt: readonly Occurrence[],
   confusables: Map<string, CompiledRule[]>,
   sourceTerm: string,
@@ -171,7 +217,7 @@ function shift(
     const others = (set.source.def as ConfusableRule).concepts.filter((c) => c !== id);
     const hit = tgt.find((o) => {
       const otherId = run.rs.compiled[o.rule]!.source.def.id;
-      return others.includes(otherId) && !srcRules.has(o.rule);
+      return others.includes(otherId) && !srcRules.includes(o.rule);
     });
     if (!hit) continue;
     const r = set.source.rule;

@@ -50,7 +50,7 @@ export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[
     ruleSet,
   );
   const places = new SourcePlaces(lint, offset, shared, source);
-  const units: UnitScans[] = input.units.map((unit, u) => new Unit(ids[u] ?? [], [...unit.target], places));
+  const units: UnitScans[] = input.units.map((unit, u) => new Unit(ids[u] ?? [], unit.target, places));
   const run: BilingualRun = { ...lint, units, sourceLang: source.lang, targetLang: target.lang };
   const findings = lint.findings.map((f) => withoutSourcePlaces(f, shared ? Infinity : target.text.length));
   // The rules' findings get their unit's source; the checks' come with theirs.
@@ -93,8 +93,8 @@ class Unit implements UnitScans {
   private place: FindingSource | undefined;
 
   constructor(
-    readonly source: number[],
-    readonly target: number[],
+    readonly source: readonly number[],
+    readonly target: readonly number[],
     private readonly places: SourcePlaces,
   ) {}
 

@@ -18,7 +18,7 @@ interface Found extends NumberMention {
 }
 
 export function numberFindings(run: BilingualRun): Finding[] {
-  const rules = run.rs.compiled.filter((r) => r.source.def.kind === 'numbers');
+  const rules = numberRules(run.rs.compiled);
   if (rules.length === 0) return [];
   const out: Finding[] = [];
   for (const unit of run.units) {
@@ -58,6 +58,18 @@ export function numberFindings(run: BilingualRun): Finding[] {
   return out;
 }
 
+// Per rule set (its compiled rules), made at its first lint: an editor lints a release at every edit.
+const numberRulesOf = new WeakMap<readonly CompiledRule[], CompiledRule[]>();
+
+function numberRules(compiled: readonly CompiledRule[]): CompiledRule[] {
+  let rules = numberRulesOf.get(compiled);
+  if (!rules) {
+    rules = compiled.filter((r) => r.source.def.kind === 'numbers');
+    numberRulesOf.set(compiled, rules);
+  }
+  return rules;
+}
+
 /**
  * Whether every value the `from` segments state (not read from words) is one the `to` segments
  * have, compared as the check compares them (`sameValue(source, target)`).
@@ -68,24 +80,36 @@ function allAnswered(
   to: readonly number[],
   fromSource: boolean,
 ): boolean {
-  for (const id of from) {
-    const seg = run.doc.segments[id];
+  // Loops, not `some` with closures: asked of every unit of a release at every edit.
+  for (let i = 0; i < from.length; i++) {
+    const seg = run.doc.segments[from[i] as number];
     if (!seg) continue;
-    for (const m of numbersOf(seg.prose.text)) {
-      if (m.soft) continue;
-      const answered = to.some((other) => {
-        const text = run.doc.segments[other]?.prose.text;
-        return (
-          text !== undefined &&
-          numbersOf(text).some((n) =>
-            fromSource ? sameValue(m.value, n.value) : sameValue(n.value, m.value),
-          )
-        );
-      });
-      if (!answered) return false;
+    const stated = numbersOf(seg.prose.text);
+    for (let k = 0; k < stated.length; k++) {
+      const m = stated[k] as NumberMention;
+      if (!m.soft && !answeredIn(run, to, m, fromSource)) return false;
     }
   }
   return true;
+}
+
+/** Whether one of the `to` segments has the value of `m` (see allAnswered). */
+function answeredIn(
+  run: BilingualRun,
+  to: readonly number[],
+  m: NumberMention,
+  fromSource: boolean,
+): boolean {
+  for (let i = 0; i < to.length; i++) {
+    const text = run.doc.segments[to[i] as number]?.prose.text;
+    if (text === undefined) continue;
+    const there = numbersOf(text);
+    for (let k = 0; k < there.length; k++) {
+      const n = (there[k] as NumberMention).value;
+      if (fromSource ? sameValue(m.value, n) : sameValue(n, m.value)) return true;
+    }
+  }
+  return false;
 }
 
 function hasProse(run: BilingualRun, ids: readonly number[]): boolean {

@@ -20,6 +20,12 @@ class SegmentProse implements Prose {
   ) {}
 
   startAt(i: number): number | undefined {
+    // The first unit's piece is the first that is not empty: no table of where each starts (a
+    // release's alignment and sources ask every segment for its range at every edit).
+    if (i === 0 && this.text.length > 0 && this.#at === undefined) {
+      const first = this.pieces[this.#nonEmpty(0, 1)];
+      return first && first.start + this.offset;
+    }
     const k = this.#pieceAt(i);
     const piece = this.pieces[k];
     if (!piece) return undefined;
@@ -28,6 +34,11 @@ class SegmentProse implements Prose {
   }
 
   endAt(i: number): number | undefined {
+    // The last unit ends its piece, the last that is not empty (see startAt).
+    if (i === this.text.length - 1 && i >= 0 && this.#at === undefined) {
+      const last = this.pieces[this.#nonEmpty(this.pieces.length - 1, -1)];
+      return last && last.end + this.offset;
+    }
     const k = this.#pieceAt(i);
     const piece = this.pieces[k];
     if (!piece) return undefined;
@@ -49,18 +60,30 @@ class SegmentProse implements Prose {
     return lo;
   }
 
+  /** The first piece from `k` on (`step` 1) or back (-1) that gives the prose a unit. */
+  #nonEmpty(k: number, step: 1 | -1): number {
+    let at = k;
+    while (at >= 0 && at < this.pieces.length && lengthOf(this.pieces[at] as SegmentPiece) === 0) at += step;
+    return at;
+  }
+
   #starts(): Int32Array {
     if (!this.#at) {
       const at = new Int32Array(this.pieces.length);
       let length = 0;
       this.pieces.forEach((piece, k) => {
         at[k] = length;
-        length += piece.separator ? 1 : (piece.text?.length ?? piece.end - piece.start);
+        length += lengthOf(piece);
       });
       this.#at = at;
     }
     return this.#at;
   }
+}
+
+/** The units a piece gives its segment's prose. */
+function lengthOf(piece: SegmentPiece): number {
+  return piece.separator ? 1 : (piece.text?.length ?? piece.end - piece.start);
 }
 
 function pieceText(docText: string, piece: SegmentPiece, offset: number): string {
