@@ -82,6 +82,7 @@ export { detached } from './text/detach.js';
 export { isJsSpace } from './text/js-space.js';
 export { audienceMatches, isLanguageTag, LANGUAGE_TAG_SOURCE, readingsFor } from './text/language-tag.js';
 export { createLineIndex, type LineIndex } from './text/lines.js';
+export { lastAtMost, lastKeyAtMost } from './text/search.js';
 export { splitSentences } from './text/sentences.js';
 export {
   isToolRule,

@@ -9,7 +9,7 @@
 // without the front matter extension. A link or footnote definition can be used from any block,
 // and after a front matter fence that never closes remark reads no block quote or list anywhere:
 // such a document is one block, parsed whole.
-import { minimalReplacement } from '@nuance/core';
+import { lastKeyAtMost, minimalReplacement } from '@nuance/core';
 import {
   afterBlankLine,
   GIVE_UP,
@@ -192,12 +192,6 @@ export function resplitBlocks(old: readonly Block[], oldText: string, text: stri
 
 /** The index of the last block starting before `offset`, or -1. */
 function lastStartBefore(blocks: readonly Block[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((blocks[mid]?.start ?? 0) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  // Offsets are whole numbers: a start before `offset` is one at most `offset - 1`.
+  return lastKeyAtMost(blocks.length, (i) => (blocks[i] as Block).start, offset - 1);
 }

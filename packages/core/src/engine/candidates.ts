@@ -7,6 +7,7 @@ import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
 import { latinLeftOk, latinRightEnd } from '../lang/latin.js';
 import { isDigit, scriptOf } from '../lang/script.js';
 import { detached } from '../text/detach.js';
+import { lastKeyAtMost } from '../text/search.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ContextLicense, Prose, Segment } from '../types.js';
 import { ViewFolder } from '../view/fold.js';
@@ -55,14 +56,11 @@ export function sentenceSpans(seg: SegmentState): Array<{ start: number; end: nu
 /** The sentence index (within the segment) holding a prose offset. */
 export function sentenceOf(seg: SegmentState, offset: number): number {
   const spans = sentenceSpans(seg);
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((spans[mid]?.start ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  // The first sentence holds an offset before every start, as it always did.
+  return Math.max(
+    0,
+    lastKeyAtMost(spans.length, (i) => (spans[i] as { start: number }).start, offset),
+  );
 }
 
 function lastCodePointBefore(s: string, end: number): number {

@@ -1,5 +1,6 @@
 // Line and column lookup over a document text. Lines end at \n, \r\n or a lone \r (DESIGN:
 // Documents); columns count UTF-16 units, both 1-based.
+import { lastAtMost } from './search.js';
 
 export interface LineIndex {
   /** 1-based line and UTF-16 column of an offset. */
@@ -66,14 +67,9 @@ function indexOver(starts: Int32Array): LineIndex {
       return starts[Math.min(Math.max(line, 1), starts.length) - 1] ?? 0;
     },
     position(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] ?? 0) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+      // The first line holds a negative offset too, as it always did.
+      const at = Math.max(0, lastAtMost(starts, offset));
+      return { line: at + 1, column: offset - (starts[at] ?? 0) + 1 };
     },
   };
 }

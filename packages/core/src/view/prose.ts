@@ -1,6 +1,7 @@
 // A segment's prose: its pieces concatenated, with a map from every UTF-16 unit back to the
 // document range it came from (DESIGN, Documents and segments).
 
+import { lastAtMost } from '../text/search.js';
 import type { Prose, Segment, SegmentPiece } from '../types.js';
 
 const OBJECT_REPLACEMENT = '\uFFFC';
@@ -49,15 +50,8 @@ class SegmentProse implements Prose {
   /** The piece prose unit i came from: the last one starting at or before it; -1 out of range. */
   #pieceAt(i: number): number {
     if (!Number.isInteger(i) || i < 0 || i >= this.text.length) return -1;
-    const at = this.#starts();
-    let lo = 0;
-    let hi = at.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((at[mid] as number) <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The first piece starts at 0, so one starts at or before every unit.
+    return lastAtMost(this.#starts(), i);
   }
 
   /** The first piece from `k` on (`step` 1) or back (-1) that gives the prose a unit. */

@@ -4,7 +4,7 @@
 // `- … **전략적 협력 동반자 관계**를`. Each prose unit keeps the source offset it came from, so the
 // finding's range is found in it. Work per finding stays bounded: only the pieces within a window
 // around the finding are read.
-import type { Segment, SegmentPiece } from '@nuance/core';
+import { lastKeyAtMost, type Segment, type SegmentPiece } from '@nuance/core';
 import { parseMarkdown, segmentsOf } from '@nuance/unified';
 
 /** A paragraph's text and, in it, the finding's range. */
@@ -66,28 +66,13 @@ export class MarkdownProse {
   }
 
   private segmentAt(start: number, end: number): Segment | undefined {
-    let lo = 0;
-    let hi = this.segments.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.segments[mid]!.pieces[0]!.start <= start) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const segments = this.segments;
+    const found = lastKeyAtMost(segments.length, (i) => segments[i]!.pieces[0]!.start, start);
     const segment = this.segments[found];
     return segment && segment.pieces.at(-1)!.end >= end ? segment : undefined;
   }
 }
 
 function firstPieceEndingAfter(pieces: readonly SegmentPiece[], offset: number): number {
-  let lo = 0;
-  let hi = pieces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pieces[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lastKeyAtMost(pieces.length, (i) => pieces[i]!.end, offset) + 1;
 }
