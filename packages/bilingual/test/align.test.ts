@@ -182,3 +182,37 @@ describe.skipIf(!present)('aligning NTREX documents a translator changed', () =>
     }
   });
 });
+
+describe('aligning one to one again', () => {
+  const doc = (roles: readonly ('heading' | 'paragraph' | 'context')[], fill: string): Segment[] =>
+    roles.map((role, i) => ({ pieces: [{ start: 0, end: i + 1, text: fill.repeat(i + 1) }], role }));
+
+  it('gives the units of the last alignment to lists of the same roles, whatever their texts', () => {
+    const roles = ['context', 'heading', 'paragraph', 'paragraph'] as const;
+    const first = alignSegments(doc(roles, '가'), doc(['heading', 'paragraph', 'paragraph'], '中'));
+    expect(first).toEqual([
+      { source: [1], target: [0] },
+      { source: [2], target: [1] },
+      { source: [3], target: [2] },
+    ]);
+    // An edit within a paragraph: the same roles, other texts, the same units (not made again).
+    const again = alignSegments(doc(roles, '나'), doc(['heading', 'paragraph', 'paragraph'], '国'));
+    expect(again).toBe(first);
+  });
+
+  it('aligns again when a role changed, or a segment became context', () => {
+    const source = doc(['heading', 'paragraph', 'paragraph'], 'a');
+    const first = alignSegments(source, doc(['heading', 'paragraph', 'paragraph'], 'b'));
+    // The front matter of the target now comes first: its indices move.
+    const moved = alignSegments(source, doc(['context', 'paragraph', 'paragraph'], 'b'));
+    expect(moved).not.toBe(first);
+    expect(moved.flatMap((u) => u.target)).toEqual([1, 2]);
+    expect(moved.flatMap((u) => u.source)).toEqual([0, 1, 2]);
+    // A heading turned into a paragraph: the structures no longer match one to one.
+    const retyped = alignSegments(source, doc(['paragraph', 'paragraph', 'paragraph'], 'b'));
+    expect(retyped).not.toBe(first);
+    expectPartition(retyped, 3, 3);
+    // And back: one to one again, with the units it had.
+    expect(alignSegments(source, doc(['heading', 'paragraph', 'paragraph'], 'c'))).toEqual(first);
+  });
+});
