@@ -156,6 +156,32 @@ describe('release sets linted again at each edit', () => {
   });
 });
 
+describe('a release set linted again with other options', () => {
+  // The partnership's rule applies where Korea and China are both named, or declared in `topic`.
+  const ko = '# 성명\n\n양국은 전략적 협력 동반자 관계를 발전시킨다.\n';
+  const zh = '# 声明\n\n两国发展战略合作伙伴关系。\n';
+
+  it('reads its unchanged source again when the topic given differs', () => {
+    // The source's parse is kept with its text and the options it was given (release-set.ts).
+    const runs = [undefined, ['korea', 'china'], ['china'], undefined].map((topic, k) => {
+      const options = { ruleSet: koreaChina(), ...(topic ? { topic } : {}) };
+      const again = lintReleaseTarget(
+        { path: '/d/options.zh.md', text: zh },
+        { path: '/d/options.ko.md', text: ko, shown: 'options.ko.md' },
+        options,
+      );
+      const first = lintReleaseTarget(
+        { path: `/d/options-${k}.zh.md`, text: zh },
+        { path: `/d/options-${k}.ko.md`, text: ko, shown: 'options.ko.md' },
+        options,
+      );
+      expect(again, String(topic)).toEqual(first);
+      return places(again);
+    });
+    expect(new Set(runs.map((r) => r.join('|'))).size).toBeGreaterThan(1);
+  });
+});
+
 describe('a release set whose source changes under an unchanged translation', () => {
   it('gives each finding of a rule without context the source as it is now', () => {
     const { pack } = parsePack(
