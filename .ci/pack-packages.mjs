@@ -1,8 +1,9 @@
 // Packs the packages people install into tarballs, as `pnpm publish` would upload them: `pnpm
 // pack` turns `workspace:` and `catalog:` versions into real ones and applies `publishConfig`.
 // Until nuance is on the npm registry, these tarballs are how it is installed:
-// `npm i ./packed/nuance-cli-0.1.0.tgz` (the CLI needs nothing else: its bundle holds every
-// dependency); the libraries are installed together with the workspace packages they depend on.
+// `npm i ./packed/nuance-cli-0.1.0.tgz` (the CLI needs nothing else: its bundle, and the libraries
+// bundled apart beside it in dist/lib, hold every dependency); the libraries are installed together
+// with the workspace packages they depend on.
 //
 //   pnpm -s build && node .ci/pack-packages.mjs [DEST]     (default DEST: packed/)
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,7 @@ const BUILT = [
   'packages/cli/dist/nuance.cjs.sha1',
   'packages/cli/dist/nuance.cjs.map',
   'packages/cli/dist/mcp.cjs',
+  'packages/cli/dist/lib/zod.cjs',
   'packages/language-server/dist/bin.js',
   'packages/remark/dist/index.js',
   'packages/bilingual/dist/index.js',

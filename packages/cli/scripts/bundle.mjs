@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { APART, apart, buildApart } from './apart.mjs';
 import { asciiCode } from './ascii-code.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +28,9 @@ const LAZY = [
   path.resolve(root, 'src/filters/changed-lines.ts'),
   path.resolve(root, 'src/readable-stack.ts'),
 ];
+
+/** The libraries of APART (scripts/apart.mjs) the bundle imports, each with the file it resolved to. */
+const apartUsed = new Map();
 
 const result = await build({
   absWorkingDir: root,
@@ -51,7 +55,7 @@ const result = await build({
   sourcesContent: false,
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [lazyModules(LAZY), lazyZod(), builtinData(), zodEnglishOnly()],
+  plugins: [lazyModules(LAZY), apart(APART, apartUsed), builtinData()],
 });
 
 const output = (suffix) => result.outputFiles.find((f) => f.path.endsWith(suffix));
@@ -69,6 +73,11 @@ const wrote = write(outfile, bytes);
 // again would otherwise be newer than it, and every start would hash it).
 write(`${outfile}.sha1`, `${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n`, wrote);
 write(`${outfile}.map`, JSON.stringify(map));
+// The libraries bundled apart, beside it in dist/lib (zod with its English locale only).
+const libs = await buildApart(APART, apartUsed, path.dirname(outfile), (name) =>
+  name === 'zod' ? [zodEnglishOnly()] : [],
+);
+for (const { file, text } of libs) write(file, text);
 
 const mcp = await build({
   absWorkingDir: root,
@@ -85,42 +94,6 @@ const mcp = await build({
   logLevel: 'warning',
 });
 write(path.join(root, 'dist/mcp.cjs'), mcp.outputFiles[0].text);
-
-/**
- * An esbuild plugin: `import { z } from 'zod'` in nuance's own sources gets a stand-in whose every
- * member loads zod on first use. Every schema is built when first asked for (core's `lazy`), and a
- * run with its packs cached and a config without rule settings builds none, but zod's own top level
- * (a class per schema kind, its locale, 0.4 MB of objects that then survive each young-generation
- * GC of the start) ran at every start: 4-5 ms of a small file's run.
- */
-function lazyZod() {
-  return {
-    name: 'lazy-zod',
-    setup(build) {
-      build.onResolve({ filter: /^zod$/ }, async (args) => {
-        if (args.pluginData === 'lazy-zod' || /[\\/]node_modules[\\/]/.test(args.importer)) return undefined;
-        const real = await build.resolve('zod', {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: 'lazy-zod',
-        });
-        if (real.errors.length > 0) return { errors: real.errors };
-        return { path: real.path, namespace: 'lazy-zod' };
-      });
-      build.onLoad({ filter: /.*/, namespace: 'lazy-zod' }, (args) => ({
-        contents: [
-          'let real;',
-          `const load = () => (real ??= require(${JSON.stringify(args.path)}).z);`,
-          'export const z = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
-          '',
-        ].join('\n'),
-        resolveDir: path.dirname(args.path),
-        loader: 'js',
-      }));
-    },
-  };
-}
 
 /**
  * An esbuild plugin: zod's namespace of locales holds only English, the one zod sets at import and

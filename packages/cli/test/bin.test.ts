@@ -1,8 +1,8 @@
 // The built bin (dist/bin.cjs) and the bundle it runs (dist/nuance.cjs), as a user's shell runs them.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
+import { copyFile, cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintInParallel } from '../src/parallel/index.js';
@@ -15,6 +15,11 @@ const BUNDLE = path.join(DIST, 'nuance.cjs');
 const KEY = 64;
 
 beforeAll(buildCli, 120_000);
+
+/** The modules a bundle's code requires, each once. */
+function requiredBy(code: string): string[] {
+  return [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] as string))];
+}
 
 /** Run a bin; the code cache goes to `cacheHome` (a temp folder), never the tester's own. */
 function runBin(
@@ -62,15 +67,79 @@ describe('the built bin', () => {
 });
 
 describe('the bundle', () => {
-  it('is one file that needs nothing at run time but Node itself', async () => {
+  it('is one file and its parts in dist/lib, which need nothing at run time but Node itself', async () => {
     const code = await readFile(BUNDLE, 'utf8');
-    const required = new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!));
-    const builtins = new Set(builtinModules);
-    expect([...required].filter((name) => !builtins.has(name.replace(/^node:/, '')))).toEqual([]);
+    const required = requiredBy(code);
+    // The libraries bundled apart (scripts/apart.mjs), each a file beside the bundle.
+    const parts = required.filter((name) => name.startsWith('./lib/'));
+    expect(required.filter((name) => !isBuiltin(name) && !parts.includes(name))).toEqual([]);
+    expect(parts.sort()).toEqual(
+      (await readdir(path.join(DIST, 'lib'))).map((file) => `./lib/${file}`).sort(),
+    );
+    for (const part of parts) {
+      expect({
+        part,
+        needs: requiredBy(await readFile(path.join(DIST, part), 'utf8')).filter((n) => !isBuiltin(n)),
+      }).toEqual({ part, needs: [] });
+    }
     expect(code).not.toMatch(/\bimport\(/);
     // Nothing of the workspace is left to resolve: no package name, no path into the repository.
     expect(code).not.toMatch(/require\("@nuance\//);
-    expect(required.size).toBeGreaterThan(0);
+    expect(required.length).toBeGreaterThan(0);
+  });
+
+  it('reads its parts in dist/lib only for what needs them: a check with its packs compiled reads none', async () => {
+    await withTempDir(async (dir) => {
+      const dist = path.join(dir, 'package', 'dist');
+      await mkdir(dist, { recursive: true });
+      await copyFile(BIN, path.join(dist, 'bin.cjs'));
+      await copyFile(BUNDLE, path.join(dist, 'nuance.cjs'));
+      await cp(path.join(DIST, 'lib'), path.join(dist, 'lib'), { recursive: true });
+      const drafts = path.join(dir, 'drafts');
+      await mkdir(drafts);
+      // Every key a config usually has; the rule settings, `accept`, `audience` and `locale` make
+      // the built-in pack compiled again, once (the compiled-pack cache keeps it).
+      await writeFile(
+        path.join(drafts, '.nuancerc.yaml'),
+        [
+          'packs: [korea-china]',
+          'topic: [korea, china]',
+          'voice: rok',
+          'lang: zh',
+          'source-language: ko',
+          'audience: [zh, ko]',
+          'locale: zh-Hans',
+          'rules:',
+          '  korea-china/mutual-respect: off',
+          '  korea-china/wushi-not-shiyong: warning',
+          'accept: [务实合作]',
+          'ignore: [archive/**]',
+          '',
+        ].join('\n'),
+      );
+      await writeFile(path.join(drafts, 'a.md'), '# 声明\n\n韩国奉行实用外交，中韩关系。\n');
+      const cache = path.join(dir, 'cache');
+      const run = () => runBin(path.join(dist, 'bin.cjs'), ['-f', 'json', '.'], drafts, cache);
+      const first = run();
+      expect(first.stderr).toBe('');
+      expect(first.status).toBe(0);
+      const report = JSON.parse(first.stdout) as { messages: { ruleId: string; severity: string }[] }[];
+      expect(report[0]?.messages.map((m) => [m.ruleId, m.severity])).toEqual([
+        ['korea-china/wushi-not-shiyong', 'warning'],
+      ]);
+      // Without dist/lib, a part the run asked for would fail it: the same run, from the caches.
+      await rm(path.join(dist, 'lib'), { recursive: true });
+      const again = run();
+      expect(again.stderr).toBe('');
+      expect(again.stdout).toBe(first.stdout);
+      // What needs a part asks for it: a config value the quick path leaves to zod.
+      await writeFile(path.join(drafts, '.nuancerc.yaml'), 'lang: zh_CN\n');
+      expect(run().stderr).toContain("Cannot find module './lib/zod.cjs'");
+      // And a named character reference in a draft, the table of names.
+      await writeFile(path.join(drafts, '.nuancerc.yaml'), 'lang: zh\n');
+      await writeFile(path.join(drafts, 'a.md'), '韩国奉行实用外交&nbsp;。\n');
+      expect(run().stderr).toContain("Cannot find module './lib/entities.cjs'");
+    });
   });
 
   it('runs from a copy with no node_modules, its worker threads too', async () => {
@@ -80,6 +149,7 @@ describe('the bundle', () => {
       await writeFile(path.join(dir, 'package', 'package.json'), '{"type": "module"}\n');
       await copyFile(BIN, path.join(dist, 'bin.cjs'));
       await copyFile(BUNDLE, path.join(dist, 'nuance.cjs'));
+      await cp(path.join(DIST, 'lib'), path.join(dist, 'lib'), { recursive: true });
       const drafts = path.join(dir, 'drafts');
       await mkdir(drafts);
       await writeFile(path.join(drafts, 'a.zh.md'), '# 声明\n\n韩国奉行实用外交。\n');

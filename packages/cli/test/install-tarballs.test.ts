@@ -77,6 +77,15 @@ describe('installing the tarballs', () => {
       { cwd: dir, encoding: 'utf8' },
     );
     expect(api.stdout.trim()).toBe('function');
+    // What reads a pack's YAML validates it with zod, bundled apart in dist/lib.
+    const explain = spawnSync('npx', ['--offline', 'nuance', 'explain', 'korea-china/wushi-not-shiyong'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: env(),
+    });
+    expect(explain.stderr).toBe('');
+    expect(explain.status).toBe(0);
+    expect(explain.stdout).toContain('Jaeho Hwang');
     // `nuance mcp` answers an initialize from the tarball too (its SDK is bundled in dist/mcp.cjs).
     const initialize = {
       jsonrpc: '2.0',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../src/pack/config.js';
-import { configField } from '../src/pack/schema.js';
+import { configField, ruleSettingSchema } from '../src/pack/schema.js';
 
 const summary = (problems: { code: string; line: number; column: number; message: string }[]) =>
   problems.map((p) => [p.code, p.line, p.column, p.message]);
@@ -49,6 +49,72 @@ ignore: ["archive/**"]
           problems: !schema.success,
         });
       }
+    }
+  });
+
+  test('single values and lists of them read without their schemas as their schemas read them', () => {
+    // The keys a config most often has, read without building their schemas (zod) when their value
+    // is valid: the same config and the same problems as the schemas give, for valid values and not.
+    const values: unknown[] = [
+      'en',
+      'zh-Hant',
+      'ko-KR',
+      'EN',
+      'zh_CN',
+      'x',
+      'en-',
+      'toolongtag',
+      'zh-Hant-TW-abcdefghi',
+      'korea',
+      'Korea',
+      'rok-voice',
+      'a-',
+      '-a',
+      'korea china',
+      '',
+      ' en',
+      'off',
+      'error',
+      'warning',
+      'info',
+      'hint',
+      'OFF',
+      'loud',
+      ['korea', 'china'],
+      ['zh', 'ko'],
+      [],
+      ['korea', 5],
+      ['Korea'],
+      [''],
+      ['en', null],
+      5,
+      true,
+      { a: 1 },
+      [['korea']],
+    ];
+    const keys = ['lang', 'voice', 'source-language', 'locale', 'topic', 'audience'] as const;
+    const asList = (key: string, v: unknown) =>
+      (key === 'topic' || key === 'audience') && typeof v === 'string' ? [v] : v;
+    for (const key of keys) {
+      for (const value of values) {
+        const parsed = parseConfig(`${key}: ${JSON.stringify(value)}\n`, 'c.yaml');
+        const schema = configField(key).safeParse(value);
+        expect({ key, value, read: parsed.config[key], problems: parsed.problems.length > 0 }).toEqual({
+          key,
+          value,
+          read: schema.success ? asList(key, schema.data) : undefined,
+          problems: !schema.success,
+        });
+      }
+    }
+    for (const setting of values) {
+      const parsed = parseConfig(`rules:\n  a/b: ${JSON.stringify(setting)}\n`, 'c.yaml');
+      const schema = ruleSettingSchema().safeParse(setting);
+      expect({ setting, rules: parsed.config.rules, problems: parsed.problems.length }).toEqual({
+        setting,
+        rules: schema.success ? { 'a/b': schema.data } : {},
+        problems: schema.success ? 0 : 1,
+      });
     }
   });
 

@@ -1,9 +1,11 @@
 // .nuancerc.yaml text -> NuanceConfig. A null or missing key means the default; a bad value drops
 // only that key (or, in `rules`, only that rule's entry); unknown keys are problems.
-import type { Locale } from '../i18n/locale.js';
+import { isLocale, type Locale } from '../i18n/locale.js';
+import { isLanguageTag } from '../text/language-tag.js';
 import type { Problem, Severity } from '../types.js';
 import { isRecord, sortProblems, unexpected, validate } from './issues.js';
 import { configField, isConfigKey, ruleSettingSchema } from './schema.js';
+import { CONTEXT_NAME_PATTERN, SEVERITIES } from './schema-parts.js';
 import { loadYaml, type Position, type YamlPath, type YamlSource } from './yaml-source.js';
 
 /** The options of a termbase named in `packs` (`{path, subjects, key-terms}`). */
@@ -77,7 +79,9 @@ export function parseConfig(
         }
         const rules: Record<string, Severity | 'off'> = {};
         for (const [id, setting] of Object.entries(value)) {
-          const checked = validate(ruleSettingSchema(), setting, ['rules', id], source);
+          const checked =
+            quick<Severity | 'off'>(isRuleSetting, setting) ??
+            validate(ruleSettingSchema(), setting, ['rules', id], source);
           if (checked.ok) rules[id] = checked.data;
           else problems.push(...checked.problems);
         }
@@ -85,14 +89,16 @@ export function parseConfig(
         break;
       }
       case 'audience': {
-        const checked = validate(configField('audience'), value, [key], source);
+        const checked =
+          quickOneOrMany(isTag, value) ?? validate(configField('audience'), value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (typeof checked.data === 'string') config.audience = [checked.data];
         else if (checked.data) config.audience = checked.data;
         break;
       }
       case 'locale': {
-        const checked = validate(configField('locale'), value, [key], source);
+        const checked =
+          quick<Locale>(isLocale, value) ?? validate(configField('locale'), value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (checked.data) config.locale = checked.data;
         break;
@@ -101,13 +107,15 @@ export function parseConfig(
       case 'voice':
       case 'source-language': {
         const name = key as 'lang' | 'voice' | 'source-language';
-        const checked = validate(configField(name), value, [key], source);
+        const valid = name === 'voice' ? isContextName : isTag;
+        const checked = quick(valid, value) ?? validate(configField(name), value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (checked.data) config[name] = checked.data;
         break;
       }
       case 'topic': {
-        const checked = validate(configField('topic'), value, [key], source);
+        const checked =
+          quickOneOrMany(isContextName, value) ?? validate(configField('topic'), value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (typeof checked.data === 'string') config.topic = [checked.data];
         else if (checked.data) config.topic = checked.data;
@@ -140,6 +148,43 @@ function names(value: unknown): { ok: true; data: string[] } | undefined {
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length > 0))
     return undefined;
   return { ok: true, data: value as string[] };
+}
+
+/**
+ * The value of a key its schema takes as it is, when `valid` says so of it, without building the
+ * schema: a schema built loads zod, bundled apart from the CLI and read only for a value this does
+ * not vouch for (an invalid one gets the schema's problem). Undefined: the schema reads it.
+ */
+function quick<T extends string>(
+  valid: (text: string) => boolean,
+  value: unknown,
+): { ok: true; data: T } | undefined {
+  return typeof value === 'string' && valid(value) ? { ok: true, data: value as T } : undefined;
+}
+
+/** `quick` for a key that takes one value or a list of them (`topic`, `audience`). */
+function quickOneOrMany(
+  valid: (text: string) => text is string,
+  value: unknown,
+): { ok: true; data: string | string[] } | undefined {
+  if (Array.isArray(value)) {
+    return value.every((item) => typeof item === 'string' && valid(item))
+      ? { ok: true, data: value as string[] }
+      : undefined;
+  }
+  return quick(valid, value);
+}
+
+function isRuleSetting(text: string): text is Severity | 'off' {
+  return text === 'off' || (SEVERITIES as readonly string[]).includes(text);
+}
+
+function isTag(text: string): text is string {
+  return isLanguageTag(text);
+}
+
+function isContextName(text: string): text is string {
+  return CONTEXT_NAME_PATTERN.test(text);
 }
 
 const TERMBASE = /\.(?:tbx|csv|tsv)$/i;
