@@ -6,6 +6,7 @@ import { fstatSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { RuleSetCache } from '@nuance/config';
+import { parseCommand } from './args.js';
 import { keepHanWordsIn } from './han-words.js';
 import type { OutputStream } from './io.js';
 import { main } from './main.js';
@@ -19,13 +20,18 @@ export interface StartHost {
   codeKey?: string | undefined;
 }
 
-/** Run the CLI with the process's arguments and streams, or a --jobs worker in a worker thread. */
-export function start(host: StartHost = {}): void {
+/**
+ * Run the CLI with the process's arguments and streams, or a --jobs worker in a worker thread.
+ * Returns the use the run makes of the bundle's code, for the bin's code cache (a cache written by
+ * a run of less use is written again): 1 for a check, which lints, 0 for any other command (its
+ * cache would lack the code a check runs).
+ */
+export function start(host: StartHost = {}): number {
   if (!isMainThread) {
     // A worker reads the segmenter's answers kept before; only the main thread writes them.
     if (host.cacheDir !== undefined) keepHanWordsIn(host.cacheDir, false);
     runWorker();
-    return;
+    return 0;
   }
   // Compiled packs are kept beside the code cache, for this build only: a rule set compiled by one
   // build of the bundle is never read by another.
@@ -57,6 +63,16 @@ export function start(host: StartHost = {}): void {
   }).then((code) => {
     process.exitCode = code;
   });
+  return codeUse(process.argv.slice(2));
+}
+
+/** `start`'s answer: 1 for a check (the command a run with no other names), else 0. */
+function codeUse(argv: readonly string[]): number {
+  try {
+    return parseCommand(argv).name === 'check' ? 1 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**

@@ -246,6 +246,35 @@ describe('the code cache', () => {
     });
   });
 
+  it('is written again by the first check after a run of less use, and not after', async () => {
+    await withTempDir(async (cache) => {
+      const file = async () => {
+        const [name] = (await readdir(path.join(cache, 'nuance'))).filter((each) =>
+          each.endsWith('.code-cache'),
+        );
+        return readFile(path.join(cache, 'nuance', name!));
+      };
+      // `--version` first (or `init`): a cache of its code, marked as of no use to a check.
+      expect(runBin(BIN, ['--version'], draft, cache).status).toBe(0);
+      const version = await file();
+      expect(version[KEY]).toBe(0);
+      const first = runBin(BIN, args, draft, cache);
+      const checked = await file();
+      expect(checked[KEY]).toBe(1);
+      // It holds the code the check compiled besides the top level.
+      expect(checked.length).toBeGreaterThan(version.length);
+      // Neither a run of less use nor another check writes it again; the check prints the same.
+      expect(runBin(BIN, ['--version'], draft, cache).status).toBe(0);
+      const second = runBin(BIN, args, draft, cache);
+      expect([second.status, second.stdout, second.stderr]).toEqual([
+        first.status,
+        first.stdout,
+        first.stderr,
+      ]);
+      expect(await file()).toEqual(checked);
+    });
+  });
+
   it('is replaced when it does not fit, and the run is the same', async () => {
     await withTempDir(async (cache) => {
       const first = runBin(BIN, args, draft, cache);
