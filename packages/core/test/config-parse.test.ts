@@ -2,6 +2,30 @@ import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../src/pack/config.js';
 import { configField, ruleSettingSchema } from '../src/pack/schema.js';
 
+/**
+ * `value` under `key` in a config reads as the key's schema reads it (`read` turns the schema's
+ * output into the config's), with a problem exactly when the schema refuses it.
+ */
+function expectReadAsSchemaReads(
+  key: Parameters<typeof configField>[0],
+  value: unknown,
+  read: (data: unknown) => unknown = (data) => data,
+): void {
+  const parsed = parseConfig(`${key}: ${JSON.stringify(value)}\n`, 'c.yaml');
+  const schema = configField(key).safeParse(value);
+  expect({
+    key,
+    value,
+    read: parsed.config[key as keyof typeof parsed.config],
+    problems: parsed.problems.length > 0,
+  }).toEqual({
+    key,
+    value,
+    read: schema.success ? read(schema.data) : undefined,
+    problems: !schema.success,
+  });
+}
+
 const summary = (problems: { code: string; line: number; column: number; message: string }[]) =>
   problems.map((p) => [p.code, p.line, p.column, p.message]);
 
@@ -39,16 +63,7 @@ ignore: ["archive/**"]
       ['a', null],
     ];
     for (const key of ['packs', 'accept', 'ignore'] as const) {
-      for (const list of lists) {
-        const parsed = parseConfig(`${key}: ${JSON.stringify(list)}\n`, 'c.yaml');
-        const schema = configField(key).safeParse(list);
-        expect({ key, list, value: parsed.config[key], problems: parsed.problems.length > 0 }).toEqual({
-          key,
-          list,
-          value: schema.success ? schema.data : undefined,
-          problems: !schema.success,
-        });
-      }
+      for (const list of lists) expectReadAsSchemaReads(key, list);
     }
   });
 
@@ -93,19 +108,11 @@ ignore: ["archive/**"]
       [['korea']],
     ];
     const keys = ['lang', 'voice', 'source-language', 'locale', 'topic', 'audience'] as const;
+    // One value of `topic` or `audience` is read as a list of it.
     const asList = (key: string, v: unknown) =>
       (key === 'topic' || key === 'audience') && typeof v === 'string' ? [v] : v;
     for (const key of keys) {
-      for (const value of values) {
-        const parsed = parseConfig(`${key}: ${JSON.stringify(value)}\n`, 'c.yaml');
-        const schema = configField(key).safeParse(value);
-        expect({ key, value, read: parsed.config[key], problems: parsed.problems.length > 0 }).toEqual({
-          key,
-          value,
-          read: schema.success ? asList(key, schema.data) : undefined,
-          problems: !schema.success,
-        });
-      }
+      for (const value of values) expectReadAsSchemaReads(key, value, (data) => asList(key, data));
     }
     for (const setting of values) {
       const parsed = parseConfig(`rules:\n  a/b: ${JSON.stringify(setting)}\n`, 'c.yaml');
