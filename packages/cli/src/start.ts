@@ -66,7 +66,7 @@ export function start(host: StartHost = {}): number {
   return codeUse(process.argv.slice(2));
 }
 
-/** `start`'s answer: 1 for a check (the command a run with no other names), else 0. */
+/** `start`'s answer: 1 for a check (the command of a run that names no other), else 0. */
 function codeUse(argv: readonly string[]): number {
   try {
     return parseCommand(argv).name === 'check' ? 1 : 0;

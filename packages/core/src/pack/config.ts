@@ -90,7 +90,7 @@ export function parseConfig(
       }
       case 'audience': {
         const checked =
-          quickOneOrMany(isTag, value) ?? validate(configField('audience'), value, [key], source);
+          quickOneOrMany(isLanguageTag, value) ?? validate(configField('audience'), value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (typeof checked.data === 'string') config.audience = [checked.data];
         else if (checked.data) config.audience = checked.data;
@@ -107,8 +107,8 @@ export function parseConfig(
       case 'voice':
       case 'source-language': {
         const name = key as 'lang' | 'voice' | 'source-language';
-        const valid = name === 'voice' ? isContextName : isTag;
-        const checked = quick(valid, value) ?? validate(configField(name), value, [key], source);
+        const valid = name === 'voice' ? isContextName : isLanguageTag;
+        const checked = quick<string>(valid, value) ?? validate(configField(name), value, [key], source);
         if (!checked.ok) problems.push(...checked.problems);
         else if (checked.data) config[name] = checked.data;
         break;
@@ -164,7 +164,7 @@ function quick<T extends string>(
 
 /** `quick` for a key that takes one value or a list of them (`topic`, `audience`). */
 function quickOneOrMany(
-  valid: (text: string) => text is string,
+  valid: (text: string) => boolean,
   value: unknown,
 ): { ok: true; data: string | string[] } | undefined {
   if (Array.isArray(value)) {
@@ -175,15 +175,11 @@ function quickOneOrMany(
   return quick(valid, value);
 }
 
-function isRuleSetting(text: string): text is Severity | 'off' {
+function isRuleSetting(text: string): boolean {
   return text === 'off' || (SEVERITIES as readonly string[]).includes(text);
 }
 
-function isTag(text: string): text is string {
-  return isLanguageTag(text);
-}
-
-function isContextName(text: string): text is string {
+function isContextName(text: string): boolean {
   return CONTEXT_NAME_PATTERN.test(text);
 }
 
