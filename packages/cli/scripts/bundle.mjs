@@ -3,7 +3,8 @@
 // threads. CommonJS, because V8's code cache (bin.cts) is for scripts, not ES modules; workspace
 // packages are taken from their TypeScript sources, as the extension's bundle takes them.
 // `nuance mcp`'s server, with the MCP SDK, is bundled apart into dist/mcp.cjs, which the CLI's
-// bundle requires only for that command: a plain run neither reads nor compiles it.
+// bundle requires only for that command: a plain run neither reads nor compiles it. So are the
+// libraries few runs use, each into dist/lib (scripts/apart.mjs).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
