@@ -6,7 +6,7 @@
 // bundle requires only for that command: a plain run neither reads nor compiles it. So are the
 // libraries few runs use, each into dist/lib (scripts/apart.mjs).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -79,6 +79,12 @@ const libs = await buildApart(APART, apartUsed, path.dirname(outfile), (name) =>
   name === 'zod' ? [zodEnglishOnly()] : [],
 );
 for (const { file, text } of libs) write(file, text);
+// A library no longer bundled apart leaves no file behind (the package ships dist/lib whole).
+const libDir = path.join(path.dirname(outfile), 'lib');
+const kept = new Set(libs.map(({ file }) => path.basename(file)));
+for (const name of existsSync(libDir) ? readdirSync(libDir) : []) {
+  if (!kept.has(name)) rmSync(path.join(libDir, name), { force: true });
+}
 
 const mcp = await build({
   absWorkingDir: root,
