@@ -34,6 +34,7 @@ const BUILT = [
   'packages/cli/dist/mcp.cjs',
   'packages/cli/dist/lib/zod.cjs',
   'packages/language-server/dist/bin.js',
+  'packages/language-server/dist/server.cjs',
   'packages/remark/dist/index.js',
   'packages/bilingual/dist/index.js',
   'rules/dist/index.js',

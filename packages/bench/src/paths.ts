@@ -25,7 +25,8 @@ export const defaultCache = path.join(
 export const defaultResults = path.join(packageRoot, 'results');
 
 export const cliBin = path.join(repoRoot, 'packages/cli/dist/bin.cjs');
-export const serverBin = path.join(repoRoot, 'packages/language-server/dist/bin.js');
+/** What `nuance-language-server` runs: the bundle (packages/language-server/scripts/bundle.mjs). */
+export const serverBin = path.join(repoRoot, 'packages/language-server/dist/server.cjs');
 
 /** A compiled script of this package (peers and the engine run in their own processes). */
 export function script(name: string): string {

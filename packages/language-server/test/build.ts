@@ -5,7 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(fileURLToPath(import.meta.url), '../../../..');
-export const serverBin = path.join(root, 'packages/language-server/dist/bin.js');
+/** The `nuance-language-server` bin: the bundle (scripts/bundle.mjs), as the package ships it. */
+export const serverBin = path.join(root, 'packages/language-server/dist/server.cjs');
+
+/** The server's bundle, built from the sources (the root test script builds it first; a lone run may not). */
+export function buildServer(): void {
+  execFileSync(process.execPath, [path.join(root, 'packages/language-server/scripts/bundle.mjs')], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+}
 
 /** `tsc -b` of the packages; a type error elsewhere must not hide a missing build. */
 export function buildPackages(...packages: string[]): void {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackages, serverBin } from './build.js';
+import { buildServer, serverBin } from './build.js';
 
 function hasNvim(): boolean {
   try {
@@ -28,7 +28,7 @@ if (!available)
 const work = mkdtempSync(path.join(os.tmpdir(), 'nuance-nvim-'));
 
 beforeAll(() => {
-  if (available) buildPackages('packages/language-server');
+  if (available) buildServer();
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackages, serverBin } from './build.js';
+import { buildServer, serverBin } from './build.js';
 import { overStdio, type TestClient } from './client.js';
 
 let dir: string;
@@ -16,7 +16,7 @@ let child: ChildProcess;
 let client: TestClient;
 
 beforeAll(async () => {
-  buildPackages('packages/language-server');
+  buildServer();
   dir = mkdtempSync(path.join(os.tmpdir(), 'nuance-ls-retention-'));
   child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', serverBin, '--stdio'], {
     cwd: dir,

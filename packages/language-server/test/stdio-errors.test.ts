@@ -2,9 +2,9 @@
 // wait forever for a message it cannot frame.
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPackages, root, serverBin } from './build.js';
+import { buildServer, root, serverBin } from './build.js';
 
-beforeAll(() => buildPackages('packages/language-server'));
+beforeAll(() => buildServer());
 
 /** Start the server, write `input`, and wait for it to exit (or fail the test after 10 s). */
 function exitAfter(input: string): Promise<{ code: number | null; stderr: string; stdout: string }> {

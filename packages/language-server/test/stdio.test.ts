@@ -1,19 +1,25 @@
-// The built server over stdio, as editors run it, and parity with the CLI on the same files.
+// The built server over stdio, as editors run it, and parity with the CLI on the same files. The
+// bin is the bundle, run from a copy in a folder of its own: it needs no module of the workspace.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackages, root, serverBin } from './build.js';
+import { buildPackages, buildServer, root, serverBin } from './build.js';
 import { overStdio, type TestClient, uriOf } from './client.js';
 
-const bin = serverBin;
 const cli = path.join(root, 'packages/cli/dist/bin.cjs');
 
+let alone: string;
 let child: ChildProcess;
 let client: TestClient;
 
 beforeAll(async () => {
-  buildPackages('packages/language-server', 'packages/cli');
+  buildPackages('packages/cli');
+  buildServer();
+  alone = mkdtempSync(path.join(tmpdir(), 'nuance-server-'));
+  const bin = path.join(alone, 'server.cjs');
+  copyFileSync(serverBin, bin);
   child = spawn(process.execPath, [bin, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   client = await overStdio(child, { folders: [root] });
 });
@@ -21,6 +27,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.shutdown(true).catch(() => {});
   child?.kill();
+  if (alone) rmSync(alone, { recursive: true, force: true });
+});
+
+describe('the bin', () => {
+  it('is the bundle, run by Node from its first line', () => {
+    const manifest = JSON.parse(
+      readFileSync(path.join(root, 'packages/language-server/package.json'), 'utf8'),
+    );
+    expect(path.join(root, 'packages/language-server', manifest.bin['nuance-language-server'])).toBe(
+      serverBin,
+    );
+    expect(readFileSync(serverBin, 'latin1').slice(0, 20)).toBe('#!/usr/bin/env node\n');
+    expect(statSync(serverBin).mode & 0o111).not.toBe(0);
+  });
 });
 
 describe('over stdio', () => {

@@ -1,0 +1,60 @@
+// Bundles the `nuance-language-server` bin with everything it needs (core, config, unified, the
+// built-in packs, vscode-languageserver) into dist/server.cjs, so that an editor starting the
+// server reads one file instead of the ES module graph of every package (hundreds of modules, each
+// resolved, read and compiled: 0.69 s to the first diagnostics against 0.35 s bundled). The same
+// build as the extension's server (extension/scripts/bundle.mjs): CommonJS for Node 20, workspace
+// packages from their TypeScript sources; minified, with the source map beside it (the package
+// leaves maps out). The library (`import { createServer } from '@nuance/language-server'`) stays
+// the ES modules of dist/, which the bundle does not replace.
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = path.join(root, 'dist/server.cjs');
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: [path.join(root, 'src/bin.ts')],
+  outfile,
+  write: false,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  conditions: ['source'],
+  // The bundle's own place, for `import.meta.url` (where the modules read files beside them).
+  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: true,
+  sourcemap: 'external',
+  sourcesContent: false,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+
+for (const file of result.outputFiles) {
+  const executable = file.path === outfile;
+  let text = file.text;
+  // The entry's `#!/usr/bin/env node`, which esbuild keeps, must stay the first line of the bin.
+  if (executable && !text.startsWith('#!')) text = `#!/usr/bin/env node\n${text}`;
+  write(file.path, text, executable);
+}
+
+/** Write `file` unless it holds `text` already, atomically (a test may build while another runs it). */
+function write(file, text, executable) {
+  let current;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {}
+  if (current !== text) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  }
+  if (executable) chmodSync(file, 0o755);
+}
