@@ -122,7 +122,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   if (options.suites.includes('server')) {
     log(`language server, ${options.serverRounds} edits per draft`);
     // Loaded only here: the in-process server brings the whole linter into this process.
-    const { runServer } = await import('./server.js');
+    const { runServer, serverStartUp } = await import('./server.js');
+    // Before runServer: the in-process server it ends with exits this process when its input
+    // stream ends (vscode-languageserver's connection does), which once ended a start-up run
+    // measured after it, with no report written; main.ts writes the report first.
+    results.serverStart = await serverStartUp(options.serverRounds);
     results.server = await runServer(options.serverRounds);
   }
   if (corpus && options.suites.includes('instructions')) {

@@ -154,6 +154,16 @@ function sections(results: BenchResults): string[] {
         ),
     );
   }
+  if (results.serverStart) {
+    const { runs, initializeMs, firstDiagnosticsMs } = results.serverStart;
+    out.push(
+      `### Language server start-up (from spawning it, medians of ${runs})\n\n` +
+        markdownTable(
+          ['runs', 'initialize ms', 'first diagnostics ms'],
+          [[String(runs), fixed(initializeMs, 0), fixed(firstDiagnosticsMs, 0)]],
+        ),
+    );
+  }
   if (results.instructions) {
     const { node } = results.instructions;
     const spread = (r: { runs: number; min: number; max: number; instructions: number }) =>

@@ -122,6 +122,15 @@ export interface ServerRow {
   clientParseMs?: number;
 }
 
+/** The server's start (server.ts, serverStartUp): medians, in ms from spawning it. */
+export interface ServerStartResult {
+  runs: number;
+  /** To the answer to `initialize`. */
+  initializeMs: number;
+  /** To the diagnostics of a one-paragraph draft opened right after. */
+  firstDiagnosticsMs: number;
+}
+
 /** One vocabulary's instruction count (instructions.ts): `nuance --jobs 1` under cachegrind. */
 export interface InstructionsRow {
   vocabulary: string;
@@ -159,6 +168,7 @@ export interface BenchResults {
   onePath?: OnePathRow[];
   smallFile?: SmallFileResult;
   server?: ServerRow[];
+  serverStart?: ServerStartResult;
   instructions?: InstructionsResult;
   targets: Target[];
 }

@@ -16,7 +16,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { draft, releaseSet } from './drafts.js';
 import { serverBin } from './paths.js';
-import type { ServerRow } from './results.js';
+import type { ServerRow, ServerStartResult } from './results.js';
 import { median, percentile } from './stats.js';
 
 const WARM_UP = 10;
@@ -283,6 +283,58 @@ async function inProcess(rounds: number): Promise<ServerRow[]> {
     toServer.end();
     toClient.end();
   }
+}
+
+/** Starts of the server timed, at most: each is a process of its own (median reported). */
+const START_RUNS = 5;
+
+/** A one-paragraph draft with one finding, for the first diagnostics of a start. */
+const START_DRAFT = '# 声明\n\n韩国政府坚持实用外交。\n';
+
+/**
+ * The server's start, as an editor sees it: from spawning `nuance-language-server --stdio` to the
+ * answer to `initialize`, and to the diagnostics of a one-paragraph draft opened right after
+ * (`initialized` sent, the built-in pack loaded, the draft linted and pushed). Medians of
+ * `min(rounds, 5)` starts, each with the debounce at 0.
+ */
+export async function serverStartUp(rounds: number): Promise<ServerStartResult> {
+  const runs = Math.max(1, Math.min(START_RUNS, rounds));
+  const initialize: number[] = [];
+  const firstDiagnostics: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const connection = createProtocolConnection(child.stdout, child.stdin);
+    try {
+      connection.onRequest('client/registerCapability', () => null);
+      const published = new Promise<Published>((resolve) =>
+        connection.onNotification('textDocument/publishDiagnostics', resolve),
+      );
+      connection.listen();
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+        initializationOptions: { debounce: 0 },
+      });
+      initialize.push(performance.now() - start);
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: 'untitled:start.md', languageId: 'markdown', version: 1, text: START_DRAFT },
+      });
+      const { diagnostics } = await published;
+      firstDiagnostics.push(performance.now() - start);
+      if (diagnostics.length === 0) throw new Error('The server gave no diagnostic for the start-up draft');
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      await exited;
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  }
+  return { runs, initializeMs: median(initialize), firstDiagnosticsMs: median(firstDiagnostics) };
 }
 
 export async function runServer(rounds: number): Promise<ServerRow[]> {

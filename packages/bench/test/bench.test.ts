@@ -106,6 +106,11 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
     const pushed = (dense: boolean) =>
       results.server!.find((s) => s.mode === 'stdio' && s.chars >= 100_000 && s.dense === dense)!.messageKb!;
     expect(pushed(true)).toBeGreaterThan(pushed(false));
+    // The server's start: to `initialize`, then to the first draft's diagnostics, later still.
+    const start = results.serverStart!;
+    expect(start.runs).toBe(2);
+    expect(start.initializeMs).toBeGreaterThan(0);
+    expect(start.firstDiagnosticsMs).toBeGreaterThan(start.initializeMs);
     expect(results.targets.length).toBeGreaterThan(0);
 
     // Every table: a header, a separator, then rows of the same width; one row per result.
@@ -116,9 +121,10 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       'One path',
       'One small file',
       'Language server',
+      'Language server start-up',
       'Targets',
     ]);
-    const counts = [table.length, 2, 2, 2, results.server!.length, results.targets.length];
+    const counts = [table.length, 2, 2, 2, results.server!.length, 1, results.targets.length];
     tables.forEach((t, i) => {
       const lines = t.split('\n').filter((line) => line.startsWith('|'));
       expect(lines[1]).toMatch(/^\| --- (\| --- )*\|$/);
