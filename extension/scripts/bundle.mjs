@@ -1,5 +1,6 @@
-// Bundles the client and the language server into dist/ (DESIGN: Interfaces): CommonJS for
-// Node 20, `vscode` left external, workspace packages taken from their TypeScript sources; and
+// Bundles the client into dist/ and copies the language server's bundle beside it (DESIGN:
+// Interfaces): CommonJS for Node 20, `vscode` left external, workspace packages taken from their
+// TypeScript sources; and
 // copies the built-in packs' READMEs to dist/packs/<pack>/README.md, the documentation that rule
 // ids link to (the server's `initializationOptions.packDocs`), with dist/packs/nuance/README.md
 // for the tool's own rules.
@@ -29,11 +30,13 @@ await build({
   outfile: path.join(root, 'dist/extension.js'),
   external: ['vscode'],
 });
-await build({
-  ...common,
-  entryPoints: [path.join(root, '../packages/language-server/src/bin.ts')],
-  outfile: path.join(root, 'dist/server.js'),
-});
+// The server is the language server package's bin, built by its own script (one build of it): the
+// same file as `nuance-language-server`, copied as dist/server.js, its source map beside it under
+// the name the bundle's last line gives (the .vsix leaves it out).
+await import('../../packages/language-server/scripts/bundle.mjs');
+const server = path.join(root, '../packages/language-server/dist/server.cjs');
+cpSync(server, path.join(root, 'dist/server.js'));
+cpSync(`${server}.map`, path.join(root, 'dist/server.cjs.map'));
 
 // The tool's own rules (nuance/unreadable-file...) are documented the same way, from core's table.
 const toolRules = await build({
