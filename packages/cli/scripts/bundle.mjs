@@ -6,12 +6,13 @@
 // bundle requires only for that command: a plain run neither reads nor compiles it. So are the
 // libraries few runs use, each into dist/lib (scripts/apart.mjs).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { APART, apart, buildApart } from './apart.mjs';
 import { asciiCode } from './ascii-code.mjs';
+import { NODE_BUNDLE, write } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/nuance.cjs');
@@ -34,18 +35,10 @@ const LAZY = [
 const apartUsed = new Map();
 
 const result = await build({
+  ...NODE_BUNDLE,
   absWorkingDir: root,
   entryPoints: [path.join(root, 'src/start.ts')],
   outfile,
-  write: false,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  conditions: ['source'],
-  // The bundle's own place, for `import.meta.url` (the worker entry and mcp.cjs next to it).
-  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__importMetaUrl' },
   // Smaller to read and compile at every start: short names too (1.85 -> 1.35 MB of code, 7-10 ms
   // of each start). A stack trace of the bundle is read back through its source map (not loaded
   // by a run that has no internal error: src/readable-stack.ts), which names the source files.
@@ -54,8 +47,6 @@ const result = await build({
   minifyIdentifiers: true,
   sourcemap: 'external',
   sourcesContent: false,
-  legalComments: 'eof',
-  logLevel: 'warning',
   plugins: [lazyModules(LAZY), apart(APART, apartUsed), builtinData()],
 });
 
@@ -87,18 +78,11 @@ for (const name of existsSync(libDir) ? readdirSync(libDir) : []) {
 }
 
 const mcp = await build({
+  ...NODE_BUNDLE,
   absWorkingDir: root,
   entryPoints: [path.join(root, 'src/mcp/server.ts')],
-  write: false,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  conditions: ['source'],
   minifyWhitespace: true,
   minifySyntax: true,
-  legalComments: 'eof',
-  logLevel: 'warning',
 });
 write(path.join(root, 'dist/mcp.cjs'), mcp.outputFiles[0].text);
 
@@ -198,22 +182,4 @@ function functionExports(file) {
       `${file} is loaded lazily by the CLI bundle, so it may export only functions: \`${other[0]}\``,
     );
   return [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
-}
-
-/**
- * Replace the bundle atomically, and only when it changed: test files that build it before they
- * run may do so at once, and a worker thread starting meanwhile must not read half a file.
- */
-/** Write `file` unless it holds `content` already (`always`: write it anyway); whether it wrote. */
-function write(file, content, always = false) {
-  let current;
-  try {
-    current = readFileSync(file);
-  } catch {}
-  if (current?.equals(Buffer.from(content)) && !always) return false;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
-  return true;
 }

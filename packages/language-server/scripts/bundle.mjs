@@ -7,55 +7,32 @@
 // so that the stack of an internal error, which the server logs, still names its functions (and
 // all three minified started no faster: 0.37-0.44 s against 0.36-0.41 s to the first
 // diagnostics); the source map beside it (the package leaves maps out). The library (`import {
-// createServer } from '@nuance/language-server'`) stays the ES modules of dist/.
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// createServer } from '@nuance/language-server'`) stays the ES modules of dist/. The esbuild
+// options and the atomic write are the CLI's bundle's (packages/cli/scripts/node-bundle.mjs).
+import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE, write } from '../../cli/scripts/node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/server.cjs');
 
 const result = await build({
+  ...NODE_BUNDLE,
   absWorkingDir: root,
   entryPoints: [path.join(root, 'src/bin.ts')],
   outfile,
-  write: false,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  conditions: ['source'],
-  // The bundle's own place, for `import.meta.url` (where the modules read files beside them).
-  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__importMetaUrl' },
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
   sourcesContent: false,
-  legalComments: 'eof',
-  logLevel: 'warning',
 });
 
 for (const file of result.outputFiles) {
-  const executable = file.path === outfile;
   let text = file.text;
   // The entry's `#!/usr/bin/env node`, which esbuild keeps, must stay the first line of the bin.
-  if (executable && !text.startsWith('#!')) text = `#!/usr/bin/env node\n${text}`;
-  write(file.path, text, executable);
+  if (file.path === outfile && !text.startsWith('#!')) text = `#!/usr/bin/env node\n${text}`;
+  write(file.path, text);
 }
-
-/** Write `file` unless it holds `text` already, atomically (a test may build while another runs it). */
-function write(file, text, executable) {
-  let current;
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {}
-  if (current !== text) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-  }
-  if (executable) chmodSync(file, 0o755);
-}
+chmodSync(outfile, 0o755);

@@ -1,0 +1,39 @@
+// What the two bins' bundles share: the CLI's (scripts/bundle.mjs) and the language server's
+// (packages/language-server/scripts/bundle.mjs, which imports this file): esbuild's options for
+// one CommonJS file for Node 20 made from the workspace packages' TypeScript sources, and how a
+// bundle is written.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** esbuild's options for a Node 20 bundle; each bin adds its entry, its minifying and its map. */
+export const NODE_BUNDLE = {
+  write: false,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  conditions: ['source'],
+  // The bundle's own place, for `import.meta.url` (files read beside it, createRequire).
+  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+  legalComments: 'eof',
+  logLevel: 'warning',
+};
+
+/**
+ * Write `file` unless it holds `content` already (`always`: write it anyway); whether it wrote.
+ * Atomically: test files that build a bundle before they run may do so at once, and a process
+ * starting meanwhile must not read half a file.
+ */
+export function write(file, content, always = false) {
+  let current;
+  try {
+    current = readFileSync(file);
+  } catch {}
+  if (current?.equals(Buffer.from(content)) && !always) return false;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, file);
+  return true;
+}
