@@ -2,6 +2,7 @@
 // bin is the bundle, run from a copy in a folder of its own: it needs no module of the workspace.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,14 @@ describe('the bin', () => {
     );
     expect(readFileSync(serverBin, 'latin1').slice(0, 20)).toBe('#!/usr/bin/env node\n');
     expect(statSync(serverBin).mode & 0o111).not.toBe(0);
+  });
+
+  it("requires nothing but Node's own modules, and imports nothing at run time", () => {
+    const code = readFileSync(serverBin, 'utf8');
+    const required = new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] as string));
+    expect([...required].filter((name) => !isBuiltin(name))).toEqual([]);
+    expect(required.has('node:fs')).toBe(true);
+    expect(code).not.toMatch(/\bimport\(/);
   });
 });
 
