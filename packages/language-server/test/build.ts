@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(fileURLToPath(import.meta.url), '../../../..');
-/** The `nuance-language-server` bin: the bundle (scripts/bundle.mjs), as the package ships it. */
+/** What the `nuance-language-server` bin runs: the bundle (scripts/bundle.mjs), as the package ships it. */
 export const serverBin = path.join(root, 'packages/language-server/dist/server.cjs');
 
 /** The server's bundle, built from the sources (the root test script builds it first; a lone run may not). */
