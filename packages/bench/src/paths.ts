@@ -25,8 +25,8 @@ export const defaultCache = path.join(
 export const defaultResults = path.join(packageRoot, 'results');
 
 export const cliBin = path.join(repoRoot, 'packages/cli/dist/bin.cjs');
-/** What `nuance-language-server` runs: the bundle (packages/language-server/scripts/bundle.mjs). */
-export const serverBin = path.join(repoRoot, 'packages/language-server/dist/server.cjs');
+/** `nuance-language-server`: its bundle (scripts/bundle.mjs), run with its code cache (src/launch.cts). */
+export const serverBin = path.join(repoRoot, 'packages/language-server/bin/nuance-language-server.cjs');
 
 /** A compiled script of this package (peers and the engine run in their own processes). */
 export function script(name: string): string {

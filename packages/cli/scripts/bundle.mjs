@@ -5,14 +5,13 @@
 // `nuance mcp`'s server, with the MCP SDK, is bundled apart into dist/mcp.cjs, which the CLI's
 // bundle requires only for that command: a plain run neither reads nor compiles it. So are the
 // libraries few runs use, each into dist/lib (scripts/apart.mjs).
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { APART, apart, buildApart } from './apart.mjs';
 import { asciiCode } from './ascii-code.mjs';
-import { NODE_BUNDLE, write } from './node-bundle.mjs';
+import { NODE_BUNDLE, write, writeBundle } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = path.join(root, 'dist/nuance.cjs');
@@ -58,12 +57,8 @@ if (/\bimport\(/.test(code))
   throw new Error('The CLI bundle has a dynamic import(), which bin.cjs cannot run');
 // The code, then the built-in packs' data, which bin.cjs does not compile (src/builtin-data.ts).
 const bytes = Buffer.concat([Buffer.from(code, 'latin1'), await builtinPacksData()]);
-const wrote = write(outfile, bytes);
-// The bundle's SHA-1 and size, which bin.cjs keys its code cache with (hashing 2 MB at every start
-// needs Node's crypto module, 7-10 ms to load); written after the bundle, so never older than it:
-// again whenever the bundle was, even with the same hash (a bundle changed by hand and built
-// again would otherwise be newer than it, and every start would hash it).
-write(`${outfile}.sha1`, `${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n`, wrote);
+// The bundle, then its SHA-1 and size beside it, which bin.cjs keys its code cache with.
+writeBundle(outfile, bytes);
 write(`${outfile}.map`, JSON.stringify(map));
 // The libraries bundled apart, beside it in dist/lib (zod with its English locale only).
 const libs = await buildApart(APART, apartUsed, path.dirname(outfile), (name) =>
@@ -76,6 +71,18 @@ const kept = new Set(libs.map(({ file }) => path.basename(file)));
 for (const name of existsSync(libDir) ? readdirSync(libDir) : []) {
   if (!kept.has(name)) rmSync(path.join(libDir, name), { force: true });
 }
+
+// The bin itself, with the code cache it shares with the language server's bin inlined
+// (@nuance/config/code-cache): one file that needs nothing but Node, over tsc's dist/bin.cjs,
+// which requires that module from the workspace.
+const bin = await build({
+  ...NODE_BUNDLE,
+  absWorkingDir: root,
+  entryPoints: [path.join(root, 'src/bin.cts')],
+  banner: {},
+  define: {},
+});
+write(path.join(root, 'dist/bin.cjs'), bin.outputFiles[0].text);
 
 const mcp = await build({
   ...NODE_BUNDLE,

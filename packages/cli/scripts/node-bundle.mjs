@@ -2,6 +2,7 @@
 // (packages/language-server/scripts/bundle.mjs, which imports this file): esbuild's options for
 // one CommonJS file for Node 20 made from the workspace packages' TypeScript sources, and how a
 // bundle is written.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -36,4 +37,17 @@ export function write(file, content, always = false) {
   writeFileSync(temp, content);
   renameSync(temp, file);
   return true;
+}
+
+/**
+ * Write a bundle a bin runs with a code cache (@nuance/config/code-cache), then its SHA-1 and size
+ * beside it (`<file>.sha1`), which the bin keys its cache with (hashing megabytes at every start
+ * needs Node's crypto module, 7-10 ms to load): written after the bundle, so never older than it,
+ * and again whenever the bundle was, even with the same hash (a bundle changed by hand and built
+ * again would otherwise be newer than it, and every start would hash it). Whether it wrote.
+ */
+export function writeBundle(file, bytes) {
+  const wrote = write(file, bytes);
+  write(`${file}.sha1`, `${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n`, wrote);
+  return wrote;
 }

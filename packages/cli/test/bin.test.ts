@@ -67,6 +67,14 @@ describe('the built bin', () => {
 });
 
 describe('the bundle', () => {
+  it("has a bin of one file, which needs nothing but Node's own modules (its code cache inlined)", async () => {
+    const code = await readFile(BIN, 'utf8');
+    const required = requiredBy(code);
+    expect(required.filter((name) => !isBuiltin(name))).toEqual([]);
+    expect(required).toContain('node:vm');
+    expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
   it('is one file and its parts in dist/lib, which need nothing at run time but Node itself', async () => {
     const code = await readFile(BUNDLE, 'utf8');
     const required = requiredBy(code);

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('the bin', () => {
-  it('runs the bundle: a file of the repository, run by Node from its first line', () => {
+  it('runs the launcher: a file of the repository, run by Node from its first line', () => {
     const dir = path.join(root, 'packages/language-server');
     const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const bin = path.join(dir, manifest.bin['nuance-language-server']);
@@ -45,7 +45,46 @@ describe('the bin', () => {
     const required = [...code.matchAll(/\brequire\('([^']+)'\)/g)].map((m) =>
       path.resolve(path.dirname(bin), m[1] as string),
     );
-    expect(required).toEqual([serverBin]);
+    expect(required).toEqual([path.join(dir, 'dist/launch.cjs')]);
+  });
+
+  it("keeps V8's code cache for the bundle: written by the first start, used by the next", async () => {
+    const cacheHome = mkdtempSync(path.join(tmpdir(), 'nuance-server-cache-'));
+    const bin = path.join(root, 'packages/language-server/bin/nuance-language-server.cjs');
+    const start = async () => {
+      const server = spawn(process.execPath, [bin, '--stdio'], {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+      });
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      const started = await overStdio(server, {});
+      await started.open('untitled:cached.md', '韩国奉行实用外交。', 'markdown');
+      const codes = (await started.diagnostics('untitled:cached.md', (d) => d.length === 1)).map(
+        (d) => d.code,
+      );
+      await started.shutdown(true);
+      await exited;
+      return codes;
+    };
+    try {
+      expect(await start()).toEqual(['korea-china/wushi-not-shiyong']);
+      const folder = path.join(cacheHome, 'nuance');
+      const files = readdirSync(folder).filter((f) => f.endsWith('.code-cache'));
+      expect(files).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.code-cache$/)]);
+      const file = path.join(folder, files[0] as string);
+      // Its key: the bundle's SHA-1 (as the build wrote it beside the bundle), Node's version.
+      const [sha1] = readFileSync(`${serverBin}.sha1`, 'latin1').split(' ');
+      expect(readFileSync(file).subarray(0, 64).toString('latin1')).toMatch(
+        new RegExp(`^${sha1} ${process.version.replace(/\./g, '\\.')} ${process.arch} *$`),
+      );
+      const written = statSync(file).mtimeMs;
+      // The second start reads it and, V8 taking it, does not write it again.
+      expect(await start()).toEqual(['korea-china/wushi-not-shiyong']);
+      expect(statSync(file).mtimeMs).toBe(written);
+    } finally {
+      rmSync(cacheHome, { recursive: true, force: true });
+    }
   });
 
   it("requires nothing but Node's own modules, and imports nothing at run time", () => {
