@@ -58,7 +58,8 @@ const WRAP_AFTER = Buffer.from('\n})', 'latin1');
 
 /**
  * A code cache file starts with this many bytes: the key of the bundle and Node it was made for.
- * Then one byte, the use of the run that wrote it (what `start` returns), then V8's data.
+ * Then one byte, the use of the run that wrote it (the bin's: the CLI's bundle's `start()` returns
+ * it, the server's bin writes 1), then V8's data.
  */
 const KEY_BYTES = 64;
 
@@ -66,8 +67,8 @@ const KEY_BYTES = 64;
  * The bundle's code, read into one buffer between the two halves of its wrapper: its source is
  * then made in one piece. A string joined from the three was a rope that V8 copied into one
  * string again to compile it: 2.5 MB more memory touched for the first time at every start (6-7 ms).
- * Not the built-in packs' data at the end of the file (src/builtin-data.ts): the code reads them
- * when it needs them. `size`: the whole file's.
+ * Not the built-in packs' data at the end of the CLI's bundle (its src/builtin-data.ts): the code
+ * reads them when it needs them. `size`: the whole file's.
  */
 function readWrapped(file: string): { size: number; wrapped: Buffer } {
   const fd = openSync(file, 'r');
