@@ -10,7 +10,6 @@
 // diagnostics); the source map beside it (the package leaves maps out). The library (`import {
 // createServer } from '@nuance/language-server'`) stays the ES modules of dist/. The esbuild
 // options and the atomic write are the CLI's bundle's (packages/cli/scripts/node-bundle.mjs).
-import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -35,5 +34,3 @@ for (const file of result.outputFiles) {
   if (file.path === outfile) writeBundle(file.path, Buffer.from(file.contents));
   else write(file.path, file.text);
 }
-// Runnable by itself too (`node dist/server.cjs --stdio`; the VS Code extension starts its copy).
-chmodSync(outfile, 0o755);
