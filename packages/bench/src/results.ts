@@ -99,6 +99,8 @@ export interface SmallFileResult {
   file: string;
   bytes: number;
   rows: SmallFileRow[];
+  /** nuance's first run, its cache folder empty (not in the medians). */
+  first: { wallMs: number; cpuMs: number; maxRssMb: number };
 }
 
 export interface ServerRow {

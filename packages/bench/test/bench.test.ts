@@ -74,6 +74,11 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['korea-china', corpus.files, 0],
     ]);
     expect(results.smallFile!.rows.map((r) => r.command)).toEqual(['node -e 0', 'nuance draft.md']);
+    // Its own cache folder, filled by a first run outside the medians.
+    expect(results.smallFile!.first.wallMs).toBeGreaterThan(0);
+    expect(readdirSync(path.join(cache, 'nuance-cache', 'small-file', 'nuance'))).toContainEqual(
+      expect.stringMatching(/\.code-cache$/),
+    );
     expect(results.server!.map((s) => [s.mode, s.chars >= 100_000, s.dense])).toEqual([
       ['stdio', false, false],
       ['stdio', true, false],
