@@ -87,6 +87,47 @@ describe('the bin', () => {
     }
   });
 
+  it('writes a missing code cache once the start is over, while the session goes on', async () => {
+    // Not only at exit: V8 drops the bytecode of what ran only at the start, and a cache written
+    // at the end of a long session lacked it (launch.cts).
+    const cacheHome = mkdtempSync(path.join(tmpdir(), 'nuance-server-cache-'));
+    const bin = path.join(root, 'packages/language-server/bin/nuance-language-server.cjs');
+    const server = spawn(process.execPath, [bin, '--stdio'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+    });
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    const folder = path.join(cacheHome, 'nuance');
+    const caches = () => {
+      try {
+        return readdirSync(folder).filter((f) => f.endsWith('.code-cache'));
+      } catch {
+        return [];
+      }
+    };
+    try {
+      const started = await overStdio(server, {});
+      await started.open('untitled:early.md', '韩国奉行实用外交。', 'markdown');
+      await started.diagnostics('untitled:early.md', (d) => d.length === 1);
+      expect(caches()).toEqual([]);
+      const until = Date.now() + 20_000;
+      while (caches().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(caches()).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.code-cache$/)]);
+      // Still serving, and the cache is not written again at its exit.
+      const file = path.join(folder, caches()[0] as string);
+      const written = statSync(file).mtimeMs;
+      await started.open('untitled:later.md', '实用外交', 'markdown');
+      expect(await started.diagnostics('untitled:later.md', (d) => d.length === 1)).toHaveLength(1);
+      await started.shutdown(true);
+      await exited;
+      expect(statSync(file).mtimeMs).toBe(written);
+    } finally {
+      server.kill();
+      rmSync(cacheHome, { recursive: true, force: true });
+    }
+  });
+
   it("requires nothing but Node's own modules, and imports nothing at run time", () => {
     const code = readFileSync(serverBin, 'utf8');
     const required = new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] as string));
