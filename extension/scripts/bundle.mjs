@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE, write } from '../../packages/cli/scripts/node-bundle.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -30,13 +31,24 @@ await build({
   outfile: path.join(root, 'dist/extension.js'),
   external: ['vscode'],
 });
-// The server is the language server package's bin, built by its own script (one build of it): the
-// same file as `nuance-language-server`, copied as dist/server.js, its source map beside it under
-// the name the bundle's last line gives (the .vsix leaves it out).
+// The server is the language server package's bundle, built by its own script (one build of it):
+// the same file as `nuance-language-server` runs, copied as dist/server.cjs with its SHA-1 beside
+// it and its source map (the .vsix leaves the map out). dist/server.js, the module the client
+// starts, is that bin's launcher (src/launch.cts) with the code cache inlined: it runs
+// dist/server.cjs with V8's code cache in the user's cache folder, so that a start after the first
+// skips most of compiling the bundle (first diagnostics 0.29-0.38 s against 0.37-0.46 s).
 await import('../../packages/language-server/scripts/bundle.mjs');
 const server = path.join(root, '../packages/language-server/dist/server.cjs');
-cpSync(server, path.join(root, 'dist/server.js'));
+cpSync(server, path.join(root, 'dist/server.cjs'));
+cpSync(`${server}.sha1`, path.join(root, 'dist/server.cjs.sha1'));
 cpSync(`${server}.map`, path.join(root, 'dist/server.cjs.map'));
+const launcher = await build({
+  ...NODE_BUNDLE,
+  entryPoints: [path.join(root, '../packages/language-server/src/launch.cts')],
+  banner: {},
+  define: {},
+});
+write(path.join(root, 'dist/server.js'), launcher.outputFiles[0].text);
 
 // The tool's own rules (nuance/unreadable-file...) are documented the same way, from core's table.
 const toolRules = await build({

@@ -35,6 +35,8 @@ for (const file of [
   'images/icon.png',
   'dist/extension.js',
   'dist/server.js',
+  'dist/server.cjs',
+  'dist/server.cjs.sha1',
   'dist/packs',
 ]) {
   cpSync(path.join(root, file), path.join(stage, file), { recursive: true });

@@ -1,6 +1,6 @@
 // Smoke test of the packaged extension: the server bundle inside the .vsix starts and lints.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('the .vsix', () => {
-  it("holds only the manifest, docs, icon, the two bundles and the packs' READMEs", () => {
+  it("holds only the manifest, docs, icon, the bundles, the server's launcher and the packs' READMEs", () => {
     const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n').sort();
     expect(listing).toEqual([
       '[Content_Types].xml',
@@ -35,6 +35,8 @@ describe('the .vsix', () => {
       'extension/dist/extension.js',
       'extension/dist/packs/korea-china/README.md',
       'extension/dist/packs/nuance/README.md',
+      'extension/dist/server.cjs',
+      'extension/dist/server.cjs.sha1',
       'extension/dist/server.js',
       'extension/images/icon.png',
       'extension/package.json',
@@ -45,7 +47,15 @@ describe('the .vsix', () => {
   it('starts extension/dist/server.js --stdio from the unpacked .vsix and reports 实用外交', async () => {
     const server = path.join(work, 'unpacked/extension/dist/server.js');
     // From a folder outside the repository: the bundle must not reach for workspace files.
-    child = spawn(process.execPath, [server, '--stdio'], { cwd: work, stdio: ['pipe', 'pipe', 'inherit'] });
+    // dist/server.js is the launcher: it runs dist/server.cjs with a code cache in the user's
+    // cache folder, written at the end of this short session.
+    const cacheHome = path.join(work, 'cache');
+    child = spawn(process.execPath, [server, '--stdio'], {
+      cwd: work,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+    });
+    const exited = new Promise((resolve) => child?.on('exit', resolve));
     client = await overStdio(child, { folders: [] });
     const uri = 'untitled:draft.md';
     await client.open(uri, '# 声明\n\n韩国新政府奉行实用外交。\n', 'markdown');
@@ -53,5 +63,16 @@ describe('the .vsix', () => {
     expect(diagnostics.map((d) => [d.code, d.range.start, d.range.end])).toEqual([
       ['korea-china/wushi-not-shiyong', { line: 2, character: 7 }, { line: 2, character: 11 }],
     ]);
+    await client.shutdown(true);
+    client = undefined;
+    await exited;
+    const cached = readdirSync(path.join(cacheHome, 'nuance')).filter((f) => f.endsWith('.code-cache'));
+    expect(cached).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.code-cache$/)]);
+    // Keyed by the SHA-1 the build wrote beside the bundle.
+    const [sha1] = readFileSync(path.join(work, 'unpacked/extension/dist/server.cjs.sha1'), 'latin1').split(
+      ' ',
+    );
+    const head = readFileSync(path.join(cacheHome, 'nuance', cached[0] as string)).subarray(0, 40);
+    expect(head.toString('latin1')).toBe(sha1);
   });
 });
