@@ -1,9 +1,18 @@
 // Smoke test of the packaged extension: the server bundle inside the .vsix starts and lints.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overStdio, type TestClient } from '../../packages/language-server/test/client.js';
 
@@ -74,5 +83,51 @@ describe('the .vsix', () => {
     );
     const head = readFileSync(path.join(cacheHome, 'nuance', cached[0] as string)).subarray(0, 40);
     expect(head.toString('latin1')).toBe(sha1);
+  });
+
+  it('keeps compiled packs per build of the server, not per launcher', async () => {
+    // The client gives a folder for compiled packs (cacheFolder); their key holds the SHA-1 of the
+    // server's code (dist/server.cjs), not of the module the client starts (dist/server.js, the
+    // launcher, the same in every build): a changed server compiles its packs again.
+    const dist = path.join(work, 'copy');
+    cpSync(path.join(work, 'unpacked/extension/dist'), dist, { recursive: true });
+    const drafts = path.join(work, 'drafts');
+    mkdirSync(drafts, { recursive: true });
+    writeFileSync(path.join(drafts, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+    writeFileSync(
+      path.join(drafts, 'team.yaml'),
+      'pack: team\nrules:\n  - id: team/x\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [奉行]\n',
+    );
+    const storage = path.join(work, 'storage');
+    const entries = () =>
+      readdirSync(path.join(storage, 'rule-sets'))
+        .filter((n) => n.endsWith('.rules'))
+        .sort();
+    const lint = async () => {
+      const server = spawn(process.execPath, [path.join(dist, 'server.js'), '--stdio'], {
+        cwd: work,
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, NUANCE_NO_CACHE: '1' },
+      });
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      const c = await overStdio(server, {
+        folders: [drafts],
+        initializationOptions: { debounce: 0, cacheFolder: storage },
+      });
+      const uri = pathToFileURL(path.join(drafts, 'draft.md')).href;
+      await c.open(uri, '韩国奉行实用外交。', 'markdown');
+      const codes = (await c.diagnostics(uri, (d) => d.length === 1)).map((d) => d.code);
+      await c.shutdown(true);
+      await exited;
+      return codes;
+    };
+    expect(await lint()).toEqual(['team/x']);
+    const first = entries();
+    expect(first).toHaveLength(1);
+    expect(await lint()).toEqual(['team/x']);
+    expect(entries()).toEqual(first);
+    appendFileSync(path.join(dist, 'server.cjs'), '\n// another build\n');
+    expect(await lint()).toEqual(['team/x']);
+    expect(entries()).toHaveLength(2);
   });
 });

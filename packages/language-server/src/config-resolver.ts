@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigResolver, type ResolvedConfig, RuleSetCache } from '@nuance/config';
 import type { ClientSettings } from './settings.js';
 
@@ -47,14 +48,22 @@ export function configFor(
 }
 
 /**
- * Compiled packs kept in the client's folder (the VS Code extension gives its global storage), so a
- * large pack is compiled once per content and build, not at each start. The build is the server's
- * entry script: the extension's bundled server holds all of nuance's code in that one file.
+ * The file of the running code. In the bundle that the bin, its launcher and the VS Code extension
+ * run (dist/server.cjs), all of nuance's code; in the ES modules of dist/, this module's file.
  */
-export function ruleSetCacheIn(folder: string, entry: string | undefined): RuleSetCache | undefined {
-  if (!path.isAbsolute(folder) || entry === undefined) return undefined;
+const CODE_FILE = fileURLToPath(import.meta.url);
+
+/**
+ * Compiled packs kept in the client's folder (the VS Code extension gives its global storage), so a
+ * large pack is compiled once per content and build, not at each start. The build is the SHA-1 of
+ * `code`, the file of the running code, not the process's entry script: the bin and the extension
+ * start the bundle through a launcher (src/launch.cts), a file that no change to nuance changes,
+ * and a new build would have read the packs an older one compiled.
+ */
+export function ruleSetCacheIn(folder: string, code: string = CODE_FILE): RuleSetCache | undefined {
+  if (!path.isAbsolute(folder)) return undefined;
   try {
-    const salt = createHash('sha1').update(readFileSync(entry)).digest('hex');
+    const salt = createHash('sha1').update(readFileSync(code)).digest('hex');
     return new RuleSetCache({ dir: path.join(folder, 'rule-sets'), salt });
   } catch {
     return undefined;

@@ -29,7 +29,7 @@ export function initialize(server: ServerState, params: InitializeParams): Initi
   }
   if (typeof params.locale === 'string') server.uiLocale = params.locale;
   if (typeof init.cacheFolder === 'string') {
-    const cache = ruleSetCacheIn(init.cacheFolder, process.argv[1]);
+    const cache = ruleSetCacheIn(init.cacheFolder);
     if (cache) server.ruleSetCache = cache;
   }
   const fromFolders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
