@@ -36,7 +36,7 @@ await build({
 // it and its source map (the .vsix leaves the map out). dist/server.js, the module the client
 // starts, is that bin's launcher (src/launch.cts) with the code cache inlined: it runs
 // dist/server.cjs with V8's code cache in the user's cache folder, so that a start after the first
-// skips most of compiling the bundle (first diagnostics 0.29-0.38 s against 0.37-0.46 s).
+// skips most of compiling the bundle (first diagnostics 267-297 ms against 334-358, 6 alternated starts).
 await import('../../packages/language-server/scripts/bundle.mjs');
 const server = path.join(root, '../packages/language-server/dist/server.cjs');
 cpSync(server, path.join(root, 'dist/server.cjs'));
