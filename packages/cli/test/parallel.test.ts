@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigResolver, RuleSetCache } from '@nuance/config';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectFiles, displayPath } from '../src/files.js';
 import {
@@ -11,6 +12,7 @@ import {
   lintInParallel,
   makeBatches,
 } from '../src/parallel/index.js';
+import { shareConfig } from '../src/parallel/shared-config.js';
 import { formatJson } from '../src/reporters/json.js';
 import { buildCli, run, withTempDir } from './helpers.js';
 
@@ -166,6 +168,67 @@ describe('lintInParallel', () => {
       expect(byPath.get('batch-0/sub/00-briefing.ko.md')?.findings).toEqual([]);
       const withFindings = parallel.filter((r) => r.findings.length > 0).length;
       expect(withFindings).toBeGreaterThan(40);
+    });
+  });
+
+  it('shares a rule set from the rule-set cache with the workers: its bytes in shared memory, its records read from the entry', async () => {
+    await withTempDir(async (dir) => {
+      // A termbase of 300 terms, each a rule with a record of its own, read when first used.
+      const rules = [];
+      for (let i = 0; i < 300; i++) {
+        const id = `tb/t${String(i).padStart(3, '0')}`;
+        rules.push(
+          `  - id: ${id}\n    kind: term\n    severity: warning\n    message: 'Use \`{expected}\`'\n    fix: true\n    terms:\n      en:\n        - "term-${i}"\n        - { text: "term ${i}", status: deprecated, use: "term-${i}" }`,
+        );
+      }
+      await writeFile(path.join(dir, 'tb.yaml'), `pack: tb\nrules:\n${rules.join('\n')}\n`);
+      await writeFile(path.join(dir, '.nuancerc.yaml'), 'packs: [./tb.yaml]\n');
+      const tasks: LintTask[] = [];
+      for (let f = 0; f < 12; f++) {
+        const name = `d${f}.md`;
+        const lines = [];
+        for (let i = f; i < 300; i += 12)
+          lines.push(`We discussed term ${i} and term-${(i * 7) % 300} today.`);
+        await writeFile(path.join(dir, name), `# Draft ${f}\n\n${lines.join('\n\n')}\n`);
+        tasks.push({
+          index: f,
+          path: path.join(dir, name),
+          displayPath: name,
+          configFile: path.join(dir, '.nuancerc.yaml'),
+        });
+      }
+      const loader = (cache?: RuleSetCache) => {
+        const resolver = new ConfigResolver({ cwd: dir, ...(cache ? { cache } : {}) });
+        return async (configFile: string | undefined) => (await resolver.forConfigFile(configFile)).loaded;
+      };
+      const cache = new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 'test' });
+      await loader(cache)(tasks[0]!.configFile);
+      const cached = await loader(cache)(tasks[0]!.configFile);
+      const shared = shareConfig(cached).ruleSet;
+      if (typeof shared === 'string' || shared instanceof Uint8Array)
+        throw new Error('expected bytes and a file');
+      expect(shared.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+      // Cloned as a worker receives it: the same memory, not a copy.
+      expect(new Uint8Array(structuredClone(shared).bytes.buffer).byteLength).toBe(
+        shared.bytes.buffer.byteLength,
+      );
+      const cloned = structuredClone(shared);
+      new Uint8Array(shared.bytes.buffer)[0] ^= 0xff;
+      expect(new Uint8Array(cloned.bytes.buffer)[0]).toBe(new Uint8Array(shared.bytes.buffer)[0]);
+      new Uint8Array(shared.bytes.buffer)[0] ^= 0xff;
+
+      const workers = await lintInParallel(tasks, {
+        jobs: 2,
+        cwd: dir,
+        lintHere: false,
+        loadConfig: loader(cache),
+      });
+      const compiled = await lintInParallel(tasks, { jobs: 1, cwd: dir, loadConfig: loader() });
+      expect(workers.filter((r) => r.error !== undefined)).toEqual([]);
+      expect(asJson(tasks, workers)).toBe(asJson(tasks, compiled));
+      const ids = new Set(workers.flatMap((r) => r.findings.map((f) => f.ruleId)));
+      expect(ids.size).toBe(300);
+      expect(workers.flatMap((r) => r.findings)).toHaveLength(300);
     });
   });
 

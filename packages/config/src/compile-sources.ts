@@ -15,6 +15,7 @@ import {
 import { builtinCompiled } from '@nuance/rules';
 import { type LocaleRead, type PackSource, parsePackSource, parsePackSourceSync } from './load-pack.js';
 import type { CachedRuleSet, RuleSetCache } from './rule-set-cache.js';
+import { inSharedMemory, type SharedRuleSet } from './shared-rule-set.js';
 
 export interface CompiledSources {
   ruleSet: RuleSet;
@@ -31,10 +32,10 @@ export interface CompiledSources {
   /** The locale files the packs read (absolute): a change to one makes the rule set stale. */
   localeFiles: string[];
   /**
-   * The rule set serialized (what the worker threads are sent): the built-in pack's text, else
-   * `serializeRuleSetBytes` (what the cache holds).
+   * The rule set for the worker threads (shared-rule-set.ts), made once: the built-in pack's text,
+   * a cache entry's bytes and file, else `serializeRuleSetBytes` in shared memory.
    */
-  serialized: () => string | Uint8Array;
+  shared: () => SharedRuleSet;
 }
 
 /** The packs read from `sources` compiled under `options`, through `cache` when there is one. */
@@ -69,6 +70,7 @@ export async function compileSources(
     serialized ??= serializeRuleSetBytes(compiled.ruleSet, compiled.problems);
     return serialized;
   };
+  let shared: Uint8Array | undefined;
   const result: CompiledSources = {
     ruleSet: compiled.ruleSet,
     sourceProblems: loaded.map((each) => each.problems),
@@ -77,7 +79,10 @@ export async function compileSources(
     ruleIds: new Set(packs.flatMap((p) => p.definition.rules.map((r) => r.id))),
     packs: () => packs,
     localeFiles: locales.map((read) => read.file),
-    serialized: bytes,
+    shared: () => {
+      shared ??= inSharedMemory(bytes());
+      return shared;
+    },
   };
   // Only a complete load is kept: a pack that gave nothing is reported where the config names it,
   // which the cache does not know.
@@ -113,14 +118,14 @@ function builtinAlone(
   return builtinCompiled(only.name);
 }
 
-/** `lazy`: a cache entry's reader of its records and its whole bytes (`serialized` holds what comes before them). */
+/** `lazy`: a cache entry's reader of its records and their file (`text` holds what comes before them). */
 function fromSerialized(
   sources: readonly PackSource[],
   text: string | Uint8Array,
   locales: readonly LocaleRead[],
   sourceProblems: Problem[][],
   ruleIds?: readonly string[],
-  lazy?: Pick<CachedRuleSet, 'readRecords' | 'whole'>,
+  lazy?: Pick<CachedRuleSet, 'readRecords' | 'records'>,
 ): CompiledSources {
   const { ruleSet, problems } = deserializeRuleSet(text, lazy?.readRecords);
   let packs: ParsedPack[] | undefined;
@@ -137,6 +142,16 @@ function fromSerialized(
     ruleIds: new Set(ruleIds ?? ruleSet.rules.map((rule) => rule.id)),
     packs: parse,
     localeFiles: locales.map((read) => read.file),
-    serialized: lazy?.whole ?? (() => text),
+    shared: sharedOf(text, lazy?.records),
+  };
+}
+
+/** `CompiledSources.shared` of a deserialized rule set: its bytes shared once, with the file of its records. */
+function sharedOf(text: string | Uint8Array, records: CachedRuleSet['records']): () => SharedRuleSet {
+  if (typeof text === 'string') return () => text;
+  let shared: SharedRuleSet | undefined;
+  return () => {
+    shared ??= records ? { bytes: inSharedMemory(text), records } : inSharedMemory(text);
+    return shared;
   };
 }

@@ -19,6 +19,7 @@ export {
   unionRuleSet,
 } from './resolver.js';
 export { RuleSetCache, type RuleSetCacheOptions } from './rule-set-cache.js';
+export { inSharedMemory, ruleSetFromShared, type SharedRuleSet } from './shared-rule-set.js';
 export { type SiblingFiles, siblingFiles } from './sibling-files.js';
 export { EXPORT_FORMATS, type ExportedPack, type ExportFormat, exportPack } from './termbase/export.js';
 export { type ImportedPack, termbaseToYaml } from './termbase/import-yaml.js';

@@ -14,6 +14,7 @@ import { isBuiltinPackName, type PackSource, packProblem, readPackSource } from 
 import { outsideScope, packScope } from './pack-scope.js';
 import { isPackagePackName, resolvePackagePack } from './package-pack.js';
 import type { RuleSetCache } from './rule-set-cache.js';
+import type { SharedRuleSet } from './shared-rule-set.js';
 import { describeFsError, readText } from './text-file.js';
 
 export interface LoadedConfig {
@@ -31,10 +32,10 @@ export interface LoadedConfig {
   /** The pack files and the locale files they name, as read (absolute; built-in packs are not files). */
   packFiles: string[];
   /**
-   * The rule set serialized, made once (what the worker threads of a run receive): the built-in
-   * pack's `serializeRuleSet` text, else `serializeRuleSetBytes` (core's deserializeRuleSet reads both).
+   * The rule set as the worker threads of this process receive it, made once, shared rather than
+   * copied (`ruleSetFromShared` rebuilds it in a worker): see shared-rule-set.ts.
    */
-  serialized(): string | Uint8Array;
+  shared(): SharedRuleSet;
 }
 
 export interface LoadConfigOptions {
@@ -153,7 +154,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       return compiled.packs();
     },
     packFiles,
-    serialized: compiled.serialized,
+    shared: compiled.shared,
   };
   if (file !== undefined) result.file = file;
   return result;

@@ -47,14 +47,24 @@ export interface CachedRuleSet {
    * pack's 20,000 records, 7 MB of its 11).
    */
   readRecords?: RecordReader;
-  /** From `get`: all of `serializeRuleSetBytes`, records included (what worker threads are sent). */
-  whole?: () => Uint8Array;
+  /** From `get`: where `readRecords` reads (for the worker threads' readers: `recordReader`). */
+  records?: RecordsFile;
   /** Each pack's own problems (parsing it, its locale files), in the order of the packs. */
   sourceProblems: Problem[][];
   /** Every rule id of the packs, those turned off included (the config's unknown-rule check). */
   ruleIds: string[];
   /** The locale files the packs read, as read now (they match the entry: it is valid). */
   locales: LocaleRead[];
+}
+
+/**
+ * Where a cache entry's records lie: an open file (the entry's, held open by the reader `get`
+ * gave) and where its rule set's bytes start in it. A descriptor is the process's: a worker thread
+ * reads the records through it while that reader lives.
+ */
+export interface RecordsFile {
+  fd: number;
+  start: number;
 }
 
 interface Header {
@@ -141,8 +151,9 @@ export class RuleSetCache {
     }
     const before = serialRecordsAt(head.subarray(start, start + SERIAL_HEAD_BYTES));
     if (start + before > size) return undefined;
-    // In a buffer of its own, so that its arrays lie on a multiple of 4 and core reads them in place.
-    const serialized = new Uint8Array(before);
+    // In a buffer of its own, so that its arrays lie on a multiple of 4 and core reads them in place;
+    // shared memory, which the worker threads of a run read in place too (shared-rule-set.ts).
+    const serialized = new Uint8Array(new SharedArrayBuffer(before));
     const had = Math.max(0, Math.min(got, start + before) - start);
     serialized.set(head.subarray(start, start + had));
     if (readAt(fd, serialized.subarray(had), start + had) !== before - had) return undefined;
@@ -154,28 +165,14 @@ export class RuleSetCache {
       if ((read.text === undefined ? null : hashText(read.text)) !== hash) return undefined;
       locales.push(read);
     }
-    // A record is read into one buffer, kept from one record to the next (core decodes it before
-    // it reads another: RecordReader): a fresh buffer per record, or one of every record, is
-    // memory touched for the first time, which costs a page fault a page on a virtual machine.
-    const scratch = new Uint8Array(SCRATCH);
-    const readRecords: RecordReader = (from, to) => {
-      const out = to - from <= SCRATCH ? scratch.subarray(0, to - from) : new Uint8Array(to - from);
-      return out.subarray(0, readAt(fd, out, start + from));
-    };
+    const records = { fd, start };
+    const readRecords = recordReader(records);
     // The file is closed when nothing can read it any more (a run's end closes it anyway).
     openEntries.register(readRecords, fd);
-    let all: Uint8Array | undefined;
     return {
       serialized,
       readRecords,
-      whole: () => {
-        if (!all) {
-          all = new Uint8Array(size - start);
-          all.set(serialized);
-          readAt(fd, all.subarray(before), start + before);
-        }
-        return all;
-      },
+      records,
       sourceProblems: header.sourceProblems,
       ruleIds: header.ruleIds,
       locales,
@@ -247,6 +244,21 @@ const openEntries = new FinalizationRegistry<number>((fd) => {
     closeSync(fd);
   } catch {}
 });
+
+/**
+ * A reader of the records in `file`, which it does not close. A record is read into one buffer,
+ * kept from one record to the next (core decodes it before it reads another: RecordReader): a
+ * fresh buffer per record, or one of every record, is memory touched for the first time, which
+ * costs a page fault a page on a virtual machine.
+ */
+export function recordReader(file: RecordsFile): RecordReader {
+  const { fd, start } = file;
+  const scratch = new Uint8Array(SCRATCH);
+  return (from, to) => {
+    const out = to - from <= SCRATCH ? scratch.subarray(0, to - from) : new Uint8Array(to - from);
+    return out.subarray(0, readAt(fd, out, start + from));
+  };
+}
 
 /** Reads `into` from `position` of `fd` until it is full or the file ends; the bytes read. */
 function readAt(fd: number, into: Uint8Array, position: number): number {

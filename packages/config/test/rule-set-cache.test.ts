@@ -2,7 +2,14 @@ import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compilePacks, lintSegments, serializeRuleSet, serialRecordsAt } from '@nuance/core';
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigResolver, type LoadedConfig, loadConfig, loadPack, RuleSetCache } from '../src/index.js';
+import {
+  ConfigResolver,
+  type LoadedConfig,
+  loadConfig,
+  loadPack,
+  RuleSetCache,
+  ruleSetFromShared,
+} from '../src/index.js';
 import { withDir } from './helpers.js';
 
 const CONFIG = '.nuancerc.yaml';
@@ -76,15 +83,30 @@ describe('the rule-set cache', () => {
       // The packs themselves are parsed when asked for, and are the packs the files hold.
       expect(second.packs.map((p) => p.definition.pack)).toEqual(['p', 'korea-china']);
       expect(second.ruleSet.get('p/x')?.locales?.ko?.message).toBe('`{actual}`를 확인하십시오');
-      expect(second.serialized()).toEqual(first.serialized());
-      // The cache reads the bytes before the records, into a buffer of their own: the automaton's
-      // arrays are views of it, not copies; the records are read when their rules are used.
-      const bytes = second.serialized() as Uint8Array;
-      const base = (loaded: LoadedConfig) =>
+      // The cache reads the bytes before the records, into a buffer of their own (shared memory):
+      // the automaton's arrays are views of it, not copies; the records are read when their rules
+      // are used, from the entry's file.
+      const whole = first.shared();
+      const shared = second.shared();
+      if (!(whole instanceof Uint8Array) || typeof shared === 'string' || shared instanceof Uint8Array)
+        throw new Error('expected the compiled bytes, then the bytes and file of the entry');
+      const base = (loaded: Pick<LoadedConfig, 'ruleSet'>) =>
         (loaded.ruleSet as unknown as { automaton: { tables: { base: Int32Array } } }).automaton.tables.base;
-      expect(base(second).buffer.byteLength).toBe(serialRecordsAt(bytes));
-      expect(base(second).buffer.byteLength).toBeLessThan(bytes.length);
+      expect(base(second).buffer).toBe(shared.bytes.buffer);
+      expect(shared.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(shared.bytes.length).toBe(serialRecordsAt(whole));
+      expect(shared.bytes.length).toBeLessThan(whole.length);
+      expect([...shared.bytes]).toEqual([...whole.subarray(0, shared.bytes.length)]);
       expect(base(first).buffer).not.toBe(base(second).buffer);
+      // What a worker thread rebuilds from either: the same rule set, its arrays read in place.
+      for (const from of [whole, shared]) {
+        const rebuilt = ruleSetFromShared(from).ruleSet;
+        expect(base({ ruleSet: rebuilt }).buffer).toBe(
+          from instanceof Uint8Array ? from.buffer : from.bytes.buffer,
+        );
+        expect(observed({ ...plain, ruleSet: rebuilt })).toEqual(observed(plain));
+      }
+      expect(first.shared()).toBe(whole);
     });
   });
 

@@ -1,10 +1,10 @@
 // How a config the main thread loaded reaches the worker threads. A compiled rule set holds
-// functions and cannot be cloned to another thread, so the main thread sends it serialized
-// (core's `serializeRuleSetBytes`, or the built-in pack's text: the automaton's tables and the rules
-// as data) and each worker rebuilds it once: no file is read, no YAML parsed and no pack compiled
-// again in a worker.
-import type { LoadedConfig } from '@nuance/config';
-import { deserializeRuleSet, serializeRuleSetBytes } from '@nuance/core';
+// functions and cannot be cloned to another thread, so the main thread sends it as data
+// (config's `SharedRuleSet`: the automaton's tables and the rules' records, in memory every
+// thread reads or in the rule-set cache's file) and each worker rebuilds it once: no file is read
+// but the records it uses, no YAML parsed and no pack compiled again in a worker.
+import { inSharedMemory, type LoadedConfig, ruleSetFromShared, type SharedRuleSet } from '@nuance/config';
+import { serializeRuleSetBytes } from '@nuance/core';
 
 /** What linting a document needs of its config: the settings and the compiled rules. */
 export type LintConfig = Pick<LoadedConfig, 'config' | 'ruleSet'>;
@@ -12,12 +12,15 @@ export type LintConfig = Pick<LoadedConfig, 'config' | 'ruleSet'>;
 /** A loaded config as plain data that crosses a thread boundary (structured clone). */
 export interface SharedConfig {
   config: LoadedConfig['config'];
-  ruleSet: string | Uint8Array;
+  ruleSet: SharedRuleSet;
 }
 
-/** `loaded.serialized` when the config has it (a loaded config serializes once, or came serialized). */
-export function shareConfig(loaded: LintConfig & { serialized?: () => string | Uint8Array }): SharedConfig {
-  return { config: loaded.config, ruleSet: loaded.serialized?.() ?? serializeRuleSetBytes(loaded.ruleSet) };
+/** `loaded.shared` when the config has it (a loaded config shares its rule set once). */
+export function shareConfig(loaded: LintConfig & { shared?: () => SharedRuleSet }): SharedConfig {
+  return {
+    config: loaded.config,
+    ruleSet: loaded.shared?.() ?? inSharedMemory(serializeRuleSetBytes(loaded.ruleSet)),
+  };
 }
 
 /**
@@ -25,5 +28,5 @@ export function shareConfig(loaded: LintConfig & { serialized?: () => string | U
  * thread loaded the same packs and reports each problem once, with its position.
  */
 export function receiveConfig(shared: SharedConfig): LintConfig {
-  return { config: shared.config, ruleSet: deserializeRuleSet(shared.ruleSet).ruleSet };
+  return { config: shared.config, ruleSet: ruleSetFromShared(shared.ruleSet).ruleSet };
 }
