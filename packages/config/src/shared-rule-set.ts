@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // A loaded rule set as the worker threads of the same process receive it (a structured clone),
-// shared rather than copied: its bytes in a SharedArrayBuffer, which every thread reads in place
-// (the automaton's arrays are views of it in each), and the records of a rule set from the
+// shared rather than copied to each: its bytes in a SharedArrayBuffer, which every worker reads in
+// place (the automaton's arrays are views of it in each), and the records of a rule set from the
 // rule-set cache read by each thread from the entry's file, through the descriptor the loading
 // thread holds open. Sent as bytes, the bench's 10,000-term entry was read whole (10.9 MB, its
 // 6.9 MB of records included) and copied twice more on its way to each worker.
