@@ -70,7 +70,6 @@ export async function compileSources(
     serialized ??= serializeRuleSetBytes(compiled.ruleSet, compiled.problems);
     return serialized;
   };
-  let shared: Uint8Array | undefined;
   const result: CompiledSources = {
     ruleSet: compiled.ruleSet,
     sourceProblems: loaded.map((each) => each.problems),
@@ -79,10 +78,7 @@ export async function compileSources(
     ruleIds: new Set(packs.flatMap((p) => p.definition.rules.map((r) => r.id))),
     packs: () => packs,
     localeFiles: locales.map((read) => read.file),
-    shared: () => {
-      shared ??= inSharedMemory(bytes());
-      return shared;
-    },
+    shared: sharedOf(bytes),
   };
   // Only a complete load is kept: a pack that gave nothing is reported where the config names it,
   // which the cache does not know.
@@ -142,16 +138,25 @@ function fromSerialized(
     ruleIds: new Set(ruleIds ?? ruleSet.rules.map((rule) => rule.id)),
     packs: parse,
     localeFiles: locales.map((read) => read.file),
-    shared: sharedOf(text, lazy?.records),
+    shared: sharedOf(() => text, lazy?.records),
   };
 }
 
-/** `CompiledSources.shared` of a deserialized rule set: its bytes shared once, with the file of its records. */
-function sharedOf(text: string | Uint8Array, records: CachedRuleSet['records']): () => SharedRuleSet {
-  if (typeof text === 'string') return () => text;
+/**
+ * `CompiledSources.shared`, made when first asked for: a text as it is, bytes in shared memory,
+ * with the file of their records when they stop before them (a cache entry's).
+ */
+function sharedOf(
+  serialized: () => string | Uint8Array,
+  records?: CachedRuleSet['records'],
+): () => SharedRuleSet {
   let shared: SharedRuleSet | undefined;
   return () => {
-    shared ??= records ? { bytes: inSharedMemory(text), records } : inSharedMemory(text);
+    if (shared === undefined) {
+      const made = serialized();
+      if (typeof made === 'string') shared = made;
+      else shared = records ? { bytes: inSharedMemory(made), records } : inSharedMemory(made);
+    }
     return shared;
   };
 }
