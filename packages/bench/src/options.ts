@@ -49,7 +49,8 @@ Options:
   --size MB            corpus size in MB (default 10; quick 1)
   --runs N             runs of each tool, median reported (default 3; quick 1)
   --tools LIST         comma-separated (default all): ${TOOL_IDS.join(', ')}
-  --vocab LIST         comma-separated: a number of terms (24 is the seed list), korea-china
+  --vocab LIST         comma-separated: a number of terms (24 is the seed list), N-unmatched
+                       (N terms, only the seed's matchable: the termbase's size alone), korea-china
                        (default 24,korea-china,10000; quick 24,korea-china)
   --suites LIST        comma-separated: ${SUITES.join(', ')} (default all but
                        instructions: \`nuance --jobs 1\` under valgrind, instructions counted,
@@ -89,8 +90,10 @@ function positive(value: string, what: string, integer: boolean): number {
 function vocabularies(value: string): string[] {
   return value.split(',').map((item) => {
     const v = item.trim();
-    if (v === 'korea-china' || /^[1-9][0-9]*$/.test(v)) return v;
-    throw new Error(`Unexpected value \`${v}\` for \`--vocab\`, expected a number of terms or korea-china`);
+    if (v === 'korea-china' || /^[1-9][0-9]*(-unmatched)?$/.test(v)) return v;
+    throw new Error(
+      `Unexpected value \`${v}\` for \`--vocab\`, expected a number of terms, N-unmatched or korea-china`,
+    );
   });
 }
 

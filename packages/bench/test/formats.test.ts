@@ -16,6 +16,7 @@ import {
 import { parseOptions } from '../src/options.js';
 import { markdownTable } from '../src/report.js';
 import { median, percentile } from '../src/stats.js';
+import { UNMATCHABLE, unmatchedBeyond } from '../src/vocabulary.js';
 
 const TSV = [
   '# lang\tpattern\texpected',
@@ -69,6 +70,32 @@ describe('vocabulary formats', () => {
     });
   });
 
+  it('makes every term but the seed unmatchable, keeping their number and their prefixes', () => {
+    const seed = terms.slice(0, 2);
+    const unmatched = unmatchedBeyond(terms, seed);
+    expect(unmatched.map((t) => [t.pattern, t.expected])).toEqual([
+      ['实用外交', '务实外交'],
+      ['전략적 동반자', '전략적 협력 동반자'],
+      [`South Korea${UNMATCHABLE}`, `Republic of Korea${UNMATCHABLE}`],
+      [`C{x}|y [z]${UNMATCHABLE}`, `C-x${UNMATCHABLE}`],
+    ]);
+    // A seed term is known by its language and form, wherever the list has it.
+    expect(unmatchedBeyond([...terms].reverse(), seed).map((t) => t.pattern)).toEqual(
+      unmatched.map((t) => t.pattern).reverse(),
+    );
+    const { pack, problems } = parsePack(nuancePack(unmatched), 'bench.yaml');
+    expect(problems).toEqual([]);
+    const { ruleSet } = compilePacks([pack!]);
+    expect(ruleSet.rules).toHaveLength(4);
+    // The text holds every discouraged form: only the seed's give findings.
+    const text = '韩国奉行实用外交。\n\n전략적 동반자 관계를\n\nSouth Korea and C{x}|y [z] met.\n';
+    const findings = lintSegments({ text, segments: textSegments(text).segments }, ruleSet);
+    expect(findings.map((f) => [f.ruleId, f.actual])).toEqual([
+      ['bench/t1', '实用外交'],
+      ['bench/t2', '전략적 동반자'],
+    ]);
+  });
+
   it('writes the word list and the grep patterns, one per line and no blank one', () => {
     const lines = ['实用外交', '전략적 동반자', 'South Korea', 'C{x}|y [z]'];
     expect(wordList(terms)).toBe(`${lines.join('\n')}\n`);
@@ -87,6 +114,7 @@ describe('options, statistics and tables', () => {
       ['table', 'engine', 'one-path', 'small-file', 'server'],
     ]);
     expect(parseOptions(['--suites', 'instructions,table'])!.suites).toEqual(['instructions', 'table']);
+    expect(parseOptions(['--vocab', '24, 10000-unmatched'])!.vocabularies).toEqual(['24', '10000-unmatched']);
     const quick = parseOptions(['--', '--quick', '--json'])!;
     expect([quick.sizeMb, quick.runs, quick.vocabularies, quick.out]).toEqual([
       1,
@@ -105,7 +133,7 @@ describe('options, statistics and tables', () => {
       /Unexpected value `vale` for `--tools`, expected one of nuance,/,
     );
     expect(() => parseOptions(['--vocab', 'big'])).toThrow(
-      /`--vocab`, expected a number of terms or korea-china/,
+      /`--vocab`, expected a number of terms, N-unmatched or korea-china/,
     );
   });
 
