@@ -1,9 +1,9 @@
 // The vocabularies the tools are given: the 24 seed terms, N terms from make-terms.py, the same N
 // terms with all but the seed's made unmatchable (the size of a termbase apart from the findings
 // it gives), or the built-in korea-china pack (nuance only: its contexts, cautions and
-// requirements have no equivalent in the peers). A generated term list is kept in the cache (make-terms.py takes
-// seconds); every tool's files are rewritten from it on each run (milliseconds), so they never
-// go stale when the formats change.
+// requirements have no equivalent in the peers). A generated term list is kept in the cache
+// (make-terms.py takes seconds); every tool's files are rewritten from it on each run
+// (milliseconds), so they never go stale when the formats change.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGenerator, sharedCorpus } from './corpus.js';
