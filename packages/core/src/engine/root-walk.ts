@@ -62,7 +62,7 @@ export function walkUnfolded(
     let spaced = false;
     if ((entry & CLASS) === SPACE_CLASS) {
       if (last === 0) break;
-      const j = simpleAfterSpace(text, k, to);
+      const j = simpleAfterSpace(text, k, to, entries);
       if (j < 0) break;
       entry = entries[text.charCodeAt(j)] as number;
       spaced = (last & entry & JOINS) === 0;
