@@ -297,14 +297,9 @@ export function skipAtRoot(
  * unit within `to`, where it is one space, or none between two Han characters or two Hangul
  * syllables (JOINS). -1 anywhere else: the folder ends a view with whitespace, and joins it with a
  * unit it drops or folds to several. For the walks over text at the root (diesBefore here,
- * walkUnfolded in root-walk.ts).
+ * walkUnfolded in root-walk.ts), which hand it the fold table (`tableOf`) they read.
  */
-export function simpleAfterSpace(
-  text: string,
-  k: number,
-  to: number,
-  entries: Int32Array = tableOf(),
-): number {
+export function simpleAfterSpace(text: string, k: number, to: number, entries: Int32Array): number {
   let j = k;
   while (j < to && ((entries[text.charCodeAt(j)] as number) & CLASS) === SPACE_CLASS) j++;
   return j < to && ((entries[text.charCodeAt(j)] as number) & CLASS) === SIMPLE ? j : -1;
