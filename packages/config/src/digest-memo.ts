@@ -47,6 +47,12 @@ export class DigestMemo {
   /** `file`: where the digests are kept (JSON); its folder is made when first written. */
   constructor(readonly file: string) {}
 
+  /** The digest remembered for the file at absolute `filePath` while it is the file with `identity`. */
+  known(filePath: string, identity: FileIdentity): string | undefined {
+    const known = this.load().get(filePath);
+    return known && sameFile(known, identity) ? known.digest : undefined;
+  }
+
   /**
    * The digest of the file at absolute `filePath`, read at `readAt` (ms since the epoch, taken
    * before the read) with `identity`: the remembered one while the file is the one it was, else

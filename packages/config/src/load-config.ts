@@ -118,6 +118,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
             isPackagePackName(name) ? where.key : name,
             baseDir,
             config.packOptions?.[name],
+            options.cache?.digests,
           );
     // A pack that cannot be read has no file to point into: point at where the config names it.
     if ('problems' in read) for (const problem of read.problems) problems.push(atEntry(problem, index));

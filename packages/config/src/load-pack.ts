@@ -1,4 +1,5 @@
 /// <reference types="node" />
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   applyPackLocale,
@@ -10,10 +11,17 @@ import {
   stripBom,
 } from '@nuance/core';
 import { type BuiltinPack, builtinPack, builtinPackNames as packNames } from '@nuance/rules';
-import { type DigestMemo, type FileIdentity, identityOf } from './digest-memo.js';
+import { type DigestMemo, type FileIdentity, identityOf, sameFile } from './digest-memo.js';
 import { hashBytes, hashLoadsCrypto } from './node-crypto.js';
 import { isTermbaseFile, parseTermbase } from './termbase/load.js';
-import { decodeText, describeFsError, readRegularFile, readText } from './text-file.js';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  decodeText,
+  describeFsError,
+  readRegularFile,
+  readRegularFileSync,
+  readText,
+} from './text-file.js';
 
 export interface LoadedPack {
   pack?: ParsedPack;
@@ -82,11 +90,16 @@ export async function loadPack(
   return 'problems' in read ? read : parsePackSource(read);
 }
 
-/** The first half of `loadPack`: a pack's text, or why it cannot be read. */
+/**
+ * The first half of `loadPack`: a pack's text, or why it cannot be read. `memo`: the rule-set
+ * cache's digests of large pack files (digest-memo.ts): a file it remembers as it is now is not
+ * read until its text is asked for (a run whose rule set is cached never asks).
+ */
 export async function readPackSource(
   nameOrPath: string,
   baseDir: string,
   options?: PackOptions,
+  memo?: DigestMemo,
 ): Promise<PackSource | { problems: Problem[] }> {
   if (isBuiltinPackName(nameOrPath)) {
     const builtin = builtinPack(nameOrPath);
@@ -106,6 +119,8 @@ export async function readPackSource(
     return { name: nameOrPath, file: builtin.file, text: builtin.text, builtin };
   }
   const file = path.resolve(baseDir, nameOrPath);
+  const remembered = memo ? rememberedSource(nameOrPath, file, memo, options) : undefined;
+  if (remembered) return remembered;
   let read: FileRead;
   try {
     // The time before the read: what a digest remembered by the file's identity is checked against.
@@ -117,24 +132,55 @@ export async function readPackSource(
   }
   // A TBX, CSV or TSV termbase: its concepts become term rules (README: Termbases as packs).
   if (isTermbaseFile(file)) return new FileSource(nameOrPath, file, read, true, options);
-  const { bytes } = read;
+  const bytes = read.bytes as Uint8Array;
   // Not a pack (a key file, /etc/shadow): its problems would quote its lines; say only that.
-  if (!startsALine(bytes, PACK_KEY)) {
-    return {
-      problems: [
-        packProblem(
-          file,
-          `Cannot read pack \`${nameOrPath}\`: it is not a nuance pack (no top-level \`pack:\` key), so nothing of it is shown`,
-        ),
-      ],
-    };
-  }
+  if (!startsALine(bytes, PACK_KEY)) return { problems: [packProblem(file, notAPack(nameOrPath))] };
   return new FileSource(nameOrPath, file, read, false, undefined);
 }
 
-/** A pack file as read: its bytes, its identity then, and when the read began. */
+/**
+ * A pack file whose digest `memo` remembers for the file as it is now (its device, inode, size,
+ * modification and change times), left unread: the 10,000-term pack's 2.6 MB were read at every
+ * run, a fresh buffer of page faults on the thread pool while this thread waited, to key a rule
+ * set the cache then gave. The memo remembers only the digests of files read as packs (past the
+ * `pack:` check below) or termbases, and a file of the same identity has the same bytes. Anything
+ * the stat cannot vouch for (no such file, not a regular file, too large, a small file that is
+ * hashed at once) takes the read below, with its checks and problems.
+ */
+function rememberedSource(
+  name: string,
+  file: string,
+  memo: DigestMemo,
+  options: PackOptions | undefined,
+): FileSource | undefined {
+  const readAt = Date.now();
+  let identity: FileIdentity;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile() || stats.size > DEFAULT_MAX_FILE_BYTES || !hashLoadsCrypto(stats.size))
+      return undefined;
+    identity = identityOf(stats);
+  } catch {
+    return undefined;
+  }
+  if (memo.known(file, identity) === undefined) return undefined;
+  const termbase = isTermbaseFile(file);
+  return new FileSource(
+    name,
+    file,
+    { bytes: undefined, identity, readAt },
+    termbase,
+    termbase ? options : undefined,
+  );
+}
+
+function notAPack(name: string): string {
+  return `Cannot read pack \`${name}\`: it is not a nuance pack (no top-level \`pack:\` key), so nothing of it is shown`;
+}
+
+/** A pack file as read (`bytes` undefined: not yet, `rememberedSource`), its identity then, and when the read began. */
 interface FileRead {
-  bytes: Uint8Array;
+  bytes: Uint8Array | undefined;
   identity: FileIdentity;
   readAt: number;
 }
@@ -181,8 +227,10 @@ class FileSource implements PackSource {
   private hash: string | undefined;
   /** Kept until both the text and the digest are made from them. */
   private bytes: Uint8Array | undefined;
-  private readonly identity: FileIdentity;
-  private readonly readAt: number;
+  /** Not read yet (`rememberedSource`): read when the text, or a digest the memo lacks, is asked for. */
+  private unread: boolean;
+  private identity: FileIdentity;
+  private readAt: number;
 
   constructor(
     readonly name: string,
@@ -192,6 +240,7 @@ class FileSource implements PackSource {
     options: PackOptions | undefined,
   ) {
     this.bytes = read.bytes;
+    this.unread = read.bytes === undefined;
     this.identity = read.identity;
     this.readAt = read.readAt;
     if (options) this.options = options;
@@ -217,8 +266,38 @@ class FileSource implements PackSource {
   }
 
   private read(): Uint8Array {
+    if (this.unread) this.readNow();
     if (!this.bytes) throw new Error(`${this.file}: its bytes were let go before they were read`);
     return this.bytes;
+  }
+
+  /**
+   * The bytes of a source left unread. A file changed since its stat is read as it is now; when a
+   * digest was already given for it, one of other bytes would key the rule set by what it no longer
+   * holds: that is an error to run again after.
+   */
+  private readNow(): void {
+    const readAt = Date.now();
+    let read: { bytes: Uint8Array; stats: Stats };
+    try {
+      read = readRegularFileSync(this.file);
+    } catch (error) {
+      throw new Error(`Cannot read pack \`${this.name}\`: ${describeFsError(error)}`);
+    }
+    this.unread = false;
+    const identity = identityOf(read.stats);
+    if (!sameFile(identity, this.identity)) {
+      if (this.hash !== undefined && hashBytes(read.bytes) !== this.hash) {
+        throw new Error(
+          `Cannot read pack \`${this.name}\`: ${this.file} changed while it was read; run again`,
+        );
+      }
+      // Its checks, as readPackSource makes them of a file it reads.
+      if (!this.termbase && !startsALine(read.bytes, PACK_KEY)) throw new Error(notAPack(this.name));
+      this.identity = identity;
+      this.readAt = readAt;
+    }
+    this.bytes = read.bytes;
   }
 }
 

@@ -1,0 +1,118 @@
+// A large pack file whose digest the rule-set cache remembers is not read by a run whose rule set
+// is cached (load-pack.ts, rememberedSource): every read of a file through text-file.ts is counted.
+import { readFile, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DigestMemo } from '../src/digest-memo.js';
+import { type LoadedConfig, loadConfig, RuleSetCache } from '../src/index.js';
+import { type PackSource, readPackSource } from '../src/load-pack.js';
+import { hashBytes } from '../src/node-crypto.js';
+import { packYaml, withDir } from './helpers.js';
+
+const reads: string[] = [];
+
+vi.mock('../src/text-file.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/text-file.js')>();
+  return {
+    ...actual,
+    readRegularFile: (file: string, maxBytes?: number) => {
+      reads.push(file);
+      return actual.readRegularFile(file, maxBytes);
+    },
+    readRegularFileSync: (
+      file: string,
+      ...rest: Parameters<typeof actual.readRegularFileSync> extends [string, ...infer R] ? R : never
+    ) => {
+      reads.push(file);
+      return actual.readRegularFileSync(file, ...rest);
+    },
+  };
+});
+
+// Over 64 KB, where a digest is remembered (node-crypto.ts): the rules, then a comment to fill.
+const pack = (name: string) => `${packYaml(name)}# ${'x'.repeat(70_000)}\n`;
+const MTIME = 1_700_000_000;
+const ids = (loaded: LoadedConfig) => ['one/x', 'two/x'].filter((id) => loaded.ruleSet.get(id));
+
+describe('a large pack the cache remembers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    reads.length = 0;
+  });
+
+  it('is not read by a run whose rule set is cached, and is read when its rule set must be compiled', async () => {
+    await withDir({ '.nuancerc.yaml': 'packs: [./big.yaml]\n', 'big.yaml': pack('one') }, async (dir) => {
+      const file = path.join(dir, 'big.yaml');
+      const cacheDir = path.join(dir, 'cache');
+      const load = (config = '.nuancerc.yaml') =>
+        loadConfig({ configFile: config, cwd: dir, cache: new RuleSetCache({ dir: cacheDir, salt: 's' }) });
+      await utimes(file, MTIME, MTIME);
+      // Read as if the pack had been written long before (only `Date` is faked: files are real).
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 60_000);
+      expect(ids(await load())).toEqual(['one/x']);
+      expect(reads).toContain(file);
+      reads.length = 0;
+      // The next run: its digest remembered, its rule set cached. The pack is not read.
+      const cached = await load();
+      expect(ids(cached)).toEqual(['one/x']);
+      expect(cached.problems).toEqual([]);
+      expect(reads).not.toContain(file);
+      // Another rule set of the same pack (a rule's severity set): compiled, so the pack is read, once.
+      await writeFile(path.join(dir, 'other.yaml'), 'packs: [./big.yaml]\nrules:\n  one/x: error\n');
+      const other = await load('other.yaml');
+      expect(ids(other)).toEqual(['one/x']);
+      expect(other.ruleSet.rules.find((rule) => rule.id === 'one/x')?.severity).toBe('error');
+      expect(reads.filter((read) => read === file)).toHaveLength(1);
+    });
+  });
+
+  it('is read as it is now when it changed before its text is asked for, and refused when a digest was given for it', async () => {
+    await withDir({ 'big.yaml': pack('one') }, async (dir) => {
+      const file = path.join(dir, 'big.yaml');
+      const memo = new DigestMemo(path.join(dir, 'digests.json'));
+      await utimes(file, MTIME, MTIME);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 60_000);
+      const first = (await readPackSource('./big.yaml', dir, undefined, memo)) as PackSource;
+      const digest = first.digest?.(memo);
+      expect(digest).toBe(hashBytes(await readFile(file)));
+      reads.length = 0;
+
+      // Remembered: left unread until asked.
+      const unread = (await readPackSource('./big.yaml', dir, undefined, memo)) as PackSource;
+      expect(reads).toEqual([]);
+      await writeFile(file, pack('two'));
+      expect(unread.text).toContain('pack: two');
+      expect(unread.digest?.(memo)).toBe(hashBytes(await readFile(file)));
+
+      // Its digest given from the memo, then the file changed: its text would not be what the
+      // digest keys.
+      await writeFile(file, pack('one'));
+      await utimes(file, MTIME, MTIME);
+      vi.setSystemTime(Date.now() + 60_000);
+      const again = (await readPackSource('./big.yaml', dir, undefined, memo)) as PackSource;
+      again.digest?.(memo);
+      const remembered = (await readPackSource('./big.yaml', dir, undefined, memo)) as PackSource;
+      reads.length = 0;
+      expect(remembered.digest?.(memo)).toBe(digest);
+      expect(reads).toEqual([]);
+      await writeFile(file, pack('two'));
+      expect(() => remembered.text).toThrow(
+        /Cannot read pack `\.\/big\.yaml`: .*big\.yaml changed while it was read; run again/,
+      );
+
+      // Changed into a file that is no pack before its text or digest is asked for: refused as a
+      // pack read at once is, without a line of it.
+      await writeFile(file, pack('one'));
+      await utimes(file, MTIME, MTIME);
+      vi.setSystemTime(Date.now() + 60_000);
+      ((await readPackSource('./big.yaml', dir, undefined, memo)) as PackSource).digest?.(memo);
+      const replaced = (await readPackSource('./big.yaml', dir, undefined, memo)) as PackSource;
+      await writeFile(file, `secret: ${'y'.repeat(70_000)}\n`);
+      expect(() => replaced.text).toThrow(
+        /it is not a nuance pack \(no top-level `pack:` key\), so nothing of it is shown$/,
+      );
+    });
+  });
+});
