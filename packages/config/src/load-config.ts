@@ -209,7 +209,7 @@ export function mergeConfig(base: NuanceConfig, overrides: Partial<NuanceConfig>
 
 function unknownRules(
   config: NuanceConfig,
-  known: ReadonlySet<string>,
+  known: () => ReadonlySet<string>,
   ruleSet: RuleSet,
   file: string | undefined,
   locateKey: ParsedConfig['locateKey'] | undefined,
@@ -217,7 +217,7 @@ function unknownRules(
   // A rule turned `off` may be absent from the compiled set, so the packs' own ids count too.
   const problems: Problem[] = [];
   for (const id of Object.keys(config.rules ?? {})) {
-    if (known.has(id) || ruleSet.has(id)) continue;
+    if (known().has(id) || ruleSet.has(id)) continue;
     // On the key itself (the id is the problem); an id from the overrides or defaults has no key
     // in the file, and gets the nearest place there is.
     const position = locateKey?.(['rules', id]) ?? { line: 1, column: 1 };

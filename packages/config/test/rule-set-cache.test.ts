@@ -149,6 +149,8 @@ describe('the rule-set cache', () => {
         '',
         'not json\n{}',
         // The text form of a rule set, as entries were before they were bytes.
+        '{"ruleIds":"[]","locales":[],"sourceProblems":[]}\n{"format":0}',
+        // A header of an earlier layout, its rule ids a list.
         '{"ruleIds":[],"locales":[],"sourceProblems":[]}\n{"format":0}',
         // An entry cut short: in its records (read only when a rule is used), its arrays, its JSON.
         whole.subarray(0, whole.length - 9),
@@ -163,6 +165,32 @@ describe('the rule-set cache', () => {
         // Replaced by the good entry.
         expect(await readFile(file)).toEqual(whole);
       }
+    });
+  });
+
+  it('reads the rule ids of an entry only when a config asks, and falls back on the rule set when they do not parse', async () => {
+    await withDir(FILES, async (dir) => {
+      const cache = new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 'ids' });
+      const plain = await loadConfig({ configFile: CONFIG, cwd: dir });
+      await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+      const [name] = await entries(cache.options.dir);
+      const file = path.join(cache.options.dir, name ?? '');
+      const whole = await readFile(file);
+      const line = whole.subarray(0, whole.indexOf(0x0a)).toString();
+      const header = JSON.parse(line) as { ruleIds: string };
+      expect(JSON.parse(header.ruleIds)).toContain('p/y');
+      // The ids' text damaged in place (the bytes after it stay where they are): the entry is
+      // used, and the unknown-rule check reads the rule set's own list (p/y is off, not unknown).
+      const at = whole.indexOf('"ruleIds":"[') + '"ruleIds":"'.length;
+      const damaged = Buffer.from(whole);
+      damaged[at] = '{'.charCodeAt(0);
+      await writeFile(file, damaged);
+      const second = await loadConfig({ configFile: CONFIG, cwd: dir, cache });
+      expect(await readFile(file)).toEqual(damaged);
+      expect(second.problems.map((p) => `${p.code} ${p.message}`)).toEqual(
+        plain.problems.map((p) => `${p.code} ${p.message}`),
+      );
+      expect(second.problems.map((p) => p.code)).toContain('unknown-rule');
     });
   });
 
