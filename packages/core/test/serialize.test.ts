@@ -206,6 +206,41 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     const short = bytes.slice();
     new DataView(short.buffer, recordsAt - 4).setInt32(0, ends.getInt32(4 * refs - 4, true) - 1, true);
     expect(() => deserializeRuleSet(short)).toThrow(/references do not line up/);
+    // The array before it: how many units the literals have, then the units, two to a value.
+    const units = ends.getInt32(4 * refs - 4, true);
+    const count = recordsAt - 4 * refs - 4 - 4 * (1 + Math.ceil(units / 2));
+    expect(new DataView(bytes.buffer, bytes.byteOffset + count, 4).getInt32(0, true)).toBe(units);
+    const miscounted = bytes.slice();
+    new DataView(miscounted.buffer, count).setInt32(0, units - 1, true);
+    expect(() => deserializeRuleSet(miscounted)).toThrow(/references do not line up/);
+  });
+
+  test('keep the phrase literals out of the JSON, as UTF-16 units, astral ones and an odd count too', () => {
+    const text = `pack: y
+rules:
+  - id: y/astral
+    kind: term
+    severity: warning
+    message: m
+    terms:
+      zh: ['𠮷野家', {text: '𠮷野', status: deprecated, use: '𠮷野家'}]
+      ko: ['한미동맹']
+      en: [a, {text: bcd, status: deprecated, use: a}]
+`;
+    const { pack } = parsePack(text, 'y.yaml');
+    const original = compilePacks([pack!]);
+    const refs = (original.ruleSet as CompiledRuleSet).refs.all();
+    const literals = refs.map((r) => r.literal).join('');
+    expect(literals).toContain('𠮷');
+    expect(literals.length % 2).toBe(1);
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+    const json = new TextDecoder().decode(bytes.subarray(SERIAL_HEAD_BYTES, SERIAL_HEAD_BYTES + jsonLength));
+    expect(json).not.toContain('literals');
+    for (const r of refs.filter((each) => /[^a-z]/.test(each.literal))) expect(json).not.toContain(r.literal);
+    const back = deserializeRuleSet(bytes).ruleSet as CompiledRuleSet;
+    expect(back.refs.all()).toEqual(refs);
+    expect(serializeRuleSet(back)).toBe(serializeRuleSet(original.ruleSet));
   });
 
   test('read each record with a reader, from bytes that stop where the records start', () => {

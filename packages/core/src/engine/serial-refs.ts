@@ -1,23 +1,26 @@
 // The phrase references of a rule set in its bytes (serialize.ts): a column of 32-bit values per
-// field, the words (role, effect, language, script) by their index in a list, the literals a list
-// of their own. Parsing 50,000 references (a 10,000-concept termbase) as JSON objects was most of
-// reading the rest of the rule set; the columns are read in place, and each reference is made when
-// first asked for (making all 20,506 of the bench's 10,000 terms took 15 ms of a run's start).
+// field, the words (role, effect, language, script) by their index in a list, the literals' UTF-16
+// units a column of their own. Parsing 50,000 references (a 10,000-concept termbase) as JSON objects
+// was most of reading the rest of the rule set; the columns are read in place, and each reference
+// is made when first asked for (making all 20,506 of the bench's 10,000 terms took 15 ms of a run's
+// start).
 import type { PhraseEffect, PhraseRef, PhraseRefs } from './phrase-ref.js';
 import type { ArraysIn, ArraysOut } from './serial-bytes.js';
+import { LITTLE_ENDIAN } from './serial-codec.js';
 
 /** A field a reference does not have. */
 const ABSENT = -0x80000000;
 
 /**
- * What the JSON of the bytes holds of the references; the columns follow as arrays, then where
- * each literal ends in `literals`, all of them one after the other: one string to parse, not
- * 20,506 (a 10,000-term pack's; parsing them as a list took 6-8 ms of its load), and each
- * reference's literal cut from it when the reference is made.
+ * What the JSON of the bytes holds of the references: their words. The columns follow as arrays,
+ * then the literals' UTF-16 units one after the other, two to a 32-bit value after their count
+ * (`packUnits`), then where each literal ends in them. Not in the JSON: the bench's 10,000 terms
+ * have 179,000 units of literals, Han and Hangul, which made the whole JSON a two-byte string to
+ * decode and parse, in pages of its own; as a list of strings they took 6-8 ms more. The literals
+ * are read as one string when the first reference is made, each cut from it.
  */
 export interface SerialRefs {
   words: string[];
-  literals: string;
 }
 
 const COLUMNS = [
@@ -76,8 +79,51 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
     ends[i] = end;
   }
   for (const name of COLUMNS) arrays.add(columns[name]);
+  arrays.add(packUnits(literals.join('')));
   arrays.add(ends);
-  return { words, literals: literals.join('') };
+  return { words };
+}
+
+/**
+ * How many UTF-16 units `text` has, then its units two to a value: unit 2k in the low 16 bits of
+ * value k + 1, unit 2k + 1 in its high 16 bits.
+ */
+function packUnits(text: string): Int32Array {
+  const packed = new Int32Array(1 + Math.ceil(text.length / 2));
+  packed[0] = text.length;
+  for (let k = 0; k < text.length; k++) {
+    const at = 1 + (k >> 1);
+    packed[at] = (packed[at] as number) | (text.charCodeAt(k) << ((k & 1) * 16));
+  }
+  return packed;
+}
+
+/** Whether `packed` is what `packUnits` makes of a text of `length` units. */
+function packsUnits(packed: Int32Array, length: number): boolean {
+  return packed[0] === length && packed.length === 1 + Math.ceil(length / 2);
+}
+
+/**
+ * The units `packUnits` packed, as a string: read as 16-bit units in place where the host is
+ * little-endian (the values' bytes are the units' then), a slice at a time into fromCharCode, so
+ * that no loop over every unit runs in code not yet optimized (the bench's 179,000 units when a
+ * run's first reference is made).
+ */
+function unpackUnits(packed: Int32Array): string {
+  const length = packed[0] as number;
+  let units: Uint16Array;
+  if (LITTLE_ENDIAN) units = new Uint16Array(packed.buffer, packed.byteOffset + 4, length);
+  else {
+    units = new Uint16Array(length);
+    for (let k = 0; k < length; k++)
+      units[k] = ((packed[1 + (k >> 1)] as number) >>> ((k & 1) * 16)) & 0xffff;
+  }
+  const parts: string[] = [];
+  for (let from = 0; from < length; from += 0x2000) {
+    const part = units.subarray(from, Math.min(length, from + 0x2000));
+    parts.push(String.fromCharCode.apply(null, part as unknown as number[]));
+  }
+  return parts.join('');
 }
 
 /**
@@ -89,12 +135,11 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
 export function refsIn(serial: SerialRefs, arrays: ArraysIn): PhraseRefs {
   // Object.fromEntries makes the columns in COLUMNS' order: the order they were written in.
   const columns = columnsOf(() => arrays.next());
+  const units = arrays.next();
   const ends = arrays.next();
   const n = ends.length;
-  if (
-    COLUMNS.some((name) => columns[name].length !== n) ||
-    (n > 0 && ends[n - 1] !== serial.literals.length)
-  ) {
+  const length = n > 0 ? (ends[n - 1] as number) : 0;
+  if (COLUMNS.some((name) => columns[name].length !== n) || !packsUnits(units, length)) {
     throw new Error('Corrupt serialized rule set: its phrase references do not line up');
   }
   for (let i = 0, last = 0; i < n; last = ends[i++] as number) {
@@ -104,7 +149,7 @@ export function refsIn(serial: SerialRefs, arrays: ArraysIn): PhraseRefs {
   if (columns.effect.some((w) => serial.words[w] === undefined)) {
     throw new Error('Corrupt serialized rule set: a phrase reference names no word');
   }
-  return new LazyRefs(serial, columns, ends);
+  return new LazyRefs(serial, columns, ends, () => unpackUnits(units));
 }
 
 /** References made from their columns one at a time, each kept once made. */
@@ -112,12 +157,15 @@ class LazyRefs implements PhraseRefs {
   readonly length: number;
   private readonly made: (PhraseRef | undefined)[];
   private every: PhraseRef[] | undefined;
+  /** Every literal, one after the other: read when the first reference is made. */
+  private literals: string | undefined;
 
   constructor(
     private readonly serial: SerialRefs,
     private readonly columns: Columns,
-    /** Where each literal ends in `serial.literals`. */
+    /** Where each literal ends in `literals`. */
     private readonly ends: Int32Array,
+    private readonly readLiterals: () => string,
   ) {
     this.length = ends.length;
     this.made = new Array(this.length);
@@ -146,7 +194,9 @@ class LazyRefs implements PhraseRefs {
   }
 
   private make(i: number): PhraseRef {
-    const { words, literals } = this.serial;
+    const { words } = this.serial;
+    this.literals ??= this.readLiterals();
+    const literals = this.literals;
     const { rule, role, effect, lang, item, condition, script, set, ies, quiet } = this.columns;
     const wordAt = (k: number): string => {
       const w = words[k];

@@ -33,7 +33,7 @@ import { LazyRule, LazyRuleInfos, type RecordCodec } from './serial-lazy.js';
 import { refsIn, refsOut, type SerialRefs } from './serial-refs.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
-export const RULE_SET_FORMAT = 11;
+export const RULE_SET_FORMAT = 12;
 
 type TableName = Exclude<keyof AutomatonTables, 'patternCount' | 'states' | 'code'>;
 const TABLES: readonly TableName[] = [
@@ -58,7 +58,7 @@ interface ByteTables {
 
 /** The JSON of the bytes: the rules' data are records, the compiled rules' first, then the list's. */
 type ByteHead = Omit<SerialRuleSet<ByteTables>, 'rules' | 'compiled' | 'refs'> & {
-  /** The phrase references' words and literals; their columns follow the automaton's arrays. */
+  /** The phrase references' words; their columns and literals follow the automaton's arrays. */
   refs: SerialRefs;
   /** The rule list's ids, in order. */
   rules: string[];
