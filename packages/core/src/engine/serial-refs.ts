@@ -16,8 +16,8 @@ const ABSENT = -0x80000000;
  * then the literals' UTF-16 units one after the other, two to a 32-bit value after their count
  * (`packUnits`), then where each literal ends in them. Not in the JSON: the bench's 10,000 terms
  * have 179,000 units of literals, Han and Hangul, which made the whole JSON a two-byte string to
- * decode and parse, in pages of its own; as a list of strings they took 6-8 ms more. The literals
- * are read as one string when the first reference is made, each cut from it.
+ * decode and parse, in pages of its own; as a list of strings they took 6-8 ms more. Each
+ * reference's literal is made from its units when the reference is made.
  */
 export interface SerialRefs {
   words: string[];
@@ -104,26 +104,29 @@ function packsUnits(packed: Int32Array, length: number): boolean {
 }
 
 /**
- * The units `packUnits` packed, as a string: read as 16-bit units in place where the host is
- * little-endian (the values' bytes are the units' then), a slice at a time into fromCharCode, so
- * that no loop over every unit runs in code not yet optimized (the bench's 179,000 units when a
- * run's first reference is made).
+ * The units `packUnits` packed: where the host is little-endian, a view of them in place (the
+ * values' bytes are the units' then); elsewhere a copy.
  */
-function unpackUnits(packed: Int32Array): string {
+function unpackUnits(packed: Int32Array): Uint16Array {
   const length = packed[0] as number;
-  let units: Uint16Array;
-  if (LITTLE_ENDIAN) units = new Uint16Array(packed.buffer, packed.byteOffset + 4, length);
-  else {
-    units = new Uint16Array(length);
-    for (let k = 0; k < length; k++)
-      units[k] = ((packed[1 + (k >> 1)] as number) >>> ((k & 1) * 16)) & 0xffff;
+  if (LITTLE_ENDIAN) return new Uint16Array(packed.buffer, packed.byteOffset + 4, length);
+  const units = new Uint16Array(length);
+  for (let k = 0; k < length; k++) units[k] = ((packed[1 + (k >> 1)] as number) >>> ((k & 1) * 16)) & 0xffff;
+  return units;
+}
+
+/**
+ * `units[start, end)` as a string, a slice at a time into fromCharCode: a reference's literal is
+ * made from its own units, not cut from a string of them all (179,000 units for the bench's 10,000
+ * terms, 5 ms of a run over one short draft that makes a handful of references).
+ */
+function textOf(units: Uint16Array, start: number, end: number): string {
+  let text = '';
+  for (let from = start; from < end; from += 0x2000) {
+    const part = units.subarray(from, Math.min(end, from + 0x2000));
+    text += String.fromCharCode.apply(null, part as unknown as number[]);
   }
-  const parts: string[] = [];
-  for (let from = 0; from < length; from += 0x2000) {
-    const part = units.subarray(from, Math.min(length, from + 0x2000));
-    parts.push(String.fromCharCode.apply(null, part as unknown as number[]));
-  }
-  return parts.join('');
+  return text;
 }
 
 /**
@@ -157,15 +160,15 @@ class LazyRefs implements PhraseRefs {
   readonly length: number;
   private readonly made: (PhraseRef | undefined)[];
   private every: PhraseRef[] | undefined;
-  /** Every literal, one after the other: read when the first reference is made. */
-  private literals: string | undefined;
+  /** Every literal's UTF-16 units, one after the other: read when the first reference is made. */
+  private units: Uint16Array | undefined;
 
   constructor(
     private readonly serial: SerialRefs,
     private readonly columns: Columns,
-    /** Where each literal ends in `literals`. */
+    /** Where each literal ends in the literals' units. */
     private readonly ends: Int32Array,
-    private readonly readLiterals: () => string,
+    private readonly readUnits: () => Uint16Array,
   ) {
     this.length = ends.length;
     this.made = new Array(this.length);
@@ -195,8 +198,8 @@ class LazyRefs implements PhraseRefs {
 
   private make(i: number): PhraseRef {
     const { words } = this.serial;
-    this.literals ??= this.readLiterals();
-    const literals = this.literals;
+    this.units ??= this.readUnits();
+    const units = this.units;
     const { rule, role, effect, lang, item, condition, script, set, ies, quiet } = this.columns;
     const wordAt = (k: number): string => {
       const w = words[k];
@@ -218,7 +221,7 @@ class LazyRefs implements PhraseRefs {
       script: script[i] !== ABSENT ? (wordAt(script[i] as number) as 'hans' | 'hant') : undefined,
       set: set[i] !== ABSENT ? (set[i] as number) : undefined,
       quiet: quiet[i] === 1 ? (true as const) : undefined,
-      literal: literals.slice(start, this.ends[i] as number),
+      literal: textOf(units, start, this.ends[i] as number),
       ies: ies[i] !== ABSENT ? ies[i] === 1 : undefined,
     } as PhraseRef;
     this.made[i] = ref;
