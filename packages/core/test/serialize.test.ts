@@ -215,6 +215,27 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     expect(() => deserializeRuleSet(miscounted)).toThrow(/references do not line up/);
   });
 
+  test('read the rule list when it is first asked for, and refuse one that does not list the rules', () => {
+    const { ruleSet, problems } = compiled();
+    const bytes = serializeRuleSetBytes(ruleSet, problems);
+    const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
+    const json = new TextDecoder().decode(bytes.subarray(SERIAL_HEAD_BYTES, SERIAL_HEAD_BYTES + jsonLength));
+    const ids = JSON.parse((JSON.parse(json) as { rules: string }).rules) as string[];
+    expect(ids).toEqual(ruleSet.rules.map((rule) => rule.id));
+    // The first id made a number in place (the bytes after it stay where they are): the rule set
+    // loads and lints, lists its rules from their records, and refuses its ids when asked for one.
+    const first = `\\"${ids[0]}\\"`;
+    const at = json.indexOf(first);
+    expect(at).toBeGreaterThan(0);
+    const damaged = bytes.slice();
+    damaged.set(new TextEncoder().encode(`1${' '.repeat(first.length - 1)}`), SERIAL_HEAD_BYTES + at);
+    const back = deserializeRuleSet(damaged).ruleSet;
+    expect(findingsOf(back)).toEqual(findingsOf(ruleSet));
+    expect(back.rules.map((rule) => rule.id)).toEqual(ids);
+    expect(() => back.has(ids[0]!)).toThrow(/records are not its rules/);
+    expect(() => back.get(ids[1]!)).toThrow(/records are not its rules/);
+  });
+
   test('keep the phrase literals out of the JSON, as UTF-16 units, astral ones and an odd count too', () => {
     const text = `pack: y
 rules:

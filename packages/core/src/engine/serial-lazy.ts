@@ -66,7 +66,10 @@ export class LazyRule implements CompiledRule {
   }
 }
 
-/** The rule list (every rule, those turned off too) from records `first` on, one per id. */
+/**
+ * The rule list (every rule, those turned off too) from records `first` on, one per id (`ids`,
+ * read when first asked for).
+ */
 export class LazyRuleInfos {
   private readonly infos: (RuleInfo | undefined)[];
   // By id, made when first asked (a run that only lints never asks: 4 ms for 10,000 rules).
@@ -76,9 +79,9 @@ export class LazyRuleInfos {
   constructor(
     private readonly records: RecordsIn,
     private readonly first: number,
-    private readonly ids: readonly string[],
+    private readonly ids: () => readonly string[],
   ) {
-    this.infos = new Array(ids.length);
+    this.infos = new Array(records.count - first);
   }
 
   has(id: string): boolean {
@@ -92,8 +95,9 @@ export class LazyRuleInfos {
 
   private byId(): Map<string, number> {
     if (!this.index) {
+      const ids = this.ids();
       this.index = new Map();
-      for (let i = 0; i < this.ids.length; i++) this.index.set(this.ids[i] as string, i);
+      for (let i = 0; i < ids.length; i++) this.index.set(ids[i] as string, i);
     }
     return this.index;
   }
