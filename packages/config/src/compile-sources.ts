@@ -88,7 +88,13 @@ export async function compileSources(
   // Only a complete load is kept: a pack that gave nothing is reported where the config names it,
   // which the cache does not know.
   if (cache && key !== undefined && result.parsed.every(Boolean)) {
-    await cache.set(key, {
+    // Under the key of what was compiled: a pack file left unread (load-pack.ts) that changed
+    // before its text was read now has the digest of what it holds.
+    const compiledKey = cache.key(
+      sources.map((source) => keyedSource(source, cache)),
+      options,
+    );
+    await cache.set(compiledKey, {
       serialized: bytes(),
       sourceProblems: result.sourceProblems,
       ruleIds: () => [...ruleIds],

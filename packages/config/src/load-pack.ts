@@ -248,6 +248,9 @@ class FileSource implements PackSource {
 
   digest(memo?: DigestMemo): string {
     if (this.hash === undefined) {
+      // Left unread and not remembered (any more): read first, so that the digest is remembered
+      // for the file as it was read.
+      if (this.unread && memo?.known(this.file, this.identity) === undefined) this.readNow();
       const compute = () => hashBytes(this.read());
       // A small file is hashed in a fraction of a millisecond: only a large one is remembered.
       this.hash =
@@ -272,9 +275,10 @@ class FileSource implements PackSource {
   }
 
   /**
-   * The bytes of a source left unread. A file changed since its stat is read as it is now; when a
-   * digest was already given for it, one of other bytes would key the rule set by what it no longer
-   * holds: that is an error to run again after.
+   * The bytes of a source left unread. A file changed since its stat is read as it is now, and a
+   * digest given for it before is made again from these bytes (compileSources stores a rule set
+   * under the key of the digests its packs have once read, not the one it looked up); one that
+   * is no pack now is refused as a pack read at once is.
    */
   private readNow(): void {
     const readAt = Date.now();
@@ -287,15 +291,11 @@ class FileSource implements PackSource {
     this.unread = false;
     const identity = identityOf(read.stats);
     if (!sameFile(identity, this.identity)) {
-      if (this.hash !== undefined && hashBytes(read.bytes) !== this.hash) {
-        throw new Error(
-          `Cannot read pack \`${this.name}\`: ${this.file} changed while it was read; run again`,
-        );
-      }
       // Its checks, as readPackSource makes them of a file it reads.
       if (!this.termbase && !startsALine(read.bytes, PACK_KEY)) throw new Error(notAPack(this.name));
       this.identity = identity;
       this.readAt = readAt;
+      this.hash = undefined;
     }
     this.bytes = read.bytes;
   }
