@@ -247,12 +247,21 @@ rules:
       zh: ['𠮷野家', {text: '𠮷野', status: deprecated, use: '𠮷野家'}]
       ko: ['한미동맹']
       en: [a, {text: bcd, status: deprecated, use: a}]
+  - id: y/lone
+    kind: term
+    severity: warning
+    message: m
+    terms:
+      en: ["x\\ud800y", {text: "x\\ufffdy", status: deprecated, use: "x\\ud800y"}]
 `;
     const { pack } = parsePack(text, 'y.yaml');
     const original = compilePacks([pack!]);
     const refs = (original.ruleSet as CompiledRuleSet).refs.all();
     const literals = refs.map((r) => r.literal).join('');
     expect(literals).toContain('𠮷');
+    // A lone surrogate and a U+FFFD of its own, each kept as it is (a UTF-16 decoder makes both U+FFFD).
+    expect(literals).toContain('\ud800');
+    expect(literals).toContain('\ufffd');
     expect(literals.length % 2).toBe(1);
     const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
     const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
