@@ -13,7 +13,15 @@ import {
   serializeRuleSetBytes,
 } from '@nuance/core';
 import { builtinCompiled } from '@nuance/rules';
-import { type LocaleRead, type PackSource, parsePackSource, parsePackSourceSync } from './load-pack.js';
+import {
+  type LoadedPack,
+  type LocaleRead,
+  PackReadError,
+  type PackSource,
+  packProblem,
+  parsePackSource,
+  parsePackSourceSync,
+} from './load-pack.js';
 import type { CachedRuleSet, RuleSetCache } from './rule-set-cache.js';
 import { inSharedMemory, type SharedRuleSet } from './shared-rule-set.js';
 
@@ -50,10 +58,7 @@ export async function compileSources(
 ): Promise<CompiledSources> {
   const prebuilt = builtinAlone(sources, options);
   if (prebuilt !== undefined) return fromSerialized(sources, prebuilt, [], [[]]);
-  const key = cache?.key(
-    sources.map((source) => keyedSource(source, cache)),
-    options,
-  );
+  const key = cache ? keyOf(sources, options, cache) : undefined;
   if (cache && key !== undefined) {
     const hit = await cache.get(key);
     if (hit) {
@@ -66,7 +71,7 @@ export async function compileSources(
   }
   const locales: LocaleRead[] = [];
   const loaded = [];
-  for (const source of sources) loaded.push(await parsePackSource(source, locales));
+  for (const source of sources) loaded.push(await parseReadable(source, locales));
   const packs = loaded.flatMap((each) => (each.pack ? [each.pack] : []));
   const compiled = compilePacks(packs, options);
   let serialized: Uint8Array | undefined;
@@ -90,18 +95,46 @@ export async function compileSources(
   if (cache && key !== undefined && result.parsed.every(Boolean)) {
     // Under the key of what was compiled: a pack file left unread (load-pack.ts) that changed
     // before its text was read now has the digest of what it holds.
-    const compiledKey = cache.key(
+    const compiledKey = keyOf(sources, options, cache);
+    if (compiledKey !== undefined)
+      await cache.set(compiledKey, {
+        serialized: bytes(),
+        sourceProblems: result.sourceProblems,
+        ruleIds: () => [...ruleIds],
+        locales,
+      });
+  }
+  return result;
+}
+
+/**
+ * The cache's key of these sources under `options`; undefined when a pack file left unread cannot
+ * be read for its digest (the compile then reports it).
+ */
+function keyOf(
+  sources: readonly PackSource[],
+  options: CompileOptions,
+  cache: RuleSetCache,
+): string | undefined {
+  try {
+    return cache.key(
       sources.map((source) => keyedSource(source, cache)),
       options,
     );
-    await cache.set(compiledKey, {
-      serialized: bytes(),
-      sourceProblems: result.sourceProblems,
-      ruleIds: () => [...ruleIds],
-      locales,
-    });
+  } catch (error) {
+    if (error instanceof PackReadError) return undefined;
+    throw error;
   }
-  return result;
+}
+
+/** `parsePackSource`, with a pack file left unread that cannot be read reported as a pack that cannot be. */
+async function parseReadable(source: PackSource, locales: LocaleRead[]): Promise<LoadedPack> {
+  try {
+    return await parsePackSource(source, locales);
+  } catch (error) {
+    if (!(error instanceof PackReadError)) throw error;
+    return { problems: [packProblem(source.file, error.message)] };
+  }
 }
 
 /**
@@ -138,7 +171,15 @@ function fromSerialized(
   let packs: ParsedPack[] | undefined;
   let ids: ReadonlySet<string> | undefined;
   const parse = () => {
-    packs ??= sources.flatMap((source) => parsePackSourceSync(source, locales).pack ?? []);
+    // A pack file that can no longer be read gives nothing here (the config's next load says why).
+    packs ??= sources.flatMap((source) => {
+      try {
+        return parsePackSourceSync(source, locales).pack ?? [];
+      } catch (error) {
+        if (error instanceof PackReadError) return [];
+        throw error;
+      }
+    });
     return packs;
   };
   return {

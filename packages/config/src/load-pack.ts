@@ -174,6 +174,12 @@ function rememberedSource(
   );
 }
 
+/**
+ * A pack file left unread (`rememberedSource`) that could not be read when its bytes were asked
+ * for (gone, or no pack any more): compileSources reports it as a pack that cannot be read.
+ */
+export class PackReadError extends Error {}
+
 function notAPack(name: string): string {
   return `Cannot read pack \`${name}\`: it is not a nuance pack (no top-level \`pack:\` key), so nothing of it is shown`;
 }
@@ -286,13 +292,13 @@ class FileSource implements PackSource {
     try {
       read = readRegularFileSync(this.file);
     } catch (error) {
-      throw new Error(`Cannot read pack \`${this.name}\`: ${describeFsError(error)}`);
+      throw new PackReadError(`Cannot read pack \`${this.name}\`: ${describeFsError(error)}`);
     }
     this.unread = false;
     const identity = identityOf(read.stats);
     if (!sameFile(identity, this.identity)) {
       // Its checks, as readPackSource makes them of a file it reads.
-      if (!this.termbase && !startsALine(read.bytes, PACK_KEY)) throw new Error(notAPack(this.name));
+      if (!this.termbase && !startsALine(read.bytes, PACK_KEY)) throw new PackReadError(notAPack(this.name));
       this.identity = identity;
       this.readAt = readAt;
       this.hash = undefined;

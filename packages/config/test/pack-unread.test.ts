@@ -1,6 +1,6 @@
 // A large pack file whose digest the rule-set cache remembers is not read by a run whose rule set
 // is cached (load-pack.ts, rememberedSource): every read of a file through text-file.ts is counted.
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileSources } from '../src/compile-sources.js';
@@ -99,6 +99,35 @@ describe('a large pack the cache remembers', () => {
         expect(reads).not.toContain(file);
       },
     );
+  });
+
+  it('is a pack that cannot be read when it is gone or no pack by the time its text is needed', async () => {
+    await withDir({ '.nuancerc.yaml': 'packs: [./big.yaml]\n', 'big.yaml': pack('one') }, async (dir) => {
+      const file = path.join(dir, 'big.yaml');
+      const cache = () => new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 's' });
+      await utimes(file, MTIME, MTIME);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 60_000);
+      const first = await loadConfig({ configFile: '.nuancerc.yaml', cwd: dir, cache: cache() });
+      expect(ids(first)).toEqual(['one/x']);
+      // From the cache, its packs asked for after the file is gone: none, and no error (an
+      // editor's rule links ask long after the load).
+      const cached = await loadConfig({ configFile: '.nuancerc.yaml', cwd: dir, cache: cache() });
+      const source = (await readPackSource('./big.yaml', dir, undefined, cache().digests)) as PackSource;
+      await writeFile(file, `secret: ${'y'.repeat(70_000)}\n`);
+      expect(cached.packs).toEqual([]);
+      // A compile that needs its text then: the pack's problem, as one read at once gives.
+      const compiled = await compileSources([source], { accept: ['zzz'] }, cache());
+      expect(compiled.parsed).toEqual([false]);
+      expect(compiled.sourceProblems[0]?.map((p) => `${p.code} ${p.message}`)).toEqual([
+        'unreadable-pack Cannot read pack `./big.yaml`: it is not a nuance pack (no top-level `pack:` key), so nothing of it is shown',
+      ]);
+      await rm(file);
+      const gone = (await readPackSource('./big.yaml', dir, undefined, cache().digests)) as {
+        problems?: { code: string }[];
+      };
+      expect(gone.problems?.map((p) => p.code)).toEqual(['unreadable-pack']);
+    });
   });
 
   it('is read as it is now when it changed before its text is asked for, its digest made again', async () => {
