@@ -17,6 +17,7 @@ import {
   SERIAL_HEAD_BYTES,
   serialLength,
   serialRecordsAt,
+  stringListIn,
   stripBom,
 } from '@nuance/core';
 import { DigestMemo } from './digest-memo.js';
@@ -249,10 +250,7 @@ function idsOf(text: string): () => readonly string[] | undefined {
   return () => {
     if (!read) {
       read = true;
-      try {
-        const parsed = JSON.parse(text) as unknown;
-        if (Array.isArray(parsed) && parsed.every((id) => typeof id === 'string')) ids = parsed;
-      } catch {}
+      ids = stringListIn(text);
     }
     return ids;
   };

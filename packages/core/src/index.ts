@@ -28,7 +28,7 @@ export {
   serialLength,
   serialRecordsAt,
 } from './engine/serial-bytes.js';
-export { contentHash } from './engine/serial-codec.js';
+export { contentHash, stringListIn } from './engine/serial-codec.js';
 export {
   deserializeRuleSet,
   RULE_SET_FORMAT,

@@ -151,3 +151,16 @@ function laneHex(lane: number, length: number): string {
   h ^= h >>> 16;
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * A list of strings kept as a JSON text of its own (a rule set's ids, read only when asked for:
+ * serialize.ts, config's rule-set cache), or undefined when the text is not one.
+ */
+export function stringListIn(text: string): string[] | undefined {
+  try {
+    const list = JSON.parse(text) as unknown;
+    return Array.isArray(list) && list.every((item) => typeof item === 'string') ? list : undefined;
+  } catch {
+    return undefined;
+  }
+}

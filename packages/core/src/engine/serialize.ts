@@ -28,7 +28,7 @@ import { segmentReach } from './lint.js';
 import { arrayRefs, type CompiledPattern, type PhraseRef, type PhraseRefs } from './phrase-ref.js';
 import type { CompileOptions, RuleInfo, RuleSet } from './rule-set.js';
 import { type ArraysIn, ArraysOut, fromBytes, type RecordReader, toBytes } from './serial-bytes.js';
-import { contentHash, decodeInt32, encodeInt32 } from './serial-codec.js';
+import { contentHash, decodeInt32, encodeInt32, stringListIn } from './serial-codec.js';
 import { LazyRule, LazyRuleInfos, type RecordCodec } from './serial-lazy.js';
 import { refsIn, refsOut, type SerialRefs } from './serial-refs.js';
 
@@ -149,8 +149,9 @@ export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] 
 
 /**
  * The same as bytes (serial-bytes.ts): the JSON without the rules (their ids as a JSON text of
- * their own, how many are compiled, `segmentReach`), a record per rule (its compiled source, then its entry in the rule
- * list), then the automaton's arrays and the phrase references' columns (serial-refs.ts).
+ * their own, how many are compiled, `segmentReach`), a record per rule (its compiled source, then
+ * its entry in the rule list), then the automaton's arrays and the phrase references' columns
+ * (serial-refs.ts).
  */
 export function serializeRuleSetBytes(ruleSet: RuleSet, problems: readonly Problem[] = []): Uint8Array {
   const arrays = new ArraysOut();
@@ -268,15 +269,11 @@ function fromByteForm(bytes: Uint8Array, read?: RecordReader): { ruleSet: RuleSe
     throw new Error('Corrupt serialized rule set: its records are not its rules');
   }
   const infos = new LazyRuleInfos(records, head.compiled, () => {
-    const ids = JSON.parse(head.rules) as unknown;
-    if (
-      !Array.isArray(ids) ||
-      ids.length !== records.count - head.compiled ||
-      ids.some((id) => typeof id !== 'string')
-    ) {
+    const ids = stringListIn(head.rules);
+    if (ids?.length !== records.count - head.compiled) {
       throw new Error('Corrupt serialized rule set: its records are not its rules');
     }
-    return ids as string[];
+    return ids;
   });
   const compiled: CompiledRule[] = [];
   for (let i = 0; i < head.compiled; i++) compiled.push(new LazyRule(records, i, head.audience, CODEC));
