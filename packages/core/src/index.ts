@@ -53,6 +53,7 @@ export {
   hanScript,
   hanScriptOfLetters,
   type LetterCounts,
+  type LettersEnough,
   languageOfLetters,
   noLetters,
 } from './lang/document-script.js';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countLetters, documentLanguageOf, hanScript, noLetters } from '../src/index.js';
+import {
+  countLetters,
+  documentLanguageOf,
+  hanScript,
+  hanScriptOfLetters,
+  type LetterCounts,
+  languageOfLetters,
+  noLetters,
+} from '../src/index.js';
+import { hanScriptSettled, languageSettled } from '../src/lang/document-script.js';
 import { hasHangul, isHanCodePoint, isHangulCodePoint, isLatinLetter, isLetter } from '../src/lang/script.js';
 import { hanVariantOf } from '../src/view/t2s.js';
 import { mulberry32 } from './random.js';
@@ -138,5 +147,65 @@ describe('hasHangul', () => {
     // Jamo count as Hangul, as for the unit after a match (hanInKoreanProse).
     expect(hasHangul('实用外交ᆫ')).toBe(true);
     expect(hasHangul('𠀀𪜀')).toBe(false);
+  });
+});
+
+describe('languageSettled, hanScriptSettled', () => {
+  // Every count `rest` more code points can make of `counts`, each of one kind (or no letter).
+  const KINDS = ['hangul', 'hans', 'hant', 'han', 'latin', 'other', 'none'] as const;
+  const grown = (counts: LetterCounts, rest: number): LetterCounts[] => {
+    if (rest === 0) return [counts];
+    const out: LetterCounts[] = [counts];
+    for (const kind of KINDS) {
+      const next = { ...counts };
+      if (kind !== 'none') next.letters++;
+      if (kind === 'hangul') next.hangul++;
+      if (kind === 'latin') next.latin++;
+      if (kind === 'hans' || kind === 'hant' || kind === 'han') next.han++;
+      if (kind === 'hans') next.hans++;
+      if (kind === 'hant') next.hant++;
+      out.push(...grown(next, rest - 1));
+    }
+    return out;
+  };
+
+  it('say settled only when no code points that may follow change the answer (every small count)', () => {
+    let language = 0;
+    let script = 0;
+    const range = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
+    for (const hangul of range(4))
+      for (const hans of range(2))
+        for (const hant of range(2))
+          for (const plainHan of range(2))
+            for (const latin of range(4))
+              for (const other of range(2))
+                for (const rest of range(2)) {
+                  const han = hans + hant + plainHan;
+                  const counts = { hangul, han, hans, hant, latin, letters: hangul + han + latin + other };
+                  const all = grown(counts, rest);
+                  if (languageSettled(counts, rest)) {
+                    language++;
+                    expect(new Set(all.map(languageOfLetters))).toEqual(new Set([languageOfLetters(counts)]));
+                  }
+                  if (hanScriptSettled(counts, rest)) {
+                    script++;
+                    expect(new Set(all.map(hanScriptOfLetters))).toEqual(
+                      new Set([hanScriptOfLetters(counts)]),
+                    );
+                  }
+                  // With nothing left to come, the language is settled (and the script, but on a tie).
+                  if (rest === 0) expect(languageSettled(counts, 0)).toBe(true);
+                }
+    expect(language).toBeGreaterThan(1000);
+    expect(script).toBeGreaterThan(1000);
+  });
+
+  it("settle a text's language before its end when one script leads by more than the rest", () => {
+    expect(languageSettled({ hangul: 30, han: 0, hans: 0, hant: 0, latin: 5, letters: 35 }, 20)).toBe(true);
+    expect(languageSettled({ hangul: 30, han: 0, hans: 0, hant: 0, latin: 5, letters: 35 }, 30)).toBe(false);
+    // No script can reach half: undefined, settled.
+    expect(languageSettled({ hangul: 10, han: 10, hans: 0, hant: 0, latin: 10, letters: 30 }, 5)).toBe(true);
+    expect(hanScriptSettled({ hangul: 0, han: 20, hans: 8, hant: 1, latin: 0, letters: 20 }, 6)).toBe(true);
+    expect(hanScriptSettled({ hangul: 0, han: 20, hans: 8, hant: 1, latin: 0, letters: 20 }, 7)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import {
   type Finding,
   hasCandidate,
   type LetterCounts,
+  type LettersEnough,
   type LineIndex,
   type LintInput,
   lintSegments,
@@ -64,8 +65,8 @@ export function lintParsed(input: {
   cache?: ScanCache | undefined;
   /** The text's line index, kept by the caller (an editor's document). */
   lines?: LineIndex | undefined;
-  /** `countLetters` of the whole text, when the caller can tell it without reading it. */
-  textLetters?: (() => LetterCounts) | undefined;
+  /** `countLetters` of the whole text (or enough of it: core's LintInput), when the caller can tell it without reading it. */
+  textLetters?: ((enough?: LettersEnough) => LetterCounts) | undefined;
 }): Finding[] {
   const candidate = input.candidate ?? hasCandidate(input.text, input.ruleSet);
   const lintInput: LintInput = { text: input.text, segments: input.segments };

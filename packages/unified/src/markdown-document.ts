@@ -16,6 +16,7 @@ import {
   type Finding,
   hasContextMention,
   type LetterCounts,
+  type LettersEnough,
   type LineIndex,
   needsContext,
   noLetters,
@@ -182,7 +183,7 @@ export class MarkdownDocument {
       cache: options.cache,
       lines: options.lines,
       candidate,
-      textLetters: () => this.textLetters(),
+      textLetters: (enough) => this.textLetters(enough),
     });
     return tooDeep.length > 0 ? withTooDeep(findings, tooDeep, text) : findings;
   }
@@ -302,18 +303,20 @@ export class MarkdownDocument {
   }
 
   /**
-   * `countLetters` of the text: the sum of its blocks' (no letter lies between blocks, blocks.ts),
-   * each block counted once for its text, the sum kept across edits (`recount`).
+   * `countLetters` of the text: its blocks' summed (no letter lies between blocks), each counted once,
+   * kept across edits (`recount`); with core's `enough`, the sum so far once that holds (not kept).
    */
-  private textLetters(): LetterCounts {
-    if (!this.letters) {
-      const total = noLetters();
-      const entries = this.entries;
-      for (let i = 0; i < entries.length; i++)
-        addLetters(total, this.lettersOf(entries[i] as Entry, this.text), 1);
-      this.letters = total;
+  private textLetters(enough?: LettersEnough): LetterCounts {
+    if (this.letters) return this.letters;
+    const total = noLetters();
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as Entry;
+      addLetters(total, this.lettersOf(entry, this.text), 1);
+      if (enough && i + 1 < entries.length && enough(total, this.text.length - entry.end)) return total;
     }
-    return this.letters;
+    this.letters = total;
+    return total;
   }
 
   /** The letters of a block of `text` (the text it was split from). */

@@ -3,7 +3,15 @@
 // a finding, and re-parsing after an edit only the blocks it touched, gives exactly the findings of
 // one full parse. Checked on fixed cases and on random
 // documents built from the constructs that make splitting unsafe.
-import { compilePacks, parsePack, type Segment } from '@nuance/core';
+import {
+  compilePacks,
+  countLetters,
+  hanScriptOfLetters,
+  languageOfLetters,
+  noLetters,
+  parsePack,
+  type Segment,
+} from '@nuance/core';
 import { describe, expect, it, test } from 'vitest';
 import { blockShape } from '../src/block-shape.js';
 import { splitBlocks } from '../src/blocks.js';
@@ -414,6 +422,53 @@ describe('a kept document across edits', () => {
     }
     expect(document.stats.partial).toBe(3);
     expect(locales).toEqual(['en', 'zh-Hans', 'en', 'en']);
+  });
+});
+
+describe("a document's language for its messages", () => {
+  // The blocks' letters are summed only until the language (and a Chinese text's script) can no
+  // longer change: the locale must be the one the whole text's letters give.
+  test("is the whole text's, however its blocks mix scripts", () => {
+    const next = random(23);
+    const pool = [
+      '韩国奉行实用外交。',
+      '韓國奉行實用外交，兩國關係發展。',
+      '两国关系不断发展，合作日益加深。',
+      '양국은 상호 존중을 바탕으로 관계를 발전시켜야 한다.',
+      'We pursue peripheral diplomacy with every neighbour.',
+      'The ministers discussed trade, culture and tourism.',
+      '- 韩国 and Korea 한국',
+      '> 1234 —— !!!',
+    ];
+    const expected = (text: string): string => {
+      const counts = countLetters(noLetters(), text);
+      const lang = languageOfLetters(counts);
+      if (lang === 'zh') return hanScriptOfLetters(counts) === 'hant' ? 'zh-Hant' : 'zh-Hans';
+      return lang ?? 'en';
+    };
+    let checked = 0;
+    const seen = new Set<string>();
+    for (let round = 0; round < 300; round++) {
+      const blocks = Array.from({ length: 1 + Math.floor(next() * 8) }, () => {
+        const paragraph = pool[Math.floor(next() * pool.length)] as string;
+        return paragraph.repeat(1 + Math.floor(next() * 4));
+      });
+      // One block that gives a finding whatever the language: the messages' locale shows.
+      blocks.splice(
+        Math.floor(next() * (blocks.length + 1)),
+        0,
+        next() < 0.5 ? '韩国奉行实用外交。' : 'peripheral diplomacy',
+      );
+      const text = blocks.join('\n\n');
+      const document = new MarkdownDocument();
+      document.update(text);
+      const locales = new Set(document.lint(ruleSet).map((f) => f.locale));
+      expect({ text, locales: [...locales] }).toEqual({ text, locales: [expected(text)] });
+      seen.add(expected(text));
+      checked++;
+    }
+    expect(checked).toBe(300);
+    expect([...seen].sort()).toEqual(['en', 'ko', 'zh-Hans', 'zh-Hant']);
   });
 });
 

@@ -1,6 +1,6 @@
 // The engine's entry points: compile packs once, lint the segments of each document.
 import { kindOf } from '../kinds/registry.js';
-import type { LetterCounts } from '../lang/document-script.js';
+import type { LetterCounts, LettersEnough } from '../lang/document-script.js';
 import type { LineIndex } from '../text/lines.js';
 import type { Finding, Segment } from '../types.js';
 import {
@@ -38,9 +38,11 @@ export interface LintInput {
    * and for context sets that name languages when `lang` is not given) and its Chinese script are
    * read; by default, those of the segments' prose. A caller that gives only the segments that can
    * hold a finding gives those of the whole text (unified's Markdown documents, each block counted
-   * once), so that what it gets does not depend on the segments it left out.
+   * once), so that what it gets does not depend on the segments it left out. Given `enough`, it
+   * may stop summing its parts once `enough` says so of the counts so far and the units left (the
+   * messages' locale needs only the language, and for Chinese the script).
    */
-  textLetters?: () => LetterCounts;
+  textLetters?: (enough?: LettersEnough) => LetterCounts;
 }
 
 /**

@@ -134,6 +134,29 @@ export function countLetters(counts: LetterCounts, text: string, start = 0, end 
   return counts;
 }
 
+/**
+ * Whether letter counts summed part by part are enough, given that at most `rest` more code points
+ * follow (`languageSettled`, `hanScriptSettled`): a caller that sums a text's parts may stop there.
+ */
+export type LettersEnough = (counts: LetterCounts, rest: number) => boolean;
+
+/**
+ * Whether `languageOfLetters` says the same of `counts` as of every count that `rest` more code
+ * points can make of them (each one letter of some script at most): a caller summing a text's
+ * letters part by part may stop there (the language of a document's messages).
+ */
+export function languageSettled(counts: LetterCounts, rest: number): boolean {
+  const { hangul, han, latin, letters } = counts;
+  // A script with more than half of the letters whatever the rest are; else none that can get there.
+  if (2 * hangul > letters + rest || 2 * han > letters + rest || 2 * latin > letters + rest) return true;
+  return 2 * hangul + rest <= letters && 2 * han + rest <= letters && 2 * latin + rest <= letters;
+}
+
+/** `languageSettled` for `hanScriptOfLetters`: the lead of one script's characters is more than `rest`. */
+export function hanScriptSettled(counts: LetterCounts, rest: number): boolean {
+  return Math.abs(counts.hans - counts.hant) > rest;
+}
+
 /** The language of `documentLanguageOf` from letter counts. */
 export function languageOfLetters(counts: LetterCounts): 'ko' | 'zh' | 'en' | undefined {
   if (counts.hangul * 2 > counts.letters) return 'ko';
