@@ -29,15 +29,6 @@ export type ReplaceOutcome =
   /** `lastCheck` refused. */
   | { ok: false; step: 'check'; reason: string };
 
-/** What a file is written with: its bytes, its text, or its text in chunks written in turn. */
-export type FileData = Uint8Array | string | readonly string[];
-
-/** Write `data` into `handle` from where it is, a chunk at a time. */
-export async function writeData(handle: FileHandle, data: FileData): Promise<void> {
-  if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
-  else for (const chunk of data) await handle.writeFile(chunk);
-}
-
 /**
  * Replace the regular file `file`, or create it, with `data`. `file` is never a symbolic link:
  * callers resolve links first, so that a link stays a link and its target gets the bytes. The
@@ -46,7 +37,7 @@ export async function writeData(handle: FileHandle, data: FileData): Promise<voi
  */
 export async function replaceFileAtomically(
   file: string,
-  data: FileData,
+  data: Uint8Array | string,
   options: ReplaceOptions = {},
 ): Promise<ReplaceOutcome> {
   const folder = path.dirname(file);
@@ -65,7 +56,7 @@ export async function replaceFileAtomically(
   let renamed = false;
   try {
     try {
-      await writeData(handle, data);
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();

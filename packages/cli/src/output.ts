@@ -7,7 +7,7 @@ import { constants, type Stats, writeSync } from 'node:fs';
 import { lstat, open, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError } from '@nuance/config';
-import { errorCode, type FileData, replaceFileAtomically, writeData } from './atomic-file.js';
+import { errorCode, replaceFileAtomically } from './atomic-file.js';
 import type { CliIo, OutputStream } from './io.js';
 import { terminalText } from './reporters/terminal-text.js';
 
@@ -32,9 +32,6 @@ const DESCRIPTOR = /^\/(?:dev\/(?:fd\/(\d+)|(stdout)|(stderr))|proc\/(?:self|thr
 /** As the kernel's limit on links in one path lookup. */
 const MAX_LINKS = 40;
 
-/** A report's text, or its chunks (`renderReport`), written one after the other. */
-export type ReportText = string | readonly string[];
-
 /**
  * Write `text` to `file` (absolute):
  * - `/dev/fd/N`, `/dev/stdout`, `/dev/stderr`, `/proc/self/fd/N`: written into the descriptor;
@@ -47,7 +44,7 @@ export type ReportText = string | readonly string[];
  */
 export async function writeOutputFile(
   file: string,
-  text: ReportText,
+  text: string,
   options: OutputOptions = {},
 ): Promise<void> {
   const target = await followLinks(file);
@@ -78,7 +75,7 @@ export async function writeOutputFile(
  */
 export async function writeReport(
   output: string,
-  text: ReportText,
+  text: string,
   io: CliIo,
   options: OutputOptions = {},
 ): Promise<boolean> {
@@ -104,33 +101,30 @@ function descriptorOf(file: string): number | undefined {
   return Number(match[1] ?? match[4]);
 }
 
-async function writeDescriptor(fd: number, text: ReportText, options: OutputOptions): Promise<void> {
+async function writeDescriptor(fd: number, text: string, options: OutputOptions): Promise<void> {
   const stream = fd === 1 ? options.stdout : fd === 2 ? options.stderr : undefined;
-  const chunks = typeof text === 'string' ? [text] : text;
   if (stream) {
-    for (const chunk of chunks) stream.write(chunk);
+    stream.write(text);
     return;
   }
-  for (const chunk of chunks) {
-    const bytes = Buffer.from(chunk, 'utf8');
-    let written = 0;
-    while (written < bytes.length) {
-      try {
-        written += writeSync(fd, bytes, written);
-      } catch (error) {
-        // A descriptor its opener left non-blocking: wait for the reader to make room.
-        if (errorCode(error) !== 'EAGAIN') throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  while (written < bytes.length) {
+    try {
+      written += writeSync(fd, bytes, written);
+    } catch (error) {
+      // A descriptor its opener left non-blocking: wait for the reader to make room.
+      if (errorCode(error) !== 'EAGAIN') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 }
 
 /** Open without creating or truncating, and write: a FIFO's reader or a device gets it all. */
-async function streamInto(file: string, data: FileData): Promise<void> {
+async function streamInto(file: string, text: string): Promise<void> {
   const handle = await open(file, constants.O_WRONLY);
   try {
-    await writeData(handle, data);
+    await handle.writeFile(text);
   } finally {
     await handle.close();
   }

@@ -2,7 +2,7 @@ import type { Finding, RuleSet } from '@nuance/core';
 import type { OutputFormat } from './formats.js';
 import { formatGithub } from './reporters/github.js';
 import { formatHtml } from './reporters/html.js';
-import { jsonChunks } from './reporters/json.js';
+import { formatJson } from './reporters/json.js';
 import { formatSarif } from './reporters/sarif.js';
 import { formatStylish } from './reporters/stylish.js';
 import type { FileResult } from './results.js';
@@ -16,27 +16,25 @@ export interface RenderOptions {
 }
 
 /**
- * The report in one of the formats, as chunks to write one after the other (their join is the
- * report): `json` in chunks of whole files (jsonChunks), the others as one. Every reporter gets the
- * same (possibly --quiet) results. SARIF and HTML read each file's `text` when present (fix
- * regions' lines, a finding's sentence).
+ * The report in one of the formats; every reporter gets the same (possibly --quiet) results. SARIF
+ * and HTML read each file's `text` when present (fix regions' lines, a finding's sentence).
  */
 export function renderReport(
   format: OutputFormat,
   results: readonly FileResult[],
   options: RenderOptions,
-): readonly string[] {
+): string {
   switch (format) {
     case 'json':
-      return jsonChunks(results);
+      return formatJson(results);
     case 'sarif':
-      return [formatSarif(results, { ruleSet: options.ruleSet, cwd: options.cwd })];
+      return formatSarif(results, { ruleSet: options.ruleSet, cwd: options.cwd });
     case 'github':
-      return [formatGithub(results)];
+      return formatGithub(results);
     case 'stylish':
-      return [formatStylish(results, { color: options.color, readings: options.readings === true })];
+      return formatStylish(results, { color: options.color, readings: options.readings === true });
     case 'html':
-      return [formatHtml(results, { ruleSet: options.ruleSet })];
+      return formatHtml(results, { ruleSet: options.ruleSet });
   }
 }
 

@@ -2,8 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { formatJson, jsonChunks, toJsonResults } from '../src/reporters/json.js';
-import type { FileResult } from '../src/results.js';
+import { formatJson } from '../src/reporters/json.js';
 import { FIXTURES, run, withTempDir } from './helpers.js';
 
 const SCHEMA = path.join(FIXTURES, '..', '..', 'schema', 'results.schema.json');
@@ -121,54 +120,5 @@ describe('--format json', () => {
         },
       ]),
     ).toBe(false);
-  });
-});
-
-describe('the json report in chunks', () => {
-  /** `count` files, each with `per` findings whose text mixes Han, Hangul and ASCII. */
-  function results(count: number, per: number): FileResult[] {
-    return Array.from({ length: count }, (_, i) => ({
-      path: `d${i}.md`,
-      messages: Array.from({ length: per }, (_, k) => ({
-        ruleId: `r/${k}`,
-        severity: k % 3 === 0 ? ('error' as const) : ('warning' as const),
-        message: `Use \`务实外交\` instead of \`实用外交\` (${i}:${k}) 실용외교 "quoted"\n`,
-        start: k,
-        end: k + 4,
-        line: 1,
-        column: k + 1,
-        endLine: 1,
-        endColumn: k + 5,
-        actual: '实用外交',
-        expected: ['务实外交'],
-        note: undefined,
-      })),
-    }));
-  }
-
-  it('joins into the JSON of the whole array, in chunks of whole files of about 32 K units', () => {
-    for (const [count, per] of [
-      [0, 0],
-      [1, 0],
-      [1, 3],
-      [40, 2],
-      [700, 4],
-      [3, 900],
-    ] as const) {
-      const all = results(count, per);
-      const chunks = jsonChunks(all);
-      const whole = `${JSON.stringify(toJsonResults(all))}\n`;
-      expect(chunks.join('')).toBe(whole);
-      expect(formatJson(all)).toBe(whole);
-      // Every chunk but the last ends where a file's JSON ends, once past 32 K units, and not before.
-      const longest = Math.max(0, ...all.map((r) => JSON.stringify(toJsonResults([r])).length));
-      for (const chunk of chunks.slice(0, -1)) {
-        expect(chunk.length).toBeGreaterThanOrEqual(0x8000);
-        expect(chunk.length).toBeLessThan(0x8000 + longest + 1);
-        expect(chunk.endsWith('}')).toBe(true);
-      }
-      if (count === 700) expect(chunks.length).toBeGreaterThan(10);
-      if (count === 0) expect(chunks).toEqual(['[]\n']);
-    }
   });
 });

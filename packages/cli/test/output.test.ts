@@ -88,37 +88,6 @@ describe('--output onto a regular file', () => {
   });
 });
 
-describe('--output of a report in several chunks', () => {
-  it('writes the same text as stdout into a file, a FIFO and /dev/fd/2', async () => {
-    await withTempDir(async (dir) => {
-      // 400 drafts of a finding each: a JSON report of about 150 KB, written in chunks of files.
-      const tree: Record<string, string> = {};
-      for (let i = 0; i < 400; i++) tree[`d/${String(i).padStart(3, '0')}.md`] = `# ${i}\n\n${DRAFT}`;
-      await writeTree(dir, tree);
-      const direct = await run(['d', '--format', 'json'], dir);
-      expect(direct.code).toBe(1);
-      expect(direct.stdout.length).toBeGreaterThan(4 * 0x8000);
-      expect(JSON.parse(direct.stdout)).toHaveLength(400);
-      expect(await run(['d', '--format', 'json', '-o', 'r.json'], dir)).toEqual({
-        code: 1,
-        stdout: '',
-        stderr: '',
-      });
-      expect(await readFile(path.join(dir, 'r.json'), 'utf8')).toBe(direct.stdout);
-      const fifo = path.join(dir, 'report.fifo');
-      execFileSync('mkfifo', [fifo]);
-      const [result, received] = await Promise.all([
-        run(['d', '--format', 'json', '-o', 'report.fifo'], dir),
-        readAll(fifo),
-      ]);
-      expect(result).toEqual({ code: 1, stdout: '', stderr: '' });
-      expect(received).toBe(direct.stdout);
-      const toStderr = await run(['d', '--format', 'json', '-o', '/dev/fd/2'], dir);
-      expect([toStderr.stdout, toStderr.stderr]).toEqual(['', direct.stdout]);
-    });
-  });
-});
-
 describe('--output onto what is not a regular file', () => {
   it('streams into a FIFO: a reader gets the report and the FIFO stays a FIFO', async () => {
     await withTempDir(async (dir) => {

@@ -57,7 +57,7 @@ async function report(run: CheckRun, options: CheckOptions, io: CliIo, resolver:
   const ruleSets = (await resolver.loadedConfigs()).map((c) => c.loaded.ruleSet);
   // --fix --stdin owns stdout (the fixed text); its report goes to --output, else stderr.
   const target = options.output === undefined && run.fixedText !== undefined ? io.stderr : io.stdout;
-  const chunks = renderReport(options.format, reported, {
+  const text = renderReport(options.format, reported, {
     ruleSet: unionRuleSet(ruleSets),
     cwd: io.cwd,
     color: options.output === undefined && useColor(target, io.env ?? process.env),
@@ -66,7 +66,7 @@ async function report(run: CheckRun, options: CheckOptions, io: CliIo, resolver:
 
   for (const diff of run.diffs) io.stdout.write(diff);
   if (run.fixedText !== undefined) io.stdout.write(run.fixedText);
-  if (options.output !== undefined) return writeReport(options.output, chunks, io, { protect: run.inputs });
-  for (const chunk of chunks) target.write(chunk);
+  if (options.output !== undefined) return writeReport(options.output, text, io, { protect: run.inputs });
+  target.write(text);
   return true;
 }
