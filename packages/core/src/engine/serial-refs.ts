@@ -6,7 +6,7 @@
 // start).
 import type { PhraseEffect, PhraseRef, PhraseRefs } from './phrase-ref.js';
 import type { ArraysIn, ArraysOut } from './serial-bytes.js';
-import { LITTLE_ENDIAN } from './serial-codec.js';
+import { packsUnits, packUnits, textOf, unpackUnits } from './serial-codec.js';
 
 /** A field a reference does not have. */
 const ABSENT = -0x80000000;
@@ -82,51 +82,6 @@ export function refsOut(refs: readonly PhraseRef[], arrays: ArraysOut): SerialRe
   arrays.add(packUnits(literals.join('')));
   arrays.add(ends);
   return { words };
-}
-
-/**
- * How many UTF-16 units `text` has, then its units two to a value: unit 2k in the low 16 bits of
- * value k + 1, unit 2k + 1 in its high 16 bits.
- */
-function packUnits(text: string): Int32Array {
-  const packed = new Int32Array(1 + Math.ceil(text.length / 2));
-  packed[0] = text.length;
-  for (let k = 0; k < text.length; k++) {
-    const at = 1 + (k >> 1);
-    packed[at] = (packed[at] as number) | (text.charCodeAt(k) << ((k & 1) * 16));
-  }
-  return packed;
-}
-
-/** Whether `packed` is what `packUnits` makes of a text of `length` units. */
-function packsUnits(packed: Int32Array, length: number): boolean {
-  return packed[0] === length && packed.length === 1 + Math.ceil(length / 2);
-}
-
-/**
- * The units `packUnits` packed: where the host is little-endian, a view of them in place (the
- * values' bytes are the units' then); elsewhere a copy.
- */
-function unpackUnits(packed: Int32Array): Uint16Array {
-  const length = packed[0] as number;
-  if (LITTLE_ENDIAN) return new Uint16Array(packed.buffer, packed.byteOffset + 4, length);
-  const units = new Uint16Array(length);
-  for (let k = 0; k < length; k++) units[k] = ((packed[1 + (k >> 1)] as number) >>> ((k & 1) * 16)) & 0xffff;
-  return units;
-}
-
-/**
- * `units[start, end)` as a string, a slice at a time into fromCharCode: a reference's literal is
- * made from its own units, not cut from a string of them all (179,000 units for the bench's 10,000
- * terms, 5 ms of a run over one short draft that makes a handful of references).
- */
-function textOf(units: Uint16Array, start: number, end: number): string {
-  let text = '';
-  for (let from = start; from < end; from += 0x2000) {
-    const part = units.subarray(from, Math.min(end, from + 0x2000));
-    text += String.fromCharCode.apply(null, part as unknown as number[]);
-  }
-  return text;
 }
 
 /**
