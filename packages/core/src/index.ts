@@ -33,6 +33,7 @@ export {
   deserializeRuleSet,
   RULE_SET_FORMAT,
   ruleSetKey,
+  type SerializeBytesOptions,
   serializeRuleSet,
   serializeRuleSetBytes,
 } from './engine/serialize.js';

@@ -163,7 +163,11 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
 
   test('refuse bytes that are not a rule set, or damaged', () => {
     const { ruleSet, problems } = compiled();
-    const bytes = serializeRuleSetBytes(ruleSet, problems);
+    // Every record as JSON: the templates' arrays, the last before the records, are then 8 bytes
+    // per record and 24 more (a template and the end of its holes each; no hole, no string).
+    const bytes = serializeRuleSetBytes(ruleSet, problems, { templates: false });
+    const records = (ruleSet as CompiledRuleSet).compiled.length + ruleSet.rules.length;
+    const templates = 8 * records + 24;
     const text = new TextEncoder().encode(serializeRuleSet(ruleSet, problems));
     expect(() => deserializeRuleSet(text)).toThrow(/no signature/);
     expect(() => deserializeRuleSet(bytes.subarray(0, 8))).toThrow(/no signature/);
@@ -197,18 +201,19 @@ describe('serializeRuleSet and deserializeRuleSet', () => {
     expect(() => deserializeRuleSet(moved, (from, to) => moved.slice(from, to))).toThrow(
       /between its arrays and its records/,
     );
-    // The last array, just before the records: where each phrase literal ends in their one string.
+    // The last array before the templates': where each phrase literal ends in their one string.
     const refs = (ruleSet as CompiledRuleSet).refs.length;
-    const ends = new DataView(bytes.buffer, bytes.byteOffset + recordsAt - 4 * refs, 4 * refs);
+    const refsEnd = recordsAt - templates;
+    const ends = new DataView(bytes.buffer, bytes.byteOffset + refsEnd - 4 * refs, 4 * refs);
     const misordered = bytes.slice();
-    new DataView(misordered.buffer, recordsAt - 4 * refs).setInt32(0, ends.getInt32(4, true) + 1, true);
+    new DataView(misordered.buffer, refsEnd - 4 * refs).setInt32(0, ends.getInt32(4, true) + 1, true);
     expect(() => deserializeRuleSet(misordered)).toThrow(/literals do not line up/);
     const short = bytes.slice();
-    new DataView(short.buffer, recordsAt - 4).setInt32(0, ends.getInt32(4 * refs - 4, true) - 1, true);
+    new DataView(short.buffer, refsEnd - 4).setInt32(0, ends.getInt32(4 * refs - 4, true) - 1, true);
     expect(() => deserializeRuleSet(short)).toThrow(/references do not line up/);
     // The array before it: how many units the literals have, then the units, two to a value.
     const units = ends.getInt32(4 * refs - 4, true);
-    const count = recordsAt - 4 * refs - 4 - 4 * (1 + Math.ceil(units / 2));
+    const count = refsEnd - 4 * refs - 4 - 4 * (1 + Math.ceil(units / 2));
     expect(new DataView(bytes.buffer, bytes.byteOffset + count, 4).getInt32(0, true)).toBe(units);
     const miscounted = bytes.slice();
     new DataView(miscounted.buffer, count).setInt32(0, units - 1, true);
@@ -317,7 +322,8 @@ rules:
     );
     const { pack } = parsePack(`pack: m\nrules:\n${defs.join('\n')}\n`, 'm.yaml');
     const original = compilePacks([pack!]);
-    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    // Records of one shape: as JSON, not templates, to be read with the reader.
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems, { templates: false });
     const recordsAt = serialRecordsAt(bytes.subarray(0, SERIAL_HEAD_BYTES));
     const asked: [number, number][] = [];
     // One buffer for every read, as config's reader does: each record is read before the next.
@@ -341,7 +347,7 @@ rules:
     // 256 one by one, then one read of every record (from the first to the end of the bytes).
     expect(asked).toHaveLength(257);
     expect(asked[256]).toEqual([recordsAt, bytes.length]);
-    expect(serializeRuleSetBytes(back.ruleSet, back.problems)).toEqual(bytes);
+    expect(serializeRuleSetBytes(back.ruleSet, back.problems, { templates: false })).toEqual(bytes);
     expect(asked).toHaveLength(257);
   });
 
@@ -353,7 +359,47 @@ rules:
     // Every rule's entry in the rule list: more than a quarter, so one read of every record.
     expect(back.ruleSet.rules).toHaveLength(1200);
     expect(asked.length).toBeLessThan(1200);
-    expect(serializeRuleSetBytes(back.ruleSet, back.problems)).toEqual(bytes);
+    expect(serializeRuleSetBytes(back.ruleSet, back.problems, { templates: false })).toEqual(bytes);
+  });
+
+  test("keep a termbase's records as templates: no record read, the same rules and findings", () => {
+    const defs = Array.from(
+      { length: 300 },
+      (_, i) => `  - id: m/t${i}
+    kind: term
+    severity: ${i % 7 === 0 ? 'error' : 'warning'}
+    message: m
+    terms:
+      zh: ["词${i}甲", { text: "词${i}乙", status: deprecated, use: "词${i}甲" }]
+      en: [{ text: "word${i}x", status: deprecated, use: "word${i}y" }]`,
+    );
+    const { pack } = parsePack(`pack: m\nrules:\n${defs.join('\n')}\n`, 'm.yaml');
+    const original = compilePacks([pack!]);
+    const json = serializeRuleSetBytes(original.ruleSet, original.problems, { templates: false });
+    const bytes = serializeRuleSetBytes(original.ruleSet, original.problems);
+    expect(bytes.length).toBeLessThan(json.length / 2);
+    const recordsAt = serialRecordsAt(bytes.subarray(0, SERIAL_HEAD_BYTES));
+    // Every record is in a template: the bytes end where the records would start.
+    expect(recordsAt).toBe(bytes.length);
+    const asked: [number, number][] = [];
+    const back = deserializeRuleSet(bytes, (from, to) => {
+      asked.push([from, to]);
+      return bytes.slice(from, to);
+    }).ruleSet as CompiledRuleSet;
+    const text = Array.from({ length: 300 }, (_, i) => (i % 2 ? `word${i}x` : `词${i}乙`)).join(' ');
+    const lint = (ruleSet: RuleSet) => lintSegments({ text, segments: blockSegments(text) }, ruleSet);
+    expect(lint(back)).toHaveLength(300);
+    expect(lint(back)).toEqual(lint(original.ruleSet));
+    expect(back.rules).toEqual(original.ruleSet.rules);
+    const sources = (original.ruleSet as CompiledRuleSet).compiled.map((rule) => rule.source);
+    expect(back.compiled.map((rule) => JSON.stringify(rule.source))).toEqual(
+      sources.map((source) => JSON.stringify(source)),
+    );
+    expect(asked).toEqual([]);
+    // Both forms give the same rule set: each serializes to the other's bytes and to the same text.
+    expect(serializeRuleSetBytes(back, original.problems)).toEqual(bytes);
+    expect(serializeRuleSetBytes(deserializeRuleSet(json).ruleSet, original.problems)).toEqual(bytes);
+    expect(serializeRuleSet(back)).toBe(serializeRuleSet(original.ruleSet));
   });
 
   test('read a rule from the bytes when it is first used', () => {

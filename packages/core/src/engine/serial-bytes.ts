@@ -5,7 +5,8 @@
 //
 //   "NRS" 3 | JSON bytes (u32) | records (u32) | arrays (u32) | where the records start (u32) |
 //   JSON | per record its end (u32, from the first record's start) | padding to 4 | per array its
-//   length (u32) and its values (i32) | the records (a line feed between two, part of the second)
+//   length (u32) and its values (i32) | the records (a line feed between two, part of the second;
+//   a record kept in a template, serial-templates.ts, has no bytes here)
 //
 // The records last: a reader may take the bytes before them (`serialRecordsAt`) and read each record
 // where it lies when it is first asked for (`RecordReader`): a 10,000-term pack's records are
@@ -47,12 +48,22 @@ export class ArraysOut {
   }
 }
 
+/** Records made without bytes of their own (serial-templates.ts' RecordTemplates). */
+export interface RecordsElsewhere {
+  /** Record `i` is one of them. */
+  has(i: number): boolean;
+  /** Record `i`, as JSON.parse of its JSON would give it. */
+  record(i: number): unknown;
+}
+
 /** The records after the arrays, each read, decoded and parsed when asked for. */
 export class RecordsIn {
   /** Records read one by one so far. */
   private reads = 0;
   /** Every record, once that many were asked for that one read of all of them costs less. */
   private all: Uint8Array | undefined;
+  /** The records kept as templates (serial-templates.ts): no bytes of their own. */
+  private templates: RecordsElsewhere | undefined;
 
   constructor(
     private readonly read: RecordReader,
@@ -64,9 +75,15 @@ export class RecordsIn {
     readonly count: number,
   ) {}
 
+  /** The templates of the records that are in one, read with the arrays. */
+  useTemplates(templates: RecordsElsewhere): void {
+    this.templates = templates;
+  }
+
   /** Record `index` as parsed JSON. */
   parse(index: number): unknown {
     if (index < 0 || index >= this.count) throw corrupt(`record ${index} of ${this.count} asked for`);
+    if (this.templates?.has(index)) return this.templates.record(index);
     const from = index === 0 ? 0 : this.view.getUint32(this.ends + (index - 1) * 4, true);
     const to = this.view.getUint32(this.ends + index * 4, true);
     const bytes = this.bytesOf(from, to);
@@ -236,11 +253,13 @@ export function toBytes(
     else for (let i = 0; i < array.length; i++) sink.view.setInt32(at + i * 4, array[i] as number, true);
     at += array.length * 4;
   }
-  // Each record after the first starts with a line feed (whitespace JSON.parse skips), so that the
-  // records read as lines too; its end, counted from the first record's start, goes in the table.
+  // Each record but the first written starts with a line feed (whitespace JSON.parse skips), so
+  // that the records read as lines too; its end, counted from the first record's start, goes in
+  // the table. A record given as '' (one in a template) has no bytes.
   sink.length = recordsStart;
   for (let i = 0; i < count; i++) {
-    const each = i === 0 ? record(i) : `\n${record(i)}`;
+    const text = record(i);
+    const each = text === '' || sink.length === recordsStart ? text : `\n${text}`;
     // At most 3 bytes per UTF-16 unit.
     sink.ensure(each.length * 3);
     sink.length += encoder.encodeInto(each, sink.bytes.subarray(sink.length)).written;

@@ -13,7 +13,8 @@
 // bytes (serial-bytes.ts) keep the arrays as raw little-endian values after the JSON (a termbase
 // of 10,000 concepts has 2.6 million of them: as base64 they were 14 MB of a 30 MB text, encoded,
 // copied and decoded again at every write and read), and each rule's data as a record of its own,
-// parsed when the rule is first used (serial-lazy.ts): the JSON names the rules and holds the rest.
+// parsed when the rule is first used (serial-lazy.ts), or filled in from a template that records
+// of its shape share (serial-templates.ts): the JSON names the rules and holds the rest.
 
 import type { RuleCompiler } from '../kinds/kind.js';
 import { kindOf } from '../kinds/registry.js';
@@ -31,9 +32,10 @@ import { type ArraysIn, ArraysOut, fromBytes, type RecordReader, toBytes } from 
 import { contentHash, decodeInt32, encodeInt32, stringListIn } from './serial-codec.js';
 import { LazyRule, LazyRuleInfos, type RecordCodec } from './serial-lazy.js';
 import { refsIn, refsOut, type SerialRefs } from './serial-refs.js';
+import { RecordTemplates, templatesOut } from './serial-templates.js';
 
 /** Bumped whenever the serialized form, or what compiling a pack gives, changes. */
-export const RULE_SET_FORMAT = 12;
+export const RULE_SET_FORMAT = 13;
 
 type TableName = Exclude<keyof AutomatonTables, 'patternCount' | 'states' | 'code'>;
 const TABLES: readonly TableName[] = [
@@ -69,6 +71,8 @@ type ByteHead = Omit<SerialRuleSet<ByteTables>, 'rules' | 'compiled' | 'refs'> &
   compiled: number;
   /** `segmentReach`, which would read every rule. */
   reach: number;
+  /** The records' templates (serial-templates.ts); their arrays come last. */
+  templates: unknown[];
 };
 
 /** A compiled rule as serialized: its source, and its kind's data when the kind keeps it (`jsonData`). */
@@ -153,20 +157,37 @@ export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] 
  * its entry in the rule list), then the automaton's arrays and the phrase references' columns
  * (serial-refs.ts).
  */
-export function serializeRuleSetBytes(ruleSet: RuleSet, problems: readonly Problem[] = []): Uint8Array {
+export function serializeRuleSetBytes(
+  ruleSet: RuleSet,
+  problems: readonly Problem[] = [],
+  options: SerializeBytesOptions = {},
+): Uint8Array {
   const arrays = new ArraysOut();
   const serial = serialOf(ruleSet, problems, tablesOutTo(arrays));
   const { compiled, rules } = serial;
+  const refs = refsOut(serial.refs, arrays);
+  const count = compiled.length + rules.length;
+  const value = (i: number): unknown => (i < compiled.length ? compiled[i] : rules[i - compiled.length]);
+  const templates = templatesOut(count, value, arrays, options.templates !== false);
   const head: ByteHead = {
     ...serial,
-    refs: refsOut(serial.refs, arrays),
+    refs,
     rules: JSON.stringify(serial.rules.map((info) => info.id)),
     compiled: serial.compiled.length,
     reach: segmentReach(ruleSet),
+    templates: templates.templates,
   };
-  const record = (i: number) =>
-    JSON.stringify(i < compiled.length ? compiled[i] : rules[i - compiled.length]);
-  return toBytes(JSON.stringify(head), compiled.length + rules.length, record, arrays);
+  const written = (i: number) => (templates.templated(i) ? '' : JSON.stringify(value(i)));
+  return toBytes(JSON.stringify(head), count, written, arrays);
+}
+
+/** How `serializeRuleSetBytes` writes. */
+export interface SerializeBytesOptions {
+  /**
+   * Records of a shape many share kept as templates (serial-templates.ts). Default true; false:
+   * every record as JSON, read with the reader (for tests of reading records).
+   */
+  templates?: boolean;
 }
 
 function serialOf<T>(
@@ -277,6 +298,11 @@ function fromByteForm(bytes: Uint8Array, read?: RecordReader): { ruleSet: RuleSe
   });
   const compiled: CompiledRule[] = [];
   for (let i = 0; i < head.compiled; i++) compiled.push(new LazyRule(records, i, head.audience, CODEC));
+  const rest = restOf(head, () => refsIn(head.refs, arrays), arrays);
+  // The templates' arrays: the last, after the references'.
+  const templates = RecordTemplates.read(head.templates, records.count, arrays);
+  arrays.finish();
+  records.useTemplates(templates);
   const ruleSet: CompiledRuleSet = {
     // A getter: read (and every rule's entry parsed) only by what lists the rules.
     get rules() {
@@ -285,7 +311,7 @@ function fromByteForm(bytes: Uint8Array, read?: RecordReader): { ruleSet: RuleSe
     has: (id) => infos.has(id),
     get: (id) => infos.get(id),
     compiled,
-    ...restOf(head, () => refsIn(head.refs, arrays), arrays),
+    ...rest,
     reach: head.reach,
   };
   return { ruleSet, problems: [...head.problems] };
@@ -317,7 +343,6 @@ function restOf(
     contextSets: serial.contextSets,
     conditions: serial.conditions,
   };
-  arrays?.finish();
   return rest;
 }
 
