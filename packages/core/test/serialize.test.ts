@@ -396,6 +396,15 @@ rules:
       sources.map((source) => JSON.stringify(source)),
     );
     expect(asked).toEqual([]);
+    // A rule of a template is made again at each use, not kept (its condition is); one read as
+    // JSON is kept once read.
+    const rule = back.compiled[7]!;
+    expect(rule.source).toEqual(rule.source);
+    expect(rule.source).not.toBe(rule.source);
+    expect(rule.condition).toBeUndefined();
+    const fromJson = deserializeRuleSet(json).ruleSet as CompiledRuleSet;
+    expect(fromJson.compiled[7]!.source).toBe(fromJson.compiled[7]!.source);
+    expect(fromJson.compiled[7]!.source).toEqual(rule.source);
     // Both forms give the same rule set: each serializes to the other's bytes and to the same text.
     expect(serializeRuleSetBytes(back, original.problems)).toEqual(bytes);
     expect(serializeRuleSetBytes(deserializeRuleSet(json).ruleSet, original.problems)).toEqual(bytes);

@@ -80,6 +80,11 @@ export class RecordsIn {
     this.templates = templates;
   }
 
+  /** Record `index` is made again at each parse (from a template), without a read. */
+  remade(index: number): boolean {
+    return this.templates?.has(index) === true;
+  }
+
   /** Record `index` as parsed JSON. */
   parse(index: number): unknown {
     if (index < 0 || index >= this.count) throw corrupt(`record ${index} of ${this.count} asked for`);
