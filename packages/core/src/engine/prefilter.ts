@@ -15,6 +15,7 @@
 // view, so what stands next to it decides what it is). Text the view folder declines (a combining
 // mark that would compose with the character before it, ViewFolder) counts as holding both.
 
+import type { FlaggedIds, PhraseAutomaton } from '../match/automaton.js';
 import { ViewFolder } from '../view/fold.js';
 import type { CompiledRuleSet } from './compiled.js';
 import { rawWordStarts, rootStarts, skipAtRoot, WINDOW, windowEnd } from './root-skip.js';
@@ -104,15 +105,11 @@ export function scanRaw(
   let state = 0;
   let atomState = 0;
   const atoms = rs.patternAtoms;
-  const atomsDone = () =>
-    !atoms ||
-    ((whole ? atomFlags : atomFlags | flags) & CANDIDATE) !== 0 ||
-    ((flags & CANDIDATE) !== 0 && atomsAnswered?.() === true);
-  const give = given ? (s: number) => rs.automaton.giveOnce(s, given) : null;
+  const give = given ? giverOf(rs, given) : null;
   folder.reset();
   for (let from = 0; from < text.length && (whole || ((flags | atomFlags) & wanted) !== wanted); ) {
     // At the root, units no phrase starts with cannot change a thing: pass them over unfolded.
-    if (at && state === 0 && (atomState === 0 || atomsDone())) {
+    if (at && state === 0 && (atomState === 0 || atomsDone(atoms, whole, flags, atomFlags, atomsAnswered))) {
       const next = skipAtRoot(text, from, text.length, at, wordStarts, stopFlags);
       if (next !== from) {
         folder.reset();
@@ -122,7 +119,7 @@ export function scanRaw(
       // From there, the automata walk the text itself while its view needs no folding: most stops
       // end within a word or two, back at the root.
       if (!folder.waiting) {
-        const atomsToo = atoms !== null && !atomsDone();
+        const atomsToo = atoms !== undefined && !atomsDone(atoms, whole, flags, atomFlags, atomsAnswered);
         const next = walkUnfolded(
           text,
           from,
@@ -161,7 +158,7 @@ export function scanRaw(
     );
     flags |= found.flags;
     state = found.state;
-    if (atoms && !atomsDone()) {
+    if (atoms && !atomsDone(atoms, whole, flags, atomFlags, atomsAnswered)) {
       const more = atoms.flagsIn(folder.units, folder.length, CANDIDATE, atomState);
       atomFlags |= more.flags;
       atomState = more.state;
@@ -178,6 +175,32 @@ export function scanRaw(
   if ((all & CANDIDATE) === 0 && (all & WEAK) !== 0 && (wanted & CANDIDATE) !== 0) result.weakOnly = true;
   if (whole && (atomFlags & CANDIDATE) !== 0) result.pattern = true;
   return result;
+}
+
+/**
+ * Whether a pre-check need not look for the pattern atoms any more: there are none, one was found
+ * (or, without `whole`, a phrase made the text a candidate), or a phrase did and `atomsAnswered`
+ * says the caller need not learn of patterns. A function of its own, not a closure over the
+ * scan's flags: a closure kept them in a context object made at every call (13,155 pre-checks of
+ * blocks with 10,000 terms), each update of them a store into it.
+ */
+function atomsDone(
+  atoms: PhraseAutomaton | undefined,
+  whole: boolean,
+  flags: number,
+  atomFlags: number,
+  atomsAnswered: (() => boolean) | undefined,
+): boolean {
+  return (
+    !atoms ||
+    ((whole ? atomFlags : atomFlags | flags) & CANDIDATE) !== 0 ||
+    ((flags & CANDIDATE) !== 0 && atomsAnswered?.() === true)
+  );
+}
+
+/** `automaton.giveOnce` of `given` for walkUnfolded, made only by a scan that gives phrases. */
+function giverOf(rs: CompiledRuleSet, given: FlaggedIds): (state: number) => void {
+  return (state) => rs.automaton.giveOnce(state, given);
 }
 
 /** What the last `walkUnfolded` of a pre-check found. */
