@@ -90,11 +90,14 @@ export function assembleSegments(parts: readonly PlacedPart[], frontMatter?: Seg
   };
   if (frontMatter) state.out.push(frontMatter);
   let before: { part: Part; base: number; leadIn: number | undefined } | undefined;
-  for (const { part, offset, follows } of parts) {
+  // Indexed loops: see inRanges (core's lang/script.ts).
+  for (let p = 0; p < parts.length; p++) {
+    const { part, offset, follows } = parts[p] as PlacedPart;
     const base = state.out.length;
     const previous = follows ? before : undefined;
     const leadInBefore = previous ? endLeadIn(previous, part.opensWithList) : undefined;
-    for (const shaped of part.segments) {
+    for (let k = 0; k < part.segments.length; k++) {
+      const shaped = part.segments[k] as ShapedSegment;
       const leadIn = shaped.leadIn === PREVIOUS ? leadInBefore : mapIndex(shaped.leadIn, base);
       place(state, shaped, offset, base, leadIn);
     }

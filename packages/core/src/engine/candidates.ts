@@ -322,7 +322,8 @@ function resolve(all: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   // Last accepted end per rule and role.
   const lastEnd = new Map<string, number>();
-  for (const c of kept) {
+  for (let k = 0; k < kept.length; k++) {
+    const c = kept[k] as Candidate;
     if (c.ref.effect === 'block') continue;
     const key = `${c.ref.rule}:${c.ref.role}:${c.ref.set ?? ''}`;
     if ((lastEnd.get(key) ?? -1) > c.ps) continue;

@@ -261,8 +261,8 @@ export function makeFinding(
     expected,
   };
   const suggestions: Edit[] = [];
-  for (const e of options.suggest === false ? [] : expected) {
-    const edit = suggestionFor(doc.text, prose, c, e);
+  for (let k = 0; options.suggest !== false && k < expected.length; k++) {
+    const edit = suggestionFor(doc.text, prose, c, expected[k] as string);
     if (edit) suggestions.push(edit);
   }
   if (suggestions.length > 0) {

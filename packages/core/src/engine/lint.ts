@@ -156,7 +156,10 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
     if (!decides(all, 0, all.length)) continue;
     const matches = context ? licensed(all, rule.condition, rs, context) : all;
     // A loop, not push(...list): a rule can give more findings than a call takes arguments.
-    if (matches.length > 0) for (const f of rule.findings(doc, matches)) findings.push(f);
+    if (matches.length > 0) {
+      const found = rule.findings(doc, matches);
+      for (let k = 0; k < found.length; k++) findings.push(found[k] as Finding);
+    }
   }
   findings.sort(byPlace);
   return { findings, doc, rs };

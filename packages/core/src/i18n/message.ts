@@ -36,7 +36,8 @@ export function fillMessage(
 ): string {
   const { holes, tail } = templateOf(template, locale);
   let out = '';
-  for (const h of holes) {
+  for (let k = 0; k < holes.length; k++) {
+    const h = holes[k] as Hole;
     const inserted = h.actual
       ? actual
       : expected.join(h.coded ? `\`${LIST_SEPARATOR[locale]}\`` : LIST_SEPARATOR[locale]);

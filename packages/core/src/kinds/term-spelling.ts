@@ -5,6 +5,8 @@ import { expandPhrase } from '../pack/phrase.js';
 import { normalizePhrase } from '../view/normalize.js';
 import type { TermStatus } from './term-schema.js';
 
+const NO_LITERALS: readonly string[] = [];
+
 /** What telling twins apart reads of a term as written in its pack (term.ts's TermEntry). */
 export interface SpelledEntry {
   lang: string;
@@ -76,7 +78,9 @@ export function spelledAs(
   const lower = text.toLowerCase();
   const closeness = (candidate: number) => {
     let best = 0;
-    for (const literal of data.terms[candidate]?.literals ?? []) {
+    const literals = data.terms[candidate]?.literals ?? NO_LITERALS;
+    for (let k = 0; k < literals.length; k++) {
+      const literal = literals[k] as string;
       // A plural through the `ie` stem (`policies`) is matched as far as the `ie`.
       const ie = /y$/i.test(literal)
         ? `${literal.slice(0, -1)}${literal.endsWith('Y') ? 'IE' : 'ie'}`

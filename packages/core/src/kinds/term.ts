@@ -2,6 +2,7 @@
 // term is a finding, with the term's own `use` (its Traditional form `use-hant` when the match is
 // Traditional) or the concept's first preferred term of that language; `consistent: true` makes
 // the preferred and admitted terms of one language a consistency group.
+import type { RuleMatch } from '../engine/candidates.js';
 import { makeFinding } from '../engine/finding.js';
 
 type FindingOptions = Parameters<typeof makeFinding>[5];
@@ -199,7 +200,9 @@ export const term: RuleKind<'term', ReturnType<typeof termSchema>, TermRule, Ter
   findings(input) {
     const { def, data } = input;
     const out: Finding[] = [];
-    for (const m of input.matches) {
+    const matches = input.matches;
+    for (let k = 0; k < matches.length; k++) {
+      const m = matches[k] as RuleMatch;
       const actual = m.seg.prose.text.slice(m.c.ps, m.c.pe);
       const t = termOf(data, spelledAs(data, m.c.ref.item, actual));
       if (!t || !reported(t.status)) continue;
