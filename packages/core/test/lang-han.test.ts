@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breaksBeforeHan, hanInKoreanProse, hanStartOk, isHanjaGloss } from '../src/lang/han.js';
+import { hasHan, scriptOf } from '../src/lang/script.js';
 
 describe('hanStartOk', () => {
   it('rejects a candidate that starts inside a word', () => {
@@ -158,5 +159,34 @@ describe('breaksBeforeHan (hanStartOk without the segmenter)', () => {
       }
     }
     expect(listed).toHaveLength(183);
+  });
+});
+
+describe('hasHan', () => {
+  it('finds a Han code point, astral ones and 〇 too, and nothing in other scripts or lone surrogates', () => {
+    for (const text of ['中', 'a中b', '𠮷野家', 'x〇', '한국中', '漢']) expect(hasHan(text), text).toBe(true);
+    for (const text of ['', 'abc', '한국', '\ud842', 'x\udfb7y', 'カタカナ', 'ÀÉ'])
+      expect(hasHan(text), text).toBe(false);
+  });
+
+  it('says what a look at each code point of the text by its script says', () => {
+    const pool = ['a', 'É', '中', '國', '한', '\ud842', '\udfb7', '𠮷', ' ', '〇', 'ア', '1'];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    let found = 0;
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from(
+        { length: Math.floor(next() * 6) },
+        () => pool[Math.floor(next() * pool.length)],
+      ).join('');
+      const expected = [...text].some((ch) => scriptOf(ch.codePointAt(0) ?? 0) === 'han');
+      expect(hasHan(text), JSON.stringify(text)).toBe(expected);
+      if (expected) found++;
+    }
+    expect(found).toBeGreaterThan(500);
+    expect(found).toBeLessThan(1900);
   });
 });

@@ -8,7 +8,7 @@ import { makeFinding } from '../engine/finding.js';
 type FindingOptions = Parameters<typeof makeFinding>[5];
 
 import { applyCase } from '../lang/latin.js';
-import { scriptOf } from '../lang/script.js';
+import { hasHan } from '../lang/script.js';
 import { type ContextCondition, contextConditions } from '../pack/context-parts.js';
 import { unexpected } from '../pack/issues.js';
 import { type PhraseEntry, phraseEntries, type RuleBase } from '../pack/rule-parts.js';
@@ -271,12 +271,16 @@ function termOf(data: TermData, item: number | undefined): CompiledTerm | undefi
 }
 
 function replacementFor(data: TermData, t: CompiledTerm, actual: string): { text?: string; safe: boolean } {
-  const trad = [...actual].some((ch) => scriptOf(ch.codePointAt(0) ?? 0) === 'han') && isTraditional(actual);
+  const trad = hasHan(actual) && isTraditional(actual);
   if (t.use !== undefined) {
     if (trad) return t.useHant !== undefined ? { text: t.useHant, safe: true } : { text: t.use, safe: false };
     return { text: t.use, safe: true };
   }
-  const preferred = data.terms.find((p) => p.lang === t.lang && p.status === 'preferred' && p.display);
+  let preferred: CompiledTerm | undefined;
+  for (let k = 0; preferred === undefined && k < data.terms.length; k++) {
+    const p = data.terms[k] as CompiledTerm;
+    if (p.lang === t.lang && p.status === 'preferred' && p.display) preferred = p;
+  }
   if (!preferred) return { safe: false };
   return { text: preferred.display, safe: !trad };
 }

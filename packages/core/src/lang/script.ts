@@ -69,6 +69,19 @@ export function hasHangul(text: string): boolean {
   return ANY_HANGUL.test(text);
 }
 
+/**
+ * Whether `text` holds a code point `isHanCodePoint` accepts, read code point by code point (no
+ * array of its characters: a term's finding asks of the text it matched).
+ */
+export function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) as number;
+    if (isHanCodePoint(cp)) return true;
+    if (cp > 0xffff) i++;
+  }
+  return false;
+}
+
 export function isLatinLetter(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
   if (inRanges(cp, NO_LATIN_LETTER)) return false;
