@@ -153,9 +153,10 @@ export function serializeRuleSet(ruleSet: RuleSet, problems: readonly Problem[] 
 
 /**
  * The same as bytes (serial-bytes.ts): the JSON without the rules (their ids as a JSON text of
- * their own, how many are compiled, `segmentReach`), a record per rule (its compiled source, then
- * its entry in the rule list), then the automaton's arrays and the phrase references' columns
- * (serial-refs.ts).
+ * their own, how many are compiled, `segmentReach`, the records' templates), the automaton's
+ * arrays, the phrase references' columns (serial-refs.ts) and the templates' arrays
+ * (serial-templates.ts), then a record per rule (its compiled source, then its entry in the rule
+ * list), empty for one in a template.
  */
 export function serializeRuleSetBytes(
   ruleSet: RuleSet,
