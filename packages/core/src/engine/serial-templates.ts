@@ -68,27 +68,29 @@ export function templatesOut(
     stringsOf[i] = strings;
   }
   // A shape shared by enough records is a template: a string every record of it has the same
-  // stays in the template, the others are holes.
+  // stays in the template, the others are holes (found in one pass over the records, each
+  // compared with the first of its shape).
+  const varies: boolean[][] = firsts.map(() => []);
+  const firstStrings: (string[] | undefined)[] = new Array(firsts.length);
+  for (let i = 0; i < count; i++) {
+    const at = shapeOf[i] as number;
+    if (at < 0 || (members[at] as number) < MIN_SHARED) continue;
+    const strings = stringsOf[i] as string[];
+    const first = firstStrings[at];
+    const seen = varies[at] as boolean[];
+    if (!first) {
+      firstStrings[at] = strings;
+      for (let k = 0; k < strings.length; k++) seen.push(false);
+    } else for (let k = 0; k < strings.length; k++) if (strings[k] !== first[k]) seen[k] = true;
+  }
   const templateOf = new Int32Array(firsts.length).fill(-1);
   const holesOf: boolean[][] = [];
   const templates: unknown[] = [];
   for (let at = 0; at < firsts.length; at++) {
     if ((members[at] as number) < MIN_SHARED) continue;
-    let varies: boolean[] | undefined;
-    let first: string[] | undefined;
-    for (let i = 0; i < count; i++) {
-      if (shapeOf[i] !== at) continue;
-      const strings = stringsOf[i] as string[];
-      if (!first) {
-        first = strings;
-        varies = strings.map(() => false);
-      } else
-        for (let k = 0; k < strings.length; k++) if (strings[k] !== first[k]) (varies as boolean[])[k] = true;
-    }
     templateOf[at] = templates.length;
-    holesOf.push(varies as boolean[]);
-    const next = { at: 0 };
-    templates.push(withHoles(firsts[at], varies as boolean[], next));
+    holesOf.push(varies[at] as boolean[]);
+    templates.push(withHoles(firsts[at], varies[at] as boolean[], { at: 0 }));
   }
   // The arrays: per record its template and the end of its holes, the holes, the strings.
   const template = new Int32Array(count).fill(-1);
