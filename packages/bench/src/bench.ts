@@ -11,6 +11,7 @@ import { runOnePath } from './one-path.js';
 import type { BenchOptions } from './options.js';
 import { cliBin, repoRoot, script, serverBin } from './paths.js';
 import type { BenchResults, Environment } from './results.js';
+import { termbaseDrafts } from './server-termbase.js';
 import { runSmallFile } from './small-file.js';
 import { runTable } from './table.js';
 import { checkTargets } from './targets.js';
@@ -127,7 +128,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     // stream ends (vscode-languageserver's connection does), which once ended a start-up run
     // measured after it, with no report written; main.ts writes the report first.
     results.serverStart = await serverStartUp(options.serverRounds);
-    results.server = await runServer(options.serverRounds);
+    // A draft checked with 24 terms and with a termbase, where ../shared/corpus is there to make one from.
+    const termbase = termbaseDrafts(options.shared, options.cache, options.sizeMb);
+    if (termbase.length === 0) log('language server: no termbase drafts (../shared/corpus is absent)');
+    results.server = await runServer(options.serverRounds, termbase);
   }
   if (corpus && options.suites.includes('instructions')) {
     results.instructions = runInstructions({

@@ -109,6 +109,8 @@ export interface ServerRow {
   draft: string;
   chars: number;
   dense: boolean;
+  /** The terms the draft is checked with (server-termbase.ts); absent: the built-in pack. */
+  terms?: number;
   diagnostics: number;
   rounds: number;
   p50: number;

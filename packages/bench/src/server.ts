@@ -17,6 +17,7 @@ import { createProtocolConnection, type ProtocolConnection } from 'vscode-langua
 import { draft, releaseSet } from './drafts.js';
 import { serverBin } from './paths.js';
 import type { ServerRow, ServerStartResult } from './results.js';
+import { type TermbaseDraft, writeTermbaseDocument } from './server-termbase.js';
 import { median, percentile } from './stats.js';
 
 const WARM_UP = 10;
@@ -220,6 +221,7 @@ async function session(
   mode: ServerRow['mode'],
   rounds: number,
   cpu: CpuClock,
+  termbase: readonly TermbaseDraft[] = [],
 ) {
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
@@ -245,6 +247,17 @@ async function session(
     for (const d of SERVER_DRAFTS)
       rows.push(await measureDraft(connection, mode, draftDocument(d), rounds, cpu));
     if (release) rows.push(await measureDraft(connection, mode, release, rounds, cpu));
+    // Over stdio, pushed: the corpus's Chinese checked with 24 terms, then 10,000, whose pack the
+    // server compiles when the draft is opened (no cache folder is given), before any edit.
+    for (const draft of mode === 'stdio' ? termbase : []) {
+      const document = writeTermbaseDocument(draft);
+      try {
+        const edited = { uri: document.uri, text: document.text, label: document.label, dense: false };
+        rows.push({ ...(await measureDraft(connection, mode, edited, rounds, cpu)), terms: draft.terms });
+      } finally {
+        document.remove();
+      }
+    }
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
@@ -252,12 +265,16 @@ async function session(
   return rows;
 }
 
-async function overStdio(rounds: number, mode: 'stdio' | 'stdio-pull'): Promise<ServerRow[]> {
+async function overStdio(
+  rounds: number,
+  mode: 'stdio' | 'stdio-pull',
+  termbase: readonly TermbaseDraft[] = [],
+): Promise<ServerRow[]> {
   const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const connection = createProtocolConnection(child.stdout, child.stdin);
   try {
-    const rows = await session(connection, mode, rounds, childCpu(child.pid));
+    const rows = await session(connection, mode, rounds, childCpu(child.pid), termbase);
     await connection.sendNotification('exit');
     await exited;
     return rows;
@@ -337,9 +354,13 @@ export async function serverStartUp(rounds: number): Promise<ServerStartResult> 
   return { runs, initializeMs: median(initialize), firstDiagnosticsMs: median(firstDiagnostics) };
 }
 
-export async function runServer(rounds: number): Promise<ServerRow[]> {
+/** `termbase`: also a stdio row per draft checked with terms of its own (server-termbase.ts). */
+export async function runServer(
+  rounds: number,
+  termbase: readonly TermbaseDraft[] = [],
+): Promise<ServerRow[]> {
   return [
-    ...(await overStdio(rounds, 'stdio')),
+    ...(await overStdio(rounds, 'stdio', termbase)),
     ...(await overStdio(rounds, 'stdio-pull')),
     ...(await inProcess(rounds)),
   ];

@@ -115,7 +115,10 @@ function parseTargets(table: readonly TableRow[] | undefined, small: string, lar
 
 function serverTarget(results: Measured, dense: boolean, budget: number): Target {
   const target = `server over stdio, ${dense ? 'dense' : 'typical'} 100 K draft: p95 <= ${budget} ms`;
-  const r = results.server?.find((s) => s.mode === 'stdio' && s.dense === dense && s.chars >= 100_000);
+  // The built-in pack's drafts (not those checked with terms of their own).
+  const r = results.server?.find(
+    (s) => s.mode === 'stdio' && s.dense === dense && s.chars >= 100_000 && s.terms === undefined,
+  );
   return r
     ? { target, measured: `${r.p95.toFixed(1)} ms`, met: r.p95 <= budget }
     : { target, measured: 'not measured', met: undefined };

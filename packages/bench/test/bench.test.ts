@@ -85,6 +85,8 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['stdio', false, true],
       ['stdio', true, true],
       ['stdio', false, false],
+      ['stdio', false, false],
+      ['stdio', false, false],
       ['stdio-pull', false, false],
       ['stdio-pull', true, false],
       ['stdio-pull', false, true],
@@ -94,11 +96,21 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['in-process', false, true],
       ['in-process', true, true],
     ]);
-    expect(results.server!.every((s) => s.diagnostics > 0)).toBe(true);
-    // The fifth stdio row edits a release set's Chinese, checked against its Korean source on disk.
+    // The fifth stdio row edits a release set's Chinese, checked against its Korean source on disk;
+    // the sixth and seventh the corpus's Chinese, with the 24 seed terms and with 10,000 terms.
     expect(results.server![4]!.draft).toMatch(
       /^20 K, release set \(the Chinese of a Korean statement, \d+ K\)$/,
     );
+    const [seed, termbase] = [results.server![5]!, results.server![6]!];
+    expect([seed.draft, termbase.draft]).toEqual([
+      expect.stringMatching(/^\d+ K, the corpus's Chinese, 24 terms$/),
+      expect.stringMatching(/^\d+ K, the corpus's Chinese, 10,000 terms$/),
+    ]);
+    expect(seed.chars).toBe(termbase.chars);
+    expect(results.server!.map((s) => s.terms ?? 0).filter((t) => t > 0)).toEqual([24, 10_000]);
+    expect(termbase.diagnostics).toBeGreaterThan(0);
+    // Every draft of the built-in pack gives diagnostics (the seed's terms may be in no paragraph).
+    expect(results.server!.filter((s) => s !== seed).every((s) => s.diagnostics > 0)).toBe(true);
     // A pulled report says `unchanged` at most once per timed edit.
     for (const s of results.server!.filter((row) => row.mode === 'stdio-pull'))
       expect(s.unchanged).toBeLessThanOrEqual(s.rounds);
