@@ -31,6 +31,8 @@ export interface LoadedConfig {
   readonly packs: ParsedPack[];
   /** The pack files and the locale files they name, as read (absolute; built-in packs are not files). */
   packFiles: string[];
+  /** The pack files alone, in the order the config names them: where the rules of `packs` are written. */
+  rulePackFiles: string[];
   /**
    * The rule set as the worker threads of this process receive it, made once, shared rather than
    * copied (`ruleSetFromShared` rebuilds it in a worker): see shared-rule-set.ts.
@@ -145,8 +147,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   for (const p of unknownRules(config, compiled.ruleIds, compiled.ruleSet, file, parsed?.locateKey))
     problems.push(p);
 
-  const packFiles = sources.flatMap((source) => (source.builtin ? [] : [source.file]));
-  for (const localeFile of compiled.localeFiles) packFiles.push(localeFile);
+  const rulePackFiles = sources.flatMap((source) => (source.builtin ? [] : [source.file]));
   const result: LoadedConfig = {
     config,
     ruleSet: compiled.ruleSet,
@@ -154,7 +155,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     get packs() {
       return compiled.packs();
     },
-    packFiles,
+    packFiles: [...rulePackFiles, ...compiled.localeFiles],
+    rulePackFiles,
     shared: compiled.shared,
   };
   if (file !== undefined) result.file = file;

@@ -48,6 +48,7 @@ function observed(loaded: LoadedConfig) {
     ruleSet: serializeRuleSet(loaded.ruleSet),
     problems: loaded.problems,
     packFiles: loaded.packFiles,
+    rulePackFiles: loaded.rulePackFiles,
     findings: lintSegments(
       { text: TEXT, segments: [{ pieces: [{ start: 0, end: TEXT.length }] }] },
       loaded.ruleSet,
@@ -80,6 +81,8 @@ describe('the rule-set cache', () => {
         path.join(dir, 'locales/ko.yaml'),
         path.join(dir, 'locales/missing.yaml'),
       ]);
+      // The pack files alone: not the built-in pack, not the locale files.
+      expect(second.rulePackFiles).toEqual([path.join(dir, 'p.yaml')]);
       // The packs themselves are parsed when asked for, and are the packs the files hold.
       expect(second.packs.map((p) => p.definition.pack)).toEqual(['p', 'korea-china']);
       expect(second.ruleSet.get('p/x')?.locales?.ko?.message).toBe('`{actual}`를 확인하십시오');

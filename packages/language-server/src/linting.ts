@@ -8,7 +8,7 @@ import {
   formatBytes,
   type ResolvedConfig,
 } from '@nuance/config';
-import { type Finding, type ParsedPack, type RuleSet, toolFinding } from '@nuance/core';
+import { type Finding, type RuleSet, toolFinding } from '@nuance/core';
 import { documentLanguage, documentTopic, formatOf } from '@nuance/unified';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,7 +17,7 @@ import { configFor } from './config-resolver.js';
 import { toDiagnostic } from './diagnostics.js';
 import { type DocumentFacts, documentLines, IncrementalLinter } from './incremental.js';
 import { type Published, reuseDiagnostics } from './reuse.js';
-import { packFilesOf } from './rule-docs.js';
+import { type PackRules, packFilesOf } from './rule-docs.js';
 import type { ClientSettings } from './settings.js';
 
 export interface DocumentState {
@@ -88,7 +88,7 @@ export interface LintDeps {
   folderFor(uri: string): string | undefined;
   document(uri: string): TextDocument | undefined;
   /** Where a rule's documentation is (rule-docs.ts); undefined when the client shows no link. */
-  ruleHref(ruleId: string, url: string | undefined, packs: () => readonly ParsedPack[]): string | undefined;
+  ruleHref(ruleId: string, url: string | undefined, packs: PackRules | undefined): string | undefined;
   /** Whether the client reads a diagnostic's `relatedInformation`. */
   relatedInformation(): boolean;
   /** Whether the file is documentation the client ships (a pack README): shown, never linted. */

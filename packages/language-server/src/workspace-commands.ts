@@ -84,7 +84,7 @@ async function explainAt(server: ServerState, uri: string, position: Position | 
   const rest = /^[\w-]*/.exec(text.slice(offset))?.[0] ?? '';
   const rule = ruleSet?.get(word + rest);
   if (!rule) return null;
-  const href = server.ruleDocs.href(rule.id, rule.url, () => config?.loaded.packs ?? []);
+  const href = server.ruleDocs.href(rule.id, rule.url, packFilesOf(config?.loaded));
   return { ruleId: rule.id, markdown: explainRule(rule, href) };
 }
 

@@ -137,6 +137,32 @@ describe('rule documentation links', () => {
     expect(diagnostic?.codeDescription).toEqual({ href: `${pathToFileURL(team).href}#L8` });
   });
 
+  it('links a rule to the first pack that has it, a pack in flow style placed by its parsed YAML', async () => {
+    const dir = tempDir();
+    const flow = path.join(dir, 'flow.yaml');
+    const block = path.join(dir, 'block.yaml');
+    writeFileSync(path.join(dir, '.nuancerc.yaml'), 'packs: [./flow.yaml, ./block.yaml]\n');
+    // Its lines are not the block form: the server places team/x with the parsed pack.
+    writeFileSync(
+      flow,
+      'pack: team\nrules:\n  [\n    {id: team/y, kind: caution, severity: info, message: m, phrases: [务实外交]},\n' +
+        '    {id: team/x, kind: caution, severity: warning, message: m, phrases: [实用外交]},\n  ]\n',
+    );
+    writeFileSync(
+      block,
+      'pack: other\nrules:\n  - id: other/z\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [战略合作伙伴关系]\n',
+    );
+    const c = await client({ folders: [dir], initializationOptions: { debounce: 0 } });
+    const uri = uriOf(path.join(dir, 'draft.md'));
+    await c.open(uri, '韩国奉行实用外交，恢复战略合作伙伴关系。\n');
+    const diagnostics = await c.diagnostics(uri, (d) => d.length === 2);
+    const hrefs = Object.fromEntries(diagnostics.map((d) => [d.code, d.codeDescription?.href]));
+    expect(hrefs).toEqual({
+      'team/x': `${pathToFileURL(flow).href}#L5`,
+      'other/z': `${pathToFileURL(block).href}#L3`,
+    });
+  });
+
   it('gives no link without packDocs: the built-in pack has no url, and none is invented', async () => {
     const c = await client();
     const uri = 'untitled:nolink';
