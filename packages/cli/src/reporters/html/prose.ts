@@ -3,9 +3,12 @@
 // out; entities decoded), so the report quotes `전략적 협력 동반자 관계를 …`, not
 // `- … **전략적 협력 동반자 관계**를`. Each prose unit keeps the source offset it came from, so the
 // finding's range is found in it. Work per finding stays bounded: only the pieces within a window
-// around the finding are read.
+// around the finding are read. The segments are the linter's: a block of plain text without remark
+// (unified's MarkdownDocument, whose segments a test shows equal to one full parse's). With one
+// full parse per file, an HTML report of the 10 MB bench corpus with 10,000 terms (1,078 files with a
+// finding) took 5.6 s against 0.85 s for JSON.
 import { lastKeyAtMost, type Segment, type SegmentPiece } from '@nuance/core';
-import { parseMarkdown, segmentsOf } from '@nuance/unified';
+import { MarkdownDocument } from '@nuance/unified';
 
 /** A paragraph's text and, in it, the finding's range. */
 export interface ParagraphSlice {
@@ -29,8 +32,13 @@ export class MarkdownProse {
     private readonly source: string,
     private readonly window: number,
   ) {
-    this.segments = segmentsOf(parseMarkdown(source), source)
-      .filter((s) => s.role !== 'context' && s.pieces.length > 0)
+    const document = new MarkdownDocument();
+    document.update(source);
+    // A block's pieces count from its start (`offset`): made document offsets here, once.
+    this.segments = document
+      .allSegments()
+      .segments.filter((s) => s.role !== 'context' && s.pieces.length > 0)
+      .map(inDocument)
       .sort((a, b) => a.pieces[0]!.start - b.pieces[0]!.start);
   }
 
@@ -71,6 +79,14 @@ export class MarkdownProse {
     const segment = this.segments[found];
     return segment && segment.pieces.at(-1)!.end >= end ? segment : undefined;
   }
+}
+
+/** `segment` with its pieces in document offsets. */
+function inDocument(segment: Segment): Segment {
+  const offset = segment.offset ?? 0;
+  if (offset === 0) return segment;
+  const pieces = segment.pieces.map((p) => ({ ...p, start: p.start + offset, end: p.end + offset }));
+  return { ...segment, pieces, offset: 0 };
 }
 
 function firstPieceEndingAfter(pieces: readonly SegmentPiece[], offset: number): number {
