@@ -1,10 +1,22 @@
 /// <reference types="node" />
 // Replacing a file so that a reader sees the old bytes or the new ones, never half of them: a
 // temporary file beside it, fsync, rename, fsync of the folder. `--fix` and `--output` both write
-// regular files this way.
+// regular files this way. Synchronous: `--fix` over a folder writes file after file, and each await
+// of an asynchronous call is a round trip through libuv's thread pool (the 10 MB bench corpus with
+// 10,000 terms, 930 files fixed: 37 % of the run's samples were the main thread idle, waiting).
 
-import type { Stats } from 'node:fs';
-import { chmod, chown, type FileHandle, open, rename, stat, unlink } from 'node:fs/promises';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { nodeCrypto } from '@nuance/config';
 
@@ -17,7 +29,7 @@ export interface ReplaceOptions {
    */
   mode?: number;
   /** Run last, just before the rename: a reason returned cancels it and nothing is written. */
-  lastCheck?: () => Promise<string | undefined>;
+  lastCheck?: () => string | undefined;
 }
 
 export type ReplaceOutcome =
@@ -35,69 +47,81 @@ export type ReplaceOutcome =
  * owner of a replaced file is kept where the system allows it (as root), as editors that save by
  * rename do. Whatever fails, no temporary file is left behind.
  */
-export async function replaceFileAtomically(
+export function replaceFileAtomically(
   file: string,
   data: Uint8Array | string,
   options: ReplaceOptions = {},
-): Promise<ReplaceOutcome> {
+): ReplaceOutcome {
   const folder = path.dirname(file);
   // A short fixed-length name: one built from the file name could exceed the name length limit.
   const temp = path.join(folder, `.nuance-${nodeCrypto().randomBytes(8).toString('hex')}.tmp`);
-  const original = await stat(file).catch(() => undefined);
+  const original = statOrUndefined(file);
   const mode = options.mode ?? original?.mode;
-  let handle: FileHandle;
+  let fd: number;
   try {
     // Private until its mode is set, once the bytes are in; a new file gets what a plain write
     // gives (the umask decides).
-    handle = await open(temp, 'wx', mode === undefined ? 0o666 : 0o600);
+    fd = openSync(temp, 'wx', mode === undefined ? 0o666 : 0o600);
   } catch (error) {
     return { ok: false, step: 'temp', error };
   }
   let renamed = false;
   try {
     try {
-      await handle.writeFile(data);
-      await handle.sync();
+      writeFileSync(fd, data);
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await keepOwnerAndMode(temp, original, mode);
-    const refused = await options.lastCheck?.();
+    keepOwnerAndMode(temp, original, mode);
+    const refused = options.lastCheck?.();
     if (refused !== undefined) return { ok: false, step: 'check', reason: refused };
-    await rename(temp, file);
+    renameSync(temp, file);
     renamed = true;
-    await syncFolder(folder);
+    syncFolder(folder);
     return { ok: true };
   } catch (error) {
     return { ok: false, step: 'write', error };
   } finally {
-    if (!renamed) await unlink(temp).catch(() => {});
+    if (!renamed) {
+      try {
+        unlinkSync(temp);
+      } catch {}
+    }
   }
 }
 
-async function keepOwnerAndMode(temp: string, original: Stats | undefined, mode: number | undefined) {
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function keepOwnerAndMode(temp: string, original: Stats | undefined, mode: number | undefined): void {
   if (original) {
-    const created = await stat(temp);
+    const created = statSync(temp);
     if (created.uid !== original.uid || created.gid !== original.gid) {
       // Only root (or a member of the group, for the gid) may do this; otherwise the file ends up
       // owned by whoever ran nuance.
       try {
-        await chown(temp, original.uid, original.gid);
+        chownSync(temp, original.uid, original.gid);
       } catch {}
     }
   }
   // After chown, which may clear set-id bits.
-  if (mode !== undefined) await chmod(temp, mode & PERMISSION_BITS);
+  if (mode !== undefined) chmodSync(temp, mode & PERMISSION_BITS);
 }
 
 /** Make the rename itself durable; not every platform can open a folder, so failures are ignored. */
-async function syncFolder(folder: string): Promise<void> {
+function syncFolder(folder: string): void {
   try {
-    const handle = await open(folder, 'r');
+    const fd = openSync(folder, 'r');
     try {
-      await handle.sync();
+      fsyncSync(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch {}
 }

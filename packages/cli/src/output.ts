@@ -65,7 +65,7 @@ export async function writeOutputFile(
       throw new OutputError('it is a file this run lints; choose another file for the report');
     }
   }
-  const outcome = await replaceFileAtomically(target, text);
+  const outcome = replaceFileAtomically(target, text);
   if (!outcome.ok) throw outcome.step === 'check' ? new OutputError(outcome.reason) : outcome.error;
 }
 

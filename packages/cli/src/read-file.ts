@@ -5,7 +5,6 @@ import {
   describeFsError,
   FileReadError,
   type RegularFile,
-  readRegularFile,
   readRegularFileSync,
   type SyncReadOptions,
 } from '@nuance/config';
@@ -46,13 +45,14 @@ export const RAISE_LIMIT = 'it was not linted (raise the limit with --max-file-s
  * `maxBytes`, is binary or UTF-16, or is not valid UTF-8 gives one file-level
  * `nuance/unreadable-file` finding instead.
  */
-export async function readSnapshot(
+export function readSnapshot(
   file: string,
   displayPath: string,
   maxBytes = DEFAULT_MAX_FILE_BYTES,
-): Promise<SnapshotResult> {
+): SnapshotResult {
   try {
-    return snapshotOf(file, displayPath, await readRegularFile(file, maxBytes));
+    // Synchronous, as `--fix` writes (atomic-file.ts): file after file, no wait on libuv's threads.
+    return snapshotOf(file, displayPath, readRegularFileSync(file, maxBytes));
   } catch (error) {
     return readFailure(error);
   }

@@ -81,7 +81,7 @@ async function fixFile(
     if (diff === undefined) return { findings: plan.findings, fixed: 0, written: false };
     return { findings: plan.findings, fixed: plan.fixed, written: false, diff };
   }
-  const { written, findings } = await writeFix(snapshot, plan);
+  const { written, findings } = writeFix(snapshot, plan);
   return { findings, fixed: written ? plan.fixed : 0, written };
 }
 

@@ -207,14 +207,14 @@ describe('unreadable files among many', () => {
   it('gives a snapshot with bytes, BOM and mode, or a finding when reading fails', async () => {
     await withTempDir(async (dir) => {
       await writeTree(dir, { 'bom.md': Buffer.from('\uFEFF务实\r\n', 'utf8') });
-      const read = await readSnapshot(path.join(dir, 'bom.md'), 'bom.md');
+      const read = readSnapshot(path.join(dir, 'bom.md'), 'bom.md');
       expect(read.ok).toBe(true);
       if (read.ok) {
         expect(read.snapshot).toMatchObject({ displayPath: 'bom.md', text: '务实\r\n', bom: true });
         expect(read.snapshot.bytes.length).toBe(3 + 6 + 2);
         expect(read.snapshot.mode & 0o777).toBeGreaterThan(0);
       }
-      const folder = await readSnapshot(dir, 'dir');
+      const folder = readSnapshot(dir, 'dir');
       expect(folder.ok).toBe(false);
       if (!folder.ok) expect(folder.finding.message).toBe('Cannot read file: it is a folder');
     });

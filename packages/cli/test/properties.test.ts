@@ -119,9 +119,9 @@ describe('properties', () => {
           const lint = linter(plain, loaded);
           const expected = (bom ? '\uFEFF' : '') + planFixes(text, lint).output;
           for (const file of [plain, linked]) {
-            const read = await readSnapshot(file, path.basename(file));
+            const read = readSnapshot(file, path.basename(file));
             if (!read.ok) throw new Error(read.finding.message);
-            await writeFix(read.snapshot, planFixes(read.snapshot.text, lint));
+            writeFix(read.snapshot, planFixes(read.snapshot.text, lint));
             expect(await readFile(file, 'utf8')).toBe(expected);
           }
           expect(await readFile(path.join(dir, `l${round}-other.md`), 'utf8')).toBe(expected);

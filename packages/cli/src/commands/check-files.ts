@@ -99,7 +99,7 @@ export async function checkFiles(
     for (const slot of slots) {
       if ('task' in slot) {
         progress.update(done, tasks.length, slot.shown);
-        report(slot, await fixOne(slot.task, slot.active, options.fixDryRun === true, run.diffs));
+        report(slot, fixOne(slot.task, slot.active, options.fixDryRun === true, run.diffs));
         done++;
       } else report(slot, ignoredResult(slot));
     }
@@ -190,14 +190,15 @@ function toFileResult(shown: string, r: LintTaskResult): FileResult | { error: s
   return result;
 }
 
-async function fixOne(
+/** One file's fixes, read and written synchronously (atomic-file.ts says why). */
+function fixOne(
   task: LintTask,
   active: ResolvedConfig,
   dryRun: boolean,
   diffs: string[],
-): Promise<FileResult | { error: string }> {
+): FileResult | { error: string } {
   try {
-    const read = await readSnapshot(task.path, task.displayPath, task.maxFileBytes);
+    const read = readSnapshot(task.path, task.displayPath, task.maxFileBytes);
     if (!read.ok) return { path: task.displayPath, messages: [read.finding] };
     const plan = planFixes(read.snapshot.text, linter(task.path, active.loaded));
     if (dryRun) {
@@ -207,7 +208,7 @@ async function fixOne(
       // offsets only.
       return { path: task.displayPath, messages: plan.findings };
     }
-    return { path: task.displayPath, messages: (await writeFix(read.snapshot, plan)).findings };
+    return { path: task.displayPath, messages: writeFix(read.snapshot, plan).findings };
   } catch (error) {
     return { error: errorText(error) };
   }

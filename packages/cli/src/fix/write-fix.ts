@@ -1,8 +1,19 @@
 /// <reference types="node" />
 // Writing a planned fix back to its file: atomically, keeping the BOM, line endings and mode, and
 // never over a file that is read-only or no longer holds the bytes the plan was made from.
-import { constants } from 'node:fs';
-import { access, type FileHandle, open, readFile, realpath, stat } from 'node:fs/promises';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describeFsError } from '@nuance/config';
 import { type Finding, toolFinding } from '@nuance/core';
@@ -26,10 +37,13 @@ export interface WrittenFix {
   findings: Finding[];
 }
 
-/** Write `plan` (made from `snapshot.text`) over the snapshot's file, unless it changes nothing. */
-export async function writeFix(snapshot: Snapshot, plan: FixPlan): Promise<WrittenFix> {
+/**
+ * Write `plan` (made from `snapshot.text`) over the snapshot's file, unless it changes nothing.
+ * Synchronous, as its atomic replace is (atomic-file.ts).
+ */
+export function writeFix(snapshot: Snapshot, plan: FixPlan): WrittenFix {
   if (plan.output === snapshot.text) return { written: false, findings: plan.findings };
-  const failure = await writeAtomically(snapshot, encode(plan.output, snapshot.bom));
+  const failure = writeAtomically(snapshot, encode(plan.output, snapshot.bom));
   if (failure !== undefined) {
     return { written: false, findings: [toolFinding('nuance/fix-not-applied', failure), ...plan.original] };
   }
@@ -46,24 +60,24 @@ function encode(text: string, bom: boolean): Uint8Array {
 }
 
 /** Returns why nothing was written, or undefined when it was. */
-async function writeAtomically(snapshot: Snapshot, bytes: Uint8Array): Promise<string | undefined> {
+function writeAtomically(snapshot: Snapshot, bytes: Uint8Array): string | undefined {
   // rename() needs no write permission on the file itself, only on its folder, so a read-only
   // file must be refused explicitly. The mode bits are checked too because access() says yes
   // to root whatever the mode.
   if ((snapshot.mode & 0o222) === 0) return READ_ONLY;
   try {
-    await access(snapshot.path, constants.W_OK);
+    accessSync(snapshot.path, constants.W_OK);
   } catch (error) {
     if (isPermissionError(error)) return READ_ONLY;
     // Any other reason (the file is gone...) is caught by the comparison before the rename.
   }
   // Replace the target of a symbolic link, not the link.
-  const target = await realpath(snapshot.path).catch(() => snapshot.path);
+  const target = realTarget(snapshot.path);
   if (snapshot.nlink > 1) return writeInPlace(snapshot, target, bytes);
-  const outcome = await replaceFileAtomically(target, bytes, {
+  const outcome = replaceFileAtomically(target, bytes, {
     mode: snapshot.mode,
     // As close to the rename as possible: the window left is a few system calls.
-    lastCheck: async () => ((await unchanged(snapshot, target)) ? undefined : CHANGED),
+    lastCheck: () => (unchanged(snapshot, target) ? undefined : CHANGED),
   });
   if (outcome.ok) return undefined;
   if (outcome.step === 'check') return outcome.reason;
@@ -81,43 +95,48 @@ async function writeAtomically(snapshot: Snapshot, bytes: Uint8Array): Promise<s
  * read (same device and inode), holding the bytes read, with the mode read. Not atomic: a reader
  * at that moment may see part of the new text, and if a write fails the old bytes are put back.
  */
-async function writeInPlace(
-  snapshot: Snapshot,
-  file: string,
-  bytes: Uint8Array,
-): Promise<string | undefined> {
-  let handle: FileHandle;
+function writeInPlace(snapshot: Snapshot, file: string, bytes: Uint8Array): string | undefined {
+  let fd: number;
   try {
-    handle = await open(file, constants.O_RDWR | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDWR | constants.O_NONBLOCK);
   } catch (error) {
     return isPermissionError(error)
       ? READ_ONLY
       : `Cannot write the fixed file (${reason(error)}); nothing was written`;
   }
   try {
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     const same = stats.isFile() && stats.dev === snapshot.dev && stats.ino === snapshot.ino;
     if (!same || (stats.mode & PERMISSION_BITS) !== (snapshot.mode & PERMISSION_BITS)) return CHANGED;
-    if (!equalBytes(snapshot.bytes, await handle.readFile())) return CHANGED;
+    if (!equalBytes(snapshot.bytes, readFileSync(fd))) return CHANGED;
     try {
-      await overwrite(handle, bytes);
+      overwrite(fd, bytes);
     } catch (error) {
-      await overwrite(handle, snapshot.bytes).catch(() => {});
+      try {
+        overwrite(fd, snapshot.bytes);
+      } catch {}
       return `Cannot write the fixed file (${reason(error)}); its text was put back`;
     }
     return undefined;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-async function overwrite(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+function overwrite(fd: number, bytes: Uint8Array): void {
   let written = 0;
-  while (written < bytes.length) {
-    written += (await handle.write(bytes, written, bytes.length - written, written)).bytesWritten;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, written);
+  ftruncateSync(fd, bytes.length);
+  fsyncSync(fd);
+}
+
+/** The file a path names, its links resolved; the path itself when that fails. */
+function realTarget(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
   }
-  await handle.truncate(bytes.length);
-  await handle.sync();
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -128,12 +147,12 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
  * The bytes decide (an mtime can stay the same across a quick edit, or change with none); a mode
  * change counts too, since the rename would otherwise undo it.
  */
-async function unchanged(snapshot: Snapshot, file: string): Promise<boolean> {
+function unchanged(snapshot: Snapshot, file: string): boolean {
   try {
-    const stats = await stat(file);
+    const stats = statSync(file);
     if (!stats.isFile()) return false;
     if ((stats.mode & PERMISSION_BITS) !== (snapshot.mode & PERMISSION_BITS)) return false;
-    return equalBytes(snapshot.bytes, await readFile(file));
+    return equalBytes(snapshot.bytes, readFileSync(file));
   } catch {
     return false;
   }
