@@ -15,9 +15,8 @@
 export function ruleIdLines(text: string): Map<string, number> | undefined {
   // A lone carriage return is a line break to YAML, which this reading would count apart.
   if (/\r(?!\n)/.test(text)) return undefined;
-  const lines = text.split(/\r?\n/);
-  const start = rulesLine(lines, text);
-  if (start < 0) return undefined;
+  const rules = rulesLine(text);
+  if (rules === undefined) return undefined;
   const ids = new Map<string, number>();
   let itemIndent = -1;
   // The current item's keys' indentation, and whether its `id` was read.
@@ -26,16 +25,24 @@ export function ruleIdLines(text: string): Map<string, number> | undefined {
   // The last line read was an `id`'s: a line deeper than its key right after it would go on with
   // its value (a plain scalar over two lines).
   let afterId = false;
-  for (let j = start + 1; j < lines.length; j++) {
-    const line = lines[j] as string;
-    const indent = leadingSpaces(line);
-    if (indent === line.length || line[indent] === '#') continue;
-    if (line[indent] === '\t' || (afterId && indent > keyIndent)) return undefined;
+  // Line by line, as offsets into the text (no string per line: a termbase's pack has 100,000).
+  let line = rules.line;
+  for (let at = rules.next; at < text.length; line++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const from = at;
+    at = end + 1;
+    if (end > from && text.charCodeAt(end - 1) === 0x0d) end--;
+    let k = from;
+    while (k < end && text.charCodeAt(k) === 0x20) k++;
+    const indent = k - from;
+    if (k === end || text.charCodeAt(k) === 0x23) continue;
+    if (text.charCodeAt(k) === 0x09 || (afterId && indent > keyIndent)) return undefined;
     afterId = false;
-    const item = isItem(line, indent);
+    const item = text.charCodeAt(k) === 0x2d && (k + 1 === end || text.charCodeAt(k + 1) === 0x20);
     // The list ends at the next top-level key (a list at column 0 is the key's too).
     if (indent === 0 && !item) {
-      if (line.startsWith('---') || line.startsWith('...')) return undefined;
+      if (text.startsWith('---', k) || text.startsWith('...', k)) return undefined;
       break;
     }
     if (itemIndent < 0) {
@@ -44,57 +51,67 @@ export function ruleIdLines(text: string): Map<string, number> | undefined {
     }
     if (indent === itemIndent) {
       if (!item || !hasId) return undefined;
-      const after = indent + 1 + leadingSpaces(line.slice(indent + 1));
+      let key = k + 1;
+      while (key < end && text.charCodeAt(key) === 0x20) key++;
       hasId = false;
       // `-` alone: the item's keys start on the next line, at its indentation.
-      keyIndent = after === line.length ? -1 : after;
-      if (keyIndent >= 0 && !readKey(line.slice(keyIndent), j)) return undefined;
+      keyIndent = key === end ? -1 : key - from;
+      if (keyIndent >= 0 && !readKey(key, end, line)) return undefined;
       continue;
     }
     if (indent < itemIndent) return undefined;
     if (keyIndent < 0) keyIndent = indent;
     if (indent === keyIndent) {
-      if (!readKey(line.slice(indent), j)) return undefined;
+      if (!readKey(k, end, line)) return undefined;
     } else if (indent < keyIndent) return undefined;
   }
   return itemIndent >= 0 && hasId ? ids : undefined;
 
-  /** A key of the current item at line `j` (its text from the key on): false when it is not read. */
-  function readKey(key: string, j: number): boolean {
-    if (!/^[A-Za-z_][\w-]*\s*:(?:\s|$)/.test(key)) return false;
-    if (!/^id\s*:/.test(key)) return true;
-    const id = idValue(key.slice(key.indexOf(':') + 1));
+  /** The key at `k` of the current item, on 1-based line `line` ending at `end`: false when it is not read. */
+  function readKey(k: number, end: number, line: number): boolean {
+    // A name (a letter or `_`, then letters, digits, `_` or `-`), blanks, a colon, then a blank
+    // or the line's end. Read unit by unit: a regular expression's match per key was most of the
+    // time of a termbase's 60,000 keys.
+    let c = k;
+    if (!isNameStart(text.charCodeAt(c))) return false;
+    while (c < end && isNamePart(text.charCodeAt(c))) c++;
+    const isId = c - k === 2 && text.charCodeAt(k) === 0x69 && text.charCodeAt(k + 1) === 0x64;
+    while (c < end && (text.charCodeAt(c) === 0x20 || text.charCodeAt(c) === 0x09)) c++;
+    if (c >= end || text.charCodeAt(c) !== 0x3a) return false;
+    c++;
+    if (c < end && text.charCodeAt(c) !== 0x20 && text.charCodeAt(c) !== 0x09) return false;
+    if (!isId) return true;
+    const id = idValue(text.slice(c, end));
     if (id === undefined || hasId) return false;
     hasId = true;
     afterId = true;
-    if (!ids.has(id)) ids.set(id, j + 1);
+    if (!ids.has(id)) ids.set(id, line);
     return true;
   }
 }
 
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isNamePart(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+}
+
 /**
- * The index of the top-level `rules:` line with nothing after it; -1 when there is none or more.
- * Found in the whole text at once, not line by line (a termbase's pack has 100,000 lines).
+ * The top-level `rules:` line with nothing after it (its 1-based line number, and the offset of
+ * the line after it); undefined when there is none or more than one.
  */
-function rulesLine(lines: readonly string[], text: string): number {
+function rulesLine(text: string): { line: number; next: number } | undefined {
   const found = [...text.matchAll(/^\uFEFF?rules[ \t]*:[ \t]*(?:#.*)?$/gm)];
-  if (found.length !== 1) return -1;
+  if (found.length !== 1) return undefined;
   const at = (found[0] as RegExpMatchArray).index ?? 0;
   // Not after a character JavaScript breaks lines at and YAML does not (U+2028, U+2029).
-  if (at > 0 && text[at - 1] !== '\n') return -1;
-  let line = 0;
+  if (at > 0 && text[at - 1] !== '\n') return undefined;
+  let line = 1;
   for (let k = text.indexOf('\n'); k >= 0 && k < at; k = text.indexOf('\n', k + 1)) line++;
-  return line < lines.length ? line : -1;
-}
-
-function leadingSpaces(line: string): number {
-  let n = 0;
-  while (n < line.length && line.charCodeAt(n) === 0x20) n++;
-  return n;
-}
-
-function isItem(line: string, indent: number): boolean {
-  return line[indent] === '-' && (indent + 1 === line.length || line[indent + 1] === ' ');
+  const end = text.indexOf('\n', at);
+  return { line: line + 1, next: end < 0 ? text.length : end + 1 };
 }
 
 // What a plain scalar must not start with to be read as one here, and the plain values YAML's core
