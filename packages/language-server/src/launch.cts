@@ -17,7 +17,13 @@ import codeCache = require('@nuance/config/code-cache');
  */
 const WRITE_AFTER_MS = 5_000;
 
-const { script, cache, cached } = codeCache.runBundle(path.join(__dirname, 'server.cjs'));
+const run = codeCache.runBundle(path.join(__dirname, 'server.cjs'));
+const { script, cache, cached } = run;
+// Compiled packs beside the code cache, when the client names no folder for them (bin.ts).
+const { useCacheFolder } = run.exports as { useCacheFolder?: (folder: string, codeKey: string) => void };
+if (cache && typeof useCacheFolder === 'function') {
+  useCacheFolder(path.dirname(cache.file), cache.key.toString('hex'));
+}
 if (cache && (!cached || script.cachedDataRejected)) {
   let written = false;
   const write = () => {

@@ -1,5 +1,7 @@
 // The language server, independent of its transport: tests run it in-process, the bin over stdio.
 // The handlers are functions of one `ServerState` (see server-state); this only wires them up.
+
+import type { RuleSetCache } from '@nuance/config';
 import {
   type Connection,
   DidChangeWorkspaceFoldersNotification,
@@ -56,13 +58,23 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onExecuteCommand(request((params) => runCommand(server, params)));
   connection.onShutdown(request(() => shutdown(server)));
   documents.listen(connection);
-  return { isShutDown: () => server.shutDown };
+  return {
+    isShutDown: () => server.shutDown,
+    keepRuleSetsIn: (cache) => {
+      server.ruleSetCache ??= cache;
+    },
+  };
 }
 
 /** What the bin needs to know of a running server. */
 export interface ServerHandle {
   /** Whether `shutdown` was received (then an end of input is a clean exit). */
   isShutDown(): boolean;
+  /**
+   * Where compiled packs are kept when the client names no folder (`initializationOptions
+   * .cacheFolder`, which wins): the bin's, the user's cache folder (launch.cts).
+   */
+  keepRuleSetsIn(cache: RuleSetCache): void;
 }
 
 const SHUT_DOWN = 'The server is shut down: only `exit` is accepted';

@@ -1,7 +1,15 @@
 // The built server over stdio, as editors run it, and parity with the CLI on the same files. The
 // bin is the bundle, run from a copy in a folder of its own: it needs no module of the workspace.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +92,48 @@ describe('the bin', () => {
       expect(statSync(file).mtimeMs).toBe(written);
     } finally {
       rmSync(cacheHome, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps a pack's compiled rule set in the user's cache folder when the client names none", async () => {
+    // Neovim and most editors give no `cacheFolder`: without this, every start compiled the pack.
+    const cacheHome = mkdtempSync(path.join(tmpdir(), 'nuance-server-cache-'));
+    const work = mkdtempSync(path.join(tmpdir(), 'nuance-server-pack-'));
+    writeFileSync(path.join(work, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+    writeFileSync(
+      path.join(work, 'team.yaml'),
+      'pack: team\nrules:\n  - id: team/x\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [实用外交]\n',
+    );
+    const uri = uriOf(path.join(work, 'draft.md'));
+    const bin = path.join(root, 'packages/language-server/bin/nuance-language-server.cjs');
+    const rules = path.join(cacheHome, 'nuance', 'rule-sets');
+    const entries = () => readdirSync(rules).filter((f) => f.endsWith('.rules'));
+    const start = async () => {
+      const server = spawn(process.execPath, [bin, '--stdio'], {
+        cwd: work,
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+      });
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      const started = await overStdio(server, { folders: [work] });
+      await started.open(uri, '韩国奉行实用外交。\n');
+      const codes = (await started.diagnostics(uri, (d) => d.length === 1)).map((d) => d.code);
+      await started.shutdown(true);
+      await exited;
+      return codes;
+    };
+    try {
+      expect(await start()).toEqual(['team/x']);
+      expect(entries()).toHaveLength(1);
+      const entry = path.join(rules, entries()[0] as string);
+      const written = statSync(entry).ino;
+      // The next start reads it: the same file (an entry is written beside it, then renamed over it).
+      expect(await start()).toEqual(['team/x']);
+      expect(entries()).toHaveLength(1);
+      expect(statSync(entry).ino).toBe(written);
+    } finally {
+      rmSync(cacheHome, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
     }
   });
 
