@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPack } from '@nuance/config';
-import { compilePacks, parsePack, type RuleSet, toolFinding, toolRule } from '@nuance/core';
+import { compilePacks, type Finding, parsePack, type RuleSet, toolFinding, toolRule } from '@nuance/core';
 import { builtinPack } from '@nuance/rules';
 import { lintDocument } from '@nuance/unified';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -181,6 +181,36 @@ describe('formatHtml on the fixture folder', () => {
     expect(html).toContain('<title>korea-china/strategic-cooperative-partner: 3 findings</title>');
     expect(html).toContain('<title>statement.zh.md: 4 findings (2 error, 1 warning, 1 info)</title>');
     expect(html.match(/<rect class="bar sev-/g)?.length).toBe(5 + 1 + 1 + 3);
+  });
+
+  it("charts a termbase's 30 rules with the most findings, and tables every one", () => {
+    // 40 rules with findings, rule k with k + 1 findings of one severity (a termbase's report).
+    const messages: Finding[] = [];
+    for (let k = 0; k < 40; k++) {
+      for (let n = 0; n <= k; n++) {
+        messages.push({
+          ruleId: `team/t${String(k).padStart(2, '0')}`,
+          severity: k % 2 === 0 ? 'warning' : 'error',
+          message: 'm',
+          start: n,
+          end: n + 1,
+          line: 1,
+          column: n + 1,
+          endLine: 1,
+          endColumn: n + 2,
+          actual: 'x',
+          expected: [],
+        });
+      }
+    }
+    const page = formatHtml([{ path: 'terms.txt', messages }], { ruleSet });
+    const chart = /<svg class="chart" id="chart-rules"[\s\S]*?<\/svg>/.exec(page)?.[0] ?? '';
+    expect(chart.match(/<g class="row">/g)?.length).toBe(30);
+    expect(chart).toContain('<title>team/t39: 40 findings</title>');
+    expect(chart).toContain('<title>team/t10: 11 findings</title>');
+    expect(chart).not.toContain('team/t09');
+    expect(page).toContain('the 30 of 40 rules with findings, most first');
+    expect(page.match(/class="rule-filter" data-rule="team\/t\d\d"/g)?.length).toBe(40);
   });
 
   it('is deterministic and dated only when asked', () => {
