@@ -24,6 +24,13 @@ function packDocs(): string {
   return dir;
 }
 
+/** A temporary folder holding `files` (name -> text). */
+function withFiles(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
 describe('rule documentation links', () => {
   it("link every built-in rule id to its pack's README at the rule's heading, in diagnostics and hovers", async () => {
     const docs = packDocs();
@@ -121,14 +128,13 @@ describe('rule documentation links', () => {
   });
 
   it("links a pack file's rule to its `id` line in that file", async () => {
-    const dir = tempDir();
-    const team = path.join(dir, 'team.yaml');
-    writeFileSync(path.join(dir, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
-    writeFileSync(
-      team,
-      'pack: team\nrules:\n  - id: team/y\n    kind: caution\n    severity: info\n    message: m\n    phrases: [务实外交]\n' +
+    const dir = withFiles({
+      '.nuancerc.yaml': 'packs: [./team.yaml]\n',
+      'team.yaml':
+        'pack: team\nrules:\n  - id: team/y\n    kind: caution\n    severity: info\n    message: m\n    phrases: [务实外交]\n' +
         '  - id: team/x\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [实用外交]\n',
-    );
+    });
+    const team = path.join(dir, 'team.yaml');
     const c = await client({ folders: [dir], initializationOptions: { debounce: 0, packDocs: packDocs() } });
     const uri = uriOf(path.join(dir, 'draft.md'));
     await c.open(uri, '韩国奉行实用外交。\n');
@@ -138,20 +144,16 @@ describe('rule documentation links', () => {
   });
 
   it('links a rule to the first pack that has it, a pack in flow style placed by its parsed YAML', async () => {
-    const dir = tempDir();
-    const flow = path.join(dir, 'flow.yaml');
-    const block = path.join(dir, 'block.yaml');
-    writeFileSync(path.join(dir, '.nuancerc.yaml'), 'packs: [./flow.yaml, ./block.yaml]\n');
-    // Its lines are not the block form: the server places team/x with the parsed pack.
-    writeFileSync(
-      flow,
-      'pack: team\nrules:\n  [\n    {id: team/y, kind: caution, severity: info, message: m, phrases: [务实外交]},\n' +
+    const dir = withFiles({
+      '.nuancerc.yaml': 'packs: [./flow.yaml, ./block.yaml]\n',
+      // Its lines are not the block form: the server places team/x with the parsed pack.
+      'flow.yaml':
+        'pack: team\nrules:\n  [\n    {id: team/y, kind: caution, severity: info, message: m, phrases: [务实外交]},\n' +
         '    {id: team/x, kind: caution, severity: warning, message: m, phrases: [实用外交]},\n  ]\n',
-    );
-    writeFileSync(
-      block,
-      'pack: other\nrules:\n  - id: other/z\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [战略合作伙伴关系]\n',
-    );
+      'block.yaml':
+        'pack: other\nrules:\n  - id: other/z\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [战略合作伙伴关系]\n',
+    });
+    const [flow, block] = [path.join(dir, 'flow.yaml'), path.join(dir, 'block.yaml')];
     const c = await client({ folders: [dir], initializationOptions: { debounce: 0 } });
     const uri = uriOf(path.join(dir, 'draft.md'));
     await c.open(uri, '韩国奉行实用外交，恢复战略合作伙伴关系。\n');
