@@ -388,6 +388,17 @@ describe('parsePack: a broken rule is dropped, the others still load', () => {
       { code, line, column, message, file: 'rules/demo/pack.yaml', severity: 'error' },
     ]);
     expect(pack?.definition.rules.map((r) => r.id)).toEqual(['demo/first', 'demo/last']);
+    // Where each rule kept is in the file's list: the last is the file's third rule.
+    expect(pack?.ruleSource).toEqual([0, 2]);
+    expect(pack?.locate(['rules', pack.ruleSource?.[1] ?? 1, 'id']).line).toBe(
+      (HEAD + rule).split('\n').length,
+    );
+  });
+
+  test('a pack that keeps every rule gives no ruleSource', () => {
+    const { pack } = parsePack(HEAD + TAIL, 'p.yaml');
+    expect(pack?.definition.rules).toHaveLength(2);
+    expect(pack).not.toHaveProperty('ruleSource');
   });
 
   test('the first of two duplicate ids is the one kept', () => {

@@ -42,8 +42,12 @@ export class PackRules {
       }
       const pack = this.parsed().find((p) => p.file === file);
       const index = pack === undefined ? undefined : this.indexOf(pack).get(ruleId);
-      if (pack !== undefined && index !== undefined)
-        return `${pathToFileURL(file).href}#L${pack.locate(['rules', index, 'id']).line}`;
+      // At the rule's place in the file's list: a rule left out before it (broken, a duplicate)
+      // is not in the parsed rules (ParsedPack.ruleSource).
+      if (pack !== undefined && index !== undefined) {
+        const line = pack.locate(['rules', pack.ruleSource?.[index] ?? index, 'id']).line;
+        return `${pathToFileURL(file).href}#L${line}`;
+      }
     }
     return undefined;
   }

@@ -146,9 +146,10 @@ describe('rule documentation links', () => {
   it('links a rule to the first pack that has it, a pack in flow style placed by its parsed YAML', async () => {
     const dir = withFiles({
       '.nuancerc.yaml': 'packs: [./flow.yaml, ./block.yaml]\n',
-      // Its lines are not the block form: the server places team/x with the parsed pack.
+      // Its lines are not the block form: the server places team/x with the parsed pack, whose
+      // rules leave out team/y (its severity is broken): team/x is still the file's second rule.
       'flow.yaml':
-        'pack: team\nrules:\n  [\n    {id: team/y, kind: caution, severity: info, message: m, phrases: [务实外交]},\n' +
+        'pack: team\nrules:\n  [\n    {id: team/y, kind: caution, severity: loud, message: m, phrases: [务实外交]},\n' +
         '    {id: team/x, kind: caution, severity: warning, message: m, phrases: [实用外交]},\n  ]\n',
       'block.yaml':
         'pack: other\nrules:\n  - id: other/z\n    kind: caution\n    severity: warning\n    message: m\n    phrases: [战略合作伙伴关系]\n',

@@ -140,6 +140,8 @@ function parseSource(source: YamlSource, imported = false): PackParse {
     }
   }
 
+  // Where each rule kept is in the file's list, when some were left out (ParsedPack.ruleSource).
+  let sources: number[] | undefined;
   if (!('rules' in root)) {
     problems.push(source.problem('missing-key', 'Missing key `rules`', source.locate([])));
   } else if (!Array.isArray(root.rules)) {
@@ -148,6 +150,7 @@ function parseSource(source: YamlSource, imported = false): PackParse {
     // Each rule id's first rule, placed only for a duplicate (a termbase's 10,000 rules have none).
     const firstIndex = new Map<string, number>();
     const importedChecks = imported ? new ImportedTermChecks(prefix) : undefined;
+    const ruleSource: number[] = [];
     root.rules.forEach((raw, index) => {
       const path = ['rules', index];
       // A YAML error inside this rule is reported already; what yaml salvaged is not trustworthy.
@@ -170,11 +173,16 @@ function parseSource(source: YamlSource, imported = false): PackParse {
       const rule =
         (isRecord(raw) ? importedChecks?.define(raw) : undefined) ??
         parseRule(raw, path, { packName: prefix, contextNames }, source, problems);
-      if (rule) definition.rules.push(rule);
+      if (!rule) return;
+      definition.rules.push(rule);
+      ruleSource.push(index);
     });
+    if (ruleSource.length < root.rules.length) sources = ruleSource;
   }
 
-  return { pack: { file, definition, locate: source.locate }, problems: sortProblems(problems) };
+  const pack: ParsedPack = { file, definition, locate: source.locate };
+  if (sources) pack.ruleSource = sources;
+  return { pack, problems: sortProblems(problems) };
 }
 
 function parseRule(

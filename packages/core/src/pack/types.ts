@@ -30,4 +30,10 @@ export interface ParsedPack {
   definition: PackDefinition;
   /** Position in the pack file of a value, by its path from the root (`['rules', 0, 'terms']`). */
   locate(path: ReadonlyArray<string | number>): { line: number; column: number };
+  /**
+   * Where each rule of `definition.rules` is in the file's `rules` (its index there), when a rule
+   * of the file was left out (broken, or a duplicate id): rule `i` is at `['rules', ruleSource[i]]`.
+   * Absent when every rule of the file is in `definition.rules`, at its own index.
+   */
+  ruleSource?: number[];
 }
