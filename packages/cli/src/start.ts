@@ -3,7 +3,6 @@
 // CLI on the main thread, the lint loop in the worker threads of --jobs, so both load one file.
 // It also exports `main`: the published package's API is this bundle, which needs no dependency.
 import { fstatSync } from 'node:fs';
-import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { RuleSetCache } from '@nuance/config';
 import { parseCommand } from './args.js';
@@ -37,7 +36,7 @@ export function start(host: StartHost = {}): number {
   // build of the bundle is never read by another.
   const cache =
     host.cacheDir !== undefined && host.codeKey !== undefined
-      ? new RuleSetCache({ dir: path.join(host.cacheDir, 'rule-sets'), salt: host.codeKey })
+      ? RuleSetCache.inFolder(host.cacheDir, host.codeKey)
       : undefined;
   if (host.cacheDir !== undefined) keepHanWordsIn(host.cacheDir);
   // Node makes each standard stream when first asked for it (a pipe's takes milliseconds): a run

@@ -93,6 +93,14 @@ export class RuleSetCache {
     this.digests = new DigestMemo(path.join(options.dir, DIGESTS));
   }
 
+  /**
+   * The cache of a tool's cache folder (the CLI's, the language server's default, an editor's
+   * storage): its compiled rule sets in `<folder>/rule-sets`, for the build `salt` names.
+   */
+  static inFolder(folder: string, salt: string): RuleSetCache {
+    return new RuleSetCache({ dir: path.join(folder, 'rule-sets'), salt });
+  }
+
   /** The key of the rule set compiled from these pack texts (in order) under these options. */
   key(sources: readonly { file: string; text: string }[], compileOptions: CompileOptions): string {
     return ruleSetKey(sources, compileOptions, this.options.salt, hashText);

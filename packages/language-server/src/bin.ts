@@ -2,7 +2,6 @@
 /// <reference types="node" />
 // `nuance-language-server --stdio` (also `--node-ipc` and `--socket=N`, chosen by
 // vscode-languageserver from the arguments).
-import path from 'node:path';
 import { format } from 'node:util';
 import { RuleSetCache } from '@nuance/config';
 import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
@@ -51,5 +50,5 @@ connection.listen();
  * diagnostics. Kept in `<folder>/rule-sets`, beside the CLI's, for this build only.
  */
 export function useCacheFolder(folder: string, codeKey: string): void {
-  server.keepRuleSetsIn(new RuleSetCache({ dir: path.join(folder, 'rule-sets'), salt: codeKey }));
+  server.keepRuleSetsIn(RuleSetCache.inFolder(folder, codeKey));
 }

@@ -64,7 +64,7 @@ export function ruleSetCacheIn(folder: string, code: string = CODE_FILE): RuleSe
   if (!path.isAbsolute(folder)) return undefined;
   try {
     const salt = createHash('sha1').update(readFileSync(code)).digest('hex');
-    return new RuleSetCache({ dir: path.join(folder, 'rule-sets'), salt });
+    return RuleSetCache.inFolder(folder, salt);
   } catch {
     return undefined;
   }
