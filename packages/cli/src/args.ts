@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { parseArgs } from 'node:util';
 import { isLanguageTag, type Locale } from '@nuance/core';
+import { readHistoryOptions, readRunOptions } from './args-run.js';
 import {
   FORMATS,
   LIST_FORMATS,
@@ -10,7 +11,9 @@ import {
   type OutputFormat,
 } from './formats.js';
 import { parseLocaleOption, withLocale } from './locale-option.js';
-import { parseShard, type Shard, ShardError } from './shard.js';
+import type { Shard } from './shard.js';
+import { parseSize } from './size-option.js';
+import { UsageError } from './usage-error.js';
 
 export interface CheckCommand {
   name: 'check';
@@ -39,6 +42,10 @@ export interface CheckCommand {
   changedLinesFrom?: string;
   baseline?: string;
   writeBaseline?: string;
+  /** `--cache`: reuse the findings of files unchanged since the last run (cache/results-cache.ts). */
+  cache?: true;
+  /** `--cache-location PATH`: the cache file, or a folder for `.nuancecache`. */
+  cacheLocation?: string;
 }
 
 export interface MergeCommand {
@@ -75,7 +82,7 @@ export type Command =
   | { name: 'export'; pack: string; format: 'tbx' | 'csv' | 'tsv'; output?: string }
   | MergeCommand;
 
-export class UsageError extends Error {}
+export { UsageError } from './usage-error.js';
 
 const CHECK_ONLY = [
   'output',
@@ -94,7 +101,7 @@ const CHECK_ONLY = [
   'write-baseline',
 ] as const;
 
-type ParsedValues = ReturnType<typeof parse>['values'];
+export type ParsedValues = ReturnType<typeof parse>['values'];
 
 /** Parse the command line; throws UsageError with a message meant for the user. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -280,20 +287,6 @@ function checkCommand(paths: string[], values: ParsedValues, audience: string[] 
   return command;
 }
 
-const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-
-/** `--max-file-size`: bytes, or a number with K, M or G (KB, MB, GB; powers of 1,024). */
-function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(text.trim());
-  const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase()]!) : 0;
-  if (bytes < 1 || !Number.isSafeInteger(bytes)) {
-    throw new UsageError(
-      `Unexpected value \`${text}\` for \`--max-file-size\`, expected a size such as \`16M\`, \`500K\` or \`20000000\``,
-    );
-  }
-  return bytes;
-}
-
 function readStdinOptions(command: CheckCommand, values: ParsedValues): void {
   if (values.stdin) {
     if (command.paths.length > 0) throw new UsageError('`--stdin` lints standard input: give no paths');
@@ -303,47 +296,6 @@ function readStdinOptions(command: CheckCommand, values: ParsedValues): void {
     if (!values.stdin) throw new UsageError('`--stdin-filename` needs `--stdin`');
     if (values['stdin-filename'] === '') throw new UsageError('`--stdin-filename` needs a name');
     command.stdinFilename = values['stdin-filename'];
-  }
-}
-
-/** `--changed-lines-from`, `--baseline`, `--write-baseline`: what the run is judged against. */
-function readHistoryOptions(command: CheckCommand, values: ParsedValues): void {
-  const { 'changed-lines-from': ref, baseline, 'write-baseline': write } = values;
-  if (write !== undefined && (baseline !== undefined || ref !== undefined)) {
-    throw new UsageError(
-      '`--write-baseline` records every finding: not with `--baseline` or `--changed-lines-from`',
-    );
-  }
-  for (const [name, value] of [
-    ['changed-lines-from', ref],
-    ['baseline', baseline],
-    ['write-baseline', write],
-  ]) {
-    if (value === '') throw new UsageError(`\`--${name}\` needs a value`);
-  }
-  if (ref !== undefined) command.changedLinesFrom = ref;
-  if (baseline !== undefined) command.baseline = baseline;
-  if (write !== undefined) command.writeBaseline = write;
-}
-
-/** `--jobs` and `--shard`: how a run over many files is spread. */
-function readRunOptions(command: CheckCommand, values: ParsedValues): void {
-  if (values.jobs !== undefined) {
-    if (!/^\d+$/.test(values.jobs) || Number(values.jobs) < 1) {
-      throw new UsageError(
-        `Unexpected value \`${values.jobs}\` for \`--jobs\`, expected a whole number from 1`,
-      );
-    }
-    command.jobs = Number(values.jobs);
-  }
-  if (values.shard !== undefined) {
-    if (command.stdin) throw new UsageError('`--shard` splits files and folders: not with `--stdin`');
-    try {
-      command.shard = parseShard(values.shard);
-    } catch (error) {
-      if (error instanceof ShardError) throw new UsageError(error.message);
-      throw error;
-    }
   }
 }
 
@@ -391,6 +343,8 @@ function parse(argv: readonly string[]) {
       'changed-lines-from': { type: 'string' },
       baseline: { type: 'string' },
       'write-baseline': { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       audience: { type: 'string', multiple: true },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

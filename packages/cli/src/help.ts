@@ -33,6 +33,9 @@ Options:
                              else 2); the report is the same whatever N
       --shard I/N            lint only shard I of N (a stable split by path), for a CI matrix;
                              join the shards' json or sarif reports with \`nuance merge\`
+      --cache                lint only the files changed since the last --cache run (their bytes,
+                             config, packs or release set); reuse the others' findings
+      --cache-location PATH  the cache file, or a folder for .nuancecache (default ./.nuancecache)
       --stdin                lint standard input (with --fix: print the fixed text)
       --stdin-filename NAME  the name of the stdin document (format, config, language)
       --max-file-size SIZE   a larger file (or stdin) is an error finding, not linted

@@ -18,6 +18,11 @@ export interface CliIo {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where compiled packs are kept between runs: the bin gives one (its cache folder); else none. */
   cache?: RuleSetCache;
+  /**
+   * What names this build of nuance (the bin: its bundle's digest and Node's version), which a
+   * `--cache` file is kept for; else its version and Node's.
+   */
+  buildKey?: string;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

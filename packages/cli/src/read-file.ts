@@ -67,9 +67,12 @@ export function readTextSync(
   file: string,
   maxBytes = DEFAULT_MAX_FILE_BYTES,
   options?: SyncReadOptions,
+  seen?: (read: RegularFile) => void,
 ): ReadResult {
   try {
-    return decodeDocument(readRegularFileSync(file, maxBytes, options).bytes);
+    const read = readRegularFileSync(file, maxBytes, options);
+    seen?.(read);
+    return decodeDocument(read.bytes);
   } catch (error) {
     return readFailure(error);
   }

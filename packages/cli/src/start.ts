@@ -45,6 +45,7 @@ export function start(host: StartHost = {}): number {
   void main(process.argv.slice(2), {
     cwd: process.cwd(),
     ...(cache ? { cache } : {}),
+    ...(host.codeKey !== undefined ? { buildKey: host.codeKey } : {}),
     get stdout() {
       if (!stdout) {
         stdout = process.stdout;

@@ -334,4 +334,28 @@ setInterval(() => {}, 1000);
       ]);
     });
   });
+
+  it('gives the results cache what the workers read: a second run lints nothing', async () => {
+    await withTempDir(async (dir) => {
+      for (let i = 0; i < 6; i++) {
+        await copyFile(path.join(samples, 'statement.zh.md'), path.join(dir, `s${i}.zh.md`));
+      }
+      const plain = await run(['--format', 'json', '.'], dir);
+      const first = await run(['--format', 'json', '--jobs', '2', '--cache', '.'], dir);
+      expect(first.stdout).toBe(plain.stdout);
+      const file = path.join(dir, '.nuancecache');
+      const cached = JSON.parse(await readFile(file, 'utf8'));
+      expect(Object.keys(cached.files)).toHaveLength(6);
+      for (const entry of Object.values(cached.files) as { findings: { message: string }[] }[]) {
+        expect(entry.findings.length).toBeGreaterThan(0);
+        for (const f of entry.findings) f.message = 'FROM THE CACHE';
+      }
+      await writeFile(file, JSON.stringify(cached));
+      const second = await run(['--format', 'json', '--jobs', '2', '--cache', '.'], dir);
+      const messages = (JSON.parse(second.stdout) as { messages: { message: string }[] }[]).flatMap((r) =>
+        r.messages.map((m) => m.message),
+      );
+      expect(new Set(messages)).toEqual(new Set(['FROM THE CACHE']));
+    });
+  });
 });

@@ -1,3 +1,4 @@
+export { type FileIdentity, identityOf, RACY_MS, sameFile } from './digest-memo.js';
 export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
 export { FreshConfigs } from './fresh-configs.js';
 export { type EntryCheck, GitignoreTree } from './gitignore.js';
@@ -10,7 +11,7 @@ export {
   mergeConfig,
 } from './load-config.js';
 export { builtinPackNames, isBuiltinPackName, type LoadedPack, loadPack } from './load-pack.js';
-export { hashText, nodeCrypto } from './node-crypto.js';
+export { hashBytes, hashText, nodeCrypto } from './node-crypto.js';
 export {
   type ConfigRequest,
   ConfigResolver,

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import type { ConfigResolver, ResolvedConfig } from '@nuance/config';
 import { type NuanceConfig, toolFinding } from '@nuance/core';
+import { newRunHost } from '../bilingual.js';
+import { ResultsCacheError } from '../cache/results-cache.js';
+import { RunCache } from '../cache/run-cache.js';
 import { errorText } from '../error-text.js';
 import { collectFiles, displayPath, type FileList } from '../files.js';
 import { fixDiff, planFixes } from '../fix/plan.js';
@@ -28,7 +31,8 @@ import { selectShard } from '../shard.js';
 import { type CheckOptions, type CheckRun, internalErrorFinding } from './check-run.js';
 
 /** A place in the report: a file ignored by name (its finding is known) or a file to lint. */
-type Slot = { shown: string; ignored: string } | { shown: string; task: LintTask; active: ResolvedConfig };
+type Slot = { shown: string; ignored: string } | Linted;
+type Linted = { shown: string; task: LintTask; active: ResolvedConfig };
 
 /**
  * Lint the files, folders and globs of the command line (the `--shard` of them), in input order.
@@ -56,6 +60,7 @@ export async function checkFiles(
     byFolder.set(folder, active);
     return active;
   };
+  newRunHost();
   const collected = await collectFiles(options.paths, io.cwd, {
     isIgnored: async (file) => {
       const active = await configOf(file);
@@ -74,6 +79,7 @@ export async function checkFiles(
   const files = options.shard
     ? selectShard(collected.files, options.shard, (f) => displayPath(f, io.cwd))
     : collected.files;
+  const cache = options.cache ? openCache(options, io, run) : undefined;
 
   // Each file's config at once (one per folder), so that the slots are made without a wait per
   // file: a loop of thousands of awaits is a long function to optimize, on the core linting needs.
@@ -99,23 +105,79 @@ export async function checkFiles(
     for (const slot of slots) {
       if ('task' in slot) {
         progress.update(done, tasks.length, slot.shown);
-        report(slot, fixOne(slot.task, slot.active, options.fixDryRun === true, run.diffs));
+        // A file kept with nothing to fix is as it was; any other is fixed and linted again.
+        const kept = cache?.lookup(slot.task, slot.active.loaded);
+        if (kept && !kept.findings.some((f) => f.fix !== undefined)) {
+          report(slot, { path: slot.shown, messages: kept.findings });
+        } else {
+          report(slot, fixOne(slot.task, slot.active, options.fixDryRun === true, run.diffs));
+          if (options.fix) cache?.forget(slot.task);
+        }
         done++;
       } else report(slot, ignoredResult(slot));
     }
   } else {
-    const requested =
-      options.jobs ?? (await defaultJobs(tasks.length, () => totalBytes(tasks), availableCores()));
-    // One thread asks nothing of the machine's memory (reading it took 4-5 ms of a small file's run).
-    const jobs = requested <= 1 ? 1 : capJobs(requested, workerBytes(), thisMachine());
-    const linted = await lintTasks(slots, tasks, jobs, io.cwd, resolver, progress);
+    const linted = await lintOrReuse(slots, options, io, resolver, progress, cache);
     for (const slot of slots) {
       if ('task' in slot) report(slot, toFileResult(slot.shown, linted[slot.task.index]!));
       else report(slot, ignoredResult(slot));
     }
   }
+  cache?.save();
   progress.done();
   return run;
+}
+
+/** `--cache`'s file, or undefined (the run failed, and lints without it) when it cannot be used. */
+function openCache(options: CheckOptions, io: CliIo, run: CheckRun): RunCache | undefined {
+  try {
+    const cache = RunCache.open(options, io);
+    // A new list: the old one is the walk's, whose files are the ones to lint.
+    run.inputs = [...run.inputs, cache.file];
+    return cache;
+  } catch (error) {
+    if (!(error instanceof ResultsCacheError)) throw error;
+    io.stderr.write(`nuance: ${terminalText(error.message)}\n`);
+    run.failed = true;
+    return undefined;
+  }
+}
+
+/**
+ * Each file's result: kept in the cache when it is unchanged, else linted (on `--jobs` threads
+ * when the files to lint ask for them) and kept.
+ */
+async function lintOrReuse(
+  slots: readonly Slot[],
+  options: CheckOptions,
+  io: CliIo,
+  resolver: ConfigResolver,
+  progress: Progress,
+  cache: RunCache | undefined,
+): Promise<(LintTaskResult | undefined)[]> {
+  const linted: (LintTaskResult | undefined)[] = new Array(slots.length).fill(undefined);
+  const todo: Linted[] = [];
+  for (const slot of slots) {
+    if (!('task' in slot)) continue;
+    const kept = cache?.lookup(slot.task, slot.active.loaded);
+    if (kept) linted[slot.task.index] = { index: slot.task.index, ...kept };
+    else {
+      if (cache) slot.task.record = true;
+      todo.push(slot);
+    }
+  }
+  const tasks = todo.map((slot) => slot.task);
+  const requested =
+    options.jobs ?? (await defaultJobs(tasks.length, () => totalBytes(tasks), availableCores()));
+  // One thread asks nothing of the machine's memory (reading it took 4-5 ms of a small file's run).
+  const jobs = requested <= 1 ? 1 : capJobs(requested, workerBytes(), thisMachine());
+  const results = await lintTasks(todo, jobs, io.cwd, resolver, progress);
+  for (const slot of todo) {
+    const result = results.get(slot.task.index);
+    linted[slot.task.index] = result;
+    if (result) cache?.store(slot.task, slot.active.loaded, result);
+  }
+  return linted;
 }
 
 /** The report's places, a task for each file to lint (`actives`: each file's config, or undefined when ignored). */
@@ -150,14 +212,14 @@ function slotsOf(
 }
 
 async function lintTasks(
-  slots: readonly Slot[],
-  tasks: readonly LintTask[],
+  todo: readonly Linted[],
   jobs: number,
   cwd: string,
   resolver: ConfigResolver,
   progress: Progress,
-): Promise<(LintTaskResult | undefined)[]> {
-  const bySlot: (LintTaskResult | undefined)[] = new Array(slots.length).fill(undefined);
+): Promise<Map<number, LintTaskResult>> {
+  const bySlot = new Map<number, LintTaskResult>();
+  const tasks = todo.map((slot) => slot.task);
   if (jobs > 1 && tasks.length > 1) {
     // Workers report a file only once linted: show the count at once, not after the first file.
     progress.update(0, tasks.length);
@@ -168,15 +230,14 @@ async function lintTasks(
       loadConfig: async (configFile) => (await resolver.forConfigFile(configFile)).loaded,
       onProgress: (done, total) => progress.update(done, total),
     });
-    for (const result of results) bySlot[result.index] = result;
+    for (const result of results) bySlot.set(result.index, result);
     return bySlot;
   }
   // One thread: the configs the run already loaded, so no pack is compiled twice.
   let done = 0;
-  for (const slot of slots) {
-    if (!('task' in slot)) continue;
+  for (const slot of todo) {
     progress.update(done, tasks.length, slot.shown);
-    bySlot[slot.task.index] = await lintOneFile(slot.task, () => slot.active.loaded);
+    bySlot.set(slot.task.index, await lintOneFile(slot.task, () => slot.active.loaded));
     done++;
   }
   progress.update(done, tasks.length);

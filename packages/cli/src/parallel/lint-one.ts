@@ -1,7 +1,8 @@
 import { ConfigResolver, type LoadedConfig, ReadBuffer } from '@nuance/config';
 import type { Finding, NuanceConfig } from '@nuance/core';
 import { lintDocument } from '@nuance/unified';
-import { bilingualLinter } from '../bilingual.js';
+import { bilingualLinter, nodeHost } from '../bilingual.js';
+import { type CacheRecord, type Dependencies, recordingHost, recordOf } from '../cache/record.js';
 import { errorText } from '../error-text.js';
 import { readTextSync } from '../read-file.js';
 import type { LintConfig } from './shared-config.js';
@@ -32,6 +33,8 @@ export interface LintTask {
    * copied from the workers).
    */
   keepText?: boolean;
+  /** `--cache`: give back what the results cache keeps of the file besides its findings. */
+  record?: boolean;
 }
 
 export interface LintTaskResult {
@@ -41,6 +44,8 @@ export interface LintTaskResult {
   text?: string;
   /** An internal error (a bug, or a worker that died): the caller reports it and exits 2. */
   error?: string;
+  /** With `record`: the file's digest, identity and dependencies, when it was read and linted. */
+  record?: CacheRecord;
 }
 
 /** Gives the loaded config for a task's config file and overrides, loading each once. */
@@ -76,15 +81,27 @@ export async function lintOneFile(
   configOf: (task: LintTask) => LintConfig | Promise<LintConfig>,
 ): Promise<LintTaskResult> {
   try {
-    const read = readTextSync(task.path, task.maxFileBytes, {
-      reuse: batchBuffer,
-      listedRegular: task.listedRegular === true,
-    });
+    // Taken before the read: a file modified since is not trusted by its identity (CacheRecord).
+    const readAt = task.record ? Date.now() : 0;
+    let record: CacheRecord | undefined;
+    const read = readTextSync(
+      task.path,
+      task.maxFileBytes,
+      { reuse: batchBuffer, listedRegular: task.listedRegular === true },
+      task.record ? (file) => (record = recordOf(file.bytes, file.stats, readAt)) : undefined,
+    );
     if (!read.ok) return { index: task.index, findings: [read.finding] };
     const loaded = await configOf(task);
     const { text } = read;
-    const findings = linter(task.path, loaded)(text);
-    return task.keepText ? { index: task.index, findings, text } : { index: task.index, findings };
+    const deps: Dependencies = {};
+    const findings = linter(task.path, loaded, record ? deps : undefined)(text);
+    const result: LintTaskResult = { index: task.index, findings };
+    if (task.keepText) result.text = text;
+    if (record) {
+      if (deps.members !== undefined || deps.files !== undefined) record.deps = deps;
+      result.record = record;
+    }
+    return result;
   } catch (error) {
     return {
       index: task.index,
@@ -97,9 +114,15 @@ export async function lintOneFile(
 /**
  * Lint a document's text under its config; the path picks Markdown or text and a `.zh.md`
  * language. The one lint call of the CLI: files (here), `--fix` passes and `--stdin` all use it.
+ * `deps`: filled with what else the findings are read from (`--cache`).
  */
-export function linter(file: string | undefined, loaded: LintConfig): (text: string) => Finding[] {
-  const bilingual = bilingualLinter(file, loaded);
+export function linter(
+  file: string | undefined,
+  loaded: LintConfig,
+  deps?: Dependencies,
+): (text: string) => Finding[] {
+  const host = deps && file !== undefined ? recordingHost(nodeHost(), file, deps) : nodeHost();
+  const bilingual = bilingualLinter(file, loaded, host);
   const document = (text: string) =>
     lintDocument({
       text,

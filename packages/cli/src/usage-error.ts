@@ -1,0 +1,2 @@
+/** A bad command line: its message is meant for the user (exit 2). */
+export class UsageError extends Error {}
