@@ -8,6 +8,7 @@ import { defaultCache, defaultResults, defaultShared } from './paths.js';
 export const TOOL_IDS = [
   'nuance',
   'nuance-jobs-1',
+  'nuance-cache',
   'remark-parse',
   'unified-nlcst',
   'textlint-prh',

@@ -89,9 +89,9 @@ async function runCase(input: TableInput, c: Case): Promise<Run> {
   const name = nameOf(c);
   const stdout = path.join(input.scratch, `${name}.out`);
   const stderr = path.join(input.scratch, `${name}.err`);
-  const command = c.tool.command(input.corpus.dir, c.vocabulary);
-  if (c.tool.takes === 'nuance')
-    command.env = { ...process.env, ...command.env, XDG_CACHE_HOME: cacheOf(input, c) };
+  const home = c.tool.takes === 'nuance' ? cacheOf(input, c) : undefined;
+  const command = c.tool.command(input.corpus.dir, c.vocabulary, home);
+  if (home !== undefined) command.env = { ...process.env, ...command.env, XDG_CACHE_HOME: home };
   const m = await measure(input.meter, { ...command, stdout, stderr });
   if (!c.tool.okExit.includes(m.exitCode)) {
     throw new Error(`${command.argv.join(' ')} exited with ${m.exitCode}:\n${tail(stderr)}`);

@@ -102,13 +102,18 @@ function parseTargets(table: readonly TableRow[] | undefined, small: string, lar
   }
   for (const vocabulary of termVocabularies(table).concat('korea-china')) {
     const a = row(table, 'nuance', vocabulary);
-    const b = row(table, 'nuance-jobs-1', vocabulary);
     const shown = (r: TableRow) => r.findings?.toLocaleString('en') ?? 'varying';
-    out.push({
-      target: `${vocabulary}: the same findings with and without --jobs 1`,
-      measured: a && b ? `${shown(a)} and ${shown(b)}` : 'not measured',
-      met: a && b ? a.findings !== null && a.findings === b.findings : undefined,
-    });
+    for (const [other, how] of [
+      ['nuance-jobs-1', 'with and without --jobs 1'],
+      ['nuance-cache', 'with and without --cache'],
+    ] as const) {
+      const b = row(table, other, vocabulary);
+      out.push({
+        target: `${vocabulary}: the same findings ${how}`,
+        measured: a && b ? `${shown(a)} and ${shown(b)}` : 'not measured',
+        met: a && b ? a.findings !== null && a.findings === b.findings : undefined,
+      });
+    }
   }
   return out;
 }

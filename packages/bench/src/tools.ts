@@ -24,7 +24,8 @@ export interface Tool {
   /** `nuance`: any vocabulary; `terms`: a term list only (not a built-in pack); `none`: no vocabulary. */
   takes: 'nuance' | 'terms' | 'none';
   okExit: readonly number[];
-  command(corpus: string, vocabulary: Vocabulary | undefined): ToolCommand;
+  /** `home`: a nuance case's own cache folder (`XDG_CACHE_HOME`), kept for its rounds. */
+  command(corpus: string, vocabulary: Vocabulary | undefined, home?: string): ToolCommand;
   read(stdout: string): ToolOutput;
 }
 
@@ -39,14 +40,14 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-function nuance(id: ToolId, label: string, jobs: string[]): Tool {
+function nuance(id: ToolId, label: string, options: (home: string | undefined) => string[]): Tool {
   return {
     id,
     label,
     takes: 'nuance',
     // 1: error findings (the korea-china pack has error rules).
     okExit: [0, 1],
-    command: (corpus, vocabulary) => ({
+    command: (corpus, vocabulary, home) => ({
       argv: [
         process.execPath,
         cliBin,
@@ -56,7 +57,7 @@ function nuance(id: ToolId, label: string, jobs: string[]): Tool {
         required(vocabulary, 'vocabulary').nuanceConfig,
         '--format',
         'json',
-        ...jobs,
+        ...options(home),
       ],
       cwd: corpus,
     }),
@@ -67,8 +68,14 @@ function nuance(id: ToolId, label: string, jobs: string[]): Tool {
 const terms = (vocabulary: Vocabulary | undefined) => required(vocabulary?.terms, 'term list');
 
 export const TOOLS: readonly Tool[] = [
-  nuance('nuance', 'nuance, default options', []),
-  nuance('nuance-jobs-1', 'nuance `--jobs 1`', ['--jobs', '1']),
+  nuance('nuance', 'nuance, default options', () => []),
+  nuance('nuance-jobs-1', 'nuance `--jobs 1`', () => ['--jobs', '1']),
+  // Its results cache filled by the case's first run (outside the medians): every round finds
+  // every file unchanged, as a pre-commit hook or a watch loop over an archive mostly does.
+  nuance('nuance-cache', 'nuance `--cache`, nothing changed', (home) => [
+    '--cache-location',
+    path.join(required(home, 'cache folder'), 'results.nuancecache'),
+  ]),
   {
     id: 'remark-parse',
     label: 'remark-parse alone (no checks)',

@@ -52,11 +52,18 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
     expect(table.filter((r) => r.vocabulary === 'korea-china').map((r) => r.tool)).toEqual([
       'nuance',
       'nuance-jobs-1',
+      'nuance-cache',
     ]);
+    // The results cache of each `--cache` case, filled by its first run and kept for its rounds.
+    for (const vocabulary of ['24-terms', 'korea-china']) {
+      const kept = path.join(cache, 'nuance-cache', `nuance-cache.${vocabulary}`, 'results.nuancecache');
+      const files = JSON.parse(readFileSync(kept, 'utf8')).files as Record<string, unknown>;
+      expect(Object.keys(files), vocabulary).toHaveLength(corpus.files);
+    }
     // Each nuance case kept its compiled pack for its rounds (a case's cache folder, which nuance
     // makes no further than its parent, was once never made on a fresh machine: every round
     // compiled 10,000 terms again).
-    for (const tool of ['nuance', 'nuance-jobs-1']) {
+    for (const tool of ['nuance', 'nuance-jobs-1', 'nuance-cache']) {
       const kept = path.join(cache, 'nuance-cache', `${tool}.24-terms`, 'nuance', 'rule-sets');
       expect(
         readdirSync(kept).filter((f) => f.endsWith('.rules')),
