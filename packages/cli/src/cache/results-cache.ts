@@ -12,12 +12,12 @@
 // The file is JSON, paths relative to its folder (a cache restored into another checkout still
 // applies). A file at the location that is not one is never written over; one of another format or
 // build, or damaged, is started afresh.
-import { mkdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BilingualHost } from '@nuance/bilingual';
 import { describeFsError, type FileIdentity, identityOf, RACY_MS, sameFile } from '@nuance/config';
 import type { Finding } from '@nuance/core';
-import { errorCode, replaceFileAtomically } from '../atomic-file.js';
+import { errorCode } from '../atomic-file.js';
 import { decodeDocument } from '../read-file.js';
 import { bytesDigest, type CacheRecord, type Dependencies, depsUnchanged } from './record.js';
 
@@ -70,6 +70,8 @@ function isFolder(file: string): boolean {
 export class ResultsCache {
   private dirty = false;
   private readonly dir: string;
+  /** The entries of files this run found or linted: they exist, and need no stat when written. */
+  private readonly seen = new Set<string>();
 
   private constructor(
     readonly file: string,
@@ -93,7 +95,9 @@ export class ResultsCache {
       if (errorCode(error) === 'ENOENT') return new ResultsCache(file, build, new Map(), host);
       throw new ResultsCacheError(`Cannot read the cache \`${file}\`: ${describeFsError(error)}`);
     }
-    if (!text.startsWith(`{"nuance":"${MARK}"`)) {
+    // Empty: what a crash can leave of a file renamed into place before its bytes reached the disk
+    // (the cache is written without a sync: it can be lost, and the next run lints again).
+    if (text.length > 0 && !text.startsWith(`{"nuance":"${MARK}"`)) {
       throw new ResultsCacheError(
         `\`${file}\` is not a nuance results cache, so it is not written over: remove it or give another --cache-location`,
       );
@@ -153,7 +157,9 @@ export class ResultsCache {
       findings,
     };
     if (record.deps !== undefined) stored.deps = this.relative(record.deps);
-    this.entries.set(this.keyOf(file), stored);
+    const key = this.keyOf(file);
+    this.entries.set(key, stored);
+    this.seen.add(key);
     this.dirty = true;
   }
 
@@ -169,7 +175,7 @@ export class ResultsCache {
   save(): string | undefined {
     if (!this.dirty) return undefined;
     for (const key of [...this.entries.keys()]) {
-      if (!exists(path.resolve(this.dir, key))) this.entries.delete(key);
+      if (!this.seen.has(key) && !exists(path.resolve(this.dir, key))) this.entries.delete(key);
     }
     const text = JSON.stringify({
       nuance: MARK,
@@ -177,18 +183,20 @@ export class ResultsCache {
       build: this.build,
       files: Object.fromEntries(this.entries),
     });
+    // A file beside it renamed over it: a run reading it meanwhile reads the old one or the new.
+    const temp = path.join(this.dir, `.nuancecache-${process.pid}-${Date.now()}.tmp`);
     try {
       mkdirSync(this.dir, { recursive: true });
-    } catch (error) {
-      return `Cannot write the cache \`${this.file}\`: ${describeFsError(error)}`;
-    }
-    const outcome = replaceFileAtomically(this.file, text);
-    if (outcome.ok) {
+      writeFileSync(temp, text);
+      renameSync(temp, this.file);
       this.dirty = false;
       return undefined;
+    } catch (error) {
+      try {
+        rmSync(temp, { force: true });
+      } catch {}
+      return `Cannot write the cache \`${this.file}\`: ${describeFsError(error)}`;
     }
-    const why = outcome.step === 'check' ? outcome.reason : describeFsError(outcome.error);
-    return `Cannot write the cache \`${this.file}\`: ${why}`;
   }
 
   private keyOf(file: string): string {
