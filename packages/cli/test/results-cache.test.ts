@@ -177,6 +177,17 @@ describe('--cache', () => {
       await run(['--cache-location', 'cache', '.'], dir);
       await rm(path.join(dir, 'drafts/b.md'));
       await writeFile(path.join(dir, 'drafts/a.md'), '# 声明\n\n韩国。\n');
+      // A name a draft could have: the cache is not linted.
+      const named = await run(['--format', 'json', '--cache-location', 'drafts/cache.md', 'drafts'], dir);
+      expect((JSON.parse(named.stdout) as { path: string }[]).map((r) => r.path)).toEqual(['drafts/a.md']);
+      expect(
+        (
+          JSON.parse(
+            (await run(['--format', 'json', '--cache-location', 'drafts/cache.md', 'drafts'], dir)).stdout,
+          ) as { path: string }[]
+        ).map((r) => r.path),
+      ).toEqual(['drafts/a.md']);
+      await rm(path.join(dir, 'drafts/cache.md'));
       await run(['--cache-location', 'cache/results.json', 'drafts'], dir);
       await run(['--cache-location', 'cache', 'drafts'], dir);
       expect(Object.keys(JSON.parse(await readFile(file, 'utf8')).files)).toEqual(['../drafts/a.md']);

@@ -76,10 +76,10 @@ export async function checkFiles(
     inputs: collected.files,
     failed: collected.errors.length > 0,
   };
-  const files = options.shard
-    ? selectShard(collected.files, options.shard, (f) => displayPath(f, io.cwd))
-    : collected.files;
   const cache = options.cache ? openCache(options, io, run) : undefined;
+  // The cache is never a draft, whatever its name (`--cache-location notes.md`).
+  const listed = cache ? collected.files.filter((file) => file !== cache.file) : collected.files;
+  const files = options.shard ? selectShard(listed, options.shard, (f) => displayPath(f, io.cwd)) : listed;
 
   // Each file's config at once (one per folder), so that the slots are made without a wait per
   // file: a loop of thousands of awaits is a long function to optimize, on the core linting needs.
