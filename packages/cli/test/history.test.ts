@@ -83,6 +83,36 @@ describe('--changed-lines-from', () => {
     });
   });
 
+  it('lints only the files with a changed line, for the report it would give linting them all', async () => {
+    await withTempDir(async (dir) => {
+      await repository(dir);
+      const more: Record<string, string> = {};
+      for (let i = 0; i < 5; i++) more[`drafts/more-${i}.md`] = '又一稿：实用外交。\n';
+      await writeTree(dir, more);
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'more');
+      const base = git(dir, 'rev-parse', 'HEAD');
+      await writeFile(path.join(dir, 'drafts/old.md'), '旧稿：实用外交。\n新句：实用外交。\n');
+      // Changed by a deleted line only: no finding of it can be on a changed line.
+      await writeFile(path.join(dir, 'drafts/声明.md'), BASE.replace('\n双方讨论了经济合作。\n', ''));
+      for (const format of ['json', 'sarif', 'html']) {
+        const judged = await run(['--format', format, '--changed-lines-from', base, 'drafts'], dir);
+        const all = await run(['--format', 'json', 'drafts'], dir);
+        expect(findingLines(all.stdout)).toHaveLength(8);
+        if (format === 'json') {
+          expect(findingLines(judged.stdout)).toEqual(['drafts/old.md:2:4 korea-china/wushi-not-shiyong']);
+          // Every file is in the report, as a linted file.
+          expect((JSON.parse(judged.stdout) as unknown[]).length).toBe(7);
+        }
+        expect(judged.code).toBe(1);
+      }
+      // The files linted are the ones --cache keeps: the one with an added line.
+      await run(['--changed-lines-from', base, '--cache', 'drafts'], dir);
+      const cached = JSON.parse(await readFile(path.join(dir, '.nuancecache'), 'utf8'));
+      expect(Object.keys(cached.files)).toEqual(['drafts/old.md']);
+    });
+  });
+
   it('fails with exit 2 on an unknown revision or outside a repository', async () => {
     await withTempDir(async (dir) => {
       await writeTree(dir, { 'a.md': '实用外交\n' });

@@ -44,6 +44,8 @@ export async function checkFiles(
   overrides: Partial<NuanceConfig>,
   io: CliIo,
   resolver: ConfigResolver,
+  /** Files (by the path shown) whose findings the report would drop, whatever they are: not linted. */
+  skipped?: (shown: string) => boolean,
 ): Promise<CheckRun> {
   // One config per folder for the run (the resolver's answer is the same for every file of it),
   // the folders resolved one after another in the order first asked (the walk's order): the
@@ -117,7 +119,7 @@ export async function checkFiles(
       } else report(slot, ignoredResult(slot));
     }
   } else {
-    const linted = await lintOrReuse(slots, options, io, resolver, progress, cache);
+    const linted = await lintOrReuse(slots, options, io, resolver, progress, cache, skipped);
     for (const slot of slots) {
       if ('task' in slot) report(slot, toFileResult(slot.shown, linted[slot.task.index]!));
       else report(slot, ignoredResult(slot));
@@ -144,8 +146,8 @@ function openCache(options: CheckOptions, io: CliIo, run: CheckRun): RunCache | 
 }
 
 /**
- * Each file's result: kept in the cache when it is unchanged, else linted (on `--jobs` threads
- * when the files to lint ask for them) and kept.
+ * Each file's result: none for a file `skipped` (no changed line), kept in the cache when it is
+ * unchanged, else linted (on `--jobs` threads when the files to lint ask for them) and kept.
  */
 async function lintOrReuse(
   slots: readonly Slot[],
@@ -154,11 +156,16 @@ async function lintOrReuse(
   resolver: ConfigResolver,
   progress: Progress,
   cache: RunCache | undefined,
+  skipped: ((shown: string) => boolean) | undefined,
 ): Promise<(LintTaskResult | undefined)[]> {
   const linted: (LintTaskResult | undefined)[] = new Array(slots.length).fill(undefined);
   const todo: Linted[] = [];
   for (const slot of slots) {
     if (!('task' in slot)) continue;
+    if (skipped?.(slot.shown)) {
+      linted[slot.task.index] = { index: slot.task.index, findings: [] };
+      continue;
+    }
     const kept = cache?.lookup(slot.task, slot.active.loaded);
     if (kept) linted[slot.task.index] = { index: slot.task.index, ...kept };
     else {

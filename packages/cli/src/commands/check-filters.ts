@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describeFsError } from '@nuance/config';
 import { BaselineError, dropKnown, formatBaseline, readBaseline, toBaseline } from '../filters/baseline.js';
-import { changedLines, keepChangedLines } from '../filters/changed-lines.js';
+import { type ChangedLines, changedLines, keepChangedLines } from '../filters/changed-lines.js';
 import { ChangedLinesError } from '../filters/changed-lines-error.js';
 import { withFingerprints } from '../fingerprint.js';
 import type { CliIo } from '../io.js';
@@ -20,11 +20,13 @@ export interface Filtered {
   failed: boolean;
 }
 
+/** `changed`: what git said of `--changed-lines-from`, when it was asked before the lint. */
 export async function filterResults(
   results: FileResult[],
   options: CheckOptions,
   io: CliIo,
   inputs: readonly string[],
+  changed?: Promise<ChangedLines>,
 ): Promise<Filtered> {
   if (!options.changedLinesFrom && !options.baseline && !options.writeBaseline)
     return { results, failed: false };
@@ -51,7 +53,8 @@ export async function filterResults(
   }
   try {
     if (options.changedLinesFrom !== undefined) {
-      kept = keepChangedLines(kept, await changedLines(options.changedLinesFrom, io.cwd), io.cwd);
+      const lines = await (changed ?? changedLines(options.changedLinesFrom, io.cwd));
+      kept = keepChangedLines(kept, lines, io.cwd);
     }
     if (options.baseline !== undefined) {
       kept = dropKnown(kept, await readBaseline(path.resolve(io.cwd, options.baseline)));

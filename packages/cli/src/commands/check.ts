@@ -2,6 +2,7 @@
 
 import { ConfigResolver, unionRuleSet } from '@nuance/config';
 import type { NuanceConfig } from '@nuance/core';
+import { changedLines, withoutChangedLines } from '../filters/changed-lines.js';
 import { type CliIo, useColor } from '../io.js';
 import { writeReport } from '../output.js';
 import { onlyErrors, renderReport } from '../render.js';
@@ -28,11 +29,24 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   if (io.cache) resolverOptions.cache = io.cache;
   const resolver = new ConfigResolver(resolverOptions);
 
+  // Git is asked once, before the lint: a file with no added or changed line is not linted (every
+  // finding of it would be dropped), which on a pull request is most of the files. Its failure is
+  // reported by the filter, after a lint of every file.
+  const changed =
+    options.changedLinesFrom === undefined ? undefined : changedLines(options.changedLinesFrom, io.cwd);
+  changed?.catch(() => {});
+  const skipped =
+    changed && !options.fix && !options.fixDryRun
+      ? await changed.then(
+          (lines) => withoutChangedLines(lines, io.cwd),
+          () => undefined,
+        )
+      : undefined;
   const run = options.stdin
     ? await checkStdin(options, io, resolver)
-    : await checkFiles(options, overrides, io, resolver);
+    : await checkFiles(options, overrides, io, resolver, skipped);
 
-  const filtered = await filterResults(run.results, options, io, run.inputs);
+  const filtered = await filterResults(run.results, options, io, run.inputs, changed);
   run.results = filtered.results;
   const problems = await resolver.problems();
   if (problems.length > 0) io.stderr.write(formatProblems(problems, io.cwd));

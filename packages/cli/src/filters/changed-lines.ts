@@ -87,19 +87,40 @@ function onChangedLine(f: Finding, lines: ReadonlySet<number> | 'all'): boolean 
   return false;
 }
 
+/** The changed lines of a file shown as `shown` (a report's path, relative to `cwd`). */
+function linesOf(
+  changed: ChangedLines,
+  cwd: string,
+): (shown: string) => ReadonlySet<number> | 'all' | undefined {
+  let real = cwd;
+  try {
+    // Git names files under the real path of the repository; the working folder may be a link.
+    real = realpathSync(cwd);
+  } catch {}
+  return (shown) => changed.get(path.resolve(real, shown));
+}
+
 /** The results with only the findings on changed lines (the files stay, as linted files). */
 export function keepChangedLines(
   results: readonly FileResult[],
   changed: ChangedLines,
   cwd: string,
 ): FileResult[] {
-  let real = cwd;
-  try {
-    // Git names files under the real path of the repository; the working folder may be a link.
-    real = realpathSync(cwd);
-  } catch {}
+  const linesAt = linesOf(changed, cwd);
   return results.map((r) => {
-    const lines = changed.get(path.resolve(real, r.path));
+    const lines = linesAt(r.path);
     return { ...r, messages: lines ? r.messages.filter((f) => onChangedLine(f, lines)) : [] };
   });
+}
+
+/**
+ * Whether `keepChangedLines` keeps no finding of a file shown as `shown`, whatever they are: it
+ * has no added or changed line. A check does not lint such a file (its report is the same).
+ */
+export function withoutChangedLines(changed: ChangedLines, cwd: string): (shown: string) => boolean {
+  const linesAt = linesOf(changed, cwd);
+  return (shown) => {
+    const lines = linesAt(shown);
+    return lines === undefined || (lines !== 'all' && lines.size === 0);
+  };
 }
