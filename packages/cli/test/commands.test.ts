@@ -2,8 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '@nuance/config';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { didYouMean } from '../src/commands/rule-catalog.js';
-import { FIXTURES, run, withTempDir } from './helpers.js';
+import { FIXTURES, run, withTempDir, writeTree } from './helpers.js';
 
 describe('nuance init', () => {
   it('writes a commented starter config that loads with the defaults and no problems', async () => {
@@ -130,6 +131,31 @@ describe('nuance explain', () => {
       expect(typo.stderr.split('\n')[0]).toBe(
         'nuance: Unknown rule `nuance/fix-not-aplied`; did you mean `nuance/fix-not-applied`?',
       );
+    });
+  });
+
+  it("gives a rule of a pack file from that rule alone what the whole pack's parse gives", async () => {
+    const team = await readFile(path.join(FIXTURES, 'team.yaml'), 'utf8');
+    const ids = [...team.matchAll(/^ {2}- id: (\S+)$/gm)].map((m) => m[1] as string);
+    expect(ids.length).toBeGreaterThan(3);
+    await withTempDir(async (dir) => {
+      // The same pack as YAML in block style (its rule alone is parsed) and with its rules as a
+      // flow list (the whole pack is), beside the built-in pack.
+      await writeTree(dir, {
+        'block/.nuancerc.yaml': 'packs: [korea-china, ./team.yaml]\n',
+        'block/team.yaml': team,
+        'flow/.nuancerc.yaml': 'packs: [korea-china, ./team.yaml]\n',
+        'flow/team.yaml': Object.entries(parse(team) as object)
+          .map(([key, value]) => `${key}: ${JSON.stringify(value)}\n`)
+          .join(''),
+      });
+      for (const id of [...ids, 'korea-china/wushi-not-shiyong', 'korea-china/thaad']) {
+        const block = await run(['explain', id], path.join(dir, 'block'));
+        const flow = await run(['explain', id], path.join(dir, 'flow'));
+        expect(block.code, id).toBe(0);
+        expect(block, id).toEqual(flow);
+        expect(block.stdout, id).toMatch(/\n(Terms|Phrases|What it matches|Where it applies)/);
+      }
     });
   });
 

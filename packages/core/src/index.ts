@@ -76,7 +76,7 @@ export {
   parsePackData,
 } from './pack/parse.js';
 export { expandPhrase, PhraseError } from './pack/phrase.js';
-export { ruleIdLines } from './pack/rule-lines.js';
+export { packWithRule, ruleIdLines } from './pack/rule-lines.js';
 export type * from './pack/types.js';
 export { type RecentBound, RecentMap } from './recent-map.js';
 export { minimalReplacement, type Replacement } from './text/affix.js';

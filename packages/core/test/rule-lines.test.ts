@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePack, ruleIdLines } from '../src/index.js';
+import { packWithRule, parsePack, ruleIdLines } from '../src/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -124,5 +124,51 @@ describe('ruleIdLines', () => {
     const lines = ruleIdLines(text);
     expect(lines?.size).toBe(2000);
     expect(lines).toEqual(locatedLines(text));
+  });
+});
+
+describe('packWithRule', () => {
+  /** Each rule's definition, parsed from the pack with that rule alone, against the whole pack's. */
+  function eachAlone(text: string): void {
+    const { pack } = parsePack(text, 'pack.yaml');
+    const whole = pack!.definition;
+    const seen = new Set<string>();
+    for (const rule of whole.rules) {
+      if (seen.has(rule.id)) continue;
+      seen.add(rule.id);
+      const alone = packWithRule(text, rule.id);
+      expect(typeof alone, rule.id).toBe('string');
+      const parsed = parsePack(alone as string, 'pack.yaml');
+      expect(parsed.problems.filter((p) => p.severity === 'error'), rule.id).toEqual([]);
+      const definition = parsed.pack!.definition;
+      expect(definition.rules, rule.id).toEqual([rule]);
+      // Everything else of the pack as it was: its name, description, contexts, homepage...
+      expect({ ...definition, rules: [] }).toEqual({ ...whole, rules: [] });
+    }
+  }
+
+  it.each([
+    'rules/korea-china/pack.yaml',
+    'packages/core/test/context-shapes.pack.yaml',
+    'packages/cli/test/fixtures/team.yaml',
+    'packages/config/test/fixtures/project/packs/team.yaml',
+  ])('gives each rule of %s as the whole pack parses it', (file) => {
+    eachAlone(readFileSync(path.join(ROOT, file), 'utf8'));
+  });
+
+  it('keeps what follows the list, and gives null for an id the pack does not have', () => {
+    const text = `pack: t\nrules:\n${RULE('t/a')}${RULE('t/b', '务实外交')}${RULE('t/a', '韩国')}homepage: https://example.org/t\n`;
+    eachAlone(text);
+    expect(packWithRule(text, 't/a')).toBe(`pack: t\nrules:\n${RULE('t/a')}homepage: https://example.org/t\n`);
+    expect(packWithRule(text, 't/c')).toBeNull();
+    expect(packWithRule('pack: t\nrules: [{id: t/a}]\n', 't/a')).toBeUndefined();
+  });
+
+  it('gives each rule of a generated 2,000-rule termbase', () => {
+    let text = 'pack: big\ndescription: "a generated termbase"\nrules:\n';
+    for (let i = 0; i < 2000; i++) {
+      text += `  - id: big/t${String(i).padStart(5, '0')}\n    kind: term\n    severity: warning\n    message: 'Use \`{expected}\`'\n    terms:\n      zh:\n        - "词${i}"\n        - { text: "旧${i}", status: deprecated, use: "词${i}" }\n`;
+    }
+    eachAlone(text);
   });
 });

@@ -22,10 +22,23 @@ export interface Catalog {
  * the defaults. Rules the config turns off are listed too (as `off`), so `explain` can still
  * describe them.
  */
-export async function loadCatalog(
-  options: { config?: string; audience?: string[]; allowPacksOutside?: true },
+export async function loadCatalog(options: CatalogOptions, io: CliIo): Promise<Catalog> {
+  const { loaded, failed } = await loadRulesConfig(options, io);
+  const rules = loaded.ruleSet.rules.map((rule) => catalogRule(rule, loaded));
+  return { rules, loaded, failed };
+}
+
+export interface CatalogOptions {
+  config?: string;
+  audience?: string[];
+  allowPacksOutside?: true;
+}
+
+/** The config `loadCatalog` reads, its problems printed, without making a catalog of its rules. */
+export async function loadRulesConfig(
+  options: CatalogOptions,
   io: CliIo,
-): Promise<Catalog> {
+): Promise<{ loaded: LoadedConfig; failed: boolean }> {
   const resolverOptions: ConfigResolverOptions = { cwd: io.cwd };
   if (options.allowPacksOutside) resolverOptions.allowPacksOutside = true;
   if (io.cache) resolverOptions.cache = io.cache;
@@ -33,17 +46,17 @@ export async function loadCatalog(
   if (options.audience) resolverOptions.overrides = { audience: options.audience };
   const { loaded } = await new ConfigResolver(resolverOptions).forDir(io.cwd);
   if (loaded.problems.length > 0) io.stderr.write(formatProblems(loaded.problems, io.cwd));
-  const failed = loaded.problems.some((p) => p.severity === 'error');
+  return { loaded, failed: loaded.problems.some((p) => p.severity === 'error') };
+}
 
+/** A rule as `loaded`'s config makes it: its readings for the config's audience, `off` when turned off. */
+export function catalogRule(rule: RuleInfo, loaded: LoadedConfig): CatalogRule {
   // The rule set keeps rules turned off (so ids stay known), with their pack severity.
   const settings = loaded.config.rules ?? {};
   const audience = loaded.config.audience;
-  const rules = loaded.ruleSet.rules.map((rule) => {
-    const info =
-      audience && rule.audiences ? { ...rule, audiences: readingsFor(rule.audiences, audience) } : rule;
-    return { info, severity: settings[rule.id] === 'off' ? ('off' as const) : rule.severity };
-  });
-  return { rules, loaded, failed };
+  const info =
+    audience && rule.audiences ? { ...rule, audiences: readingsFor(rule.audiences, audience) } : rule;
+  return { info, severity: settings[rule.id] === 'off' ? 'off' : rule.severity };
 }
 
 /** The closest rule id to a mistyped one, if any is close (edit distance, also on the name alone). */

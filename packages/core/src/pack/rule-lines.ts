@@ -13,11 +13,47 @@
  * several share an id); undefined when the text is not in the form described above.
  */
 export function ruleIdLines(text: string): Map<string, number> | undefined {
+  return ruleList(text)?.ids;
+}
+
+/**
+ * The pack's YAML `text` with one rule in its list, the first with id `id`, and everything else
+ * of the pack as it is (for `nuance explain`, which parses that much rather than a 10,000-rule
+ * termbase); null when the text is in the form described above and has no such rule; undefined
+ * when it is not in that form (the caller parses the whole pack).
+ */
+export function packWithRule(text: string, id: string): string | null | undefined {
+  const list = ruleList(text);
+  if (list === undefined) return undefined;
+  const item = list.itemOf.get(id);
+  if (item === undefined) return null;
+  const start = list.items[item] as number;
+  const end = list.items[item + 1] ?? list.end;
+  return text.slice(0, list.start) + text.slice(start, end) + text.slice(list.end);
+}
+
+/** What `ruleList` reads of a pack's list of rules. */
+interface RuleList {
+  /** Each id's line (1-based), the first rule's. */
+  ids: Map<string, number>;
+  /** Where each item of the list starts (the offset of its line), in order. */
+  items: number[];
+  /** Each id's item (the first rule's). */
+  itemOf: Map<string, number>;
+  /** The offsets of the list: after the `rules:` line, and where the next top-level key starts. */
+  start: number;
+  end: number;
+}
+
+function ruleList(text: string): RuleList | undefined {
   // A lone carriage return is a line break to YAML, which this reading would count apart.
   if (/\r(?!\n)/.test(text)) return undefined;
   const rules = rulesLine(text);
   if (rules === undefined) return undefined;
   const ids = new Map<string, number>();
+  const items: number[] = [];
+  const itemOf = new Map<string, number>();
+  let listEnd = text.length;
   let itemIndent = -1;
   // The current item's keys' indentation, and whether its `id` was read.
   let keyIndent = -1;
@@ -43,6 +79,7 @@ export function ruleIdLines(text: string): Map<string, number> | undefined {
     // The list ends at the next top-level key (a list at column 0 is the key's too).
     if (indent === 0 && !item) {
       if (text.startsWith('---', k) || text.startsWith('...', k)) return undefined;
+      listEnd = from;
       break;
     }
     if (itemIndent < 0) {
@@ -51,6 +88,7 @@ export function ruleIdLines(text: string): Map<string, number> | undefined {
     }
     if (indent === itemIndent) {
       if (!item || !hasId) return undefined;
+      items.push(from);
       let key = k + 1;
       while (key < end && text.charCodeAt(key) === 0x20) key++;
       hasId = false;
@@ -65,7 +103,7 @@ export function ruleIdLines(text: string): Map<string, number> | undefined {
       if (!readKey(k, end, line)) return undefined;
     } else if (indent < keyIndent) return undefined;
   }
-  return itemIndent >= 0 && hasId ? ids : undefined;
+  return itemIndent >= 0 && hasId ? { ids, items, itemOf, start: rules.next, end: listEnd } : undefined;
 
   /** The key at `k` of the current item, on 1-based line `line` ending at `end`: false when it is not read. */
   function readKey(k: number, end: number, line: number): boolean {
@@ -85,7 +123,10 @@ export function ruleIdLines(text: string): Map<string, number> | undefined {
     if (id === undefined || hasId) return false;
     hasId = true;
     afterId = true;
-    if (!ids.has(id)) ids.set(id, line);
+    if (!ids.has(id)) {
+      ids.set(id, line);
+      itemOf.set(id, items.length - 1);
+    }
     return true;
   }
 }
