@@ -139,7 +139,10 @@ describe('packWithRule', () => {
       const alone = packWithRule(text, rule.id);
       expect(typeof alone, rule.id).toBe('string');
       const parsed = parsePack(alone as string, 'pack.yaml');
-      expect(parsed.problems.filter((p) => p.severity === 'error'), rule.id).toEqual([]);
+      expect(
+        parsed.problems.filter((p) => p.severity === 'error'),
+        rule.id,
+      ).toEqual([]);
       const definition = parsed.pack!.definition;
       expect(definition.rules, rule.id).toEqual([rule]);
       // Everything else of the pack as it was: its name, description, contexts, homepage...
@@ -159,7 +162,9 @@ describe('packWithRule', () => {
   it('keeps what follows the list, and gives null for an id the pack does not have', () => {
     const text = `pack: t\nrules:\n${RULE('t/a')}${RULE('t/b', '务实外交')}${RULE('t/a', '韩国')}homepage: https://example.org/t\n`;
     eachAlone(text);
-    expect(packWithRule(text, 't/a')).toBe(`pack: t\nrules:\n${RULE('t/a')}homepage: https://example.org/t\n`);
+    expect(packWithRule(text, 't/a')).toBe(
+      `pack: t\nrules:\n${RULE('t/a')}homepage: https://example.org/t\n`,
+    );
     expect(packWithRule(text, 't/c')).toBeNull();
     expect(packWithRule('pack: t\nrules: [{id: t/a}]\n', 't/a')).toBeUndefined();
   });
