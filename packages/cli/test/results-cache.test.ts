@@ -207,6 +207,26 @@ describe('--cache', () => {
     });
   });
 
+  it("keeps every shard's files: a run over all of them after the shards lints none", async () => {
+    await withTempDir(async (dir) => {
+      const tree: Record<string, string> = { ...TREE };
+      for (let i = 0; i < 6; i++) tree[`drafts/more-${i}.md`] = `# 声明 ${i}\n\n韩国奉行实用外交。\n`;
+      await writeTree(dir, tree);
+      await run(['--cache', '--shard', '1/2', '.'], dir);
+      await run(['--cache', '--shard', '2/2', '.'], dir);
+      const file = path.join(dir, '.nuancecache');
+      expect(Object.keys(JSON.parse(await readFile(file, 'utf8')).files).sort()).toEqual(
+        Object.keys(tree)
+          .filter((name) => name.endsWith('.md'))
+          .sort(),
+      );
+      await doctor(dir);
+      const all = await reused(dir);
+      expect(Object.keys(all)).toHaveLength(8);
+      expect(Object.values(all).every(Boolean)).toBe(true);
+    });
+  });
+
   it('is not for standard input', async () => {
     const result = await run(['--stdin', '--cache'], process.cwd(), { stdin: 'x' });
     expect(result.code).toBe(2);
