@@ -11,7 +11,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type DiagnosticData, isNuanceData } from './diagnostics.js';
+import { isNuanceDiagnostic, type NuanceDiagnostic } from './diagnostics.js';
 
 export const FIX_ALL_KIND = 'source.fixAll.nuance';
 export const COMMANDS = {
@@ -20,9 +20,6 @@ export const COMMANDS = {
   acceptTerm: 'nuance.acceptTerm',
   explain: 'nuance.explain',
 } as const;
-
-// `Diagnostic.data` is `any`: without the Omit the intersection would be too.
-type NuanceDiagnostic = Omit<Diagnostic, 'data'> & { data: DiagnosticData };
 
 function wants(only: string[] | undefined, kind: string): boolean {
   if (!only) return true;
@@ -90,7 +87,8 @@ function disableLineEdit(document: TextDocument, line: number, ruleId: string): 
 function quickFixes(document: TextDocument, diagnostic: NuanceDiagnostic): CodeAction[] {
   const actions: CodeAction[] = [];
   const uri = document.uri;
-  const { ruleId, actual, suggestions } = diagnostic.data;
+  const { actual, suggestions } = diagnostic.data;
+  const ruleId = diagnostic.code;
   const fix = (title: string, rest: Partial<CodeAction>) =>
     actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...rest });
   suggestions?.forEach((_, index) => {
@@ -122,7 +120,7 @@ export function codeActions(
   fixAll: () => TextEdit[],
 ): CodeAction[] {
   const only = params.context.only;
-  const ours = params.context.diagnostics.filter((d): d is NuanceDiagnostic => isNuanceData(d.data));
+  const ours = params.context.diagnostics.filter(isNuanceDiagnostic);
   const actions = wants(only, CodeActionKind.QuickFix) ? ours.flatMap((d) => quickFixes(document, d)) : [];
   const fixable = ours.some((d) => d.data.fixable);
   const asked = only !== undefined && wants(only, FIX_ALL_KIND);

@@ -194,9 +194,10 @@ describe('configuration', () => {
               {
                 range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
                 message: '',
+                code: 'x',
                 data: {
                   nuance: 1,
-                  ruleId: 'x',
+                  actual: '',
                   suggestions: [{ from: -5, length: 99, old: 'no', text: 'y' }],
                 },
               },

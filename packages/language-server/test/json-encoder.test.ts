@@ -8,7 +8,7 @@ const diagnostic = (line: number) => ({
   code: 't/rule',
   source: 'nuance',
   message: '“实用外交” \u2028 "quoted" \\ \u0000',
-  data: { nuance: 1, ruleId: 't/rule', actual: '实用' },
+  data: { nuance: 1, actual: '实用' },
 });
 
 describe('messageJson', () => {

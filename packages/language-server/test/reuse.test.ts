@@ -30,7 +30,6 @@ function make(text: string, tag: string) {
       message: `${tag} ${f.actual}`,
       data: {
         nuance: 1,
-        ruleId: f.ruleId,
         actual: f.actual,
         suggestions: (f.suggestions ?? []).map((s) => ({
           from: s.start - f.start,

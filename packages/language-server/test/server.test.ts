@@ -34,7 +34,6 @@ describe('diagnostics', () => {
     expect(d?.message).toContain('请用“务实外交”');
     expect(d?.data).toEqual({
       nuance: 1,
-      ruleId: WUSHI,
       actual: '实用外交',
       at: { line: 2, character: 14 },
       span: 4,
