@@ -2,9 +2,10 @@ import { readdirSync } from 'node:fs';
 import { cp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { identityOf, RACY_MS } from '@nuance/config';
+import { identityOf, RACY_MS, siblingFiles } from '@nuance/config';
 import { describe, expect, it } from 'vitest';
 import { recordOf } from '../src/cache/record.js';
+import { ResultsCache } from '../src/cache/results-cache.js';
 import { run, withTempDir, writeTree } from './helpers.js';
 
 const samples = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../rules/korea-china/samples');
@@ -224,6 +225,35 @@ describe('--cache', () => {
       const all = await reused(dir);
       expect(Object.keys(all)).toHaveLength(8);
       expect(Object.values(all).every(Boolean)).toBe(true);
+    });
+  });
+
+  it('keeps what another run wrote meanwhile (two runs at once: neither drops the other)', async () => {
+    await withTempDir(async (dir) => {
+      await writeTree(dir, { 'a.md': 'A\n', 'b.md': 'B\n', 'c.md': 'C\n' });
+      const file = path.join(dir, '.nuancecache');
+      const host = siblingFiles({ cacheFolders: false });
+      const recordFor = async (name: string) => {
+        const full = path.join(dir, name);
+        return recordOf(await readFile(full), await stat(full), Date.now());
+      };
+      const one = ResultsCache.open(file, 'b', host);
+      one.store(path.join(dir, 'c.md'), 'k', await recordFor('c.md'), []);
+      expect(one.save()).toBeUndefined();
+      // Two runs open the cache at once; each lints a file of its own; one drops c.md (--fix).
+      const first = ResultsCache.open(file, 'b', host);
+      const second = ResultsCache.open(file, 'b', host);
+      first.store(path.join(dir, 'a.md'), 'k', await recordFor('a.md'), []);
+      second.store(path.join(dir, 'b.md'), 'k', await recordFor('b.md'), []);
+      second.forget(path.join(dir, 'c.md'));
+      expect(second.save()).toBeUndefined();
+      expect(first.save()).toBeUndefined();
+      const kept = JSON.parse(await readFile(file, 'utf8')).files as Record<string, unknown>;
+      // c.md: dropped by the second run; the first, which read it before, left it alone.
+      expect(Object.keys(kept).sort()).toEqual(['a.md', 'b.md']);
+      const last = ResultsCache.open(file, 'b', host);
+      for (const name of ['a.md', 'b.md'])
+        expect(last.lookup(path.join(dir, name), 'k', false)).toEqual({ findings: [] });
     });
   });
 

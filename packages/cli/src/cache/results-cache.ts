@@ -12,7 +12,18 @@
 // The file is JSON, paths relative to its folder (a cache restored into another checkout still
 // applies). A file at the location that is not one is never written over; one of another format or
 // build, or damaged, is started afresh.
-import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { BilingualHost } from '@nuance/bilingual';
 import { describeFsError, type FileIdentity, identityOf, RACY_MS, sameFile } from '@nuance/config';
@@ -72,12 +83,16 @@ export class ResultsCache {
   private readonly dir: string;
   /** The entries of files this run found or linted: they exist, and need no stat when written. */
   private readonly seen = new Set<string>();
+  /** The entries this run dropped (`forget`). */
+  private readonly forgotten = new Set<string>();
 
   private constructor(
     readonly file: string,
     private readonly build: string,
     private readonly entries: Map<string, Stored>,
     private readonly host: BilingualHost,
+    /** The cache file as it was read; undefined when there was none. */
+    private readonly read?: FileIdentity,
   ) {
     this.dir = path.dirname(file);
   }
@@ -88,13 +103,14 @@ export class ResultsCache {
    * Throws ResultsCacheError when `file` is something else, or cannot be read.
    */
   static open(file: string, build: string, host: BilingualHost): ResultsCache {
-    let text: string;
+    let read: { text: string; identity: FileIdentity };
     try {
-      text = readFileSync(file, 'utf8');
+      read = readWithIdentity(file);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return new ResultsCache(file, build, new Map(), host);
       throw new ResultsCacheError(`Cannot read the cache \`${file}\`: ${describeFsError(error)}`);
     }
+    const { text, identity } = read;
     // Empty: what a crash can leave of a file renamed into place before its bytes reached the disk
     // (the cache is written without a sync: it can be lost, and the next run lints again).
     if (text.length > 0 && !text.startsWith(`{"nuance":"${MARK}"`)) {
@@ -102,7 +118,7 @@ export class ResultsCache {
         `\`${file}\` is not a nuance results cache, so it is not written over: remove it or give another --cache-location`,
       );
     }
-    return new ResultsCache(file, build, entriesOf(text, build), host);
+    return new ResultsCache(file, build, entriesOf(text, build), host, identity);
   }
 
   /**
@@ -165,7 +181,9 @@ export class ResultsCache {
 
   /** Drop what is kept of a file (`--fix` changed it, or may have). */
   forget(file: string): void {
-    if (this.entries.delete(this.keyOf(file))) this.dirty = true;
+    const key = this.keyOf(file);
+    this.forgotten.add(key);
+    if (this.entries.delete(key)) this.dirty = true;
   }
 
   /**
@@ -174,6 +192,7 @@ export class ResultsCache {
    */
   save(): string | undefined {
     if (!this.dirty) return undefined;
+    this.takeWrittenMeanwhile();
     for (const key of [...this.entries.keys()]) {
       if (!this.seen.has(key) && !exists(path.resolve(this.dir, key))) this.entries.delete(key);
     }
@@ -199,6 +218,26 @@ export class ResultsCache {
     }
   }
 
+  /**
+   * What another run wrote to the cache since this one read it (two shards, a watcher and a
+   * hook): the files this run did not find, lint or drop are as that run left them. Without it
+   * the last run to write would drop the other's entries.
+   */
+  private takeWrittenMeanwhile(): void {
+    let read: { text: string; identity: FileIdentity };
+    try {
+      if (this.read !== undefined && sameFile(this.read, identityOf(statSync(this.file)))) return;
+      read = readWithIdentity(this.file);
+    } catch {
+      return;
+    }
+    const written = entriesOf(read.text, this.build);
+    const mine = (key: string) => this.seen.has(key) || this.forgotten.has(key);
+    // The files this run left alone are as the other run left them, dropped ones included.
+    for (const key of [...this.entries.keys()]) if (!mine(key) && !written.has(key)) this.entries.delete(key);
+    for (const [key, entry] of written) if (!mine(key)) this.entries.set(key, entry);
+  }
+
   private keyOf(file: string): string {
     return path.relative(this.dir, file).split(path.sep).join('/');
   }
@@ -220,6 +259,16 @@ export class ResultsCache {
       );
     }
     return mapped;
+  }
+}
+
+/** A file's text and its identity as it was read (from the same open file). */
+function readWithIdentity(file: string): { text: string; identity: FileIdentity } {
+  const fd = openSync(file, 'r');
+  try {
+    return { identity: identityOf(fstatSync(fd)), text: readFileSync(fd, 'utf8') };
+  } finally {
+    closeSync(fd);
   }
 }
 
