@@ -5,8 +5,9 @@
 // alone, so the CLI keeps them in its cache folder, one file per ICU version, and a run that meets
 // only windows an earlier run answered never makes the segmenter (a draft linted again, in CI or a
 // pre-commit hook). A file that cannot be read or written is only a slower run.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeCacheFile } from '@nuance/config';
 import { hanWordsMade, keepHanWords } from '@nuance/core';
 
 /** Answers kept at most (about 40 bytes each): the newest first. */
@@ -59,7 +60,6 @@ export function readAnswers(file: string): Map<string, boolean> {
 }
 
 function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
   try {
     // The cache folder itself, not its parents (the bin makes those; a recursive mkdir can loop
     // where a folder cannot be made).
@@ -68,11 +68,6 @@ function writeAtomically(file: string, text: string): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
     }
-    writeFileSync(temp, text, { mode: 0o600 });
-    renameSync(temp, file);
-  } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {}
-  }
+    writeCacheFile(file, text, 0o600);
+  } catch {}
 }

@@ -12,9 +12,10 @@
 // tick of the file system's clock as the one that was read would leave both times as they were.
 // Anything that cannot be read or written here only costs the hash: every failure is silent.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { RecentMap } from '@nuance/core';
+import { writeCacheFile } from './cache-file.js';
 
 /** What a file must still be for its remembered digest to hold. */
 export interface FileIdentity {
@@ -92,16 +93,10 @@ export class DigestMemo {
    * when a file was hashed, which is the slow path already.
    */
   private save(entries: Entries): void {
-    const temp = `${this.file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      writeFileSync(temp, JSON.stringify(Object.fromEntries(entries.entries())), { mode: 0o600 });
-      renameSync(temp, this.file);
-    } catch {
-      try {
-        rmSync(temp, { force: true });
-      } catch {}
-    }
+      writeCacheFile(this.file, JSON.stringify(Object.fromEntries(entries.entries())), 0o600);
+    } catch {}
   }
 }
 

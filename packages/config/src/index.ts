@@ -1,3 +1,4 @@
+export { writeCacheFile } from './cache-file.js';
 export { type FileIdentity, identityOf, RACY_MS, sameFile } from './digest-memo.js';
 export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
 export { FreshConfigs } from './fresh-configs.js';

@@ -12,21 +12,17 @@
 // The file is JSON, paths relative to its folder (a cache restored into another checkout still
 // applies). A file at the location that is not one is never written over; one of another format or
 // build, or damaged, is started afresh.
-import {
-  closeSync,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  type Stats,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BilingualHost } from '@nuance/bilingual';
-import { describeFsError, type FileIdentity, identityOf, RACY_MS, sameFile } from '@nuance/config';
+import {
+  describeFsError,
+  type FileIdentity,
+  identityOf,
+  RACY_MS,
+  sameFile,
+  writeCacheFile,
+} from '@nuance/config';
 import type { Finding } from '@nuance/core';
 import { errorCode } from '../atomic-file.js';
 import { decodeDocument } from '../read-file.js';
@@ -202,18 +198,12 @@ export class ResultsCache {
       build: this.build,
       files: Object.fromEntries(this.entries),
     });
-    // A file beside it renamed over it: a run reading it meanwhile reads the old one or the new.
-    const temp = path.join(this.dir, `.nuancecache-${process.pid}-${Date.now()}.tmp`);
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temp, text);
-      renameSync(temp, this.file);
+      writeCacheFile(this.file, text);
       this.dirty = false;
       return undefined;
     } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {}
       return `Cannot write the cache \`${this.file}\`: ${describeFsError(error)}`;
     }
   }

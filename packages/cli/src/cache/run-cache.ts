@@ -33,9 +33,9 @@ export class RunCache {
     return this.cache.file;
   }
 
-  /** The kept findings of `task`'s file, when it is unchanged under `loaded`. */
-  lookup(task: LintTask, loaded: LoadedConfig): CacheHit | undefined {
-    return this.cache.lookup(task.path, this.keyOf(loaded), task.keepText === true);
+  /** The kept findings of `task`'s file, when it is unchanged under `loaded` (its text when `withText`). */
+  lookup(task: LintTask, loaded: LoadedConfig, withText = task.keepText === true): CacheHit | undefined {
+    return this.cache.lookup(task.path, this.keyOf(loaded), withText);
   }
 
   /** Keep what the lint of `task` gave (a file linted and read in full: one with a record). */

@@ -108,7 +108,8 @@ export async function checkFiles(
       if ('task' in slot) {
         progress.update(done, tasks.length, slot.shown);
         // A file kept with nothing to fix is as it was; any other is fixed and linted again.
-        const kept = cache?.lookup(slot.task, slot.active.loaded);
+        // Without its text: a --fix run's report has none (fixOne's results carry none).
+        const kept = cache?.lookup(slot.task, slot.active.loaded, false);
         if (kept && !kept.findings.some((f) => f.fix !== undefined)) {
           report(slot, { path: slot.shown, messages: kept.findings });
         } else {
