@@ -90,6 +90,34 @@ describe('records as templates', () => {
     expect(terms.def.kind).toBe('term');
   });
 
+  test('tell apart shapes that differ only in a constant, its type, a key or where a list ends', () => {
+    // Eight records of each (enough for a template), each group's strings its own.
+    const groups: ((i: number) => unknown)[] = [
+      (i) => ({ a: 1, s: `a${i}` }),
+      (i) => ({ a: 2, s: `b${i}` }),
+      (i) => ({ a: true, s: `c${i}` }),
+      (i) => ({ a: null, s: `d${i}` }),
+      (i) => ({ a: `1-${i}`, s: `e${i}` }),
+      (i) => ({ 1: 'one', s: `f${i}` }),
+      (i) => ({ s: `g${i}`, a: 1 }),
+      (i) => [[], `h${i}`],
+      (i) => [[`i${i}`]],
+      (i) => [{}, `j${i}`],
+      (i) => [{ s: `k${i}` }],
+      (i) => ({ a: { s: `l${i}` } }),
+      (i) => ({ a: {}, s: `m${i}` }),
+    ];
+    const values = groups.flatMap((make) => Array.from({ length: 8 }, (_, i) => make(i)));
+    const { out, records } = roundTrip(values);
+    expect(out.templates).toHaveLength(groups.length);
+    for (let i = 0; i < values.length; i++) {
+      const { parsed, text } = asJson(values[i]);
+      expect(out.templated(i)).toBe(true);
+      expect(JSON.stringify(records.parse(i))).toBe(text);
+      expect(records.parse(i)).toEqual(parsed);
+    }
+  });
+
   test('keep as JSON a record that JSON would not give back as it is, or that holds the mark or __proto__', () => {
     // Each case as eleven records of one shape (enough for a template), but for what makes it odd.
     const cases: [string, (i: number) => unknown, boolean][] = [
