@@ -102,7 +102,7 @@ export interface RuleKind<
   readonly schema: Schema;
   /** The checks a schema cannot express (phrase syntax, pattern safety...). */
   check(rule: z.output<Schema>, checks: RuleChecks): void;
-  /** The normalized definition: `base`, then `kind`, then the kind's fields. */
+  /** The normalized definition: `base` (the rule's own object, which it may extend), then `kind`, then the kind's fields. */
   define(rule: z.output<Schema>, base: RuleBase): Def;
   /** What the rule is and matches, for documentation; `fixable` also goes into RuleInfo. */
   describe(def: Def): RuleDescription;
