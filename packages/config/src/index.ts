@@ -37,4 +37,5 @@ export {
   readRegularFileSync,
   readText,
   type SyncReadOptions,
+  strictUtf8,
 } from './text-file.js';

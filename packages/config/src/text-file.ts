@@ -2,6 +2,7 @@
 // Reading a file the user names (a draft, a config, a pack, a .gitignore), and a file-system error
 // told in a few words, the same in every package (config, CLI, language server). (The other thing
 // every reader shares, dropping a BOM, is core's `stripBom`.)
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
@@ -140,9 +141,32 @@ export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
   return decodeText((await readRegularFile(file, maxBytes)).bytes);
 }
 
-/** Bytes as `readText` decodes them (a BOM kept, for the caller to strip). */
+/**
+ * Bytes as `readText` decodes them (a BOM kept, for the caller to strip): `strictUtf8`'s quick
+ * path when they are well-formed (a 7.5 MB TBX termbase: 52 of a first run's 1,336 samples in
+ * TextDecoder), the decoder's replacement characters otherwise.
+ */
 export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return strictUtf8(bytes) ?? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+// One decoder for every call: a decode without `stream` starts afresh, even after a throw.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * `bytes` as text (a BOM kept), or undefined when they are not well-formed UTF-8 (as the WHATWG
+ * decoder in fatal mode says: no overlong form, surrogate or code point above U+10FFFF). ASCII is
+ * read as Latin-1, anything else checked (simdutf) and converted to UTF-16 by ICU, whose string
+ * Node copies as it is: over the 10 MB bench corpus (1,246 files), 7-10 ms against 29-30 ms for
+ * TextDecoder or `toString('utf8')`, which decode one unit at a time. A Node without ICU has no
+ * `transcode`: the decoder then.
+ */
+export function strictUtf8(bytes: Uint8Array): string | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  if (!isUtf8(buffer)) return undefined;
+  if (typeof transcode !== 'function') return STRICT_UTF8.decode(buffer);
+  return transcode(buffer, 'utf8', 'ucs2').toString('ucs2');
 }
 
 function checkRegular(stats: Stats, maxBytes: number): void {

@@ -223,12 +223,21 @@ describe('the rule-set cache', () => {
     await withDir({ [CONFIG]: 'packs: [./terms.tsv]\n', 'terms.tsv': tsv }, async (dir) => {
       const cache = new RuleSetCache({ dir: path.join(dir, 'cache'), salt: 's' });
       const size = Buffer.byteLength(tsv);
+      // How config's decodeText makes text of these bytes (not ASCII, well-formed): transcoded to
+      // UTF-16, a buffer of two bytes a unit, then read; TextDecoder only for bytes that are not
+      // well-formed. (A Latin-1 string of the bytes is their digest's input, not their text.)
       const decode = vi.spyOn(TextDecoder.prototype, 'decode');
-      const decodedTermbase = () => decode.mock.calls.filter(([input]) => input?.byteLength === size).length;
+      const toText = vi.spyOn(Buffer.prototype, 'toString');
+      const decodedTermbase = () =>
+        decode.mock.calls.filter(([input]) => input?.byteLength === size).length +
+        toText.mock.contexts.filter(
+          (buffer, i) => toText.mock.calls[i]?.[0] === 'ucs2' && buffer.byteLength === 2 * tsv.length,
+        ).length;
       try {
         const first = await loadConfig({ configFile: CONFIG, cwd: dir, cache });
         expect(decodedTermbase()).toBe(1);
         decode.mockClear();
+        toText.mockClear();
         const second = await loadConfig({ configFile: CONFIG, cwd: dir, cache });
         expect(decodedTermbase()).toBe(0);
         expect(observed(second)).toEqual(observed(first));
@@ -238,6 +247,7 @@ describe('the rule-set cache', () => {
         expect(decodedTermbase()).toBe(1);
       } finally {
         decode.mockRestore();
+        toText.mockRestore();
       }
       // Other bytes, another entry (a BOM is enough: the key is the bytes, not the text).
       await writeFile(path.join(dir, 'terms.tsv'), `\ufeff${tsv}`);

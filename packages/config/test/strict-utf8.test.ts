@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDocument, strictUtf8 } from '../src/read-file.js';
+import { decodeText, strictUtf8 } from '../src/text-file.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -14,7 +14,7 @@ function whatwg(bytes: Uint8Array): string | undefined {
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-describe('strictUtf8: the text of a document, as the fatal WHATWG decoder reads it', () => {
+describe('strictUtf8: a document or pack as text, as the fatal WHATWG decoder reads it', () => {
   it('reads ASCII, Latin-1 letters, CJK, Hangul, supplementary characters and noncharacters', () => {
     for (const text of [
       '',
@@ -81,13 +81,12 @@ describe('strictUtf8: the text of a document, as the fatal WHATWG decoder reads 
     expect(strictUtf8(whole.subarray(0, 2))).toBe('xx');
   });
 
-  it('keeps a document with a BOM readable and reports the first bad byte of one that is not', () => {
+  it('decodes the text of a pack the same way, and bad bytes as U+FFFD as TextDecoder does', () => {
     const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('实用外交')]);
-    expect(decodeDocument(withBom)).toEqual({ ok: true, text: '实用外交', bom: true });
-    const broken = Uint8Array.from([...utf8('중국\n ab'), 0xed, 0xa0, 0x80]);
-    const read = decodeDocument(broken);
-    expect(read.ok).toBe(false);
-    if (!read.ok)
-      expect(read.finding.message).toContain('Invalid UTF-8 at byte offset 10 (line 2, column 4)');
+    expect(decodeText(withBom)).toBe('\ufeff实用外交');
+    expect(decodeText(utf8('rules: []\n'))).toBe('rules: []\n');
+    const broken = Uint8Array.from([...utf8('중국 '), 0xed, 0xa0, 0x80, ...utf8(' ab')]);
+    expect(decodeText(broken)).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(broken));
+    expect(decodeText(broken)).toContain('\ufffd');
   });
 });
