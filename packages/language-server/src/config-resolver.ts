@@ -51,7 +51,7 @@ export function configFor(
  * The file of the running code. In the bundle that the bin, its launcher and the VS Code extension
  * run (dist/server.cjs), all of nuance's code; in the ES modules of dist/, this module's file.
  */
-const CODE_FILE = fileURLToPath(import.meta.url);
+export const CODE_FILE = fileURLToPath(import.meta.url);
 
 /**
  * Compiled packs kept in the client's folder (the VS Code extension gives its global storage), so a

@@ -7,8 +7,9 @@ import { CONFIG_FILE_NAME, type ConfigResolver, type RuleSetCache } from '@nuanc
 import { type ClientCapabilities, type Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OpenFiles } from './bilingual.js';
-import { createConfigResolver } from './config-resolver.js';
+import { CODE_FILE, createConfigResolver } from './config-resolver.js';
 import { type DocumentState, type LintDeps, newState, pathOf } from './linting.js';
+import { type PrecompileRunner, workerPrecompiler } from './precompile.js';
 import { RuleDocs } from './rule-docs.js';
 import { type ClientSettings, DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
 import { FolderWatcher } from './watcher.js';
@@ -16,6 +17,11 @@ import { FolderWatcher } from './watcher.js';
 export interface ServerOptions {
   /** Delay between a change and its lint; `initializationOptions.debounce` overrides it. */
   debounceMs?: number;
+  /**
+   * What compiles the configs of a change on disk before they are loaded again (precompile.ts).
+   * Default: a worker thread running the server's bundle, when this code is that bundle.
+   */
+  precompile?: PrecompileRunner;
 }
 
 /** What the client can do, from its capabilities at `initialize`. */
@@ -73,6 +79,10 @@ export interface ServerState {
   /** Compiled packs kept between starts, in the client's folder (`initializationOptions.cacheFolder`). */
   ruleSetCache?: RuleSetCache;
   readonly resolver: ConfigResolver;
+  /** Compiles the configs of a change on disk before they are loaded again (none: at once). */
+  readonly precompile: PrecompileRunner | undefined;
+  /** The compiles of changes on disk, one after another. */
+  precompiling: Promise<void>;
   /** Our own watcher of config and pack files, for clients that cannot watch files. */
   readonly watcher: FolderWatcher;
   /** Files that have config problem diagnostics, to clear them when the problems go. */
@@ -111,6 +121,8 @@ export function createServerState(
     features: clientFeatures({}),
     debounceMs: options.debounceMs ?? 200,
     resolver,
+    precompile: options.precompile ?? (CODE_FILE.endsWith('.cjs') ? workerPrecompiler(CODE_FILE) : undefined),
+    precompiling: Promise.resolve(),
     watcher: new FolderWatcher(new Set([CONFIG_FILE_NAME]), hooks.watchedFileChanged),
     problemUris: new Set(),
     shutDown: false,

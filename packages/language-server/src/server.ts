@@ -14,6 +14,7 @@ import { didChangeContent, didClose, didOpen, pullDiagnostics } from './scheduli
 import { createServerState, type ServerOptions, type ServerState } from './server-state.js';
 import { runCommand } from './workspace-commands.js';
 import {
+  afterPrecompile,
   didChangeConfiguration,
   didChangeWatchedFiles,
   didChangeWorkspaceFolders,
@@ -25,7 +26,7 @@ import {
 export function createServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const server: ServerState = createServerState(connection, options, {
     configLoaded: () => void publishProblems(server),
-    watchedFileChanged: () => reload(server),
+    watchedFileChanged: () => void afterPrecompile(server, undefined, () => reload(server)),
   });
   // After `shutdown` a request is an error and a notification does nothing (LSP lifecycle).
   const request =

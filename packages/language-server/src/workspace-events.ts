@@ -4,7 +4,7 @@
 // diagnostics in the files that have them.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readText } from '@nuance/config';
+import { CONFIG_FILE_NAME, readText } from '@nuance/config';
 import type {
   Diagnostic,
   DidChangeConfigurationParams,
@@ -13,8 +13,9 @@ import type {
 } from 'vscode-languageserver';
 import { problemDiagnostic } from './diagnostics.js';
 import { pathOf } from './linting.js';
+import type { PrecompileJob } from './precompile.js';
 import { schedule } from './scheduling.js';
-import { type ServerState, settingsFor } from './server-state.js';
+import { folderFor, type ServerState, settingsFor } from './server-state.js';
 import { type ClientSettings, normalizeSettings } from './settings.js';
 
 /** Re-lint every open document: pushed again, or a refresh asked of a pulling client. */
@@ -64,11 +65,59 @@ export async function didChangeConfiguration(
 }
 
 export function didChangeWatchedFiles(server: ServerState, params: DidChangeWatchedFilesParams): void {
-  // Every change is passed on (no short cut): each drops the configs that read that file.
-  const dropped = params.changes
-    .map((c) => pathOf(c.uri))
-    .filter((f) => f !== undefined && server.resolver.invalidate(f));
-  if (dropped.length > 0) relint(server);
+  const files = params.changes.map((c) => pathOf(c.uri)).filter((f) => f !== undefined);
+  void afterPrecompile(server, files, () => {
+    // Every change is passed on (no short cut): each drops the configs that read that file.
+    const dropped = files.filter((f) => server.resolver.invalidate(f));
+    if (dropped.length > 0) relint(server);
+  });
+}
+
+/**
+ * `reload`, once the configs of the open documents are compiled on a worker thread into the
+ * rule-set cache (precompile.ts), so that it reads them from there; meanwhile the documents are
+ * linted with the configs they have. `files`: what changed on disk (undefined: unknown, our own
+ * watcher's); a change no loaded config read, or a server without a worker or a rule-set cache,
+ * reloads at once. Changes are compiled one after another, each reloaded when compiled.
+ */
+export async function afterPrecompile(
+  server: ServerState,
+  files: readonly string[] | undefined,
+  reload: () => void,
+): Promise<void> {
+  const { precompile, ruleSetCache } = server;
+  if (!precompile || !ruleSetCache || !(await concerns(server, files))) {
+    reload();
+    return;
+  }
+  const documents = await Promise.all(
+    server.documents.all().map(async (document) => ({
+      filePath: pathOf(document.uri),
+      folder: folderFor(server, document.uri),
+      settings: await settingsFor(server, document.uri),
+    })),
+  );
+  const job: PrecompileJob = {
+    cache: ruleSetCache.options,
+    uiLocale: server.uiLocale,
+    // Only what a lint would load (a document nuance is off for loads no config).
+    documents: documents.filter((document) => document.settings.enable),
+  };
+  if (job.documents.length === 0) {
+    reload();
+    return;
+  }
+  const done = server.precompiling.then(() => precompile(job));
+  server.precompiling = done;
+  await done;
+  if (!server.shutDown) reload();
+}
+
+/** Whether a change to `files` drops a loaded config (as `ConfigResolver.invalidate` would). */
+async function concerns(server: ServerState, files: readonly string[] | undefined): Promise<boolean> {
+  if (files === undefined) return true;
+  const watched = new Set(await server.resolver.watchedFiles().catch(() => []));
+  return files.some((file) => path.basename(file) === CONFIG_FILE_NAME || watched.has(path.resolve(file)));
 }
 
 export function didChangeWorkspaceFolders(

@@ -21,6 +21,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createServer } from '../src/server.js';
+import type { ServerOptions } from '../src/server-state.js';
 
 export const PUSH_CAPABILITIES: ClientCapabilities = {
   textDocument: {
@@ -44,6 +45,8 @@ export interface ClientOptions {
   configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
   /** The client's UI locale (`initialize`'s `locale`), as VS Code sends `vscode.env.language`. */
   locale?: string;
+  /** The server's own options (in-process only). */
+  server?: ServerOptions;
 }
 
 export class TestClient {
@@ -222,7 +225,7 @@ export async function inProcess(options: ClientOptions = {}): Promise<TestClient
   const up = new PassThrough();
   const down = new PassThrough();
   const server = createConnection(up, down);
-  createServer(server);
+  createServer(server, options.server);
   server.listen();
   const client = new TestClient(createProtocolConnection(down, up), options);
   await client.initialize();

@@ -1,0 +1,187 @@
+// A config or pack changed on disk is compiled before it is loaded again (precompile.ts): the open
+// documents keep their configs, and are linted with them, until the new ones are compiled.
+import { spawn } from 'node:child_process';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import type { PrecompileJob } from '../src/precompile.js';
+import { buildServer, serverBin } from './build.js';
+import { overStdio, PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
+
+const { tempDir, client } = useTestResources('nuance-ls-precompile-');
+
+const teamPack = (severity: string) =>
+  `pack: team\nrules:\n  - id: team/x\n    kind: caution\n    severity: ${severity}\n    message: m\n    phrases: [实用外交]\n`;
+const severities = (d: Diagnostic[]) => d.map((x) => `${x.code} ${x.severity}`);
+const CAPABILITIES = {
+  ...PUSH_CAPABILITIES,
+  workspace: { ...PUSH_CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } },
+};
+
+/** A runner that keeps each job until the test lets it finish. */
+function heldRunner() {
+  const jobs: PrecompileJob[] = [];
+  const finish: (() => void)[] = [];
+  return {
+    jobs,
+    finishAll: () => {
+      for (const f of finish.splice(0)) f();
+    },
+    run: (job: PrecompileJob) =>
+      new Promise<void>((resolve) => {
+        jobs.push(job);
+        finish.push(resolve);
+      }),
+  };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A folder whose config reads the team pack, and a client on it with the runner. */
+async function setUp(runner: ReturnType<typeof heldRunner>, cacheFolder: string | undefined) {
+  const dir = tempDir();
+  const pack = path.join(dir, 'team.yaml');
+  writeFileSync(path.join(dir, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+  writeFileSync(pack, teamPack('warning'));
+  const c: TestClient = await client({
+    folders: [dir],
+    capabilities: CAPABILITIES,
+    initializationOptions: { debounce: 0, ...(cacheFolder ? { cacheFolder } : {}) },
+    server: { precompile: runner.run },
+  });
+  const draft = path.join(dir, 'draft.md');
+  const uri = uriOf(draft);
+  await c.open(uri, '韩国奉行实用外交。\n');
+  expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+  return { dir, pack, draft, uri, c };
+}
+
+describe('a pack changed on disk', () => {
+  it('is compiled first: until then the documents are linted with the configs they have', async () => {
+    const runner = heldRunner();
+    const cacheFolder = tempDir();
+    const { dir, pack, draft, uri, c } = await setUp(runner, cacheFolder);
+    writeFileSync(pack, teamPack('info'));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(pack), type: 2 }],
+    });
+    await until(() => runner.jobs.length === 1, 'the job');
+    const [job] = runner.jobs;
+    // The open document's config, as the server resolves it, into the server's cache.
+    expect(job?.documents).toEqual([
+      { filePath: draft, folder: dir, settings: { enable: true, config: {} } },
+    ]);
+    expect(job?.cache.dir).toBe(path.join(cacheFolder, 'rule-sets'));
+    // A keystroke meanwhile: linted with the pack as it was.
+    await c.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+    ]);
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+    runner.finishAll();
+    expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
+  });
+
+  it('is taken at once without a rule-set cache, and a file no config read is no job', async () => {
+    const runner = heldRunner();
+    const { dir, pack, uri, c } = await setUp(runner, undefined);
+    writeFileSync(pack, teamPack('info'));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(pack), type: 2 }],
+    });
+    expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
+    expect(runner.jobs).toHaveLength(0);
+
+    const cached = await setUp(heldRunner(), tempDir());
+    const other = path.join(dir, 'other.yaml');
+    writeFileSync(other, 'x: 1\n');
+    await cached.c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(other), type: 1 }],
+    });
+    // The server answers in order: a keystroke after the change is linted, and no job was made.
+    await cached.c.change(cached.uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+    ]);
+    expect(severities(await cached.c.diagnostics(cached.uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+  });
+
+  it('compiles one change after another, each reloaded when it is compiled', async () => {
+    const runner = heldRunner();
+    const { pack, uri, c } = await setUp(runner, tempDir());
+    writeFileSync(pack, teamPack('info'));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(pack), type: 2 }],
+    });
+    await until(() => runner.jobs.length === 1, 'the first job');
+    writeFileSync(pack, teamPack('error'));
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(pack), type: 2 }],
+    });
+    // The second starts only when the first is done: a keystroke after it is answered first.
+    await c.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+    ]);
+    expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+    expect(runner.jobs).toHaveLength(1);
+    runner.finishAll();
+    await until(() => runner.jobs.length === 2, 'the second job');
+    runner.finishAll();
+    expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 1))).toEqual(['team/x 1']);
+  });
+});
+
+describe('the bundle', () => {
+  beforeAll(() => buildServer());
+
+  it('compiles a changed pack on a worker thread of its own, into the cache it reloads from', async () => {
+    const work = tempDir();
+    const cacheFolder = tempDir();
+    const bin = path.join(tempDir(), 'server.cjs');
+    copyFileSync(serverBin, bin);
+    const pack = path.join(work, 'team.yaml');
+    writeFileSync(path.join(work, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+    writeFileSync(pack, teamPack('warning'));
+    const server = spawn(process.execPath, [bin, '--stdio'], {
+      cwd: work,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => server.on('exit', resolve));
+    const c = await overStdio(server, {
+      folders: [work],
+      capabilities: CAPABILITIES,
+      initializationOptions: { debounce: 0, cacheFolder },
+    });
+    try {
+      const uri = uriOf(path.join(work, 'draft.md'));
+      await c.open(uri, '韩国奉行实用外交。\n');
+      expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+      const rules = path.join(cacheFolder, 'rule-sets');
+      const entries = () => readdirSync(rules).filter((f) => f.endsWith('.rules'));
+      expect(entries()).toHaveLength(1);
+      writeFileSync(pack, teamPack('info'));
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: uriOf(pack), type: 2 }],
+      });
+      // The keystroke right after is answered before the worker has started: with the pack as it was.
+      await c.change(uri, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+      ]);
+      expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+      // Then the worker's compile, read back from the cache.
+      expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
+      expect(entries()).toHaveLength(2);
+      // Nothing of the worker's reached the protocol's stream: the session goes on.
+      await c.change(uri, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+      ]);
+      expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 3']);
+      await c.shutdown(true);
+      await exited;
+    } finally {
+      server.kill();
+    }
+  });
+});
