@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import type { PrecompileJob } from '../src/precompile.js';
-import { buildServer, serverBin } from './build.js';
+import { buildServer, root, serverBin } from './build.js';
 import { overStdio, PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
 
 const { tempDir, client } = useTestResources('nuance-ls-precompile-');
@@ -136,52 +136,62 @@ describe('a pack changed on disk', () => {
 describe('the bundle', () => {
   beforeAll(() => buildServer());
 
-  it('compiles a changed pack on a worker thread of its own, into the cache it reloads from', async () => {
-    const work = tempDir();
-    const cacheFolder = tempDir();
-    const bin = path.join(tempDir(), 'server.cjs');
-    copyFileSync(serverBin, bin);
-    const pack = path.join(work, 'team.yaml');
-    writeFileSync(path.join(work, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
-    writeFileSync(pack, teamPack('warning'));
-    const server = spawn(process.execPath, [bin, '--stdio'], {
-      cwd: work,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    const exited = new Promise((resolve) => server.on('exit', resolve));
-    const c = await overStdio(server, {
-      folders: [work],
-      capabilities: CAPABILITIES,
-      initializationOptions: { debounce: 0, cacheFolder },
-    });
-    try {
-      const uri = uriOf(path.join(work, 'draft.md'));
-      await c.open(uri, '韩国奉行实用外交。\n');
-      expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
-      const rules = path.join(cacheFolder, 'rule-sets');
-      const entries = () => readdirSync(rules).filter((f) => f.endsWith('.rules'));
-      expect(entries()).toHaveLength(1);
-      writeFileSync(pack, teamPack('info'));
-      await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-        changes: [{ uri: uriOf(pack), type: 2 }],
+  // The bundle run alone, with the client's cache folder; and run by the bin's launcher, with the
+  // user's cache folder (XDG_CACHE_HOME), as editors other than VS Code run it.
+  it.each(['the bundle alone', 'the launcher'])(
+    'compiles a changed pack on a worker thread (%s), into the cache it reloads from',
+    async (how) => {
+      const work = tempDir();
+      const cacheHome = tempDir();
+      const launcher = how === 'the launcher';
+      const cacheFolder = launcher ? path.join(cacheHome, 'nuance') : cacheHome;
+      const bin = launcher
+        ? path.join(root, 'packages/language-server/bin/nuance-language-server.cjs')
+        : path.join(tempDir(), 'server.cjs');
+      if (!launcher) copyFileSync(serverBin, bin);
+      const pack = path.join(work, 'team.yaml');
+      writeFileSync(path.join(work, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+      writeFileSync(pack, teamPack('warning'));
+      const server = spawn(process.execPath, [bin, '--stdio'], {
+        cwd: work,
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
       });
-      // The keystroke right after is answered before the worker has started: with the pack as it was.
-      await c.change(uri, [
-        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
-      ]);
-      expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
-      // Then the worker's compile, read back from the cache.
-      expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
-      expect(entries()).toHaveLength(2);
-      // Nothing of the worker's reached the protocol's stream: the session goes on.
-      await c.change(uri, [
-        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
-      ]);
-      expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 3']);
-      await c.shutdown(true);
-      await exited;
-    } finally {
-      server.kill();
-    }
-  });
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      const c = await overStdio(server, {
+        folders: [work],
+        capabilities: CAPABILITIES,
+        initializationOptions: { debounce: 0, ...(launcher ? {} : { cacheFolder }) },
+      });
+      try {
+        const uri = uriOf(path.join(work, 'draft.md'));
+        await c.open(uri, '韩国奉行实用外交。\n');
+        expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+        const rules = path.join(cacheFolder, 'rule-sets');
+        const entries = () => readdirSync(rules).filter((f) => f.endsWith('.rules'));
+        expect(entries()).toHaveLength(1);
+        writeFileSync(pack, teamPack('info'));
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+          changes: [{ uri: uriOf(pack), type: 2 }],
+        });
+        // The keystroke right after is answered before the worker has started: with the pack as it was.
+        await c.change(uri, [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+        ]);
+        expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
+        // Then the worker's compile, read back from the cache.
+        expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
+        expect(entries()).toHaveLength(2);
+        // Nothing of the worker's reached the protocol's stream: the session goes on.
+        await c.change(uri, [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+        ]);
+        expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 3']);
+        await c.shutdown(true);
+        await exited;
+      } finally {
+        server.kill();
+      }
+    },
+  );
 });
