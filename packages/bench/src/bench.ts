@@ -11,7 +11,7 @@ import { runOnePath } from './one-path.js';
 import type { BenchOptions } from './options.js';
 import { cliBin, repoRoot, script, serverBin } from './paths.js';
 import type { BenchResults, Environment } from './results.js';
-import { termbaseDrafts } from './server-termbase.js';
+import { termbaseDrafts, termbaseSaves } from './server-termbase.js';
 import { runSmallFile } from './small-file.js';
 import { runTable } from './table.js';
 import { checkTargets } from './targets.js';
@@ -131,6 +131,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     // A draft checked with 24 terms and with a termbase, where ../shared/corpus is there to make one from.
     const termbase = termbaseDrafts(options.shared, options.cache, options.sizeMb);
     if (termbase.length === 0) log('language server: no termbase drafts (../shared/corpus is absent)');
+    // Before runServer too (see above).
+    const largest = termbase.at(-1);
+    if (largest) {
+      log(
+        `language server: the ${largest.terms.toLocaleString('en-US')}-term termbase saved while its draft is open`,
+      );
+      results.termbaseSave = await termbaseSaves(largest, options.serverRounds);
+    }
     results.server = await runServer(options.serverRounds, termbase);
   }
   if (corpus && options.suites.includes('instructions')) {

@@ -166,6 +166,19 @@ function sections(results: BenchResults): string[] {
         ),
     );
   }
+  if (results.termbaseSave) {
+    const { terms, runs, keystrokeMs, keystrokeMaxMs, newFindingsMs } = results.termbaseSave;
+    out.push(
+      `### Language server, the termbase saved while its draft is open (${terms.toLocaleString('en-US')} terms, medians of ${runs})\n\n` +
+        'A rule added to the pack on disk, `didChangeWatchedFiles`, then a keystroke at once: the ' +
+        "keystroke's diagnostics (linted with the termbase as it was while the pack compiles on a " +
+        "worker thread), and the diagnostics with the new rule's finding.\n\n" +
+        markdownTable(
+          ['runs', 'keystroke ms', 'keystroke max ms', 'new finding ms'],
+          [[String(runs), fixed(keystrokeMs, 1), fixed(keystrokeMaxMs, 1), fixed(newFindingsMs, 0)]],
+        ),
+    );
+  }
   if (results.instructions) {
     const { node } = results.instructions;
     const spread = (r: { runs: number; min: number; max: number; instructions: number }) =>

@@ -135,6 +135,19 @@ export interface ServerStartResult {
   firstDiagnosticsMs: number;
 }
 
+/**
+ * A termbase saved while its draft is open (server-termbase.ts, termbaseSaves): from the save
+ * (the file written, `didChangeWatchedFiles` sent, a keystroke right after) to that keystroke's
+ * diagnostics, and to the diagnostics with the rule the save added. Medians of `runs` saves.
+ */
+export interface TermbaseSaveResult {
+  terms: number;
+  runs: number;
+  keystrokeMs: number;
+  keystrokeMaxMs: number;
+  newFindingsMs: number;
+}
+
 /** One vocabulary's instruction count (instructions.ts): `nuance --jobs 1` under cachegrind. */
 export interface InstructionsRow {
   vocabulary: string;
@@ -173,6 +186,7 @@ export interface BenchResults {
   smallFile?: SmallFileResult;
   server?: ServerRow[];
   serverStart?: ServerStartResult;
+  termbaseSave?: TermbaseSaveResult;
   instructions?: InstructionsResult;
   targets: Target[];
 }
