@@ -6,13 +6,13 @@ import { format } from 'node:util';
 import { RuleSetCache } from '@nuance/config';
 import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
 import { StdioMessageWriter } from './message-writer.js';
-import { precompileJob, runPrecompile } from './precompile.js';
+import { isPrecompileWorker, servePrecompileJobs } from './precompile.js';
 import { createServer, type ServerHandle } from './server.js';
 
-const job = precompileJob();
 // The same bundle is the worker that compiles changed packs (precompile.ts): it serves no client.
-const server = job ? undefined : serve();
-if (job) void runPrecompile(job).finally(() => process.exit(0));
+const worker = isPrecompileWorker();
+const server = worker ? undefined : serve();
+if (worker) servePrecompileJobs();
 
 function serve(): ServerHandle {
   // Over stdio the reader is ours, so a message it cannot read (a malformed `Content-Length`, a

@@ -1,11 +1,11 @@
 // A config or pack changed on disk is compiled before it is loaded again (precompile.ts): the open
 // documents keep their configs, and are linted with them, until the new ones are compiled.
 import { spawn } from 'node:child_process';
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import type { PrecompileJob } from '../src/precompile.js';
+import { type PrecompileJob, workerPrecompiler } from '../src/precompile.js';
 import { buildServer, root, serverBin } from './build.js';
 import { overStdio, PUSH_CAPABILITIES, type TestClient, uriOf, useTestResources } from './client.js';
 
@@ -187,6 +187,14 @@ describe('the bundle', () => {
           { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
         ]);
         expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 3']);
+        // The next save is the next job of the same worker, kept for it (warm, it may compile a
+        // pack this small before a keystroke is linted: only the outcome is certain).
+        writeFileSync(pack, teamPack('error'));
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+          changes: [{ uri: uriOf(pack), type: 2 }],
+        });
+        expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 1))).toEqual(['team/x 1']);
+        expect(entries()).toHaveLength(3);
         await c.shutdown(true);
         await exited;
       } finally {
@@ -194,4 +202,58 @@ describe('the bundle', () => {
       }
     },
   );
+});
+
+describe('the worker runner', () => {
+  /** A worker that answers each job as the bundle's does, logging its start and each job to `log`. */
+  function fakeWorker(dir: string, onJob: string): { file: string; log: () => string[] } {
+    const log = path.join(dir, 'log.txt');
+    const file = path.join(dir, 'worker.cjs');
+    writeFileSync(
+      file,
+      `const { parentPort, threadId } = require('node:worker_threads');
+const fs = require('node:fs');
+fs.appendFileSync(${JSON.stringify(log)}, 'start ' + threadId + '\\n');
+parentPort.on('message', (job) => {
+  fs.appendFileSync(${JSON.stringify(log)}, 'job ' + threadId + ' ' + job.documents.length + '\\n');
+  ${onJob}
+});
+`,
+    );
+    return { file, log: () => readFileSync(log, 'utf8').trim().split('\n') };
+  }
+  const job = (n: number): PrecompileJob => ({
+    cache: { dir: '/nowhere', salt: 's' },
+    uiLocale: undefined,
+    documents: Array.from({ length: n }, () => ({
+      filePath: undefined,
+      folder: undefined,
+      settings: { enable: true, config: {} },
+    })),
+  });
+
+  it('keeps one worker for the jobs that follow, and starts another once it has ended', async () => {
+    const worker = fakeWorker(tempDir(), "parentPort.postMessage('done');");
+    const run = workerPrecompiler(worker.file, 100);
+    await run(job(1));
+    await run(job(2));
+    const [first] = worker.log();
+    expect(worker.log()).toEqual([first, `job ${first?.split(' ')[1]} 1`, `job ${first?.split(' ')[1]} 2`]);
+    // Idle past its time (its timer, set before this one, has run), it ends; the next job starts a new one.
+    await new Promise((r) => setTimeout(r, 300));
+    await run(job(3));
+    const starts = worker.log().filter((line) => line.startsWith('start'));
+    expect(starts).toHaveLength(2);
+    expect(worker.log().at(-1)).toBe(`job ${starts[1]?.split(' ')[1]} 3`);
+  });
+
+  it('answers a job whose worker ends without answering, and starts a new one for the next', async () => {
+    const worker = fakeWorker(tempDir(), 'process.exit(1);');
+    const run = workerPrecompiler(worker.file, 60_000);
+    await run(job(1));
+    await run(job(1));
+    expect(worker.log().filter((line) => line.startsWith('start'))).toHaveLength(2);
+    // A bundle that cannot be run at all: answered too.
+    await workerPrecompiler(path.join(tempDir(), 'missing.cjs'))(job(1));
+  });
 });
