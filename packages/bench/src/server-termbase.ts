@@ -4,15 +4,13 @@
 // where the corpus holds that much), edited twice: with the bench's 24 terms and with its 10,000,
 // each time saved in a folder of its own beside a config that loads them, so the server finds that
 // config as an editor's file would.
-import { spawn } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { ensureCorpus, sharedCorpusPresent } from './corpus.js';
-import { serverBin } from './paths.js';
 import type { TermbaseSaveResult } from './results.js';
+import { withServerProcess } from './server-process.js';
 import { median } from './stats.js';
 import { ensureVocabulary } from './vocabulary.js';
 
@@ -94,83 +92,73 @@ export async function termbaseSaves(draft: TermbaseDraft, rounds: number): Promi
   const document = writeTermbaseDocument(draft);
   const cacheFolder = mkdtempSync(path.join(tmpdir(), 'nuance-bench-termbase-cache-'));
   const folder = path.dirname(document.pack);
-  const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const connection = createProtocolConnection(child.stdout, child.stdin);
   const keystrokes: number[] = [];
   const newFindings: number[] = [];
   try {
-    let latest: { version?: number; count: number } = { count: -1 };
-    let waiter: (() => void) | undefined;
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-    connection.onNotification(
-      'textDocument/publishDiagnostics',
-      (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
-        if (p.uri !== document.uri) return;
-        latest = { count: p.diagnostics.length, ...(p.version !== undefined ? { version: p.version } : {}) };
-        waiter?.();
-      },
-    );
-    const until = (check: () => boolean) =>
-      new Promise<void>((resolve) => {
-        waiter = () => check() && resolve();
-        waiter();
-      });
-    connection.listen();
-    await connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(folder).href,
-      workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'termbase' }],
-      capabilities: {
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
-      },
-      initializationOptions: { debounce: 0, cacheFolder },
-    });
-    await connection.sendNotification('initialized', {});
-    let version = 1;
-    await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: document.uri, languageId: 'markdown', version, text: document.text },
-    });
-    await until(() => latest.version === version);
-    // A phrase of the draft, from its middle: each save's rule flags it.
-    const middle = Math.floor(document.text.length / 2);
-    const phrase = [...document.text.slice(middle, middle + 200)].find((_, i, all) =>
-      /^\p{Script=Han}{4}$/u.test(all.slice(i, i + 4).join('')),
-    );
-    const at = document.text.indexOf(phrase ?? '', middle);
-    const flagged = phrase === undefined ? '' : document.text.slice(at, at + 4);
-    if (flagged === '') throw new Error('The termbase draft has no run of four Han characters to flag');
-    const lines = document.text.split('\n');
-    for (let run = 0; run < runs; run++) {
-      const before = latest.count;
-      appendFileSync(
-        document.pack,
-        `  - id: bench/saved-${run}\n    kind: caution\n    severity: info\n    message: 'A phrase the translator flagged'\n    phrases: ["${flagged}"]\n`,
+    await withServerProcess(async (connection) => {
+      let latest: { version?: number; count: number } = { count: -1 };
+      let waiter: (() => void) | undefined;
+      connection.onRequest('client/registerCapability', () => null);
+      connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+      connection.onNotification(
+        'textDocument/publishDiagnostics',
+        (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+          if (p.uri !== document.uri) return;
+          latest = {
+            count: p.diagnostics.length,
+            ...(p.version !== undefined ? { version: p.version } : {}),
+          };
+          waiter?.();
+        },
       );
-      const start = performance.now();
-      await connection.sendNotification('workspace/didChangeWatchedFiles', {
-        changes: [{ uri: pathToFileURL(document.pack).href, type: 2 }],
+      const until = (check: () => boolean) =>
+        new Promise<void>((resolve) => {
+          waiter = () => check() && resolve();
+          waiter();
+        });
+      connection.listen();
+      await connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(folder).href,
+        workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'termbase' }],
+        capabilities: {
+          workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+          textDocument: { publishDiagnostics: { versionSupport: true } },
+        },
+        initializationOptions: { debounce: 0, cacheFolder },
       });
-      version++;
-      const line = lines.length - 1;
-      const character = (lines[line] ?? '').length;
-      await connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri: document.uri, version },
-        contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ' ' }],
+      await connection.sendNotification('initialized', {});
+      let version = 1;
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: document.uri, languageId: 'markdown', version, text: document.text },
       });
       await until(() => latest.version === version);
-      keystrokes.push(performance.now() - start);
-      await until(() => latest.version === version && latest.count > before);
-      newFindings.push(performance.now() - start);
-    }
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    await exited;
+      const flagged = hanPhrase(document.text);
+      const lines = document.text.split('\n');
+      for (let run = 0; run < runs; run++) {
+        const before = latest.count;
+        appendFileSync(
+          document.pack,
+          `  - id: bench/saved-${run}\n    kind: caution\n    severity: info\n    message: 'A phrase the translator flagged'\n    phrases: ["${flagged}"]\n`,
+        );
+        const start = performance.now();
+        await connection.sendNotification('workspace/didChangeWatchedFiles', {
+          changes: [{ uri: pathToFileURL(document.pack).href, type: 2 }],
+        });
+        version++;
+        const line = lines.length - 1;
+        const character = (lines[line] ?? '').length;
+        await connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri: document.uri, version },
+          contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ' ' }],
+        });
+        await until(() => latest.version === version);
+        keystrokes.push(performance.now() - start);
+        await until(() => latest.version === version && latest.count > before);
+        newFindings.push(performance.now() - start);
+      }
+    });
   } finally {
-    connection.dispose();
-    child.kill();
     document.remove();
     rmSync(cacheFolder, { recursive: true, force: true });
   }
@@ -181,4 +169,11 @@ export async function termbaseSaves(draft: TermbaseDraft, rounds: number): Promi
     keystrokeMaxMs: Math.max(...keystrokes),
     newFindingsMs: median(newFindings),
   };
+}
+
+/** Four Han characters in a row from the middle of `text`: a phrase each save's rule flags. */
+function hanPhrase(text: string): string {
+  const match = /\p{Script=Han}{4}/u.exec(text.slice(Math.floor(text.length / 2)));
+  if (!match) throw new Error('The termbase draft has no run of four Han characters to flag');
+  return match[0];
 }

@@ -5,7 +5,6 @@
 // encoding both ways, no pipe, no second process). Each edit types a character in a paragraph in
 // the middle of the draft, then deletes it; the first edits (ten, or as many as are timed when
 // fewer) warm up and are not counted.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,8 +14,8 @@ import { createServer, messageBytes } from '@nuance/language-server';
 import { createConnection } from 'vscode-languageserver/node';
 import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { draft, releaseSet } from './drafts.js';
-import { serverBin } from './paths.js';
 import type { ServerRow, ServerStartResult } from './results.js';
+import { withServerProcess } from './server-process.js';
 import { type TermbaseDraft, writeTermbaseDocument } from './server-termbase.js';
 import { median, percentile } from './stats.js';
 
@@ -261,7 +260,6 @@ async function session(
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
-  await connection.sendRequest('shutdown');
   return rows;
 }
 
@@ -270,18 +268,7 @@ async function overStdio(
   mode: 'stdio' | 'stdio-pull',
   termbase: readonly TermbaseDraft[] = [],
 ): Promise<ServerRow[]> {
-  const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const connection = createProtocolConnection(child.stdout, child.stdin);
-  try {
-    const rows = await session(connection, mode, rounds, childCpu(child.pid), termbase);
-    await connection.sendNotification('exit');
-    await exited;
-    return rows;
-  } finally {
-    connection.dispose();
-    child.kill();
-  }
+  return withServerProcess((connection, pid) => session(connection, mode, rounds, childCpu(pid), termbase));
 }
 
 async function inProcess(rounds: number): Promise<ServerRow[]> {
@@ -293,7 +280,9 @@ async function inProcess(rounds: number): Promise<ServerRow[]> {
   const client = createProtocolConnection(toClient, toServer);
   try {
     // The client's side of the JSON-RPC is counted too: it is small beside linting.
-    return await session(client, 'in-process', rounds, ownCpu);
+    const rows = await session(client, 'in-process', rounds, ownCpu);
+    await client.sendRequest('shutdown');
+    return rows;
   } finally {
     client.dispose();
     serverConnection.dispose();
@@ -320,10 +309,7 @@ export async function serverStartUp(rounds: number): Promise<ServerStartResult> 
   const firstDiagnostics: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const child = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    const connection = createProtocolConnection(child.stdout, child.stdin);
-    try {
+    await withServerProcess(async (connection) => {
       connection.onRequest('client/registerCapability', () => null);
       const published = new Promise<Published>((resolve) =>
         connection.onNotification('textDocument/publishDiagnostics', resolve),
@@ -343,13 +329,7 @@ export async function serverStartUp(rounds: number): Promise<ServerStartResult> 
       const { diagnostics } = await published;
       firstDiagnostics.push(performance.now() - start);
       if (diagnostics.length === 0) throw new Error('The server gave no diagnostic for the start-up draft');
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-      await exited;
-    } finally {
-      connection.dispose();
-      child.kill();
-    }
+    });
   }
   return { runs, initializeMs: median(initialize), firstDiagnosticsMs: median(firstDiagnostics) };
 }
