@@ -90,13 +90,20 @@ export async function afterPrecompile(
     reload();
     return;
   }
-  const documents = await Promise.all(
-    server.documents.all().map(async (document) => ({
-      filePath: pathOf(document.uri),
-      folder: folderFor(server, document.uri),
-      settings: await settingsFor(server, document.uri),
-    })),
-  );
+  let documents: PrecompileJob['documents'];
+  try {
+    documents = await Promise.all(
+      server.documents.all().map(async (document) => ({
+        filePath: pathOf(document.uri),
+        folder: folderFor(server, document.uri),
+        settings: await settingsFor(server, document.uri),
+      })),
+    );
+  } catch {
+    // Settings the client could not give: the reload asks again, as a lint would.
+    reload();
+    return;
+  }
   const job: PrecompileJob = {
     cache: ruleSetCache.options,
     uiLocale: server.uiLocale,
