@@ -118,6 +118,22 @@ describe('records as templates', () => {
     }
   });
 
+  test('keep as JSON the records of a shape of their own, however many (a number of each record)', () => {
+    // A rule's own context condition index, after which the rest of the record is the same.
+    const values: unknown[] = [];
+    for (let i = 0; i < 2000; i++)
+      values.push({ id: `r${i}`, condition: i, data: { terms: [{ text: `t${i}` }] } });
+    for (let i = 0; i < 8; i++)
+      values.push({ id: `s${i}`, condition: 7, data: { terms: [{ text: `u${i}` }] } });
+    const { out, records } = roundTrip(values);
+    // Shape 7 has the 8 records of `s` and record r7: a template; every other record stays JSON.
+    expect(out.templates).toHaveLength(1);
+    for (let i = 0; i < values.length; i++) {
+      expect(out.templated(i)).toBe(i === 7 || i >= 2000);
+      expect(JSON.stringify(records.parse(i))).toBe(JSON.stringify(values[i]));
+    }
+  });
+
   test('keep as JSON a record that JSON would not give back as it is, or that holds the mark or __proto__', () => {
     // Each case as eleven records of one shape (enough for a template), but for what makes it odd.
     const cases: [string, (i: number) => unknown, boolean][] = [

@@ -13,9 +13,8 @@
 // or a string that is the hole's mark stays JSON.
 import type { ArraysIn, ArraysOut, RecordsElsewhere } from './serial-bytes.js';
 import { packsUnits, packUnits, textOf, unpackUnits } from './serial-codec.js';
+import { HOLE, omitted, Shapes } from './serial-shapes.js';
 
-/** Where a template has a hole: no string of a record of a template is this one. */
-const HOLE = '\u0000\u0001';
 /** The records that must share a shape for it to be a template: fewer stay JSON. */
 const MIN_SHARED = 8;
 
@@ -45,9 +44,8 @@ export function templatesOut(
   // Each record's shape (its JSON with every string a hole) and its strings, in the order a walk
   // of its keys meets them: the records' values are walked as their JSON would be parsed, not
   // written and parsed (a termbase's 20,000 records: 9 MB of JSON parsed again, a third of
-  // serializing it), and each shape is a path in a tree of the walk's steps, not a text (a text of
-  // each record's shape was 95 MB made, and a fifth of a first run's scavenges, with 10,000 terms).
-  const shapes = new ShapeNode();
+  // serializing it), and nothing is made per record (serial-shapes.ts).
+  const shapes = new Shapes();
   const firsts: unknown[] = [];
   const members: number[] = [];
   const shapeOf = new Int32Array(count).fill(-1);
@@ -55,14 +53,12 @@ export function templatesOut(
   for (let i = 0; share && i < count; i++) {
     const value = record(i);
     const strings: string[] = [];
-    const shape = shapeWalk(shapes, value, strings);
-    if (shape === undefined) continue;
-    if (shape.id < 0) {
-      shape.id = firsts.length;
+    const at = shapes.idOf(value, strings);
+    if (at === undefined) continue;
+    if (at === firsts.length) {
       firsts.push(value);
       members.push(0);
     }
-    const at = shape.id;
     members[at] = (members[at] as number) + 1;
     shapeOf[i] = at;
     stringsOf[i] = strings;
@@ -131,80 +127,6 @@ export function templatesOut(
   arrays.add(packUnits(texts.join('')));
   arrays.add(stringEnds);
   return { templates, templated: (i) => (template[i] as number) >= 0 };
-}
-
-/** A value JSON leaves out of an object (and writes as null in an array). */
-function omitted(v: unknown): boolean {
-  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
-}
-
-// A shape is the steps of a walk of a value: a constant (a number, a boolean, null) is a step of
-// itself, a string the step STRING, an array ARRAY, its items and END, an object OBJECT, each key
-// (a string: no value's step is one) and its value, and END. Each step follows from the one before
-// only, so two values have one path exactly when their JSON is the same but for their strings.
-const STRING = Symbol('string');
-const ARRAY = Symbol('array');
-const OBJECT = Symbol('object');
-const END = Symbol('end');
-
-/** A node of the tree of shapes: the path to it is a shape's first steps; `id` is set where one ends. */
-class ShapeNode {
-  readonly next = new Map<unknown, ShapeNode>();
-  /** The shape's index in templatesOut's lists, once a value of it was seen. */
-  id = -1;
-
-  step(token: unknown): ShapeNode {
-    let node = this.next.get(token);
-    if (node === undefined) {
-      node = new ShapeNode();
-      this.next.set(token, node);
-    }
-    return node;
-  }
-}
-
-/**
- * The node where the walk of `value`'s shape ends, its strings pushed to `strings` in the order a
- * fill meets them; undefined for a value that cannot be a template's (see the top of the file), or
- * whose JSON is not plainly its own: a number that is not finite or is -0, something JSON writes
- * as null in an array, an object of a class or with `toJSON`. What is left reads back from JSON as
- * it is, but for the keys JSON leaves out.
- */
-function shapeWalk(node: ShapeNode, v: unknown, strings: string[]): ShapeNode | undefined {
-  if (typeof v === 'string') {
-    if (v === HOLE) return undefined;
-    strings.push(v);
-    return node.step(STRING);
-  }
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v) || Object.is(v, -0)) return undefined;
-    return node.step(v);
-  }
-  if (v === null || typeof v === 'boolean') return node.step(v);
-  if (typeof v !== 'object') return undefined;
-  let at: ShapeNode | undefined;
-  if (Array.isArray(v)) {
-    at = node.step(ARRAY);
-    for (let k = 0; k < v.length && at; k++) at = omitted(v[k]) ? undefined : shapeWalk(at, v[k], strings);
-    return at?.step(END);
-  }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (
-    (proto !== Object.prototype && proto !== null) ||
-    typeof (v as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    return undefined;
-  }
-  at = node.step(OBJECT);
-  for (const key in v) {
-    if (!Object.hasOwn(v, key)) continue;
-    const x = (v as Record<string, unknown>)[key];
-    if (omitted(x)) continue;
-    if (key === '__proto__') return undefined;
-    at = shapeWalk(at.step(key), x, strings);
-    if (!at) return undefined;
-  }
-  return at.step(END);
 }
 
 /** `value` with the strings that vary (`varies`, in walk order) as holes, as JSON would read it. */
