@@ -198,11 +198,19 @@ export class ConfigResolver {
     let relevant = path.basename(changed) === CONFIG_FILE_NAME;
     if (relevant) this.nearest.clear();
     for (const [key, entry] of this.entries) {
-      if (entry.watched !== undefined && !entry.watched.has(changed)) continue;
+      if (!reads(entry, changed)) continue;
       this.entries.delete(key);
       relevant = true;
     }
     return relevant;
+  }
+
+  /** Whether `invalidate(file)` would forget anything, without forgetting it (what a change affects). */
+  dependsOn(file: string): boolean {
+    const changed = path.resolve(this.options.cwd, file);
+    if (path.basename(changed) === CONFIG_FILE_NAME) return true;
+    for (const entry of this.entries.values()) if (reads(entry, changed)) return true;
+    return false;
   }
 
   private entry(key: string, file: string | undefined, layers: Layers): Entry {
@@ -327,4 +335,9 @@ export function unionRuleSet(ruleSets: readonly RuleSet[]): RuleSet {
   for (const set of ruleSets) for (const rule of set.rules) if (!byId.has(rule.id)) byId.set(rule.id, rule);
   const rules = [...byId.values()];
   return { rules, has: (id) => byId.has(id), get: (id) => byId.get(id) };
+}
+
+/** Whether a load read `file` (absolute), or may have: one still loading has not said what it read. */
+function reads(entry: Entry, file: string): boolean {
+  return entry.watched === undefined || entry.watched.has(file);
 }

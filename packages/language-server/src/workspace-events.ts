@@ -4,7 +4,7 @@
 // diagnostics in the files that have them.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE_NAME, readText } from '@nuance/config';
+import { readText } from '@nuance/config';
 import type {
   Diagnostic,
   DidChangeConfigurationParams,
@@ -86,7 +86,8 @@ export async function afterPrecompile(
   reload: () => void,
 ): Promise<void> {
   const { precompile, ruleSetCache } = server;
-  if (!precompile || !ruleSetCache || !(await concerns(server, files))) {
+  const concerned = files === undefined || files.some((file) => server.resolver.dependsOn(file));
+  if (!precompile || !ruleSetCache || !concerned) {
     reload();
     return;
   }
@@ -118,13 +119,6 @@ export async function afterPrecompile(
   server.precompiling = done;
   await done;
   if (!server.shutDown) reload();
-}
-
-/** Whether a change to `files` drops a loaded config (as `ConfigResolver.invalidate` would). */
-async function concerns(server: ServerState, files: readonly string[] | undefined): Promise<boolean> {
-  if (files === undefined) return true;
-  const watched = new Set(await server.resolver.watchedFiles().catch(() => []));
-  return files.some((file) => path.basename(file) === CONFIG_FILE_NAME || watched.has(path.resolve(file)));
 }
 
 export function didChangeWorkspaceFolders(
