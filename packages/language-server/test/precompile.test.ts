@@ -41,6 +41,20 @@ async function until(check: () => boolean, what: string): Promise<void> {
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The client reports `file` changed on disk (`type` 1: created, 2: changed). */
+function fileChanged(c: TestClient, file: string, type = 2): Promise<void> {
+  return c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: uriOf(file), type }],
+  });
+}
+
+/** A keystroke at the start of the draft. */
+function keystroke(c: TestClient, uri: string): Promise<void> {
+  return c.change(uri, [
+    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
+  ]);
+}
+
 /** A folder whose config reads the team pack, and a client on it with the runner. */
 async function setUp(runner: ReturnType<typeof heldRunner>, cacheFolder: string | undefined) {
   const dir = tempDir();
@@ -66,9 +80,7 @@ describe('a pack changed on disk', () => {
     const cacheFolder = tempDir();
     const { dir, pack, draft, uri, c } = await setUp(runner, cacheFolder);
     writeFileSync(pack, teamPack('info'));
-    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: uriOf(pack), type: 2 }],
-    });
+    await fileChanged(c, pack);
     await until(() => runner.jobs.length === 1, 'the job');
     const [job] = runner.jobs;
     // The open document's config, as the server resolves it, into the server's cache.
@@ -77,9 +89,7 @@ describe('a pack changed on disk', () => {
     ]);
     expect(job?.cache.dir).toBe(path.join(cacheFolder, 'rule-sets'));
     // A keystroke meanwhile: linted with the pack as it was.
-    await c.change(uri, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
-    ]);
+    await keystroke(c, uri);
     expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
     runner.finishAll();
     expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
@@ -89,22 +99,16 @@ describe('a pack changed on disk', () => {
     const runner = heldRunner();
     const { dir, pack, uri, c } = await setUp(runner, undefined);
     writeFileSync(pack, teamPack('info'));
-    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: uriOf(pack), type: 2 }],
-    });
+    await fileChanged(c, pack);
     expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
     expect(runner.jobs).toHaveLength(0);
 
     const cached = await setUp(heldRunner(), tempDir());
     const other = path.join(dir, 'other.yaml');
     writeFileSync(other, 'x: 1\n');
-    await cached.c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: uriOf(other), type: 1 }],
-    });
+    await fileChanged(cached.c, other, 1);
     // The server answers in order: a keystroke after the change is linted, and no job was made.
-    await cached.c.change(cached.uri, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
-    ]);
+    await keystroke(cached.c, cached.uri);
     expect(severities(await cached.c.diagnostics(cached.uri, (d) => d.length === 1))).toEqual(['team/x 2']);
   });
 
@@ -112,18 +116,12 @@ describe('a pack changed on disk', () => {
     const runner = heldRunner();
     const { pack, uri, c } = await setUp(runner, tempDir());
     writeFileSync(pack, teamPack('info'));
-    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: uriOf(pack), type: 2 }],
-    });
+    await fileChanged(c, pack);
     await until(() => runner.jobs.length === 1, 'the first job');
     writeFileSync(pack, teamPack('error'));
-    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: [{ uri: uriOf(pack), type: 2 }],
-    });
+    await fileChanged(c, pack);
     // The second starts only when the first is done: a keystroke after it is answered first.
-    await c.change(uri, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
-    ]);
+    await keystroke(c, uri);
     expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
     expect(runner.jobs).toHaveLength(1);
     runner.finishAll();
@@ -171,28 +169,20 @@ describe('the bundle', () => {
         const entries = () => readdirSync(rules).filter((f) => f.endsWith('.rules'));
         expect(entries()).toHaveLength(1);
         writeFileSync(pack, teamPack('info'));
-        await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-          changes: [{ uri: uriOf(pack), type: 2 }],
-        });
+        await fileChanged(c, pack);
         // The keystroke right after is answered before the worker has started: with the pack as it was.
-        await c.change(uri, [
-          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
-        ]);
+        await keystroke(c, uri);
         expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 2']);
         // Then the worker's compile, read back from the cache.
         expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
         expect(entries()).toHaveLength(2);
         // Nothing of the worker's reached the protocol's stream: the session goes on.
-        await c.change(uri, [
-          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '。' },
-        ]);
+        await keystroke(c, uri);
         expect(severities(await c.diagnostics(uri, (d) => d.length === 1))).toEqual(['team/x 3']);
         // The next save is the next job of the same worker, kept for it (warm, it may compile a
         // pack this small before a keystroke is linted: only the outcome is certain).
         writeFileSync(pack, teamPack('error'));
-        await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
-          changes: [{ uri: uriOf(pack), type: 2 }],
-        });
+        await fileChanged(c, pack);
         expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 1))).toEqual(['team/x 1']);
         expect(entries()).toHaveLength(3);
         await c.shutdown(true);
