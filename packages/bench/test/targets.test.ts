@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { TableRow } from '../src/results.js';
-import { checkTargets, verdictDigits } from '../src/targets.js';
+import { checkTargets, runSpread, verdictDigits } from '../src/targets.js';
 
-function tableRow(tool: string, vocabulary: string | undefined, wall: number, maxRssMb = 80): TableRow {
+function tableRow(
+  tool: string,
+  vocabulary: string | undefined,
+  wall: number,
+  maxRssMb = 80,
+  walls: number[] = [],
+): TableRow {
   return {
     tool,
     label: tool,
     vocabulary,
-    runs: [],
+    runs: walls.map((w) => ({ wall: w, cpu: w, maxRssMb, files: 1246, findings: 4 })),
     wall,
     cpu: wall,
     mbPerSecond: 10 / wall,
@@ -67,5 +73,31 @@ describe('checkTargets', () => {
     const table = [tableRow('nuance', '24-terms', 0.36), tableRow('nuance', '10000-terms', 0.8, 299.6)];
     const rss = checkTargets({ table }).find((t) => t.target.startsWith('10000-terms: nuance peak RSS'));
     expect(rss).toMatchObject({ measured: '299.6 MB', met: true });
+  });
+});
+
+describe('runSpread', () => {
+  const atMost = (bound: number) => (r: number) => r <= bound;
+
+  it("gives the range of a row's runs over the other's median and how many meet the target", () => {
+    const remark = tableRow('remark-parse', undefined, 2);
+    const kc = tableRow('nuance', 'korea-china', 0.42, 80, [0.38, 0.41, 0.42, 0.44, 0.4]);
+    expect(runSpread(kc, remark, atMost(0.2))).toBe('; runs 0.19-0.22x, 2 of 5 met');
+  });
+
+  it('says nothing of a row with fewer than two runs', () => {
+    const remark = tableRow('remark-parse', undefined, 2);
+    expect(runSpread(tableRow('nuance', '24-terms', 0.36, 80, [0.36]), remark, atMost(0.2))).toBe('');
+  });
+
+  it('shows in the targets table beside the ratio of the medians', () => {
+    const table = [
+      tableRow('nuance', '24-terms', 0.36, 80, [0.35, 0.36, 0.37]),
+      tableRow('nuance', '10000-terms', 0.83, 80, [0.81, 0.83, 0.9]),
+    ];
+    const ratio = checkTargets({ table }).find(
+      (t) => t.target === '10000-terms: nuance wall <= 1.5x its 24-terms wall',
+    );
+    expect(ratio).toMatchObject({ measured: '2.31x (CPU 2.31x; runs 2.25-2.50x, 0 of 3 met)', met: false });
   });
 });
