@@ -129,8 +129,16 @@ function mapIndex(local: number | undefined, base: number): number | undefined {
   return local === undefined ? undefined : base + local;
 }
 
-// Where place() gathers a segment's context, so that a segment gets an array of its exact size.
+// Where place() gathers a segment's context (its first `gatheredCount` entries), so that a segment
+// gets an array of its exact size. Counted, not emptied: an array whose length is set to 0 drops
+// its storage and the next push allocates another, at each of the 1,400 segments a dense 100 K
+// draft places at every keystroke.
 const gathered: number[] = [];
+let gatheredCount = 0;
+
+function gather(index: number): void {
+  gathered[gatheredCount++] = index;
+}
 
 // A block's parse is kept while its text is (an editor's document, markdown-document.ts), and the
 // document is assembled again at every keystroke: a segment placed with the offset, head and
@@ -140,8 +148,7 @@ const gathered: number[] = [];
 // entry of a WeakMap.
 function place(state: Placement, shaped: ShapedSegment, offset: number, base: number, leadIn?: number): void {
   const index = state.out.length;
-  const context = gathered;
-  context.length = 0;
+  gatheredCount = 0;
   const first = !state.started;
   state.started = true;
   let head = false;
@@ -151,28 +158,30 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
     else {
       let above = -1;
       for (let level = 1; level < depth; level++) above = Math.max(above, state.lastAtDepth[level] ?? -1);
-      if (above >= 0) context.push(above);
+      if (above >= 0) gather(above);
     }
     state.lastAtDepth[depth] = index;
     state.lastHeading = index;
   } else {
-    if (state.lastHeading >= 0) context.push(state.lastHeading);
+    if (state.lastHeading >= 0) gather(state.lastHeading);
     if (shaped.role === 'paragraph' && !state.headParagraph) {
       state.headParagraph = true;
       head = true;
     }
-    if (leadIn !== undefined) context.push(leadIn);
-    for (const cell of shaped.cells ?? []) context.push(base + cell);
+    if (leadIn !== undefined) gather(leadIn);
+    for (const cell of shaped.cells ?? []) gather(base + cell);
   }
-  ascendingOnce(context);
+  const count = ascendingOnce(gathered, gatheredCount);
   const before = shaped.placed;
   const kept =
-    before?.context !== undefined && sameIndices(before.context, context) ? before.context : undefined;
+    before?.context !== undefined && sameIndices(before.context, gathered, count)
+      ? before.context
+      : undefined;
   if (
     before !== undefined &&
     (before.offset ?? 0) === offset &&
     (before.head === true) === head &&
-    (context.length > 0 ? kept !== undefined : before.context === undefined)
+    (count > 0 ? kept !== undefined : before.context === undefined)
   ) {
     state.out.push(before);
     return;
@@ -184,17 +193,17 @@ function place(state: Placement, shaped: ShapedSegment, offset: number, base: nu
   // Most segments have one context segment, the heading above: they share one array (never
   // changed by core) rather than each getting its own.
   if (kept !== undefined) segment.context = kept;
-  else if (context.length === 1)
-    segment.context = state.alone[context[0] as number] ??= [context[0] as number];
-  else if (context.length > 1) segment.context = context.slice();
+  else if (count === 1) segment.context = state.alone[gathered[0] as number] ??= [gathered[0] as number];
+  else if (count > 1) segment.context = gathered.slice(0, count);
   shaped.placed = segment;
   state.out.push(segment);
 }
 
-/** Sorts a few indices and drops repeats, in place (no Set, no sort's copy). */
-function ascendingOnce(indices: number[]): void {
+/** Sorts the first `count` indices and drops repeats, in place; returns how many are left. */
+function ascendingOnce(indices: number[], count: number): number {
   let n = 0;
-  for (const index of indices) {
+  for (let i = 0; i < count; i++) {
+    const index = indices[i] as number;
     let at = n;
     while (at > 0 && (indices[at - 1] as number) > index) at--;
     if (at > 0 && indices[at - 1] === index) continue;
@@ -202,12 +211,13 @@ function ascendingOnce(indices: number[]): void {
     indices[at] = index;
     n++;
   }
-  indices.length = n;
+  return n;
 }
 
-function sameIndices(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+/** `a` holds the first `count` indices of `b`, and no more. */
+function sameIndices(a: readonly number[], b: readonly number[], count: number): boolean {
+  if (a.length !== count) return false;
+  for (let k = 0; k < count; k++) if (a[k] !== b[k]) return false;
   return true;
 }
 
