@@ -10,11 +10,11 @@
 import { kindOf } from '../kinds/registry.js';
 import { minimalReplacement } from '../text/affix.js';
 import type { LineIndex } from '../text/lines.js';
-import type { ContextLicense, Finding, Segment, SegmentPiece, SegmentRole } from '../types.js';
+import type { Finding, Segment, SegmentPiece, SegmentRole } from '../types.js';
 import { buildProse } from '../view/prose.js';
 import type { ProseScan, SegmentState } from './candidates.js';
 import type { CompiledRule } from './compiled.js';
-import { movedFinding } from './finding.js';
+import { FindingMover, type TextChange } from './finding-mover.js';
 import { isMention } from './phrase-ref.js';
 
 /** What a cached lint keeps for the next one of its document. */
@@ -88,11 +88,6 @@ export class Shapes {
 }
 
 /** The one stretch an edit replaced: the old text's [from, oldTo) is the new text's [from, oldTo + delta). */
-interface TextChange {
-  from: number;
-  oldTo: number;
-  delta: number;
-}
 
 function textChange(before: string, after: string): TextChange {
   const { start, end } = minimalReplacement(before, after);
@@ -233,87 +228,6 @@ export function localWindow(rule: CompiledRule): number {
     windows.set(rule, window);
   }
   return window;
-}
-
-/**
- * Moves the findings of unchanged segments with the text: the same objects where nothing of them
- * moved (before the edit), copies with new offsets, lines and columns after it. A license (one
- * object for the findings a mention licenses) is moved once per lint, and stays shared.
- */
-class FindingMover {
-  private readonly licenses = new Map<ContextLicense, ContextLicense | null>();
-
-  constructor(
-    private readonly change: TextChange,
-    private readonly lines: LineIndex,
-  ) {}
-
-  /** Undefined when a part of one lies in the edited stretch (then they are made again). */
-  moved(findings: readonly Finding[]): Finding[] | undefined {
-    const out: Finding[] = [];
-    for (const f of findings) {
-      const moved = this.finding(f);
-      if (!moved) return undefined;
-      out.push(moved);
-    }
-    return out;
-  }
-
-  private finding(f: Finding): Finding | undefined {
-    const context = f.context === undefined ? undefined : this.contextOf(f.context);
-    if (context === null) return undefined;
-    const { from, oldTo, delta } = this.change;
-    if (f.end <= from) {
-      if (f.source === undefined)
-        return context === f.context ? f : { ...f, context: context as ContextLicense[] };
-      // A translation's finding (lintBilingual gives each its unit's source, at every lint, as
-      // the source may have changed): a copy without it, so that the last lint's finding keeps
-      // the source it was given. Made again, the 244 findings of a 20 K translation were a third
-      // of each lint after an edit.
-      const { source: _source, ...rest } = f;
-      return context === f.context ? rest : { ...rest, context: context as ContextLicense[] };
-    }
-    if (f.start < oldTo) return undefined;
-    // A copy with the fields makeFinding gives: without a `source` (see above).
-    return movedFinding(f, delta, this.lines, context);
-  }
-
-  /** The licenses moved: the same array when none moved; null when one lies in the edit. */
-  private contextOf(licenses: ContextLicense[]): ContextLicense[] | null {
-    let out: ContextLicense[] | undefined;
-    for (let k = 0; k < licenses.length; k++) {
-      const license = licenses[k] as ContextLicense;
-      const moved = this.license(license);
-      if (moved === null) return null;
-      if (moved === license) continue;
-      out ??= licenses.slice();
-      out[k] = moved;
-    }
-    return out ?? licenses;
-  }
-
-  private license(license: ContextLicense): ContextLicense | null {
-    const { start, end } = license;
-    const { from, oldTo, delta } = this.change;
-    if (start === undefined || end === undefined || end <= from) return license;
-    if (start < oldTo) return null;
-    let moved = this.licenses.get(license);
-    if (moved === undefined) {
-      const at = this.lines.position(start + delta);
-      const to = this.lines.position(end + delta);
-      moved = { set: license.set, via: license.via } as ContextLicense;
-      if (license.text !== undefined) moved.text = license.text;
-      moved.start = start + delta;
-      moved.end = end + delta;
-      moved.line = at.line;
-      moved.column = at.column;
-      moved.endLine = to.line;
-      moved.endColumn = to.column;
-      if (license.lang !== undefined) moved.lang = license.lang;
-      this.licenses.set(license, moved);
-    }
-    return moved;
-  }
 }
 
 /** What a lint takes from the last one and leaves to the next. */

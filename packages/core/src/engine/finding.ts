@@ -305,30 +305,42 @@ export function makeFinding(
 
 /**
  * `f` moved `delta` units with the text (an editor's kept finding, finding-memo.ts): new offsets,
- * its lines and columns read again, `context` as given. Written out in makeFinding's key order,
- * not spread: a copy of a copy spread with new offsets took a microsecond each (V8's generic
- * clone), half of an edit's time in a dense draft.
+ * its lines and columns read again, or, with `lineShift`, its lines moved by that many and its
+ * columns kept (it lies on lines the edit left as they were); `context` as given. Written out in
+ * makeFinding's key order, not spread: a copy of a copy spread with new offsets took a microsecond
+ * each (V8's generic clone), half of an edit's time in a dense draft.
  */
 export function movedFinding(
   f: Finding,
   delta: number,
   lines: LineIndex,
   context: ContextLicense[] | undefined,
+  lineShift?: number,
 ): Finding {
   const start = f.start + delta;
   const end = f.end + delta;
-  const at = lines.position(start);
-  const to = lines.position(end);
+  let line = f.line + (lineShift ?? 0);
+  let column = f.column;
+  let endLine = f.endLine + (lineShift ?? 0);
+  let endColumn = f.endColumn;
+  if (lineShift === undefined) {
+    const at = lines.position(start);
+    const to = lines.position(end);
+    line = at.line;
+    column = at.column;
+    endLine = to.line;
+    endColumn = to.column;
+  }
   const out: Finding = {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
     start,
     end,
-    line: at.line,
-    column: at.column,
-    endLine: to.line,
-    endColumn: to.column,
+    line,
+    column,
+    endLine,
+    endColumn,
     actual: f.actual,
     expected: f.expected,
   };
