@@ -87,8 +87,7 @@ export class Shapes {
   }
 }
 
-/** The one stretch an edit replaced: the old text's [from, oldTo) is the new text's [from, oldTo + delta). */
-
+/** The one stretch an edit replaced between `before` and `after`. */
 function textChange(before: string, after: string): TextChange {
   const { start, end } = minimalReplacement(before, after);
   return { from: start, oldTo: end, delta: after.length - before.length };

@@ -4,7 +4,7 @@ import type { LineIndex } from '../text/lines.js';
 import type { ContextLicense, Finding } from '../types.js';
 import { movedFinding } from './finding.js';
 
-/** An edit: the old text's [from, oldTo) replaced, the text after it moved `delta` units. */
+/** The one stretch an edit replaced: the old text's [from, oldTo) is the new text's [from, oldTo + delta). */
 export interface TextChange {
   from: number;
   oldTo: number;
