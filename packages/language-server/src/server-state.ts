@@ -97,7 +97,8 @@ export interface ServerState {
 /** What the server does when its config resolver loads a config or its watcher sees a change. */
 export interface StateHooks {
   configLoaded(): void;
-  watchedFileChanged(): void;
+  /** The files the server's own watcher saw change; undefined: not named (anything may have). */
+  watchedFileChanged(files: readonly string[] | undefined): void;
 }
 
 export function createServerState(

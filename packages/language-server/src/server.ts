@@ -18,6 +18,7 @@ import {
   didChangeConfiguration,
   didChangeWatchedFiles,
   didChangeWorkspaceFolders,
+  filesChanged,
   publishProblems,
   reload,
 } from './workspace-events.js';
@@ -26,7 +27,10 @@ import {
 export function createServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const server: ServerState = createServerState(connection, options, {
     configLoaded: () => void publishProblems(server),
-    watchedFileChanged: () => void afterPrecompile(server, undefined, () => reload(server)),
+    watchedFileChanged: (files) =>
+      files === undefined
+        ? void afterPrecompile(server, undefined, () => reload(server))
+        : filesChanged(server, files),
   });
   // After `shutdown` a request is an error and a notification does nothing (LSP lifecycle).
   const request =

@@ -1,7 +1,8 @@
 /// <reference types="node" />
 // Watching config and pack files ourselves, for clients that cannot watch files for us (Neovim
 // 0.7, most terminal editors). Folders are watched rather than files: editors save by rename, and
-// a config can appear where there was none.
+// a config can appear where there was none. The files that changed are passed on, as a client's
+// `didChangeWatchedFiles` names them, so that only the configs that read them are loaded again.
 import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 
@@ -9,10 +10,17 @@ export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private files = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The paths changed since the last `onChange`; undefined once a change came without its name. */
+  private changes: Set<string> | undefined = new Set();
 
+  /**
+   * `onChange`, `delayMs` after the last of a burst of changes (a save by rename is several): the
+   * watched paths that changed, or undefined when the system did not name one (then anything may
+   * have changed).
+   */
   constructor(
     private readonly names: ReadonlySet<string>,
-    private readonly onChange: () => void,
+    private readonly onChange: (files: string[] | undefined) => void,
     private readonly delayMs = 50,
   ) {}
 
@@ -42,12 +50,19 @@ export class FolderWatcher {
   }
 
   private changed(dir: string, name: string | Buffer | null): void {
-    const base = name === null ? undefined : String(name);
-    if (base !== undefined && !this.names.has(base) && !this.files.has(path.join(dir, base))) return;
+    if (name === null) this.changes = undefined;
+    else {
+      const base = String(name);
+      const file = path.join(dir, base);
+      if (!this.names.has(base) && !this.files.has(file)) return;
+      this.changes?.add(file);
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.onChange();
+      const changes = this.changes;
+      this.changes = new Set();
+      this.onChange(changes === undefined ? undefined : [...changes]);
     }, this.delayMs);
   }
 

@@ -55,6 +55,62 @@ describe('configuration', () => {
     expect(severities(await c.diagnostics(uri, (d) => d[0]?.severity === 3))).toEqual(['team/x 3']);
   });
 
+  // Reported by the client, or seen by the server's own watcher (a client that cannot watch files).
+  for (const own of [false, true]) {
+    it(`changes nothing for a config no open document can have (${own ? 'own watcher' : 'didChangeWatchedFiles'})`, async () => {
+      const root = tempDir();
+      const [a, b] = [path.join(root, 'a'), path.join(root, 'b')];
+      mkdirSync(a);
+      mkdirSync(b);
+      const configOf = (dir: string) => path.join(dir, '.nuancerc.yaml');
+      writeFileSync(configOf(a), `rules:\n  ${WUSHI}: hint\n`);
+      writeFileSync(configOf(b), `rules:\n  ${WUSHI}: info\n`);
+      const jobs: unknown[] = [];
+      const c = await client({
+        folders: [root],
+        capabilities: own
+          ? PUSH_CAPABILITIES
+          : { ...PUSH_CAPABILITIES, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+        initializationOptions: { debounce: 0, cacheFolder: tempDir() },
+        server: {
+          precompile: async (job) => {
+            jobs.push(job);
+          },
+        },
+      });
+      const changed = async (file: string, text: string) => {
+        writeFileSync(file, text);
+        if (!own)
+          await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: uriOf(file), type: 2 }],
+          });
+      };
+      const [inA, inB] = [uriOf(path.join(a, 'draft.md')), uriOf(path.join(b, 'draft.md'))];
+      await c.open(inB, DRAFT);
+      expect(severities(await c.diagnostics(inB, (d) => d.length === 1))).toEqual([`${WUSHI} 3`]);
+      await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri: inB } });
+      await c.open(inA, DRAFT);
+      expect(severities(await c.diagnostics(inA, (d) => d.length === 1))).toEqual([`${WUSHI} 4`]);
+      // The own watcher starts watching once the configs are loaded (after their problems are published).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const pushed = c.log.filter((p) => p.uri === inA).length;
+
+      // b's config changes while no document of b is open: nothing compiled, nothing re-linted.
+      await changed(configOf(b), `rules:\n  ${WUSHI}: warning\n`);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(jobs).toHaveLength(0);
+      expect(c.log.filter((p) => p.uri === inA)).toHaveLength(pushed);
+      // Its load was dropped all the same: a draft opened there again reads the new config.
+      await c.open(inB, DRAFT);
+      expect(severities(await c.diagnostics(inB, (d) => d.length === 1))).toEqual([`${WUSHI} 2`]);
+
+      // a's own config: compiled (the precompile job), loaded again, re-linted.
+      await changed(configOf(a), `rules:\n  ${WUSHI}: warning\n`);
+      expect(severities(await c.diagnostics(inA, (d) => d[0]?.severity === 2))).toEqual([`${WUSHI} 2`]);
+      expect(jobs).toHaveLength(1);
+    });
+  }
+
   it('shows a broken config as diagnostics in that file and keeps linting with the last good one', async () => {
     const dir = tempDir();
     const config = path.join(dir, '.nuancerc.yaml');
