@@ -91,8 +91,12 @@ interface Entry {
   result: Promise<ResolvedConfig>;
   /** When it was last asked for (the resolver's clock), for `maxLoads`. */
   used: number;
-  /** Set once loaded; a pending or failed load has none and any invalidation drops it. */
+  /** Set once loaded; a failed load has none and any invalidation drops it. */
   watched?: ReadonlySet<string>;
+  /** Still loading: what it reads is not known yet. */
+  pending: boolean;
+  /** The files invalidated while it loaded: one it read makes it load again when it is done. */
+  changed?: Set<string>;
 }
 
 interface Layers {
@@ -198,14 +202,23 @@ export class ConfigResolver {
     let relevant = path.basename(changed) === CONFIG_FILE_NAME;
     if (relevant) this.nearest.clear();
     for (const [key, entry] of this.entries) {
-      if (!reads(entry, changed)) continue;
-      this.entries.delete(key);
-      relevant = true;
+      // A load under way loads again when done if it read the file (see `entry`): it has given
+      // nothing yet that the change can make stale, and a load that did not read it is kept.
+      if (entry.pending) {
+        entry.changed ??= new Set();
+        entry.changed.add(changed);
+      } else if (reads(entry, changed)) {
+        this.entries.delete(key);
+        relevant = true;
+      }
     }
     return relevant;
   }
 
-  /** Whether `invalidate(file)` would forget anything, without forgetting it (what a change affects). */
+  /**
+   * Whether `invalidate(file)` would forget anything, without forgetting it (what a change affects):
+   * a load under way counts, as what it reads is not known yet.
+   */
   dependsOn(file: string): boolean {
     const changed = path.resolve(this.options.cwd, file);
     if (path.basename(changed) === CONFIG_FILE_NAME) return true;
@@ -221,10 +234,27 @@ export class ConfigResolver {
     }
     const entry: Entry = {
       used: ++this.clock,
-      result: this.load(key, file, layers).then((resolved) => {
-        entry.watched = new Set(resolved.watched);
-        return resolved;
-      }),
+      pending: true,
+      result: this.load(key, file, layers).then(
+        (resolved) => {
+          const watched = new Set(resolved.watched);
+          const stale = entry.changed !== undefined && [...entry.changed].some((f) => watched.has(f));
+          entry.pending = false;
+          delete entry.changed;
+          // A file it read changed while it loaded: what it read may be the old text. Loaded again,
+          // and that load is what its callers get.
+          if (stale && this.entries.get(key) === entry) {
+            this.entries.delete(key);
+            return this.entry(key, file, layers).result;
+          }
+          entry.watched = watched;
+          return resolved;
+        },
+        (error: unknown) => {
+          entry.pending = false;
+          throw error;
+        },
+      ),
     };
     this.entries.set(key, entry);
     const max = this.options.maxLoads;
@@ -337,7 +367,7 @@ export function unionRuleSet(ruleSets: readonly RuleSet[]): RuleSet {
   return { rules, has: (id) => byId.has(id), get: (id) => byId.get(id) };
 }
 
-/** Whether a load read `file` (absolute), or may have: one still loading has not said what it read. */
+/** Whether a load read `file` (absolute), or may have: one still loading, or failed, has not said what it read. */
 function reads(entry: Entry, file: string): boolean {
   return entry.watched === undefined || entry.watched.has(file);
 }

@@ -148,6 +148,62 @@ describe('ConfigResolver: watched files and invalidation', () => {
   });
 });
 
+describe('ConfigResolver: a change while a load is under way', () => {
+  const files = {
+    [CONFIG]: 'packs: [./p.yaml]\n',
+    'p.yaml': packYaml('p'),
+  };
+
+  it('keeps the load when the file is not one it read, and returns what it loaded', async () => {
+    await withDir(files, async (dir) => {
+      let loads = 0;
+      const resolver = new ConfigResolver({ cwd: dir, onLoad: () => loads++ });
+      // Without discovery (forConfigFile), so that the load is under way at once.
+      const loading = resolver.forConfigFile(path.join(dir, CONFIG));
+      // Not known yet to be unread: the change is said to matter to it...
+      expect(resolver.dependsOn(path.join(dir, 'q.yaml'))).toBe(true);
+      // ...but invalidating it forgets nothing (the load has given nothing yet).
+      expect(resolver.invalidate(path.join(dir, 'q.yaml'))).toBe(false);
+      const loaded = await loading;
+      expect(await resolver.forConfigFile(path.join(dir, CONFIG))).toBe(loaded);
+      await Promise.resolve();
+      expect(loads).toBe(1);
+    });
+  });
+
+  it('loads again when a file it read changed, and its callers get the new load', async () => {
+    await withDir(files, async (dir) => {
+      let loads = 0;
+      const resolver = new ConfigResolver({ cwd: dir, onLoad: () => loads++ });
+      const loading = resolver.forConfigFile(path.join(dir, CONFIG));
+      await writeFile(path.join(dir, 'p.yaml'), packYaml('p', 'hint'));
+      expect(resolver.invalidate(path.join(dir, 'p.yaml'))).toBe(false);
+      const loaded = await loading;
+      expect(loaded.loaded.ruleSet.get('p/x')?.severity).toBe('hint');
+      expect(await resolver.forConfigFile(path.join(dir, CONFIG))).toBe(loaded);
+      await Promise.resolve();
+      expect(loads).toBe(2);
+    });
+  });
+
+  it('drops a load that failed at the next change of any file', async () => {
+    await withDir(files, async (dir) => {
+      let fail = true;
+      const resolver = new ConfigResolver({
+        cwd: dir,
+        fallbackLocale: () => {
+          if (fail) throw new Error('a loader bug');
+          return undefined;
+        },
+      });
+      await expect(resolver.forDir(dir)).rejects.toThrow('a loader bug');
+      fail = false;
+      expect(resolver.invalidate(path.join(dir, 'unrelated.yaml'))).toBe(true);
+      expect((await resolver.forDir(dir)).loaded.ruleSet.get('p/x')?.severity).toBe('warning');
+    });
+  });
+});
+
 describe('ConfigResolver: problems', () => {
   it('reports each problem once across the loads that share it', async () => {
     await withDir({ [CONFIG]: 'packs: [./missing.yaml]\ncolour: red\n' }, async (dir) => {
