@@ -111,6 +111,48 @@ describe('configuration', () => {
     });
   }
 
+  it("compiles nothing for a pack only a closed draft's config reads, and reads it when the draft opens again", async () => {
+    const root = tempDir();
+    const [a, b] = [path.join(root, 'a'), path.join(root, 'b')];
+    mkdirSync(a);
+    mkdirSync(b);
+    const pack = path.join(b, 'team.yaml');
+    const teamPack = (severity: string) =>
+      `pack: team\nrules:\n  - id: team/x\n    kind: caution\n    severity: ${severity}\n    message: m\n    phrases: [实用外交]\n`;
+    writeFileSync(path.join(b, '.nuancerc.yaml'), 'packs: [./team.yaml]\n');
+    writeFileSync(pack, teamPack('warning'));
+    const jobs: unknown[] = [];
+    const c = await client({
+      folders: [root],
+      capabilities: {
+        ...PUSH_CAPABILITIES,
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+      },
+      initializationOptions: { debounce: 0, cacheFolder: tempDir() },
+      server: {
+        precompile: async (job) => {
+          jobs.push(job);
+        },
+      },
+    });
+    const [inA, inB] = [uriOf(path.join(a, 'draft.md')), uriOf(path.join(b, 'draft.md'))];
+    await c.open(inB, DRAFT);
+    expect(severities(await c.diagnostics(inB, (d) => d.length === 1))).toEqual(['team/x 2']);
+    await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri: inB } });
+    await c.open(inA, DRAFT);
+    expect(severities(await c.diagnostics(inA, (d) => d.length === 1))).toEqual([`${WUSHI} 1`]);
+    writeFileSync(pack, teamPack('info'));
+    const pushed = c.log.filter((p) => p.uri === inA).length;
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(pack), type: 2 }],
+    });
+    // The load that read it is dropped (a's draft is linted again, with the config it had).
+    await c.until(() => c.log.filter((p) => p.uri === inA).length > pushed, 'a re-lint');
+    expect(jobs).toHaveLength(0);
+    await c.open(inB, DRAFT);
+    expect(severities(await c.diagnostics(inB, (d) => d.length === 1))).toEqual(['team/x 3']);
+  });
+
   it('shows a broken config as diagnostics in that file and keeps linting with the last good one', async () => {
     const dir = tempDir();
     const config = path.join(dir, '.nuancerc.yaml');
