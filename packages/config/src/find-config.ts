@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { relativeInside } from './ignore.js';
 
 export const CONFIG_FILE_NAME = '.nuancerc.yaml';
 
@@ -17,6 +18,16 @@ export async function findConfigFile(dir: string): Promise<string | undefined> {
     if (parent === current) return undefined;
     current = parent;
   }
+}
+
+/**
+ * Whether `file` is one `findConfigFile(dir)` may find: a `.nuancerc.yaml` in `dir` or above it
+ * (one that appears, changes or goes there may change what applies in `dir`).
+ */
+export function mayFindConfig(file: string, dir: string): boolean {
+  if (path.basename(file) !== CONFIG_FILE_NAME) return false;
+  const at = path.dirname(path.resolve(file));
+  return at === path.resolve(dir) || relativeInside(at, dir) !== undefined;
 }
 
 async function isFile(file: string): Promise<boolean> {

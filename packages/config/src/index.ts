@@ -1,6 +1,6 @@
 export { writeCacheFile } from './cache-file.js';
 export { type FileIdentity, identityOf, RACY_MS, sameFile } from './digest-memo.js';
-export { CONFIG_FILE_NAME, findConfigFile } from './find-config.js';
+export { CONFIG_FILE_NAME, findConfigFile, mayFindConfig } from './find-config.js';
 export { FreshConfigs } from './fresh-configs.js';
 export { type EntryCheck, GitignoreTree } from './gitignore.js';
 export { createIgnoreMatcher, type IgnoreMatcher, isIgnored, relativeInside } from './ignore.js';

@@ -8,6 +8,7 @@ import {
   findConfigFile,
   isIgnored,
   loadConfig,
+  mayFindConfig,
   relativeInside,
 } from '../src/index.js';
 import { withDir } from './helpers.js';
@@ -122,5 +123,17 @@ describe('file-system wording, written once', () => {
     const rare = Object.assign(new Error("EMFILE: too many open files, open '/a/b.md'"), { code: 'EMFILE' });
     expect(describeFsError(rare)).toBe('EMFILE: too many open files');
     expect(describeFsError('gone')).toBe('gone');
+  });
+});
+
+describe('mayFindConfig: which config files discovery from a folder may find', () => {
+  it('is a .nuancerc.yaml in the folder or above it, nothing else', () => {
+    const root = path.resolve('/work/team');
+    const deep = path.join(root, 'drafts', '2026');
+    expect(mayFindConfig(path.join(root, '.nuancerc.yaml'), deep)).toBe(true);
+    expect(mayFindConfig(path.join(deep, '.nuancerc.yaml'), deep)).toBe(true);
+    expect(mayFindConfig(path.join(deep, 'sub', '.nuancerc.yaml'), deep)).toBe(false);
+    expect(mayFindConfig(path.join(root, 'other', '.nuancerc.yaml'), deep)).toBe(false);
+    expect(mayFindConfig(path.join(root, 'pack.yaml'), deep)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 // diagnostics in the files that have them.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONFIG_FILE_NAME, readText } from '@nuance/config';
+import { CONFIG_FILE_NAME, mayFindConfig, readText } from '@nuance/config';
 import type {
   Diagnostic,
   DidChangeConfigurationParams,
@@ -96,25 +96,13 @@ export function filesChanged(server: ServerState, changed: readonly string[]): v
   });
 }
 
-/**
- * Whether the config file `file` may be an open document's: in the folder a document's config is
- * looked for from, or above it.
- */
+/** Whether the config file `file` may be an open document's (where its config is looked for from, or above). */
 function nearOpen(server: ServerState, file: string): boolean {
   return server.documents.all().some((document) => {
     const own = pathOf(document.uri);
-    return nearer(file, own === undefined ? folderFor(server, document.uri) : path.dirname(own));
+    const from = own === undefined ? folderFor(server, document.uri) : path.dirname(own);
+    return from !== undefined && mayFindConfig(file, from);
   });
-}
-
-/**
- * Whether the config file `file` is in `folder` (where a document's config is looked for from: its
- * file's folder, or for an unsaved document its workspace folder) or above it.
- */
-function nearer(file: string, folder: string | undefined): boolean {
-  if (folder === undefined) return false;
-  const relative = path.relative(path.dirname(file), folder);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**
@@ -130,7 +118,7 @@ async function affectedBy(
   const affected = await Promise.all(
     documents.map(async ({ filePath, folder, settings }) => {
       const from = filePath === undefined ? folder : path.dirname(filePath);
-      if (changed.some((file) => path.basename(file) === CONFIG_FILE_NAME && nearer(file, from))) return true;
+      if (from !== undefined && changed.some((file) => mayFindConfig(file, from))) return true;
       try {
         const { watched } = await configFor(server.resolver, filePath, folder, settings);
         return changed.some((file) => watched.includes(file));
