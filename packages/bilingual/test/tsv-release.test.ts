@@ -281,3 +281,51 @@ describe('a release set linted again after an edit elsewhere in the translation'
     );
   });
 });
+
+describe('a translation whose source names the parties', () => {
+  // The essay's partnership: a warning where the text is about Korea and China. The translation
+  // says only 两国 (the two countries); its source paragraph names 한국 and 중국.
+  const ko =
+    '# 성명\n\n한국과 중국은 전략적 협력 동반자 관계를 발전시키기로 했다.\n\n양국은 교류를 강화한다.\n';
+  const zh = '# 声明\n\n两国同意发展战略合作伙伴关系。\n\n两国加强交流。\n';
+  const partner = 'korea-china/strategic-cooperative-partner';
+
+  it('is licensed by the mentions in its own unit of a release set, cited without a place', () => {
+    const findings = lintReleaseTarget(
+      { path: '/p/named.zh.md', text: zh },
+      { path: '/p/named.ko.md', text: ko, shown: 'named.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    const found = findings.filter((f) => f.ruleId === partner);
+    expect(found.map((f) => `${f.line}:${f.column} ${f.actual}`)).toEqual(['3:7 战略合作伙伴关系']);
+    // The mentions are in another file: their text, not a place in this one.
+    expect(found[0]?.context).toEqual([
+      { set: 'korea', via: 'mention', text: '한국' },
+      { set: 'china', via: 'mention', text: '중국' },
+    ]);
+  });
+
+  it("is not licensed by another unit's source", () => {
+    const moved =
+      '# 성명\n\n양국은 전략적 협력 동반자 관계를 발전시키기로 했다.\n\n한국과 중국은 교류를 강화한다.\n';
+    const findings = lintReleaseTarget(
+      { path: '/p/elsewhere.zh.md', text: zh },
+      { path: '/p/elsewhere.ko.md', text: moved, shown: 'elsewhere.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    expect(findings.filter((f) => f.ruleId === partner)).toEqual([]);
+  });
+
+  it('is licensed by the source cell of its row in a parallel TSV, cited with its place', () => {
+    const source = '한국과 중국은 전략적 협력 동반자 관계를 발전시키기로 했다.';
+    const tsv = `ko\tzh_CN\n${source}\t两国同意发展战略合作伙伴关系。\n`;
+    const findings = lintBilingualFile(readParallelTsv(tsv)!, { ruleSet: koreaChina() });
+    // The source cell names both: its own term is a finding too (a source side gets every rule).
+    const found = findings.filter((f) => f.ruleId === partner && f.column > source.length);
+    expect(found.map((f) => `${f.line}:${f.column - source.length - 1}`)).toEqual(['2:7']);
+    expect(found[0]?.context).toEqual([
+      expect.objectContaining({ set: 'korea', via: 'mention', text: '한국', line: 2, column: 1 }),
+      expect.objectContaining({ set: 'china', via: 'mention', text: '중국', line: 2, column: 5 }),
+    ]);
+  });
+});

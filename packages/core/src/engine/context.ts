@@ -143,11 +143,12 @@ export class ContextIndex {
   }
 
   private gather(m: RuleMatch, set: number, place: Exclude<Within, 'document'>): Mention[] {
-    // The mentions of the segments `indices` and `own`, in document order.
+    // The mentions of the segments `indices` and `own`, in document order. A `context` segment
+    // among them (a translation's source, which a bilingual lint lists in each target segment's
+    // context) licenses as any other: that is what it is there for.
     const fromSegments = (indices: readonly number[], own?: number) => {
       const out: Mention[] = [];
       const add = (i: number) => {
-        if (this.facts.segments[i]?.role === 'context') return;
         for (const x of this.mentionsIn(set, i)) out.push(x);
       };
       let pending = own;
