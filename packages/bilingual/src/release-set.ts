@@ -81,7 +81,7 @@ interface Parsed {
  */
 interface Recent {
   markdown: MarkdownDocument;
-  /** As a target: the scans and findings of its last lint (core's ScanCache). */
+  /** As a target: the scans and findings of its last lint (core's ScanCache); as a source, its scans. */
   scans?: ScanCache;
   /**
    * What `parse` gave for the last text, with the options it was given: a source is parsed again
@@ -141,12 +141,14 @@ export function lintReleaseTarget(
   const t = parse(target, options);
   const s = parse(source, { topic: options.topic ?? [] });
   if (t.recent) t.recent.scans ??= createScanCache();
+  if (s.recent) s.recent.scans ??= createScanCache();
   const findings = lintBilingual(
     {
       source: { text: source.text, segments: s.segments, lang: s.lang, topic: s.topic, path: source.shown },
       target: { text: target.text, segments: t.segments, lang: t.lang, topic: t.topic },
       units: alignSegments(s.segments, t.segments),
       cache: t.recent?.scans,
+      sourceCache: s.recent?.scans,
     },
     options.ruleSet,
   );

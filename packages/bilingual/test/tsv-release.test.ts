@@ -305,6 +305,19 @@ describe('a translation whose source names the parties', () => {
     ]);
   });
 
+  it("cites its own mention of a set before its source's", () => {
+    const findings = lintReleaseTarget(
+      { path: '/p/own.zh.md', text: zh.replace('两国同意', '中方同意') },
+      { path: '/p/own.ko.md', text: ko, shown: 'own.ko.md' },
+      { ruleSet: koreaChina() },
+    );
+    const found = findings.filter((f) => f.ruleId === partner);
+    expect(found[0]?.context).toEqual([
+      { set: 'korea', via: 'mention', text: '한국' },
+      expect.objectContaining({ set: 'china', via: 'mention', text: '中方', line: 3, column: 1 }),
+    ]);
+  });
+
   it("is not licensed by another unit's source", () => {
     const moved =
       '# 성명\n\n양국은 전략적 협력 동반자 관계를 발전시키기로 했다.\n\n한국과 중국은 교류를 강화한다.\n';

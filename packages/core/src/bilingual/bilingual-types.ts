@@ -1,4 +1,5 @@
 // The shapes of a bilingual lint, shared by lint.ts and the checks.
+import type { SegmentState } from '../engine/candidates.js';
 import type { LintRun, ScanCache } from '../engine/lint.js';
 import type { FindingSource, Segment } from '../types.js';
 
@@ -30,11 +31,18 @@ export interface BilingualInput {
    * source (an editor's document, linted again at each edit), as `LintInput.cache` does.
    */
   cache?: ScanCache | undefined;
+  /**
+   * The same for the source's scans, which are kept while its text is unchanged: when it changes
+   * (its document edited in the editor), only its segments whose text changed are scanned again.
+   */
+  sourceCache?: ScanCache | undefined;
 }
 
-/** What the checks know about a unit in the combined lint (segment indices into it). */
+/** What the checks know about a unit of a lint. */
 export interface UnitScans {
+  /** Indices into `BilingualRun.sourceStates`. */
   source: readonly number[];
+  /** Indices into the lint's `doc.segments` (the target's). */
   target: readonly number[];
   /** `Finding.source` for the target findings of this unit. */
   where: FindingSource;
@@ -42,6 +50,8 @@ export interface UnitScans {
 
 export interface BilingualRun extends LintRun {
   units: UnitScans[];
+  /** The source's segments, scanned in the source text. */
+  sourceStates: readonly SegmentState[];
   sourceLang?: string | undefined;
   targetLang?: string | undefined;
 }

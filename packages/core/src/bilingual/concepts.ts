@@ -38,16 +38,16 @@ export function conceptFindings(run: BilingualRun): Finding[] {
   const confusables = confusableSets(run.rs.compiled);
   const out: Finding[] = [];
   // Per concept and source term: the first target term that rendered it (inconsistent).
-  const rendered = new Map<string, Occurrence>();
+  const rendered: Rendered = new Map();
   for (const unit of run.units) {
     if (unit.target.length === 0) continue;
-    const src = occurrences(run, unit.source, terms);
+    const src = occurrences(run.sourceStates, unit.source, terms);
     if (src.length === 0) continue;
-    const tgt = occurrences(run, unit.target, terms);
+    const tgt = occurrences(run.doc.segments, unit.target, terms);
     // Each concept of the source once, by its first occurrence (in order): plain arrays and loops,
     // not a Set and closures per concept, as every unit of a release is read at every edit.
-    const firsts = firstOfEach(src);
-    const srcRules = firsts.map((o) => o.rule);
+    const firsts = src.length === 1 ? src : firstOfEach(src);
+    const srcRules = firsts.length === 1 ? [(firsts[0] as Occurrence).rule] : firsts.map((o) => o.rule);
     let view: string | undefined;
     for (let i = 0; i < firsts.length; i++) {
       const first = firsts[i] as Occurrence;
@@ -59,9 +59,7 @@ export function conceptFindings(run: BilingualRun): Finding[] {
         if (def.keyTerm === false) continue;
         // A target term that is also the term of another concept of the source (半岛无核化 for
         // "denuclearization of the Korean Peninsula") renders that one: no inconsistency.
-        const own = mine.filter(
-          (o) => !tgt.some((x) => x.rule !== rule && srcRules.includes(x.rule) && overlaps(x, o)),
-        );
+        const own = notRenderingOthers(mine, tgt, rule, srcRules);
         const f = inconsistency(run, rule, src, own, rendered, sourceTerm);
         if (f) out.push(withCheck(f, 'inconsistent', unit, sourceTerm));
         continue;
@@ -156,15 +154,16 @@ function confusableSets(compiled: readonly CompiledRule[]): Map<string, Compiled
 /** No occurrence: what most segments of a release give (not to be added to). */
 const NONE: readonly Occurrence[] = [];
 
+/** The occurrences of concepts in the segments `ids` of `states` (one side's). */
 function occurrences(
-  run: BilingualRun,
+  states: readonly SegmentState[],
   ids: readonly number[],
   terms: Map<number, TermRule>,
 ): readonly Occurrence[] {
   let out: Occurrence[] | undefined;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    const seg = run.doc.segments[id];
+    const seg = states[id];
     if (!seg) continue;
     const candidates = seg.candidates;
     for (let k = 0; k < candidates.length; k++) {
@@ -227,35 +226,78 @@ function shift(
   return undefined;
 }
 
+/** Per concept (its rule), per source term (its item): the first target term that rendered it. */
+type Rendered = Map<number, Map<number, Occurrence>>;
+
+/**
+ * Of `mine` (the target's terms of concept `rule`), those that are not also the term of another
+ * concept of the source (`srcRules`). Loops, no closures: asked of every unit of a release whose
+ * source holds a concept, at every edit (a third of the units of the bench's release set).
+ */
+function notRenderingOthers(
+  mine: readonly Occurrence[],
+  tgt: readonly Occurrence[],
+  rule: number,
+  srcRules: readonly number[],
+): readonly Occurrence[] {
+  let out: Occurrence[] | undefined;
+  for (let i = 0; i < mine.length; i++) {
+    const o = mine[i] as Occurrence;
+    let other = false;
+    for (let k = 0; k < tgt.length && !other; k++) {
+      const x = tgt[k] as Occurrence;
+      other = x.rule !== rule && srcRules.includes(x.rule) && overlaps(x, o);
+    }
+    if (other) out ??= mine.slice(0, i);
+    else out?.push(o);
+  }
+  return out ?? mine;
+}
+
 function inconsistency(
   run: BilingualRun,
   rule: number,
   src: readonly Occurrence[],
   mine: readonly Occurrence[],
-  rendered: Map<string, Occurrence>,
+  rendered: Rendered,
   sourceTerm: string,
 ): Finding | undefined {
   const def = run.rs.compiled[rule]!.source.def as TermRule;
-  const srcItems = new Set(src.filter((o) => o.rule === rule).map((o) => o.item));
+  // Only a unit that says one thing one way can set or break a rendering: one source term of the
+  // concept, and one of the target's terms in its language (preferred or admitted).
+  let srcItem = -1;
+  for (let i = 0; i < src.length; i++) {
+    const o = src[i] as Occurrence;
+    if (o.rule !== rule) continue;
+    if (srcItem >= 0 && o.item !== srcItem) return undefined;
+    srcItem = o.item;
+  }
+  if (srcItem < 0) return undefined;
   const lang = run.targetLang;
-  const kept = mine.filter((o) => {
+  let kept: Occurrence | undefined;
+  for (let i = 0; i < mine.length; i++) {
+    const o = mine[i] as Occurrence;
     const t = def.terms[o.item];
-    if (t?.status !== 'preferred' && t?.status !== 'admitted') return false;
-    return lang === undefined || inLanguage(lang, t.lang);
-  });
-  const items = new Set(kept.map((o) => o.item));
-  // Only a unit that says one thing one way can set or break a rendering.
-  if (srcItems.size !== 1 || items.size !== 1 || !kept[0]) return undefined;
-  const key = `${rule}:${[...srcItems][0]}`;
-  const reference = rendered.get(key);
+    if (t?.status !== 'preferred' && t?.status !== 'admitted') continue;
+    if (lang !== undefined && !inLanguage(lang, t.lang)) continue;
+    if (kept && o.item !== kept.item) return undefined;
+    kept ??= o;
+  }
+  if (!kept) return undefined;
+  let bySource = rendered.get(rule);
+  if (!bySource) {
+    bySource = new Map();
+    rendered.set(rule, bySource);
+  }
+  const reference = bySource.get(srcItem);
   if (!reference) {
-    rendered.set(key, kept[0]);
+    bySource.set(srcItem, kept);
     return undefined;
   }
-  if (reference.item === kept[0].item) return undefined;
+  if (reference.item === kept.item) return undefined;
   const expected = reference.seg.prose.text.slice(reference.c.ps, reference.c.pe);
   const r = run.rs.compiled[rule]!.source.rule;
   // The check's own message in every locale: the rule's translated message is about its terms.
   const message = { en: INCONSISTENT.replaceAll('{source}', sourceTerm) };
-  return makeFinding(run.doc, r, kept[0].seg, kept[0].c, [expected], { fixable: false, message });
+  return makeFinding(run.doc, r, kept.seg, kept.c, [expected], { fixable: false, message });
 }

@@ -1,10 +1,15 @@
 // Linting a translation against its source (DESIGN: bilingual files; README "Bilingual checks").
-// One pass over the target side, with the source segments of each unit added as `context`
-// segments of the target's paragraph context: every monolingual rule runs on the target in its
-// language, and a source mention licenses a target's context condition. The bilingual checks then
-// read the same scans: the concepts (`term` rules) and numbers found on each side of each unit.
-import type { SegmentState } from '../engine/candidates.js';
-import { byPlace, type LintRun, runLint } from '../engine/lint.js';
+// One pass over the target side, with the source segments of each unit as the external context of
+// the unit's target segments (ContextIndex): every monolingual rule runs on the target in its
+// language, and a source mention licenses a target's context condition where the target itself
+// names the set nowhere in the place. The bilingual checks then read the same scans: the concepts
+// (`term` rules) and numbers found on each side of each unit. The source is scanned in its own text
+// and its scans are kept while it is unchanged: an editor lints a translation again at each edit,
+// and the source's segments were scanned again, in a copy of both texts joined, at every one.
+import { type SegmentState, scanSegment } from '../engine/candidates.js';
+import type { CompiledRuleSet } from '../engine/compiled.js';
+import type { ExternalContext } from '../engine/context.js';
+import { byPlace, type LintRun, runLint, type ScanCache } from '../engine/lint.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { audienceMatches } from '../text/language-tag.js';
 import { createLineIndex, type LineIndex } from '../text/lines.js';
@@ -20,44 +25,84 @@ import { numberFindings } from './number-check.js';
  */
 export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[] {
   const { source, target } = input;
-  const shared = source.text === target.text;
-  // Another file's source goes after the target text: target offsets and lines stay as they are.
-  const offset = shared ? 0 : target.text.length + 1;
-  const text = shared ? target.text : `${target.text}\n${source.text}`;
-  const base = target.segments.length;
-  // Each unit's source segments as the lint's segments (after the target's).
-  const ids = input.units.map((unit) => unit.source.map((s) => s + base));
-  const unitOf = new Map<number, number>();
-  input.units.forEach((unit, u) => {
-    for (const t of unit.target) unitOf.set(t, u);
-  });
-  const segments: Segment[] = target.segments.map((segment, index) => {
-    const sources = ids[unitOf.get(index) ?? -1];
-    if (!sources || sources.length === 0) return segment;
-    return { ...segment, context: [...(segment.context ?? []), ...sources] };
-  });
-  for (const segment of source.segments) {
-    segments.push({ pieces: segment.pieces, offset: (segment.offset ?? 0) + offset, role: 'context' });
+  const side = scannedSide(source, ruleSet, input.sourceCache);
+  // Per target segment, the source segments of its unit.
+  const sourcesOf: (readonly number[] | undefined)[] = new Array(target.segments.length);
+  for (const unit of input.units) {
+    if (unit.source.length === 0) continue;
+    for (const t of unit.target) sourcesOf[t] = unit.source;
   }
+  const external: ExternalContext = {
+    states: side.states,
+    of: (index) => sourcesOf[index] ?? NONE,
+    placed: source.text === target.text,
+  };
   const lint = runLint(
     {
-      text,
-      segments,
+      text: target.text,
+      segments: target.segments,
       topic: topicOf(input, ruleSet),
       ...(target.lang === undefined ? {} : { lang: target.lang }),
       ...(input.cache === undefined ? {} : { cache: input.cache }),
+      external,
     },
     ruleSet,
   );
-  const places = new SourcePlaces(lint, offset, shared, source);
-  const units: UnitScans[] = input.units.map((unit, u) => new Unit(ids[u] ?? [], unit.target, places));
-  const run: BilingualRun = { ...lint, units, sourceLang: source.lang, targetLang: target.lang };
-  const findings = lint.findings.map((f) => withoutSourcePlaces(f, shared ? Infinity : target.text.length));
+  const places = new SourcePlaces(side, source);
+  const units: UnitScans[] = input.units.map((unit) => new Unit(unit.source, unit.target, places));
+  const run: BilingualRun = {
+    ...lint,
+    units,
+    sourceStates: side.states,
+    sourceLang: source.lang,
+    targetLang: target.lang,
+  };
+  const findings = lint.findings;
   // The rules' findings get their unit's source; the checks' come with theirs.
   attachSources(findings, lint, units);
   for (const f of conceptFindings(run)) findings.push(f);
   for (const f of numberFindings(run)) findings.push(f);
   return findings.sort(byPlace);
+}
+
+const NONE: readonly number[] = [];
+
+/** A source side scanned in its own text, and its lines once a finding's `source` asks. */
+interface ScannedSide {
+  text: string;
+  ruleSet: RuleSet;
+  states: SegmentState[];
+  lines?: LineIndex;
+  /** Units' places (`Finding.source`), by their segments: the same while the source is. */
+  places?: Map<string, FindingSource>;
+}
+
+// Per list of source segments (a caller that keeps a source's parse while its text is unchanged,
+// as release-set.ts does, gives the same list): its scans, made again only for another text or
+// rule set. A parallel TSV's source column is the source of every other column, scanned once.
+const scanned = new WeakMap<readonly Segment[], ScannedSide>();
+
+function scannedSide(side: BilingualSide, ruleSet: RuleSet, cache: ScanCache | undefined): ScannedSide {
+  const known = scanned.get(side.segments);
+  if (known && known.ruleSet === ruleSet && known.text === side.text) return known;
+  const rs = ruleSet as CompiledRuleSet;
+  if (cache && cache.ruleSet !== ruleSet) {
+    cache.ruleSet = ruleSet;
+    cache.entries.clear();
+  }
+  // Stamped as runLint's scanAll stamps the target's: the scans this text no longer has go.
+  const stamp = cache ? ++cache.lints : 0;
+  const states = side.segments.map((segment, index) => {
+    const state = scanSegment(rs, side.text, segment, index, cache?.entries);
+    state.scan.used = stamp;
+    return state;
+  });
+  if (cache && cache.entries.size > states.length) {
+    for (const [text, scan] of cache.entries) if (scan.used !== stamp) cache.entries.delete(text);
+  }
+  const made: ScannedSide = { text: side.text, ruleSet, states };
+  scanned.set(side.segments, made);
+  return made;
 }
 
 // A context set that names the source's language holds for its target too (a Korean release's
@@ -71,20 +116,25 @@ function topicOf(input: BilingualInput, ruleSet: RuleSet): string[] {
   return [...topic];
 }
 
-/** Where units' sources are, for `Finding.source`: the side's lines indexed once per lint. */
+/** Where units' sources are, for `Finding.source`: the side's lines indexed once per source text. */
 class SourcePlaces {
-  private lines: LineIndex | undefined;
-
   constructor(
-    private readonly lint: LintRun,
-    private readonly offset: number,
-    private readonly shared: boolean,
+    private readonly scannedSide: ScannedSide,
     private readonly side: BilingualSide,
   ) {}
 
+  /** Never changed by a caller: every finding of the unit gets a copy. */
   of(ids: readonly number[]): FindingSource {
-    this.lines ??= this.shared ? this.lint.doc.lines : createLineIndex(this.side.text);
-    return sourceOf(this.lint, ids, this.offset, this.lines, this.side);
+    const side = this.scannedSide;
+    side.places ??= new Map();
+    const key = ids.length === 1 ? String(ids[0]) : ids.join(',');
+    let where = side.places.get(key);
+    if (where === undefined || where.path !== this.side.path || where.lang !== this.side.lang) {
+      side.lines ??= createLineIndex(side.text);
+      where = sourceOf(side.states, ids, side.lines, this.side);
+      side.places.set(key, where);
+    }
+    return where;
   }
 }
 
@@ -107,18 +157,17 @@ class Unit implements UnitScans {
 }
 
 function sourceOf(
-  lint: LintRun,
+  all: readonly SegmentState[],
   ids: readonly number[],
-  offset: number,
   lines: LineIndex,
   side: BilingualSide,
 ): FindingSource {
-  const states = ids.map((i) => lint.doc.segments[i]).filter((s) => s !== undefined);
+  const states = ids.map((i) => all[i]).filter((s) => s !== undefined);
   const text = states.map(oneLine).join(' ');
   const first = states[0]?.prose;
   const last = states.at(-1)?.prose;
-  const start = (first?.startAt(0) ?? offset) - offset;
-  const end = (last?.endAt(last.text.length - 1) ?? offset) - offset;
+  const start = first?.startAt(0) ?? 0;
+  const end = last?.endAt(last.text.length - 1) ?? 0;
   const from = lines.position(start);
   const to = lines.position(end);
   const where: FindingSource = {
@@ -141,55 +190,41 @@ function oneLine(state: SegmentState): string {
   return state.scan.oneLine;
 }
 
-// A license by a mention in another file's source has no place in the target file: its text says it.
-function withoutSourcePlaces(f: Finding, targetEnd: number): Finding {
-  if (!f.context?.some((c) => (c.start ?? 0) >= targetEnd)) return f;
-  return {
-    ...f,
-    context: f.context.map((c) => {
-      if ((c.start ?? 0) < targetEnd) return c;
-      const { start: _s, end: _e, line: _l, column: _c, endLine: _el, endColumn: _ec, ...rest } = c;
-      return rest;
-    }),
-  };
-}
-
 function attachSources(findings: Finding[], lint: LintRun, units: readonly UnitScans[]): void {
-  const bySegment: Span[] = [];
+  // Each target segment's range and unit, in the units' order (a release's: the document's).
+  let count = 0;
+  for (const unit of units) count += unit.target.length;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const of: UnitScans[] = new Array(count);
+  let n = 0;
   for (const unit of units) {
     for (const t of unit.target) {
       const prose = lint.doc.segments[t]?.prose;
       if (!prose || prose.text.length === 0) continue;
-      bySegment.push({
-        start: prose.startAt(0) ?? 0,
-        end: prose.endAt(prose.text.length - 1) ?? 0,
-        unit,
-      });
+      starts[n] = prose.startAt(0) ?? 0;
+      ends[n] = prose.endAt(prose.text.length - 1) ?? 0;
+      of[n++] = unit;
     }
   }
   // Findings come in document order (runLint sorts them) and a document's segments lie apart:
   // one pass over both finds each finding's segment, the first that holds its start. A long
-  // release's translation has a thousand segments, and an editor attaches sources at every edit.
-  const spans = [...bySegment].sort((a, b) => a.start - b.start);
-  const apart = spans.every((span, k) => k === 0 || span.start > (spans[k - 1] as Span).end);
+  // release's translation has thousands of segments, and an editor attaches sources at every edit.
+  let apart = true;
+  for (let k = 1; k < n && apart; k++) apart = (starts[k] as number) > (ends[k - 1] as number);
   let k = 0;
   for (const f of findings) {
-    let hit: Span | undefined;
+    let hit = -1;
     if (apart) {
-      while (k < spans.length && (spans[k] as Span).end < f.start) k++;
-      const span = spans[k];
-      if (span !== undefined && span.start <= f.start) hit = span;
-    } else hit = bySegment.find((s) => f.start >= s.start && f.start <= s.end);
+      while (k < n && (ends[k] as number) < f.start) k++;
+      if (k < n && (starts[k] as number) <= f.start) hit = k;
+    } else {
+      for (let i = 0; i < n && hit < 0; i++)
+        if (f.start >= (starts[i] as number) && f.start <= (ends[i] as number)) hit = i;
+    }
     // Set at every lint, not only when absent: with a cache, a finding of the last lint may be
     // given again (finding-memo.ts), and its unit's source may have changed since.
-    if (hit) f.source = { ...hit.unit.where };
+    if (hit >= 0) f.source = { ...(of[hit] as UnitScans).where };
     else if (f.source) delete f.source;
   }
-}
-
-/** A target segment's range in the document, with its unit. */
-interface Span {
-  start: number;
-  end: number;
-  unit: UnitScans;
 }

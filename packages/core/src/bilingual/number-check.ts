@@ -22,12 +22,17 @@ export function numberFindings(run: BilingualRun): Finding[] {
   if (rules.length === 0) return [];
   const out: Finding[] = [];
   for (const unit of run.units) {
-    if (unit.source.length === 0 || !hasProse(run, unit.target)) continue;
+    if (unit.source.length === 0 || !hasProse(run.doc.segments, unit.target)) continue;
     // Most units say the same numbers on both sides, or none: answered without a copy of each.
-    if (allAnswered(run, unit.source, unit.target, true) && allAnswered(run, unit.target, unit.source, false))
+    const source = run.sourceStates;
+    const target = run.doc.segments;
+    if (
+      allAnswered(source, unit.source, target, unit.target, true) &&
+      allAnswered(target, unit.target, source, unit.source, false)
+    )
       continue;
-    const src = mentions(run, unit.source);
-    const tgt = mentions(run, unit.target);
+    const src = mentions(source, unit.source);
+    const tgt = mentions(target, unit.target);
     // Every value of the target must be one of the source's and the other way round (as sets: a
     // translation may say a figure twice); a value read from words (soft) answers but is never
     // reported itself.
@@ -75,19 +80,20 @@ function numberRules(compiled: readonly CompiledRule[]): CompiledRule[] {
  * have, compared as the check compares them (`sameValue(source, target)`).
  */
 function allAnswered(
-  run: BilingualRun,
+  fromStates: readonly SegmentState[],
   from: readonly number[],
+  toStates: readonly SegmentState[],
   to: readonly number[],
   fromSource: boolean,
 ): boolean {
   // Loops, not `some` with closures: asked of every unit of a release at every edit.
   for (let i = 0; i < from.length; i++) {
-    const seg = run.doc.segments[from[i] as number];
+    const seg = fromStates[from[i] as number];
     if (!seg) continue;
-    const stated = numbersOf(seg.prose.text);
+    const stated = numbersIn(seg);
     for (let k = 0; k < stated.length; k++) {
       const m = stated[k] as NumberMention;
-      if (!m.soft && !answeredIn(run, to, m, fromSource)) return false;
+      if (!m.soft && !answeredIn(toStates, to, m, fromSource)) return false;
     }
   }
   return true;
@@ -95,15 +101,15 @@ function allAnswered(
 
 /** Whether one of the `to` segments has the value of `m` (see allAnswered). */
 function answeredIn(
-  run: BilingualRun,
+  states: readonly SegmentState[],
   to: readonly number[],
   m: NumberMention,
   fromSource: boolean,
 ): boolean {
   for (let i = 0; i < to.length; i++) {
-    const text = run.doc.segments[to[i] as number]?.prose.text;
-    if (text === undefined) continue;
-    const there = numbersOf(text);
+    const seg = states[to[i] as number];
+    if (seg === undefined) continue;
+    const there = numbersIn(seg);
     for (let k = 0; k < there.length; k++) {
       const n = (there[k] as NumberMention).value;
       if (fromSource ? sameValue(m.value, n) : sameValue(n, m.value)) return true;
@@ -112,17 +118,32 @@ function answeredIn(
   return false;
 }
 
-function hasProse(run: BilingualRun, ids: readonly number[]): boolean {
-  return ids.some((id) => (run.doc.segments[id]?.prose.text.trim() ?? '') !== '');
+/**
+ * The numbers of a segment's prose, kept with its scan: a release's units are all asked at every
+ * edit, and the scans of the segments an edit left are the same objects (the source's, and the
+ * target's in a ScanCache), where a look-up by text hashed every segment's new text.
+ */
+function numbersIn(seg: SegmentState): readonly NumberMention[] {
+  seg.scan.numbers ??= numbersOf(seg.prose.text);
+  return seg.scan.numbers;
 }
 
-function mentions(run: BilingualRun, ids: readonly number[]): Found[] {
+const NOT_BLANK = /\S/u;
+
+function hasProse(states: readonly SegmentState[], ids: readonly number[]): boolean {
+  for (let i = 0; i < ids.length; i++) {
+    const text = states[ids[i] as number]?.prose.text;
+    if (text !== undefined && NOT_BLANK.test(text)) return true;
+  }
+  return false;
+}
+
+function mentions(states: readonly SegmentState[], ids: readonly number[]): Found[] {
   const out: Found[] = [];
   for (const id of ids) {
-    const seg = run.doc.segments[id];
+    const seg = states[id];
     if (!seg) continue;
-    for (const m of numbersOf(seg.prose.text))
-      out.push({ ...m, seg, text: seg.prose.text.slice(m.start, m.end) });
+    for (const m of numbersIn(seg)) out.push({ ...m, seg, text: seg.prose.text.slice(m.start, m.end) });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // One segment: its prose, its match view, and the candidate matches that pass the per-script
 // checks on the original prose (DESIGN: Matching).
 
+import type { NumberMention } from '../bilingual/numbers.js';
 import type { LetterCounts } from '../lang/document-script.js';
 import { hanStartOk, isHanjaGloss } from '../lang/han.js';
 import { hangulLeftOk, hangulRight } from '../lang/ko-particles.js';
@@ -120,6 +121,10 @@ export interface ProseScan {
   letters?: LetterCounts;
   /** Its text on one line (whitespace runs as one space, trimmed), once a translation's finding shows it as its source. */
   oneLine?: string;
+  /** Its context mentions (set and text, in order) as one key, once it is a translation's source (finding-memo.ts). */
+  mentions?: string;
+  /** Its numbers and dates, once a translation's numbers check reads them (bilingual/number-check.ts). */
+  numbers?: readonly NumberMention[];
   /** The last lint of a ScanCache that used it. */
   used?: number;
 }

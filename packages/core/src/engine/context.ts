@@ -26,8 +26,28 @@ interface Mention {
   seg: SegmentState;
   ps: number;
   pe: number;
+  /** In an `ExternalContext`'s segments. */
+  external?: true;
   /** What it licenses, described once per lint: in a dense draft many matches share a mention. */
   license?: ContextLicense;
+}
+
+/**
+ * Segments of another text that count as context of the document's segments (DESIGN: bilingual
+ * files): a translation's source, each unit's source segments the context of its target segments,
+ * scanned in their own text. A caller that lints a translation again at each edit keeps them while
+ * the source is unchanged: they are not scanned, nor their text joined to the translation's, again.
+ */
+export interface ExternalContext {
+  /** The other text's segments, scanned (`scanSegment`) in that text. */
+  states: readonly SegmentState[];
+  /** The indices, into `states`, of the segments that count as context of the document's segment `index`. */
+  of(index: number): readonly number[];
+  /**
+   * The other text is the document's own (an XLIFF or TSV file holds both sides): a mention in it
+   * is cited with its place. Else it is cited by its text alone.
+   */
+  placed: boolean;
 }
 
 export interface DocumentFacts {
@@ -36,6 +56,8 @@ export interface DocumentFacts {
   topic: ReadonlySet<string>;
   /** The document language (declared, else detected), if known. */
   lang?: string | undefined;
+  /** Segments of another text that count as context (a translation's source). */
+  external?: ExternalContext | undefined;
 }
 
 const NO_MENTIONS: Mention[] = [];
@@ -143,9 +165,7 @@ export class ContextIndex {
   }
 
   private gather(m: RuleMatch, set: number, place: Exclude<Within, 'document'>): Mention[] {
-    // The mentions of the segments `indices` and `own`, in document order. A `context` segment
-    // among them (a translation's source, which a bilingual lint lists in each target segment's
-    // context) licenses as any other: that is what it is there for.
+    // The mentions of the segments `indices` and `own`, in document order.
     const fromSegments = (indices: readonly number[], own?: number) => {
       const out: Mention[] = [];
       const add = (i: number) => {
@@ -163,14 +183,36 @@ export class ContextIndex {
       return out;
     };
     const structure = this.facts.segments[m.seg.index]?.context ?? [];
-    if (place === 'structure') return fromSegments(structure);
-    if (place === 'paragraph') return fromSegments(structure, m.seg.index);
+    if (place === 'structure' || place === 'paragraph') {
+      const own = fromSegments(structure, place === 'paragraph' ? m.seg.index : undefined);
+      return own.length > 0 ? own : this.externalMention(set, m.seg.index);
+    }
     if (this.facts.segments[m.seg.index]?.role === 'context') return [];
     const sentence = sentenceOf(m.seg, m.c.ps);
     return this.mentionsIn(set, m.seg.index).filter((x) => {
       const distance = Math.abs(sentenceOf(x.seg, x.ps) - sentence);
       return place === 'sentence' ? distance === 0 : distance <= place;
     });
+  }
+
+  /**
+   * The first mention of the set in the external segments that count as context of segment
+   * `index` (a translation unit's source), as the one candidate: it licenses only where the
+   * document itself names the set nowhere in the place, and its distance from the match in another
+   * text means nothing, so the first in the source's order is the one cited.
+   */
+  private externalMention(set: number, index: number): Mention[] {
+    const external = this.facts.external;
+    if (!external) return NO_MENTIONS;
+    const ids = external.of(index);
+    for (let i = 0; i < ids.length; i++) {
+      const seg = external.states[ids[i] as number];
+      if (!seg) continue;
+      for (const c of seg.candidates) {
+        if (c.ref.set === set && isMention(c.ref)) return [{ seg, ps: c.ps, pe: c.pe, external: true }];
+      }
+    }
+    return NO_MENTIONS;
   }
 
   /**
@@ -207,12 +249,12 @@ export class ContextIndex {
   private described(set: string, x: Mention): ContextLicense {
     if (x.license) return x.license;
     const { prose } = x.seg;
-    x.license = {
-      set,
-      via: 'mention',
-      text: detached(prose.text.slice(x.ps, x.pe)),
-      ...placeOf(this.doc, prose, x.ps, x.pe),
-    };
+    const text = detached(prose.text.slice(x.ps, x.pe));
+    // A mention in another file has no place in this one: its text says it.
+    x.license =
+      x.external && !this.facts.external?.placed
+        ? { set, via: 'mention', text }
+        : { set, via: 'mention', text, ...placeOf(this.doc, prose, x.ps, x.pe) };
     return x.license;
   }
 }

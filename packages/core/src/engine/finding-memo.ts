@@ -5,7 +5,8 @@
 // nothing a finding reads outside its segment can have changed: the document's facts (its locale,
 // script, language and topic), its segments but the edited ones (their number, text, place and
 // structure), and the context mentions other segments read (an edited segment of the document's
-// head, or named as another's context, holds the same ones, moved with the text).
+// head, or named as another's context, holds the same ones, moved with the text); a segment with an
+// external context (a translation unit's source) is kept only while that holds the same mentions.
 // Anything else is linted as a whole, as without a cache.
 import { kindOf } from '../kinds/registry.js';
 import { minimalReplacement } from '../text/affix.js';
@@ -14,6 +15,7 @@ import type { Finding, Segment, SegmentPiece, SegmentRole } from '../types.js';
 import { buildProse } from '../view/prose.js';
 import type { ProseScan, SegmentState } from './candidates.js';
 import type { CompiledRule } from './compiled.js';
+import type { ExternalContext } from './context.js';
 import { FindingMover, type TextChange } from './finding-mover.js';
 import { isMention } from './phrase-ref.js';
 
@@ -48,7 +50,14 @@ export class Shapes {
   readonly contextAt: Int32Array;
   readonly contexts: Int32Array;
 
-  constructor(states: readonly SegmentState[], segments: readonly Segment[]) {
+  /**
+   * Per segment with an external context (a translation unit's source segments), the context
+   * mentions there as one key (`mentionsKey`): a segment's findings are kept only where it is the
+   * same, which is all its findings read of the other text (ContextIndex).
+   */
+  readonly external: (string | undefined)[];
+
+  constructor(states: readonly SegmentState[], segments: readonly Segment[], external?: ExternalContext) {
     const n = states.length;
     this.length = n;
     this.scans = new Array(n);
@@ -60,6 +69,7 @@ export class Shapes {
     this.head = new Uint8Array(n);
     this.contextAt = new Int32Array(n + 1);
     let contexts = 0;
+    this.external = new Array(external ? n : 0);
     for (const state of states) contexts += segments[state.index]?.context?.length ?? 0;
     this.contexts = new Int32Array(contexts);
     let at = 0;
@@ -82,9 +92,30 @@ export class Shapes {
       this.head[i] = segment.head === true ? 1 : 0;
       this.contextAt[i] = at;
       for (const k of segment.context ?? []) this.contexts[at++] = k;
+      if (external) this.external[i] = externalKey(external, state.index);
     });
     this.contextAt[n] = at;
   }
+}
+
+/** The context mentions of segment `index`'s external segments, in order, as one key (undefined: none). */
+function externalKey(external: ExternalContext, index: number): string | undefined {
+  const ids = external.of(index);
+  if (ids.length === 0) return undefined;
+  if (ids.length === 1) return mentionsKey(external.states[ids[0] as number]);
+  let key = '';
+  for (const id of ids) key += `${mentionsKey(external.states[id])}\u0001`;
+  return key;
+}
+
+/** A segment's context mentions (set and text), in order, kept with its scan: its text's. */
+function mentionsKey(state: SegmentState | undefined): string {
+  if (!state) return '';
+  state.scan.mentions ??= state.candidates
+    .filter((c) => isMention(c.ref))
+    .map((c) => `${c.ref.set}:${state.prose.text.slice(c.ps, c.pe)}`)
+    .join('\u0000');
+  return state.scan.mentions;
 }
 
 /** The one stretch an edit replaced between `before` and `after`. */
@@ -122,6 +153,7 @@ function unchangedSegments(
     if (
       moved !== undefined &&
       old.scans[i] === shapes.scans[i] &&
+      old.external[i] === shapes.external[i] &&
       moved === shapes.start[i] &&
       (shapes.end[i] as number) - (shapes.start[i] as number) ===
         (old.end[i] as number) - (old.start[i] as number) &&
@@ -245,18 +277,18 @@ export interface ReusePlan {
 
 /**
  * A cached lint's plan: which segments' findings the last lint of the document (`old`) gives, and
- * the memo this one leaves. `segments` are the lint's input, `states` its scanned segments;
- * `facts` is what every finding may read of the whole document.
+ * the memo this one leaves. `input` is the lint's (its text, segments and external context),
+ * `states` its scanned segments; `facts` is what every finding may read of the whole document.
  */
 export function planReuse(
   old: FindingMemo | undefined,
-  text: string,
-  segments: readonly Segment[],
+  input: { text: string; segments: readonly Segment[]; external?: ExternalContext | undefined },
   states: readonly SegmentState[],
   facts: string,
   lines: () => LineIndex,
 ): ReusePlan {
-  const shapes = new Shapes(states, segments);
+  const { text, segments } = input;
+  const shapes = new Shapes(states, segments, input.external);
   const memo: FindingMemo = { text, facts, segments: shapes, byRule: new Map() };
   let mover: FindingMover | undefined;
   let same: Uint8Array | undefined;

@@ -16,7 +16,7 @@ import { createLineIndex, type LineIndex } from '../text/lines.js';
 import type { Segment } from '../types.js';
 import type { SegmentState } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
-import type { DocumentFacts } from './context.js';
+import type { DocumentFacts, ExternalContext } from './context.js';
 import type { DocContext } from './finding.js';
 
 /** What of a lint's input (LintInput) its document reads. */
@@ -27,6 +27,7 @@ export interface DocumentInput {
   topic?: readonly string[];
   lines?: LineIndex;
   textLetters?: (enough?: LettersEnough) => LetterCounts;
+  external?: ExternalContext;
 }
 
 /**
@@ -107,6 +108,7 @@ export class LintDocument implements DocContext {
 export class LintFacts implements DocumentFacts {
   readonly segments: readonly Segment[];
   readonly topic: ReadonlySet<string>;
+  readonly external: ExternalContext | undefined;
 
   constructor(
     input: DocumentInput,
@@ -114,6 +116,7 @@ export class LintFacts implements DocumentFacts {
   ) {
     this.segments = input.segments;
     this.topic = new Set(input.topic ?? []);
+    this.external = input.external;
   }
 
   // A document that does not say its language is read from its text, when a condition asks.

@@ -12,7 +12,7 @@ import {
   scanSegment,
 } from './candidates.js';
 import type { CompiledRuleSet } from './compiled.js';
-import { ContextIndex } from './context.js';
+import { ContextIndex, type ExternalContext } from './context.js';
 import type { DocContext } from './finding.js';
 import { type FindingMemo, localWindow, planReuse, type ReusePlan } from './finding-memo.js';
 import { LintDocument, LintFacts } from './lint-document.js';
@@ -43,6 +43,8 @@ export interface LintInput {
    * messages' locale needs only the language, and for Chinese the script).
    */
   textLetters?: (enough?: LettersEnough) => LetterCounts;
+  /** Segments of another text that count as context of these (a translation's source: bilingual/lint.ts). */
+  external?: ExternalContext;
 }
 
 /**
@@ -110,14 +112,7 @@ export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
     rs.conditions.length > 0 ? new ContextIndex(doc, new LintFacts(input, doc), rs.contextSets) : undefined;
   let reuse: ReusePlan | undefined;
   if (input.cache) {
-    reuse = planReuse(
-      input.cache.findings,
-      input.text,
-      input.segments,
-      segments,
-      doc.factsKey(),
-      () => doc.lines,
-    );
+    reuse = planReuse(input.cache.findings, input, segments, doc.factsKey(), () => doc.lines);
     input.cache.findings = reuse.memo;
   }
   for (const index of [...perRule.keys()].sort((a, b) => a - b)) {
