@@ -111,6 +111,8 @@ export interface ServerRow {
   dense: boolean;
   /** The terms the draft is checked with (server-termbase.ts); absent: the built-in pack. */
   terms?: number;
+  /** The draft is a release set's translation, checked against its source (the bilingual checks). */
+  releaseSet?: true;
   diagnostics: number;
   rounds: number;
   p50: number;

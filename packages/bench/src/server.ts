@@ -27,8 +27,11 @@ export const SERVER_DRAFTS = [
   { chars: 100_000, dense: true },
 ] as const;
 
-/** A release set's translation, the size of the typical 20 K draft, its Korean source on disk. */
-export const RELEASE_SET_CHARS = 20_000;
+/**
+ * A release set's translation, the size of the typical 20 K draft and of a long report (the issue
+ * asks a keystroke in a long release to cost what one in a short one does), its Korean source on disk.
+ */
+export const RELEASE_SET_SIZES = [20_000, 100_000] as const;
 
 /** A document to edit: an untitled draft, or a release set's translation saved beside its source. */
 interface Edited {
@@ -48,16 +51,17 @@ function draftDocument(spec: { chars: number; dense: boolean }): Edited {
   };
 }
 
-/** The release set in a folder of its own (removed by the caller), its translation to edit. */
-function releaseSetDocument(dir: string): Edited {
-  const { ko, zh } = releaseSet(RELEASE_SET_CHARS);
-  writeFileSync(path.join(dir, 'statement.ko.md'), ko);
-  const target = path.join(dir, 'statement.zh.md');
+/** A release set of `chars` in `dir` (removed by the caller), its translation to edit. */
+function releaseSetDocument(dir: string, chars: number): Edited {
+  const { ko, zh } = releaseSet(chars);
+  const stem = `statement-${chars / 1000}k`;
+  writeFileSync(path.join(dir, `${stem}.ko.md`), ko);
+  const target = path.join(dir, `${stem}.zh.md`);
   writeFileSync(target, zh);
   return {
     uri: pathToFileURL(target).href,
     text: zh,
-    label: `${RELEASE_SET_CHARS / 1000} K, release set (the Chinese of a Korean statement, ${Math.round(ko.length / 1000)} K)`,
+    label: `${chars / 1000} K, release set (the Chinese of a Korean statement, ${Math.round(ko.length / 1000)} K)`,
     dense: false,
   };
 }
@@ -242,10 +246,13 @@ async function session(
   // write in the same tick of the file system's clock go unseen (config's sibling-files.ts).
   const dir = mode === 'stdio' ? mkdtempSync(path.join(tmpdir(), 'nuance-bench-release-')) : undefined;
   try {
-    const release = dir === undefined ? undefined : releaseSetDocument(dir);
+    const releases =
+      dir === undefined ? [] : RELEASE_SET_SIZES.map((chars) => releaseSetDocument(dir, chars));
     for (const d of SERVER_DRAFTS)
       rows.push(await measureDraft(connection, mode, draftDocument(d), rounds, cpu));
-    if (release) rows.push(await measureDraft(connection, mode, release, rounds, cpu));
+    for (const release of releases) {
+      rows.push({ ...(await measureDraft(connection, mode, release, rounds, cpu)), releaseSet: true });
+    }
     // Over stdio, pushed: the corpus's Chinese checked with 24 terms, then 10,000, whose pack the
     // server compiles when the draft is opened (no cache folder is given), before any edit.
     for (const draft of mode === 'stdio' ? termbase : []) {

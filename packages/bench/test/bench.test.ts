@@ -92,6 +92,7 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['stdio', false, true],
       ['stdio', true, true],
       ['stdio', false, false],
+      ['stdio', true, false],
       ['stdio', false, false],
       ['stdio', false, false],
       ['stdio-pull', false, false],
@@ -103,12 +104,17 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['in-process', false, true],
       ['in-process', true, true],
     ]);
-    // The fifth stdio row edits a release set's Chinese, checked against its Korean source on disk;
-    // the sixth and seventh the corpus's Chinese, with the 24 seed terms and with 10,000 terms.
-    expect(results.server![4]!.draft).toMatch(
-      /^20 K, release set \(the Chinese of a Korean statement, \d+ K\)$/,
+    // The fifth and sixth stdio rows edit a release set's Chinese, checked against its Korean source
+    // on disk (20 K and 100 K); the seventh and eighth the corpus's Chinese, with the 24 seed terms
+    // and with 10,000 terms.
+    expect(results.server!.slice(4, 6).map((row) => row.draft)).toEqual([
+      expect.stringMatching(/^20 K, release set \(the Chinese of a Korean statement, \d+ K\)$/),
+      expect.stringMatching(/^100 K, release set \(the Chinese of a Korean statement, \d+ K\)$/),
+    ]);
+    expect(results.server!.map((row) => row.releaseSet === true)).toEqual(
+      results.server!.map((_, i) => i === 4 || i === 5),
     );
-    const [seed, termbase] = [results.server![5]!, results.server![6]!];
+    const [seed, termbase] = [results.server![6]!, results.server![7]!];
     expect([seed.draft, termbase.draft]).toEqual([
       expect.stringMatching(/^\d+ K, the corpus's Chinese, 24 terms$/),
       expect.stringMatching(/^\d+ K, the corpus's Chinese, 10,000 terms$/),

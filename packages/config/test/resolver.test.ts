@@ -360,6 +360,24 @@ describe('ConfigResolver: bounded memory', () => {
     });
   });
 
+  it('gives a folder without a config the same object each time, whichever folder loaded first', async () => {
+    // The language server keys what it keeps of a document's last lint (its diagnostics, their
+    // JSON) by the config object: a new one at each keystroke made all of them again.
+    await withDir({}, async (dir) => {
+      const resolver = new ConfigResolver({ cwd: dir, cacheDiscovery: false });
+      const [a, b] = [path.join(dir, 'a'), path.join(dir, 'b')];
+      const first = await resolver.forConfigFile(undefined, { cwd: a });
+      const inB = await resolver.forConfigFile(undefined, { cwd: b });
+      expect(inB.baseDir).toBe(b);
+      expect(await resolver.forConfigFile(undefined, { cwd: b })).toBe(inB);
+      expect(await resolver.forDir(b, { cwd: b })).toBe(inB);
+      expect(await resolver.forConfigFile(undefined, { cwd: a })).toBe(first);
+      // Still one load, whose rule set both share.
+      expect(inB.loaded).toBe(first.loaded);
+      expect(await resolver.loadedConfigs()).toHaveLength(1);
+    });
+  });
+
   it('keeps at most maxLoads loads, the least recently used dropped and loaded again when needed', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) files[`c${i}/${CONFIG}`] = `rules:\n  ${WUSHI}: ${i % 2 ? 'hint' : 'info'}\n`;
