@@ -14,7 +14,13 @@ import type { RuleSet } from '../engine/rule-set.js';
 import { audienceMatches } from '../text/language-tag.js';
 import { createLineIndex, type LineIndex } from '../text/lines.js';
 import type { Finding, FindingSource, Segment } from '../types.js';
-import type { BilingualInput, BilingualRun, BilingualSide, UnitScans } from './bilingual-types.js';
+import type {
+  BilingualInput,
+  BilingualRun,
+  BilingualSide,
+  BilingualUnit,
+  UnitScans,
+} from './bilingual-types.js';
 import { conceptFindings } from './concepts.js';
 import { numberFindings } from './number-check.js';
 
@@ -48,8 +54,7 @@ export function lintBilingual(input: BilingualInput, ruleSet: RuleSet): Finding[
     },
     ruleSet,
   );
-  const places = new SourcePlaces(side, source);
-  const units: UnitScans[] = input.units.map((unit) => new Unit(unit.source, unit.target, places));
+  const units = unitScans(side, source, input.units);
   const run: BilingualRun = {
     ...lint,
     units,
@@ -75,6 +80,8 @@ interface ScannedSide {
   lines?: LineIndex;
   /** Units' places (`Finding.source`), by their segments: the same while the source is. */
   places?: Map<string, FindingSource>;
+  /** The units of the last lint with this source, each with its place once asked. */
+  units?: { of: readonly BilingualUnit[]; side: BilingualSide; scans: UnitScans[] };
 }
 
 // Per list of source segments (a caller that keeps a source's parse while its text is unchanged,
@@ -103,6 +110,21 @@ function scannedSide(side: BilingualSide, ruleSet: RuleSet, cache: ScanCache | u
   const made: ScannedSide = { text: side.text, ruleSet, states };
   scanned.set(side.segments, made);
   return made;
+}
+
+/**
+ * The units' scans, those of the last lint when its units are the same list with this source: a
+ * caller that keeps an alignment gives it again at every edit (release-set.ts), and a long
+ * release's units were made again, with their places looked up, at each one.
+ */
+function unitScans(scanned: ScannedSide, side: BilingualSide, units: readonly BilingualUnit[]): UnitScans[] {
+  const kept = scanned.units;
+  if (kept && kept.of === units && kept.side.path === side.path && kept.side.lang === side.lang)
+    return kept.scans;
+  const places = new SourcePlaces(scanned, side);
+  const scans = units.map((unit) => new Unit(unit.source, unit.target, places));
+  scanned.units = { of: units, side, scans };
+  return scans;
 }
 
 // A context set that names the source's language holds for its target too (a Korean release's
