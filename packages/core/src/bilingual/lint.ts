@@ -6,10 +6,9 @@
 // (`term` rules) and numbers found on each side of each unit. The source is scanned in its own text
 // and its scans are kept while it is unchanged: an editor lints a translation again at each edit,
 // and the source's segments were scanned again, in a copy of both texts joined, at every one.
-import { type SegmentState, scanSegment } from '../engine/candidates.js';
-import type { CompiledRuleSet } from '../engine/compiled.js';
+import type { SegmentState } from '../engine/candidates.js';
 import type { ExternalContext } from '../engine/context.js';
-import { byPlace, type LintRun, runLint, type ScanCache } from '../engine/lint.js';
+import { byPlace, type LintRun, runLint, type ScanCache, scanSegments } from '../engine/lint.js';
 import type { RuleSet } from '../engine/rule-set.js';
 import { audienceMatches } from '../text/language-tag.js';
 import { createLineIndex, type LineIndex } from '../text/lines.js';
@@ -92,21 +91,7 @@ const scanned = new WeakMap<readonly Segment[], ScannedSide>();
 function scannedSide(side: BilingualSide, ruleSet: RuleSet, cache: ScanCache | undefined): ScannedSide {
   const known = scanned.get(side.segments);
   if (known && known.ruleSet === ruleSet && known.text === side.text) return known;
-  const rs = ruleSet as CompiledRuleSet;
-  if (cache && cache.ruleSet !== ruleSet) {
-    cache.ruleSet = ruleSet;
-    cache.entries.clear();
-  }
-  // Stamped as runLint's scanAll stamps the target's: the scans this text no longer has go.
-  const stamp = cache ? ++cache.lints : 0;
-  const states = side.segments.map((segment, index) => {
-    const state = scanSegment(rs, side.text, segment, index, cache?.entries);
-    state.scan.used = stamp;
-    return state;
-  });
-  if (cache && cache.entries.size > states.length) {
-    for (const [text, scan] of cache.entries) if (scan.used !== stamp) cache.entries.delete(text);
-  }
+  const states = scanSegments(ruleSet, side.text, side.segments, cache);
   const made: ScannedSide = { text: side.text, ruleSet, states };
   scanned.set(side.segments, made);
   return made;

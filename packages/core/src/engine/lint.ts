@@ -85,7 +85,7 @@ export interface LintRun {
 
 export function runLint(input: LintInput, ruleSet: RuleSet): LintRun {
   const rs = compiledOf(ruleSet);
-  const segments = scanAll(rs, input, ruleSet);
+  const segments = scanSegments(ruleSet, input.text, input.segments, input.cache);
   const doc = new LintDocument(input, rs, segments);
   // Only the rules with a candidate in this document: the cost stays with the text, not the pack.
   const perRule = new Map<number, RuleMatch[]>();
@@ -232,8 +232,18 @@ export function byPlace(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): SegmentState[] {
-  const cache = input.cache;
+/**
+ * The segments of `text` scanned, with `cache` (a ScanCache) reusing the scans of the texts it
+ * holds and keeping only this call's: a document's, and a translation's source (bilingual/lint.ts).
+ * Another rule set empties it.
+ */
+export function scanSegments(
+  ruleSet: RuleSet,
+  text: string,
+  segments: readonly Segment[],
+  cache?: ScanCache,
+): SegmentState[] {
+  const rs = compiledOf(ruleSet);
   if (cache && cache.ruleSet !== ruleSet) {
     cache.ruleSet = ruleSet;
     cache.entries.clear();
@@ -242,8 +252,8 @@ function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): Segme
   // Scans are stamped in place rather than moved to a new map: an edit leaves most of them used.
   const stamp = cache ? ++cache.lints : 0;
   let used = 0;
-  const states = input.segments.map((segment, index) => {
-    const seg = scanSegment(rs, input.text, segment, index, cache?.entries);
+  const states = segments.map((segment, index) => {
+    const seg = scanSegment(rs, text, segment, index, cache?.entries);
     if (cache && seg.scan.used !== stamp) {
       seg.scan.used = stamp;
       used++;
@@ -251,7 +261,7 @@ function scanAll(rs: CompiledRuleSet, input: LintInput, ruleSet: RuleSet): Segme
     return seg;
   });
   if (cache && cache.entries.size > used)
-    for (const [text, scan] of cache.entries) if (scan.used !== stamp) cache.entries.delete(text);
+    for (const [key, scan] of cache.entries) if (scan.used !== stamp) cache.entries.delete(key);
   return states;
 }
 
