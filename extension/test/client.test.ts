@@ -5,7 +5,7 @@ import { EXPLAIN_SCHEME, explainPage } from '../src/explain-view.js';
 import { type FakeUri, stubs } from './vscode-stub.js';
 
 describe('extension client', () => {
-  it('starts the bundled server over IPC for Markdown and plain text files and drafts only', async () => {
+  it('starts the bundled server over stdio for Markdown and plain text files and drafts only', async () => {
     const s = stubs();
     let created: unknown[] = [];
     await activateWith(s.api, s.context, (server, options) => {
@@ -15,7 +15,7 @@ describe('extension client', () => {
     expect(created[0]).toEqual(serverOptions('/ext/dist/server.js'));
     expect((created[0] as { run: { module: string; transport: number } }).run).toEqual({
       module: '/ext/dist/server.js',
-      transport: 1,
+      transport: 0,
     });
     const options = created[1] as ReturnType<typeof clientOptions>;
     expect(options.documentSelector).toEqual([

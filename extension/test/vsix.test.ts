@@ -1,5 +1,5 @@
 // Smoke test of the packaged extension: the server bundle inside the .vsix starts and lints.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
@@ -53,17 +53,21 @@ describe('the .vsix', () => {
     ]);
   });
 
-  it('starts extension/dist/server.js --stdio from the unpacked .vsix and reports 实用外交', async () => {
+  it('starts extension/dist/server.js from the unpacked .vsix as the client does and reports 实用外交', async () => {
     const server = path.join(work, 'unpacked/extension/dist/server.js');
     // From a folder outside the repository: the bundle must not reach for workspace files.
     // dist/server.js is the launcher: it runs dist/server.cjs with a code cache in the user's
-    // cache folder, written at the end of this short session.
+    // cache folder, written at the end of this short session. Started as vscode-languageclient
+    // starts a module over stdio (client.ts): forked, so with an IPC channel too, and the
+    // arguments it adds; the protocol must still go over stdin and stdout.
     const cacheHome = path.join(work, 'cache');
-    child = spawn(process.execPath, [server, '--stdio'], {
+    child = fork(server, ['--stdio', `--clientProcessId=${process.pid}`], {
       cwd: work,
-      stdio: ['pipe', 'pipe', 'inherit'],
+      silent: true,
+      execArgv: [],
       env: { ...process.env, XDG_CACHE_HOME: cacheHome },
     });
+    child.stderr?.pipe(process.stderr);
     const exited = new Promise((resolve) => child?.on('exit', resolve));
     client = await overStdio(child, { folders: [] });
     const uri = 'untitled:draft.md';

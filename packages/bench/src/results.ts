@@ -104,8 +104,11 @@ export interface SmallFileResult {
 }
 
 export interface ServerRow {
-  /** `stdio-pull`: over stdio, the client pulling each edit's report (as VS Code does). */
-  mode: 'stdio' | 'stdio-pull' | 'in-process';
+  /**
+   * `stdio-pull`: over stdio, the client pulling each edit's report (as VS Code does); `ipc-pull`
+   * the same over Node's IPC channel (`--node-ipc`, the VS Code extension's until 5 December 2026).
+   */
+  mode: 'stdio' | 'stdio-pull' | 'ipc-pull' | 'in-process';
   draft: string;
   chars: number;
   dense: boolean;

@@ -1,8 +1,10 @@
 // The language server, from sending `didChange` to receiving its diagnostics, debounce set to 0:
 // over stdio against the built bin (what an editor sees: a real JSON-RPC client, pipes and a
 // second process included), pushed (Neovim, most editors) and pulled with the id of the report
-// the client holds (VS Code: `unchanged` when an edit moved no diagnostic), and in process over a pair of streams (DESIGN's measure: JSON-RPC
-// encoding both ways, no pipe, no second process). Each edit types a character in a paragraph in
+// the client holds (VS Code: `unchanged` when an edit moved no diagnostic), pulled over Node's IPC
+// channel (`--node-ipc`: what the VS Code extension used before it started the server over stdio),
+// and in process over a pair of streams (DESIGN's measure: JSON-RPC encoding both ways, no pipe,
+// no second process). Each edit types a character in a paragraph in
 // the middle of the draft, then deletes it; the first edits (ten, or as many as are timed when
 // fewer) warm up and are not counted.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { draft, releaseSet } from './drafts.js';
 import type { ServerRow, ServerStartResult } from './results.js';
-import { withServerProcess } from './server-process.js';
+import { type Transport, withServerProcess } from './server-process.js';
 import { type TermbaseDraft, writeTermbaseDocument } from './server-termbase.js';
 import { median, percentile } from './stats.js';
 
@@ -119,7 +121,7 @@ async function measureDraft(
   cpu: CpuClock,
 ): Promise<ServerRow> {
   const { uri, text, dense } = edited;
-  const delivery: Delivery = mode === 'stdio-pull' ? 'pull' : 'push';
+  const delivery: Delivery = mode === 'stdio-pull' || mode === 'ipc-pull' ? 'pull' : 'push';
   const waiters = new Map<number, (params: Published) => void>();
   const listener = connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
     if (params.uri !== uri || params.version === undefined) return;
@@ -193,21 +195,29 @@ async function measureDraft(
     max: Math.max(...times),
     cpuPerEdit: cpuStart === undefined || cpuEnd === undefined ? null : (cpuEnd - cpuStart) / rounds,
     ...(delivery === 'pull' ? { unchanged } : {}),
-    ...clientReading(delivery, last),
+    ...clientReading(delivery, last, mode === 'ipc-pull' ? 'ipc' : 'stdio'),
   };
 }
 
 /**
  * What the client pays to read the last message of an edit's diagnostics: its size, and the median
- * time to decode its UTF-8 and parse its JSON (as vscode-jsonrpc does with each message), timed in
- * this process after the edits, on the bytes the server writes for it (its encoder: JSON in ASCII).
+ * time to decode its UTF-8 and parse its JSON (as vscode-jsonrpc does with each message, and Node's
+ * IPC channel with each line), timed in this process after the edits, on the bytes the server
+ * writes for it: its encoder's (JSON in ASCII) over a stream, `JSON.stringify`'s over IPC.
  */
-function clientReading(delivery: Delivery, last: unknown): Pick<ServerRow, 'messageKb' | 'clientParseMs'> {
+function clientReading(
+  delivery: Delivery,
+  last: unknown,
+  transport: Transport,
+): Pick<ServerRow, 'messageKb' | 'clientParseMs'> {
   const message =
     delivery === 'push'
       ? { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: last }
       : { jsonrpc: '2.0', id: 1, result: last };
-  const bytes = messageBytes(message as Parameters<typeof messageBytes>[0]);
+  const bytes =
+    transport === 'ipc'
+      ? Buffer.from(JSON.stringify(message), 'utf8')
+      : messageBytes(message as Parameters<typeof messageBytes>[0]);
   const times: number[] = [];
   for (let i = 0; i < CLIENT_READS; i++) {
     const start = performance.now();
@@ -231,7 +241,9 @@ async function session(
   // What VS Code declares for diagnostics: related information, links, and pulling when it pulls.
   const publishDiagnostics = { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true };
   const textDocument =
-    mode === 'stdio-pull' ? { publishDiagnostics, diagnostic: {} } : { publishDiagnostics };
+    mode === 'stdio-pull' || mode === 'ipc-pull'
+      ? { publishDiagnostics, diagnostic: {} }
+      : { publishDiagnostics };
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
@@ -270,12 +282,15 @@ async function session(
   return rows;
 }
 
-async function overStdio(
+async function overProcess(
   rounds: number,
-  mode: 'stdio' | 'stdio-pull',
+  mode: 'stdio' | 'stdio-pull' | 'ipc-pull',
   termbase: readonly TermbaseDraft[] = [],
 ): Promise<ServerRow[]> {
-  return withServerProcess((connection, pid) => session(connection, mode, rounds, childCpu(pid), termbase));
+  return withServerProcess(
+    (connection, pid) => session(connection, mode, rounds, childCpu(pid), termbase),
+    mode === 'ipc-pull' ? 'ipc' : 'stdio',
+  );
 }
 
 async function inProcess(rounds: number): Promise<ServerRow[]> {
@@ -347,8 +362,9 @@ export async function runServer(
   termbase: readonly TermbaseDraft[] = [],
 ): Promise<ServerRow[]> {
   return [
-    ...(await overStdio(rounds, 'stdio', termbase)),
-    ...(await overStdio(rounds, 'stdio-pull')),
+    ...(await overProcess(rounds, 'stdio', termbase)),
+    ...(await overProcess(rounds, 'stdio-pull')),
+    ...(await overProcess(rounds, 'ipc-pull')),
     ...(await inProcess(rounds)),
   ];
 }

@@ -99,6 +99,10 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['stdio-pull', true, false],
       ['stdio-pull', false, true],
       ['stdio-pull', true, true],
+      ['ipc-pull', false, false],
+      ['ipc-pull', true, false],
+      ['ipc-pull', false, true],
+      ['ipc-pull', true, true],
       ['in-process', false, false],
       ['in-process', true, false],
       ['in-process', false, true],
@@ -125,7 +129,7 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
     // Every draft of the built-in pack gives diagnostics (the seed's terms may be in no paragraph).
     expect(results.server!.filter((s) => s !== seed).every((s) => s.diagnostics > 0)).toBe(true);
     // A pulled report says `unchanged` at most once per timed edit.
-    for (const s of results.server!.filter((row) => row.mode === 'stdio-pull'))
+    for (const s of results.server!.filter((row) => row.mode === 'stdio-pull' || row.mode === 'ipc-pull'))
       expect(s.unchanged).toBeLessThanOrEqual(s.rounds);
     // The last message's size and a client's parse of it: a push of a dense draft's diagnostics
     // is larger than that of a typical one of the same length.
