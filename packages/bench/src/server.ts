@@ -7,7 +7,7 @@
 // no second process). Each edit types a character in a paragraph in
 // the middle of the draft, then deletes it; the first edits (ten, or as many as are timed when
 // fewer) warm up and are not counted.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -35,6 +35,13 @@ export const SERVER_DRAFTS = [
  */
 export const RELEASE_SET_SIZES = [20_000, 100_000] as const;
 
+/**
+ * The 20 K release set again, in a folder of this many other release sets (three short files
+ * each): a press office's archive, where each keystroke's lookup of the source must not cost the
+ * folder's size.
+ */
+export const ARCHIVE_SETS = 1_000;
+
 /** A document to edit: an untitled draft, or a release set's translation saved beside its source. */
 interface Edited {
   uri: string;
@@ -53,17 +60,30 @@ function draftDocument(spec: { chars: number; dense: boolean }): Edited {
   };
 }
 
-/** A release set of `chars` in `dir` (removed by the caller), its translation to edit. */
-function releaseSetDocument(dir: string, chars: number): Edited {
+/**
+ * A release set of `chars` in `dir` (removed by the caller), its translation to edit; with `others`,
+ * that many other release sets beside it.
+ */
+function releaseSetDocument(dir: string, chars: number, others = 0): Edited {
   const { ko, zh } = releaseSet(chars);
   const stem = `statement-${chars / 1000}k`;
   writeFileSync(path.join(dir, `${stem}.ko.md`), ko);
   const target = path.join(dir, `${stem}.zh.md`);
   writeFileSync(target, zh);
+  for (let i = 0; i < others; i++) {
+    const other = `release-${String(i).padStart(4, '0')}`;
+    writeFileSync(path.join(dir, `${other}.ko.md`), '# 성명\n\n한중 양국은 협력을 논의했다.\n');
+    writeFileSync(path.join(dir, `${other}.zh.md`), '# 声明\n\n中韩两国讨论了合作。\n');
+    writeFileSync(
+      path.join(dir, `${other}.en.md`),
+      '# Statement\n\nThe two countries discussed cooperation.\n',
+    );
+  }
+  const archive = others > 0 ? `, in a folder of ${(others * 3 + 2).toLocaleString('en-US')} files` : '';
   return {
     uri: pathToFileURL(target).href,
     text: zh,
-    label: `${chars / 1000} K, release set (the Chinese of a Korean statement, ${Math.round(ko.length / 1000)} K)`,
+    label: `${chars / 1000} K, release set (the Chinese of a Korean statement, ${Math.round(ko.length / 1000)} K)${archive}`,
     dense: false,
   };
 }
@@ -258,8 +278,13 @@ async function session(
   // write in the same tick of the file system's clock go unseen (config's sibling-files.ts).
   const dir = mode === 'stdio' ? mkdtempSync(path.join(tmpdir(), 'nuance-bench-release-')) : undefined;
   try {
-    const releases =
-      dir === undefined ? [] : RELEASE_SET_SIZES.map((chars) => releaseSetDocument(dir, chars));
+    const releases: Edited[] = [];
+    if (dir !== undefined) {
+      for (const chars of RELEASE_SET_SIZES) releases.push(releaseSetDocument(dir, chars));
+      const archive = path.join(dir, 'archive');
+      mkdirSync(archive);
+      releases.push(releaseSetDocument(archive, RELEASE_SET_SIZES[0], ARCHIVE_SETS));
+    }
     for (const d of SERVER_DRAFTS)
       rows.push(await measureDraft(connection, mode, draftDocument(d), rounds, cpu));
     for (const release of releases) {

@@ -95,6 +95,7 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['stdio', true, false],
       ['stdio', false, false],
       ['stdio', false, false],
+      ['stdio', false, false],
       ['stdio-pull', false, false],
       ['stdio-pull', true, false],
       ['stdio-pull', false, true],
@@ -108,17 +109,20 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['in-process', false, true],
       ['in-process', true, true],
     ]);
-    // The fifth and sixth stdio rows edit a release set's Chinese, checked against its Korean source
-    // on disk (20 K and 100 K); the seventh and eighth the corpus's Chinese, with the 24 seed terms
-    // and with 10,000 terms.
-    expect(results.server!.slice(4, 6).map((row) => row.draft)).toEqual([
+    // The fifth to seventh stdio rows edit a release set's Chinese, checked against its Korean
+    // source on disk (20 K and 100 K, then the 20 K one in a folder of 1,000 other sets); the
+    // eighth and ninth the corpus's Chinese, with the 24 seed terms and with 10,000 terms.
+    expect(results.server!.slice(4, 7).map((row) => row.draft)).toEqual([
       expect.stringMatching(/^20 K, release set \(the Chinese of a Korean statement, \d+ K\)$/),
       expect.stringMatching(/^100 K, release set \(the Chinese of a Korean statement, \d+ K\)$/),
+      expect.stringMatching(
+        /^20 K, release set \(the Chinese of a Korean statement, \d+ K\), in a folder of 3,002 files$/,
+      ),
     ]);
     expect(results.server!.map((row) => row.releaseSet === true)).toEqual(
-      results.server!.map((_, i) => i === 4 || i === 5),
+      results.server!.map((_, i) => i >= 4 && i <= 6),
     );
-    const [seed, termbase] = [results.server![6]!, results.server![7]!];
+    const [seed, termbase] = [results.server![7]!, results.server![8]!];
     expect([seed.draft, termbase.draft]).toEqual([
       expect.stringMatching(/^\d+ K, the corpus's Chinese, 24 terms$/),
       expect.stringMatching(/^\d+ K, the corpus's Chinese, 10,000 terms$/),

@@ -10,7 +10,9 @@ export { type BilingualConfig, type BilingualHost, bilingualLinter } from './lin
 export {
   isReleaseSetMember,
   lintReleaseTarget,
+  releaseSetMembers,
   releaseSetSource,
+  type SetMember,
   sameReleaseSet,
 } from './release-set.js';
 export { readParallelTsv, sourceColumn } from './tsv.js';

@@ -5,6 +5,7 @@ import {
   lintBilingualFile,
   lintReleaseTarget,
   readParallelTsv,
+  releaseSetMembers,
   releaseSetSource,
 } from '../src/index.js';
 import { koreaChina, places } from './helpers.js';
@@ -45,6 +46,32 @@ describe('release sets', () => {
     expect(releaseSetSource('/d/other.zh.md', folder)).toBeUndefined();
     expect(releaseSetSource('/d/statement.zh.md', folder.slice(1))).toBe('/d/statement.en.md');
     expect(releaseSetSource('/d/statement.ko.md', folder, 'en')).toBe('/d/statement.en.md');
+  });
+
+  it("gives a file's set among a folder's files, reading a listing once for all its files", () => {
+    expect(releaseSetMembers('/d/statement.zh.md', folder)).toEqual([
+      { path: '/d/statement.ko.md', lang: 'ko' },
+      { path: '/d/statement.en.md', lang: 'en' },
+    ]);
+    expect(releaseSetMembers('/d/other.zh.md', folder)).toEqual([]);
+    expect(releaseSetMembers('/d/notes.md', folder)).toEqual([]);
+    // An archive of release sets: each file's source is found without the whole listing read
+    // again (a CLI run over 1,000 sets read it 3,000 times; so did every keystroke in the editor).
+    const names = Array.from({ length: 300 }, (_, i) =>
+      ['ko', 'zh', 'en'].map((lang) => `/a/r${String(i).padStart(3, '0')}.${lang}.md`),
+    ).flat();
+    let reads = 0;
+    const archive = new Proxy(names, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/u.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    for (const file of names) {
+      const lang = file.slice(-5, -3);
+      expect(releaseSetSource(file, archive)).toBe(lang === 'ko' ? undefined : `${file.slice(0, -5)}ko.md`);
+    }
+    expect(reads).toBe(names.length);
   });
 
   it('aligns paragraphs when the structures match, else takes the whole document as one unit', () => {

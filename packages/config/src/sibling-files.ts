@@ -26,12 +26,22 @@ export interface SiblingFiles {
   shown(file: string): string;
 }
 
+/** A folder's listing, with the identity the folder had when it was listed. */
+interface Listing {
+  identity: FileIdentity;
+  paths: string[];
+}
+
 /**
  * `cacheFolders`: list each folder once (a CLI run, where files do not come and go); a long-lived
- * process (the language server) lists it each time.
+ * process (the language server) lists it again when it is no longer the folder it was (a file
+ * added, removed or renamed in it changes its modification time), and gives the same array while
+ * it is: its release sets are indexed once per listing (@nuance/bilingual), and a keystroke in a
+ * translation in a folder of 3,000 drafts read the folder and matched every name each time.
  */
 export function siblingFiles(options: { cacheFolders: boolean }): SiblingFiles {
   const folders = new Map<string, string[]>();
+  const listings = new RecentMap<string, Listing>({ entries: 16 });
   // A few release sets' files, by path.
   const texts = new RecentMap<string, ReadText>({
     entries: 16,
@@ -45,10 +55,29 @@ export function siblingFiles(options: { cacheFolders: boolean }): SiblingFiles {
       return [];
     }
   };
+  const listed = (dir: string): string[] => {
+    let identity: FileIdentity;
+    try {
+      identity = identityOf(statSync(dir));
+    } catch {
+      listings.delete(dir);
+      return [];
+    }
+    const known = listings.get(dir, true);
+    if (known && sameFile(known.identity, identity)) return known.paths;
+    const readAt = Date.now();
+    const paths = list(dir);
+    // As for a file's text below: a listing made in the tick of the clock that changed the folder
+    // may miss a change made in that tick too.
+    if (readAt - Math.max(identity.mtimeMs, identity.ctimeMs) >= RACY_MS)
+      listings.set(dir, { identity, paths });
+    else listings.delete(dir);
+    return paths;
+  };
   return {
     siblings(file) {
       const dir = path.dirname(file);
-      if (!options.cacheFolders) return list(dir);
+      if (!options.cacheFolders) return listed(dir);
       let names = folders.get(dir);
       if (!names) {
         names = list(dir);

@@ -2,7 +2,7 @@
 // regular files only, within the size limit, so a FIFO beside a draft (or a link to /dev/zero)
 // neither hangs nor fills memory; the source is then simply not there.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -42,6 +42,43 @@ describe('siblingFiles', () => {
     expect(siblingFiles({ cacheFolders: false }).siblings(path.join(dir, 'x'))).toContain(
       path.join(dir, 'late.en.md'),
     );
+  });
+
+  it('lists a folder again when it changed, and gives the same listing while it has not', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'nuance-listing-'));
+    try {
+      const draft = path.join(folder, 'statement.zh.md');
+      writeFileSync(draft, 'x');
+      const host = siblingFiles({ cacheFolders: false });
+      // Changed just now: listed again at each call, as a change in the same tick could be missed.
+      const first = host.siblings(draft);
+      expect(host.siblings(draft)).not.toBe(first);
+      expect(first).toEqual([draft]);
+      // Listed as if a minute later: kept while the folder is the same (a keystroke in a
+      // translation asks at each edit).
+      const now = Date.now();
+      const later = vi.spyOn(Date, 'now').mockReturnValue(now + 60_000);
+      try {
+        const kept = host.siblings(draft);
+        expect(host.siblings(draft)).toBe(kept);
+        // A file added, then one removed: the folder is another, its listing too. (Its time set
+        // apart from the last: a file system's clock may not tick between two quick changes,
+        // which is why a listing made within RACY_MS of one is not kept.)
+        const source = path.join(folder, 'statement.ko.md');
+        writeFileSync(source, 'y');
+        utimesSync(folder, new Date(now - 20_000), new Date(now - 20_000));
+        expect([...host.siblings(draft)].sort()).toEqual([source, draft].sort());
+        rmSync(draft);
+        utimesSync(folder, new Date(now - 10_000), new Date(now - 10_000));
+        expect(host.siblings(draft)).toEqual([source]);
+        rmSync(folder, { recursive: true });
+        expect(host.siblings(draft)).toEqual([]);
+      } finally {
+        later.mockRestore();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('gives a file read lately as it is now, whenever it is written', () => {

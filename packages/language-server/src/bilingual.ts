@@ -22,10 +22,28 @@ export interface OpenFiles {
  */
 function editorHost(open: OpenFiles): BilingualHost {
   return {
-    siblings: (file) => [...new Set([...DISK.siblings(file), ...open.inFolder(path.dirname(file))])],
+    siblings: (file) => withOpen(DISK.siblings(file), open.inFolder(path.dirname(file))),
     read: (file) => open.text(file) ?? DISK.read(file),
     shown: DISK.shown,
   };
+}
+
+// The paths of each listing of the disk, for the check below.
+const listed = new WeakMap<readonly string[], Set<string>>();
+
+/**
+ * A folder's listing with the open documents in it: the listing itself when every one is on disk
+ * (as most are), so that its release sets, indexed once per listing, are not indexed again at
+ * every keystroke.
+ */
+function withOpen(disk: string[], open: readonly string[]): string[] {
+  let paths = listed.get(disk);
+  if (paths === undefined) {
+    paths = new Set(disk);
+    listed.set(disk, paths);
+  }
+  const known = paths;
+  return open.every((file) => known.has(file)) ? disk : [...new Set([...disk, ...open])];
 }
 
 /**

@@ -7,7 +7,7 @@
 // bytes alone. Plain data: a record crosses from a worker thread to the main thread.
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { type BilingualHost, sameReleaseSet } from '@nuance/bilingual';
+import { type BilingualHost, releaseSetMembers } from '@nuance/bilingual';
 import { type FileIdentity, identityOf, nodeCrypto, RACY_MS } from '@nuance/config';
 
 export interface CacheRecord {
@@ -49,10 +49,9 @@ export function recordOf(bytes: Uint8Array, stats: Stats, readAt: number): Cache
 }
 
 /** The other members of `file`'s release set among `siblings` (paths): their names, sorted. */
-export function releaseSetMembers(file: string, siblings: readonly string[]): string[] {
-  return siblings
-    .filter((sibling) => sameReleaseSet(file, sibling))
-    .map((sibling) => path.basename(sibling))
+export function memberNames(file: string, siblings: readonly string[]): string[] {
+  return releaseSetMembers(file, siblings)
+    .map((member) => path.basename(member.path))
     .sort();
 }
 
@@ -61,7 +60,7 @@ export function recordingHost(host: BilingualHost, file: string, deps: Dependenc
   return {
     siblings(of) {
       const siblings = host.siblings(of);
-      if (of === file) deps.members = releaseSetMembers(file, siblings);
+      if (of === file) deps.members = memberNames(file, siblings);
       return siblings;
     },
     read(other) {
@@ -77,7 +76,7 @@ export function recordingHost(host: BilingualHost, file: string, deps: Dependenc
 /** Whether what a file's findings were read from is still as `deps` says (`host`: how the lint reads it). */
 export function depsUnchanged(file: string, deps: Dependencies, host: BilingualHost): boolean {
   if (deps.members !== undefined) {
-    const now = releaseSetMembers(file, host.siblings(file));
+    const now = memberNames(file, host.siblings(file));
     if (now.length !== deps.members.length || now.some((name, i) => name !== deps.members?.[i])) return false;
   }
   for (const [other, digest] of Object.entries(deps.files ?? {})) {
