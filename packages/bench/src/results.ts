@@ -116,6 +116,8 @@ export interface ServerRow {
   terms?: number;
   /** The draft is a release set's translation, checked against its source (the bilingual checks). */
   releaseSet?: true;
+  /** The draft is a saved file this many folders below the bench's temporary folder (not untitled). */
+  savedDepth?: number;
   diagnostics: number;
   rounds: number;
   p50: number;

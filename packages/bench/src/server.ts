@@ -15,79 +15,22 @@ import { pathToFileURL } from 'node:url';
 import { createServer, messageBytes } from '@nuance/language-server';
 import { createConnection } from 'vscode-languageserver/node';
 import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import { draft, releaseSet } from './drafts.js';
 import type { ServerRow, ServerStartResult } from './results.js';
+import {
+  ARCHIVE_SETS,
+  draftDocument,
+  type Edited,
+  RELEASE_SET_SIZES,
+  releaseSetDocument,
+  SAVED_DEPTH,
+  SERVER_DRAFTS,
+  savedDraftDocument,
+} from './server-documents.js';
 import { type Transport, withServerProcess } from './server-process.js';
 import { type TermbaseDraft, writeTermbaseDocument } from './server-termbase.js';
 import { median, percentile } from './stats.js';
 
 const WARM_UP = 10;
-export const SERVER_DRAFTS = [
-  { chars: 20_000, dense: false },
-  { chars: 100_000, dense: false },
-  { chars: 20_000, dense: true },
-  { chars: 100_000, dense: true },
-] as const;
-
-/**
- * A release set's translation, the size of the typical 20 K draft and of a long report (the issue
- * asks a keystroke in a long release to cost what one in a short one does), its Korean source on disk.
- */
-export const RELEASE_SET_SIZES = [20_000, 100_000] as const;
-
-/**
- * The 20 K release set again, in a folder of this many other release sets (three short files
- * each): a press office's archive, where each keystroke's lookup of the source must not cost the
- * folder's size.
- */
-export const ARCHIVE_SETS = 1_000;
-
-/** A document to edit: an untitled draft, or a release set's translation saved beside its source. */
-interface Edited {
-  uri: string;
-  text: string;
-  label: string;
-  dense: boolean;
-}
-
-function draftDocument(spec: { chars: number; dense: boolean }): Edited {
-  const { chars, dense } = spec;
-  return {
-    uri: `untitled:bench-${chars}-${dense ? 'dense' : 'typical'}.md`,
-    text: draft(chars, dense),
-    label: `${chars / 1000} K, ${dense ? 'dense (every paragraph flagged)' : 'typical (1 paragraph in 10 flagged)'}`,
-    dense,
-  };
-}
-
-/**
- * A release set of `chars` in `dir` (removed by the caller), its translation to edit; with `others`,
- * that many other release sets beside it.
- */
-function releaseSetDocument(dir: string, chars: number, others = 0): Edited {
-  const { ko, zh } = releaseSet(chars);
-  const stem = `statement-${chars / 1000}k`;
-  writeFileSync(path.join(dir, `${stem}.ko.md`), ko);
-  const target = path.join(dir, `${stem}.zh.md`);
-  writeFileSync(target, zh);
-  for (let i = 0; i < others; i++) {
-    const other = `release-${String(i).padStart(4, '0')}`;
-    writeFileSync(path.join(dir, `${other}.ko.md`), '# 성명\n\n한중 양국은 협력을 논의했다.\n');
-    writeFileSync(path.join(dir, `${other}.zh.md`), '# 声明\n\n中韩两国讨论了合作。\n');
-    writeFileSync(
-      path.join(dir, `${other}.en.md`),
-      '# Statement\n\nThe two countries discussed cooperation.\n',
-    );
-  }
-  const archive = others > 0 ? `, in a folder of ${(others * 3 + 2).toLocaleString('en-US')} files` : '';
-  return {
-    uri: pathToFileURL(target).href,
-    text: zh,
-    label: `${chars / 1000} K, release set (the Chinese of a Korean statement, ${Math.round(ko.length / 1000)} K)${archive}`,
-    dense: false,
-  };
-}
-
 /** CPU ms the server has used so far, or undefined where that cannot be read. */
 type CpuClock = () => number | undefined;
 
@@ -289,6 +232,10 @@ async function session(
       rows.push(await measureDraft(connection, mode, draftDocument(d), rounds, cpu));
     for (const release of releases) {
       rows.push({ ...(await measureDraft(connection, mode, release, rounds, cpu)), releaseSet: true });
+    }
+    if (dir !== undefined) {
+      const saved = savedDraftDocument(dir, SAVED_DEPTH);
+      rows.push({ ...(await measureDraft(connection, mode, saved, rounds, cpu)), savedDepth: SAVED_DEPTH });
     }
     // Over stdio, pushed: the corpus's Chinese checked with 24 terms, then 10,000, whose pack the
     // server compiles when the draft is opened (no cache folder is given), before any edit.

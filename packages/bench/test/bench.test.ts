@@ -94,6 +94,7 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
       ['stdio', false, false],
       ['stdio', true, false],
       ['stdio', false, false],
+      ['stdio', true, false],
       ['stdio', false, false],
       ['stdio', false, false],
       ['stdio-pull', false, false],
@@ -111,7 +112,8 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
     ]);
     // The fifth to seventh stdio rows edit a release set's Chinese, checked against its Korean
     // source on disk (20 K and 100 K, then the 20 K one in a folder of 1,000 other sets); the
-    // eighth and ninth the corpus's Chinese, with the 24 seed terms and with 10,000 terms.
+    // eighth the typical 100 K draft saved ten folders down; the ninth and tenth the corpus's
+    // Chinese, with the 24 seed terms and with 10,000 terms.
     expect(results.server!.slice(4, 7).map((row) => row.draft)).toEqual([
       expect.stringMatching(/^20 K, release set \(the Chinese of a Korean statement, \d+ K\)$/),
       expect.stringMatching(/^100 K, release set \(the Chinese of a Korean statement, \d+ K\)$/),
@@ -122,7 +124,11 @@ describe.skipIf(!present)('pnpm bench --quick on a tiny corpus', () => {
     expect(results.server!.map((row) => row.releaseSet === true)).toEqual(
       results.server!.map((_, i) => i >= 4 && i <= 6),
     );
-    const [seed, termbase] = [results.server![7]!, results.server![8]!];
+    expect(results.server![7]).toMatchObject({
+      draft: '100 K, typical (1 paragraph in 10 flagged), saved 10 folders down',
+      savedDepth: 10,
+    });
+    const [seed, termbase] = [results.server![8]!, results.server![9]!];
     expect([seed.draft, termbase.draft]).toEqual([
       expect.stringMatching(/^\d+ K, the corpus's Chinese, 24 terms$/),
       expect.stringMatching(/^\d+ K, the corpus's Chinese, 10,000 terms$/),

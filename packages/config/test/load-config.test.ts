@@ -141,4 +141,12 @@ describe('findConfigFile', () => {
     expect(await findConfigFile(path.join(root, 'a'))).toBe(path.join(root, 'a', '.nuancerc.yaml'));
     expect(await findConfigFile(root)).toBe(path.join(root, '.nuancerc.yaml'));
   });
+
+  it('goes on up past a folder it cannot look in', async () => {
+    // A path through a file (ENOTDIR, as a folder without permission gives EACCES): not an error.
+    await writeFile(path.join(root, 'a', 'notes.txt'), 'x');
+    expect(await findConfigFile(path.join(root, 'a', 'notes.txt', 'b'))).toBe(
+      path.join(root, 'a', '.nuancerc.yaml'),
+    );
+  });
 });
