@@ -28,22 +28,29 @@ function editorHost(open: OpenFiles): BilingualHost {
   };
 }
 
-// The paths of each listing of the disk, for the check below.
-const listed = new WeakMap<readonly string[], Set<string>>();
+// Per listing of the disk: its paths, and the listing with the open documents it lacks, as made last.
+const listed = new WeakMap<readonly string[], { paths: Set<string>; unsaved?: string; merged?: string[] }>();
 
 /**
  * A folder's listing with the open documents in it: the listing itself when every one is on disk
- * (as most are), so that its release sets, indexed once per listing, are not indexed again at
- * every keystroke.
+ * (as most are), else the same merged array while the same documents are missing from it, so that
+ * its release sets, indexed once per listing, are not indexed again at every keystroke.
  */
 function withOpen(disk: string[], open: readonly string[]): string[] {
-  let paths = listed.get(disk);
-  if (paths === undefined) {
-    paths = new Set(disk);
-    listed.set(disk, paths);
+  let known = listed.get(disk);
+  if (known === undefined) {
+    known = { paths: new Set(disk) };
+    listed.set(disk, known);
   }
-  const known = paths;
-  return open.every((file) => known.has(file)) ? disk : [...new Set([...disk, ...open])];
+  const paths = known.paths;
+  const unsaved = open.filter((file) => !paths.has(file));
+  if (unsaved.length === 0) return disk;
+  const key = [...new Set(unsaved)].sort().join('\0');
+  if (known.unsaved !== key || known.merged === undefined) {
+    known.unsaved = key;
+    known.merged = [...new Set([...disk, ...unsaved])];
+  }
+  return known.merged;
 }
 
 /**
