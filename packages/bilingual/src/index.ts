@@ -13,7 +13,6 @@ export {
   releaseSetMembers,
   releaseSetSource,
   type SetMember,
-  sameReleaseSet,
 } from './release-set.js';
 export { readParallelTsv, sourceColumn } from './tsv.js';
 export type { BilingualFile, BilingualProblem, BilingualSideSegments, LanguagePair } from './types.js';

@@ -36,15 +36,6 @@ export function isReleaseSetMember(path: string): boolean {
   return memberOf(path) !== undefined;
 }
 
-/** Whether two paths are members of one release set (one stem and extension, two languages). */
-export function sameReleaseSet(a: string, b: string): boolean {
-  const one = memberOf(a);
-  const other = memberOf(b);
-  return (
-    one !== undefined && other !== undefined && one.stem === other.stem && one.ext === other.ext && a !== b
-  );
-}
-
 /** A member of a release set: its path and language. */
 export interface SetMember {
   path: string;

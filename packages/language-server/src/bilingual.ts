@@ -2,7 +2,7 @@
 // Bilingual documents in the editor (XLIFF, parallel TSV, a release set's translation):
 // @nuance/bilingual decides and lints; this module gives it the file system and the config.
 import path from 'node:path';
-import { type BilingualHost, bilingualLinter, sameReleaseSet } from '@nuance/bilingual';
+import { type BilingualHost, bilingualLinter, releaseSetMembers } from '@nuance/bilingual';
 import { type ResolvedConfig, siblingFiles } from '@nuance/config';
 import type { Finding } from '@nuance/core';
 import { voiceTopic } from '@nuance/unified';
@@ -59,7 +59,7 @@ function withOpen(disk: string[], open: readonly string[]): string[] {
  */
 export function releaseSetPeers(file: string, open: OpenFiles): string[] {
   const siblings = open.inFolder(path.dirname(file));
-  return siblings.filter((other) => other !== file && sameReleaseSet(file, other));
+  return releaseSetMembers(file, siblings).map((member) => member.path);
 }
 
 /** The findings of a bilingual document, or undefined for any other document. */
