@@ -151,6 +151,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     });
   }
   results.environment.loadAfter = os.loadavg();
-  results.targets = checkTargets(results);
+  results.targets = checkTargets(results, {
+    sizeMb: options.sizeMb,
+    runs: options.runs,
+    serverRounds: options.serverRounds,
+  });
   return results;
 }

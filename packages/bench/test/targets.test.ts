@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TableRow } from '../src/results.js';
-import { checkTargets, runSpread, verdictDigits } from '../src/targets.js';
+import type { ServerRow, TableRow } from '../src/results.js';
+import { checkTargets, ISSUE_SCOPE, runSpread, verdictDigits } from '../src/targets.js';
 
 function tableRow(
   tool: string,
@@ -73,6 +73,76 @@ describe('checkTargets', () => {
     const table = [tableRow('nuance', '24-terms', 0.36), tableRow('nuance', '10000-terms', 0.8, 299.6)];
     const rss = checkTargets({ table }).find((t) => t.target.startsWith('10000-terms: nuance peak RSS'));
     expect(rss).toMatchObject({ measured: '299.6 MB', met: true });
+  });
+});
+
+describe('checkTargets, in a run on other terms than the issue sets', () => {
+  const table = [
+    tableRow('remark-parse', undefined, 0.3),
+    tableRow('nuance', '24-terms', 0.1),
+    tableRow('nuance-jobs-1', '24-terms', 0.1),
+    tableRow('nuance', '10000-terms', 0.12, 80),
+    tableRow('nuance-jobs-1', '10000-terms', 0.12, 80),
+  ];
+  const server = (dense: boolean, p95: number): ServerRow => ({
+    mode: 'stdio',
+    draft: dense ? '100 K, dense' : '100 K, typical',
+    chars: 100_000,
+    dense,
+    diagnostics: dense ? 1411 : 160,
+    rounds: 10,
+    p50: p95 / 2,
+    p95,
+    max: p95,
+    cpuPerEdit: 3,
+    messageKb: 100,
+    clientParseMs: 1,
+  });
+  const measured = { table, server: [server(false, 18), server(true, 23.3)] };
+  const byName = (targets: ReturnType<typeof checkTargets>, name: string) =>
+    targets.find((t) => t.target === name);
+
+  it("gives a --quick run's timing targets no verdict, and says why", () => {
+    const targets = checkTargets(measured, { sizeMb: 1, runs: 1, serverRounds: 10 });
+    // 0.33x of remark-parse on 1 MB, start-up outweighing the corpus: no verdict.
+    expect(byName(targets, '24-terms: nuance default wall <= 0.2x remark-parse')).toEqual({
+      target: '24-terms: nuance default wall <= 0.2x remark-parse',
+      measured:
+        '0.33x (CPU 0.33x); no verdict: set for the 10 MB corpus and 3 runs or more, measured on 1 MB and 1 run',
+      met: undefined,
+    });
+    expect(
+      byName(targets, '10000-terms: nuance peak RSS < 300 MB, first run with an empty cache included')?.met,
+    ).toBe(undefined);
+    expect(byName(targets, 'server over stdio, typical 100 K draft: p95 <= 8 ms')).toEqual({
+      target: 'server over stdio, typical 100 K draft: p95 <= 8 ms',
+      measured: '18.0 ms; no verdict: set for 100 edits or more, measured over 10',
+      met: undefined,
+    });
+    // What the findings are holds at any size.
+    expect(byName(targets, '24-terms: the same findings with and without --jobs 1')?.met).toBe(true);
+  });
+
+  it('gives a verdict in a run of the 10 MB corpus with fewer runs or edits only where those are enough', () => {
+    const fewRuns = checkTargets(measured, { sizeMb: 10, runs: 2, serverRounds: 100 });
+    expect(byName(fewRuns, '24-terms: nuance default wall <= 0.2x remark-parse')?.met).toBe(undefined);
+    expect(byName(fewRuns, 'server over stdio, dense 100 K draft: p95 <= 20 ms')?.met).toBe(false);
+    const otherSize = checkTargets(measured, { sizeMb: 20, runs: 5, serverRounds: 50 });
+    expect(byName(otherSize, '10000-terms: nuance wall <= 1.5x its 24-terms wall')?.met).toBe(undefined);
+    expect(byName(otherSize, 'server over stdio, dense 100 K draft: p95 <= 20 ms')?.met).toBe(undefined);
+  });
+
+  it("gives every verdict in a run of the issue's terms", () => {
+    const targets = checkTargets(measured, ISSUE_SCOPE);
+    expect(byName(targets, '24-terms: nuance default wall <= 0.2x remark-parse')).toMatchObject({
+      measured: '0.33x (CPU 0.33x)',
+      met: false,
+    });
+    expect(byName(targets, '10000-terms: nuance wall <= 1.5x its 24-terms wall')?.met).toBe(true);
+    expect(byName(targets, 'server over stdio, typical 100 K draft: p95 <= 8 ms')).toMatchObject({
+      measured: '18.0 ms',
+      met: false,
+    });
   });
 });
 
